@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { queryRows } from "../client";
+
+/** One event as stored; ingestion and the demo generator both write through insertEvents. */
+export type EventInput = {
+  time: Date;
+  name: string;
+  anonymousId?: string | null;
+  userId?: string | null;
+  path?: string | null;
+  referrerDomain?: string | null;
+  source?: string | null;
+  medium?: string | null;
+  campaign?: string | null;
+  device?: string | null;
+  browser?: string | null;
+  os?: string | null;
+  country?: string | null;
+  region?: string | null;
+  properties?: Record<string, unknown>;
+  revenue?: number | null;
+  messageId: string;
+  receivedAt?: Date;
+  /** identify traits to merge into the person, with the age group derived from them. */
+  traits?: Record<string, unknown> | null;
+  ageGroup?: string | null;
+  /** alias: the id (anonymous or earlier user id) that becomes userId. */
+  previousId?: string | null;
+};
+
+export type InsertResult = { stored: number; duplicates: number };
+
+// Postgres caps a statement at 65,535 parameters and long VALUES lists are slow to plan, so a
+// batch travels as one jsonb parameter expanded by jsonb_to_recordset: one round trip, same SQL
+// on PGlite and PostgreSQL.
+const CHUNK = 5000;
+
+function row(e: EventInput, receivedAt: Date) {
+  return {
+    time: e.time.toISOString(),
+    received_at: (e.receivedAt ?? receivedAt).toISOString(),
+    name: e.name,
+    anonymous_id: e.anonymousId ?? null,
+    user_id: e.userId ?? null,
+    path: e.path ?? null,
+    referrer_domain: e.referrerDomain ?? null,
+    utm_source: e.source ?? null,
+    utm_medium: e.medium ?? null,
+    utm_campaign: e.campaign ?? null,
+    device: e.device ?? null,
+    browser: e.browser ?? null,
+    os: e.os ?? null,
+    country: e.country ?? null,
+    region: e.region ?? null,
+    properties: e.properties ?? {},
+    revenue: e.revenue ?? null,
+    message_id: e.messageId,
+  };
+}
+
+/**
+ * Stores a batch of a project's events in one transaction, at most once per messageId, and applies
+ * identity: identify/alias link an anonymous id to a user id and re-attribute that id's earlier
+ * events. Returns how many were new and how many were duplicates. Callers pass a project id they
+ * resolved through the tenant guard (a write key, or an operator scope).
+ */
+export async function insertEvents(db: Db, projectId: string, batch: EventInput[]): Promise<InsertResult> {
+  if (batch.length === 0) return { stored: 0, duplicates: 0 };
+  const receivedAt = new Date();
+  let stored = 0;
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    for (let i = 0; i < batch.length; i += CHUNK) {
+      const chunk = batch.slice(i, i + CHUNK);
+      // Dedup inside the chunk too: the first of two items with one messageId wins.
+      const seen = new Set<string>();
+      const rows = chunk.filter((e) => (seen.has(e.messageId) ? false : (seen.add(e.messageId), true))).map((e) => row(e, receivedAt));
+      const inserted = await queryRows<{ n: number }>(
+        t,
+        sql`with input as (
+              select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) with ordinality as x(
+                time timestamptz, received_at timestamptz, name text, anonymous_id text, user_id text, path text,
+                referrer_domain text, utm_source text, utm_medium text, utm_campaign text, device text, browser text,
+                os text, country text, region text, properties jsonb, revenue numeric, message_id text, ord bigint)
+            ), ins as (
+              insert into events (project_id, time, received_at, name, person_id, anonymous_id, user_id, path,
+                referrer_domain, utm_source, utm_medium, utm_campaign, device, browser, os, country, region,
+                properties, revenue, message_id)
+              select ${projectId}::uuid, i.time, i.received_at, i.name,
+                coalesce(i.user_id, l.user_id, i.anonymous_id), i.anonymous_id, i.user_id, i.path,
+                i.referrer_domain, i.utm_source, i.utm_medium, i.utm_campaign, i.device, i.browser, i.os, i.country,
+                i.region, coalesce(i.properties, '{}'::jsonb), i.revenue, i.message_id
+              from input i
+              left join identity_links l on l.project_id = ${projectId}::uuid and l.anonymous_id = i.anonymous_id
+              order by i.ord
+              on conflict (project_id, message_id) do nothing
+              returning person_id, time
+            ), people as (
+              insert into persons (project_id, person_id, first_seen, last_seen)
+              select ${projectId}::uuid, person_id, min(time), max(time) from ins group by person_id
+              on conflict (project_id, person_id) do update set
+                first_seen = least(persons.first_seen, excluded.first_seen),
+                last_seen = greatest(persons.last_seen, excluded.last_seen)
+            )
+            select count(*)::int as n from ins`,
+      );
+      stored += Number(inserted[0]?.n ?? 0);
+
+      const identified = chunk.filter((e) => e.traits || e.ageGroup);
+      for (const e of identified) {
+        const person = e.userId ?? e.anonymousId;
+        if (!person) continue;
+        await t.execute(sql`
+          insert into persons (project_id, person_id, traits, age_group, first_seen, last_seen)
+          values (${projectId}::uuid, ${person}, ${JSON.stringify(e.traits ?? {})}::jsonb, ${e.ageGroup ?? null}, ${e.time.toISOString()}::timestamptz, ${e.time.toISOString()}::timestamptz)
+          on conflict (project_id, person_id) do update set
+            traits = persons.traits || excluded.traits,
+            age_group = coalesce(excluded.age_group, persons.age_group)`);
+      }
+
+      // Links: an event with both ids (identify, or any call after it), or an alias.
+      const links = new Map<string, string>();
+      for (const e of chunk) {
+        if (e.previousId && e.userId && e.previousId !== e.userId) links.set(e.previousId, e.userId);
+        else if (e.anonymousId && e.userId) links.set(e.anonymousId, e.userId);
+      }
+      if (links.size) {
+        const pairs = [...links].map(([anonymous_id, user_id]) => ({ anonymous_id, user_id }));
+        await t.execute(sql`
+          with input as (select * from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as x(anonymous_id text, user_id text)),
+          linked as (
+            insert into identity_links (project_id, anonymous_id, user_id)
+            select ${projectId}::uuid, anonymous_id, user_id from input
+            on conflict (project_id, anonymous_id) do nothing
+            returning anonymous_id, user_id
+          ), moved as (
+            update events e set person_id = l.user_id from linked l
+            where e.project_id = ${projectId}::uuid and (e.anonymous_id = l.anonymous_id or e.user_id = l.anonymous_id)
+              and e.person_id <> l.user_id
+            returning e.person_id
+          )
+          insert into persons (project_id, person_id, age_group, traits)
+          select ${projectId}::uuid, l.user_id, p.age_group, p.traits from linked l
+          join persons p on p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
+          on conflict (project_id, person_id) do update set
+            age_group = coalesce(persons.age_group, excluded.age_group),
+            traits = excluded.traits || persons.traits`);
+      }
+    }
+  });
+  return { stored, duplicates: batch.length - stored };
+}

@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection string")
+    .optional(),
+  DATA_DIR: z.string().min(1, "DATA_DIR must not be empty").default(".data"),
+  PORT: z.coerce.number().int("PORT must be a whole number").min(1).max(65535, "PORT must be 1–65535").default(3000),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  INGEST_RATE_LIMIT: z.coerce.number().int().positive("INGEST_RATE_LIMIT must be a positive number of events per minute").default(600_000),
+  TRECHTER_DEMO: z.enum(["0", "1"], "TRECHTER_DEMO must be 0 or 1").default("1"),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** The validated configuration; throws a ConfigError that names each wrong variable. */
+export function config(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATA_DIR || ".data");
+}
+
+/**
+ * AUTH_SECRET from the environment, or one generated on first start and kept in the data
+ * directory. `generated` tells the caller to say so once.
+ */
+export function ensureAuthSecret(env: NodeJS.ProcessEnv = process.env): { secret: string; generated: boolean; file?: string } {
+  if (env.AUTH_SECRET) return { secret: env.AUTH_SECRET, generated: false };
+  const file = path.join(dataDir(env), "auth-secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return { secret: existing, generated: false, file };
+  } catch {
+    /* not there yet */
+  }
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return { secret, generated: true, file };
+}
+
+/** The secret the app signs and encrypts with (env first, then the data directory's file). */
+export function authSecret(): string {
+  return ensureAuthSecret().secret;
+}

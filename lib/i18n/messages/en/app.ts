@@ -1,0 +1,32 @@
+export default {
+  nav: {
+    projects: "Projects",
+    team: "Team",
+    settings: "Settings",
+    userMenu: "Account menu",
+    signedInAs: "Signed in as {email}",
+    switchTeam: "Switch team",
+    mainNav: "Main navigation",
+    skipToContent: "Skip to content",
+  },
+  projects: {
+    title: "Projects",
+    subtitle: "Each project is one website or app you measure.",
+    new: "New project",
+    emptyTitle: "No projects yet",
+    emptyBody: "Create a project for your website, pick your sector, and Trechter sets up your funnel and conversion goals.",
+    emptyCta: "Create your first project",
+    sector: "Sector",
+    created: "Created {date}",
+    events: "{count} events in the last 30 days",
+    open: "Open {name}",
+  },
+  sectors: {
+    ecommerce: "E-commerce",
+    b2b: "B2B services",
+    hospitality: "Hospitality",
+    saas: "SaaS",
+    recruitment: "Recruitment",
+  },
+  roles: { owner: "Owner", admin: "Admin", viewer: "Viewer" },
+};

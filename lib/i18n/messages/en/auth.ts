@@ -1,0 +1,38 @@
+export default {
+  login: {
+    title: "Log in to Trechter",
+    subtitle: "See where your visitors drop off.",
+    submit: "Log in",
+    submitting: "Logging in…",
+    noAccount: "No account yet?",
+    signupLink: "Create one",
+    invalid: "That email and password do not match an account.",
+    rateLimited: "Too many failed attempts. Wait {minutes} minutes and try again.",
+  },
+  signup: {
+    title: "Create your Trechter account",
+    subtitle: "Your team and first project are ready in minutes.",
+    submit: "Create account",
+    submitting: "Creating account…",
+    haveAccount: "Already have an account?",
+    loginLink: "Log in",
+  },
+  fields: {
+    name: "Your name",
+    email: "Email address",
+    password: "Password",
+    passwordHint: "At least 10 characters.",
+    teamName: "Team or company name",
+    teamNameHint: "You can rename it later.",
+  },
+  errors: {
+    nameRequired: "Enter your name.",
+    nameTooLong: "Keep the name under 100 characters.",
+    emailInvalid: "Enter a valid email address, like name@company.nl.",
+    passwordShort: "Use at least 10 characters.",
+    passwordLong: "Use at most 200 characters.",
+    emailTaken: "An account with this email address already exists. Log in instead.",
+    teamNameTooLong: "Keep the team name under 100 characters.",
+  },
+  logout: "Log out",
+};

@@ -1,0 +1,41 @@
+import type en from "../en/auth";
+
+const auth: typeof en = {
+  login: {
+    title: "Inloggen bij Trechter",
+    subtitle: "Zie waar je bezoekers afhaken.",
+    submit: "Inloggen",
+    submitting: "Bezig met inloggen…",
+    noAccount: "Nog geen account?",
+    signupLink: "Maak er een aan",
+    invalid: "Dit e-mailadres en wachtwoord horen niet bij een account.",
+    rateLimited: "Te veel mislukte pogingen. Wacht {minutes} minuten en probeer het opnieuw.",
+  },
+  signup: {
+    title: "Maak je Trechter-account aan",
+    subtitle: "Je team en eerste project staan binnen een paar minuten klaar.",
+    submit: "Account aanmaken",
+    submitting: "Account wordt aangemaakt…",
+    haveAccount: "Heb je al een account?",
+    loginLink: "Inloggen",
+  },
+  fields: {
+    name: "Je naam",
+    email: "E-mailadres",
+    password: "Wachtwoord",
+    passwordHint: "Minstens 10 tekens.",
+    teamName: "Naam van je team of bedrijf",
+    teamNameHint: "Je kunt dit later wijzigen.",
+  },
+  errors: {
+    nameRequired: "Vul je naam in.",
+    nameTooLong: "Houd de naam korter dan 100 tekens.",
+    emailInvalid: "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.",
+    passwordShort: "Gebruik minstens 10 tekens.",
+    passwordLong: "Gebruik hoogstens 200 tekens.",
+    emailTaken: "Er bestaat al een account met dit e-mailadres. Log in plaats daarvan in.",
+    teamNameTooLong: "Houd de teamnaam korter dan 100 tekens.",
+  },
+  logout: "Uitloggen",
+};
+export default auth;

@@ -1,0 +1,19 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from "./locales";
+import { catalogues } from "./messages";
+import { makeTranslate } from "./translate";
+import { formatters } from "./format";
+
+/** The request's locale: the switcher's cookie first, then the browser's Accept-Language. */
+export async function getLocale(): Promise<Locale> {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+/** Translate and format functions for a server component. */
+export async function getI18n() {
+  const locale = await getLocale();
+  return { locale, t: makeTranslate(catalogues[locale], locale), f: formatters(locale) };
+}

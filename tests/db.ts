@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import crypto from "node:crypto";
+import { inject, describe, beforeAll, afterAll } from "vitest";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/pglite";
+import * as schema from "../db/schema";
+import { openPostgres, type Db, type DbHandle, type DbKind } from "../db/client";
+
+/** The databases integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function testKinds(): DbKind[] {
+  return inject("pgTemplate") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** A fresh, migrated database of its own (a copy of the template), so test files never share state. */
+export async function openTestDb(kind: DbKind): Promise<DbHandle> {
+  if (kind === "pglite") {
+    const dump = fs.readFileSync(inject("pgliteTemplate"));
+    const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return { db, kind, close: () => client.close() };
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const template = inject("pgTemplate")!;
+  const name = `trechter_t_${process.ppid}_${crypto.randomBytes(5).toString("hex")}`;
+  const admin = await openPostgres(url, 1);
+  await admin.db.execute(sql.raw(`create database ${name} template ${template}`));
+  await admin.close();
+  const u = new URL(url);
+  u.pathname = "/" + name;
+  const handle = await openPostgres(u.toString(), 5);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const again = await openPostgres(url, 1);
+      await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await again.close();
+    },
+  };
+}
+
+/** Runs the suite once per database kind, each with its own fresh database. */
+export function describeEachDb(title: string, suite: (get: () => Db, kind: DbKind) => void) {
+  for (const kind of testKinds()) {
+    describe(`${title} [${kind}]`, () => {
+      let handle: DbHandle;
+      beforeAll(async () => {
+        handle = await openTestDb(kind);
+      });
+      afterAll(async () => {
+        await handle?.close();
+      });
+      suite(() => handle.db, kind);
+    });
+  }
+}
