@@ -31,7 +31,7 @@ export function config(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || ".data");
 }
 
 /**

@@ -1,0 +1,17 @@
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { LoginForm } from "@/components/auth/LoginForm";
+import { sessionUserId } from "@/db/guard";
+import { getI18n } from "@/lib/i18n/server";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t("auth.login.submit") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  await connection();
+  if (await sessionUserId()) redirect("/projects");
+  const { next } = await searchParams;
+  return <LoginForm next={next} />;
+}

@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { SignupForm } from "@/components/auth/SignupForm";
+import { sessionUserId } from "@/db/guard";
+import { getI18n } from "@/lib/i18n/server";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t("auth.signup.submit") };
+}
+
+export default async function SignupPage() {
+  await connection();
+  if (await sessionUserId()) redirect("/projects");
+  return <SignupForm />;
+}

@@ -1,0 +1,8 @@
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { sessionUserId } from "@/db/guard";
+
+export default async function Home() {
+  await connection();
+  redirect((await sessionUserId()) ? "/projects" : "/login");
+}

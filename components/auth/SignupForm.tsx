@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signupAction, type FormState } from "@/app/(auth)/actions";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { TextField } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+
+export function SignupForm() {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<FormState, FormData>(signupAction, {});
+  const err = (field: string) => (state.errors?.[field] ? t(`auth.errors.${state.errors[field]}`) : undefined);
+  return (
+    <Card className="w-full max-w-md p-6 sm:p-8">
+      <h1 className="text-xl font-semibold text-slate-900">{t("auth.signup.title")}</h1>
+      <p className="mt-1 text-sm text-slate-500">{t("auth.signup.subtitle")}</p>
+      <form action={action} className="mt-6 space-y-4" noValidate>
+        <TextField label={t("auth.fields.name")} name="name" autoComplete="name" required defaultValue={state.values?.name} error={err("name")} />
+        <TextField label={t("auth.fields.email")} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err("email")} />
+        <TextField
+          label={t("auth.fields.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t("auth.fields.passwordHint")}
+          error={err("password")}
+        />
+        <TextField label={t("auth.fields.teamName")} name="teamName" autoComplete="organization" hint={t("auth.fields.teamNameHint")} defaultValue={state.values?.teamName} error={err("teamName")} />
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? t("auth.signup.submitting") : t("auth.signup.submit")}
+        </Button>
+      </form>
+      <p className="mt-6 text-center text-sm text-slate-500">
+        {t("auth.signup.haveAccount")}{" "}
+        <Link href="/login" className="font-medium text-brand-700 hover:underline">
+          {t("auth.signup.loginLink")}
+        </Link>
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,63 @@
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { getDb } from "./client";
+import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectScope } from "./tenant";
+import { unauthenticated } from "./errors";
+
+/**
+ * The request-facing half of the tenant guard: it resolves the session (or a read key) into a
+ * scope. The team comes from the session's memberships, never from the request body.
+ */
+
+export const TEAM_COOKIE = "trechter_team";
+
+export async function sessionUserId(): Promise<string | null> {
+  const session = await auth();
+  return session?.user?.id ?? null;
+}
+
+/** The signed-in user's current team scope, or null when nobody is signed in. */
+export async function currentTeamScope(): Promise<TeamScope | null> {
+  const userId = await sessionUserId();
+  if (!userId) return null;
+  const preferred = (await cookies()).get(TEAM_COOKIE)?.value ?? null;
+  return teamScopeForUser(await getDb(), userId, preferred);
+}
+
+/** For pages: the team scope, or a redirect to the login page. */
+export async function pageTeamScope(): Promise<TeamScope> {
+  const scope = await currentTeamScope();
+  if (!scope) redirect("/login");
+  return scope;
+}
+
+/** For route handlers and server actions: the team scope, or a 401. */
+export async function apiTeamScope(): Promise<TeamScope> {
+  const scope = await currentTeamScope();
+  if (!scope) throw unauthenticated();
+  return scope;
+}
+
+/**
+ * For the query API: a bearer read key opens its own project only (another project's id is 404),
+ * else a signed-in member's session opens any project of their team.
+ */
+export async function apiProjectScope(request: Request, projectId?: string | null): Promise<ProjectScope> {
+  const header = request.headers.get("authorization");
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) {
+    const scope = await projectScopeForReadKey(await getDb(), bearer);
+    if (projectId && projectId !== scope.projectId) {
+      const { notFound } = await import("./errors");
+      throw notFound("Project not found");
+    }
+    return scope;
+  }
+  const team = await apiTeamScope();
+  if (!projectId) {
+    const { InputError } = await import("./errors");
+    throw new InputError("projectId is required when calling with a session (or send the project's read key as a bearer token).", "projectId");
+  }
+  return team.project(projectId);
+}
