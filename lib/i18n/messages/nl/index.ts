@@ -2,6 +2,7 @@ import type en from "../en";
 import common from "./common";
 import auth from "./auth";
 import app from "./app";
+import project from "./project";
 
-const nl: typeof en = { common, auth, app };
+const nl: typeof en = { common, auth, app, project };
 export default nl;

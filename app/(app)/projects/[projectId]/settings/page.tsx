@@ -1,0 +1,30 @@
+import { headers } from "next/headers";
+import { pageTeamScope } from "@/db/guard";
+import { revealWriteKey } from "@/db/projects";
+import { getI18n } from "@/lib/i18n/server";
+import { KeysCard } from "@/components/settings/KeysCard";
+import { InstallCard } from "@/components/settings/InstallCard";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t("project.settings.title") };
+}
+
+/** The origin the snippet and clients should send to, as the browser reached us. */
+async function publicOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const scope = await (await pageTeamScope()).project(projectId);
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <InstallCard projectId={projectId} writeKey={revealWriteKey(scope)} origin={await publicOrigin()} />
+      <KeysCard projectId={projectId} writeKey={revealWriteKey(scope)} readKeyPrefix={scope.project.readKeyPrefix} canRotate={scope.can("admin")} />
+    </div>
+  );
+}

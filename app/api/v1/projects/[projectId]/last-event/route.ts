@@ -1,0 +1,10 @@
+import { apiTeamScope } from "@/db/guard";
+import { lastEventReceived } from "@/db/projects";
+import { json, route } from "@/lib/http";
+
+/** The newest event a project received: the settings page's "verify installation" check. */
+export const GET = route<{ params: Promise<{ projectId: string }> }>(async (_req, { params }) => {
+  const { projectId } = await params;
+  const scope = await (await apiTeamScope()).project(projectId);
+  return json({ lastEvent: await lastEventReceived(scope) });
+});
