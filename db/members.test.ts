@@ -1,0 +1,88 @@
+import { it, expect, beforeAll } from "vitest";
+import { eq } from "drizzle-orm";
+import { describeEachDb } from "../tests/db";
+import { createAccount } from "./accounts";
+import { teamScopeForUser, type TeamScope } from "./tenant";
+import { createInvite, acceptInvite, inspectInvite, changeRole, removeMember, listMembers, listInvites, revokeInvite } from "./members";
+import { invites } from "./schema";
+import { AccessError, InputError } from "./errors";
+
+describeEachDb("team members and invites", (db) => {
+  let owner: TeamScope;
+  let outsiderScope: TeamScope;
+  let viewerId: string;
+  let adminId: string;
+
+  const scopeOf = async (userId: string, teamId?: string) => (await teamScopeForUser(db(), userId, teamId))!;
+
+  beforeAll(async () => {
+    const o = await createAccount(db(), { name: "Olga", email: "olga@team.nl", password: "long enough pw" });
+    owner = await scopeOf(o.user.id);
+    const v = await createAccount(db(), { name: "Victor", email: "victor@team.nl", password: "long enough pw" });
+    viewerId = v.user.id;
+    const a = await createAccount(db(), { name: "Ada", email: "ada@team.nl", password: "long enough pw" });
+    adminId = a.user.id;
+    const x = await createAccount(db(), { name: "Xander", email: "x@other.nl", password: "long enough pw" });
+    outsiderScope = await scopeOf(x.user.id);
+  });
+
+  it("an invite works once, for the invited role, and joins the user to the team", async () => {
+    const { token } = await createInvite(owner, { email: "victor@team.nl", role: "viewer" });
+    expect((await inspectInvite(db(), token)).state).toBe("valid");
+    const joined = await acceptInvite(db(), token, viewerId);
+    expect(joined).toEqual({ teamId: owner.teamId, role: "viewer" });
+    expect((await inspectInvite(db(), token)).state).toBe("used");
+    await expect(acceptInvite(db(), token, adminId)).rejects.toBeInstanceOf(InputError);
+    const viewer = await scopeOf(viewerId, owner.teamId);
+    expect(viewer.role).toBe("viewer");
+  });
+
+  it("an expired or revoked invite is refused", async () => {
+    const expired = await createInvite(owner, { email: "late@team.nl", role: "admin" });
+    await db().update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, expired.invite.id));
+    expect((await inspectInvite(db(), expired.token)).state).toBe("expired");
+    await expect(acceptInvite(db(), expired.token, adminId)).rejects.toBeInstanceOf(InputError);
+    const revoked = await createInvite(owner, { email: "gone@team.nl", role: "admin" });
+    await revokeInvite(owner, revoked.invite.id);
+    expect((await inspectInvite(db(), revoked.token)).state).toBe("revoked");
+    expect((await listInvites(owner)).map((i) => i.email)).not.toContain("gone@team.nl");
+    expect((await inspectInvite(db(), "not-a-token")).state).toBe("unknown");
+  });
+
+  it("viewers cannot invite, and admins cannot invite owners", async () => {
+    const viewer = await scopeOf(viewerId, owner.teamId);
+    await expect(createInvite(viewer, { email: "a@b.nl", role: "viewer" })).rejects.toMatchObject({ status: 403 });
+    const { token } = await createInvite(owner, { email: "ada@team.nl", role: "admin" });
+    await acceptInvite(db(), token, adminId);
+    const admin = await scopeOf(adminId, owner.teamId);
+    await expect(createInvite(admin, { email: "c@d.nl", role: "owner" })).rejects.toMatchObject({ status: 403 });
+    expect((await createInvite(admin, { email: "c@d.nl", role: "viewer" })).token).toBeTruthy();
+  });
+
+  it("another team's admin cannot touch this team's members or invites", async () => {
+    await expect(changeRole(outsiderScope, viewerId, "admin")).rejects.toMatchObject({ status: 404 });
+    await expect(removeMember(outsiderScope, viewerId)).rejects.toMatchObject({ status: 404 });
+    const [inv] = await listInvites(owner);
+    await expect(revokeInvite(outsiderScope, inv.id)).rejects.toMatchObject({ status: 404 });
+    expect((await listMembers(owner)).map((m) => m.email)).toContain("victor@team.nl");
+  });
+
+  it("the last owner can neither leave nor be demoted; admins cannot demote owners", async () => {
+    await expect(removeMember(owner, owner.userId)).rejects.toBeInstanceOf(InputError);
+    await expect(changeRole(owner, owner.userId, "admin")).rejects.toBeInstanceOf(InputError);
+    const admin = await scopeOf(adminId, owner.teamId);
+    const err = await changeRole(admin, owner.userId, "viewer").catch((e) => e);
+    expect(err).toBeInstanceOf(AccessError);
+    expect((err as AccessError).status).toBe(403);
+  });
+
+  it("roles change and members can be removed, by those allowed to", async () => {
+    const viewer = await scopeOf(viewerId, owner.teamId);
+    await expect(changeRole(viewer, viewerId, "admin")).rejects.toMatchObject({ status: 403 });
+    await changeRole(owner, viewerId, "admin");
+    expect((await scopeOf(viewerId, owner.teamId)).role).toBe("admin");
+    await changeRole(owner, viewerId, "viewer");
+    await removeMember(owner, viewerId);
+    expect((await scopeOf(viewerId, owner.teamId)).teamId).not.toBe(owner.teamId);
+  });
+});
