@@ -48,5 +48,5 @@ export async function signupAction(_prev: FormState, form: FormData): Promise<Fo
     throw err;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  redirect("/projects/new");
+  redirect(form.get("next") ? safeNext(form.get("next")) : "/projects/new");
 }

@@ -32,7 +32,7 @@ export function LoginForm({ next }: { next?: string }) {
       </form>
       <p className="mt-6 text-center text-sm text-slate-500">
         {t("auth.login.noAccount")}{" "}
-        <Link href="/signup" className="font-medium text-brand-700 hover:underline">
+        <Link href={next ? `/signup?next=${encodeURIComponent(next)}` : "/signup"} className="font-medium text-brand-700 hover:underline">
           {t("auth.login.signupLink")}
         </Link>
       </p>

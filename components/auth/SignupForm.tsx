@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 
-export function SignupForm() {
+export function SignupForm({ next }: { next?: string }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState<FormState, FormData>(signupAction, {});
   const err = (field: string) => (state.errors?.[field] ? t(`auth.errors.${state.errors[field]}`) : undefined);
@@ -17,6 +17,7 @@ export function SignupForm() {
       <h1 className="text-xl font-semibold text-slate-900">{t("auth.signup.title")}</h1>
       <p className="mt-1 text-sm text-slate-500">{t("auth.signup.subtitle")}</p>
       <form action={action} className="mt-6 space-y-4" noValidate>
+        {next ? <input type="hidden" name="next" value={next} /> : null}
         <TextField label={t("auth.fields.name")} name="name" autoComplete="name" required defaultValue={state.values?.name} error={err("name")} />
         <TextField label={t("auth.fields.email")} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err("email")} />
         <TextField
@@ -35,7 +36,7 @@ export function SignupForm() {
       </form>
       <p className="mt-6 text-center text-sm text-slate-500">
         {t("auth.signup.haveAccount")}{" "}
-        <Link href="/login" className="font-medium text-brand-700 hover:underline">
+        <Link href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"} className="font-medium text-brand-700 hover:underline">
           {t("auth.signup.loginLink")}
         </Link>
       </p>

@@ -9,8 +9,9 @@ export async function generateMetadata() {
   return { title: t("auth.signup.submit") };
 }
 
-export default async function SignupPage() {
+export default async function SignupPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   await connection();
   if (await sessionUserId()) redirect("/projects");
-  return <SignupForm />;
+  const { next } = await searchParams;
+  return <SignupForm next={next} />;
 }

@@ -1,0 +1,48 @@
+import { connection } from "next/server";
+import { getDb } from "@/db/client";
+import { inspectInvite } from "@/db/members";
+import { sessionUserId } from "@/db/guard";
+import { getI18n } from "@/lib/i18n/server";
+import { Logo } from "@/components/ui/Logo";
+import { Card } from "@/components/ui/Card";
+import { ButtonLink } from "@/components/ui/Button";
+import { AcceptInviteButton } from "@/components/team/AcceptInviteButton";
+
+export const metadata = { robots: { index: false } };
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  await connection();
+  const { token } = await params;
+  const { t } = await getI18n();
+  const invite = await inspectInvite(await getDb(), token);
+  const signedIn = Boolean(await sessionUserId());
+  const next = encodeURIComponent(`/invite/${token}`);
+  return (
+    <div className="flex min-h-screen flex-col items-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 pt-16">
+      <Logo />
+      <Card className="mt-8 w-full max-w-md p-6 sm:p-8">
+        {invite.state !== "valid" ? (
+          <p data-testid="invite-invalid" className="text-sm text-slate-700">{t("team.accept.invalid")}</p>
+        ) : (
+          <>
+            <h1 className="text-xl font-semibold text-slate-900">{t("team.accept.title", { team: invite.teamName! })}</h1>
+            <p className="mt-2 text-sm text-slate-600">{t("team.accept.body", { team: invite.teamName!, role: t(`app.roles.${invite.role}`) })}</p>
+            <div className="mt-6">
+              {signedIn ? (
+                <AcceptInviteButton token={token} />
+              ) : (
+                <div className="space-y-3">
+                  <p className="text-sm text-slate-500">{t("team.accept.loginFirst")}</p>
+                  <div className="flex gap-2">
+                    <ButtonLink href={`/signup?next=${next}`}>{t("team.accept.signup")}</ButtonLink>
+                    <ButtonLink href={`/login?next=${next}`} variant="secondary">{t("team.accept.login")}</ButtonLink>
+                  </div>
+                </div>
+              )}
+            </div>
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

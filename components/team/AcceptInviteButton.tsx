@@ -1,0 +1,18 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { acceptInviteAction } from "@/app/invite/[token]/actions";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { Button } from "@/components/ui/Button";
+
+export function AcceptInviteButton({ token }: { token: string }) {
+  const { t } = useI18n();
+  const [pending, start] = useTransition();
+  const [invalid, setInvalid] = useState(false);
+  if (invalid) return <p data-testid="invite-invalid" className="text-sm text-slate-700">{t("team.accept.invalid")}</p>;
+  return (
+    <Button data-testid="accept-invite" disabled={pending} onClick={() => start(async () => { const r = await acceptInviteAction(token); if (r?.error) setInvalid(true); })}>
+      {t("team.accept.button")}
+    </Button>
+  );
+}

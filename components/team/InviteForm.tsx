@@ -1,0 +1,52 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { inviteAction } from "@/app/(app)/team/actions";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { Card, CardHeader } from "@/components/ui/Card";
+import { TextField, inputClass } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { CopyField } from "@/components/ui/CopyField";
+import type { Role } from "@/db/schema";
+
+export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
+  const { t } = useI18n();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const [created, setCreated] = useState<{ link: string; email: string }>();
+  const roles: Role[] = canInviteOwner ? ["viewer", "admin", "owner"] : ["viewer", "admin"];
+  return (
+    <Card>
+      <CardHeader title={t("team.invite")} description={t("team.inviteBody")} />
+      <form
+        className="space-y-4 p-5"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          start(async () => {
+            const r = await inviteAction(String(form.get("email")), String(form.get("role")) as Role);
+            if (!r.ok) return setError(t(`team.errors.${r.error}`));
+            setError(undefined);
+            setCreated({ link: r.link!, email: r.email! });
+          });
+        }}
+      >
+        <TextField label={t("team.inviteEmail")} name="email" type="email" required error={error} />
+        <div>
+          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-700">{t("team.inviteRole")}</label>
+          <select id="invite-role" name="role" defaultValue="viewer" className={`${inputClass} mt-1.5`}>
+            {roles.map((r) => <option key={r} value={r}>{t(`app.roles.${r}`)}</option>)}
+          </select>
+        </div>
+        <Button type="submit" disabled={pending} className="w-full">{t("team.inviteSubmit")}</Button>
+        {created ? (
+          <div className="space-y-2" data-testid="invite-created">
+            <p className="text-sm text-slate-600">{t("team.inviteCreated", { email: created.email })}</p>
+            <CopyField value={created.link} label={t("team.invite")} testId="invite-link" />
+          </div>
+        ) : null}
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import { test, expect } from "@playwright/test";
+import { signUp, uniqueEmail } from "./helpers";
+
+test("an owner invites a colleague, who joins as viewer and cannot change anything", async ({ page, browser }) => {
+  await signUp(page, { teamName: "Bureau Oranje" });
+  await page.goto("/team");
+  const colleague = uniqueEmail("viewer");
+  await page.getByLabel("Email address").fill(colleague);
+  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = await page.getByTestId("invite-link").inputValue();
+  expect(link).toContain("/invite/");
+
+  const ctx = await browser.newContext();
+  const other = await ctx.newPage();
+  await other.goto(link);
+  await expect(other.getByRole("heading", { name: "Join Bureau Oranje" })).toBeVisible();
+  await other.getByRole("link", { name: "Create an account" }).click();
+  await signUp(other, { email: colleague, name: "Vera Viewer" }).catch(() => {});
+  // signUp navigates to /signup itself; come back through the invite link once signed in.
+  await other.goto(link);
+  await other.getByTestId("accept-invite").click();
+  await expect(other).toHaveURL(/\/projects/);
+  await expect(other.getByTestId("team-switcher")).toHaveValue(/.+/);
+  await expect(other.locator("[data-testid=team-switcher] option:checked")).toHaveText("Bureau Oranje");
+  await expect(other.getByTestId("new-project")).toHaveCount(0);
+  await other.goto("/team");
+  await expect(other.getByTestId("viewer-notice")).toBeVisible();
+  await expect(other.getByRole("button", { name: "Create invite link" })).toHaveCount(0);
+
+  // The link worked once.
+  const third = await browser.newContext();
+  const p3 = await third.newPage();
+  await signUp(p3);
+  await p3.goto(link);
+  await expect(p3.getByTestId("invite-invalid")).toBeVisible();
+  await ctx.close();
+  await third.close();
+});

@@ -1,0 +1,41 @@
+import type en from "../en/team";
+
+const team: typeof en = {
+  title: "Team",
+  subtitle: "Wie {team} kan zien en wijzigen.",
+  members: "Leden",
+  you: "jij",
+  role: "Rol",
+  joined: "Lid sinds {date}",
+  remove: "Verwijderen",
+  leave: "Team verlaten",
+  removeConfirm: "{name} uit het team verwijderen?",
+  leaveConfirm: "Dit team verlaten? Je verliest de toegang tot de projecten.",
+  invite: "Nodig een collega uit",
+  inviteBody: "We tonen de uitnodigingslink zodat je hem zelf kunt sturen: hij werkt één keer en verloopt na 7 dagen.",
+  inviteEmail: "E-mailadres",
+  inviteRole: "Rol",
+  inviteSubmit: "Maak uitnodigingslink",
+  inviteCreated: "Uitnodigingslink voor {email}. Stuur hem zelf door; hij wordt alleen nu getoond.",
+  pending: "Openstaande uitnodigingen",
+  expires: "Verloopt op {date}",
+  revoke: "Intrekken",
+  rolesHelp: "Eigenaren mogen alles, ook het team verwijderen. Beheerders beheren projecten, funnels, sleutels, deellinks en leden (behalve eigenaren). Kijkers kunnen alles zien maar niets wijzigen.",
+  viewerNotice: "Je bent kijker in dit team: je kunt alles bekijken, maar niets wijzigen.",
+  errors: {
+    emailInvalid: "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.",
+    forbidden: "Je rol staat dit niet toe.",
+    lastOwner: "Een team heeft minstens één eigenaar nodig. Maak eerst iemand anders eigenaar.",
+    generic: "Dat lukte niet. Probeer het opnieuw.",
+  },
+  accept: {
+    title: "Word lid van {team}",
+    body: "Je bent uitgenodigd voor {team} als {role}.",
+    button: "Word lid",
+    loginFirst: "Log in of maak een account aan om deze uitnodiging te accepteren.",
+    login: "Inloggen",
+    signup: "Account aanmaken",
+    invalid: "Deze uitnodigingslink is verlopen, al gebruikt of ingetrokken. Vraag de persoon die je uitnodigde om een nieuwe.",
+  },
+};
+export default team;
