@@ -10,8 +10,13 @@ export const PASSWORD = "correct horse battery staple";
 
 /** Signs up through the form and waits until the app has taken the user in. */
 export async function signUp(page: Page, opts: { name?: string; email?: string; teamName?: string } = {}) {
-  const email = opts.email ?? uniqueEmail();
   await page.goto("/signup");
+  return fillSignup(page, opts);
+}
+
+/** Fills and submits the sign-up form already on the page. */
+export async function fillSignup(page: Page, opts: { name?: string; email?: string; teamName?: string } = {}) {
+  const email = opts.email ?? uniqueEmail();
   await page.getByLabel(/your name|je naam/i).fill(opts.name ?? "Sanne de Vries");
   await page.getByLabel(/email|e-mail/i).fill(email);
   await page.getByLabel(/^(password|wachtwoord)$/i).fill(PASSWORD);

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { signUp, fillSignup, uniqueEmail } from "./helpers";
 
 test("an owner invites a colleague, who joins as viewer and cannot change anything", async ({ page, browser }) => {
   await signUp(page, { teamName: "Bureau Oranje" });
@@ -16,9 +16,9 @@ test("an owner invites a colleague, who joins as viewer and cannot change anythi
   await other.goto(link);
   await expect(other.getByRole("heading", { name: "Join Bureau Oranje" })).toBeVisible();
   await other.getByRole("link", { name: "Create an account" }).click();
-  await signUp(other, { email: colleague, name: "Vera Viewer" }).catch(() => {});
-  // signUp navigates to /signup itself; come back through the invite link once signed in.
-  await other.goto(link);
+  await fillSignup(other, { email: colleague, name: "Vera Viewer" });
+  // Sign-up brings the new user back to the invite.
+  await expect(other).toHaveURL(link);
   await other.getByTestId("accept-invite").click();
   await expect(other).toHaveURL(/\/projects/);
   await expect(other.getByTestId("team-switcher")).toHaveValue(/.+/);

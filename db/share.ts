@@ -1,0 +1,132 @@
+import { and, eq, desc } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "./client";
+import { shareLinks, projects, funnels, SHARE_REPORTS } from "./schema";
+import { shareProjectScope, type ProjectScope } from "./tenant";
+import { notFound } from "./errors";
+import { randomToken, hashToken } from "../lib/keys";
+import { hashPassword, verifyPassword } from "../lib/auth/password";
+import { hitRateLimit, clearRateLimit } from "./rate-limit";
+import { SEGMENT_FIELDS } from "../lib/funnel/types";
+
+export const shareInputSchema = z
+  .object({
+    report: z.enum(SHARE_REPORTS, "Choose the funnel or the conversions report."),
+    funnelId: z.uuid("Choose a funnel.").optional(),
+    label: z.string().trim().max(100, "Keep the label under 100 characters.").optional(),
+    range: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("rolling"), days: z.number().int().min(1, "At least 1 day.").max(365, "At most 365 days.") }),
+      z.object({ kind: z.literal("fixed"), from: z.coerce.date("Enter a start date."), to: z.coerce.date("Enter an end date.") }),
+    ]),
+    filters: z.record(z.string(), z.array(z.string().max(200)).max(50)).default({}),
+    password: z.string().min(6, "Use at least 6 characters for the password.").max(200).optional(),
+    expiresAt: z.coerce.date("Enter a valid expiry date.").optional(),
+  })
+  .refine((v) => v.report !== "funnel" || v.funnelId, { message: "Choose a funnel.", path: ["funnelId"] })
+  .refine((v) => v.range.kind !== "fixed" || v.range.from < v.range.to, { message: "The start must be before the end.", path: ["range"] })
+  .refine((v) => !v.expiresAt || v.expiresAt > new Date(), { message: "The expiry date must be in the future.", path: ["expiresAt"] })
+  .refine((v) => Object.keys(v.filters).every((k) => (SEGMENT_FIELDS as readonly string[]).includes(k) || k.startsWith("prop:")), {
+    message: "Unknown filter field.",
+    path: ["filters"],
+  });
+export type ShareInput = z.input<typeof shareInputSchema>;
+
+export type ShareLinkRow = typeof shareLinks.$inferSelect;
+
+/** Creates a share link for one report; returns the token once (256 bits; only its hash is kept). Admins only. */
+export async function createShareLink(scope: ProjectScope, input: ShareInput) {
+  scope.require("admin");
+  const data = shareInputSchema.parse(input);
+  if (data.funnelId) {
+    const [f] = await scope.db.select({ id: funnels.id }).from(funnels).where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, data.funnelId)));
+    if (!f) throw notFound("Funnel not found");
+  }
+  const token = randomToken(32);
+  const [link] = await scope.db
+    .insert(shareLinks)
+    .values({
+      projectId: scope.projectId,
+      tokenHash: hashToken(token),
+      report: data.report,
+      funnelId: data.report === "funnel" ? data.funnelId! : null,
+      label: data.label || null,
+      rollingDays: data.range.kind === "rolling" ? data.range.days : null,
+      fixedFrom: data.range.kind === "fixed" ? data.range.from : null,
+      fixedTo: data.range.kind === "fixed" ? data.range.to : null,
+      filters: data.filters,
+      passwordHash: data.password ? await hashPassword(data.password) : null,
+      expiresAt: data.expiresAt ?? null,
+      createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,
+    })
+    .returning();
+  return { link, token };
+}
+
+/** The project's share links, newest first (without any secret). Admins only. */
+export async function listShareLinks(scope: ProjectScope) {
+  scope.require("admin");
+  const rows = await scope.db.select().from(shareLinks).where(eq(shareLinks.projectId, scope.projectId)).orderBy(desc(shareLinks.createdAt));
+  return rows.map(({ tokenHash: _t, passwordHash, ...rest }) => ({ ...rest, hasPassword: Boolean(passwordHash) }));
+}
+
+/** Revokes a link at once. Admins only; another project's link is 404. */
+export async function revokeShareLink(scope: ProjectScope, linkId: string) {
+  scope.require("admin");
+  const done = await scope.db
+    .update(shareLinks)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(shareLinks.projectId, scope.projectId), eq(shareLinks.id, linkId)))
+    .returning({ id: shareLinks.id });
+  if (!done.length) throw notFound("Share link not found");
+}
+
+export type OpenedShare =
+  | { state: "unknown" | "revoked" | "expired" }
+  | { state: "password"; link: ShareLinkRow }
+  | { state: "ok"; link: ShareLinkRow; scope: ProjectScope; projectName: string };
+
+/** Password attempts per link and client address per 15 minutes. */
+export const SHARE_PASSWORD_LIMIT = { attempts: 10, windowSeconds: 15 * 60 };
+
+/**
+ * Opens a share link by its token: checked against the database on every request, so revocation
+ * and expiry take effect at once. A password-protected link opens only with `passwordOk`.
+ */
+export async function openShareLink(db: Db, token: string, opts: { passwordOk?: boolean; touch?: boolean } = {}): Promise<OpenedShare> {
+  if (!token || token.length > 200) return { state: "unknown" };
+  const [row] = await db
+    .select({ link: shareLinks, project: projects })
+    .from(shareLinks)
+    .innerJoin(projects, eq(projects.id, shareLinks.projectId))
+    .where(eq(shareLinks.tokenHash, hashToken(token)));
+  if (!row) return { state: "unknown" };
+  const { link, project } = row;
+  if (link.revokedAt) return { state: "revoked" };
+  if (link.expiresAt && link.expiresAt <= new Date()) return { state: "expired" };
+  if (link.passwordHash && !opts.passwordOk) return { state: "password", link };
+  if (opts.touch !== false) {
+    await db.update(shareLinks).set({ lastOpenedAt: new Date() }).where(and(eq(shareLinks.projectId, link.projectId), eq(shareLinks.id, link.id)));
+  }
+  return { state: "ok", link, scope: shareProjectScope(db, project, link.id), projectName: project.name };
+}
+
+/** Checks a share link's password, rate-limited per link and client address. */
+export async function checkSharePassword(db: Db, link: ShareLinkRow, password: string, clientAddress: string): Promise<"ok" | "wrong" | "limited"> {
+  if (!link.passwordHash) return "ok";
+  const key = `share:${link.id}:${clientAddress}`;
+  const { attempts, windowSeconds } = SHARE_PASSWORD_LIMIT;
+  const state = await hitRateLimit(db, key, attempts, windowSeconds);
+  if (state.limited) return "limited";
+  if (await verifyPassword(link.passwordHash, password)) {
+    await clearRateLimit(db, key);
+    return "ok";
+  }
+  return "wrong";
+}
+
+/** The date range a share link allows: its fixed range, or the rolling last N days up to now. */
+export function shareRange(link: ShareLinkRow, now = new Date()): { from: Date; to: Date } {
+  if (link.fixedFrom && link.fixedTo) return { from: link.fixedFrom, to: link.fixedTo };
+  const days = link.rollingDays ?? 30;
+  return { from: new Date(now.getTime() - days * 86400_000), to: now };
+}
