@@ -6,7 +6,7 @@ import { createProject } from "../db/projects";
 import { signupSchema } from "../lib/auth/validation";
 import { isSector, SECTORS } from "../lib/sectors";
 import { CliError } from "./errors";
-import { cliSetupForSector } from "./template-setup";
+import { templateSetup } from "../lib/templates";
 import { demoSeedCommand } from "./demo";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -85,7 +85,7 @@ export const COMMANDS: Record<string, Command> = {
       const { project, writeKey, readKey } = await createProject(
         scope,
         { name: str(v, "name")!, sector, siteUrl: str(v, "site"), timeZone: str(v, "timezone") ?? "Europe/Amsterdam" },
-        cliSetupForSector(sector, locale),
+        templateSetup(sector, locale),
       );
       return {
         project: { id: project.id, name: project.name, sector: project.sector, teamId: project.teamId, timeZone: project.timeZone },
