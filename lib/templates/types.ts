@@ -1,4 +1,4 @@
-import type { FunnelStage, FunnelStep, GoalKind, StepMatch } from "../funnel/types";
+import type { FunnelStage, GoalKind, StepMatch } from "../funnel/types";
 import type { Sector } from "../sectors";
 
 export type Localized = { en: string; nl: string };
@@ -36,7 +36,7 @@ export type SectorTemplate = {
   microExamples: Localized[];
   /** Events and page patterns that mark each stage of the sales funnel. */
   stages: Record<FunnelStage, { markers: StepMatch[]; kpis: StageKpi[] }>;
-  funnel: { name: Localized; steps: (FunnelStep & { label: Localized })[]; windowSeconds: number };
+  funnel: { name: Localized; steps: (StepMatch & { label: Localized })[]; windowSeconds: number };
   goals: TemplateGoal[];
   benchmark: Benchmark;
   demo: DemoProfile;
