@@ -79,10 +79,10 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
       const inserted = await queryRows<{ n: number }>(
         t,
         sql`with input as (
-              select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) with ordinality as x(
+              select * from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
                 time timestamptz, received_at timestamptz, name text, anonymous_id text, user_id text, path text,
                 referrer_domain text, utm_source text, utm_medium text, utm_campaign text, device text, browser text,
-                os text, country text, region text, properties jsonb, revenue numeric, message_id text, ord bigint)
+                os text, country text, region text, properties jsonb, revenue numeric, message_id text)) with ordinality as x
             ), ins as (
               insert into events (project_id, time, received_at, name, person_id, anonymous_id, user_id, path,
                 referrer_domain, utm_source, utm_medium, utm_campaign, device, browser, os, country, region,
@@ -93,7 +93,7 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
                 i.region, coalesce(i.properties, '{}'::jsonb), i.revenue, i.message_id
               from input i
               left join identity_links l on l.project_id = ${projectId}::uuid and l.anonymous_id = i.anonymous_id
-              order by i.ord
+              order by i.ordinality
               on conflict (project_id, message_id) do nothing
               returning person_id, time
             ), people as (
