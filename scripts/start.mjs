@@ -33,6 +33,8 @@ const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const stale = !builtAt || Math.max(...sources.map(newestSource), ...["next.config.js", "package.json"].map((f) => fs.statSync(f).mtimeMs)) > builtAt;
 if (stale) {
   console.log("[trechter] Building the app (first start or changed sources)…");
+  const snippet = spawnSync(process.execPath, ["scripts/build-snippet.mjs"], { env, stdio: "inherit" });
+  if (snippet.status !== 0) process.exit(snippet.status || 1);
   const build = spawnSync(bin("next"), ["build"], { env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status || 1);
 }

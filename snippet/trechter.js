@@ -1,0 +1,134 @@
+/* Trechter tracking snippet: page views (also on client-side navigation), trechter.track,
+ * trechter.identify, UTM capture, an anonymous id in first-party storage, no cookies, Do Not
+ * Track respected. Sends the Segment wire format to /v1/batch with sendBeacon or keepalive fetch. */
+(function (w, d) {
+  var script = d.currentScript || d.querySelector("script[data-key]");
+  if (!script) return;
+  var key = script.getAttribute("data-key");
+  var api = (script.getAttribute("data-api") || new URL(script.src).origin).replace(/\/$/, "");
+  var nav = w.navigator;
+  var queued = Array.isArray(w.trechter) ? w.trechter : [];
+  var dnt = nav.doNotTrack === "1" || w.doNotTrack === "1" || nav.globalPrivacyControl === true;
+
+  function store(kind) {
+    try {
+      var s = w[kind];
+      s.setItem("_t", "1");
+      s.removeItem("_t");
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+  var local = store("localStorage");
+  var session = store("sessionStorage");
+  var memory = {};
+  function get(s, k) {
+    return s ? s.getItem(k) : memory[k];
+  }
+  function put(s, k, v) {
+    s ? s.setItem(k, v) : (memory[k] = v);
+  }
+  function uuid() {
+    return w.crypto && w.crypto.randomUUID
+      ? w.crypto.randomUUID()
+      : "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, function (c) {
+          var r = (Math.random() * 16) | 0;
+          return (c === "x" ? r : (r & 3) | 8).toString(16);
+        });
+  }
+  var anon = get(local || session, "trechter_aid");
+  if (!anon) put(local || session, "trechter_aid", (anon = uuid()));
+  var userId = get(local || session, "trechter_uid") || undefined;
+
+  // UTM tags of the landing page stay with the visit, so later events carry them too.
+  var campaign = JSON.parse(get(session, "trechter_utm") || "null");
+  function captureUtm() {
+    var q = new URLSearchParams(w.location.search);
+    var c = {};
+    var found = false;
+    ["source", "medium", "campaign", "term", "content"].forEach(function (k) {
+      var v = q.get("utm_" + k);
+      if (v) {
+        c[k === "campaign" ? "name" : k] = v;
+        found = true;
+      }
+    });
+    if (found) {
+      campaign = c;
+      put(session, "trechter_utm", JSON.stringify(c));
+    }
+  }
+
+  function context() {
+    var l = w.location;
+    var c = {
+      page: { path: l.pathname, url: l.href, referrer: d.referrer, title: d.title, search: l.search },
+      userAgent: nav.userAgent,
+      locale: nav.language,
+      library: { name: "trechter.js", version: "1.0.0" },
+    };
+    if (campaign) c.campaign = campaign;
+    return c;
+  }
+
+  function send(msg) {
+    if (dnt) return;
+    var now = new Date().toISOString();
+    msg.messageId = uuid();
+    msg.anonymousId = anon;
+    if (userId) msg.userId = userId;
+    msg.timestamp = now;
+    msg.context = context();
+    var body = JSON.stringify({ writeKey: key, sentAt: now, batch: [msg] });
+    var url = api + "/v1/batch";
+    if (!(nav.sendBeacon && nav.sendBeacon(url, new Blob([body], { type: "text/plain" })))) {
+      w.fetch && w.fetch(url, { method: "POST", body: body, keepalive: true, headers: { "content-type": "text/plain" } }).catch(function () {});
+    }
+  }
+
+  var lastPath;
+  function page() {
+    captureUtm();
+    var l = w.location;
+    if (l.pathname + l.search === lastPath) return;
+    lastPath = l.pathname + l.search;
+    send({ type: "page", properties: { path: l.pathname, url: l.href, referrer: d.referrer, title: d.title } });
+  }
+
+  var api_ = {
+    page: function () {
+      lastPath = null;
+      page();
+    },
+    track: function (event, properties) {
+      send({ type: "track", event: event, properties: properties || {} });
+    },
+    identify: function (id, traits) {
+      if (id) put(local || session, "trechter_uid", (userId = String(id)));
+      send({ type: "identify", traits: traits || {} });
+    },
+    reset: function () {
+      userId = undefined;
+      (local || session) && (local || session).removeItem("trechter_uid");
+    },
+  };
+  w.trechter = api_;
+
+  // Single-page apps: wrap history so client-side navigations count as page views.
+  ["pushState", "replaceState"].forEach(function (fn) {
+    var orig = w.history[fn];
+    w.history[fn] = function () {
+      var r = orig.apply(this, arguments);
+      setTimeout(page, 0);
+      return r;
+    };
+  });
+  w.addEventListener("popstate", page);
+
+  page();
+  queued.forEach(function (call) {
+    var name = call[0];
+    api_[name] && api_[name].apply(null, [].slice.call(call, 1));
+  });
+})(window, document);
