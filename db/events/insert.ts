@@ -107,13 +107,21 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
       );
       stored += Number(inserted[0]?.n ?? 0);
 
-      const identified = chunk.filter((e) => e.traits || e.ageGroup);
-      for (const e of identified) {
+      // Traits of identify calls, merged per person in arrival order, in one statement.
+      const traits = new Map<string, { traits: Record<string, unknown>; age_group: string | null; time: string }>();
+      for (const e of chunk) {
+        if (!e.traits && !e.ageGroup) continue;
         const person = e.userId ?? e.anonymousId;
         if (!person) continue;
+        const prev = traits.get(person);
+        traits.set(person, { traits: { ...(prev?.traits ?? {}), ...(e.traits ?? {}) }, age_group: e.ageGroup ?? prev?.age_group ?? null, time: e.time.toISOString() });
+      }
+      if (traits.size) {
+        const people = [...traits].map(([person_id, t]) => ({ person_id, ...t }));
         await t.execute(sql`
           insert into persons (project_id, person_id, traits, age_group, first_seen, last_seen)
-          values (${projectId}::uuid, ${person}, ${JSON.stringify(e.traits ?? {})}::jsonb, ${e.ageGroup ?? null}, ${e.time.toISOString()}::timestamptz, ${e.time.toISOString()}::timestamptz)
+          select ${projectId}::uuid, person_id, traits, age_group, time, time
+          from jsonb_to_recordset(${JSON.stringify(people)}::jsonb) as x(person_id text, traits jsonb, age_group text, time timestamptz)
           on conflict (project_id, person_id) do update set
             traits = persons.traits || excluded.traits,
             age_group = coalesce(excluded.age_group, persons.age_group)`);

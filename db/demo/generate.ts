@@ -1,0 +1,133 @@
+import type { Sector } from "../../lib/sectors";
+import type { EventInput } from "../events/insert";
+import { TEMPLATES } from "../../lib/templates";
+import { rng, type Rng } from "./random";
+import { sourceMix, DEVICE_MIX, COUNTRY_MIX, AGE_MIX, weekdayWeights } from "./segments";
+
+export type DemoOptions = {
+  visitors: number;
+  days: number;
+  seed: number;
+  /** the end of the generated period (exclusive); a fixed value makes the output reproducible */
+  end: Date;
+  /** visitors per yielded batch */
+  batchVisitors?: number;
+};
+
+const DAY = 86400_000;
+const MIN = 60_000;
+
+function mean<T>(mix: readonly (readonly [T, number, number])[]): number {
+  const total = mix.reduce((s, [, w]) => s + w, 0);
+  return mix.reduce((s, [, w, m]) => s + (w / total) * m, 0);
+}
+
+function pickMix<T>(r: Rng, mix: readonly (readonly [T, number, number])[]): [T, number] {
+  const i = r.weighted(mix.map((m, idx) => [idx, m[1]] as const));
+  return [mix[i][0], mix[i][2]];
+}
+
+function fill(path: string, r: Rng, slugs: string[]): string {
+  return path.replace("*", r.pick(slugs));
+}
+
+/**
+ * Plausible traffic for a sector, visitor by visitor, in batches of events: weekday rhythm,
+ * sources, devices (mobile converts lower), countries and regions, age groups, per-step drop-off
+ * from the template so the macro rate lands near the sector benchmark, visitors who return and
+ * finish later, repeat conversions and order values. Deterministic for a seed and end date.
+ */
+export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generator<EventInput[]> {
+  const t = TEMPLATES[sector];
+  const r = rng(opts.seed);
+  const steps = t.funnel.steps;
+  const sources = sourceMix(sector);
+  const norm = mean(sources) * mean(DEVICE_MIX) * mean(COUNTRY_MIX) * mean(AGE_MIX);
+  const weekdays = weekdayWeights(sector);
+  const start = opts.end.getTime() - opts.days * DAY;
+  const dayPairs = Array.from({ length: opts.days }, (_, d) => [d, weekdays[new Date(start + d * DAY).getUTCDay()]] as const);
+  const batchVisitors = opts.batchVisitors ?? 2000;
+  // Returning visitors add conversions on top of the template's rates; this keeps the total near it.
+  const RETURN_CHANCE = 0.25;
+  const damp = 0.92;
+
+  let batch: EventInput[] = [];
+  for (let v = 0; v < opts.visitors; v++) {
+    const anon = `demo-${opts.seed}-${v}`;
+    let n = 0;
+    const [src, ms] = pickMix(r, sources);
+    const [dev, md] = pickMix(r, DEVICE_MIX);
+    const [geo, mg] = pickMix(r, COUNTRY_MIX);
+    const [age, ma] = pickMix(r, AGE_MIX);
+    const multiplier = Math.pow((ms * md * mg * ma) / norm, 1 / Math.max(1, steps.length - 1));
+    const base = {
+      anonymousId: anon,
+      device: dev.device,
+      browser: r.pick(dev.browsers),
+      os: dev.device === "desktop" ? r.pick(dev.os) : r.pick(dev.os),
+      country: geo.country,
+      region: r.pick(geo.regions),
+    };
+    const day = r.weighted(dayPairs);
+    const hour = r.weighted([[8, 1], [10, 2], [12, 2], [14, 2], [16, 1.5], [19, 2.5], [21, 2], [23, 0.5]] as const);
+    let time = start + day * DAY + hour * 3600_000 + r.int(0, 119) * MIN;
+    let userId: string | null = null;
+    const emit = (name: string, extra: Partial<EventInput> = {}, entry = false) => {
+      if (time >= opts.end.getTime()) return;
+      batch.push({
+        ...base,
+        userId,
+        time: new Date(time),
+        name,
+        messageId: `${anon}-${n++}`,
+        source: entry ? src.source : null,
+        medium: entry ? src.medium : null,
+        campaign: entry ? (src.campaign ?? null) : null,
+        referrerDomain: entry && src.referrer ? new URL(src.referrer).hostname.replace(/^www\./, "") : null,
+        ...extra,
+      });
+      time += Math.round(r.exp(3) * MIN) + 15_000;
+    };
+    const stepEvent = (i: number, entry = false) => {
+      const s = steps[i];
+      const props: Record<string, unknown> = { ...(s.where ?? {}) };
+      const isMacro = i === steps.length - 1;
+      const revenue = isMacro && t.demo.orderValue ? Math.round((t.demo.orderValue[0] + r.next() * (t.demo.orderValue[1] - t.demo.orderValue[0])) * 100) / 100 : null;
+      if (revenue !== null) props.revenue = revenue;
+      const path = s.path ? fill(s.path, r, t.demo.slugs) : s.event === "pageview" ? r.pick(["/", "/", `/blog/${r.pick(t.demo.slugs)}`]) : null;
+      emit(s.event, { path, properties: props, revenue }, entry);
+    };
+
+    // Some visitors are known by age (from a login or a CRM): identify with traits, as a client would.
+    if (r.chance(0.6)) emit("identify", { traits: { age_group: age }, ageGroup: age }, false);
+    stepEvent(0, true);
+    let reached = 0;
+    const walk = () => {
+      while (reached < steps.length - 1 && r.chance(Math.min(0.95, t.demo.continue[reached] * multiplier * damp))) {
+        reached++;
+        for (const m of t.demo.micro) if (m.afterStep === reached - 1 && r.chance(m.chance)) emit(m.event, { path: m.path ?? null, properties: m.properties ?? {} });
+        stepEvent(reached);
+      }
+    };
+    walk();
+    // Dropped after showing interest: some come back days later and finish on a later visit.
+    if (reached > 0 && reached < steps.length - 1 && r.chance(RETURN_CHANCE)) {
+      time += r.int(1, 5) * DAY;
+      emit("pageview", { path: "/" }, true);
+      walk();
+    }
+    if (reached === steps.length - 1) {
+      userId = `customer-${opts.seed}-${v}`;
+      emit("identify", { traits: { age_group: age, email: `${userId}@example.nl` }, ageGroup: age });
+      if (r.chance(t.demo.repeat)) {
+        time += r.int(7, 30) * DAY;
+        stepEvent(steps.length - 1);
+      }
+    }
+    if (batch.length && (v + 1) % batchVisitors === 0) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}

@@ -1,0 +1,23 @@
+import type { ProjectScope } from "../tenant";
+import { insertEvents } from "../events/insert";
+import { generateDemoEvents, type DemoOptions } from "./generate";
+
+export const DEMO_DEFAULTS = { visitors: 5000, days: 90, seed: 42 } as const;
+
+/** The first millisecond of tomorrow (UTC): demo data then runs up to today. */
+export function demoEnd(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+}
+
+/** Generates demo traffic for the project's sector and stores it through the ingestion insert path. Admins only. */
+export async function seedDemoData(scope: ProjectScope, opts: Partial<DemoOptions> = {}): Promise<{ events: number; stored: number }> {
+  scope.require("admin");
+  const options: DemoOptions = { ...DEMO_DEFAULTS, end: demoEnd(), ...opts };
+  let events = 0;
+  let stored = 0;
+  for (const batch of generateDemoEvents(scope.project.sector, options)) {
+    events += batch.length;
+    stored += (await insertEvents(scope.db, scope.projectId, batch)).stored;
+  }
+  return { events, stored };
+}
