@@ -17,7 +17,7 @@ export const DEMO_EMAIL = "demo@trechter.nl";
 export async function seedDemoAccountIfEmpty(db: Db): Promise<{ email: string; password: string; events: number } | null> {
   const [{ n }] = await db.select({ n: count() }).from(users);
   if (Number(n) > 0) return null;
-  const password = process.env.TRECHTER_DEMO_PASSWORD || randomToken(12);
+  const password = process.env.TRECHTER_DEMO_PASSWORD || randomToken(16);
   const { user } = await createAccount(db, { name: "Demo", email: DEMO_EMAIL, password, teamName: "Demo team" });
   const team = (await teamScopeForUser(db, user.id))!;
   const { project } = await createProject(team, { name: "Demo webshop", sector: "ecommerce", siteUrl: "https://www.demo-webshop.nl" }, templateSetup("ecommerce", "en"));
