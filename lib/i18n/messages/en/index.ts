@@ -3,6 +3,7 @@ import auth from "./auth";
 import app from "./app";
 import project from "./project";
 import team from "./team";
+import onboarding from "./onboarding";
 
-const en = { common, auth, app, project, team };
+const en = { common, auth, app, project, team, onboarding };
 export default en;

@@ -4,6 +4,7 @@ import auth from "./auth";
 import app from "./app";
 import project from "./project";
 import team from "./team";
+import onboarding from "./onboarding";
 
-const nl: typeof en = { common, auth, app, project, team };
+const nl: typeof en = { common, auth, app, project, team, onboarding };
 export default nl;

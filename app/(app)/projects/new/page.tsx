@@ -1,0 +1,28 @@
+import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { pageTeamScope } from "@/db/guard";
+import { getDraft } from "@/db/onboarding";
+import { revealWriteKey } from "@/db/projects";
+import { getI18n } from "@/lib/i18n/server";
+import { OnboardingWizard } from "@/components/onboarding/OnboardingWizard";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t("onboarding.title") };
+}
+
+export default async function NewProjectPage() {
+  const scope = await pageTeamScope();
+  if (!scope.can("admin")) redirect("/projects");
+  let draft = await getDraft(scope);
+  let writeKey: string | null = null;
+  if (draft?.step === "install" && draft.projectId) {
+    const project = await scope.project(draft.projectId).catch(() => null);
+    if (project) writeKey = revealWriteKey(project);
+    else draft = null;
+  }
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const origin = `${h.get("x-forwarded-proto") ?? (/^(localhost|127\.)/.test(host) ? "http" : "https")}://${host}`;
+  return <OnboardingWizard initial={draft} writeKey={writeKey} origin={origin} />;
+}
