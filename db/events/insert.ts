@@ -149,8 +149,9 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
             returning e.person_id
           )
           insert into persons (project_id, person_id, age_group, traits)
-          select ${projectId}::uuid, l.user_id, p.age_group, p.traits from linked l
+          select distinct on (l.user_id) ${projectId}::uuid, l.user_id, p.age_group, p.traits from linked l
           join persons p on p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
+          order by l.user_id, p.age_group nulls last
           on conflict (project_id, person_id) do update set
             age_group = coalesce(persons.age_group, excluded.age_group),
             traits = excluded.traits || persons.traits`);

@@ -1,0 +1,77 @@
+import type { ProjectScope } from "../../tenant";
+import { funnelStepCounts, OTHER, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
+import { stepRates, type StepResult } from "../../../lib/funnel/rates";
+import { wilsonInterval, type Interval } from "../../../lib/stats/wilson";
+import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
+
+export type FunnelQuery = {
+  steps: FunnelStep[];
+  windowSeconds: number;
+  from: Date;
+  to: Date;
+  filters?: SegmentFilters;
+  breakdown?: SegmentField;
+  /** trend bucket; default: day for ranges up to 31 days, else week */
+  trendUnit?: "day" | "week";
+  compare?: boolean;
+};
+
+export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null; interval: Interval } };
+export type FunnelResults = FunnelSeries & {
+  range: { from: string; to: string };
+  breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean } & FunnelSeries)[] };
+  trend: { unit: "day" | "week"; points: { period: string; entered: number; converted: number; rate: number | null }[] };
+  previous?: FunnelSeries & { range: { from: string; to: string } };
+};
+
+function series(rows: StepCountsRow[], k: number): FunnelSeries {
+  const counts = Array.from({ length: k }, (_, i) => rows.find((r) => r.step === i + 1) ?? { visitors: 0, medianFromStart: null, medianFromPrevious: null });
+  const steps = stepRates(counts);
+  const first = steps[0].visitors;
+  const last = steps[k - 1].visitors;
+  return { steps, overall: { rate: first ? last / first : null, interval: wilsonInterval(last, first) } };
+}
+
+const groups = (rows: StepCountsRow[]) => [...new Set(rows.map((r) => r.group))];
+
+/** A funnel's results for a range: steps with rates and intervals, breakdown, trend and (optionally) the previous period. */
+export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promise<FunnelResults> {
+  const k = q.steps.length;
+  const base: StepCountsQuery = { steps: q.steps, windowSeconds: q.windowSeconds, from: q.from, to: q.to, filters: q.filters };
+  const unit = q.trendUnit ?? (q.to.getTime() - q.from.getTime() <= 31 * 86400_000 ? "day" : "week");
+  const length = q.to.getTime() - q.from.getTime();
+  const prevRange = { from: new Date(q.from.getTime() - length), to: q.from };
+  const [main, trendRows, breakdownRows, prevRows] = await Promise.all([
+    funnelStepCounts(scope, base),
+    funnelStepCounts(scope, { ...base, groupBy: { kind: "period", unit, timeZone: scope.project.timeZone } }),
+    q.breakdown ? funnelStepCounts(scope, { ...base, groupBy: { kind: "field", field: q.breakdown, limit: 10 } }) : Promise.resolve(null),
+    q.compare ? funnelStepCounts(scope, { ...base, ...prevRange }) : Promise.resolve(null),
+  ]);
+  const result: FunnelResults = {
+    ...series(main, k),
+    range: { from: q.from.toISOString(), to: q.to.toISOString() },
+    trend: {
+      unit,
+      points: groups(trendRows)
+        .sort()
+        .map((period) => {
+          const rows = trendRows.filter((r) => r.group === period);
+          const entered = rows.find((r) => r.step === 1)?.visitors ?? 0;
+          const converted = rows.find((r) => r.step === k)?.visitors ?? 0;
+          return { period, entered, converted, rate: entered ? converted / entered : null };
+        }),
+    },
+  };
+  if (q.breakdown && breakdownRows) {
+    const values = groups(breakdownRows);
+    const ordered = values
+      .map((v) => ({ v, n: breakdownRows.find((r) => r.group === v && r.step === 1)?.visitors ?? 0 }))
+      .sort((a, b) => (a.v === OTHER ? 1 : b.v === OTHER ? -1 : b.n - a.n || a.v.localeCompare(b.v)));
+    result.breakdown = {
+      field: q.breakdown,
+      series: ordered.map(({ v }) => ({ value: v === OTHER ? null : v, other: v === OTHER, ...series(breakdownRows.filter((r) => r.group === v), k) })),
+    };
+  }
+  if (prevRows) result.previous = { ...series(prevRows, k), range: { from: prevRange.from.toISOString(), to: prevRange.to.toISOString() } };
+  return result;
+}

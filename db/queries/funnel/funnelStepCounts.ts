@@ -1,0 +1,95 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { ProjectScope } from "../../tenant";
+import { queryRows } from "../../client";
+import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
+import { stepCondition, filterCondition, fieldExpression, needsPersons, NONE } from "./fragments";
+
+export type StepCountsQuery = {
+  steps: FunnelStep[];
+  windowSeconds: number;
+  from: Date;
+  to: Date;
+  filters?: SegmentFilters;
+  /** group entries by a segment field (top `limit` values, the rest as "other") or by day/week in `timeZone` */
+  groupBy?: { kind: "field"; field: SegmentField; limit: number } | { kind: "period"; unit: "day" | "week"; timeZone: string };
+};
+
+export type StepCountsRow = { group: string; step: number; visitors: number; medianFromStart: number | null; medianFromPrevious: number | null };
+
+export const OTHER = "__other__";
+
+/**
+ * Per-step visitor counts of a funnel, per group, computed in the database. See README.md beside
+ * this file for the algorithm (the "latest start" pass of ClickHouse's windowFunnel as stacked
+ * window functions) and the measured speed.
+ */
+export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery): Promise<StepCountsRow[]> {
+  const k = q.steps.length;
+  const names = [...new Set(q.steps.map((s) => s.event))];
+  const fields = [...Object.keys(q.filters ?? {}), q.groupBy?.kind === "field" ? q.groupBy.field : undefined];
+  const persons = needsPersons(fields) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
+  const until = new Date(q.to.getTime() + q.windowSeconds * 1000);
+  const entry = sql`(${stepCondition(q.steps[0])}) and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz and ${filterCondition(q.filters)}`;
+
+  let group: SQL = sql`''`;
+  if (q.groupBy?.kind === "field") group = sql`coalesce(${fieldExpression(q.groupBy.field)}, ${NONE})`;
+  if (q.groupBy?.kind === "period") group = sql`to_char(date_trunc(${q.groupBy.unit}, e.time at time zone ${q.groupBy.timeZone}), 'YYYY-MM-DD')`;
+  const limit = q.groupBy?.kind === "field" ? q.groupBy.limit : 0;
+
+  const matchCols = q.steps.map((s, i) => sql`(${stepCondition(s)}) as m${sql.raw(String(i + 1))}`);
+  const anyMatch = sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql` or `);
+  const win = sql.raw(`(partition by person_id, grp order by time, id rows between unbounded preceding and 1 preceding)`);
+
+  // Level j's column s{j}: the latest start of an attempt that has reached step j at this row.
+  let levels: SQL = sql`select r.*, case when r.is_entry then r.t end as s1 from r`;
+  for (let j = 2; j <= k; j++) {
+    const prev = sql.raw(`s${j - 1}`);
+    levels = sql`select l.*, case when l.m${sql.raw(String(j))} and max(l.${prev}) over ${win} >= l.t - ${q.windowSeconds} then max(l.${prev}) over ${win} end as s${sql.raw(String(j))} from (${levels}) l`;
+  }
+  const perPerson = q.steps.map((_, i) => {
+    const j = i + 1;
+    return sql`bool_or(s${sql.raw(String(j))} is not null) as r${sql.raw(String(j))}, min(t - s${sql.raw(String(j))}) as d${sql.raw(String(j))}`;
+  });
+  const perStep = q.steps.map((_, i) => {
+    const j = i + 1;
+    const dPrev = j > 1 ? sql.raw(`d${j} - d${j - 1}`) : sql.raw("0");
+    return sql`select grp, ${j} as step, count(*) filter (where r${sql.raw(String(j))})::int as visitors,
+      percentile_cont(0.5) within group (order by d${sql.raw(String(j))}) filter (where r${sql.raw(String(j))}) as from_start,
+      percentile_cont(0.5) within group (order by ${dPrev}) filter (where r${sql.raw(String(j))}) as from_previous
+      from people group by grp`;
+  });
+
+  const query = sql`
+    with cand as (
+      select e.person_id, e.id, e.time, extract(epoch from e.time) as t, ${sql.join(matchCols, sql`, `)},
+        (${entry}) as is_entry, ${group} as raw_grp
+      from events e ${persons}
+      where e.project_id = ${scope.projectId}::uuid and e.name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+        and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz
+    ),
+    top as (
+      select raw_grp from cand where is_entry group by raw_grp order by count(distinct person_id) desc, raw_grp limit ${limit > 0 ? limit : 1000000}
+    ),
+    grouped as (
+      select c.*, ${limit > 0 ? sql`case when c.raw_grp in (select raw_grp from top) then c.raw_grp else ${OTHER} end` : sql`c.raw_grp`} as grp from cand c
+    ),
+    entries as (select distinct person_id, grp from grouped where is_entry),
+    r as (
+      select c.person_id, en.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)},
+        (c.is_entry and c.grp = en.grp) as is_entry
+      from grouped c join entries en on en.person_id = c.person_id
+      where ${anyMatch}
+    ),
+    levels as (${levels}),
+    people as (select person_id, grp, ${sql.join(perPerson, sql`, `)} from levels group by person_id, grp)
+    ${sql.join(perStep, sql` union all `)}`;
+
+  const rows = await queryRows<{ grp: string; step: number; visitors: number; from_start: number | null; from_previous: number | null }>(scope.db, query);
+  return rows.map((r) => ({
+    group: r.grp,
+    step: Number(r.step),
+    visitors: Number(r.visitors),
+    medianFromStart: r.from_start === null ? null : Number(r.from_start),
+    medianFromPrevious: r.from_previous === null ? null : Number(r.from_previous),
+  }));
+}
