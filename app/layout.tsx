@@ -3,6 +3,7 @@ import "./globals.css";
 import { getLocale } from "@/lib/i18n/server";
 import { catalogues } from "@/lib/i18n/messages";
 import { I18nProvider } from "@/components/i18n/I18nProvider";
+import { QueryProvider } from "@/components/providers/QueryProvider";
 
 export const metadata: Metadata = {
   title: { default: "Trechter", template: "%s · Trechter" },
@@ -17,7 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-screen font-sans">
         <I18nProvider locale={locale} messages={catalogues[locale]}>
-          {children}
+          <QueryProvider>{children}</QueryProvider>
         </I18nProvider>
       </body>
     </html>

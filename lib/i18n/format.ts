@@ -10,7 +10,19 @@ export function formatters(locale: Locale) {
   const eur = new Intl.NumberFormat(tag, { style: "currency", currency: "EUR" });
   const date = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric" });
   const dateTime = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  const unit = (u: string) => new Intl.NumberFormat(tag, { style: "unit", unit: u, unitDisplay: "short", maximumFractionDigits: 1 });
+  const units = { second: unit("second"), minute: unit("minute"), hour: unit("hour"), day: unit("day") };
   return {
+    /** A duration in the largest sensible unit: 45 sec, 12 min, 3.5 hr, 2 days. */
+    duration: (seconds: number | null | undefined) => {
+      if (seconds == null || !Number.isFinite(seconds)) return "–";
+      if (seconds < 60) return units.second.format(Math.round(seconds));
+      if (seconds < 3600) return units.minute.format(seconds / 60);
+      if (seconds < 86400) return units.hour.format(seconds / 3600);
+      return units.day.format(seconds / 86400);
+    },
+    signedPercent: (fraction: number | null | undefined) =>
+      fraction == null || !Number.isFinite(fraction) ? "–" : (fraction > 0 ? "+" : "") + pct.format(fraction),
     number: (n: number) => int.format(n),
     decimal: (n: number) => dec.format(n),
     /** A fraction (0.0263) as a percentage; null shows as an en dash. */

@@ -4,6 +4,7 @@ import app from "./app";
 import project from "./project";
 import team from "./team";
 import onboarding from "./onboarding";
+import funnels from "./funnels";
 
-const en = { common, auth, app, project, team, onboarding };
+const en = { common, auth, app, project, team, onboarding, funnels };
 export default en;

@@ -5,6 +5,7 @@ import app from "./app";
 import project from "./project";
 import team from "./team";
 import onboarding from "./onboarding";
+import funnels from "./funnels";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels };
 export default nl;

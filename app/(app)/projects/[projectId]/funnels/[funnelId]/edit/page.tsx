@@ -1,0 +1,18 @@
+import { notFound, redirect } from "next/navigation";
+import { pageTeamScope } from "@/db/guard";
+import { eventSuggestions, getFunnel } from "@/db/funnels";
+import { FunnelEditor } from "@/components/funnels/FunnelEditor";
+
+export default async function EditFunnel({ params }: { params: Promise<{ projectId: string; funnelId: string }> }) {
+  const { projectId, funnelId } = await params;
+  const scope = await (await pageTeamScope()).project(projectId);
+  if (!scope.can("admin")) redirect(`/projects/${projectId}`);
+  const funnel = await getFunnel(scope, funnelId).catch(() => notFound());
+  return (
+    <FunnelEditor
+      projectId={projectId}
+      suggestions={await eventSuggestions(scope)}
+      initial={{ id: funnel.id, name: funnel.name, description: funnel.description ?? "", steps: funnel.steps, windowSeconds: funnel.windowSeconds }}
+    />
+  );
+}

@@ -1,0 +1,23 @@
+import { apiProjectScope } from "@/db/guard";
+import { funnelResults } from "@/db/queries/funnel/funnelResults";
+import { funnelQueryBodySchema } from "@/lib/funnel/query";
+import { json, readJson, route } from "@/lib/http";
+import type { SegmentField } from "@/lib/funnel/types";
+
+/** Ad-hoc funnel: read key as bearer token (its own project), or a member's session with projectId. */
+export const POST = route(async (request) => {
+  const raw = await readJson(request);
+  const projectId = typeof (raw as { projectId?: unknown })?.projectId === "string" ? (raw as { projectId: string }).projectId : null;
+  const scope = await apiProjectScope(request, projectId);
+  const body = funnelQueryBodySchema.parse(raw);
+  const results = await funnelResults(scope, {
+    steps: body.steps,
+    windowSeconds: body.window,
+    from: new Date(body.from),
+    to: new Date(body.to),
+    filters: body.filters,
+    breakdown: body.breakdown as SegmentField | undefined,
+    compare: body.compare,
+  });
+  return json({ projectId: scope.projectId, window: body.window, ...results });
+});

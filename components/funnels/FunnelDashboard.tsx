@@ -1,0 +1,109 @@
+"use client";
+
+import "@/components/charts/register";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { Card, CardHeader, Skeleton } from "@/components/ui/Card";
+import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
+import type { FunnelResults } from "@/db/queries/funnel/funnelResults";
+import type { FunnelStep } from "@/lib/funnel/types";
+import { FilterBar } from "./FilterBar";
+import { DropOffChart } from "./DropOffChart";
+import { TrendChart } from "./TrendChart";
+import { StepTable } from "./StepTable";
+
+export type DashboardFunnel = { id: string; name: string; steps: FunnelStep[]; windowSeconds: number };
+
+/** Where URL state becomes API parameters: everything but the page's own keys. */
+export function resultParams(search: URLSearchParams): string {
+  const p = new URLSearchParams(search);
+  p.delete("funnel");
+  p.sort();
+  return p.toString();
+}
+
+export function stepLabels(steps: FunnelStep[]): string[] {
+  return steps.map((s) => s.label || (s.path ? `${s.event} ${s.path}` : s.event));
+}
+
+/**
+ * The funnel report: filters, drop-off chart, step table, overall conversion and trend. `fetchUrl`
+ * lets the shared-report page use its own endpoint.
+ */
+export function FunnelDashboard({ projectId, funnel, fetchUrl, allowBreakdown = true }: { projectId: string; funnel: DashboardFunnel; fetchUrl?: string; allowBreakdown?: boolean }) {
+  const { t, f } = useI18n();
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const params = new URLSearchParams(search.toString());
+  const apiParams = resultParams(params);
+  const results = useQuery({
+    queryKey: ["funnel-results", funnel.id, apiParams, fetchUrl ?? ""],
+    placeholderData: keepPreviousData,
+    queryFn: async (): Promise<FunnelResults> => {
+      const res = await fetch(`${fetchUrl ?? `/api/v1/funnels/${funnel.id}/results`}?${apiParams}`);
+      if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? "failed");
+      return res.json();
+    },
+  });
+  const labels = stepLabels(funnel.steps);
+  const data = results.data;
+  const rangeDays = data ? (Date.parse(data.range.to) - Date.parse(data.range.from)) / 86400_000 : 30;
+  const small = data?.steps.some((s, i) => i > 0 && s.visitors > 0 && (data.steps[i - 1].visitors < MIN_VISITORS_FOR_RATE));
+  const change = data?.previous && data.overall.rate !== null && data.previous.overall.rate ? data.overall.rate / data.previous.overall.rate - 1 : null;
+
+  return (
+    <div className="space-y-5">
+      <FilterBar projectId={projectId} params={params} allowBreakdown={allowBreakdown} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
+      {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("funnels.error")} {(results.error as Error).message}</p> : null}
+      {data ? (
+        <div className="space-y-2" aria-live="polite">
+          {data.steps[0].visitors === 0 ? <Notice testId="notice-empty">{t("funnels.notices.noEntries")}</Notice> : null}
+          {rangeDays < 7 ? <Notice testId="notice-short">{t("funnels.notices.shortRange")}</Notice> : null}
+          {small && data.steps[0].visitors > 0 ? <Notice testId="notice-small">{t("funnels.notices.smallSample", { n: MIN_VISITORS_FOR_RATE })}</Notice> : null}
+        </div>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label={t("funnels.summary.entered")} value={data ? f.number(data.steps[0].visitors) : null} testId="stat-entered" />
+        <Stat label={t("funnels.summary.converted")} value={data ? f.number(data.steps[data.steps.length - 1].visitors) : null} testId="stat-converted" />
+        <Stat
+          label={t("funnels.summary.overall")}
+          value={data ? f.percent(data.overall.rate) : null}
+          testId="stat-overall"
+          detail={data && data.overall.rate !== null ? t("funnels.summary.interval", { low: f.percent(data.overall.interval.low), high: f.percent(data.overall.interval.high) }) : undefined}
+          extra={data?.previous ? (change !== null ? t("funnels.summary.previous", { change: f.signedPercent(change), rate: f.percent(data.previous.overall.rate) }) : t("funnels.summary.noPrevious")) : undefined}
+        />
+      </div>
+      <div className={`grid gap-5 xl:grid-cols-5 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
+        <Card className="xl:col-span-3">
+          <CardHeader title={funnel.name} description={t("funnels.chart.label")} />
+          <div className="p-4">{data ? <DropOffChart labels={labels} results={data} /> : <Skeleton className="h-[340px]" />}</div>
+        </Card>
+        <Card className="xl:col-span-2">
+          <CardHeader title={t("funnels.table.step")} />
+          <div className="px-4 pb-2">{data ? <StepTable labels={labels} steps={data.steps} /> : <Skeleton className="my-4 h-60" />}</div>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader title={t("funnels.chart.trendLabel")} />
+        <div className="p-4">{data ? <TrendChart trend={data.trend} /> : <Skeleton className="h-[220px]" />}</div>
+      </Card>
+    </div>
+  );
+}
+
+function Notice({ children, testId }: { children: React.ReactNode; testId: string }) {
+  return <p data-testid={testId} className="rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{children}</p>;
+}
+
+function Stat({ label, value, detail, extra, testId }: { label: string; value: string | null; detail?: string; extra?: string; testId: string }) {
+  return (
+    <Card className="p-4">
+      <p className="text-sm text-slate-500">{label}</p>
+      {value === null ? <Skeleton className="mt-2 h-8 w-24" /> : <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>{value}</p>}
+      {detail ? <p className="mt-1 text-xs text-slate-500">{detail}</p> : null}
+      {extra ? <p className="mt-0.5 text-xs text-slate-500">{extra}</p> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, it, expect } from "vitest";
+import { presetRange, zonedMidnight } from "./ranges";
+
+const AMS = "Europe/Amsterdam";
+
+describe("date presets in the project's time zone", () => {
+  it("finds local midnight across daylight saving time", () => {
+    expect(zonedMidnight(2026, 1, 15, AMS).toISOString()).toBe("2026-01-14T23:00:00.000Z");
+    expect(zonedMidnight(2026, 7, 15, AMS).toISOString()).toBe("2026-07-14T22:00:00.000Z");
+    expect(zonedMidnight(2026, 3, 29, AMS).toISOString()).toBe("2026-03-28T23:00:00.000Z");
+  });
+  it.each([
+    ["7d", "2026-11-15T23:00:00.000Z", "2026-11-22T23:00:00.000Z"],
+    ["30d", "2026-10-23T22:00:00.000Z", "2026-11-22T23:00:00.000Z"],
+    ["this_month", "2026-10-31T23:00:00.000Z", "2026-11-22T23:00:00.000Z"],
+    ["last_month", "2026-09-30T22:00:00.000Z", "2026-10-31T23:00:00.000Z"],
+    ["this_quarter", "2026-09-30T22:00:00.000Z", "2026-11-22T23:00:00.000Z"],
+  ] as const)("%s", (preset, from, to) => {
+    const r = presetRange(preset, AMS, new Date("2026-11-22T12:00:00Z"));
+    expect([r.from.toISOString(), r.to.toISOString()]).toEqual([from, to]);
+  });
+  it("last month in January is December of the year before", () => {
+    const r = presetRange("last_month", AMS, new Date("2027-01-10T12:00:00Z"));
+    expect(r.from.toISOString()).toBe("2026-11-30T23:00:00.000Z");
+  });
+});

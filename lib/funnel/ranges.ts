@@ -1,0 +1,42 @@
+/** Date presets of the dashboards, resolved in the project's time zone into UTC [from, to). */
+export const PRESETS = ["7d", "30d", "90d", "this_month", "last_month", "this_quarter"] as const;
+export type Preset = (typeof PRESETS)[number];
+
+function parts(date: Date, timeZone: string) {
+  const f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
+  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute), s: Number(p.second) };
+}
+
+/** The UTC instant of local midnight on y-m-d in `timeZone` (DST-safe). */
+export function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date {
+  let guess = Date.UTC(y, m - 1, d);
+  for (let i = 0; i < 3; i++) {
+    const p = parts(new Date(guess), timeZone);
+    const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
+    guess -= asUtc - Date.UTC(y, m - 1, d);
+  }
+  return new Date(guess);
+}
+
+/** [from, to) of a preset: whole local days, ending with today (so "last 7 days" includes today). */
+export function presetRange(preset: Preset, timeZone: string, now = new Date()): { from: Date; to: Date } {
+  const t = parts(now, timeZone);
+  const tomorrow = zonedMidnight(t.y, t.m, t.d + 1, timeZone);
+  switch (preset) {
+    case "7d":
+    case "30d":
+    case "90d":
+      return { from: zonedMidnight(t.y, t.m, t.d + 1 - Number(preset.slice(0, -1)), timeZone), to: tomorrow };
+    case "this_month":
+      return { from: zonedMidnight(t.y, t.m, 1, timeZone), to: tomorrow };
+    case "last_month":
+      return { from: zonedMidnight(t.y, t.m - 1, 1, timeZone), to: zonedMidnight(t.y, t.m, 1, timeZone) };
+    case "this_quarter":
+      return { from: zonedMidnight(t.y, Math.floor((t.m - 1) / 3) * 3 + 1, 1, timeZone), to: tomorrow };
+  }
+}
+
+export function isPreset(v: unknown): v is Preset {
+  return typeof v === "string" && (PRESETS as readonly string[]).includes(v);
+}
