@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { ProjectScope } from "../tenant";
 import { insertEvents } from "../events/insert";
 import { generateDemoEvents, type DemoOptions } from "./generate";
@@ -19,5 +20,8 @@ export async function seedDemoData(scope: ProjectScope, opts: Partial<DemoOption
     events += batch.length;
     stored += (await insertEvents(scope.db, scope.projectId, batch)).stored;
   }
+  // Fresh bulk data: give the planner statistics now (PGlite has no autovacuum to do it later).
+  await scope.db.execute(sql`analyze events`);
+  await scope.db.execute(sql`analyze persons`);
   return { events, stored };
 }

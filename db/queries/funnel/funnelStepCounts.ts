@@ -73,12 +73,16 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
     grouped as (
       select c.*, ${limit > 0 ? sql`case when c.raw_grp in (select raw_grp from top) then c.raw_grp else ${OTHER} end` : sql`c.raw_grp`} as grp from cand c
     ),
-    entries as (select distinct person_id, grp from grouped where is_entry),
+    tagged as (
+      -- A person's rows, tagged with every group they entered through; no join, so no plan can
+      -- degrade into a nested loop when statistics are stale (PGlite has no autovacuum).
+      select c.*, array_agg(c.grp) filter (where c.is_entry) over (partition by c.person_id) as groups
+      from grouped c where ${anyMatch}
+    ),
     r as (
-      select c.person_id, en.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)},
-        (c.is_entry and c.grp = en.grp) as is_entry
-      from grouped c join entries en on en.person_id = c.person_id
-      where ${anyMatch}
+      select c.person_id, x.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)},
+        (c.is_entry and c.grp = x.grp) as is_entry
+      from tagged c cross join lateral (select distinct unnest(c.groups) as grp) x
     ),
     levels as (${levels}),
     people as (select person_id, grp, ${sql.join(perPerson, sql`, `)} from levels group by person_id, grp)
