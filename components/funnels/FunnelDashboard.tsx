@@ -75,12 +75,12 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, allowBreakdown = 
           extra={data?.previous ? (change !== null ? t("funnels.summary.previous", { change: f.signedPercent(change), rate: f.percent(data.previous.overall.rate) }) : t("funnels.summary.noPrevious")) : undefined}
         />
       </div>
-      <div className={`grid gap-5 xl:grid-cols-5 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
-        <Card className="xl:col-span-3">
+      <div className={`grid gap-5 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
+        <Card>
           <CardHeader title={funnel.name} description={t("funnels.chart.label")} />
           <div className="p-4">{data ? <DropOffChart labels={labels} results={data} /> : <Skeleton className="h-[340px]" />}</div>
         </Card>
-        <Card className="xl:col-span-2">
+        <Card>
           <CardHeader title={t("funnels.table.step")} />
           <div className="px-4 pb-2">{data ? <StepTable labels={labels} steps={data.steps} /> : <Skeleton className="my-4 h-60" />}</div>
         </Card>
