@@ -30,7 +30,8 @@ test("filters, breakdown and compare change the numbers without a reload, and th
 
   await page.getByTestId("breakdown").selectOption("source");
   await expect(page).toHaveURL(/breakdown=source/);
-  await page.getByTestId("compare").check();
+  await page.getByTestId("compare").click();
+  await expect(page).toHaveURL(/compare=1/);
   await expect(page.getByTestId("stat-overall").locator("..")).toContainText("previous period");
   // No page reload happened: the marker set on the window survives.
   expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);

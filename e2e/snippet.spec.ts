@@ -13,15 +13,16 @@ test("the snippet on a customer's site delivers page views, SPA navigation, trac
   await expect(page.getByTestId("funnels-no-events")).toBeVisible();
   const projectUrl = page.url();
 
-  // A customer's site on another origin, served by the test, carrying the tag as the settings show it.
+  // A customer's site on another origin (a loopback host, so Chromium's private-network rules allow the
+  // request to the app), served by the test, carrying the tag as the settings show it.
   const site = await browser.newContext();
   const visitor = await site.newPage();
-  await visitor.route("http://shop.example/**", (route) =>
+  await visitor.route("http://localhost:3999/**", (route) =>
     route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head><title>Shop</title>${snippet}</head><body><h1>Shop</h1></body></html>` }),
   );
   const sent: string[] = [];
   visitor.on("request", (r) => r.url().includes("/v1/") && sent.push(r.url()));
-  await visitor.goto("http://shop.example/product/fiets?utm_source=Newsletter&utm_medium=email");
+  await visitor.goto("http://localhost:3999/product/fiets?utm_source=Newsletter&utm_medium=email");
   await expect.poll(() => sent.length).toBeGreaterThan(0);
   await visitor.evaluate(() => {
     history.pushState({}, "", "/cart");

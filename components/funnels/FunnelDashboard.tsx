@@ -39,7 +39,8 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, allowBreakdown = 
   const params = new URLSearchParams(search.toString());
   const apiParams = resultParams(params);
   const results = useQuery({
-    queryKey: ["funnel-results", funnel.id, apiParams, fetchUrl ?? ""],
+    // The definition is part of the key: after an edit, the same funnel id has other results.
+    queryKey: ["funnel-results", funnel.id, JSON.stringify([funnel.steps, funnel.windowSeconds]), apiParams, fetchUrl ?? ""],
     placeholderData: keepPreviousData,
     queryFn: async (): Promise<FunnelResults> => {
       const res = await fetch(`${fetchUrl ?? `/api/v1/funnels/${funnel.id}/results`}?${apiParams}`);
