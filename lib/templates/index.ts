@@ -8,11 +8,13 @@ import { hospitality } from "./hospitality";
 import { saas } from "./saas";
 import { recruitment } from "./recruitment";
 
-export type { SectorTemplate, TemplateGoal, Benchmark, StageKpi, Localized, DemoProfile } from "./types";
+export type { SectorTemplate, TemplateGoal, TemplateStep, Benchmark, StageKpi, Localized, DemoProfile, DemoMicro } from "./types";
+export { KPI } from "./kpis";
 
 /** The five sector templates: the one place their funnels, goals and benchmarks are defined. */
 export const TEMPLATES: Record<Sector, SectorTemplate> = { ecommerce, b2b, hospitality, saas, recruitment };
 
+/** The template of a sector; every sector has one. */
 export function getTemplate(sector: Sector): SectorTemplate {
   return TEMPLATES[sector];
 }
