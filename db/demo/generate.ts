@@ -27,10 +27,6 @@ function pickMix<T>(r: Rng, mix: readonly (readonly [T, number, number])[]): [T,
   return [mix[i][0], mix[i][2]];
 }
 
-function fill(path: string, r: Rng, slugs: string[]): string {
-  return path.replace("*", r.pick(slugs));
-}
-
 /**
  * Plausible traffic for a sector, visitor by visitor, in batches of events: weekday rhythm,
  * sources, devices (mobile converts lower), countries and regions, age groups, per-step drop-off
@@ -94,7 +90,9 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
       const isMacro = i === steps.length - 1;
       const revenue = isMacro && t.demo.orderValue ? Math.round((t.demo.orderValue[0] + r.next() * (t.demo.orderValue[1] - t.demo.orderValue[0])) * 100) / 100 : null;
       if (revenue !== null) props.revenue = revenue;
-      const path = s.path ? fill(s.path, r, t.demo.slugs) : s.event === "pageview" ? r.pick(["/", "/", `/blog/${r.pick(t.demo.slugs)}`]) : null;
+      // Pages come from the template's example paths for the step (each matches the step's pattern).
+      const paths = t.demo.stepPaths[i];
+      const path = paths?.length ? r.pick(paths) : s.event === "pageview" ? r.pick(["/", "/", r.pick(t.demo.blogPaths)]) : null;
       emit(s.event, { path, properties: props, revenue }, entry);
     };
 
