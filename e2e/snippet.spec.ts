@@ -1,5 +1,17 @@
 import { test, expect } from "@playwright/test";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { signUp } from "./helpers";
+
+/** A customer's site: a real local HTTP server on another origin, serving a page with the tag. */
+async function customerSite(snippet: string) {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(`<!doctype html><html><head><title>Shop</title>${snippet}</head><body><h1>Shop</h1></body></html>`);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
 
 test("the snippet on a customer's site delivers page views, SPA navigation, track and identify", async ({ page, browser }) => {
   await signUp(page);
@@ -13,17 +25,14 @@ test("the snippet on a customer's site delivers page views, SPA navigation, trac
   await expect(page.getByTestId("funnels-no-events")).toBeVisible();
   const projectUrl = page.url();
 
-  // A customer's site on another origin (a loopback host, so Chromium's private-network rules allow the
-  // request to the app), served by the test, carrying the tag as the settings show it.
+  // A customer's site on another origin, carrying the tag as the settings show it.
+  const shop = await customerSite(snippet);
   // Headless Chromium announces itself as HeadlessChrome, which ingestion drops as a bot; a visitor has a normal browser.
   const site = await browser.newContext({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36" });
   const visitor = await site.newPage();
-  await visitor.route("http://localhost:3999/**", (route) =>
-    route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head><title>Shop</title>${snippet}</head><body><h1>Shop</h1></body></html>` }),
-  );
   const projectId = projectUrl.split("/").pop();
   const lastEvent = async () => (await (await page.request.get(`/api/v1/projects/${projectId}/last-event`)).json()).lastEvent?.name ?? null;
-  await visitor.goto("http://localhost:3999/product/fiets?utm_source=Newsletter&utm_medium=email");
+  await visitor.goto(`${shop.url}/product/fiets?utm_source=Newsletter&utm_medium=email`);
   await expect.poll(lastEvent).toBe("pageview");
   await visitor.evaluate(() => {
     history.pushState({}, "", "/cart");
@@ -33,6 +42,7 @@ test("the snippet on a customer's site delivers page views, SPA navigation, trac
   });
   await expect.poll(lastEvent).toBe("identify");
   await site.close();
+  shop.close();
 
   await page.goto(projectUrl + "/settings");
   await page.getByTestId("verify-install").click();
@@ -56,10 +66,11 @@ test("a headless browser's page views are dropped as bot traffic", async ({ page
   const projectId = page.url().split("/").pop();
   const site = await browser.newContext();
   const bot = await site.newPage();
-  await bot.route("http://localhost:3999/**", (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head>${snippet}</head><body>hi</body></html>` }));
+  const shop = await customerSite(snippet);
   const delivered = bot.waitForResponse((r) => r.url().endsWith("/v1/batch"));
-  await bot.goto("http://localhost:3999/");
+  await bot.goto(shop.url);
   expect((await (await delivered).json())).toMatchObject({ accepted: 0, bots: 1 });
   await site.close();
+  shop.close();
   expect((await (await page.request.get(`/api/v1/projects/${projectId}/last-event`)).json()).lastEvent).toBeNull();
 });
