@@ -22,6 +22,7 @@ test("the snippet on a customer's site delivers page views, SPA navigation, trac
   await page.getByTestId("create-project").click();
   const snippet = await page.getByTestId("onboarding-snippet").innerText();
   await page.getByTestId("onboarding-skip").click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("funnels-no-events")).toBeVisible();
   const projectUrl = page.url();
 
@@ -53,7 +54,7 @@ test("the snippet on a customer's site delivers page views, SPA navigation, trac
 
   await page.goto(projectUrl + "/settings");
   await page.getByTestId("verify-install").click();
-  await expect(page.getByTestId("verify-result")).toContainText("Last event: identify");
+  await expect(page.getByTestId("verify-result")).toContainText("Last event: pageview on /cart");
   await page.goto(projectUrl);
   await expect(page.getByTestId("stat-entered")).toHaveText("1");
   await expect(page.getByTestId("step-visitors-2")).toHaveText("1");
@@ -70,6 +71,7 @@ test("a headless browser's page views are dropped as bot traffic", async ({ page
   await page.getByTestId("create-project").click();
   const snippet = await page.getByTestId("onboarding-snippet").innerText();
   await page.getByTestId("onboarding-skip").click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
   const projectId = page.url().split("/").pop();
   const site = await browser.newContext();
   const bot = await site.newPage();
