@@ -11,7 +11,7 @@ const SECTORS = [
 
 for (const locale of ["en", "nl"] as const) {
   test(`onboarding for every sector in ${locale}, ending on a funnel with demo data`, async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     const ctx = await browser.newContext({ locale: locale === "nl" ? "nl-NL" : "en-GB" });
     const page = await ctx.newPage();
     await signUp(page);
@@ -29,7 +29,7 @@ for (const locale of ["en", "nl"] as const) {
         await page.getByTestId("create-project").click();
         await expect(page.getByTestId("error-steps")).toBeVisible();
         const steps = page.getByTestId("review-steps").locator("li");
-        await steps.last().getByRole("button", { name: /✕/ }).click();
+        await steps.last().getByRole("button", { name: /^(Remove step|Verwijder stap)/ }).click();
         await steps.first().locator("input").first().fill(locale === "nl" ? "Kwam binnen" : "Arrived");
       }
       await page.getByTestId("create-project").click();

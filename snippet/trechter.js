@@ -68,6 +68,8 @@
       locale: nav.language,
       library: { name: "trechter.js", version: "1.0.0" },
     };
+    // Headless browsers now send an ordinary user agent; automation still shows in navigator.webdriver.
+    if (nav.webdriver) c.automation = true;
     if (campaign) c.campaign = campaign;
     return c;
   }

@@ -47,11 +47,13 @@ function toInput(e: NormalizedEvent): EventInput {
 
 /**
  * Bots are judged by the visitor's user agent: the message's context.userAgent, or the request's
- * when a browser sent it. A server-side library (node, curl, python) posting for the customer's
+ * when a browser sent it; the snippet also flags automated browsers (navigator.webdriver). A server-side library (node, curl, python) posting for the customer's
  * backend is not a bot visitor.
  */
 function isVisitorBot(raw: unknown, requestUserAgent: string | null): boolean {
-  const ua = (raw as { context?: { userAgent?: unknown } })?.context?.userAgent;
+  const context = (raw as { context?: { userAgent?: unknown; automation?: unknown } })?.context;
+  if (context?.automation === true) return true;
+  const ua = context?.userAgent;
   if (typeof ua === "string" && ua) return isBotUserAgent(ua);
   return Boolean(requestUserAgent?.startsWith("Mozilla/")) && isBotUserAgent(requestUserAgent);
 }
