@@ -1,0 +1,90 @@
+import { it, expect, beforeAll } from "vitest";
+import { describeEachDb } from "../db";
+import { setDbHandle } from "../../db/client";
+import { createAccount } from "../../db/accounts";
+import { teamScopeForUser } from "../../db/tenant";
+import { createProject } from "../../db/projects";
+import { insertEvents } from "../../db/events/insert";
+import { templateSetup } from "../../lib/templates";
+import { listFunnels } from "../../db/funnels";
+import { POST as query } from "../../app/api/v1/funnels/query/route";
+import { GET as results } from "../../app/api/v1/funnels/[funnelId]/results/route";
+
+// The query API as a client calls it: real Request objects into the route handlers, on a real database.
+describeEachDb("funnel query API", (db, kind) => {
+  let readKey: string;
+  let otherReadKey: string;
+  let funnelId: string;
+  let otherFunnelId: string;
+  const now = Date.now();
+
+  beforeAll(async () => {
+    setDbHandle({ db: db(), kind, close: async () => {} });
+    const make = async (email: string) => {
+      const { user } = await createAccount(db(), { name: "A", email, password: "long enough pw" });
+      const team = (await teamScopeForUser(db(), user.id))!;
+      const created = await createProject(team, { name: "Shop", sector: "ecommerce" }, templateSetup("ecommerce", "en"));
+      return { ...created, scope: await team.project(created.project.id) };
+    };
+    const a = await make("api-a@example.nl");
+    const b = await make("api-b@example.nl");
+    readKey = a.readKey;
+    otherReadKey = b.readKey;
+    funnelId = (await listFunnels(a.scope))[0].id;
+    otherFunnelId = (await listFunnels(b.scope))[0].id;
+    const t = (m: number) => new Date(now - 3600_000 + m * 60_000);
+    await insertEvents(db(), a.project.id, [
+      { anonymousId: "v1", name: "pageview", path: "/", time: t(0), messageId: "1", source: "google" },
+      { anonymousId: "v1", name: "pageview", path: "/product/x", time: t(1), messageId: "2" },
+      { anonymousId: "v1", name: "add_to_cart", time: t(2), messageId: "3", properties: { plan: "pro" } },
+      { anonymousId: "v2", name: "pageview", path: "/", time: t(0), messageId: "4", source: "facebook" },
+    ]);
+  });
+
+  const post = (body: unknown, key: string | null = readKey) =>
+    query(new Request("http://x/api/v1/funnels/query", { method: "POST", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: typeof body === "string" ? body : JSON.stringify(body) }), undefined as never);
+  const range = () => ({ from: new Date(now - 86400_000).toISOString(), to: new Date(now + 60_000).toISOString() });
+
+  it("answers a funnel query with steps, and a breakdown when asked", async () => {
+    const res = await post({ steps: [{ event: "pageview" }, { event: "pageview", path: "/product/*" }, { event: "add_to_cart", where: { plan: "pro" } }], window: 3600, ...range(), breakdown: "source" });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.steps.map((s: { visitors: number }) => s.visitors)).toEqual([2, 1, 1]);
+    expect(body.steps[1].conversionFromStart).toBe(0.5);
+    expect(body.breakdown.series.map((s: { value: string; steps: { visitors: number }[] }) => [s.value, s.steps[0].visitors])).toEqual([["(none)", 1], ["facebook", 1], ["google", 1]]);
+    const filtered = await (await post({ steps: [{ event: "pageview" }, { event: "add_to_cart" }], ...range(), filters: { source: ["google"] } })).json();
+    expect(filtered.steps.map((s: { visitors: number }) => s.visitors)).toEqual([1, 1]);
+  });
+
+  it.each([
+    ["invalid JSON", "{nope", 400, "not valid JSON"],
+    ["one step", { steps: [{ event: "a" }], from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, 400, "at least 2 steps"],
+    ["a bad date", { steps: [{ event: "a" }, { event: "b" }], from: "yesterday", to: "2026-02-01T00:00:00Z" }, 400, "from must be an ISO 8601 time"],
+    ["from after to", { steps: [{ event: "a" }, { event: "b" }], from: "2026-03-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, 400, "from must be before to"],
+    ["a window over 90 days", { steps: [{ event: "a" }, { event: "b" }], window: 91 * 86400, from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, 400, "at most 90 days"],
+    ["an unknown filter", { steps: [{ event: "a" }, { event: "b" }], from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", filters: { shoe_size: ["42"] } }, 400, 'Unknown filter field \\"shoe_size\\"'],
+  ])("refuses %s with 400 and says what is wrong", async (_what, body, status, message) => {
+    const res = await post(body);
+    expect(res.status).toBe(status);
+    expect(JSON.stringify(await res.json())).toContain(message);
+  });
+
+  it("refuses an unknown key with 401", async () => {
+    const res = await post({ steps: [{ event: "a" }, { event: "b" }], ...range() }, "tr_not-a-key");
+    expect(res.status).toBe(401);
+  });
+
+  it("a read key opens only its own project: another project's id or funnel is 404", async () => {
+    const res = await post({ projectId: "00000000-0000-4000-8000-000000000000", steps: [{ event: "a" }, { event: "b" }], ...range() });
+    expect(res.status).toBe(404);
+    const get = (id: string, key: string, qs = "") => results(new Request(`http://x/api/v1/funnels/${id}/results?${qs}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ funnelId: id }) });
+    expect((await get(otherFunnelId, readKey)).status).toBe(404);
+    expect((await get(funnelId, otherReadKey)).status).toBe(404);
+    const own = await get(funnelId, readKey, "range=7d");
+    expect(own.status).toBe(200);
+    expect((await own.json()).steps[0].visitors).toBe(2);
+    const bad = await get(funnelId, readKey, "range=forever");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toContain("range must be one of");
+  });
+});
