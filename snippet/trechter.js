@@ -74,9 +74,12 @@
     return c;
   }
 
+  // Timestamps strictly increase, so events sent in quick succession keep their order.
+  var last = 0;
   function send(msg) {
     if (dnt) return;
-    var now = new Date().toISOString();
+    last = Math.max(Date.now(), last + 1);
+    var now = new Date(last).toISOString();
     msg.messageId = uuid();
     msg.anonymousId = anon;
     if (userId) msg.userId = userId;

@@ -62,6 +62,9 @@ describe("normalizeMessage", () => {
     expect(ok({ anonymousId: "a", event: "x" }, "track").time).toEqual(receivedAt);
     const batchSent = ok({ anonymousId: "a", event: "x", timestamp: "2026-05-10T11:00:00Z" }, "track", { batchSentAt: "2026-05-10T11:00:10Z" });
     expect(batchSent.time.toISOString()).toBe("2026-05-10T11:59:50.000Z");
+    // A few seconds of difference is network delay: the client's own order is kept.
+    const jitter = ok({ anonymousId: "a", event: "x", timestamp: "2026-05-10T11:59:58.001Z", sentAt: "2026-05-10T11:59:58.001Z" }, "track");
+    expect(jitter.time.toISOString()).toBe("2026-05-10T11:59:58.001Z");
   });
 
   it.each([

@@ -43,6 +43,8 @@ export type NormalizeContext = {
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; error: string };
 
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
+/** Client clocks within this of the server are trusted as they are. */
+export const SKEW_TOLERANCE_MS = 5_000;
 
 function toDate(value: unknown): Date | null | "invalid" {
   if (value === undefined || value === null || value === "") return null;
@@ -85,8 +87,11 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
   const original = toDate(m.originalTimestamp ?? m.timestamp);
   if (sent === "invalid") return { ok: false, error: "sentAt is not a valid date" };
   if (original === "invalid") return { ok: false, error: "timestamp is not a valid date" };
-  // A client that sends sentAt lets us correct its clock; that holds for explicit (backfilled) times too.
-  const time = original ? (sent ? new Date(ctx.receivedAt.getTime() - (sent.getTime() - original.getTime())) : original) : ctx.receivedAt;
+  // A client that sends sentAt lets us correct its clock as Segment does (receivedAt − (sentAt −
+  // timestamp)), also for backfilled times. Below SKEW_TOLERANCE the difference is network delay,
+  // not a wrong clock: correcting it would let jitter reorder one client's events across requests.
+  const skew = sent ? ctx.receivedAt.getTime() - sent.getTime() : 0;
+  const time = original ? new Date(original.getTime() + (Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0)) : ctx.receivedAt;
   if (time.getTime() > ctx.receivedAt.getTime() + MAX_FUTURE_MS) return { ok: false, error: "timestamp is more than a day in the future" };
 
   const c = m.context ?? {};
