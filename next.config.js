@@ -4,6 +4,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: false },
+  // Shared reports: never indexed, never leak their token through a Referer header.
+  async headers() {
+    return [{ source: "/share/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }, { key: "X-Robots-Tag", value: "noindex, nofollow" }] }];
+  },
 };
 
 module.exports = nextConfig;

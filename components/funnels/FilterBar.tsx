@@ -9,10 +9,10 @@ import { SEGMENT_FIELDS } from "@/lib/funnel/types";
 
 const selectClass = "rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
 
-type Props = { projectId: string; params: URLSearchParams; onChange: (next: URLSearchParams) => void; allowBreakdown?: boolean; allowedFields?: readonly string[] };
+type Props = { projectId: string; segmentsUrl?: string; params: URLSearchParams; onChange: (next: URLSearchParams) => void; allowBreakdown?: boolean; allowedFields?: readonly string[] };
 
 /** Date presets, compare, breakdown and segment-filter chips; all state lives in the URL. */
-export function FilterBar({ projectId, params, onChange, allowBreakdown = true, allowedFields = SEGMENT_FIELDS }: Props) {
+export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreakdown = true, allowedFields = SEGMENT_FIELDS }: Props) {
   const { t } = useI18n();
   const [adding, setAdding] = useState<string>("");
   const set = (mutate: (p: URLSearchParams) => void) => {
@@ -28,7 +28,7 @@ export function FilterBar({ projectId, params, onChange, allowBreakdown = true, 
     queryKey: ["segments", projectId, adding, rangeParams.toString()],
     enabled: Boolean(adding),
     queryFn: async () => {
-      const res = await fetch(`/api/v1/projects/${projectId}/segments?field=${adding}&${rangeParams}`);
+      const res = await fetch(`${segmentsUrl ?? `/api/v1/projects/${projectId}/segments`}?field=${adding}&${rangeParams}`);
       if (!res.ok) throw new Error("segments");
       return (await res.json()).values as { value: string; visitors: number }[];
     },

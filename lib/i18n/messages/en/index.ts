@@ -5,6 +5,7 @@ import project from "./project";
 import team from "./team";
 import onboarding from "./onboarding";
 import funnels from "./funnels";
+import share from "./share";
 
-const en = { common, auth, app, project, team, onboarding, funnels };
+const en = { common, auth, app, project, team, onboarding, funnels, share };
 export default en;

@@ -6,6 +6,7 @@ import project from "./project";
 import team from "./team";
 import onboarding from "./onboarding";
 import funnels from "./funnels";
+import share from "./share";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share };
 export default nl;

@@ -1,0 +1,35 @@
+import type en from "../en/share";
+
+const share: typeof en = {
+  title: "Deel dit rapport",
+  body: "Een alleen-lezen link voor een klant: deze funnel met zijn filters, verder niets van je team. Iedereen met de link kan hem openen.",
+  range: "Periode",
+  rolling: "Doorlopend: de afgelopen {days} dagen",
+  fixed: "Vast: de huidige selectie",
+  days: "Dagen",
+  password: "Wachtwoord (optioneel)",
+  expires: "Verloopt op (optioneel)",
+  create: "Link maken",
+  created: "Kopieer de link nu: hij wordt maar één keer getoond.",
+  links: "Links naar dit project",
+  none: "Nog geen deellinks.",
+  lastOpened: "Laatst geopend {when}",
+  neverOpened: "Nog nooit geopend",
+  revoke: "Intrekken",
+  revoked: "Ingetrokken",
+  expired: "Verlopen",
+  withPassword: "Wachtwoord",
+  sharedBy: "Gedeeld rapport van {project}",
+  poweredBy: "Funnelanalyse door Trechter",
+  unavailable: {
+    revoked: "Deze rapportlink is ingetrokken. Vraag de afzender om een nieuwe.",
+    expired: "Deze rapportlink is verlopen. Vraag de afzender om een nieuwe.",
+    unknown: "Deze rapportlink bestaat niet. Controleer of je hem helemaal hebt gekopieerd.",
+  },
+  passwordTitle: "Dit rapport is beveiligd",
+  passwordBody: "Vul het wachtwoord in dat je hebt gekregen.",
+  passwordSubmit: "Rapport openen",
+  passwordWrong: "Dat wachtwoord klopt niet.",
+  passwordLimited: "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.",
+};
+export default share;
