@@ -12,6 +12,8 @@ export type DemoOptions = {
   end: Date;
   /** visitors per yielded batch */
   batchVisitors?: number;
+  /** mean number of extra browsing page views per visitor (benchmarks use it to reach ~10 events a visitor) */
+  extraPageviews?: number;
 };
 
 const DAY = 86400_000;
@@ -99,6 +101,10 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
     // Some visitors are known by age (from a login or a CRM): identify with traits, as a client would.
     if (r.chance(0.6)) emit("identify", { traits: { age_group: age }, ageGroup: age }, false);
     stepEvent(0, true);
+    if (opts.extraPageviews) {
+      const extra = r.int(0, Math.round(opts.extraPageviews * 2));
+      for (let i = 0; i < extra; i++) emit("pageview", { path: r.pick(t.demo.blogPaths) });
+    }
     let reached = 0;
     const walk = () => {
       while (reached < steps.length - 1 && r.chance(Math.min(0.95, t.demo.continue[reached] * multiplier * damp))) {
