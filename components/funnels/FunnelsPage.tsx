@@ -7,10 +7,11 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { EmptyState } from "@/components/ui/Card";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { FunnelDashboard, type DashboardFunnel } from "./FunnelDashboard";
+import { ShareLinks, type ShareLinkView } from "@/components/share/ShareLinks";
 
-type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; funnels: { id: string; name: string }[]; current: DashboardFunnel | null };
+type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; funnels: { id: string; name: string }[]; current: DashboardFunnel | null; shareLinks: ShareLinkView[] };
 
-export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current }: Props) {
+export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, shareLinks }: Props) {
   const { t } = useI18n();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -64,6 +65,7 @@ export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current }:
         ) : null}
       </div>
       <FunnelDashboard key={current.id} projectId={projectId} funnel={current} />
+      {canEdit ? <ShareLinks projectId={projectId} funnelId={current.id} links={shareLinks} /> : null}
     </div>
   );
 }

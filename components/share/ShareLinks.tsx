@@ -1,0 +1,94 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { createShareLinkAction, revokeShareLinkAction } from "@/app/(app)/projects/[projectId]/share-actions";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { Card, CardHeader, Badge } from "@/components/ui/Card";
+import { Button } from "@/components/ui/Button";
+import { inputClass } from "@/components/ui/Field";
+import { CopyField } from "@/components/ui/CopyField";
+import { SEGMENT_FIELDS } from "@/lib/funnel/types";
+
+export type ShareLinkView = { id: string; funnelId: string | null; rollingDays: number | null; fixedFrom: string | null; fixedTo: string | null; hasPassword: boolean; expiresAt: string | null; revokedAt: string | null; lastOpenedAt: string | null; createdAt: string };
+
+/** Create, list and revoke read-only links to one funnel report (admins). */
+export function ShareLinks({ projectId, funnelId, links }: { projectId: string; funnelId: string; links: ShareLinkView[] }) {
+  const { t, f } = useI18n();
+  const router = useRouter();
+  const search = useSearchParams();
+  const [pending, start] = useTransition();
+  const [days, setDays] = useState(30);
+  const [password, setPassword] = useState("");
+  const [expires, setExpires] = useState("");
+  const [created, setCreated] = useState<string>();
+  const [error, setError] = useState<string>();
+  // The link carries the filters on screen, so the client sees what you see.
+  const filters = Object.fromEntries(SEGMENT_FIELDS.filter((k) => search.getAll(k).length).map((k) => [k, search.getAll(k)]));
+  const create = () =>
+    start(async () => {
+      const r = await createShareLinkAction(projectId, {
+        report: "funnel",
+        funnelId,
+        range: { kind: "rolling", days },
+        filters,
+        password: password || undefined,
+        expiresAt: expires ? new Date(expires + "T23:59:59") : undefined,
+      });
+      if (!r.ok) return setError(r.message);
+      setError(undefined);
+      setCreated(r.url);
+      setPassword("");
+      router.refresh();
+    });
+  const mine = links.filter((l) => l.funnelId === funnelId);
+  return (
+    <Card>
+      <CardHeader title={t("share.title")} description={t("share.body")} />
+      <div className="grid gap-6 p-5 lg:grid-cols-2">
+        <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); create(); }}>
+          <label className="block text-sm font-medium text-slate-700">{t("share.days")}
+            <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(Number(e.target.value))} className={`${inputClass} mt-1.5 w-32`} data-testid="share-days" />
+            <span className="mt-1 block text-xs font-normal text-slate-500">{t("share.rolling", { days })}</span>
+          </label>
+          <label className="block text-sm font-medium text-slate-700">{t("share.password")}
+            <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} className={`${inputClass} mt-1.5`} data-testid="share-password" />
+          </label>
+          <label className="block text-sm font-medium text-slate-700">{t("share.expires")}
+            <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} className={`${inputClass} mt-1.5 w-48`} />
+          </label>
+          {error ? <p className="text-sm text-red-600" data-testid="share-error">{error}</p> : null}
+          <Button type="submit" disabled={pending} data-testid="create-share">{t("share.create")}</Button>
+          {created ? (
+            <div className="space-y-1.5">
+              <CopyField value={created} label={t("share.title")} testId="share-url" />
+              <p className="text-xs text-amber-700">{t("share.created")}</p>
+            </div>
+          ) : null}
+        </form>
+        <div>
+          <h3 className="text-sm font-semibold text-slate-900">{t("share.links")}</h3>
+          {mine.length === 0 ? <p className="mt-2 text-sm text-slate-500">{t("share.none")}</p> : null}
+          <ul className="mt-2 divide-y divide-slate-100" data-testid="share-list">
+            {mine.map((l) => {
+              const expired = l.expiresAt && new Date(l.expiresAt) < new Date();
+              return (
+                <li key={l.id} className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
+                  <span className="text-slate-800">{l.rollingDays ? t("share.rolling", { days: l.rollingDays }) : t("share.fixed")}</span>
+                  {l.hasPassword ? <Badge>{t("share.withPassword")}</Badge> : null}
+                  {l.revokedAt ? <Badge tone="red">{t("share.revoked")}</Badge> : expired ? <Badge tone="amber">{t("share.expired")}</Badge> : null}
+                  <span className="w-full text-xs text-slate-500">{l.lastOpenedAt ? t("share.lastOpened", { when: f.dateTime(l.lastOpenedAt) }) : t("share.neverOpened")}</span>
+                  {!l.revokedAt ? (
+                    <Button size="sm" variant="ghost" data-testid="revoke-share" disabled={pending} onClick={() => start(async () => { await revokeShareLinkAction(projectId, l.id); router.refresh(); })}>
+                      {t("share.revoke")}
+                    </Button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </div>
+    </Card>
+  );
+}
