@@ -11,8 +11,8 @@ import type { RangeAndSegments } from "../lib/funnel/query";
  * The one report a share link opens, within what the link allows: a fixed range stays fixed; a
  * rolling link lets the client pick a shorter preset; the link's own filters always apply.
  */
-export function allowedRange(link: ShareLinkRow, requested: RangeAndSegments, now = new Date()): { from: Date; to: Date } {
-  const allowed = shareRange(link, now);
+export function allowedRange(link: ShareLinkRow, timeZone: string, requested: RangeAndSegments, now = new Date()): { from: Date; to: Date } {
+  const allowed = shareRange(link, timeZone, now);
   if (link.fixedFrom) return allowed;
   const from = requested.from < allowed.from ? allowed.from : requested.from;
   const to = requested.to > allowed.to ? allowed.to : requested.to;
@@ -26,7 +26,7 @@ function mergeFilters(locked: SegmentFilters, requested: SegmentFilters): Segmen
 export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRow, requested: RangeAndSegments) {
   if (link.report !== "funnel" || !link.funnelId) throw forbidden("This link does not share a funnel.");
   const funnel = await getFunnel(scope, link.funnelId);
-  const range = allowedRange(link, requested);
+  const range = allowedRange(link, scope.project.timeZone, requested);
   const results = await funnelResults(scope, {
     steps: funnel.steps,
     windowSeconds: funnel.windowSeconds,
@@ -39,6 +39,6 @@ export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRo
 }
 
 export async function sharedSegmentValues(scope: ProjectScope, link: ShareLinkRow, field: SegmentField, requested: RangeAndSegments) {
-  const { from, to } = allowedRange(link, requested);
+  const { from, to } = allowedRange(link, scope.project.timeZone, requested);
   return segmentValues(scope, field, from, to);
 }

@@ -8,6 +8,7 @@ import { randomToken, hashToken } from "../lib/keys";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { SEGMENT_FIELDS } from "../lib/funnel/types";
+import { lastDays } from "../lib/funnel/ranges";
 
 export const shareInputSchema = z
   .object({
@@ -124,9 +125,8 @@ export async function checkSharePassword(db: Db, link: ShareLinkRow, password: s
   return "wrong";
 }
 
-/** The date range a share link allows: its fixed range, or the rolling last N days up to now. */
-export function shareRange(link: ShareLinkRow, now = new Date()): { from: Date; to: Date } {
+/** The date range a share link allows: its fixed range, or the last N whole days (today included) in the project's time zone, as the dashboard's presets count them. */
+export function shareRange(link: ShareLinkRow, timeZone: string, now = new Date()): { from: Date; to: Date } {
   if (link.fixedFrom && link.fixedTo) return { from: link.fixedFrom, to: link.fixedTo };
-  const days = link.rollingDays ?? 30;
-  return { from: new Date(now.getTime() - days * 86400_000), to: now };
+  return lastDays(link.rollingDays ?? 30, timeZone, now);
 }

@@ -19,6 +19,12 @@ export function zonedMidnight(y: number, m: number, d: number, timeZone: string)
   return new Date(guess);
 }
 
+/** The last `days` whole local days, today included, as UTC [from, to). */
+export function lastDays(days: number, timeZone: string, now = new Date()): { from: Date; to: Date } {
+  const t = parts(now, timeZone);
+  return { from: zonedMidnight(t.y, t.m, t.d + 1 - days, timeZone), to: zonedMidnight(t.y, t.m, t.d + 1, timeZone) };
+}
+
 /** [from, to) of a preset: whole local days, ending with today (so "last 7 days" includes today). */
 export function presetRange(preset: Preset, timeZone: string, now = new Date()): { from: Date; to: Date } {
   const t = parts(now, timeZone);
@@ -27,7 +33,7 @@ export function presetRange(preset: Preset, timeZone: string, now = new Date()):
     case "7d":
     case "30d":
     case "90d":
-      return { from: zonedMidnight(t.y, t.m, t.d + 1 - Number(preset.slice(0, -1)), timeZone), to: tomorrow };
+      return lastDays(Number(preset.slice(0, -1)), timeZone, now);
     case "this_month":
       return { from: zonedMidnight(t.y, t.m, 1, timeZone), to: tomorrow };
     case "last_month":
