@@ -1,6 +1,6 @@
 export default {
   tabsLabel: "Project sections",
-  tabs: { funnels: "Funnels", conversions: "Conversions", experiments: "A/B tests", audiences: "Drop-off audiences", settings: "Settings" },
+  tabs: { funnels: "Funnels", settings: "Settings" },
   settings: {
     title: "Settings",
     keysTitle: "API keys",
