@@ -102,6 +102,17 @@ describeEachDb("ingestion API", (db) => {
     expect(stats.n).toBe(2);
   });
 
+  it("answers 429 with Retry-After past the project's rate limit", async () => {
+    const limited = await startIngestServer(db, 5);
+    const send = () => fetch(`${limited.url}/v1/batch`, { method: "POST", headers: { "content-type": "application/json", authorization: auth() }, body: JSON.stringify({ batch: [1, 2, 3].map((i) => ({ type: "track", event: "rl", anonymousId: "rl", messageId: `rl-${Math.random()}-${i}` })) }) });
+    expect((await send()).status).toBe(200);
+    const res = await send();
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await res.json()).error.code).toBe("rate_limited");
+    await limited.close();
+  });
+
   it("refuses timestamps more than a day ahead but keeps backfills", async () => {
     const future = await post("track", { event: "later", anonymousId: "f", timestamp: new Date(Date.now() + 2 * 86400_000).toISOString() });
     expect(future.status).toBe(400);
