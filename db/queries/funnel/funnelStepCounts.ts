@@ -38,13 +38,16 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
 
   const matchCols = q.steps.map((s, i) => sql`(${stepCondition(s)}) as m${sql.raw(String(i + 1))}`);
   const anyMatch = sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql` or `);
-  const win = sql.raw(`(partition by person_id, grp order by time, id rows between unbounded preceding and 1 preceding)`);
+  const grouped = Boolean(q.groupBy);
+  const win = sql.raw(`(partition by person_id${grouped ? ", grp" : ""} order by time, id rows between unbounded preceding and 1 preceding)`);
+  // Times as integer milliseconds: exact at the window's edge, and far cheaper to aggregate than numeric.
+  const windowMs = q.windowSeconds * 1000;
 
   // Level j's column s{j}: the latest start of an attempt that has reached step j at this row.
   let levels: SQL = sql`select r.*, case when r.is_entry then r.t end as s1 from r`;
   for (let j = 2; j <= k; j++) {
     const prev = sql.raw(`s${j - 1}`);
-    levels = sql`select l.*, case when l.m${sql.raw(String(j))} and max(l.${prev}) over ${win} >= l.t - ${q.windowSeconds} then max(l.${prev}) over ${win} end as s${sql.raw(String(j))} from (${levels}) l`;
+    levels = sql`select l.*, case when l.m${sql.raw(String(j))} and max(l.${prev}) over ${win} >= l.t - ${windowMs}::bigint then max(l.${prev}) over ${win} end as s${sql.raw(String(j))} from (${levels}) l`;
   }
   const perPerson = q.steps.map((_, i) => {
     const j = i + 1;
@@ -61,7 +64,7 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
 
   const query = sql`
     with cand as (
-      select e.person_id, e.id, e.time, extract(epoch from e.time) as t, ${sql.join(matchCols, sql`, `)},
+      select e.person_id, e.id, e.time, (extract(epoch from e.time) * 1000)::bigint as t, ${sql.join(matchCols, sql`, `)},
         (${entry}) as is_entry, ${group} as raw_grp
       from events e ${persons}
       where e.project_id = ${scope.projectId}::uuid and e.name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
@@ -73,7 +76,7 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
     grouped as (
       select c.*, ${limit > 0 ? sql`case when c.raw_grp in (select raw_grp from top) then c.raw_grp else ${OTHER} end` : sql`c.raw_grp`} as grp from cand c
     ),
-    tagged as (
+    ${grouped ? sql`tagged as (
       -- A person's rows, tagged with every group they entered through; no join, so no plan can
       -- degrade into a nested loop when statistics are stale (PGlite has no autovacuum).
       select c.*, array_agg(c.grp) filter (where c.is_entry) over (partition by c.person_id) as groups
@@ -83,7 +86,15 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
       select c.person_id, x.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)},
         (c.is_entry and c.grp = x.grp) as is_entry
       from tagged c cross join lateral (select distinct unnest(c.groups) as grp) x
+    ),` : sql`tagged as (
+      -- The same partition and order as the level windows below, so the rows are sorted once.
+      select c.*, bool_or(c.is_entry) over (partition by c.person_id order by c.time, c.id rows between unbounded preceding and unbounded following) as has_entry
+      from grouped c where ${anyMatch}
     ),
+    r as (
+      select c.person_id, c.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)}, c.is_entry
+      from tagged c where c.has_entry
+    ),`}
     levels as (${levels}),
     people as (select person_id, grp, ${sql.join(perPerson, sql`, `)} from levels group by person_id, grp)
     ${sql.join(perStep, sql` union all `)}`;
@@ -93,7 +104,7 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
     group: r.grp,
     step: Number(r.step),
     visitors: Number(r.visitors),
-    medianFromStart: r.from_start === null ? null : Number(r.from_start),
-    medianFromPrevious: r.from_previous === null ? null : Number(r.from_previous),
+    medianFromStart: r.from_start === null ? null : Number(r.from_start) / 1000,
+    medianFromPrevious: r.from_previous === null ? null : Number(r.from_previous) / 1000,
   }));
 }
