@@ -76,6 +76,15 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
       // Dedup inside the chunk too: the first of two items with one messageId wins.
       const seen = new Set<string>();
       const rows = chunk.filter((e) => (seen.has(e.messageId) ? false : (seen.add(e.messageId), true))).map((e) => row(e, receivedAt));
+      // Identity needs one order per anonymous id: a batch that links an id to a user must not run
+      // beside a batch still writing that id's events, or those events would keep the anonymous
+      // person (neither transaction sees the other's rows). Locks are taken in key order (no deadlocks).
+      const ids = [...new Set(chunk.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))))];
+      if (ids.length) {
+        await t.execute(sql`select pg_advisory_xact_lock(k) from (
+          select distinct hashtextextended(${projectId} || ':' || id, 0) as k from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as x(id)
+        ) keys order by k`);
+      }
       const inserted = await queryRows<{ n: number }>(
         t,
         sql`with input as (
@@ -142,10 +151,14 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
             select ${projectId}::uuid, anonymous_id, user_id from input
             on conflict (project_id, anonymous_id) do nothing
             returning anonymous_id, user_id
-          ), moved as (
+          ), moved_anonymous as (
+            -- Two updates, each on its own index: an OR of the two columns made PostgreSQL scan the table.
             update events e set person_id = l.user_id from linked l
-            where e.project_id = ${projectId}::uuid and (e.anonymous_id = l.anonymous_id or e.user_id = l.anonymous_id)
-              and e.person_id <> l.user_id
+            where e.project_id = ${projectId}::uuid and e.anonymous_id = l.anonymous_id and e.person_id <> l.user_id
+            returning e.person_id
+          ), moved_user as (
+            update events e set person_id = l.user_id from linked l
+            where e.project_id = ${projectId}::uuid and e.user_id = l.anonymous_id and e.person_id <> l.user_id
             returning e.person_id
           )
           insert into persons (project_id, person_id, age_group, traits)
