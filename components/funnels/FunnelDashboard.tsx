@@ -55,7 +55,7 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allo
   const change = data?.previous && data.overall.rate !== null && data.previous.overall.rate ? data.overall.rate / data.previous.overall.rate - 1 : null;
 
   return (
-    <div className="space-y-5">
+    <div className="min-w-0 space-y-5">
       <FilterBar projectId={projectId} segmentsUrl={segmentsUrl} params={params} allowBreakdown={allowBreakdown} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
       {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("funnels.error")} {(results.error as Error).message}</p> : null}
       {data ? (
@@ -76,7 +76,7 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allo
           extra={data?.previous ? (change !== null ? t("funnels.summary.previous", { change: f.signedPercent(change), rate: f.percent(data.previous.overall.rate) }) : t("funnels.summary.noPrevious")) : undefined}
         />
       </div>
-      <div className={`grid gap-5 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
+      <div className={`grid grid-cols-1 gap-5 [&>*]:min-w-0 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
         <Card>
           <CardHeader title={funnel.name} description={t("funnels.chart.label")} />
           <div className="p-4">{data ? <DropOffChart labels={labels} results={data} /> : <Skeleton className="h-[340px]" />}</div>
