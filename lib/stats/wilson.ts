@@ -1,29 +1,13 @@
-/** z for a two-sided confidence level (0.95 → 1.959964), by Acklam's inverse-normal approximation. */
-export function zFor(confidence: number): number {
-  return normalQuantile(1 - (1 - confidence) / 2);
-}
+import { zFor } from "./normal";
 
-/** Inverse of the standard normal CDF (Acklam, relative error < 1.15e-9). */
-export function normalQuantile(p: number): number {
-  if (p <= 0 || p >= 1) throw new RangeError("p must be in (0, 1)");
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const lo = 0.02425;
-  if (p < lo) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  if (p > 1 - lo) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
-
+/** A rate with its confidence bounds; `rate` is null when there were no trials (the bounds are then [0, 1]). */
 export type Interval = { rate: number | null; low: number; high: number };
 
-/** Wilson score interval for successes/trials (Wilson 1927); with no trials the rate is null and the interval [0, 1]. */
+/**
+ * Wilson score interval for successes/trials (Wilson 1927). Unlike the textbook p ± z·SE it stays
+ * inside [0, 1] and keeps its coverage at 0 % or 100 % and with small counts, which funnels have.
+ * With no trials the rate is null and the interval is all of [0, 1]: nothing is known yet.
+ */
 export function wilsonInterval(successes: number, trials: number, confidence = 0.95): Interval {
   if (trials <= 0) return { rate: null, low: 0, high: 1 };
   const z = zFor(confidence);
@@ -32,19 +16,34 @@ export function wilsonInterval(successes: number, trials: number, confidence = 0
   const denom = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denom;
-  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At 0 % and 100 % the bound is exactly 0 or 1; rounding would otherwise leave 0.9999999999999999.
+  return { rate: p, low: p === 0 ? 0 : Math.max(0, centre - half), high: p === 1 ? 1 : Math.min(1, centre + half) };
 }
 
-/** Below this many visitors a rate is shown but flagged as too small a sample to judge. */
+/**
+ * Below this many visitors a rate is shown but flagged as too small a sample to judge. Even at 100,
+ * a 3 % rate's 95 % interval runs from 1.0 % to 8.5 %; below it the interval spans nearly every
+ * benchmark, so a verdict would be noise. (The funnel pages quote this number in their notice.)
+ */
 export const MIN_VISITORS_FOR_RATE = 100;
+
+/** True when there is a rate but it rests on fewer than MIN_VISITORS_FOR_RATE trials (0 trials has no rate at all, so is not "small"). */
+export function isSmallSample(trials: number): boolean {
+  return trials > 0 && trials < MIN_VISITORS_FOR_RATE;
+}
 
 export type BenchmarkVerdict = "below" | "around" | "above" | "insufficient";
 
-/** Compares a rate with a benchmark only as far as its 95 % interval allows. */
-export function compareToBenchmark(successes: number, trials: number, benchmark: number): BenchmarkVerdict {
+/**
+ * Compares a rate with a benchmark only as far as its 95 % Wilson interval allows: "above" only when
+ * even the interval's low end beats the benchmark, "below" only when its high end falls short, and
+ * "insufficient" under MIN_VISITORS_FOR_RATE trials.
+ */
+export function compareToBenchmark(input: { successes: number; trials: number; benchmarkRate: number }): BenchmarkVerdict {
+  const { successes, trials, benchmarkRate } = input;
   if (trials < MIN_VISITORS_FOR_RATE) return "insufficient";
   const { low, high } = wilsonInterval(successes, trials);
-  if (low > benchmark) return "above";
-  if (high < benchmark) return "below";
+  if (low > benchmarkRate) return "above";
+  if (high < benchmarkRate) return "below";
   return "around";
 }
