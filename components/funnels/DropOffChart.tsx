@@ -69,7 +69,15 @@ export function DropOffChart({ labels, results }: Props) {
         animation: { duration: 250 },
         layout: { padding: { top: 20 } },
         scales: {
-          x: { stacked: !breakdown, grid: { display: false }, ticks: { color: COLORS.text, autoSkip: false, maxRotation: 0, callback: (_v, i) => wrap(labels[i]) } },
+          x: { stacked: !breakdown, grid: { display: false }, ticks: {
+              color: COLORS.text,
+              autoSkip: false,
+              maxRotation: 0,
+              // On a phone the step names do not fit under the bars: number them (the table names them).
+              callback(this: { chart: { width: number } }, _v: unknown, i: number) {
+                return this.chart.width < 520 ? String(i + 1) : wrap(labels[i]);
+              },
+            } },
           y: { stacked: !breakdown, beginAtZero: true, grid: { color: COLORS.grid }, ticks: { color: COLORS.text, callback: (v) => (breakdown ? f.percent(Number(v) / 100) : f.number(Number(v))) } },
         },
         plugins: {
