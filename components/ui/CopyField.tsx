@@ -20,7 +20,7 @@ export function CopyField({ value, label, multiline = false, testId }: { value: 
   return (
     <div className="relative">
       {multiline ? (
-        <pre aria-label={label} data-testid={testId} className="max-h-72 overflow-auto rounded-lg bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100"><code>{value}</code></pre>
+        <pre aria-label={label} data-testid={testId} className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100"><code>{value}</code></pre>
       ) : (
         <input aria-label={label} data-testid={testId} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className="block w-full rounded-lg bg-slate-50 px-3 py-2 pr-20 font-mono text-sm text-slate-800 ring-1 ring-inset ring-slate-200" />
       )}
