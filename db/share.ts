@@ -7,6 +7,7 @@ import { notFound } from "./errors";
 import { randomToken, hashToken } from "../lib/keys";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";
+import { sharePasswordOk } from "../lib/share-cookie";
 import { SEGMENT_FIELDS } from "../lib/funnel/types";
 import { lastDays } from "../lib/funnel/ranges";
 
@@ -129,4 +130,14 @@ export async function checkSharePassword(db: Db, link: ShareLinkRow, password: s
 export function shareRange(link: ShareLinkRow, timeZone: string, now = new Date()): { from: Date; to: Date } {
   if (link.fixedFrom && link.fixedTo) return { from: link.fixedFrom, to: link.fixedTo };
   return lastDays(link.rollingDays ?? 30, timeZone, now);
+}
+
+/**
+ * Opens a share link for a request: a password-protected link opens only with the proof cookie its
+ * unlock left (see lib/share-cookie). `touch` records the visit (the page does, its API calls not).
+ */
+export async function openShareForRequest(db: Db, token: string, proofCookie: (linkId: string) => string | undefined, touch = false): Promise<OpenedShare> {
+  const probe = await openShareLink(db, token, { touch: false, passwordOk: true });
+  const passwordOk = probe.state === "ok" && probe.link.passwordHash ? sharePasswordOk(proofCookie(probe.link.id), token, probe.link.passwordHash) : true;
+  return openShareLink(db, token, { passwordOk, touch });
 }

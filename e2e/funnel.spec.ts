@@ -1,23 +1,11 @@
 import { test, expect, type Page } from "@playwright/test";
-import { signUp } from "./helpers";
-
-async function projectWithDemo(page: Page) {
-  await signUp(page);
-  await page.getByLabel("Project name").fill("Fietsenwinkel");
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByTestId("sector-ecommerce").click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByTestId("create-project").click();
-  await page.getByTestId("load-demo").click();
-  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-  await expect(page.getByTestId("stat-entered")).not.toHaveText("0", { timeout: 30_000 });
-}
+import { signUpWithDemoProject } from "./helpers";
 
 const number = async (page: Page, id: string) => Number((await page.getByTestId(id).innerText()).replace(/[^\d]/g, ""));
 
 test("filters, breakdown and compare change the numbers without a reload, and the URL keeps the view", async ({ page }) => {
   test.setTimeout(120_000);
-  await projectWithDemo(page);
+  await signUpWithDemoProject(page);
   const all = await number(page, "stat-entered");
   expect(all).toBeGreaterThan(100);
   await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
@@ -50,7 +38,7 @@ test("filters, breakdown and compare change the numbers without a reload, and th
 
 test("editing a funnel changes its steps and numbers; invalid funnels are refused", async ({ page }) => {
   test.setTimeout(120_000);
-  await projectWithDemo(page);
+  await signUpWithDemoProject(page);
   const before = await number(page, "step-visitors-2");
   await page.getByTestId("edit-funnel").click();
   const step2 = page.getByTestId("editor-step-2");

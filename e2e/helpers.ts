@@ -32,3 +32,17 @@ export async function logIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel(/^(password|wachtwoord)$/i).fill(password);
   await page.getByRole("button", { name: /^(log in|inloggen)$/i }).click();
 }
+
+/** Signs up and walks the onboarding (English) to a project with demo data; returns its id. */
+export async function signUpWithDemoProject(page: Page, opts: { teamName?: string; project?: string; sector?: string } = {}) {
+  await signUp(page, { teamName: opts.teamName });
+  await page.getByLabel("Project name").fill(opts.project ?? "Fietsenwinkel");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByTestId(`sector-${opts.sector ?? "ecommerce"}`).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByTestId("create-project").click();
+  await page.getByTestId("load-demo").click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+  await expect(page.getByTestId("stat-entered")).not.toHaveText("0", { timeout: 30_000 });
+  return page.url().split("/").pop()!;
+}

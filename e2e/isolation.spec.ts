@@ -1,7 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
-import { signUp } from "./helpers";
+import { signUp, signUpWithDemoProject } from "./helpers";
 
 /** Every route handler in app/, read from the file tree so a new route is covered without editing this test. */
 function routeHandlers(): { file: string; pattern: string; methods: string[] }[] {
@@ -23,15 +23,7 @@ function routeHandlers(): { file: string; pattern: string; methods: string[] }[]
 }
 
 async function projectWithFunnel(page: Page, team: string) {
-  await signUp(page, { teamName: team });
-  await page.getByLabel("Project name").fill(`${team} shop`);
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByTestId("sector-ecommerce").click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByTestId("create-project").click();
-  await page.getByTestId("load-demo").click();
-  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-  const projectId = page.url().split("/").pop()!;
+  const projectId = await signUpWithDemoProject(page, { teamName: team, project: `${team} shop` });
   await page.getByTestId("edit-funnel").click();
   await expect(page).toHaveURL(/\/funnels\/[0-9a-f-]{36}\/edit$/);
   const funnelId = page.url().split("/").slice(-2)[0];

@@ -1,21 +1,9 @@
-import { test, expect, type Page } from "@playwright/test";
-import { signUp } from "./helpers";
-
-async function demoProject(page: Page) {
-  await signUp(page, { teamName: "Bureau Geheim" });
-  await page.getByLabel("Project name").fill("Klant Webshop");
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByTestId("sector-ecommerce").click();
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByTestId("create-project").click();
-  await page.getByTestId("load-demo").click();
-  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-  await expect(page.getByTestId("stat-entered")).not.toHaveText("0", { timeout: 30_000 });
-}
+import { test, expect } from "@playwright/test";
+import { signUpWithDemoProject } from "./helpers";
 
 test("a share link shows the report to a client, nothing else, until it is revoked", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await demoProject(page);
+  await signUpWithDemoProject(page, { teamName: "Bureau Geheim", project: "Klant Webshop" });
   const entered = await page.getByTestId("stat-entered").innerText();
   await page.getByTestId("create-share").click();
   const url = await page.getByTestId("share-url").inputValue();
@@ -55,7 +43,7 @@ test("a share link shows the report to a client, nothing else, until it is revok
 
 test("a password-protected share link asks for the password first", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await demoProject(page);
+  await signUpWithDemoProject(page, { teamName: "Bureau Geheim", project: "Klant Webshop" });
   await page.getByTestId("share-password").fill("klant-2026");
   await page.getByTestId("create-share").click();
   const url = await page.getByTestId("share-url").inputValue();

@@ -3,9 +3,8 @@ import { cookies } from "next/headers";
 import { connection } from "next/server";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { openShareLink } from "@/db/share";
+import { openShareForRequest } from "@/db/share";
 import { getFunnel } from "@/db/funnels";
-import { sharePasswordOk } from "@/lib/share-cookie";
 import { getI18n } from "@/lib/i18n/server";
 import { Logo } from "@/components/ui/Logo";
 import { LocaleSwitcher } from "@/components/i18n/LocaleSwitcher";
@@ -20,9 +19,8 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   const { token } = await params;
   const { t } = await getI18n();
   const db = await getDb();
-  const probe = await openShareLink(db, token, { touch: false, passwordOk: true });
-  const passwordOk = probe.state === "ok" && probe.link.passwordHash ? sharePasswordOk((await cookies()).get(`trechter_share_${probe.link.id}`)?.value, token, probe.link.passwordHash) : true;
-  const opened = await openShareLink(db, token, { passwordOk });
+  const jar = await cookies();
+  const opened = await openShareForRequest(db, token, (id) => jar.get(`trechter_share_${id}`)?.value, true);
   let body: React.ReactNode;
   if (opened.state === "ok" && opened.link.funnelId) {
     const funnel = await getFunnel(opened.scope, opened.link.funnelId);

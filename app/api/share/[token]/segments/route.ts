@@ -1,19 +1,17 @@
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
-import { openShareLink } from "@/db/share";
+import { openShareForRequest } from "@/db/share";
 import { sharedSegmentValues } from "@/db/share-report";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { SEGMENT_FIELDS, type SegmentField } from "@/lib/funnel/types";
-import { sharePasswordOk } from "@/lib/share-cookie";
 import { errorResponse, json, route } from "@/lib/http";
 
 /** Filter-chip values for a shared report, inside the link's range. */
 export const GET = route<{ params: Promise<{ token: string }> }>(async (request, { params }) => {
   const { token } = await params;
   const db = await getDb();
-  const probe = await openShareLink(db, token, { touch: false, passwordOk: true });
-  const passwordOk = probe.state === "ok" && probe.link.passwordHash ? sharePasswordOk((await cookies()).get(`trechter_share_${probe.link.id}`)?.value, token, probe.link.passwordHash) : true;
-  const opened = await openShareLink(db, token, { touch: false, passwordOk });
+  const jar = await cookies();
+  const opened = await openShareForRequest(db, token, (id) => jar.get(`trechter_share_${id}`)?.value);
   if (opened.state !== "ok") return errorResponse(404, `link_${opened.state}`, "This report link is not available.");
   const url = new URL(request.url);
   const field = url.searchParams.get("field") ?? "";
