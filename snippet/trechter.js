@@ -1,14 +1,25 @@
 /* Trechter tracking snippet: page views (also on client-side navigation), trechter.track,
  * trechter.identify, UTM capture, an anonymous id in first-party storage, no cookies, Do Not
- * Track respected. Sends the Segment wire format to /v1/batch with sendBeacon or keepalive fetch. */
+ * Track respected. Sends the Segment wire format to /v1/batch with sendBeacon or keepalive fetch.
+ *
+ *   <script defer src="https://HOST/t.js" data-key="WRITE_KEY"></script>
+ *   optional data-api="https://host" (default: the script's own origin)
+ *   calls made before it loads: window.trechter = window.trechter || []; trechter.push(["track", "signup", {}]);
+ */
 (function (w, d) {
   var script = d.currentScript || d.querySelector("script[data-key]");
   if (!script) return;
   var key = script.getAttribute("data-key");
-  var api = (script.getAttribute("data-api") || new URL(script.src).origin).replace(/\/$/, "");
+  var api = script.getAttribute("data-api");
+  try {
+    api = (api || new URL(script.src).origin).replace(/\/$/, "");
+  } catch (e) {
+    return;
+  }
   var nav = w.navigator;
   var queued = Array.isArray(w.trechter) ? w.trechter : [];
-  var dnt = nav.doNotTrack === "1" || w.doNotTrack === "1" || nav.globalPrivacyControl === true;
+  // Do Not Track and Global Privacy Control: nothing is sent and nothing is stored.
+  var dnt = /^(1|yes)$/.test(nav.doNotTrack || w.doNotTrack || nav.msDoNotTrack) || nav.globalPrivacyControl === true;
 
   function store(kind) {
     try {
@@ -27,6 +38,7 @@
     return s ? s.getItem(k) : memory[k];
   }
   function put(s, k, v) {
+    if (dnt) return;
     s ? s.setItem(k, v) : (memory[k] = v);
   }
   function uuid() {
@@ -37,9 +49,9 @@
           return (c === "x" ? r : (r & 3) | 8).toString(16);
         });
   }
-  var anon = get(local || session, "trechter_aid");
-  if (!anon) put(local || session, "trechter_aid", (anon = uuid()));
-  var userId = get(local || session, "trechter_uid") || undefined;
+  var ids = local || session;
+  var anon = get(ids, "trechter_aid");
+  var userId = get(ids, "trechter_uid") || undefined;
 
   // UTM tags of the landing page stay with the visit, so later events carry them too.
   var campaign = JSON.parse(get(session, "trechter_utm") || "null");
@@ -60,13 +72,17 @@
     }
   }
 
+  // The page a view came from: the document's referrer on load, the previous url after a
+  // client-side navigation (as a full page load on the same site would report it).
+  var referrer = d.referrer;
+  var lastUrl;
   function context() {
     var l = w.location;
     var c = {
-      page: { path: l.pathname, url: l.href, referrer: d.referrer, title: d.title, search: l.search },
+      page: { path: l.pathname, url: l.href, referrer: referrer, title: d.title, search: l.search },
       userAgent: nav.userAgent,
       locale: nav.language,
-      library: { name: "trechter.js", version: "1.0.0" },
+      library: { name: "trechter.js", version: "1.1.0" },
     };
     // Headless browsers now send an ordinary user agent; automation still shows in navigator.webdriver.
     if (nav.webdriver) c.automation = true;
@@ -78,6 +94,7 @@
   var last = 0;
   function send(msg) {
     if (dnt) return;
+    if (!anon) put(ids, "trechter_aid", (anon = uuid()));
     last = Math.max(Date.now(), last + 1);
     var now = new Date(last).toISOString();
     msg.messageId = uuid();
@@ -97,11 +114,13 @@
     captureUtm();
     var l = w.location;
     if (l.pathname + l.search === lastPath) return;
+    if (lastUrl) referrer = lastUrl;
     lastPath = l.pathname + l.search;
-    send({ type: "page", properties: { path: l.pathname, url: l.href, referrer: d.referrer, title: d.title } });
+    lastUrl = l.href;
+    send({ type: "page", properties: { path: l.pathname, url: l.href, referrer: referrer, title: d.title, search: l.search } });
   }
 
-  var api_ = {
+  var trechter = {
     page: function () {
       lastPath = null;
       page();
@@ -110,15 +129,20 @@
       send({ type: "track", event: event, properties: properties || {} });
     },
     identify: function (id, traits) {
-      if (id) put(local || session, "trechter_uid", (userId = String(id)));
+      if (id) put(ids, "trechter_uid", (userId = String(id)));
       send({ type: "identify", traits: traits || {} });
     },
     reset: function () {
-      userId = undefined;
-      (local || session) && (local || session).removeItem("trechter_uid");
+      userId = anon = undefined;
+      if (ids) ids.removeItem("trechter_uid"), ids.removeItem("trechter_aid");
+    },
+    // The queue's push keeps working after load, for code that only knows the stub.
+    push: function (call) {
+      var fn = trechter[call[0]];
+      fn && fn.apply(null, [].slice.call(call, 1));
     },
   };
-  w.trechter = api_;
+  w.trechter = trechter;
 
   // Single-page apps: wrap history so client-side navigations count as page views.
   ["pushState", "replaceState"].forEach(function (fn) {
@@ -132,8 +156,5 @@
   w.addEventListener("popstate", page);
 
   page();
-  queued.forEach(function (call) {
-    var name = call[0];
-    api_[name] && api_[name].apply(null, [].slice.call(call, 1));
-  });
+  queued.forEach(trechter.push);
 })(window, document);

@@ -1,108 +1,62 @@
-import fs from "node:fs";
-import path from "node:path";
-import net from "node:net";
+import { embeddedIPv4, isPrivateIPv4, isPrivateIPv6, parseIPv4, parseIPv6, stripPort } from "./address";
+import { loadTable4, loadTable6, type Table4, type Table6 } from "./data";
+import { findRange } from "./ranges";
 
-/**
- * Country of an IP address from the CC0 geo-whois-asn-country ranges that ship in an npm package
- * (read from node_modules on first use; nothing is downloaded). Addresses are looked up, never kept.
+/*
+ * Country of an IP address from the CC0 geo-whois-asn-country ranges that ship in an npm package,
+ * read from node_modules on first use (nothing is downloaded). Addresses are looked up, never kept.
  */
 
-type Table4 = { starts: Uint32Array; ends: Uint32Array; countries: string[] };
-type Table6 = { starts: bigint[]; ends: bigint[]; countries: string[] };
 let v4: Table4 | null = null;
 let v6: Table6 | null = null;
 
-function dataFile(name: string): string {
-  // process.cwd() keeps the path out of Next's bundler; the app always runs from the project root.
-  return path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@ip-location-db", "geo-whois-asn-country", name);
-}
+const EMPTY4: Table4 = { starts: new Float64Array(0), ends: new Float64Array(0), countries: new Uint16Array(0), codes: [] };
+const EMPTY6: Table6 = { startHi: new BigUint64Array(0), startLo: new BigUint64Array(0), endHi: new BigUint64Array(0), endLo: new BigUint64Array(0), countries: new Uint16Array(0), codes: [] };
 
-function loadV4(): Table4 {
-  const lines = fs.readFileSync(dataFile("geo-whois-asn-country-ipv4-num.csv"), "utf8").split("\n").filter(Boolean);
-  const starts = new Uint32Array(lines.length);
-  const ends = new Uint32Array(lines.length);
-  const countries: string[] = new Array(lines.length);
-  lines.forEach((line, i) => {
-    const [a, b, c] = line.split(",");
-    starts[i] = Number(a);
-    ends[i] = Number(b);
-    countries[i] = c.trim();
-  });
-  return { starts, ends, countries };
-}
-
-function loadV6(): Table6 {
-  const lines = fs.readFileSync(dataFile("geo-whois-asn-country-ipv6-num.csv"), "utf8").split("\n").filter(Boolean);
-  const starts: bigint[] = [];
-  const ends: bigint[] = [];
-  const countries: string[] = [];
-  for (const line of lines) {
-    const [a, b, c] = line.split(",");
-    starts.push(BigInt(a));
-    ends.push(BigInt(b));
-    countries.push(c.trim());
-  }
-  return { starts, ends, countries };
-}
-
-function search<T extends number | bigint>(starts: ArrayLike<T>, ends: ArrayLike<T>, value: T): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (value < starts[mid]) hi = mid - 1;
-    else if (value > ends[mid]) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
-function ipv4ToNumber(ip: string): number {
-  return ip.split(".").reduce((acc, part) => acc * 256 + Number(part), 0);
-}
-
-function ipv6ToBigInt(ip: string): bigint {
-  let [head, tail] = ip.split("::") as [string, string | undefined];
-  const h = head ? head.split(":") : [];
-  const t = tail !== undefined ? (tail ? tail.split(":") : []) : [];
-  const parts = tail !== undefined ? [...h, ...Array(8 - h.length - t.length).fill("0"), ...t] : h;
-  return parts.reduce((acc, p) => (acc << 16n) + BigInt(parseInt(p || "0", 16)), 0n);
-}
-
-const PRIVATE_V4: [number, number][] = [
-  [0x0a000000, 8], [0xac100000, 12], [0xc0a80000, 16], [0x7f000000, 8], [0xa9fe0000, 16], [0x64400000, 10], [0, 8],
-];
-
-function isPrivateV4(n: number): boolean {
-  return PRIVATE_V4.some(([base, bits]) => Math.floor(n / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits)));
-}
-
-function isPrivateV6(n: bigint): boolean {
-  const top = n >> 112n;
-  return n <= 1n || (top & 0xfe00n) === 0xfc00n || (top & 0xffc0n) === 0xfe80n;
-}
-
-/** ISO country code (upper case) for an IPv4 or IPv6 address, or null when unknown or private. */
-export function lookupCountry(ip: string): string | null {
-  const address = ip.trim().replace(/^::ffff:/i, "");
+/**
+ * Without the data, countries are unknown but events still flow: one error in the log, not one
+ * per request, and no retry of a failed read on every event.
+ */
+function loadOrEmpty<T>(load: () => T, empty: T): T {
   try {
-    if (net.isIPv4(address)) {
-      v4 ??= loadV4();
-      const n = ipv4ToNumber(address);
-      if (isPrivateV4(n)) return null;
-      const i = search(v4.starts, v4.ends, n);
-      return i >= 0 ? v4.countries[i] : null;
-    }
-    if (net.isIPv6(address)) {
-      if (address.includes(".")) return null;
-      v6 ??= loadV6();
-      const n = ipv6ToBigInt(address);
-      if (isPrivateV6(n)) return null;
-      const i = search(v6.starts, v6.ends, n);
-      return i >= 0 ? v6.countries[i] : null;
-    }
-  } catch {
-    return null;
+    return load();
+  } catch (err) {
+    console.error(`[trechter] GeoIP lookups are off: ${(err as Error).message}`);
+    return empty;
   }
-  return null;
+}
+
+function country4(n: number): string | null {
+  if (isPrivateIPv4(n)) return null;
+  const t = (v4 ??= loadOrEmpty(() => loadTable4(), EMPTY4));
+  const i = findRange(t.starts.length, (k) => (n < t.starts[k] ? -1 : n >= t.ends[k] ? 1 : 0));
+  return i < 0 ? null : t.codes[t.countries[i]];
+}
+
+function country6(g: number[]): string | null {
+  if (isPrivateIPv6(g)) return null;
+  const t = (v6 ??= loadOrEmpty(() => loadTable6(), EMPTY6));
+  const hi = (BigInt(g[0] * 65536 + g[1]) << 32n) | BigInt(g[2] * 65536 + g[3]);
+  const lo = (BigInt(g[4] * 65536 + g[5]) << 32n) | BigInt(g[6] * 65536 + g[7]);
+  const i = findRange(t.startHi.length, (k) =>
+    hi < t.startHi[k] || (hi === t.startHi[k] && lo < t.startLo[k]) ? -1 : hi > t.endHi[k] || (hi === t.endHi[k] && lo > t.endLo[k]) ? 1 : 0,
+  );
+  return i < 0 ? null : t.codes[t.countries[i]];
+}
+
+/** ISO 3166-1 alpha-2 code (upper case) of an IPv4 or IPv6 address (a port allowed), or null when unknown, private or not an address. */
+export function lookupCountry(ip: string): string | null {
+  const address = stripPort(ip);
+  const n = parseIPv4(address);
+  if (n !== null) return country4(n);
+  const groups = parseIPv6(address);
+  if (!groups) return null;
+  const mapped = embeddedIPv4(groups);
+  return mapped !== null ? country4(mapped) : country6(groups);
+}
+
+/** Loads both tables now (about 0.2 s for IPv4, 0.4 s for IPv6), so the first requests after start do not wait; throws when the data is missing. */
+export function warmUpGeo(): void {
+  v4 ??= loadTable4();
+  v6 ??= loadTable6();
 }

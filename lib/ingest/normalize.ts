@@ -1,34 +1,51 @@
 import crypto from "node:crypto";
 import type { z } from "zod";
-import { messageSchema, MESSAGE_TYPES, type MessageType } from "./schema";
+import type { AgeGroup, Device } from "../funnel/types";
+import { countryCode } from "../geo/country-code";
+import { MESSAGE_SCHEMAS, MESSAGE_TYPES, type MessageType, type ParsedMessage } from "./schema";
 import { parseUserAgent } from "./useragent";
-import { attribution, hostOf } from "./referrer";
+import { attribution } from "./referrer";
 import { ageGroup } from "./age";
+import { eventTime } from "./time";
 
-/** An event as ingestion stores it (db/events/insert's EventInput plus its Segment type). */
+/** The stored kinds of event: a `screen` call is stored as a page view. */
+export type EventType = "track" | "page" | "identify" | "alias" | "group";
+
+/** An event as ingestion stores it (db/events/insert's EventInput plus what a caller may want to log or drop). */
 export type NormalizedEvent = {
-  type: MessageType;
+  type: EventType;
+  /** track: the event name; page/screen: `pageview`; identify, alias, group: the type */
   name: string;
   anonymousId: string | null;
   userId: string | null;
+  /** alias: the id being merged into userId */
   previousId: string | null;
+  groupId: string | null;
+  /** identify and group calls only */
+  traits: Record<string, unknown> | null;
+  /** as sent, else a random UUID: only sent ids are deduplicated */
   messageId: string;
   time: Date;
   path: string | null;
+  url: string | null;
   referrerDomain: string | null;
   source: string | null;
   medium: string | null;
   campaign: string | null;
-  device: string;
+  term: string | null;
+  content: string | null;
+  device: Device;
   browser: string | null;
   os: string | null;
   country: string | null;
   region: string | null;
   properties: Record<string, unknown>;
   revenue: number | null;
-  traits: Record<string, unknown> | null;
-  ageGroup: string | null;
+  ageGroup: AgeGroup | null;
+  /** the agent the device/browser/os came from; not meant to be stored */
   userAgent: string | null;
+  /** a crawler, or a browser driven by automation (see isBotVisitor) */
+  bot: boolean;
 };
 
 export type NormalizeContext = {
@@ -42,18 +59,14 @@ export type NormalizeContext = {
 
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; error: string };
 
-const MAX_FUTURE_MS = 24 * 3600 * 1000;
-/** Client clocks within this of the server are trusted as they are. */
-export const SKEW_TOLERANCE_MS = 5_000;
+/** Beyond an id: checked before the schema, so that an empty string counts as missing too. */
+const REQUIRED: Record<MessageType, string[]> = { track: ["event"], page: [], screen: [], identify: [], alias: ["previousId", "userId"], group: ["groupId"] };
 
-function toDate(value: unknown): Date | null | "invalid" {
-  if (value === undefined || value === null || value === "") return null;
-  const d = new Date(value as string | number);
-  return Number.isNaN(d.getTime()) ? "invalid" : d;
-}
+const present = (v: unknown): boolean => v !== undefined && v !== null && v !== "";
+const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
 
-function pathOf(url: unknown): string | null {
-  if (typeof url !== "string" || !url) return null;
+function pathOf(url: string | null): string | null {
+  if (!url) return null;
   try {
     return new URL(url, "http://x").pathname;
   } catch {
@@ -61,90 +74,104 @@ function pathOf(url: unknown): string | null {
   }
 }
 
-function describe(error: z.ZodError): string {
+/** The first problem zod found, as "<field> <what is wrong>". */
+function describe(error: z.ZodError, raw: unknown, kind: MessageType): string {
   const issue = error.issues[0];
   const field = issue.path.join(".") || "message";
-  return issue.code === "invalid_type" ? `${field} has the wrong type (expected ${(issue as { expected?: string }).expected})` : `${field} ${issue.message}`;
+  const wrongType = issue.code === "invalid_type" || issue.code === "invalid_union";
+  // Looked up here rather than with zod's reportInput, which doubles the cost of every parse.
+  const input = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], raw);
+  if (wrongType && input === undefined) return `${field} is required for ${kind} calls`;
+  if (issue.code === "invalid_type") return `${field} has the wrong type (expected ${issue.expected})`;
+  if (issue.code === "invalid_union") return `${field} has the wrong type (expected string or number)`;
+  return `${field} ${issue.message}`;
 }
 
-/** Validates one Segment message and maps it to the stored event, or says what is wrong. */
+function revenueOf(v: unknown): number | null {
+  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * True when the visitor is a bot: the snippet's automation flag (navigator.webdriver), or the
+ * isbot list applied to context.userAgent, else to the request's agent only when a browser sent
+ * it ("Mozilla/…"): a server-side library posting for the customer's backend is not a bot.
+ */
+export function isBotVisitor(context: { userAgent?: unknown; automation?: unknown } | null | undefined, requestUserAgent: string | null | undefined): boolean {
+  if (context?.automation === true) return true;
+  const ua = context?.userAgent;
+  if (typeof ua === "string" && ua) return parseUserAgent(ua).bot;
+  return Boolean(requestUserAgent?.startsWith("Mozilla/")) && parseUserAgent(requestUserAgent).bot;
+}
+
+/** Validates one Segment message (its type from `type`, else its own `type` field) and maps it to the stored event, or says what is wrong. */
 export function normalizeMessage(raw: unknown, type: MessageType | undefined, ctx: NormalizeContext): NormalizeResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, error: "each message must be a JSON object" };
-  const parsed = messageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: describe(parsed.error) };
-  const m = parsed.data;
-  const kind = (type ?? m.type) as MessageType | undefined;
-  if (!kind || !MESSAGE_TYPES.includes(kind)) return { ok: false, error: `type must be one of ${MESSAGE_TYPES.join(", ")}` };
+  const r = raw as Record<string, unknown>;
+  const kind = type ?? r.type;
+  if (kind === undefined || kind === null || kind === "") return { ok: false, error: `type is required (one of ${MESSAGE_TYPES.join(", ")})` };
+  if (!MESSAGE_TYPES.includes(kind as MessageType)) return { ok: false, error: `type must be one of ${MESSAGE_TYPES.join(", ")}` };
+  const k = kind as MessageType;
+  if (!present(r.userId) && !present(r.anonymousId)) return { ok: false, error: "anonymousId or userId is required" };
+  for (const field of REQUIRED[k]) if (!present(r[field])) return { ok: false, error: `${field} is required for ${k} calls` };
 
-  const userId = m.userId || null;
-  const anonymousId = m.anonymousId || null;
-  if (!userId && !anonymousId) return { ok: false, error: "anonymousId or userId is required" };
-  if (kind === "track" && !m.event?.trim()) return { ok: false, error: "event is required for track calls" };
-  if (kind === "alias" && (!m.previousId || !userId)) return { ok: false, error: "alias needs previousId and userId" };
+  const parsed = MESSAGE_SCHEMAS[k].safeParse(raw);
+  if (!parsed.success) return { ok: false, error: describe(parsed.error, raw, k) };
+  const m = parsed.data as ParsedMessage;
+  if (k === "track" && !m.event?.trim()) return { ok: false, error: "event is required for track calls" };
 
-  // Clock skew, as Segment corrects it: the client's clock is off by (sentAt − receivedAt).
-  const sent = toDate(m.sentAt ?? ctx.batchSentAt);
-  const original = toDate(m.originalTimestamp ?? m.timestamp);
-  if (sent === "invalid") return { ok: false, error: "sentAt is not a valid date" };
-  if (original === "invalid") return { ok: false, error: "timestamp is not a valid date" };
-  // A client that sends sentAt lets us correct its clock as Segment does (receivedAt − (sentAt −
-  // timestamp)), also for backfilled times. Below SKEW_TOLERANCE the difference is network delay,
-  // not a wrong clock: correcting it would let jitter reorder one client's events across requests.
-  const skew = sent ? ctx.receivedAt.getTime() - sent.getTime() : 0;
-  const time = original ? new Date(original.getTime() + (Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0)) : ctx.receivedAt;
-  if (time.getTime() > ctx.receivedAt.getTime() + MAX_FUTURE_MS) return { ok: false, error: "timestamp is more than a day in the future" };
+  const time = eventTime(m, ctx.batchSentAt, ctx.receivedAt);
+  if (typeof time === "string") return { ok: false, error: time };
 
   const c = m.context ?? {};
-  const props = { ...(m.properties ?? {}) };
   const page = c.page ?? {};
-  const pageUrl = (typeof props.url === "string" ? props.url : null) ?? page.url ?? null;
-  const referrer = (typeof props.referrer === "string" ? props.referrer : null) ?? page.referrer ?? null;
-  const path =
-    kind === "page" || kind === "screen"
-      ? (typeof props.path === "string" ? props.path : null) ?? page.path ?? pathOf(pageUrl) ?? (kind === "screen" ? (m.name ?? null) : null)
-      : page.path ?? pathOf(page.url) ?? null;
+  const props: Record<string, unknown> = { ...(m.properties ?? {}) };
+  const isPage = k === "page" || k === "screen";
+  const pageUrl = str(props.url) ?? str(page.url);
+  const referrer = str(props.referrer) ?? str(page.referrer);
+  const path = isPage
+    ? str(props.path) ?? str(page.path) ?? pathOf(pageUrl) ?? (k === "screen" ? str(m.name) : null)
+    : str(page.path) ?? pathOf(str(page.url));
 
-  const campaign = c.campaign as Record<string, unknown> | undefined;
-  const utm = attribution(campaign, pageUrl, referrer);
-  const ua = c.userAgent ?? ctx.requestUserAgent ?? null;
+  const utm = attribution(c.campaign, pageUrl, referrer);
+  const ua = str(c.userAgent) ?? ctx.requestUserAgent ?? null;
   const agent = parseUserAgent(ua);
   const location = c.location ?? {};
-  const ip = c.ip ?? ctx.requestIp ?? null;
-  const country = typeof location.country === "string" && /^[a-z]{2}$/i.test(location.country.trim())
-    ? location.country.trim().toUpperCase()
-    : ip ? ctx.lookupCountry(ip) : null;
+  // The address is used for this look-up only; it is not part of the event.
+  const ip = str(c.ip) ?? ctx.requestIp ?? null;
+  const country = countryCode(location.country) ?? (ip ? ctx.lookupCountry(ip) : null);
+  const traits = k === "identify" || k === "group" ? { ...(m.traits ?? c.traits ?? {}) } : null;
 
-  const revenueRaw = props.revenue;
-  const revenue = typeof revenueRaw === "number" ? revenueRaw : typeof revenueRaw === "string" && revenueRaw.trim() !== "" && !Number.isNaN(Number(revenueRaw)) ? Number(revenueRaw) : null;
-  const traits = kind === "identify" || kind === "group" ? { ...(m.traits ?? c.traits ?? {}) } : null;
-  if (kind === "group" && traits && m.groupId) traits.groupId = m.groupId;
-
-  const name = kind === "track" ? m.event!.trim() : kind === "page" || kind === "screen" ? "pageview" : kind;
   return {
     ok: true,
     event: {
-      type: kind,
-      name,
-      anonymousId,
-      userId,
+      type: isPage ? "page" : (k as EventType),
+      name: k === "track" ? m.event!.trim() : isPage ? "pageview" : k,
+      anonymousId: m.anonymousId || null,
+      userId: m.userId || null,
       previousId: m.previousId || null,
+      groupId: m.groupId || null,
+      traits,
       messageId: m.messageId?.trim() || crypto.randomUUID(),
       time,
       path: path ? path.slice(0, 1000) : null,
-      referrerDomain: hostOf(referrer),
+      url: pageUrl ? pageUrl.slice(0, 2000) : null,
+      referrerDomain: utm.referrerDomain,
       source: utm.source,
       medium: utm.medium,
       campaign: utm.campaign,
+      term: utm.term,
+      content: utm.content,
       device: agent.device,
       browser: agent.browser,
       os: agent.os,
       country,
-      region: typeof location.region === "string" && location.region.trim() ? location.region.trim().slice(0, 100) : null,
+      region: location.region?.trim() ? location.region.trim().slice(0, 100) : null,
       properties: props,
-      revenue: revenue !== null && Number.isFinite(revenue) ? revenue : null,
-      traits,
-      ageGroup: traits ? ageGroup(traits) : null,
+      revenue: revenueOf(props.revenue),
+      ageGroup: k === "identify" && traits ? ageGroup(traits) : null,
       userAgent: ua,
+      bot: isBotVisitor(c as { userAgent?: unknown; automation?: unknown }, ctx.requestUserAgent),
     },
   };
 }

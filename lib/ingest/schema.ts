@@ -1,46 +1,86 @@
 import { z } from "zod";
 
-const id = z.union([z.string().max(200, "must be at most 200 characters"), z.number()]).transform(String);
-const time = z.union([z.string(), z.number()]).optional();
-const obj = z.record(z.string(), z.unknown());
+/*
+ * The Segment HTTP Tracking API's messages, as analytics.js and the server libraries send them.
+ * Fields are checked for type; unknown fields pass (`loose`) because clients add their own.
+ * Optional fields accept null: several libraries send `"userId": null` for anonymous visitors.
+ */
 
-const context = z
+const MAX_ID = "must be at most 200 characters";
+/** Ids may be sent as numbers (a database key); they are stored as text. */
+const id = z.union([z.string().max(200, MAX_ID), z.number()]).transform(String);
+/** ISO 8601 text or epoch milliseconds; checked as a date when normalised. */
+const time = z.union([z.string(), z.number()]);
+const record = z.record(z.string(), z.unknown());
+const text = z.string().nullish();
+
+export const contextSchema = z
   .object({
-    page: z.object({ path: z.string().optional(), url: z.string().optional(), referrer: z.string().optional(), search: z.string().optional(), title: z.string().optional() }).partial().loose().optional(),
-    campaign: obj.optional(),
-    userAgent: z.string().optional(),
-    ip: z.string().optional(),
-    location: z.object({ country: z.string().optional(), region: z.string().optional(), city: z.string().optional() }).partial().loose().optional(),
-    locale: z.string().optional(),
-    traits: obj.optional(),
+    page: z.object({ path: text, url: text, referrer: text, search: text, title: text }).loose().nullish(),
+    campaign: z.object({ source: text, medium: text, name: text, term: text, content: text }).loose().nullish(),
+    userAgent: text,
+    ip: text,
+    location: z.object({ country: text, region: text, city: text }).loose().nullish(),
+    locale: text,
+    library: z.object({ name: text, version: text }).loose().nullish(),
+    traits: record.nullish(),
   })
   .loose();
 
-/** One Segment message of any type; fields are checked for type, unknown fields are kept aside. */
-export const messageSchema = z
+const common = z
   .object({
     type: z.string().optional(),
-    anonymousId: id.optional().nullable(),
-    userId: id.optional().nullable(),
-    previousId: id.optional().nullable(),
-    groupId: id.optional().nullable(),
-    messageId: z.string().max(200, "must be at most 200 characters").optional(),
-    event: z.string().max(200, "must be at most 200 characters").optional(),
-    name: z.string().max(500).optional().nullable(),
-    category: z.string().optional().nullable(),
-    timestamp: time,
-    originalTimestamp: time,
-    sentAt: time,
-    properties: obj.optional().nullable(),
-    traits: obj.optional().nullable(),
-    context: context.optional().nullable(),
-    writeKey: z.string().optional(),
+    anonymousId: id.nullish(),
+    userId: id.nullish(),
+    messageId: z.string().max(200, MAX_ID).nullish(),
+    timestamp: time.nullish(),
+    originalTimestamp: time.nullish(),
+    sentAt: time.nullish(),
+    context: contextSchema.nullish(),
+    integrations: record.nullish(),
+    writeKey: z.string().nullish(),
   })
   .loose();
-export type SegmentMessage = z.infer<typeof messageSchema>;
+
+export const trackSchema = common.extend({ event: z.string().max(200, MAX_ID), properties: record.nullish() });
+export const pageSchema = common.extend({ name: z.string().max(500).nullish(), category: z.string().max(500).nullish(), properties: record.nullish() });
+/** Mobile libraries' page view: stored like a page. */
+export const screenSchema = pageSchema;
+export const identifySchema = common.extend({ traits: record.nullish() });
+export const aliasSchema = common.extend({ previousId: id, userId: id });
+export const groupSchema = common.extend({ groupId: id, traits: record.nullish() });
+
+/**
+ * `/v1/batch`: items are checked one by one (by normalizeMessage), so that one bad item is
+ * reported by index while the others are stored, as Segment does. Batch-level `sentAt` and
+ * `context` apply to every item.
+ */
+export const batchSchema = z
+  .object({
+    batch: z.array(z.unknown()),
+    sentAt: time.nullish(),
+    context: contextSchema.nullish(),
+    writeKey: z.string().nullish(),
+    integrations: record.nullish(),
+  })
+  .loose();
 
 export const MESSAGE_TYPES = ["track", "page", "screen", "identify", "alias", "group"] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+export const MESSAGE_SCHEMAS = {
+  track: trackSchema,
+  page: pageSchema,
+  screen: screenSchema,
+  identify: identifySchema,
+  alias: aliasSchema,
+  group: groupSchema,
+} as const satisfies Record<MessageType, z.ZodType>;
+
+/** Any message after validation: the union of every type's fields, all but the common ones optional. */
+export type ParsedMessage = z.output<typeof common> &
+  Partial<z.output<typeof trackSchema> & z.output<typeof pageSchema> & z.output<typeof identifySchema> & z.output<typeof aliasSchema> & z.output<typeof groupSchema>>;
+export type SegmentContext = z.output<typeof contextSchema>;
 
 /** The message type a path names (/v1/track, /v1/t, …); batch items carry their own `type`. */
 export const PATH_TYPES: Record<string, MessageType | "batch"> = {

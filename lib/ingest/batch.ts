@@ -1,0 +1,37 @@
+import { batchSchema } from "./schema";
+import { MAX_EVENT_BYTES } from "./body";
+import { normalizeMessage, type NormalizeContext, type NormalizedEvent } from "./normalize";
+
+export type RejectedMessage = { index: number; error: string };
+export type BatchResult =
+  | { ok: true; accepted: NormalizedEvent[]; rejected: RejectedMessage[] }
+  | { ok: false; error: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * A `/v1/batch` body: every item validated and mapped on its own, so the valid ones can be stored
+ * while the others are reported by index. The batch's sentAt corrects the clock of items without
+ * their own; its context fills in what an item's context leaves out. Fails as a whole only when
+ * the body is not a batch. Bots are among `accepted`, flagged `bot`.
+ */
+export function parseBatch(payload: unknown, ctx: Omit<NormalizeContext, "batchSentAt">): BatchResult {
+  if (!isObject(payload) || !Array.isArray(payload.batch)) return { ok: false, error: "batch is required: send { \"batch\": [messages] }" };
+  const parsed = batchSchema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${issue.path.join(".") || "batch"} has the wrong type` };
+  }
+  const shared = isObject(payload.context) ? payload.context : null;
+  const accepted: NormalizedEvent[] = [];
+  const rejected: RejectedMessage[] = [];
+  payload.batch.forEach((item, index) => {
+    if (!isObject(item)) return rejected.push({ index, error: "each message must be a JSON object" });
+    if (Buffer.byteLength(JSON.stringify(item)) > MAX_EVENT_BYTES) return rejected.push({ index, error: "message is larger than 32 KB" });
+    const message = shared ? { ...item, context: { ...shared, ...(isObject(item.context) ? item.context : {}) } } : item;
+    const r = normalizeMessage(message, undefined, { ...ctx, batchSentAt: payload.sentAt });
+    if (r.ok) accepted.push(r.event);
+    else rejected.push({ index, error: r.error });
+  });
+  return { ok: true, accepted, rejected };
+}

@@ -1,0 +1,32 @@
+/** A message more than this far ahead of the server's clock (after correction) is refused. */
+export const MAX_FUTURE_MS = 24 * 3600 * 1000;
+/** Client clocks within this of the server are trusted as they are. */
+export const SKEW_TOLERANCE_MS = 5_000;
+
+function toDate(value: unknown): Date | null | "invalid" {
+  if (value === undefined || value === null || value === "") return null;
+  const d = new Date(value as string | number);
+  return Number.isNaN(d.getTime()) ? "invalid" : d;
+}
+
+type Times = { timestamp?: unknown; originalTimestamp?: unknown; sentAt?: unknown };
+
+/**
+ * When the event happened, or an error message. Segment's correction: when the client sent
+ * `sentAt`, its clock is off by (sentAt − receivedAt), so the time is
+ * receivedAt − (sentAt − originalTimestamp); this also holds for backfilled times. Without
+ * sentAt the timestamp is taken as sent (a server library's import); without any, receivedAt.
+ * Below SKEW_TOLERANCE the difference is network delay, not a wrong clock: correcting it would
+ * let jitter reorder one client's events sent in separate requests.
+ */
+export function eventTime(m: Times, batchSentAt: unknown, receivedAt: Date): Date | string {
+  const sent = toDate(m.sentAt ?? batchSentAt);
+  if (sent === "invalid") return "sentAt is not a valid date";
+  const original = toDate(m.originalTimestamp ?? m.timestamp);
+  if (original === "invalid") return `${m.originalTimestamp != null ? "originalTimestamp" : "timestamp"} is not a valid date`;
+  if (!original) return receivedAt;
+  const skew = sent ? receivedAt.getTime() - sent.getTime() : 0;
+  const time = Math.abs(skew) > SKEW_TOLERANCE_MS ? new Date(original.getTime() + skew) : original;
+  if (time.getTime() > receivedAt.getTime() + MAX_FUTURE_MS) return "timestamp is more than a day in the future";
+  return time;
+}
