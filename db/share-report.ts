@@ -1,3 +1,4 @@
+import { projectConversions } from "./conversions";
 import { getFunnel } from "./funnels";
 import { funnelResults } from "./queries/funnel/funnelResults";
 import { segmentValues } from "./queries/funnel/segmentValues";
@@ -41,4 +42,11 @@ export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRo
 export async function sharedSegmentValues(scope: ProjectScope, link: ShareLinkRow, field: SegmentField, requested: RangeAndSegments) {
   const { from, to } = allowedRange(link, scope.project.timeZone, requested);
   return segmentValues(scope, field, from, to);
+}
+
+/** The conversions overview a "conversions" link shares, within the link's range and with its filters. */
+export async function sharedConversions(scope: ProjectScope, link: ShareLinkRow, requested: RangeAndSegments & { segments: SegmentField[] }) {
+  if (link.report !== "conversions") throw forbidden("This link does not share the conversions overview.");
+  const range = allowedRange(link, scope.project.timeZone, requested);
+  return projectConversions(scope, { ...range, filters: mergeFilters(link.filters, requested.filters), segments: requested.segments });
 }

@@ -3,12 +3,12 @@ import { funnelStepsSchema, windowSchema } from "./validate";
 import { SEGMENT_FIELDS, DEFAULT_WINDOW_SECONDS, type SegmentField, type SegmentFilters } from "./types";
 import { isPreset, presetRange, PRESETS, zonedMidnight } from "./ranges";
 
-const fieldSchema = z.string().refine((f) => (SEGMENT_FIELDS as readonly string[]).includes(f) || /^prop:[\w.-]{1,100}$/.test(f), {
+export const fieldSchema = z.string().refine((f) => (SEGMENT_FIELDS as readonly string[]).includes(f) || /^prop:[\w.-]{1,100}$/.test(f), {
   message: `Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`,
 });
-const MAX_RANGE_MS = 400 * 86400_000;
+export const MAX_RANGE_MS = 400 * 86400_000;
 
-const filtersSchema = z
+export const filtersSchema = z
   .record(z.string(), z.array(z.string().max(200), "Filter values are a list of strings.").max(50, "At most 50 values per filter."), "filters is an object of field → list of values.")
   .superRefine((f, ctx) => {
     for (const key of Object.keys(f)) if (!fieldSchema.safeParse(key).success) ctx.addIssue({ code: "custom", path: [key], message: `Unknown filter field "${key}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.` });

@@ -35,8 +35,17 @@ describeEachDb("goal conversions", (db) => {
   it("counts converted unique visitors, conversions and revenue per goal", async () => {
     const [all] = await goalConversions(scope, { goals, from: FROM, to: TO });
     expect(all.visitors).toBe(6);
-    expect(all.goals[0]).toEqual({ converted: 3, conversions: 4, revenue: 110 });
-    expect(all.goals[1]).toEqual({ converted: 1, conversions: 1, revenue: null });
+    expect(all.goals[0]).toEqual({ converted: 3, conversions: 4, revenue: 110, repeaters: 1 });
+    expect(all.goals[1]).toEqual({ converted: 1, conversions: 1, revenue: null, repeaters: 0 });
+    // e only viewed one page; f's page view is before the range, so f's only event inside is a purchase
+    expect(all.bounced).toBe(1);
+    expect(all.newVisitors).toBe(0);
+  });
+
+  it("counts new visitors (first seen inside the range) only when asked, and any-of goals once per event", async () => {
+    const [all] = await goalConversions(scope, { goals: [[{ event: "purchase" }, { event: "signup" }]], from: FROM, to: TO, newVisitors: true });
+    expect(all.newVisitors).toBe(5);
+    expect(all.goals[0]).toMatchObject({ converted: 5, conversions: 6, repeaters: 1 });
   });
 
   it("segments visitors by their first event in the range, and filters the same way", async () => {

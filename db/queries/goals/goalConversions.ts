@@ -4,58 +4,88 @@ import { queryRows } from "../../client";
 import type { StepMatch, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
 import { stepCondition, filterCondition, fieldExpression, needsPersons, NONE } from "../funnel/fragments";
 
+/** What counts as a conversion: one event match, or any of several (a funnel stage's markers). */
+export type GoalMatch = StepMatch | StepMatch[];
+
 export type GoalConversionsQuery = {
-  goals: StepMatch[];
+  goals: GoalMatch[];
   from: Date;
   to: Date;
   /** a visitor's segment is that of their first event in the range (first touch) */
   filters?: SegmentFilters;
   groupBy?: SegmentField;
+  /** also count visitors first seen in the range (one primary-key lookup per visitor) */
+  newVisitors?: boolean;
 };
 
 export type GoalConversionsRow = {
   group: string;
   visitors: number;
-  goals: { converted: number; conversions: number; revenue: number | null }[];
+  /** visitors first seen inside the range (0 unless asked for) */
+  newVisitors: number;
+  /** visitors whose only event in the range was one page view */
+  bounced: number;
+  goals: { converted: number; conversions: number; revenue: number | null; /** visitors who converted more than once */ repeaters: number }[];
 };
+
+export function matchCondition(match: GoalMatch): SQL {
+  const list = Array.isArray(match) ? match : [match];
+  if (list.length === 0) return sql`false`;
+  return sql`(${sql.join(list.map((m) => sql`(${stepCondition(m)})`), sql` or `)})`;
+}
+
+const col = (prefix: string, i: number) => sql.raw(`${prefix}${i}`);
 
 /**
  * Unique visitors in a range and, per goal, the visitors who converted (once each, however often),
  * the conversions and the revenue: the article's rate is converted / visitors. One pass over the
- * range's events grouped by person, no joins (stale statistics cannot turn it into a nested loop).
+ * range's events grouped by person, no joins between large inputs (stale statistics cannot turn it
+ * into a nested loop); the optional persons lookup happens after grouping, once per visitor.
  */
 export async function goalConversions(scope: ProjectScope, q: GoalConversionsQuery): Promise<GoalConversionsRow[]> {
   const persons = needsPersons([...Object.keys(q.filters ?? {}), q.groupBy]) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
   const group: SQL = q.groupBy ? sql`coalesce(${fieldExpression(q.groupBy)}, ${NONE})` : sql`''`;
   const perGoal = q.goals.map((g, i) => {
-    const c = stepCondition(g);
-    return sql`count(*) filter (where ${c}) as c${sql.raw(String(i))}, sum(e.revenue) filter (where ${c}) as r${sql.raw(String(i))}`;
+    const c = matchCondition(g);
+    return sql`, count(*) filter (where ${c}) as ${col("c", i)}, sum(e.revenue) filter (where ${c}) as ${col("r", i)}`;
   });
   const totals = q.goals.map(
-    (_, i) => sql`count(*) filter (where c${sql.raw(String(i))} > 0)::int as converted${sql.raw(String(i))}, coalesce(sum(c${sql.raw(String(i))}), 0)::int as conversions${sql.raw(String(i))}, sum(r${sql.raw(String(i))})::float8 as revenue${sql.raw(String(i))}`,
+    (_, i) =>
+      sql`, count(*) filter (where ${col("c", i)} > 0)::int as ${col("converted", i)}, coalesce(sum(${col("c", i)}), 0)::int as ${col("conversions", i)},
+          sum(${col("r", i)})::float8 as ${col("revenue", i)}, count(*) filter (where ${col("c", i)} > 1)::int as ${col("repeaters", i)}`,
   );
+  const from = q.from.toISOString();
+  const newVisitors = q.newVisitors
+    ? sql`(select count(*) from persons np where np.project_id = ${scope.projectId}::uuid and np.person_id = people.person_id and np.first_seen >= ${from}::timestamptz)`
+    : sql`0`;
   const rows = await queryRows<Record<string, unknown>>(
     scope.db,
     sql`with people as (
           select e.person_id,
             (array_agg((${filterCondition(q.filters)})::boolean order by e.time, e.id))[1] as in_segment,
-            (array_agg((${group})::text order by e.time, e.id))[1] as grp
-            ${q.goals.length ? sql`, ${sql.join(perGoal, sql`, `)}` : sql``}
+            (array_agg((${group})::text order by e.time, e.id))[1] as grp,
+            count(*) as n, bool_and(e.name = 'pageview') as only_views
+            ${sql.join(perGoal, sql``)}
           from events e ${persons}
-          where e.project_id = ${scope.projectId}::uuid and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz
+          where e.project_id = ${scope.projectId}::uuid and e.time >= ${from}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz
             and e.name not in ('identify', 'alias', 'group')
           group by e.person_id
         )
-        select grp, count(*)::int as visitors ${q.goals.length ? sql`, ${sql.join(totals, sql`, `)}` : sql``}
+        select grp, count(*)::int as visitors, coalesce(sum(${newVisitors}), 0)::int as new_visitors,
+          count(*) filter (where n = 1 and only_views)::int as bounced
+          ${sql.join(totals, sql``)}
         from people where in_segment group by grp order by count(*) desc, grp`,
   );
   return rows.map((r) => ({
     group: String(r.grp),
     visitors: Number(r.visitors),
+    newVisitors: Number(r.new_visitors),
+    bounced: Number(r.bounced),
     goals: q.goals.map((_, i) => ({
       converted: Number(r[`converted${i}`]),
       conversions: Number(r[`conversions${i}`]),
       revenue: r[`revenue${i}`] === null || r[`revenue${i}`] === undefined ? null : Number(r[`revenue${i}`]),
+      repeaters: Number(r[`repeaters${i}`]),
     })),
   }));
 }

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { stepMatchSchema } from "../funnel/validate";
+import { fieldSchema, filtersSchema, MAX_RANGE_MS } from "../funnel/query";
+import { GOAL_KINDS, SEGMENT_FIELDS, type SegmentField } from "../funnel/types";
+import type { OverviewGoalDef } from "./types";
+
+/** The segment tables the overview offers, as the article asks: source, device, country/region, age group (and the rest of the fields). */
+export const SEGMENT_TABLES = ["source", "medium", "campaign", "referrer", "device", "country", "region", "age_group"] as const satisfies readonly SegmentField[];
+
+const adHocGoalSchema = stepMatchSchema.extend({
+  key: z.string().trim().regex(/^[\w.-]{1,60}$/, "A goal key is 1–60 letters, digits, _ . or -.").optional(),
+  name: z.string().trim().min(1).max(100, "Goal names are at most 100 characters.").optional(),
+  kind: z.enum(GOAL_KINDS, `kind is "macro" or "micro".`).default("micro"),
+  revenue: z.boolean().default(false),
+});
+
+/** The body of POST /api/v1/goals/query (see README: Query API). */
+export const goalsQueryBodySchema = z
+  .object({
+    projectId: z.string().optional(),
+    from: z.iso.datetime({ offset: true, message: "from must be an ISO 8601 time, like 2026-11-01T00:00:00Z." }),
+    to: z.iso.datetime({ offset: true, message: "to must be an ISO 8601 time, like 2026-12-01T00:00:00Z." }),
+    filters: filtersSchema.default({}),
+    /** saved goals by key, or goals defined here; all saved goals when left out */
+    goals: z.array(z.union([z.string().min(1), adHocGoalSchema], "Each goal is a saved goal's key or an object with at least an event."), "goals is a list.").min(1, "Give at least one goal, or leave goals out for all saved goals.").max(30, "At most 30 goals per query.").optional(),
+    segments: z.array(fieldSchema, "segments is a list of fields.").max(SEGMENT_FIELDS.length + 5, "Too many segment tables in one query.").default([]),
+  })
+  .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: "from must be before to.", path: ["from"] })
+  .refine((b) => Date.parse(b.to) - Date.parse(b.from) <= MAX_RANGE_MS, { message: "The range can be at most 400 days.", path: ["to"] });
+
+export type GoalsQueryBody = z.output<typeof goalsQueryBodySchema>;
+
+export class UnknownGoalError extends Error {}
+
+/** The goals a query asks for: saved goals by key (unknown keys are an error that names them), ad-hoc ones as given. */
+export function resolveGoals(requested: GoalsQueryBody["goals"], saved: OverviewGoalDef[]): OverviewGoalDef[] {
+  if (!requested) return saved;
+  const unknown = requested.filter((g): g is string => typeof g === "string" && !saved.some((s) => s.key === g));
+  if (unknown.length) throw new UnknownGoalError(`Unknown goal ${unknown.map((k) => `"${k}"`).join(", ")}. This project's goals are: ${saved.map((s) => s.key).join(", ") || "none"}.`);
+  const used = new Set<string>();
+  return requested.map((g, i) => {
+    const def: OverviewGoalDef = typeof g === "string"
+      ? saved.find((s) => s.key === g)!
+      : { key: g.key ?? `goal_${i + 1}`, name: g.name ?? (g.path ? `${g.event} ${g.path}` : g.event), kind: g.kind, revenue: g.revenue, match: { event: g.event, ...(g.path ? { path: g.path } : {}), ...(g.where ? { where: g.where } : {}) } };
+    let key = def.key;
+    for (let n = 2; used.has(key); n++) key = `${def.key}_${n}`;
+    used.add(key);
+    return { ...def, key };
+  });
+}
+
+/** `segment=<field>` parameters of the dashboard's GET, limited to known fields. */
+export function segmentParams(params: URLSearchParams): SegmentField[] {
+  return params.getAll("segment").filter((f) => fieldSchema.safeParse(f).success) as SegmentField[];
+}
