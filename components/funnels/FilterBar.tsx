@@ -9,10 +9,10 @@ import { SEGMENT_FIELDS } from "@/lib/funnel/types";
 
 const selectClass = "rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
 
-type Props = { projectId: string; segmentsUrl?: string; params: URLSearchParams; onChange: (next: URLSearchParams) => void; allowBreakdown?: boolean; allowedFields?: readonly string[] };
+type Props = { projectId: string; segmentsUrl?: string; params: URLSearchParams; onChange: (next: URLSearchParams) => void; allowBreakdown?: boolean; allowCompare?: boolean; allowedFields?: readonly string[] };
 
 /** Date presets, compare, breakdown and segment-filter chips; all state lives in the URL. */
-export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreakdown = true, allowedFields = SEGMENT_FIELDS }: Props) {
+export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreakdown = true, allowCompare = true, allowedFields = SEGMENT_FIELDS }: Props) {
   const { t } = useI18n();
   const [adding, setAdding] = useState<string>("");
   const set = (mutate: (p: URLSearchParams) => void) => {
@@ -75,10 +75,12 @@ export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreak
             </select>
           </label>
         ) : null}
-        <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
-          <input type="checkbox" className="size-4 accent-brand-600" data-testid="compare" checked={params.get("compare") === "1"} onChange={(e) => set((p) => (e.target.checked ? p.set("compare", "1") : p.delete("compare")))} />
-          {t("funnels.filters.compare")}
-        </label>
+        {allowCompare ? (
+          <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
+            <input type="checkbox" className="size-4 accent-brand-600" data-testid="compare" checked={params.get("compare") === "1"} onChange={(e) => set((p) => (e.target.checked ? p.set("compare", "1") : p.delete("compare")))} />
+            {t("funnels.filters.compare")}
+          </label>
+        ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {chips.map(({ field, value }) => (

@@ -10,10 +10,10 @@ import { inputClass } from "@/components/ui/Field";
 import { CopyField } from "@/components/ui/CopyField";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";
 
-export type ShareLinkView = { id: string; funnelId: string | null; rollingDays: number | null; fixedFrom: string | null; fixedTo: string | null; hasPassword: boolean; expiresAt: string | null; revokedAt: string | null; lastOpenedAt: string | null; createdAt: string };
+export type ShareLinkView = { id: string; report: "funnel" | "conversions"; funnelId: string | null; rollingDays: number | null; fixedFrom: string | null; fixedTo: string | null; hasPassword: boolean; expiresAt: string | null; revokedAt: string | null; lastOpenedAt: string | null; createdAt: string };
 
-/** Create, list and revoke read-only links to one funnel report (admins). */
-export function ShareLinks({ projectId, funnelId, links }: { projectId: string; funnelId: string; links: ShareLinkView[] }) {
+/** Create, list and revoke read-only links to one report, a funnel or the conversions overview (admins). */
+export function ShareLinks({ projectId, report = "funnel", funnelId, links }: { projectId: string; report?: "funnel" | "conversions"; funnelId?: string; links: ShareLinkView[] }) {
   const { t, f } = useI18n();
   const router = useRouter();
   const search = useSearchParams();
@@ -28,8 +28,8 @@ export function ShareLinks({ projectId, funnelId, links }: { projectId: string; 
   const create = () =>
     start(async () => {
       const r = await createShareLinkAction(projectId, {
-        report: "funnel",
-        funnelId,
+        report,
+        funnelId: report === "funnel" ? funnelId : undefined,
         range: { kind: "rolling", days },
         filters,
         password: password || undefined,
@@ -41,7 +41,7 @@ export function ShareLinks({ projectId, funnelId, links }: { projectId: string; 
       setPassword("");
       router.refresh();
     });
-  const mine = links.filter((l) => l.funnelId === funnelId);
+  const mine = links.filter((l) => l.report === report && (report !== "funnel" || l.funnelId === funnelId));
   return (
     <Card>
       <CardHeader title={t("share.title")} description={t("share.body")} />

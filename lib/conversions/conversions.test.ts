@@ -63,7 +63,7 @@ describe("overview arithmetic", () => {
     expect(o.goals[0].key).toBe("buy");
     expect(o.goals[0].rate.rate).toBe(0.02);
     expect(o.benchmark!.verdict).toBe("around");
-    expect(o.whatIf).toEqual({ goalKey: "buy", visitors: 400, currentRate: 0.02, valuePerConversion: 50 });
+    expect(o.whatIf).toEqual({ goalKey: "buy", visitors: 400, currentRate: 0.02, valuePerConversion: 62.5 });
     expect(o.goals[0].change).toBeNull();
     expect(o.goals[0].daily).toEqual([{ day: "2026-04-01", visitors: 0, converted: 0, rate: null }, { day: "2026-04-02", visitors: 0, converted: 0, rate: null }]);
     const kpi = Object.fromEntries(o.stages.flatMap((s) => s.kpis.map((k) => [k.id, k.value])));

@@ -134,7 +134,7 @@ export function buildOverview(input: OverviewInput): ConversionsOverview {
     benchmark,
     whatIf:
       macro && macro.rate.rate !== null
-        ? { goalKey: macro.key, visitors: cur.visitors, currentRate: macro.rate.rate, valuePerConversion: macro.revenue?.averageOrderValue ?? null }
+        ? { goalKey: macro.key, visitors: cur.visitors, currentRate: macro.rate.rate, valuePerConversion: macro.revenue && macro.converted ? macro.revenue.total / macro.converted : null }
         : null,
     stages: FUNNEL_STAGES.map((stage) => ({
       stage,

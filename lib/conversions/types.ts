@@ -67,7 +67,7 @@ export type WhatIfView = {
   goalKey: string;
   visitors: number;
   currentRate: number;
-  /** value of one conversion (average order value), when the goal has revenue */
+  /** revenue per converted visitor (repeat orders included), when the goal has revenue: the current rate then gives today's revenue */
   valuePerConversion: number | null;
 };
 

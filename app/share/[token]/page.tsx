@@ -8,7 +8,7 @@ import { getFunnel } from "@/db/funnels";
 import { getI18n } from "@/lib/i18n/server";
 import { Logo } from "@/components/ui/Logo";
 import { LocaleSwitcher } from "@/components/i18n/LocaleSwitcher";
-import { SharedReport } from "@/components/share/SharedReport";
+import { SharedReport, SharedConversions } from "@/components/share/SharedReport";
 import { SharePasswordForm } from "@/components/share/SharePasswordForm";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -22,7 +22,17 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   const jar = await cookies();
   const opened = await openShareForRequest(db, token, (id) => jar.get(`trechter_share_${id}`)?.value, true);
   let body: React.ReactNode;
-  if (opened.state === "ok" && opened.link.funnelId) {
+  if (opened.state === "ok" && opened.link.report === "conversions") {
+    body = (
+      <>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="share-title">{t("share.sharedBy", { project: opened.projectName })}</h1>
+        <h2 className="text-lg font-semibold text-slate-800">{t("conversions.title")}</h2>
+        <Suspense>
+          <SharedConversions token={token} />
+        </Suspense>
+      </>
+    );
+  } else if (opened.state === "ok" && opened.link.funnelId) {
     const funnel = await getFunnel(opened.scope, opened.link.funnelId);
     body = (
       <>

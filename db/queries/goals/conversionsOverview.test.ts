@@ -114,7 +114,7 @@ describeEachDb("conversions overview", (db) => {
     expect(o.stages[0].kpis.find((k) => k.id === "visitors_per_source")!.items).toEqual([{ label: "google", value: 2 }, { label: "facebook", value: 1 }]);
     // four visitors are far too few to hold a rate against the sector
     expect(o.benchmark).toMatchObject({ goalKey: "buy", rate: 0.0263, verdict: "insufficient" });
-    expect(o.whatIf).toEqual({ goalKey: "buy", visitors: 4, currentRate: 0.5, valuePerConversion: 100 / 3 });
+    expect(o.whatIf).toEqual({ goalKey: "buy", visitors: 4, currentRate: 0.5, valuePerConversion: 50 });
   });
 
   it("is empty, not broken, for a range without events", async () => {

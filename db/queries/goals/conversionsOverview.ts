@@ -46,9 +46,9 @@ export async function conversionsOverview(scope: ProjectScope, q: OverviewQuery)
   const [previous] = await goalConversions(scope, { goals: matches, from: previousRange.from, to: previousRange.to, filters: q.filters });
   const daily = await goalDaily(scope, { ...base, goals: matches, timeZone: scope.project.timeZone });
   const segments: Partial<Record<SegmentField, Awaited<ReturnType<typeof goalConversions>>>> = {};
-  for (const field of new Set([...(q.segments ?? []), ...(wants.has("visitors_per_source") ? (["source"] as const) : [])])) {
-    segments[field] = (await goalConversions(scope, { ...base, goals: matches, groupBy: field })).slice(0, limit);
-  }
+  const fields = [...new Set([...(q.segments ?? []), ...(wants.has("visitors_per_source") ? (["source"] as const) : [])])];
+  const grouped = fields.length ? await goalConversions(scope, { ...base, goals: matches, groupBy: fields }) : [];
+  for (const field of fields) segments[field] = grouped.filter((r) => r.field === field).slice(0, limit);
   const clickThrough = keyPage && wants.has("product_page_click_through")
     ? await keyPageClickThrough(scope, { ...base, page: keyPage, next: { event: steps[keyIndex + 1].event, path: steps[keyIndex + 1].path, where: steps[keyIndex + 1].where }, windowSeconds: template.funnel.windowSeconds })
     : null;

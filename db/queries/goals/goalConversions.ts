@@ -13,12 +13,15 @@ export type GoalConversionsQuery = {
   to: Date;
   /** a visitor's segment is that of their first event in the range (first touch) */
   filters?: SegmentFilters;
-  groupBy?: SegmentField;
+  /** one field, or several: each gets its own set of rows (tagged with `field`) from the same single pass */
+  groupBy?: SegmentField | SegmentField[];
   /** also count visitors first seen in the range (one primary-key lookup per visitor) */
   newVisitors?: boolean;
 };
 
 export type GoalConversionsRow = {
+  /** the grouping field ('' without groupBy) */
+  field: string;
   group: string;
   visitors: number;
   /** visitors first seen inside the range (0 unless asked for) */
@@ -43,8 +46,9 @@ const col = (prefix: string, i: number) => sql.raw(`${prefix}${i}`);
  * into a nested loop); the optional persons lookup happens after grouping, once per visitor.
  */
 export async function goalConversions(scope: ProjectScope, q: GoalConversionsQuery): Promise<GoalConversionsRow[]> {
-  const persons = needsPersons([...Object.keys(q.filters ?? {}), q.groupBy]) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
-  const group: SQL = q.groupBy ? sql`coalesce(${fieldExpression(q.groupBy)}, ${NONE})` : sql`''`;
+  const fields: SegmentField[] = q.groupBy === undefined ? [] : Array.isArray(q.groupBy) ? q.groupBy : [q.groupBy];
+  const persons = needsPersons([...Object.keys(q.filters ?? {}), ...fields]) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
+  const groups = fields.map((f, i) => sql`, (array_agg(coalesce(${fieldExpression(f)}, ${NONE})::text order by e.time, e.id))[1] as ${col("g", i)}`);
   const perGoal = q.goals.map((g, i) => {
     const c = matchCondition(g);
     return sql`, count(*) filter (where ${c}) as ${col("c", i)}, sum(e.revenue) filter (where ${c}) as ${col("r", i)}`;
@@ -58,25 +62,29 @@ export async function goalConversions(scope: ProjectScope, q: GoalConversionsQue
   const newVisitors = q.newVisitors
     ? sql`(select count(*) from persons np where np.project_id = ${scope.projectId}::uuid and np.person_id = people.person_id and np.first_seen >= ${from}::timestamptz)`
     : sql`0`;
+  const aggregate = (field: string, grp: SQL) =>
+    sql`select ${field}::text as field, ${grp}::text as grp, count(*)::int as visitors, coalesce(sum(${newVisitors}), 0)::int as new_visitors,
+          count(*) filter (where n = 1 and only_views)::int as bounced ${sql.join(totals, sql``)}
+        from people where in_segment group by 2`;
+  // Several groupings read the same materialised CTE: one scan of the events, one row set per field.
+  const selects = fields.length ? fields.map((f, i) => aggregate(f, col("g", i))) : [aggregate("", sql`''`)];
   const rows = await queryRows<Record<string, unknown>>(
     scope.db,
-    sql`with people as (
+    sql`with people as ${fields.length > 1 ? sql`materialized` : sql``} (
           select e.person_id,
             (array_agg((${filterCondition(q.filters)})::boolean order by e.time, e.id))[1] as in_segment,
-            (array_agg((${group})::text order by e.time, e.id))[1] as grp,
             count(*) as n, bool_and(e.name = 'pageview') as only_views
+            ${sql.join(groups, sql``)}
             ${sql.join(perGoal, sql``)}
           from events e ${persons}
           where e.project_id = ${scope.projectId}::uuid and e.time >= ${from}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz
             and e.name not in ('identify', 'alias', 'group')
           group by e.person_id
         )
-        select grp, count(*)::int as visitors, coalesce(sum(${newVisitors}), 0)::int as new_visitors,
-          count(*) filter (where n = 1 and only_views)::int as bounced
-          ${sql.join(totals, sql``)}
-        from people where in_segment group by grp order by count(*) desc, grp`,
+        select * from (${sql.join(selects, sql` union all `)}) t order by field, visitors desc, grp`,
   );
   return rows.map((r) => ({
+    field: String(r.field),
     group: String(r.grp),
     visitors: Number(r.visitors),
     newVisitors: Number(r.new_visitors),

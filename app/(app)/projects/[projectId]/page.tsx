@@ -25,7 +25,7 @@ export default async function ProjectFunnels({ params, searchParams }: { params:
         canEdit={scope.can("admin")}
         hasEvents={any}
         funnels={funnels.map((f) => ({ id: f.id, name: f.name }))}
-        shareLinks={links.map((l) => ({ id: l.id, funnelId: l.funnelId, rollingDays: l.rollingDays, fixedFrom: iso(l.fixedFrom), fixedTo: iso(l.fixedTo), hasPassword: l.hasPassword, expiresAt: iso(l.expiresAt), revokedAt: iso(l.revokedAt), lastOpenedAt: iso(l.lastOpenedAt), createdAt: l.createdAt.toISOString() }))}
+        shareLinks={links.map((l) => ({ id: l.id, report: l.report, funnelId: l.funnelId, rollingDays: l.rollingDays, fixedFrom: iso(l.fixedFrom), fixedTo: iso(l.fixedTo), hasPassword: l.hasPassword, expiresAt: iso(l.expiresAt), revokedAt: iso(l.revokedAt), lastOpenedAt: iso(l.lastOpenedAt), createdAt: l.createdAt.toISOString() }))}
         current={current ? { id: current.id, name: current.name, steps: current.steps, windowSeconds: current.windowSeconds } : null}
       />
     </Suspense>

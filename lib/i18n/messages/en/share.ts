@@ -1,6 +1,6 @@
 export default {
   title: "Share this report",
-  body: "A read-only link for a client: this funnel with its filters, nothing else of your team. Anyone with the link can open it.",
+  body: "A read-only link for a client: this report with its filters, nothing else of your team. Anyone with the link can open it.",
   range: "Period",
   rolling: "Rolling: the last {days} days",
   fixed: "Fixed: the current selection",

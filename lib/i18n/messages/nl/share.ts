@@ -2,7 +2,7 @@ import type en from "../en/share";
 
 const share: typeof en = {
   title: "Deel dit rapport",
-  body: "Een alleen-lezen link voor een klant: deze funnel met zijn filters, verder niets van je team. Iedereen met de link kan hem openen.",
+  body: "Een alleen-lezen link voor een klant: dit rapport met zijn filters, verder niets van je team. Iedereen met de link kan hem openen.",
   range: "Periode",
   rolling: "Doorlopend: de afgelopen {days} dagen",
   fixed: "Vast: de huidige selectie",

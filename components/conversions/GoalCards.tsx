@@ -1,0 +1,164 @@
+"use client";
+
+import { useState } from "react";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { Card, Badge } from "@/components/ui/Card";
+import { inputClass } from "@/components/ui/Field";
+import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
+import { whatIf } from "@/lib/stats/whatIf";
+import type { BenchmarkView, GoalStat, WhatIfView } from "@/lib/conversions/types";
+import { Sparkline } from "./Sparkline";
+
+function Change({ goal }: { goal: GoalStat }) {
+  const { t, f } = useI18n();
+  if (goal.change === null) return <p className="text-xs text-slate-500">{t("conversions.goal.noPrevious")}</p>;
+  const tone = goal.change > 0 ? "text-emerald-700" : goal.change < 0 ? "text-red-700" : "text-slate-600";
+  return (
+    <p className={`text-xs font-medium ${tone}`} data-testid={`goal-change-${goal.key}`}>
+      <span aria-hidden>{goal.change > 0 ? "▲ " : goal.change < 0 ? "▼ " : ""}</span>
+      {t("conversions.goal.change", { change: f.signedPercent(goal.change), rate: f.percent(goal.previous.rate) })}
+    </p>
+  );
+}
+
+function match(goal: GoalStat): string {
+  const where = goal.match.where ? Object.entries(goal.match.where).map(([k, v]) => `${k}=${v}`).join(", ") : "";
+  return [goal.match.event, goal.match.path, where].filter(Boolean).join(" · ");
+}
+
+/** The macro goal: its rate with interval, change, sparkline, revenue figures, the sector benchmark and a what-if line. */
+export function MacroGoalCard({ goal, visitors, benchmark, scenario }: { goal: GoalStat; visitors: number; benchmark: BenchmarkView | null; scenario: WhatIfView | null }) {
+  const { t, f } = useI18n();
+  return (
+    <Card className="overflow-hidden" data-testid={`goal-${goal.key}`}>
+      <div className="grid gap-0 lg:grid-cols-[1.3fr_1fr]">
+        <div className="space-y-4 p-5">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone="brand">{t("conversions.goal.macro")}</Badge>
+            <h3 className="text-base font-semibold text-slate-900">{goal.name}</h3>
+            <code className="truncate text-xs text-slate-500">{match(goal)}</code>
+          </div>
+          <div className="flex flex-wrap items-end gap-x-6 gap-y-2">
+            <div>
+              <p className="text-sm text-slate-500">{t("conversions.goal.rate")}</p>
+              <p className="text-4xl font-semibold tabular-nums tracking-tight text-slate-900" data-testid={`goal-rate-${goal.key}`}>{f.percent(goal.rate.rate)}</p>
+            </div>
+            <div className="space-y-0.5 pb-1 text-xs text-slate-500">
+              {goal.rate.rate !== null ? <p>{t("conversions.goal.interval", { low: f.percent(goal.rate.low), high: f.percent(goal.rate.high) })}</p> : null}
+              <p data-testid={`goal-converted-${goal.key}`}>{t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}</p>
+              <p>{t("conversions.goal.conversions", { n: f.number(goal.conversions) })}{goal.repeatConverters ? ` · ${t("conversions.goal.repeat", { n: f.number(goal.repeatConverters) })}` : ""}</p>
+            </div>
+          </div>
+          <Change goal={goal} />
+          {goal.small ? <Badge tone="amber">{t("conversions.goal.small")}</Badge> : null}
+          <Sparkline daily={goal.daily} label={t("conversions.goal.sparkline", { goal: goal.name })} testId={`sparkline-${goal.key}`} />
+          {goal.revenue ? (
+            <dl className="grid grid-cols-3 gap-3 border-t border-slate-100 pt-4">
+              <Figure label={t("conversions.goal.revenue")} value={f.currency(goal.revenue.total)} testId={`goal-revenue-${goal.key}`} />
+              <Figure label={t("conversions.goal.aov")} value={f.currency(goal.revenue.averageOrderValue)} />
+              <Figure label={t("conversions.goal.perVisitor")} value={f.currency(goal.revenue.perVisitor)} />
+            </dl>
+          ) : null}
+        </div>
+        <div className="space-y-5 border-t border-slate-100 bg-slate-50/70 p-5 lg:border-l lg:border-t-0">
+          {benchmark ? <Benchmark benchmark={benchmark} /> : null}
+          {scenario ? <WhatIfLine scenario={scenario} /> : null}
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm font-semibold tabular-nums text-slate-900" data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+const VERDICT_TONE = { above: "green", below: "red", around: "slate", insufficient: "amber" } as const;
+
+function Benchmark({ benchmark }: { benchmark: BenchmarkView }) {
+  const { t, f, locale } = useI18n();
+  return (
+    <section aria-labelledby="benchmark-title" data-testid="benchmark">
+      <h4 id="benchmark-title" className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("conversions.benchmark.title")}</h4>
+      {benchmark.rate === null ? (
+        <p className="mt-2 text-sm text-slate-700">{benchmark.label[locale]}</p>
+      ) : (
+        <>
+          <p className="mt-2 text-sm text-slate-800" data-testid="benchmark-rate">
+            <span className="text-lg font-semibold tabular-nums">{f.percent(benchmark.rate)}</span> <span className="text-slate-600">{benchmark.label[locale]}</span>
+          </p>
+          {benchmark.solidRange ? <p className="mt-0.5 text-xs text-slate-500">{t("conversions.benchmark.solid", { low: f.percent(benchmark.solidRange[0]), high: f.percent(benchmark.solidRange[1]) })}</p> : null}
+          {benchmark.verdict ? (
+            <p className="mt-3" data-testid="benchmark-verdict" data-verdict={benchmark.verdict}>
+              <Badge tone={VERDICT_TONE[benchmark.verdict]}>{t(`conversions.benchmark.verdict.${benchmark.verdict}`, { n: MIN_VISITORS_FOR_RATE })}</Badge>
+            </p>
+          ) : null}
+          {benchmark.quote ? (
+            <figure className="mt-3 border-l-2 border-brand-200 pl-3">
+              <blockquote lang="nl" className="text-xs italic text-slate-600">“{benchmark.quote}”</blockquote>
+              <figcaption className="mt-1 text-[11px] text-slate-400">{t("conversions.benchmark.source")}</figcaption>
+            </figure>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function WhatIfLine({ scenario }: { scenario: WhatIfView }) {
+  const { t, f } = useI18n();
+  // Start at a quarter higher: the article's 2 % → 2.5 %.
+  const [target, setTarget] = useState(() => Math.round(scenario.currentRate * 1.25 * 1000) / 10);
+  const valid = Number.isFinite(target) && target > 0 && target <= 100;
+  const r = whatIf({ visitors: scenario.visitors, currentRate: scenario.currentRate, targetRate: valid ? target / 100 : scenario.currentRate, valuePerConversion: scenario.valuePerConversion ?? undefined });
+  const common = { target: f.percent(target / 100), current: f.percent(scenario.currentRate), visitors: f.number(scenario.visitors), extra: f.decimal(Math.round(r.extraConversions * 10) / 10), relative: f.signedPercent(r.relativeIncrease) };
+  return (
+    <section aria-labelledby="whatif-title" data-testid="what-if">
+      <h4 id="whatif-title" className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("conversions.whatIf.title")}</h4>
+      <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
+        {t("conversions.whatIf.label")}
+        <span className="relative">
+          <input type="number" min={0.1} max={100} step={0.1} value={Number.isFinite(target) ? target : ""} onChange={(e) => setTarget(e.target.valueAsNumber)} className={`${inputClass} w-24 pr-7 tabular-nums`} data-testid="what-if-rate" />
+          <span className="pointer-events-none absolute inset-y-0 right-2.5 flex items-center text-slate-400">%</span>
+        </span>
+      </label>
+      {valid ? (
+        <p className="mt-2 text-sm text-slate-700" data-testid="what-if-text">
+          {r.revenueAt !== undefined
+            ? t("conversions.whatIf.revenue", { ...common, revenue: f.currency(r.revenueAt), revenueNow: f.currency(r.revenueNow) })
+            : t("conversions.whatIf.leads", { ...common, at: f.decimal(Math.round(r.conversionsAt * 10) / 10), now: f.decimal(Math.round(r.conversionsNow * 10) / 10) })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** A micro goal: rate, interval, counts, change and sparkline in a compact card. */
+export function MicroGoalCard({ goal, visitors }: { goal: GoalStat; visitors: number }) {
+  const { t, f } = useI18n();
+  return (
+    <Card className="flex flex-col gap-2 p-4" data-testid={`goal-${goal.key}`}>
+      <div className="flex items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h3 className="truncate text-sm font-semibold text-slate-900" title={goal.name}>{goal.name}</h3>
+          <code className="block truncate text-[11px] text-slate-500">{match(goal)}</code>
+        </div>
+        <Badge>{t("conversions.goal.micro")}</Badge>
+      </div>
+      <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={`goal-rate-${goal.key}`}>{f.percent(goal.rate.rate)}</p>
+      <div className="space-y-0.5 text-xs text-slate-500">
+        {goal.rate.rate !== null ? <p>{t("conversions.goal.interval", { low: f.percent(goal.rate.low), high: f.percent(goal.rate.high) })}</p> : null}
+        <p data-testid={`goal-converted-${goal.key}`}>{t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}</p>
+      </div>
+      <Change goal={goal} />
+      <div className="mt-auto">
+        <Sparkline daily={goal.daily} label={t("conversions.goal.sparkline", { goal: goal.name })} />
+      </div>
+    </Card>
+  );
+}

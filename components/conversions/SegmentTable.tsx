@@ -1,0 +1,127 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { ChartConfiguration } from "chart.js";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { Chart } from "@/components/charts/Chart";
+import { COLORS } from "@/components/charts/register";
+import { Badge } from "@/components/ui/Card";
+import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
+import type { SegmentRow } from "@/lib/conversions/types";
+
+type Column = "value" | "visitors" | "converted" | "conversions" | "rate";
+
+/** Conversion rate per value of one segment field for one goal: sortable, small rows marked, and as a bar chart. */
+export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goalKey: string; field: string }) {
+  const { t, f } = useI18n();
+  const [sort, setSort] = useState<{ column: Column; dir: 1 | -1 }>({ column: "visitors", dir: -1 });
+  const label = (v: string) => (v === "(none)" ? t("funnels.filters.none") : v);
+  const view = useMemo(() => {
+    const pick = (r: SegmentRow) => r.goals.find((g) => g.key === goalKey) ?? r.goals[0];
+    const key = (r: SegmentRow): number | string => {
+      const g = pick(r);
+      switch (sort.column) {
+        case "value": return r.value.toLowerCase();
+        case "visitors": return r.visitors;
+        case "converted": return g?.converted ?? 0;
+        case "conversions": return g?.conversions ?? 0;
+        case "rate": return g?.rate.rate ?? -1;
+      }
+    };
+    return [...rows].map((r) => ({ row: r, goal: pick(r) })).sort((a, b) => {
+      const x = key(a.row);
+      const y = key(b.row);
+      return (x < y ? -1 : x > y ? 1 : 0) * sort.dir || b.row.visitors - a.row.visitors;
+    });
+  }, [rows, goalKey, sort]);
+
+  const fieldName = t(`funnels.filters.fields.${field}`);
+  const chartRows = view.filter((v) => v.goal?.rate.rate !== null).slice(0, 12);
+  const config = useMemo<ChartConfiguration<"bar">>(
+    () => ({
+      type: "bar",
+      data: {
+        labels: chartRows.map((v) => label(v.row.value)),
+        datasets: [{
+          data: chartRows.map((v) => (v.goal?.rate.rate ?? 0) * 100),
+          backgroundColor: chartRows.map((v) => (v.row.small ? COLORS.brandLight : COLORS.brand)),
+          borderRadius: 4,
+          maxBarThickness: 28,
+        }],
+      },
+      options: {
+        indexAxis: "y",
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: { duration: 250 },
+        scales: {
+          x: { beginAtZero: true, grid: { color: COLORS.grid }, ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) } },
+          y: { grid: { display: false }, ticks: { color: COLORS.text } },
+        },
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: (item) => { const v = chartRows[item.dataIndex]; return `${f.percent(v.goal?.rate.rate)} (${f.number(v.goal?.converted ?? 0)} / ${f.number(v.row.visitors)})${v.row.small ? ` · ${t("conversions.segments.small")}` : ""}`; } } },
+        },
+      },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, f, t],
+  );
+
+  if (rows.length === 0) return <p className="px-5 py-8 text-center text-sm text-slate-500" data-testid="segment-empty">{t("conversions.segments.empty")}</p>;
+
+  const header = (column: Column, text: string, align = "text-right", extra = "") => {
+    const active = sort.column === column;
+    return (
+      <th scope="col" className={`px-3 py-2 ${align} ${extra}`} aria-sort={active ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
+        <button
+          type="button"
+          className="inline-flex items-center gap-1 rounded font-medium uppercase tracking-wide hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-brand-500"
+          onClick={() => setSort((s) => ({ column, dir: s.column === column ? (s.dir === 1 ? -1 : 1) : column === "value" ? 1 : -1 }))}
+          aria-label={t("conversions.segments.sortBy", { column: text })}
+          data-testid={`sort-${column}`}
+        >
+          {text}
+          <span aria-hidden className={active ? "text-brand-600" : "text-slate-300"}>{active && sort.dir === 1 ? "▲" : "▼"}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="grid gap-5 p-4 xl:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="segment-table">
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+              {header("value", fieldName, "text-left")}
+              {header("visitors", t("conversions.segments.visitors"))}
+              {header("converted", t("conversions.segments.converted"), "text-right", "hidden sm:table-cell")}
+              {header("conversions", t("conversions.segments.conversions"), "text-right", "hidden md:table-cell")}
+              {header("rate", t("conversions.segments.rate"))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.map(({ row, goal }) => (
+              <tr key={row.value} className={`border-b border-slate-100 last:border-0 ${row.small ? "text-slate-500" : ""}`} data-testid="segment-row" data-value={row.value}>
+                <th scope="row" className="max-w-[14rem] truncate py-2 pr-3 text-left font-medium text-slate-800">
+                  {label(row.value)}
+                  {row.small ? <span className="ml-2 align-middle"><Badge tone="amber">{t("conversions.segments.small")}</Badge></span> : null}
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums">{f.number(row.visitors)}</td>
+                <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{f.number(goal?.converted ?? 0)}</td>
+                <td className="hidden px-3 py-2 text-right tabular-nums md:table-cell">{f.number(goal?.conversions ?? 0)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  <span className="font-semibold text-slate-900">{f.percent(goal?.rate.rate)}</span>
+                  {goal && goal.rate.rate !== null ? <span className="block text-[11px] text-slate-400">{f.percent(goal.rate.low)} – {f.percent(goal.rate.high)}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-3 text-xs text-slate-500">{t("conversions.segments.smallHint", { n: MIN_VISITORS_FOR_RATE })}</p>
+      </div>
+      <Chart config={config} label={t("conversions.segments.chart", { field: fieldName })} height={Math.max(160, chartRows.length * 30 + 40)} testId="segment-chart" />
+    </div>
+  );
+}
