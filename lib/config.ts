@@ -13,6 +13,11 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   INGEST_RATE_LIMIT: z.coerce.number().int().positive("INGEST_RATE_LIMIT must be a positive number of events per minute").default(600_000),
   TRECHTER_DEMO: z.enum(["0", "1"], "TRECHTER_DEMO must be 0 or 1").default("1"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, "SMTP_URL must be smtp://user:pass@host:587 or smtps://user:pass@host:465")
+    .optional(),
+  MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address like Trechter <no-reply@example.nl>").default("Trechter <no-reply@localhost>"),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -13,7 +13,7 @@ export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
   const { t } = useI18n();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
-  const [created, setCreated] = useState<{ link: string; email: string }>();
+  const [created, setCreated] = useState<{ link: string; email: string; mailed?: true | { error: string } }>();
   const roles: Role[] = canInviteOwner ? ["viewer", "admin", "owner"] : ["viewer", "admin"];
   return (
     <Card>
@@ -28,7 +28,7 @@ export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
             const r = await inviteAction(String(form.get("email")), String(form.get("role")) as Role);
             if (!r.ok) return setError(t(`team.errors.${r.error}`));
             setError(undefined);
-            setCreated({ link: r.link!, email: r.email! });
+            setCreated({ link: r.link!, email: r.email!, mailed: r.mailed });
           });
         }}
       >
@@ -42,7 +42,13 @@ export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
         <Button type="submit" disabled={pending} className="w-full">{t("team.inviteSubmit")}</Button>
         {created ? (
           <div className="space-y-2" data-testid="invite-created">
-            <p className="text-sm text-slate-600">{t("team.inviteCreated", { email: created.email })}</p>
+            {created.mailed === true ? (
+              <p className="text-sm text-emerald-700" data-testid="invite-mailed">{t("team.inviteMailed", { email: created.email })}</p>
+            ) : created.mailed ? (
+              <p className="text-sm text-amber-800" role="alert" data-testid="invite-mail-failed">{t("team.inviteMailFailed", { email: created.email, reason: created.mailed.error })}</p>
+            ) : (
+              <p className="text-sm text-slate-600">{t("team.inviteCreated", { email: created.email })}</p>
+            )}
             <CopyField value={created.link} label={t("team.invite")} testId="invite-link" />
           </div>
         ) : null}

@@ -4,11 +4,15 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { ZodError } from "zod";
 import { apiTeamScope } from "@/db/guard";
-import { createInvite, revokeInvite, changeRole, removeMember } from "@/db/members";
+import { revokeInvite, changeRole, removeMember } from "@/db/members";
+import { inviteMember } from "@/db/invite-mail";
+import { config } from "@/lib/config";
+import { getLocale } from "@/lib/i18n/server";
 import { AccessError, InputError } from "@/db/errors";
 import type { Role } from "@/db/schema";
 
-export type TeamActionResult = { ok: true; link?: string; email?: string } | { ok: false; error: "emailInvalid" | "forbidden" | "lastOwner" | "generic" };
+/** `mailed`: true when e-mailed, a reason when sending failed, absent when no SMTP is configured. */
+export type TeamActionResult = { ok: true; link?: string; email?: string; mailed?: true | { error: string } } | { ok: false; error: "emailInvalid" | "forbidden" | "lastOwner" | "generic" };
 
 async function run(fn: () => Promise<TeamActionResult>): Promise<TeamActionResult> {
   try {
@@ -26,11 +30,17 @@ async function run(fn: () => Promise<TeamActionResult>): Promise<TeamActionResul
 
 export async function inviteAction(email: string, role: Role): Promise<TeamActionResult> {
   return run(async () => {
-    const { token, invite } = await createInvite(await apiTeamScope(), { email, role });
     const h = await headers();
     const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
     const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.)/.test(host) ? "http" : "https");
-    return { ok: true, link: `${proto}://${host}/invite/${token}`, email: invite.email };
+    const { SMTP_URL, MAIL_FROM } = config();
+    const { invite, link, delivery } = await inviteMember(
+      await apiTeamScope(),
+      { email, role },
+      { link: (token) => `${proto}://${host}/invite/${token}`, locale: await getLocale(), mail: SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null },
+    );
+    const mailed = delivery.status === "sent" ? true : delivery.status === "failed" ? { error: delivery.reason } : undefined;
+    return { ok: true, link, email: invite.email, ...(mailed ? { mailed } : {}) };
   });
 }
 
