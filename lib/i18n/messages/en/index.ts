@@ -6,6 +6,7 @@ import team from "./team";
 import onboarding from "./onboarding";
 import funnels from "./funnels";
 import share from "./share";
+import goals from "./goals";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share };
+const en = { common, auth, app, project, team, onboarding, funnels, share, goals };
 export default en;

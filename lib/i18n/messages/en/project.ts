@@ -1,6 +1,6 @@
 export default {
   tabsLabel: "Project sections",
-  tabs: { funnels: "Funnels", settings: "Settings" },
+  tabs: { funnels: "Funnels", goals: "Goals", settings: "Settings" },
   settings: {
     title: "Settings",
     keysTitle: "API keys",

@@ -7,6 +7,7 @@ import team from "./team";
 import onboarding from "./onboarding";
 import funnels from "./funnels";
 import share from "./share";
+import goals from "./goals";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, goals };
 export default nl;
