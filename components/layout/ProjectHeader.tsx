@@ -21,6 +21,7 @@ export async function ProjectHeader({ id, name, sector, siteUrl }: { id: string;
       <nav aria-label={t("project.tabsLabel")} className="-mx-1 mt-4 flex gap-1 overflow-x-auto border-b border-slate-200 pb-2">
         <NavLink href={base} exact>{t("project.tabs.funnels")}</NavLink>
         <NavLink href={`${base}/conversions`}>{t("project.tabs.conversions")}</NavLink>
+        <NavLink href={`${base}/goals`}>{t("project.tabs.goals")}</NavLink>
         <NavLink href={`${base}/settings`}>{t("project.tabs.settings")}</NavLink>
       </nav>
     </div>

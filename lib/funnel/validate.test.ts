@@ -15,6 +15,7 @@ describe("funnel definitions", () => {
     [{ name: "X", steps: [step("a"), step("b")], windowSeconds: 0 }, "The conversion window must be at least 1 second."],
     [{ name: "X", steps: [step("a"), step("b")], windowSeconds: 91 * 86400 }, "The conversion window can be at most 90 days."],
     [{ name: "X", steps: [step("a", { where: { plan: { nested: 1 } } }), step("b")] }, "Step 1: Property values must be text, numbers or true/false."],
+    [{ name: "X", steps: [step("a"), step("b", { where: { " ": "pro" } })] }, "Step 2: Property names cannot be empty."],
   ])("%j → %s", (input, problem) => {
     expect(funnelProblem(input)).toBe(problem);
   });

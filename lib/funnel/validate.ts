@@ -3,8 +3,11 @@ import { MIN_STEPS, MAX_STEPS, MAX_WINDOW_SECONDS, DEFAULT_WINDOW_SECONDS } from
 
 const propertyValue = z.union([z.string().max(200), z.number(), z.boolean()], "Property values must be text, numbers or true/false.");
 
+/** An event name to match; `missing` says, in the caller's words, that one is needed (a step, a goal). */
+export const eventNameSchema = (missing: string) => z.string(missing).trim().min(1, missing).max(200, "Event names are at most 200 characters.");
+
 export const stepMatchSchema = z.object({
-  event: z.string("Each step needs an event name.").trim().min(1, "Each step needs an event name.").max(200, "Event names are at most 200 characters."),
+  event: eventNameSchema("Each step needs an event name."),
   path: z
     .string()
     .trim()
@@ -13,9 +16,12 @@ export const stepMatchSchema = z.object({
     .transform((p) => (p ? p : undefined))
     .refine((p) => p === undefined || p.startsWith("/") || p.startsWith("*"), "A path pattern starts with / (use * as a wildcard, like /product/*)."),
   where: z
-    .record(z.string().trim().min(1, "Property names cannot be empty.").max(100), propertyValue)
+    .record(z.string().trim().min(1, "Property names cannot be empty.").max(100, "Property names are at most 100 characters."), propertyValue, {
+      // zod reports a bad key as "Invalid key in record"; say what is wrong with it instead.
+      error: (iss) => (iss.code === "invalid_key" ? iss.issues[0]?.message : undefined),
+    })
     .optional()
-    .refine((w) => !w || Object.keys(w).length <= 10, "At most 10 property conditions per step."),
+    .refine((w) => !w || Object.keys(w).length <= 10, "At most 10 property conditions."),
 });
 
 export const funnelStepSchema = stepMatchSchema.extend({ label: z.string().trim().max(100, "Step names are at most 100 characters.").optional() });

@@ -8,6 +8,7 @@ import onboarding from "./onboarding";
 import funnels from "./funnels";
 import share from "./share";
 import conversions from "./conversions";
+import goals from "./goals";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals };
 export default nl;

@@ -1,0 +1,119 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { deleteGoalAction, moveGoalAction } from "@/app/(app)/projects/[projectId]/goals/actions";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { Card, CardHeader, EmptyState, Badge } from "@/components/ui/Card";
+import { Button } from "@/components/ui/Button";
+import { GoalForm, type EditableGoal } from "./GoalForm";
+import type { GoalKind, StepMatch } from "@/lib/funnel/types";
+
+type Props = { projectId: string; canEdit: boolean; goals: EditableGoal[]; eventNames: string[]; paths: string[] };
+
+/** The project's goals, grouped macro then micro; admins add, edit, reorder and delete them in place. */
+export function GoalsEditor({ projectId, canEdit, goals, eventNames, paths }: Props) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+
+  const done = (saved: boolean) => {
+    setEditing(null);
+    if (saved) {
+      setStatus({ tone: "ok", text: t("goals.saved") });
+      router.refresh();
+    }
+  };
+  const act = (fn: () => ReturnType<typeof deleteGoalAction>, okText?: string) =>
+    start(async () => {
+      const r = await fn();
+      if (!r.ok) return setStatus({ tone: "error", text: r.code === "forbidden" ? t("goals.errors.forbidden") : r.code === "not_found" ? t("goals.errors.notFound") : r.error });
+      setStatus(okText ? { tone: "ok", text: okText } : null);
+      router.refresh();
+    });
+  const remove = (g: EditableGoal) => {
+    if (window.confirm(t("goals.deleteConfirm", { name: g.name }))) act(() => deleteGoalAction(projectId, g.id), t("goals.deleted"));
+  };
+  const form = (goal: EditableGoal | null) => <GoalForm key={goal?.id ?? "new"} projectId={projectId} goal={goal} eventNames={eventNames} paths={paths} onDone={done} />;
+
+  const group = (kind: GoalKind) => {
+    const list = goals.filter((g) => g.kind === kind);
+    return (
+      <Card data-testid={`goals-${kind}`}>
+        <CardHeader title={t(`goals.${kind}`)} description={t(`goals.${kind}Hint`)} />
+        {list.length === 0 ? (
+          <p className="px-5 py-4 text-sm text-slate-500">{t("goals.noneOfKind")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {list.map((g, i) =>
+              editing === g.id ? (
+                <li key={g.id} className="p-3 sm:p-4">{form(g)}</li>
+              ) : (
+                <li key={g.id} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="goal" data-goal-key={g.key}>
+                  <div className="min-w-0">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="font-medium text-slate-900" data-testid="goal-name">{g.name}</span>
+                      {g.revenue ? <Badge tone="green">{t("goals.revenue")}</Badge> : null}
+                    </div>
+                    <GoalMatch match={g.match} />
+                  </div>
+                  {canEdit ? (
+                    <div className="flex shrink-0 items-center gap-1">
+                      <Button variant="ghost" size="sm" className="px-2" aria-label={t("goals.moveUp", { name: g.name })} disabled={pending || i === 0} onClick={() => act(() => moveGoalAction(projectId, g.id, "up"))}>↑</Button>
+                      <Button variant="ghost" size="sm" className="px-2" aria-label={t("goals.moveDown", { name: g.name })} disabled={pending || i === list.length - 1} onClick={() => act(() => moveGoalAction(projectId, g.id, "down"))}>↓</Button>
+                      <Button variant="secondary" size="sm" aria-label={t("goals.editLabel", { name: g.name })} data-testid="goal-edit" onClick={() => { setStatus(null); setEditing(g.id); }}>{t("goals.edit")}</Button>
+                      <Button variant="ghost" size="sm" aria-label={t("goals.deleteLabel", { name: g.name })} data-testid="goal-delete" disabled={pending} onClick={() => remove(g)}>{t("goals.delete")}</Button>
+                    </div>
+                  ) : null}
+                </li>
+              ),
+            )}
+          </ul>
+        )}
+      </Card>
+    );
+  };
+
+  return (
+    <div className="space-y-5" data-testid="goals-editor">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="max-w-2xl">
+          <h2 className="text-lg font-semibold text-slate-900">{t("goals.title")}</h2>
+          <p className="mt-0.5 text-sm text-slate-500">{t("goals.intro")}</p>
+        </div>
+        {canEdit && editing !== "new" ? <Button data-testid="goal-add" onClick={() => { setStatus(null); setEditing("new"); }}>+ {t("goals.add")}</Button> : null}
+      </div>
+      {!canEdit ? <p className="text-sm text-slate-500" data-testid="goals-read-only">{t("goals.readOnly")}</p> : null}
+      {status ? <p role="status" className={status.tone === "ok" ? "text-sm text-emerald-700" : "text-sm text-red-600"} data-testid="goals-status">{status.text}</p> : null}
+      {editing === "new" ? <Card className="p-3 sm:p-4">{form(null)}</Card> : null}
+      {goals.length === 0 && editing !== "new" ? (
+        <EmptyState testId="goals-empty" title={t("goals.empty.title")} body={t("goals.empty.body")} action={canEdit ? <Button onClick={() => setEditing("new")}>+ {t("goals.add")}</Button> : null} />
+      ) : goals.length ? (
+        <div className="space-y-5">
+          {group("macro")}
+          {group("micro")}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** What a goal counts, in one line: the event, the page pattern and the property equalities. */
+function GoalMatch({ match }: { match: StepMatch }) {
+  const { t } = useI18n();
+  const where = Object.entries(match.where ?? {});
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-500" data-testid="goal-match">
+      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800" data-testid="goal-event">{match.event}</code>
+      <span>{t("goals.match.path")}</span>
+      {match.path ? <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800" data-testid="goal-path">{match.path}</code> : <span>{t("goals.match.anyPath")}</span>}
+      {where.map(([k, v]) => (
+        <code key={k} className="rounded bg-brand-50 px-1.5 py-0.5 font-mono text-xs text-brand-700 ring-1 ring-inset ring-brand-200" data-testid="goal-where">
+          {k} = {String(v)}
+        </code>
+      ))}
+    </div>
+  );
+}

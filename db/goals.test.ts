@@ -1,0 +1,118 @@
+import { it, expect, beforeAll } from "vitest";
+import { describeEachDb } from "../tests/db";
+import { createAccount } from "./accounts";
+import { teamScopeForUser, type ProjectScope } from "./tenant";
+import { createProject } from "./projects";
+import { listGoals, getGoal, createGoal, updateGoal, deleteGoal, moveGoal } from "./goals";
+import { memberships } from "./schema";
+import { templateSetup } from "../lib/templates";
+import { InputError } from "./errors";
+
+const micro = (name: string, extra: object = {}) => ({ name, kind: "micro", match: { event: "demo_request", path: "/contact/*", where: { plan: "pro" } }, revenue: false, ...extra });
+
+describeEachDb("goals editor", (db) => {
+  let owner: ProjectScope;
+  let outsider: ProjectScope;
+  let viewer: ProjectScope;
+
+  beforeAll(async () => {
+    const make = async (email: string) => {
+      const { user } = await createAccount(db(), { name: "G", email, password: "long enough pw" });
+      const team = (await teamScopeForUser(db(), user.id))!;
+      const { project } = await createProject(team, { name: "Shop", sector: "ecommerce" }, templateSetup("ecommerce", "en"));
+      return team.project(project.id);
+    };
+    owner = await make("goals-owner@example.nl");
+    outsider = await make("goals-outsider@example.nl");
+    const { user } = await createAccount(db(), { name: "V", email: "goals-viewer@example.nl", password: "long enough pw" });
+    await db().insert(memberships).values({ teamId: owner.teamId, userId: user.id, role: "viewer" });
+    viewer = await (await teamScopeForUser(db(), user.id, owner.teamId))!.project(owner.projectId);
+  });
+
+  it("creates a goal after the others, with a key from its name, and lists it with the micro goals", async () => {
+    const before = await listGoals(owner);
+    const g = await createGoal(owner, micro(" Demo request "));
+    expect(g).toMatchObject({ projectId: owner.projectId, key: "demo_request", name: "Demo request", kind: "micro", revenue: false });
+    expect(g.match).toEqual({ event: "demo_request", path: "/contact/*", where: { plan: "pro" } });
+    expect(g.position).toBe(Math.max(...before.map((b) => b.position)) + 1);
+    const after = await listGoals(owner);
+    expect(after.map((a) => a.id)).toEqual([...before.map((b) => b.id), g.id]);
+    expect(await getGoal(owner, g.id)).toEqual(g);
+  });
+
+  it("keeps keys unique in the project: -2, -3 on a clash, but another project may reuse one", async () => {
+    const a = await createGoal(owner, micro("Add to cart"));
+    const b = await createGoal(owner, micro("Add to cart"));
+    expect([a.key, b.key]).toEqual(["add_to_cart-2", "add_to_cart-3"]); // the template already has add_to_cart
+    const other = await createGoal(outsider, micro("Demo request"));
+    expect(other.key).toBe("demo_request");
+  });
+
+  it("updates name, kind, match and revenue but keeps the key", async () => {
+    const g = await createGoal(owner, micro("Brochure download"));
+    const u = await updateGoal(owner, g.id, { name: "Brochure (PDF)", kind: "macro", match: { event: "download" }, revenue: true });
+    expect(u).toMatchObject({ id: g.id, key: "brochure_download", name: "Brochure (PDF)", kind: "macro", revenue: true, position: g.position });
+    expect(u.match).toEqual({ event: "download" });
+    // A macro goal now: listed before every micro goal.
+    const list = await listGoals(owner);
+    const firstMicro = list.findIndex((x) => x.kind === "micro");
+    expect(list.findIndex((x) => x.id === g.id)).toBeLessThan(firstMicro);
+  });
+
+  it("rejects an invalid definition with a 400 InputError that says what is wrong, and saves nothing", async () => {
+    const count = (await listGoals(owner)).length;
+    const err = await createGoal(owner, micro("No event", { match: { event: "  " } })).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err).toMatchObject({ status: 400, field: "event", message: "A goal needs an event name." });
+    await expect(createGoal(owner, micro(""))).rejects.toMatchObject({ status: 400, field: "name", message: "Give the goal a name." });
+    await expect(createGoal(owner, micro("Bad path", { match: { event: "x", path: "contact" } }))).rejects.toMatchObject({ status: 400, field: "path" });
+    expect((await listGoals(owner)).length).toBe(count);
+
+    const g = await createGoal(owner, micro("Valid"));
+    await expect(updateGoal(owner, g.id, micro("Valid", { kind: "giant" }))).rejects.toMatchObject({ status: 400, field: "kind" });
+    expect((await getGoal(owner, g.id)).kind).toBe("micro");
+  });
+
+  it("deletes a goal", async () => {
+    const g = await createGoal(owner, micro("Short-lived"));
+    await deleteGoal(owner, g.id);
+    await expect(getGoal(owner, g.id)).rejects.toMatchObject({ status: 404 });
+    expect((await listGoals(owner)).some((x) => x.id === g.id)).toBe(false);
+  });
+
+  it("lets viewers read but not write (403, nothing changes)", async () => {
+    const g = await createGoal(owner, micro("Viewer target"));
+    expect((await listGoals(viewer)).some((x) => x.id === g.id)).toBe(true);
+    const count = (await listGoals(owner)).length;
+    await expect(createGoal(viewer, micro("Sneaky"))).rejects.toMatchObject({ status: 403 });
+    await expect(updateGoal(viewer, g.id, micro("Renamed"))).rejects.toMatchObject({ status: 403 });
+    await expect(deleteGoal(viewer, g.id)).rejects.toMatchObject({ status: 403 });
+    await expect(moveGoal(viewer, g.id, "up")).rejects.toMatchObject({ status: 403 });
+    expect((await listGoals(owner)).length).toBe(count);
+    expect((await getGoal(owner, g.id)).name).toBe("Viewer target");
+  });
+
+  it("treats another project's goal id, and a malformed id, as not found and changes nothing", async () => {
+    const theirs = await createGoal(outsider, micro("Theirs"));
+    await expect(getGoal(owner, theirs.id)).rejects.toMatchObject({ status: 404 });
+    await expect(updateGoal(owner, theirs.id, micro("Hijacked"))).rejects.toMatchObject({ status: 404 });
+    await expect(deleteGoal(owner, theirs.id)).rejects.toMatchObject({ status: 404 });
+    await expect(moveGoal(owner, theirs.id, "up")).rejects.toMatchObject({ status: 404 });
+    await expect(getGoal(owner, "not-a-uuid")).rejects.toMatchObject({ status: 404 });
+    await expect(deleteGoal(owner, "1; drop table goals")).rejects.toMatchObject({ status: 404 });
+    expect(await getGoal(outsider, theirs.id)).toEqual(theirs);
+  });
+
+  it("moves a goal among the goals of its kind", async () => {
+    const micros = () => listGoals(owner).then((l) => l.filter((g) => g.kind === "micro").map((g) => g.id));
+    const start = await micros();
+    await moveGoal(owner, start[1], "up");
+    expect(await micros()).toEqual([start[1], start[0], ...start.slice(2)]);
+    await moveGoal(owner, start[1], "up"); // already first: nothing happens
+    expect(await micros()).toEqual([start[1], start[0], ...start.slice(2)]);
+    await moveGoal(owner, start[1], "down");
+    expect(await micros()).toEqual(start);
+    const macros = (await listGoals(owner)).filter((g) => g.kind === "macro");
+    expect((await listGoals(owner)).slice(0, macros.length).every((g) => g.kind === "macro")).toBe(true);
+  });
+});
