@@ -16,6 +16,7 @@ type Ids = {
   teamB: string;
   projectB: string;
   funnelB: string;
+  goalB: string;
   shareLinkB: string;
   shareTokenB: string;
   inviteB: string;
@@ -38,6 +39,7 @@ type Attack =
       after?: (ctx: { caller: APIRequestContext; ids: Ids; secrets: string[] }) => Promise<void>;
     };
 
+const goalDefinition = { name: "Hijacked goal", kind: "macro", match: { event: "purchase" }, revenue: false };
 const funnelDefinition = { name: "Hijacked", steps: [{ event: "pageview" }, { event: "purchase" }], windowSeconds: 86400 };
 const shareInput = (funnelId: string) => ({ report: "funnel", funnelId, range: { kind: "rolling", days: 30 } });
 const draft = (ids: Ids) => ({
@@ -101,6 +103,11 @@ const crossTeam: Record<string, Attack> = {
     ],
   },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB], [ids.projectA, ids.funnelB]] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
+    calls: (ids) => [[ids.projectB, ids.goalB, goalDefinition], [ids.projectB, null, goalDefinition], [ids.projectA, ids.goalB, goalDefinition]],
+  },
+  "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB], [ids.projectA, ids.goalB]] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, "down"], [ids.projectA, ids.goalB, "down"]] },
   "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": {
     calls: (ids) => [[ids.projectB, shareInput(ids.funnelB)], [ids.projectA, shareInput(ids.funnelB)]],
   },
@@ -130,6 +137,9 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/actions.ts#loadDemoAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB, funnelDefinition], [ids.projectB, null, funnelDefinition]] },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB]] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, goalDefinition], [ids.projectB, null, goalDefinition]] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB]] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, "down"]] },
   "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": { calls: (ids) => [[ids.projectB, shareInput(ids.funnelB)]] },
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
@@ -154,6 +164,7 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
   const team = await rsc(owner, "/team");
   const project = await rsc(owner, `/projects/${ids.projectB}`);
   const settings = await rsc(owner, `/projects/${ids.projectB}/settings`);
+  const goals = await rsc(owner, `/projects/${ids.projectB}/goals`);
   const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
   const results = await owner.get(`/api/v1/funnels/${ids.funnelB}/results?from=${day(-200)}&to=${day(1)}`, { headers: { authorization: `Bearer ${readKey}` } });
   expect(results.status(), "team B's read key still reads team B's funnel").toBe(200);
@@ -162,6 +173,7 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
     members: arrayProp(team, "members"),
     invites: arrayProp(team, "invites"),
     funnels: arrayProp(project, "funnels"),
+    goals: arrayProp(goals, "goals"),
     shareLinks: arrayProp(project, "shareLinks"),
     writeKey: settings.match(/"writeKey":"(tw_[^"]+)"/)?.[1],
     readKeyPrefix: settings.match(/"readKeyPrefix":"([^"]+)"/)?.[1],
@@ -207,6 +219,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   const ownerB = page.request;
   const callB = (key: string, args: unknown[]) => callAction(ownerB, base, mustHave(registered, key), args);
   const funnelB = (arrayProp(await rsc(ownerB, `/projects/${projectB}`), "funnels")[0] as { id: string }).id;
+  const goalB = (arrayProp(await rsc(ownerB, `/projects/${projectB}/goals`), "goals")[0] as { id: string }).id;
   const share = await callB("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [projectB, { ...shareInput(funnelB), password: "team-b-secret" }]);
   // The harness can make an action succeed: the refusals below are the app's, not the harness's.
   expect(share.value, "team B's owner creates a share link through the same harness").toMatchObject({ ok: true });
@@ -247,6 +260,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
     teamB,
     projectB,
     funnelB,
+    goalB,
     shareLinkB: shareLinks[0].id,
     shareTokenB: shareUrlB.split("/share/")[1],
     inviteB: invites[0].id,
@@ -290,7 +304,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   if (unreachable.length) test.info().annotations.push({ type: "not registered by the build (unreachable over HTTP)", description: unreachable.join("\n") });
 
   // Spot checks that the walk covered what matters, whatever the tables become.
-  for (const must of ["deleteFunnelAction", "revokeShareLinkAction", "rotateWriteKeyAction", "changeRoleAction", "removeMemberAction", "revokeInviteAction"]) {
+  for (const must of ["deleteFunnelAction", "deleteGoalAction", "saveGoalAction", "revokeShareLinkAction", "rotateWriteKeyAction", "changeRoleAction", "removeMemberAction", "revokeInviteAction"]) {
     expect(checked.some((c) => c.startsWith("team A:") && c.includes(`#${must}(`)), `team A tried ${must}`).toBe(true);
     expect(checked.some((c) => c.startsWith("viewer of B:") && c.includes(`#${must}(`)), `the viewer tried ${must}`).toBe(true);
   }
