@@ -156,6 +156,11 @@ export function MicroGoalCard({ goal, visitors }: { goal: GoalStat; visitors: nu
         <p data-testid={`goal-converted-${goal.key}`}>{t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}</p>
       </div>
       <Change goal={goal} />
+      {goal.revenue ? (
+        <p className="text-xs text-slate-600" data-testid={`goal-revenue-${goal.key}`}>
+          {t("conversions.goal.revenue")}: <span className="font-semibold tabular-nums text-slate-900">{f.currency(goal.revenue.total)}</span> · {t("conversions.goal.aov")}: {f.currency(goal.revenue.averageOrderValue)}
+        </p>
+      ) : null}
       <div className="mt-auto">
         <Sparkline daily={goal.daily} label={t("conversions.goal.sparkline", { goal: goal.name })} />
       </div>
