@@ -1,11 +1,10 @@
 "use client";
 
-import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { loadDemoAction } from "@/app/(app)/projects/[projectId]/actions";
+import { NoEventsState } from "@/components/ui/NoEventsState";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { EmptyState } from "@/components/ui/Card";
-import { Button, ButtonLink } from "@/components/ui/Button";
+import { ButtonLink } from "@/components/ui/Button";
 import { FunnelDashboard, type DashboardFunnel } from "./FunnelDashboard";
 import { ShareLinks, type ShareLinkView } from "@/components/share/ShareLinks";
 
@@ -14,26 +13,7 @@ type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; funnels:
 export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, shareLinks }: Props) {
   const { t } = useI18n();
   const router = useRouter();
-  const [pending, start] = useTransition();
-  if (!hasEvents) {
-    return (
-      <EmptyState
-        testId="funnels-no-events"
-        title={t("funnels.emptyNoEvents.title")}
-        body={t("funnels.emptyNoEvents.body")}
-        action={
-          <div className="flex flex-wrap justify-center gap-2">
-            <ButtonLink href={`/projects/${projectId}/settings`} variant="secondary">{t("funnels.emptyNoEvents.install")}</ButtonLink>
-            {canEdit ? (
-              <Button data-testid="empty-load-demo" disabled={pending} onClick={() => start(async () => { await loadDemoAction(projectId); router.refresh(); })}>
-                {pending ? t("funnels.emptyNoEvents.loading") : t("funnels.emptyNoEvents.demo")}
-              </Button>
-            ) : null}
-          </div>
-        }
-      />
-    );
-  }
+  if (!hasEvents) return <NoEventsState projectId={projectId} canEdit={canEdit} testId="funnels-no-events" />;
   if (!current) {
     return (
       <EmptyState

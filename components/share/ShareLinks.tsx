@@ -10,7 +10,9 @@ import { inputClass } from "@/components/ui/Field";
 import { CopyField } from "@/components/ui/CopyField";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";
 
-export type ShareLinkView = { id: string; report: "funnel" | "conversions"; funnelId: string | null; rollingDays: number | null; fixedFrom: string | null; fixedTo: string | null; hasPassword: boolean; expiresAt: string | null; revokedAt: string | null; lastOpenedAt: string | null; createdAt: string };
+import type { ShareLinkView } from "@/lib/share-view";
+
+export type { ShareLinkView };
 
 /** Create, list and revoke read-only links to one report, a funnel or the conversions overview (admins). */
 export function ShareLinks({ projectId, report = "funnel", funnelId, links }: { projectId: string; report?: "funnel" | "conversions"; funnelId?: string; links: ShareLinkView[] }) {

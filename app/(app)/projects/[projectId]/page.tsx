@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { pageTeamScope } from "@/db/guard";
 import { listFunnels, hasEvents } from "@/db/funnels";
 import { listShareLinks } from "@/db/share";
+import { shareLinkViews } from "@/lib/share-view";
 import { getI18n } from "@/lib/i18n/server";
 import { FunnelsPage } from "@/components/funnels/FunnelsPage";
 
@@ -17,7 +18,6 @@ export default async function ProjectFunnels({ params, searchParams }: { params:
   const [funnels, any] = await Promise.all([listFunnels(scope), hasEvents(scope)]);
   const current = funnels.find((f) => f.id === chosen) ?? funnels[0] ?? null;
   const links = scope.can("admin") ? await listShareLinks(scope) : [];
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return (
     <Suspense>
       <FunnelsPage
@@ -25,7 +25,7 @@ export default async function ProjectFunnels({ params, searchParams }: { params:
         canEdit={scope.can("admin")}
         hasEvents={any}
         funnels={funnels.map((f) => ({ id: f.id, name: f.name }))}
-        shareLinks={links.map((l) => ({ id: l.id, report: l.report, funnelId: l.funnelId, rollingDays: l.rollingDays, fixedFrom: iso(l.fixedFrom), fixedTo: iso(l.fixedTo), hasPassword: l.hasPassword, expiresAt: iso(l.expiresAt), revokedAt: iso(l.revokedAt), lastOpenedAt: iso(l.lastOpenedAt), createdAt: l.createdAt.toISOString() }))}
+        shareLinks={shareLinkViews(links)}
         current={current ? { id: current.id, name: current.name, steps: current.steps, windowSeconds: current.windowSeconds } : null}
       />
     </Suspense>

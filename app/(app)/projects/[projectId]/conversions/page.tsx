@@ -3,6 +3,7 @@ import { pageTeamScope } from "@/db/guard";
 import { hasEvents } from "@/db/funnels";
 import { listGoals } from "@/db/goals";
 import { listShareLinks } from "@/db/share";
+import { shareLinkViews } from "@/lib/share-view";
 import { getI18n } from "@/lib/i18n/server";
 import { ConversionsPage } from "@/components/conversions/ConversionsPage";
 
@@ -16,7 +17,6 @@ export default async function ProjectConversions({ params }: { params: Promise<{
   const scope = await (await pageTeamScope()).project(projectId);
   const [goals, any] = await Promise.all([listGoals(scope), hasEvents(scope)]);
   const links = scope.can("admin") ? await listShareLinks(scope) : [];
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return (
     <Suspense>
       <ConversionsPage
@@ -24,7 +24,7 @@ export default async function ProjectConversions({ params }: { params: Promise<{
         canEdit={scope.can("admin")}
         hasEvents={any}
         goalCount={goals.length}
-        shareLinks={links.map((l) => ({ id: l.id, report: l.report, funnelId: l.funnelId, rollingDays: l.rollingDays, fixedFrom: iso(l.fixedFrom), fixedTo: iso(l.fixedTo), hasPassword: l.hasPassword, expiresAt: iso(l.expiresAt), revokedAt: iso(l.revokedAt), lastOpenedAt: iso(l.lastOpenedAt), createdAt: l.createdAt.toISOString() }))}
+        shareLinks={shareLinkViews(links)}
       />
     </Suspense>
   );
