@@ -45,8 +45,10 @@ export function checkAudienceStep(step: number, stepCount: number): void {
  * needs a transaction held for the whole download, which on PGlite (one connection for the whole
  * app) would stall every other request until the client finished reading. A temporary table needs
  * only one session: PGlite is one session; on PostgreSQL a pool connection is reserved for the
- * stream and released when it ends or is cancelled. Same SQL on both drivers. Measured on the demo
- * project (see README, Drop-off audiences): the engine's run dominates; pages cost milliseconds.
+ * stream and released when it ends or is cancelled. Same SQL on both drivers. Measured
+ * (npm run bench:audience, 2 busy cores): 230,277 events of 100,000 visitors, step 1's 20,345 people
+ * in 11 pages: first page after 1.8 s (the engine: funnelStepCounts alone 1.3 s), all streamed in
+ * 2.6 s on PostgreSQL, 3.2 s on PGlite; re-running the engine per page would have been ~14 s.
  */
 export async function* dropOffAudience(scope: ProjectScope, q: AudienceQuery, opts: { pageSize?: number } = {}): AsyncGenerator<AudienceMember[]> {
   checkAudienceStep(q.step, q.steps.length);
