@@ -29,9 +29,10 @@ export function stepLabels(steps: FunnelStep[]): string[] {
 
 /**
  * The funnel report: filters, drop-off chart, step table, overall conversion and trend. `fetchUrl`
- * lets the shared-report page use its own endpoint.
+ * lets the shared-report page use its own endpoint. `audiences` adds the "who dropped off" downloads
+ * (members only: the route needs a session or read key, so the shared report leaves it off).
  */
-export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allowBreakdown = true }: { projectId: string; funnel: DashboardFunnel; fetchUrl?: string; segmentsUrl?: string; allowBreakdown?: boolean }) {
+export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allowBreakdown = true, audiences = false }: { projectId: string; funnel: DashboardFunnel; fetchUrl?: string; segmentsUrl?: string; allowBreakdown?: boolean; audiences?: boolean }) {
   const { t, f } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -83,7 +84,7 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allo
         </Card>
         <Card>
           <CardHeader title={t("funnels.table.step")} />
-          <div className="px-4 pb-2">{data ? <StepTable labels={labels} steps={data.steps} /> : <Skeleton className="my-4 h-60" />}</div>
+          <div className="px-4 pb-2">{data ? <StepTable labels={labels} steps={data.steps} audienceHref={audiences ? (step) => `/api/v1/funnels/${funnel.id}/audience?step=${step}${apiParams ? `&${apiParams}` : ""}` : undefined} /> : <Skeleton className="my-4 h-60" />}</div>
         </Card>
       </div>
       <Card>

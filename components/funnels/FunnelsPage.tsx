@@ -44,7 +44,7 @@ export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, s
           </div>
         ) : null}
       </div>
-      <FunnelDashboard key={current.id} projectId={projectId} funnel={current} />
+      <FunnelDashboard key={current.id} projectId={projectId} funnel={current} audiences />
       {canEdit ? <ShareLinks projectId={projectId} funnelId={current.id} links={shareLinks} /> : null}
     </div>
   );

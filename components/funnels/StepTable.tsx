@@ -4,8 +4,11 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import type { StepResult } from "@/lib/funnel/rates";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
 
-/** The numbers behind the chart, step by step, with each rate's 95 % interval. */
-export function StepTable({ labels, steps }: { labels: string[]; steps: StepResult[] }) {
+/**
+ * The numbers behind the chart, step by step, with each rate's 95 % interval. With `audienceHref`,
+ * each step but the last links to the download of who reached it but not the next step.
+ */
+export function StepTable({ labels, steps, audienceHref }: { labels: string[]; steps: StepResult[]; audienceHref?: (step: number) => string }) {
   const { t, f } = useI18n();
   return (
     <div className="overflow-x-auto">
@@ -18,6 +21,7 @@ export function StepTable({ labels, steps }: { labels: string[]; steps: StepResu
             <th scope="col" className="px-3 py-2 text-right">{t("funnels.table.fromPrevious")}</th>
             <th scope="col" className="px-3 py-2 text-right">{t("funnels.table.dropOff")}</th>
             <th scope="col" className="py-2 pl-3 text-right">{t("funnels.table.medianTime")}</th>
+            {audienceHref ? <th scope="col" className="py-2 pl-3 text-right">{t("funnels.table.audience")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -41,6 +45,21 @@ export function StepTable({ labels, steps }: { labels: string[]; steps: StepResu
                 </td>
                 <td className="px-3 py-2.5 text-right tabular-nums text-orange-700">{i === 0 ? "–" : f.percent(s.dropOff)}</td>
                 <td className="py-2.5 pl-3 text-right tabular-nums text-slate-600">{i === 0 ? "–" : f.duration(s.medianSecondsFromPrevious)}</td>
+                {audienceHref ? (
+                  <td className="py-2.5 pl-3 text-right">
+                    {i < steps.length - 1 ? (
+                      <a
+                        href={audienceHref(i + 1)}
+                        download
+                        data-testid={`audience-${i + 1}`}
+                        title={t("funnels.table.whoDroppedOffLabel", { n: f.number(s.visitors - steps[i + 1].visitors), step: labels[i] })}
+                        className="whitespace-nowrap rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+                      >
+                        {t("funnels.table.whoDroppedOff", { n: f.number(s.visitors - steps[i + 1].visitors) })}
+                      </a>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             );
           })}

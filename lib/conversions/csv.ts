@@ -1,16 +1,25 @@
+export type CsvCell = string | number | null | undefined;
+
 /**
  * RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; lines end in
  * CRLF. A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
  * leading apostrophe: a visitor's UTM value must not become a formula in a client's Excel.
  */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const cell = (v: string | number | null | undefined): string => {
-    if (v === null || v === undefined) return "";
-    if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+function cell(v: CsvCell): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One CSV record with its CRLF, cells escaped and defused as toCsv does (for streamed files). */
+export function csvLine(cells: CsvCell[]): string {
+  return cells.map(cell).join(",") + "\r\n";
+}
+
+/** A whole CSV file: header and rows. */
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  return [header, ...rows].map(csvLine).join("");
 }
 
 /** A filename-safe slug for downloads. */

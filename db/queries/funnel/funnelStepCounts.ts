@@ -18,12 +18,19 @@ export type StepCountsRow = { group: string; step: number; visitors: number; med
 
 export const OTHER = "__other__";
 
+export type PersonLevelsOptions = {
+  /** also carry each person's first entry in range: `entry_time` and `entry_source` (its utm_source) on `people` */
+  entryDetails?: boolean;
+};
+
 /**
- * Per-step visitor counts of a funnel, per group, computed in the database. See README.md beside
- * this file for the algorithm (the "latest start" pass of ClickHouse's windowFunnel as stacked
- * window functions) and the measured speed.
+ * The engine's common part: the CTEs `cand … people`, where `people` has one row per (person, group)
+ * with `r{j}` (reached step j in its best attempt) and `d{j}` (fastest ms from start to step j).
+ * Shared by funnelStepCounts and dropOffAudience so that both count the same people. See README.md
+ * beside this file for the algorithm (the "latest start" pass of ClickHouse's windowFunnel as
+ * stacked window functions). Returns the list that follows `with`.
  */
-export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery): Promise<StepCountsRow[]> {
+export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: PersonLevelsOptions = {}): SQL {
   const k = q.steps.length;
   const names = [...new Set(q.steps.map((s) => s.event))];
   const fields = [...Object.keys(q.filters ?? {}), q.groupBy?.kind === "field" ? q.groupBy.field : undefined];
@@ -42,6 +49,12 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
   const win = sql.raw(`(partition by person_id${grouped ? ", grp" : ""} order by time, id rows between unbounded preceding and 1 preceding)`);
   // Times as integer milliseconds: exact at the window's edge, and far cheaper to aggregate than numeric.
   const windowMs = q.windowSeconds * 1000;
+  // Entry details cost one more column through the sort, so only the audience asks for them.
+  const detailCol = opts.entryDetails ? sql`, e.utm_source as src` : sql``;
+  const detailPass = opts.entryDetails ? sql`, c.src` : sql``;
+  const detailAgg = opts.entryDetails
+    ? sql`, min(time) filter (where is_entry) as entry_time, (array_agg(src order by t, id) filter (where is_entry))[1] as entry_source`
+    : sql``;
 
   // Level j's column s{j}: the latest start of an attempt that has reached step j at this row.
   let levels: SQL = sql`select r.*, case when r.is_entry then r.t end as s1 from r`;
@@ -53,19 +66,11 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
     const j = i + 1;
     return sql`bool_or(s${sql.raw(String(j))} is not null) as r${sql.raw(String(j))}, min(t - s${sql.raw(String(j))}) as d${sql.raw(String(j))}`;
   });
-  const perStep = q.steps.map((_, i) => {
-    const j = i + 1;
-    const dPrev = j > 1 ? sql.raw(`d${j} - d${j - 1}`) : sql.raw("0");
-    return sql`select grp, ${j} as step, count(*) filter (where r${sql.raw(String(j))})::int as visitors,
-      percentile_cont(0.5) within group (order by d${sql.raw(String(j))}) filter (where r${sql.raw(String(j))}) as from_start,
-      percentile_cont(0.5) within group (order by ${dPrev}) filter (where r${sql.raw(String(j))}) as from_previous
-      from people group by grp`;
-  });
 
-  const query = sql`
-    with cand as (
+  return sql`
+    cand as (
       select e.person_id, e.id, e.time, (extract(epoch from e.time) * 1000)::bigint as t, ${sql.join(matchCols, sql`, `)},
-        (${entry}) as is_entry, ${group} as raw_grp
+        (${entry}) as is_entry, ${group} as raw_grp${detailCol}
       from events e ${persons}
       where e.project_id = ${scope.projectId}::uuid and e.name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
         and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz
@@ -84,7 +89,7 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
     ),
     r as (
       select c.person_id, x.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)},
-        (c.is_entry and c.grp = x.grp) as is_entry
+        (c.is_entry and c.grp = x.grp) as is_entry${detailPass}
       from tagged c cross join lateral (select distinct unnest(c.groups) as grp) x
     ),` : sql`tagged as (
       -- The same partition and order as the level windows below, so the rows are sorted once.
@@ -92,11 +97,27 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
       from grouped c where ${anyMatch}
     ),
     r as (
-      select c.person_id, c.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)}, c.is_entry
+      select c.person_id, c.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)}, c.is_entry${detailPass}
       from tagged c where c.has_entry
     ),`}
     levels as (${levels}),
-    people as (select person_id, grp, ${sql.join(perPerson, sql`, `)} from levels group by person_id, grp)
+    people as (select person_id, grp, ${sql.join(perPerson, sql`, `)}${detailAgg} from levels group by person_id, grp)`;
+}
+
+/**
+ * Per-step visitor counts of a funnel, per group, computed in the database (one statement over
+ * personLevels). See README.md beside this file for the algorithm and the measured speed.
+ */
+export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery): Promise<StepCountsRow[]> {
+  const perStep = q.steps.map((_, i) => {
+    const j = i + 1;
+    const dPrev = j > 1 ? sql.raw(`d${j} - d${j - 1}`) : sql.raw("0");
+    return sql`select grp, ${j} as step, count(*) filter (where r${sql.raw(String(j))})::int as visitors,
+      percentile_cont(0.5) within group (order by d${sql.raw(String(j))}) filter (where r${sql.raw(String(j))}) as from_start,
+      percentile_cont(0.5) within group (order by ${dPrev}) filter (where r${sql.raw(String(j))}) as from_previous
+      from people group by grp`;
+  });
+  const query = sql`with ${personLevels(scope, q)}
     ${sql.join(perStep, sql` union all `)}`;
 
   const rows = await queryRows<{ grp: string; step: number; visitors: number; from_start: number | null; from_previous: number | null }>(scope.db, query);

@@ -36,7 +36,11 @@ export default {
     noPrevious: "No data in the previous period",
   },
   chart: { label: "Drop-off per step", converted: "Continued", dropped: "Dropped off", trendLabel: "Conversion over time", conversion: "Conversion" },
-  table: { step: "Step", visitors: "Visitors", fromStart: "From start", fromPrevious: "From previous", dropOff: "Drop-off", medianTime: "Median time", smallSample: "Small sample: too few visitors for a reliable rate." },
+  table: { step: "Step", visitors: "Visitors", fromStart: "From start", fromPrevious: "From previous", dropOff: "Drop-off", medianTime: "Median time", smallSample: "Small sample: too few visitors for a reliable rate.",
+    audience: "Audience",
+    whoDroppedOff: "Who dropped off ({n})",
+    whoDroppedOffLabel: "Download as CSV the {n} people who reached “{step}” but not the next step",
+  },
   notices: {
     smallSample: "Some steps have fewer than {n} visitors: their rates can swing a lot. Widen the date range before you draw conclusions.",
     shortRange: "This range is shorter than a week. One good or bad day weighs heavily; look at a month or a quarter for reliable trends.",

@@ -38,7 +38,11 @@ const funnels: typeof en = {
     noPrevious: "Geen data in de vorige periode",
   },
   chart: { label: "Afhakers per stap", converted: "Ging verder", dropped: "Haakte af", trendLabel: "Conversie door de tijd", conversion: "Conversie" },
-  table: { step: "Stap", visitors: "Bezoekers", fromStart: "Vanaf start", fromPrevious: "Vanaf vorige", dropOff: "Afhakers", medianTime: "Mediane tijd", smallSample: "Kleine steekproef: te weinig bezoekers voor een betrouwbaar percentage." },
+  table: { step: "Stap", visitors: "Bezoekers", fromStart: "Vanaf start", fromPrevious: "Vanaf vorige", dropOff: "Afhakers", medianTime: "Mediane tijd", smallSample: "Kleine steekproef: te weinig bezoekers voor een betrouwbaar percentage.",
+    audience: "Doelgroep",
+    whoDroppedOff: "Wie haakte af ({n})",
+    whoDroppedOffLabel: "Download als CSV de {n} mensen die “{step}” bereikten maar de volgende stap niet",
+  },
   notices: {
     smallSample: "Sommige stappen hebben minder dan {n} bezoekers: die percentages kunnen flink schommelen. Kies een langere periode voordat je conclusies trekt.",
     shortRange: "Deze periode is korter dan een week. Eén goede of slechte dag weegt dan zwaar; kijk naar een maand of kwartaal voor betrouwbare trends.",

@@ -1,0 +1,57 @@
+import { csvLine, fileSlug } from "../conversions/csv";
+import type { AudienceMember } from "../../db/queries/funnel/dropOffAudience";
+
+/** The audience file formats of GET /api/v1/funnels/:id/audience. */
+export const AUDIENCE_FORMATS = ["csv", "ndjson"] as const;
+export type AudienceFormat = (typeof AUDIENCE_FORMATS)[number];
+
+export const AUDIENCE_CSV_HEADER = ["person_id", "user_id", "anonymous_ids", "entry_source", "entry_time", "last_seen", "traits"];
+
+/** One audience member as CSV cells: anonymous ids space-separated, times ISO 8601 UTC, traits as JSON text. */
+function csvCells(m: AudienceMember): (string | null)[] {
+  return [m.personId, m.userId, m.anonymousIds.join(" "), m.entrySource, m.entryTime.toISOString(), m.lastSeen?.toISOString() ?? null, JSON.stringify(m.traits)];
+}
+
+/** The text of one page of members in a format (CSV rows without header, or one JSON object per line). */
+export function audienceChunk(format: AudienceFormat, page: AudienceMember[]): string {
+  if (format === "csv") return page.map((m) => csvLine(csvCells(m))).join("");
+  return page
+    .map((m) => JSON.stringify({ person_id: m.personId, user_id: m.userId, anonymous_ids: m.anonymousIds, entry_source: m.entrySource, entry_time: m.entryTime.toISOString(), last_seen: m.lastSeen?.toISOString() ?? null, traits: m.traits }) + "\n")
+    .join("");
+}
+
+/** `<funnel>-dropped-after-step-<k>-<first day>_<last day>.<ext>`, days in the project's time zone (`to` is exclusive). */
+export function audienceFileName(funnelName: string, step: number, from: Date, to: Date, timeZone: string, format: AudienceFormat): string {
+  const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return `${fileSlug(funnelName)}-dropped-after-step-${step}-${day(from)}_${day(new Date(to.getTime() - 1))}.${format}`;
+}
+
+/**
+ * A byte stream of `head` and then each page the generator yields, pulled one page at a time, so the
+ * server holds one page however large the audience. `first` is the page already read (the caller
+ * reads it before answering, so a failing query still becomes a JSON error, not a cut-off file).
+ * Cancelling the download ends the generator, which drops its temporary table.
+ */
+export function pageStream<T>(head: string, first: IteratorResult<T[]>, pages: AsyncGenerator<T[]>, render: (page: T[]) => string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let pending: IteratorResult<T[]> | null = first;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (head) controller.enqueue(encoder.encode(head));
+    },
+    async pull(controller) {
+      try {
+        const next = pending ?? (await pages.next());
+        pending = null;
+        if (next.done) return controller.close();
+        controller.enqueue(encoder.encode(render(next.value)));
+      } catch (err) {
+        console.error("[trechter] audience stream failed", err);
+        controller.error(err);
+      }
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
+  });
+}
