@@ -97,3 +97,13 @@ export async function spendBySegment(scope: ProjectScope, q: { from: Date; to: D
   const rows = await listSpend(scope, range);
   return spendBySegmentValue(rows, range.first, range.last, q.field);
 }
+
+/** The range's spend per value of each of `fields`, and the total: one read for the conversions overview. */
+export async function spendForOverview(scope: ProjectScope, q: { from: Date; to: Date; fields: SpendField[] }): Promise<{ total: number; bySegment: Partial<Record<SpendField, Map<string, number>>> }> {
+  const range = spendDays(scope, q.from, q.to);
+  if (!range) return { total: 0, bySegment: {} };
+  const rows = await listSpend(scope, range);
+  const bySegment: Partial<Record<SpendField, Map<string, number>>> = {};
+  for (const field of q.fields) bySegment[field] = spendBySegmentValue(rows, range.first, range.last, field).values;
+  return { total: spendBySegmentValue(rows, range.first, range.last, "source").total, bySegment };
+}
