@@ -167,3 +167,15 @@ describe("costs", () => {
     expect(spendCosts(50, 10, [{ converted: 1, revenue: null }], costGoals([{ key: "x", kind: "macro", revenue: false }])).roas).toBeNull();
   });
 });
+
+describe("the spend page's range", () => {
+  it("takes valid from/to days, else the current month and the two before it", async () => {
+    const { spendListRange } = await import("./range");
+    const now = new Date("2026-03-31T23:30:00Z"); // already 1 April in Amsterdam
+    expect(spendListRange("2026-01-05", "2026-01-20", now, "Europe/Amsterdam")).toEqual({ first: "2026-01-05", last: "2026-01-20" });
+    expect(spendListRange(null, null, now, "Europe/Amsterdam")).toEqual({ first: "2026-02-01", last: "2026-04-30" });
+    expect(spendListRange(null, null, now, "UTC")).toEqual({ first: "2026-01-01", last: "2026-03-31" });
+    expect(spendListRange("2026-02-30", "2026-03-01", now, "UTC")).toEqual({ first: "2026-01-01", last: "2026-03-31" });
+    expect(spendListRange("2026-03-02", "2026-03-01", now, "UTC")).toEqual({ first: "2026-01-01", last: "2026-03-31" });
+  });
+});
