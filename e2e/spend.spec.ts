@@ -56,6 +56,15 @@ test("ad spend by form and CSV, costs on the conversions page, and the spend pag
   await expect(page).toHaveURL(/lead=account_created/);
   await expect(page.getByTestId("spend-cpl")).not.toHaveText(cpl);
 
+  // The funnel broken down by source: google's spend per visitor who entered and who completed.
+  await page.goto(`/projects/${projectId}?breakdown=source`);
+  const funnelGoogle = page.locator("[data-testid=funnel-cost-row][data-value=google]");
+  await expect(funnelGoogle.getByTestId("funnel-cost-entered")).toHaveText(/^€\d+\.\d{2}$/, { timeout: 30_000 });
+  await expect(funnelGoogle.getByTestId("funnel-cost-converted")).toHaveText(/^€[\d,]+\.\d{2}$/);
+  await page.goto(`/projects/${projectId}?breakdown=device`);
+  await expect(page.getByTestId("stat-entered")).not.toHaveText("0", { timeout: 30_000 });
+  await expect(page.getByTestId("funnel-costs")).toHaveCount(0);
+
   // The spend page in Dutch: labels, money and month names for the locale.
   await page.locator("[data-testid=locale-nl]:visible").click();
   await page.getByRole("link", { name: "Uitgaven" }).click();

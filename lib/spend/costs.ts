@@ -40,3 +40,10 @@ export function spendCosts(spend: number, visitors: number, goals: { converted: 
 export function segmentKey(value: string): string {
   return value === "" ? "(none)" : value.toLowerCase();
 }
+
+/** A funnel breakdown value's spend with its cost per visitor who entered and per visitor who completed the funnel. */
+export type FunnelCosts = { spend: number; perEntered: number | null; perConverted: number | null };
+
+export function funnelCosts(spend: number, entered: number, converted: number): FunnelCosts {
+  return { spend, perEntered: per(spend, entered), perConverted: per(spend, converted) };
+}

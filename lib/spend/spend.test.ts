@@ -3,7 +3,7 @@ import { parseAmount } from "./amount";
 import { parseSpendEntry, parseSpendDate } from "./entry";
 import { parseSpendCsv } from "./csv";
 import { spendInRange, spendBySegmentValue, daysInMonth } from "./prorate";
-import { costGoals, spendCosts } from "./costs";
+import { costGoals, spendCosts, funnelCosts } from "./costs";
 
 describe("parseAmount", () => {
   it.each([
@@ -177,5 +177,12 @@ describe("the spend page's range", () => {
     expect(spendListRange(null, null, now, "UTC")).toEqual({ first: "2026-01-01", last: "2026-03-31" });
     expect(spendListRange("2026-02-30", "2026-03-01", now, "UTC")).toEqual({ first: "2026-01-01", last: "2026-03-31" });
     expect(spendListRange("2026-03-02", "2026-03-01", now, "UTC")).toEqual({ first: "2026-01-01", last: "2026-03-31" });
+  });
+});
+
+describe("funnel costs", () => {
+  it("divides spend by entered and converted visitors, null for none", () => {
+    expect(funnelCosts(100, 40, 4)).toEqual({ spend: 100, perEntered: 2.5, perConverted: 25 });
+    expect(funnelCosts(100, 0, 0)).toEqual({ spend: 100, perEntered: null, perConverted: null });
   });
 });

@@ -7,6 +7,8 @@ import { createProject } from "../../db/projects";
 import { insertEvents } from "../../db/events/insert";
 import { addSpend } from "../../db/spend";
 import { templateSetup } from "../../lib/templates";
+import { funnelResults } from "../../db/queries/funnel/funnelResults";
+import type { ProjectScope } from "../../db/tenant";
 import { GET as overview } from "../../app/api/v1/projects/[projectId]/conversions/route";
 
 // Cost per visitor, lead and acquisition and ROAS as the dashboard's API reports them, on a real database.
@@ -15,6 +17,7 @@ describeEachDb("spend in the conversions API", (db, kind) => {
   let otherReadKey: string;
   let projectId: string;
   let otherProjectId: string;
+  let scopeA: ProjectScope;
   const now = Date.now();
   const today = new Date(now).toISOString().slice(0, 10);
 
@@ -29,6 +32,7 @@ describeEachDb("spend in the conversions API", (db, kind) => {
     const a = await make("spend-api-a@example.nl");
     const b = await make("spend-api-b@example.nl");
     [readKey, projectId, otherReadKey, otherProjectId] = [a.readKey, a.project.id, b.readKey, b.project.id];
+    scopeA = a.scope;
     const t = (m: number) => new Date(now - 3600_000 + m * 60_000);
     // google: 4 visitors, 2 add to cart, 1 newsletter signup, 1 purchase of €300; newsletter: 1 visitor, no spend
     await insertEvents(db(), a.project.id, [
@@ -73,5 +77,15 @@ describeEachDb("spend in the conversions API", (db, kind) => {
     const body = await (await get(otherProjectId, otherReadKey, "segment=source")).json();
     expect(body.spend).toMatchObject({ spend: 99999, costPerVisitor: null });
     expect((await get(projectId, otherReadKey, "segment=source")).status).toBe(404);
+  });
+
+  it("gives a funnel broken down by source the spend and cost per entered and converted visitor, only when asked", async () => {
+    const q = { steps: [{ event: "pageview" }, { event: "purchase" }], windowSeconds: 86400, from: new Date(now - 86400_000), to: new Date(now + 60_000), breakdown: "source" as const };
+    const results = await funnelResults(scopeA, { ...q, spend: true });
+    const google = results.breakdown!.series.find((s) => s.value === "google")!;
+    expect(google.costs).toEqual({ spend: 100, perEntered: 25, perConverted: 100 });
+    expect(results.breakdown!.series.find((s) => s.value === "newsletter")!.costs).toBeUndefined();
+    expect((await funnelResults(scopeA, q)).breakdown!.series.find((s) => s.value === "google")!.costs).toBeUndefined();
+    expect((await funnelResults(scopeA, { ...q, breakdown: "device", spend: true })).breakdown!.series.every((s) => !s.costs)).toBe(true);
   });
 });
