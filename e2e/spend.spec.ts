@@ -49,7 +49,7 @@ test("ad spend by form and CSV, costs on the conversions page, and the spend pag
   await expect(google.getByTestId("cost-spend")).toHaveText("€1,250.50");
   await expect(google.getByTestId("cost-per-visitor")).toHaveText(/^€\d+\.\d{2}$/);
   await expect(google.getByTestId("cost-per-acquisition")).toHaveText(/^€[\d,]+\.\d{2}$/);
-  await expect(page.locator("[data-testid=segment-row][data-value=direct] [data-testid=cost-spend]")).toHaveText("–");
+  await expect(page.locator("[data-testid=segment-row][data-value=facebook] [data-testid=cost-spend]")).toHaveText("–");
   // Another lead goal changes the cost per lead, and the URL keeps it.
   const cpl = await page.getByTestId("spend-cpl").innerText();
   await page.getByTestId("spend-lead-goal").selectOption("account_created");
