@@ -17,6 +17,7 @@ type Ids = {
   projectB: string;
   funnelB: string;
   goalB: string;
+  spendB: string;
   shareLinkB: string;
   shareTokenB: string;
   inviteB: string;
@@ -41,6 +42,10 @@ type Attack =
 
 const goalDefinition = { name: "Hijacked goal", kind: "macro", match: { event: "purchase" }, revenue: false };
 const funnelDefinition = { name: "Hijacked", steps: [{ event: "pageview" }, { event: "purchase" }], windowSeconds: 86400 };
+const today = () => new Date().toISOString().slice(0, 10);
+// The same key as team B's own entry: a write that got through would replace B's amount.
+const spendInput = () => ({ date: today(), source: "google", medium: "cpc", campaign: "", amount: "99999" });
+const spendCsv = () => `date,source,medium,campaign,amount\n${today()},google,cpc,,99999\n${today()},hijack,,,1\n`;
 const shareInput = (funnelId: string) => ({ report: "funnel", funnelId, range: { kind: "rolling", days: 30 } });
 const draft = (ids: Ids) => ({
   step: "review",
@@ -108,6 +113,9 @@ const crossTeam: Record<string, Attack> = {
   },
   "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB], [ids.projectA, ids.goalB]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, "down"], [ids.projectA, ids.goalB, "down"]] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction": { calls: (ids) => [[ids.projectB, spendInput()]] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#importSpendAction": { calls: (ids) => [[ids.projectB, spendCsv()]] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": { calls: (ids) => [[ids.projectB, ids.spendB], [ids.projectA, ids.spendB]] },
   "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": {
     calls: (ids) => [[ids.projectB, shareInput(ids.funnelB)], [ids.projectA, shareInput(ids.funnelB)]],
   },
@@ -140,6 +148,9 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, goalDefinition], [ids.projectB, null, goalDefinition]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, "down"]] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction": { calls: (ids) => [[ids.projectB, spendInput()]] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#importSpendAction": { calls: (ids) => [[ids.projectB, spendCsv()]] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": { calls: (ids) => [[ids.projectB, ids.spendB]] },
   "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": { calls: (ids) => [[ids.projectB, shareInput(ids.funnelB)]] },
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
@@ -165,6 +176,7 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
   const project = await rsc(owner, `/projects/${ids.projectB}`);
   const settings = await rsc(owner, `/projects/${ids.projectB}/settings`);
   const goals = await rsc(owner, `/projects/${ids.projectB}/goals`);
+  const spend = await rsc(owner, `/projects/${ids.projectB}/spend`);
   const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
   const results = await owner.get(`/api/v1/funnels/${ids.funnelB}/results?from=${day(-200)}&to=${day(1)}`, { headers: { authorization: `Bearer ${readKey}` } });
   expect(results.status(), "team B's read key still reads team B's funnel").toBe(200);
@@ -174,6 +186,7 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
     invites: arrayProp(team, "invites"),
     funnels: arrayProp(project, "funnels"),
     goals: arrayProp(goals, "goals"),
+    spend: arrayProp(spend, "entries"),
     shareLinks: arrayProp(project, "shareLinks"),
     writeKey: settings.match(/"writeKey":"(tw_[^"]+)"/)?.[1],
     readKeyPrefix: settings.match(/"readKeyPrefix":"([^"]+)"/)?.[1],
@@ -220,6 +233,9 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   const callB = (key: string, args: unknown[]) => callAction(ownerB, base, mustHave(registered, key), args);
   const funnelB = (arrayProp(await rsc(ownerB, `/projects/${projectB}`), "funnels")[0] as { id: string }).id;
   const goalB = (arrayProp(await rsc(ownerB, `/projects/${projectB}/goals`), "goals")[0] as { id: string }).id;
+  const spent = await callB("app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction", [projectB, { ...spendInput(), amount: "123,45" }]);
+  expect(spent.value, "team B's owner enters spend through the same harness").toMatchObject({ ok: true });
+  const spendB = (arrayProp(await rsc(ownerB, `/projects/${projectB}/spend`), "entries")[0] as { id: string }).id;
   const share = await callB("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [projectB, { ...shareInput(funnelB), password: "team-b-secret" }]);
   // The harness can make an action succeed: the refusals below are the app's, not the harness's.
   expect(share.value, "team B's owner creates a share link through the same harness").toMatchObject({ ok: true });
@@ -261,6 +277,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
     projectB,
     funnelB,
     goalB,
+    spendB,
     shareLinkB: shareLinks[0].id,
     shareTokenB: shareUrlB.split("/share/")[1],
     inviteB: invites[0].id,
@@ -271,6 +288,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   const before = await snapshotB(ownerB, ids, readKeyB);
   expect(before.writeKey).toMatch(/^tw_/);
   expect(before.shareLinks).toHaveLength(1);
+  expect(before.spend).toMatchObject([{ id: spendB, source: "google", amount: 123.45 }]);
   secrets.push(before.writeKey!);
 
   const checked: string[] = [];
@@ -304,7 +322,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   if (unreachable.length) test.info().annotations.push({ type: "not registered by the build (unreachable over HTTP)", description: unreachable.join("\n") });
 
   // Spot checks that the walk covered what matters, whatever the tables become.
-  for (const must of ["deleteFunnelAction", "deleteGoalAction", "saveGoalAction", "revokeShareLinkAction", "rotateWriteKeyAction", "changeRoleAction", "removeMemberAction", "revokeInviteAction"]) {
+  for (const must of ["deleteFunnelAction", "deleteGoalAction", "saveGoalAction", "addSpendAction", "importSpendAction", "deleteSpendAction", "revokeShareLinkAction", "rotateWriteKeyAction", "changeRoleAction", "removeMemberAction", "revokeInviteAction"]) {
     expect(checked.some((c) => c.startsWith("team A:") && c.includes(`#${must}(`)), `team A tried ${must}`).toBe(true);
     expect(checked.some((c) => c.startsWith("viewer of B:") && c.includes(`#${must}(`)), `the viewer tried ${must}`).toBe(true);
   }

@@ -12,6 +12,7 @@ import type { ConversionsOverview } from "@/lib/conversions/types";
 import { MacroGoalCard, MicroGoalCard } from "./GoalCards";
 import { StageKpis } from "./StageKpis";
 import { SegmentTable } from "./SegmentTable";
+import { SpendSummary } from "./SpendSummary";
 
 /** The segment tables the article asks for, fetched with the overview so switching between them is instant. */
 const ARTICLE_TABLES: SegmentField[] = ["source", "device", "country", "region", "age_group"];
@@ -74,6 +75,8 @@ export function ConversionsDashboard({ apiUrl, segmentsUrl, projectId = "" }: { 
         <Stat label={t("conversions.summary.newVisitors")} value={data ? f.number(data.newVisitors) : null} testId="stat-new" detail={data ? t("conversions.summary.returning", { n: f.number(data.returningVisitors) }) : undefined} />
         <Stat label={t("conversions.summary.macroRate")} value={data ? f.percent(macro[0]?.rate.rate) : null} testId="stat-macro" detail={macro[0]?.name} />
       </div>
+
+      {data?.spend ? <SpendSummary spend={data.spend} goals={data.goals} projectId={projectId} onLead={(key) => setParam("lead", key)} /> : null}
 
       <div className={`space-y-5 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
         {data ? (

@@ -9,11 +9,17 @@ import { Badge } from "@/components/ui/Card";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
 import type { SegmentRow } from "@/lib/conversions/types";
 
-type Column = "value" | "visitors" | "converted" | "conversions" | "rate";
+type Column = "value" | "visitors" | "converted" | "conversions" | "rate" | "spend" | "costPerVisitor" | "costPerLead" | "costPerAcquisition" | "roas";
 
-/** Conversion rate per value of one segment field for one goal: sortable, small rows marked, and as a bar chart. */
+const COST_FIELDS = ["source", "medium", "campaign"];
+
+/**
+ * Conversion rate per value of one segment field for one goal: sortable, small rows marked, and as a
+ * bar chart. Source, medium and campaign tables with ad spend add spend, cost per visitor, lead and acquisition, and ROAS.
+ */
 export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goalKey: string; field: string }) {
   const { t, f } = useI18n();
+  const showCosts = COST_FIELDS.includes(field) && rows.some((r) => r.costs);
   const [sort, setSort] = useState<{ column: Column; dir: 1 | -1 }>({ column: "visitors", dir: -1 });
   const label = (v: string) => (v === "(none)" ? t("funnels.filters.none") : v);
   const view = useMemo(() => {
@@ -26,6 +32,7 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
         case "converted": return g?.converted ?? 0;
         case "conversions": return g?.conversions ?? 0;
         case "rate": return g?.rate.rate ?? -1;
+        default: return r.costs?.[sort.column] ?? -1;
       }
     };
     return [...rows].map((r) => ({ row: r, goal: pick(r) })).sort((a, b) => {
@@ -99,6 +106,15 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
               {header("converted", t("conversions.segments.converted"), "text-right", "hidden sm:table-cell")}
               {header("conversions", t("conversions.segments.conversions"), "text-right", "hidden md:table-cell")}
               {header("rate", t("conversions.segments.rate"))}
+              {showCosts ? (
+                <>
+                  {header("spend", t("spend.costs.spend"))}
+                  {header("costPerVisitor", t("spend.costs.cpv"))}
+                  {header("costPerLead", t("spend.costs.cpl"))}
+                  {header("costPerAcquisition", t("spend.costs.cpa"))}
+                  {header("roas", t("spend.costs.roas"))}
+                </>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -115,6 +131,15 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
                   <span className="font-semibold text-slate-900">{f.percent(goal?.rate.rate)}</span>
                   {goal && goal.rate.rate !== null ? <span className="block text-[11px] text-slate-400">{f.percent(goal.rate.low)} – {f.percent(goal.rate.high)}</span> : null}
                 </td>
+                {showCosts ? (
+                  <>
+                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-spend">{row.costs ? f.currency(row.costs.spend) : "–"}</td>
+                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-per-visitor">{f.currency(row.costs?.costPerVisitor)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-per-lead">{f.currency(row.costs?.costPerLead)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-per-acquisition">{f.currency(row.costs?.costPerAcquisition)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-roas">{row.costs?.roas == null ? "–" : t("spend.costs.roasValue", { value: f.decimal(row.costs.roas) })}</td>
+                  </>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -12,6 +12,7 @@ import { FilterBar } from "./FilterBar";
 import { DropOffChart } from "./DropOffChart";
 import { TrendChart } from "./TrendChart";
 import { StepTable } from "./StepTable";
+import { BreakdownCosts } from "./BreakdownCosts";
 
 export type DashboardFunnel = { id: string; name: string; steps: FunnelStep[]; windowSeconds: number };
 
@@ -82,6 +83,7 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allo
           <CardHeader title={funnel.name} description={t("funnels.chart.label")} />
           <div className="p-4">{data ? <DropOffChart labels={labels} results={data} /> : <Skeleton className="h-[340px]" />}</div>
         </Card>
+        {data?.breakdown ? <BreakdownCosts breakdown={data.breakdown} /> : null}
         <Card>
           <CardHeader title={t("funnels.table.step")} />
           <div className="px-4 pb-2">{data ? <StepTable labels={labels} steps={data.steps} audienceHref={audiences ? (step) => `/api/v1/funnels/${funnel.id}/audience?step=${step}${apiParams ? `&${apiParams}` : ""}` : undefined} /> : <Skeleton className="my-4 h-60" />}</div>

@@ -3,6 +3,7 @@ import { projects } from "./projects";
 import { users } from "./accounts";
 import type { FunnelStep, StepMatch, SegmentFilters } from "../../lib/funnel/types";
 import { GOAL_KINDS } from "../../lib/funnel/types";
+import { SPEND_PERIODS } from "../../lib/spend/entry";
 
 export const funnels = pgTable("funnels", {
   projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
@@ -50,17 +51,26 @@ export const shareLinks = pgTable("share_links", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.projectId, t.id] }), uniqueIndex("share_links_token_key").on(t.tokenHash)]);
 
-/** Ad spend per day and source/medium/campaign, for cost per lead and ROAS. */
+/**
+ * Ad spend per day or month and source/medium/campaign, for cost per lead and ROAS. A month's entry
+ * sits on the month's first day; one entry per (period, day, source, medium, campaign): entering or
+ * uploading the same one again replaces its amount.
+ */
 export const adSpend = pgTable("ad_spend", {
   projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
   id: uuid("id").notNull().defaultRandom(),
+  period: text("period", { enum: SPEND_PERIODS }).notNull().default("day"),
   day: date("day").notNull(),
   source: text("source").notNull(),
   medium: text("medium").notNull().default(""),
   campaign: text("campaign").notNull().default(""),
   amount: numeric("amount", { precision: 14, scale: 2, mode: "number" }).notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.projectId, t.id] }), index("ad_spend_project_day_idx").on(t.projectId, t.day)]);
+}, (t) => [
+  primaryKey({ columns: [t.projectId, t.id] }),
+  index("ad_spend_project_day_idx").on(t.projectId, t.day),
+  uniqueIndex("ad_spend_entry_key").on(t.projectId, t.period, t.day, t.source, t.medium, t.campaign),
+]);
 
 /** An A/B test: a property whose values are the variants, judged by a goal or a funnel. */
 export const experiments = pgTable("experiments", {

@@ -76,4 +76,20 @@ describe("overview arithmetic", () => {
     const o = buildOverview({ ...base, template: getTemplate("b2b"), current: undefined, previous: undefined });
     expect(o.benchmark).toMatchObject({ rate: null, verdict: null, quote: null });
   });
+  it("adds spend and its costs to source/medium/campaign rows that had spend, and blended totals for the range", () => {
+    const counts = (visitors: number, buy: number, revenue: number | null, lead: number) => ({ visitors, newVisitors: 0, bounced: 0, goals: [{ converted: buy, conversions: buy, revenue, repeaters: 0 }, { converted: lead, conversions: lead, revenue: null, repeaters: 0 }] });
+    const o = buildOverview({
+      ...base,
+      current: counts(1000, 20, 2000, 100),
+      previous: undefined,
+      segments: { source: [{ group: "google", ...counts(400, 10, 1500, 40) }, { group: "newsletter", ...counts(100, 2, null, 10) }], medium: [{ group: "(none)", ...counts(500, 5, 100, 20) }], device: [{ group: "mobile", ...counts(600, 9, 900, 50) }] },
+      spend: { total: 500, bySegment: { source: new Map([["google", 400], ["bing", 100]]), medium: new Map([["", 50]]) }, lead: "lead" },
+    });
+    expect(o.segments.source![0].costs).toEqual({ spend: 400, costPerVisitor: 1, costPerLead: 10, costPerAcquisition: 40, roas: 3.75 });
+    expect(o.segments.source![1].costs).toBeUndefined();
+    expect(o.segments.medium![0].costs).toMatchObject({ spend: 50, costPerVisitor: 0.1 });
+    expect(o.segments.device![0].costs).toBeUndefined();
+    expect(o.spend).toEqual({ spend: 500, costPerVisitor: 0.5, costPerLead: 5, costPerAcquisition: 25, roas: 4, leadGoalKey: "lead", acquisitionGoalKey: "buy", revenueGoalKey: "buy" });
+    expect(buildOverview({ ...base, current: undefined, previous: undefined, spend: { total: 0, bySegment: {} } }).spend).toBeNull();
+  });
 });

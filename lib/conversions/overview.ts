@@ -4,6 +4,8 @@ import type { SectorTemplate } from "../templates/types";
 import { FUNNEL_STAGES, type FunnelStage, type SegmentField } from "../funnel/types";
 import type { ConversionsOverview, GoalStat, OverviewGoalDef, RateWithInterval, SegmentRow } from "./types";
 import { stageKpis, type StageFacts } from "./kpis";
+import { costGoals, segmentKey, spendCosts } from "../spend/costs";
+import type { SpendField } from "../spend/entry";
 
 /** Raw counts for one population (the range, the previous period, a segment value). */
 export type RawCounts = {
@@ -26,6 +28,8 @@ export type OverviewInput = {
   segments: Partial<Record<SegmentField, ({ group: string } & RawCounts)[]>>;
   template: SectorTemplate;
   facts: Omit<StageFacts, "visitors" | "newVisitors" | "bounced" | "stageVisitors" | "goals">;
+  /** ad spend in the range per source/medium/campaign value ("" = none) and in total; `lead` is the lead goal's key */
+  spend?: { total: number; bySegment: Partial<Record<SpendField, Map<string, number>>>; lead?: string | null };
 };
 
 export function rateWithInterval(successes: number, trials: number): RateWithInterval {
@@ -108,15 +112,23 @@ export function buildOverview(input: OverviewInput): ConversionsOverview {
       }
     : null;
 
+  const spend = input.spend && input.spend.total > 0 ? input.spend : null;
+  const pick = costGoals(input.goals, spend?.lead);
   const segments: Partial<Record<SegmentField, SegmentRow[]>> = {};
   for (const [field, rows] of Object.entries(input.segments) as [SegmentField, ({ group: string } & RawCounts)[]][]) {
-    segments[field] = rows.map((row) => ({
-      value: row.group,
-      visitors: row.visitors,
-      small: row.visitors < MIN_VISITORS_FOR_RATE,
-      goals: input.goals.map((g, i) => ({ key: g.key, converted: row.goals[i].converted, conversions: row.goals[i].conversions, rate: rateWithInterval(row.goals[i].converted, row.visitors) })),
-    }));
+    const spent = new Map([...(spend?.bySegment[field as SpendField] ?? [])].map(([value, amount]) => [segmentKey(value), amount]));
+    segments[field] = rows.map((row) => {
+      const amount = spent.get(segmentKey(row.group));
+      return {
+        value: row.group,
+        visitors: row.visitors,
+        small: row.visitors < MIN_VISITORS_FOR_RATE,
+        goals: input.goals.map((g, i) => ({ key: g.key, converted: row.goals[i].converted, conversions: row.goals[i].conversions, rate: rateWithInterval(row.goals[i].converted, row.visitors) })),
+        ...(amount ? { costs: spendCosts(amount, row.visitors, row.goals, pick) } : {}),
+      };
+    });
   }
+  const keyOf = (i: number | null) => (i === null ? null : input.goals[i].key);
 
   const facts: StageFacts = { ...input.facts, visitors: cur.visitors, newVisitors: cur.newVisitors, bounced: cur.bounced, stageVisitors: input.stageVisitors, goals };
   const kpis = stageKpis(input.template, facts);
@@ -143,5 +155,8 @@ export function buildOverview(input: OverviewInput): ConversionsOverview {
       kpis: kpis[stage],
     })),
     segments,
+    spend: spend
+      ? { ...spendCosts(spend.total, cur.visitors, cur.goals, pick), leadGoalKey: keyOf(pick.leadIndex), acquisitionGoalKey: keyOf(pick.acquisitionIndex), revenueGoalKey: keyOf(pick.revenueIndex) }
+      : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { FunnelStage, GoalKind, SegmentField, StepMatch } from "../funnel/types";
 import type { Localized } from "../templates/types";
 import type { BenchmarkVerdict } from "../stats/wilson";
+import type { SpendCosts } from "../spend/costs";
 
 /** A goal as the overview counts it: a saved goal, or one defined ad hoc in a query. */
 export type OverviewGoalDef = { key: string; name: string; kind: GoalKind; match: StepMatch; revenue: boolean };
@@ -36,7 +37,12 @@ export type SegmentRow = {
   visitors: number;
   small: boolean;
   goals: { key: string; converted: number; conversions: number; rate: RateWithInterval }[];
+  /** source, medium and campaign rows with ad spend in the range */
+  costs?: SpendCosts;
 };
+
+/** The range's ad spend and what it bought, blended over all visitors; the goals the costs are measured by. */
+export type SpendSummary = SpendCosts & { leadGoalKey: string | null; acquisitionGoalKey: string | null; revenueGoalKey: string | null };
 
 export type KpiUnit = "count" | "rate" | "money" | "seconds";
 
@@ -85,4 +91,6 @@ export type ConversionsOverview = {
   whatIf: WhatIfView | null;
   stages: StageSummary[];
   segments: Partial<Record<SegmentField, SegmentRow[]>>;
+  /** null without ad spend in the range (or where spend is not shown, as on share links) */
+  spend: SpendSummary | null;
 };

@@ -3,6 +3,9 @@ import { funnelStepCounts, OTHER, type StepCountsQuery, type StepCountsRow } fro
 import { stepRates, type StepResult } from "../../../lib/funnel/rates";
 import { wilsonInterval, type Interval } from "../../../lib/stats/wilson";
 import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
+import { funnelCosts, segmentKey, type FunnelCosts } from "../../../lib/spend/costs";
+import { SPEND_FIELDS, type SpendField } from "../../../lib/spend/entry";
+import { spendForOverview } from "../../spend";
 
 export type FunnelQuery = {
   steps: FunnelStep[];
@@ -14,12 +17,14 @@ export type FunnelQuery = {
   /** trend bucket; default: day for ranges up to 31 days, else week */
   trendUnit?: "day" | "week";
   compare?: boolean;
+  /** add ad spend and cost per entered/converted visitor to a source, medium or campaign breakdown (not on share links) */
+  spend?: boolean;
 };
 
 export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null; interval: Interval } };
 export type FunnelResults = FunnelSeries & {
   range: { from: string; to: string };
-  breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean } & FunnelSeries)[] };
+  breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean; costs?: FunnelCosts } & FunnelSeries)[] };
   trend: { unit: "day" | "week"; points: { period: string; entered: number; converted: number; rate: number | null }[] };
   previous?: FunnelSeries & { range: { from: string; to: string } };
 };
@@ -71,6 +76,15 @@ export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promis
       field: q.breakdown,
       series: ordered.map(({ v }) => ({ value: v === OTHER ? null : v, other: v === OTHER, ...series(breakdownRows.filter((r) => r.group === v), k) })),
     };
+  }
+  const field = result.breakdown?.field;
+  if (q.spend && result.breakdown && field && (SPEND_FIELDS as readonly string[]).includes(field)) {
+    const spend = await spendForOverview(scope, { from: q.from, to: q.to, fields: [field as SpendField] });
+    const byValue = new Map([...(spend.bySegment[field as SpendField] ?? [])].map(([v, amount]) => [segmentKey(v), amount]));
+    for (const s of result.breakdown.series) {
+      const amount = s.value === null ? undefined : byValue.get(segmentKey(s.value));
+      if (amount) s.costs = funnelCosts(amount, s.steps[0].visitors, s.steps[k - 1].visitors);
+    }
   }
   if (prevRows) result.previous = { ...series(prevRows, k), range: { from: prevRange.from.toISOString(), to: prevRange.to.toISOString() } };
   return result;

@@ -6,6 +6,8 @@ import { buildOverview, orderGoals } from "../../../lib/conversions/overview";
 import type { ConversionsOverview, OverviewGoalDef } from "../../../lib/conversions/types";
 import { goalConversions } from "./goalConversions";
 import { goalDaily } from "./goalDaily";
+import { spendForOverview } from "../../spend";
+import { SPEND_FIELDS, type SpendField } from "../../../lib/spend/entry";
 import { customerLifetimeValue, keyPageClickThrough, medianTimeOnPages } from "./stageFacts";
 
 export type OverviewQuery = {
@@ -17,6 +19,8 @@ export type OverviewQuery = {
   segments?: SegmentField[];
   /** rows per segment table, biggest first (default 100) */
   segmentLimit?: number;
+  /** include ad spend and its costs (not on share links); `lead` names the lead micro goal */
+  spend?: { lead?: string | null };
 };
 
 /**
@@ -55,6 +59,9 @@ export async function conversionsOverview(scope: ProjectScope, q: OverviewQuery)
   const time = keyPage && wants.has("time_on_key_pages") ? await medianTimeOnPages(scope, { ...base, page: keyPage }) : null;
   const clv = paid && wants.has("customer_lifetime_value") ? await customerLifetimeValue(scope, paid.match) : null;
 
+  const spendFields = fields.filter((f): f is SpendField => (SPEND_FIELDS as readonly string[]).includes(f));
+  const spend = q.spend ? { ...(await spendForOverview(scope, { from: q.from, to: q.to, fields: spendFields })), lead: q.spend.lead } : undefined;
+
   const stageVisitors = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, current?.goals[goals.length + i].converted ?? 0])) as Record<FunnelStage, number>;
   const trimmed = current ? { ...current, goals: current.goals.slice(0, goals.length) } : undefined;
   const sources = (segments.source ?? []).filter((r) => r.group !== "(none)").slice(0, 3).map((r) => ({ label: r.group, value: r.visitors }));
@@ -71,6 +78,7 @@ export async function conversionsOverview(scope: ProjectScope, q: OverviewQuery)
     daily,
     segments: requested,
     template,
+    spend,
     facts: { topSources: sources, clickThrough, timeOnKeyPagesSeconds: time?.seconds ?? null, customerLifetimeValue: clv?.value ?? null },
   });
 }

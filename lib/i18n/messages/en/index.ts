@@ -8,6 +8,7 @@ import funnels from "./funnels";
 import share from "./share";
 import conversions from "./conversions";
 import goals from "./goals";
+import spend from "./spend";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals };
+const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend };
 export default en;

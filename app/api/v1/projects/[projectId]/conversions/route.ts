@@ -7,7 +7,7 @@ import { errorResponse, json, route } from "@/lib/http";
 
 /**
  * The dashboard's conversions overview for the URL's range and filters (`segment=<field>` adds a
- * segment table); `format=csv&table=…` downloads one table. Session or the project's read key.
+ * segment table; `lead=<micro goal key>` the goal cost per lead counts); `format=csv&table=…` downloads one table. Session or the project's read key.
  */
 export const GET = route<{ params: Promise<{ projectId: string }> }>(async (request, { params }) => {
   const { projectId } = await params;
@@ -15,7 +15,7 @@ export const GET = route<{ params: Promise<{ projectId: string }> }>(async (requ
   const search = new URL(request.url).searchParams;
   try {
     const q = parseRangeParams(search, scope.project.timeZone);
-    const overview = await projectConversions(scope, { from: q.from, to: q.to, filters: q.filters, segments: segmentParams(search) });
+    const overview = await projectConversions(scope, { from: q.from, to: q.to, filters: q.filters, segments: segmentParams(search), spend: { lead: search.get("lead") } });
     if (search.get("format") === "csv") return csvResponse(overviewCsv(overview, search, scope.project.name));
     return json(overview);
   } catch (err) {

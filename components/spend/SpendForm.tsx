@@ -1,0 +1,70 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { addSpendAction } from "@/app/(app)/projects/[projectId]/spend/actions";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { Card, CardHeader } from "@/components/ui/Card";
+import { TextField } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import type { SpendInputField } from "@/lib/spend/entry";
+
+/** One spend entry by hand: a day or a month, source, medium, campaign and amount; problems beside their field. */
+export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: (text: string) => void }) {
+  const { t } = useI18n();
+  const [pending, start] = useTransition();
+  const [period, setPeriod] = useState<"day" | "month">("day");
+  const [values, setValues] = useState({ date: "", source: "", medium: "", campaign: "", amount: "" });
+  const [problem, setProblem] = useState<{ field?: SpendInputField; text: string } | null>(null);
+  const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [k]: e.target.value });
+  const errorFor = (field: SpendInputField) => (problem?.field === field ? problem.text : undefined);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    start(async () => {
+      const r = await addSpendAction(projectId, values);
+      if (r.ok) {
+        setValues({ ...values, amount: "" });
+        return onSaved(r.replaced ? t("spend.form.replaced") : t("spend.form.saved"));
+      }
+      if (r.field) return setProblem({ field: r.field, text: t(`spend.errors.${r.field}`) });
+      setProblem({ text: r.code === "forbidden" ? t("spend.errors.forbidden") : r.error });
+    });
+  };
+
+  return (
+    <Card>
+      <CardHeader title={t("spend.form.title")} description={t("spend.form.description")} />
+      <form noValidate onSubmit={submit} className="space-y-4 p-5" data-testid="spend-form">
+        <fieldset className="flex gap-4 text-sm">
+          <legend className="sr-only">{t("spend.form.period")}</legend>
+          {(["day", "month"] as const).map((p) => (
+            <label key={p} className="inline-flex items-center gap-2 text-slate-700">
+              <input type="radio" name="period" value={p} checked={period === p} onChange={() => { setPeriod(p); setValues({ ...values, date: "" }); }} className="text-brand-600 focus:ring-brand-500" data-testid={`spend-period-${p}`} />
+              {t(`spend.form.${p}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <TextField
+            key={period}
+            label={period === "day" ? t("spend.form.date") : t("spend.form.monthLabel")}
+            name="date"
+            type={period === "day" ? "date" : "month"}
+            placeholder={period === "day" ? "2026-03-31" : "2026-03"}
+            value={values.date}
+            onChange={set("date")}
+            error={errorFor("date")}
+            required
+          />
+          <TextField label={t("spend.form.source")} name="source" placeholder={t("spend.form.sourcePlaceholder")} value={values.source} onChange={set("source")} error={errorFor("source")} required autoCapitalize="none" />
+          <TextField label={`${t("spend.form.medium")} (${t("spend.form.optional")})`} name="medium" placeholder={t("spend.form.mediumPlaceholder")} value={values.medium} onChange={set("medium")} error={errorFor("medium")} autoCapitalize="none" />
+          <TextField label={`${t("spend.form.campaign")} (${t("spend.form.optional")})`} name="campaign" placeholder={t("spend.form.campaignPlaceholder")} value={values.campaign} onChange={set("campaign")} error={errorFor("campaign")} autoCapitalize="none" />
+          <TextField label={t("spend.form.amount")} name="amount" inputMode="decimal" placeholder={t("spend.form.amountPlaceholder")} value={values.amount} onChange={set("amount")} error={errorFor("amount")} required />
+        </div>
+        {problem && !problem.field ? <p role="alert" className="text-sm text-red-600">{problem.text}</p> : null}
+        <Button type="submit" disabled={pending} data-testid="spend-add">{t("spend.form.save")}</Button>
+      </form>
+    </Card>
+  );
+}

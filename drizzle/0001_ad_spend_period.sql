@@ -1,0 +1,2 @@
+ALTER TABLE "ad_spend" ADD COLUMN "period" text DEFAULT 'day' NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "ad_spend_entry_key" ON "ad_spend" USING btree ("project_id","period","day","source","medium","campaign");
