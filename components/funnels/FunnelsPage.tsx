@@ -9,9 +9,11 @@ import { Button, ButtonLink } from "@/components/ui/Button";
 import { FunnelDashboard, type DashboardFunnel } from "./FunnelDashboard";
 import { ShareLinks, type ShareLinkView } from "@/components/share/ShareLinks";
 
-type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; funnels: { id: string; name: string }[]; current: DashboardFunnel | null; shareLinks: ShareLinkView[] };
+type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; funnels: { id: string; name: string }[]; current: DashboardFunnel | null; shareLinks: ShareLinkView[];
+  /** the project's experiment properties as breakdown options (`prop:<name>`), labelled with the experiment */
+  experimentBreakdowns?: { field: string; label: string }[] };
 
-export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, shareLinks }: Props) {
+export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, shareLinks, experimentBreakdowns }: Props) {
   const { t } = useI18n();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -64,7 +66,7 @@ export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, s
           </div>
         ) : null}
       </div>
-      <FunnelDashboard key={current.id} projectId={projectId} funnel={current} />
+      <FunnelDashboard key={current.id} projectId={projectId} funnel={current} extraBreakdowns={experimentBreakdowns} />
       {canEdit ? <ShareLinks projectId={projectId} funnelId={current.id} links={shareLinks} /> : null}
     </div>
   );

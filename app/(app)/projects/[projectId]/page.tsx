@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { pageTeamScope } from "@/db/guard";
 import { listFunnels, hasEvents } from "@/db/funnels";
 import { listShareLinks } from "@/db/share";
+import { listExperiments } from "@/db/experiments";
 import { getI18n } from "@/lib/i18n/server";
 import { FunnelsPage } from "@/components/funnels/FunnelsPage";
 
@@ -14,7 +15,9 @@ export default async function ProjectFunnels({ params, searchParams }: { params:
   const { projectId } = await params;
   const { funnel: chosen } = await searchParams;
   const scope = await (await pageTeamScope()).project(projectId);
-  const [funnels, any] = await Promise.all([listFunnels(scope), hasEvents(scope)]);
+  const [funnels, any, experiments] = await Promise.all([listFunnels(scope), hasEvents(scope), listExperiments(scope)]);
+  // Event-property experiments break the funnel down by their variant like any other field (the engine reads prop:<name> on the entry event).
+  const experimentBreakdowns = [...new Map(experiments.filter((e) => e.source === "event").map((e) => [`prop:${e.property}`, { field: `prop:${e.property}`, label: e.name }])).values()];
   const current = funnels.find((f) => f.id === chosen) ?? funnels[0] ?? null;
   const links = scope.can("admin") ? await listShareLinks(scope) : [];
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -25,6 +28,7 @@ export default async function ProjectFunnels({ params, searchParams }: { params:
         canEdit={scope.can("admin")}
         hasEvents={any}
         funnels={funnels.map((f) => ({ id: f.id, name: f.name }))}
+        experimentBreakdowns={experimentBreakdowns}
         shareLinks={links.map((l) => ({ id: l.id, report: l.report, funnelId: l.funnelId, rollingDays: l.rollingDays, fixedFrom: iso(l.fixedFrom), fixedTo: iso(l.fixedTo), hasPassword: l.hasPassword, expiresAt: iso(l.expiresAt), revokedAt: iso(l.revokedAt), lastOpenedAt: iso(l.lastOpenedAt), createdAt: l.createdAt.toISOString() }))}
         current={current ? { id: current.id, name: current.name, steps: current.steps, windowSeconds: current.windowSeconds } : null}
       />

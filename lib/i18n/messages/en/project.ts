@@ -1,6 +1,6 @@
 export default {
   tabsLabel: "Project sections",
-  tabs: { funnels: "Funnels", conversions: "Conversions", goals: "Goals", settings: "Settings" },
+  tabs: { funnels: "Funnels", conversions: "Conversions", goals: "Goals", experiments: "A/B tests", settings: "Settings" },
   settings: {
     title: "Settings",
     keysTitle: "API keys",

@@ -9,6 +9,7 @@ import funnels from "./funnels";
 import share from "./share";
 import conversions from "./conversions";
 import goals from "./goals";
+import experiments from "./experiments";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, experiments };
 export default nl;
