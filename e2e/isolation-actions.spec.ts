@@ -18,6 +18,7 @@ type Ids = {
   funnelB: string;
   goalB: string;
   spendB: string;
+  experimentB: string;
   shareLinkB: string;
   shareTokenB: string;
   inviteB: string;
@@ -41,6 +42,7 @@ type Attack =
     };
 
 const goalDefinition = { name: "Hijacked goal", kind: "macro", match: { event: "purchase" }, revenue: false };
+const experimentDefinition = (goalId: string) => ({ name: "Hijacked test", property: "variant", variants: ["control", "b"], controlVariant: "control", goalId, startDate: "2026-01-01", minimumUplift: 0.1 });
 const funnelDefinition = { name: "Hijacked", steps: [{ event: "pageview" }, { event: "purchase" }], windowSeconds: 86400 };
 const today = () => new Date().toISOString().slice(0, 10);
 // The same key as team B's own entry: a write that got through would replace B's amount.
@@ -116,6 +118,15 @@ const crossTeam: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction": { calls: (ids) => [[ids.projectB, spendInput()]] },
   "app/(app)/projects/[projectId]/spend/actions.ts#importSpendAction": { calls: (ids) => [[ids.projectB, spendCsv()]] },
   "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": { calls: (ids) => [[ids.projectB, ids.spendB], [ids.projectA, ids.spendB]] },
+  "app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.experimentB, experimentDefinition(ids.goalB)],
+      [ids.projectB, null, experimentDefinition(ids.goalB)],
+      [ids.projectA, ids.experimentB, experimentDefinition(ids.goalB)],
+      [ids.projectA, null, experimentDefinition(ids.goalB)],
+    ],
+  },
+  "app/(app)/projects/[projectId]/experiments/actions.ts#deleteExperimentAction": { calls: (ids) => [[ids.projectB, ids.experimentB], [ids.projectA, ids.experimentB]] },
   "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": {
     calls: (ids) => [[ids.projectB, shareInput(ids.funnelB)], [ids.projectA, shareInput(ids.funnelB)]],
   },
@@ -151,6 +162,10 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction": { calls: (ids) => [[ids.projectB, spendInput()]] },
   "app/(app)/projects/[projectId]/spend/actions.ts#importSpendAction": { calls: (ids) => [[ids.projectB, spendCsv()]] },
   "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": { calls: (ids) => [[ids.projectB, ids.spendB]] },
+  "app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction": {
+    calls: (ids) => [[ids.projectB, ids.experimentB, experimentDefinition(ids.goalB)], [ids.projectB, null, experimentDefinition(ids.goalB)]],
+  },
+  "app/(app)/projects/[projectId]/experiments/actions.ts#deleteExperimentAction": { calls: (ids) => [[ids.projectB, ids.experimentB]] },
   "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": { calls: (ids) => [[ids.projectB, shareInput(ids.funnelB)]] },
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
@@ -177,6 +192,7 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
   const settings = await rsc(owner, `/projects/${ids.projectB}/settings`);
   const goals = await rsc(owner, `/projects/${ids.projectB}/goals`);
   const spend = await rsc(owner, `/projects/${ids.projectB}/spend`);
+  const experiments = await rsc(owner, `/projects/${ids.projectB}/experiments`);
   const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
   const results = await owner.get(`/api/v1/funnels/${ids.funnelB}/results?from=${day(-200)}&to=${day(1)}`, { headers: { authorization: `Bearer ${readKey}` } });
   expect(results.status(), "team B's read key still reads team B's funnel").toBe(200);
@@ -187,6 +203,7 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
     funnels: arrayProp(project, "funnels"),
     goals: arrayProp(goals, "goals"),
     spend: arrayProp(spend, "entries"),
+    experiments: (arrayProp(experiments, "results") as { experiment: unknown }[]).map((r) => r.experiment),
     shareLinks: arrayProp(project, "shareLinks"),
     writeKey: settings.match(/"writeKey":"(tw_[^"]+)"/)?.[1],
     readKeyPrefix: settings.match(/"readKeyPrefix":"([^"]+)"/)?.[1],
@@ -236,6 +253,9 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   const spent = await callB("app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction", [projectB, { ...spendInput(), amount: "123,45" }]);
   expect(spent.value, "team B's owner enters spend through the same harness").toMatchObject({ ok: true });
   const spendB = (arrayProp(await rsc(ownerB, `/projects/${projectB}/spend`), "entries")[0] as { id: string }).id;
+  const experiment = await callB("app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction", [projectB, null, { ...experimentDefinition(goalB), name: "Team B test" }]);
+  expect(experiment.value, "team B's owner creates an experiment through the same harness").toMatchObject({ ok: true });
+  const experimentB = (experiment.value as { id: string }).id;
   const share = await callB("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [projectB, { ...shareInput(funnelB), password: "team-b-secret" }]);
   // The harness can make an action succeed: the refusals below are the app's, not the harness's.
   expect(share.value, "team B's owner creates a share link through the same harness").toMatchObject({ ok: true });
@@ -278,6 +298,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
     funnelB,
     goalB,
     spendB,
+    experimentB,
     shareLinkB: shareLinks[0].id,
     shareTokenB: shareUrlB.split("/share/")[1],
     inviteB: invites[0].id,
@@ -322,7 +343,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   if (unreachable.length) test.info().annotations.push({ type: "not registered by the build (unreachable over HTTP)", description: unreachable.join("\n") });
 
   // Spot checks that the walk covered what matters, whatever the tables become.
-  for (const must of ["deleteFunnelAction", "deleteGoalAction", "saveGoalAction", "addSpendAction", "importSpendAction", "deleteSpendAction", "revokeShareLinkAction", "rotateWriteKeyAction", "changeRoleAction", "removeMemberAction", "revokeInviteAction"]) {
+  for (const must of ["deleteFunnelAction", "deleteGoalAction", "saveGoalAction", "addSpendAction", "importSpendAction", "deleteSpendAction", "saveExperimentAction", "deleteExperimentAction", "revokeShareLinkAction", "rotateWriteKeyAction", "changeRoleAction", "removeMemberAction", "revokeInviteAction"]) {
     expect(checked.some((c) => c.startsWith("team A:") && c.includes(`#${must}(`)), `team A tried ${must}`).toBe(true);
     expect(checked.some((c) => c.startsWith("viewer of B:") && c.includes(`#${must}(`)), `the viewer tried ${must}`).toBe(true);
   }

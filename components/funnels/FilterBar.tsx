@@ -9,10 +9,12 @@ import { SEGMENT_FIELDS } from "@/lib/funnel/types";
 
 const selectClass = "rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
 
-type Props = { projectId: string; segmentsUrl?: string; params: URLSearchParams; onChange: (next: URLSearchParams) => void; allowBreakdown?: boolean; allowCompare?: boolean; allowedFields?: readonly string[] };
+type Props = { projectId: string; segmentsUrl?: string; params: URLSearchParams; onChange: (next: URLSearchParams) => void; allowBreakdown?: boolean; allowCompare?: boolean; allowedFields?: readonly string[];
+  /** more breakdown options beyond the built-in fields, like an experiment's `prop:variant`, with their labels */
+  extraBreakdowns?: readonly { field: string; label: string }[] };
 
 /** Date presets, compare, breakdown and segment-filter chips; all state lives in the URL. */
-export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreakdown = true, allowCompare = true, allowedFields = SEGMENT_FIELDS }: Props) {
+export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreakdown = true, allowCompare = true, allowedFields = SEGMENT_FIELDS, extraBreakdowns = [] }: Props) {
   const { t } = useI18n();
   const [adding, setAdding] = useState<string>("");
   const set = (mutate: (p: URLSearchParams) => void) => {
@@ -72,6 +74,11 @@ export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreak
             <select className={`${selectClass} mt-1 block`} data-testid="breakdown" value={params.get("breakdown") ?? ""} onChange={(e) => set((p) => (e.target.value ? p.set("breakdown", e.target.value) : p.delete("breakdown")))}>
               <option value="">{t("funnels.filters.noBreakdown")}</option>
               {allowedFields.map((f) => <option key={f} value={f}>{t(`funnels.filters.fields.${f}`)}</option>)}
+              {extraBreakdowns.length ? (
+                <optgroup label={t("funnels.filters.experiments")}>
+                  {extraBreakdowns.map((b) => <option key={b.field} value={b.field}>{b.label}</option>)}
+                </optgroup>
+              ) : null}
             </select>
           </label>
         ) : null}

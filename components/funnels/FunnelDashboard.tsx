@@ -33,7 +33,7 @@ export function stepLabels(steps: FunnelStep[]): string[] {
  * lets the shared-report page use its own endpoint. `audiences` adds the "who dropped off" downloads
  * (members only: the route needs a session or read key, so the shared report leaves it off).
  */
-export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allowBreakdown = true, audiences = false }: { projectId: string; funnel: DashboardFunnel; fetchUrl?: string; segmentsUrl?: string; allowBreakdown?: boolean; audiences?: boolean }) {
+export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allowBreakdown = true, audiences = false, extraBreakdowns }: { projectId: string; funnel: DashboardFunnel; fetchUrl?: string; segmentsUrl?: string; allowBreakdown?: boolean; audiences?: boolean; extraBreakdowns?: readonly { field: string; label: string }[] }) {
   const { t, f } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -58,7 +58,7 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allo
 
   return (
     <div className="min-w-0 space-y-5">
-      <FilterBar projectId={projectId} segmentsUrl={segmentsUrl} params={params} allowBreakdown={allowBreakdown} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
+      <FilterBar projectId={projectId} segmentsUrl={segmentsUrl} params={params} allowBreakdown={allowBreakdown} extraBreakdowns={extraBreakdowns} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
       {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("funnels.error")} {(results.error as Error).message}</p> : null}
       {data ? (
         <div className="space-y-2" aria-live="polite">

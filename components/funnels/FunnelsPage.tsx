@@ -8,9 +8,11 @@ import { ButtonLink } from "@/components/ui/Button";
 import { FunnelDashboard, type DashboardFunnel } from "./FunnelDashboard";
 import { ShareLinks, type ShareLinkView } from "@/components/share/ShareLinks";
 
-type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; funnels: { id: string; name: string }[]; current: DashboardFunnel | null; shareLinks: ShareLinkView[] };
+type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; funnels: { id: string; name: string }[]; current: DashboardFunnel | null; shareLinks: ShareLinkView[];
+  /** the project's experiment properties as breakdown options (`prop:<name>`), labelled with the experiment */
+  experimentBreakdowns?: { field: string; label: string }[] };
 
-export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, shareLinks }: Props) {
+export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, shareLinks, experimentBreakdowns }: Props) {
   const { t } = useI18n();
   const router = useRouter();
   if (!hasEvents) return <NoEventsState projectId={projectId} canEdit={canEdit} testId="funnels-no-events" />;
@@ -44,7 +46,7 @@ export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, s
           </div>
         ) : null}
       </div>
-      <FunnelDashboard key={current.id} projectId={projectId} funnel={current} audiences />
+      <FunnelDashboard key={current.id} projectId={projectId} funnel={current} audiences extraBreakdowns={experimentBreakdowns} />
       {canEdit ? <ShareLinks projectId={projectId} funnelId={current.id} links={shareLinks} /> : null}
     </div>
   );

@@ -22,6 +22,7 @@ export async function ProjectHeader({ id, name, sector, siteUrl }: { id: string;
         <NavLink href={base} exact>{t("project.tabs.funnels")}</NavLink>
         <NavLink href={`${base}/conversions`}>{t("project.tabs.conversions")}</NavLink>
         <NavLink href={`${base}/goals`}>{t("project.tabs.goals")}</NavLink>
+        <NavLink href={`${base}/experiments`}>{t("project.tabs.experiments")}</NavLink>
         <NavLink href={`${base}/spend`}>{t("project.tabs.spend")}</NavLink>
         <NavLink href={`${base}/settings`}>{t("project.tabs.settings")}</NavLink>
       </nav>

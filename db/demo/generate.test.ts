@@ -62,6 +62,22 @@ describe("demo data generator", () => {
     expect(purchases.some((p) => p.time.getTime() - firstSeen.get(p.anonymousId!)! > 86400_000)).toBe(true);
   });
 
+  it("runs the demo's A/B test only in its last days, half the new visitors per variant, with the variant converting better", () => {
+    const experiment = { property: "variant", variants: ["control", "new_checkout"] as const, days: 28, lastStepUplift: 0.5 };
+    const events = [...generateDemoEvents("ecommerce", { visitors: 40_000, days: 90, seed: 3, end: END, experiment })].flat();
+    const start = END.getTime() - 28 * 86400_000;
+    const tagged = events.filter((e) => e.properties?.variant !== undefined);
+    expect(tagged.every((e) => e.time.getTime() >= start && e.name === "pageview")).toBe(true);
+    const arm = new Map<string, string>();
+    for (const e of tagged) if (!arm.has(e.anonymousId!)) arm.set(e.anonymousId!, String(e.properties!.variant));
+    const counts = [...arm.values()].reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+    expect(Math.abs(counts.get("control")! - counts.get("new_checkout")!)).toBeLessThanOrEqual(counts.get("control")! * 0.1);
+    const rate = (variant: string) => macroRate(events, "ecommerce", (e) => arm.get(e.anonymousId!) === variant);
+    expect(rate("new_checkout")).toBeGreaterThan(rate("control") * 1.2);
+    // Without the option nothing carries a variant (the pinned output above stays as it was).
+    expect(all("ecommerce", 2000).some((e) => e.properties?.variant !== undefined)).toBe(false);
+  });
+
   it("follows a weekday rhythm (B2B quieter at weekends)", () => {
     const events = all("b2b", 10_000).filter((e) => e.source !== undefined && e.name === "pageview");
     const byDay = [0, 0, 0, 0, 0, 0, 0];

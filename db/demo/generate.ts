@@ -14,7 +14,15 @@ export type DemoOptions = {
   batchVisitors?: number;
   /** mean number of extra browsing page views per visitor (benchmarks use it to reach ~10 events a visitor) */
   extraPageviews?: number;
+  /**
+   * A running A/B test in the last `days`: visitors who arrive then alternate between the two variants
+   * (carried as `properties.<property>` on their entry page views), and the second variant's last
+   * funnel step converts `lastStepUplift` better (0.15 = 15 %). Off by default, so the pinned output stays.
+   */
+  experiment?: DemoExperiment;
 };
+
+export type DemoExperiment = { property: string; variants: readonly [string, string]; days: number; lastStepUplift: number };
 
 const DAY = 86400_000;
 const MIN = 60_000;
@@ -70,6 +78,10 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
     const hour = r.weighted([[8, 1], [10, 2], [12, 2], [14, 2], [16, 1.5], [19, 2.5], [21, 2], [23, 0.5]] as const);
     let time = start + day * DAY + hour * 3600_000 + r.int(0, 119) * MIN;
     let userId: string | null = null;
+    // Assignment by visitor number, not by the random stream, so the test adds no draws of its own.
+    const exp = opts.experiment && time >= opts.end.getTime() - opts.experiment.days * DAY ? opts.experiment : null;
+    const variant = exp ? exp.variants[v % 2] : null;
+    const lift = (i: number) => (exp && variant === exp.variants[1] && i === steps.length - 2 ? 1 + exp.lastStepUplift : 1);
     const emit = (name: string, extra: Partial<EventInput> = {}, entry = false) => {
       if (time >= opts.end.getTime()) return;
       batch.push({
@@ -83,6 +95,7 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
         campaign: entry ? (src.campaign ?? null) : null,
         referrerDomain: entry && src.referrer ? new URL(src.referrer).hostname.replace(/^www\./, "") : null,
         ...extra,
+        ...(entry && exp && variant ? { properties: { ...(extra.properties ?? {}), [exp.property]: variant } } : {}),
       });
       time += Math.round(r.exp(3) * MIN) + 15_000;
     };
@@ -107,7 +120,7 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
     }
     let reached = 0;
     const walk = () => {
-      while (reached < steps.length - 1 && r.chance(Math.min(0.95, t.demo.continue[reached] * multiplier * damp))) {
+      while (reached < steps.length - 1 && r.chance(Math.min(0.95, t.demo.continue[reached] * multiplier * damp * lift(reached)))) {
         reached++;
         for (const m of t.demo.micro) if (m.afterStep === reached - 1 && r.chance(m.chance)) emit(m.event, { path: m.path ?? null, properties: m.properties ?? {} });
         stepEvent(reached);

@@ -1,10 +1,15 @@
 import { sql } from "drizzle-orm";
 import type { ProjectScope } from "../tenant";
 import { insertEvents } from "../events/insert";
-import { generateDemoEvents, type DemoOptions } from "./generate";
+import { generateDemoEvents, type DemoOptions, type DemoExperiment } from "./generate";
+import { listGoals } from "../goals";
+import { listExperiments, createExperiment } from "../experiments";
 
 export const DEMO_DEFAULTS = { visitors: 5000, days: 90, seed: 42 } as const;
 const DEMO_CONCURRENCY = 3;
+
+/** The web shop's demo runs a checkout test: a modest true uplift that a small shop cannot confirm in four weeks. */
+export const DEMO_EXPERIMENT: DemoExperiment = { property: "variant", variants: ["control", "new_checkout"], days: 28, lastStepUplift: 0.15 };
 
 /** The first millisecond of tomorrow (UTC): demo data then runs up to today. */
 export function demoEnd(now = new Date()): Date {
@@ -14,7 +19,8 @@ export function demoEnd(now = new Date()): Date {
 /** Generates demo traffic for the project's sector and stores it through the ingestion insert path. Admins only. */
 export async function seedDemoData(scope: ProjectScope, opts: Partial<DemoOptions> = {}): Promise<{ events: number; stored: number }> {
   scope.require("admin");
-  const options: DemoOptions = { ...DEMO_DEFAULTS, end: demoEnd(), ...opts };
+  const experiment = scope.project.sector === "ecommerce" ? DEMO_EXPERIMENT : undefined;
+  const options: DemoOptions = { ...DEMO_DEFAULTS, end: demoEnd(), experiment, ...opts };
   let events = 0;
   let stored = 0;
   // Batches hold whole visitors, so they are independent: a few in flight keep PostgreSQL's cores busy.
@@ -32,5 +38,24 @@ export async function seedDemoData(scope: ProjectScope, opts: Partial<DemoOption
   // Fresh bulk data: give the planner statistics now (PGlite has no autovacuum to do it later).
   await scope.db.execute(sql`analyze events`);
   await scope.db.execute(sql`analyze persons`);
+  if (options.experiment) await addDemoExperiment(scope, options);
   return { events, stored };
+}
+
+/** The experiment row for the demo's test, judged by the macro goal; once, however often the demo is loaded. */
+async function addDemoExperiment(scope: ProjectScope, options: DemoOptions): Promise<void> {
+  const exp = options.experiment!;
+  const macro = (await listGoals(scope)).find((g) => g.kind === "macro");
+  if (!macro || (await listExperiments(scope)).some((e) => e.property === exp.property)) return;
+  const startDate = new Date(options.end.getTime() - exp.days * 86400_000).toISOString().slice(0, 10);
+  await createExperiment(scope, {
+    name: "New checkout",
+    property: exp.property,
+    source: "event",
+    variants: [...exp.variants],
+    controlVariant: exp.variants[0],
+    goalId: macro.id,
+    startDate,
+    minimumUplift: 0.1,
+  });
 }

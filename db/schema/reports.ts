@@ -4,6 +4,7 @@ import { users } from "./accounts";
 import type { FunnelStep, StepMatch, SegmentFilters } from "../../lib/funnel/types";
 import { GOAL_KINDS } from "../../lib/funnel/types";
 import { SPEND_PERIODS } from "../../lib/spend/entry";
+import { EXPERIMENT_SOURCES } from "../../lib/experiments/types";
 
 export const funnels = pgTable("funnels", {
   projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
@@ -78,6 +79,8 @@ export const experiments = pgTable("experiments", {
   id: uuid("id").notNull().defaultRandom(),
   name: text("name").notNull(),
   property: text("property").notNull(),
+  /** where the variant is read: an event property (`properties.<property>`) or an identify trait */
+  source: text("source", { enum: EXPERIMENT_SOURCES }).notNull().default("event"),
   variants: jsonb("variants").$type<string[]>().notNull(),
   controlVariant: text("control_variant").notNull(),
   goalId: uuid("goal_id"),

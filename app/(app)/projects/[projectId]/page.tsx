@@ -3,6 +3,7 @@ import { pageTeamScope } from "@/db/guard";
 import { listFunnels, hasEvents } from "@/db/funnels";
 import { listShareLinks } from "@/db/share";
 import { shareLinkViews } from "@/lib/share-view";
+import { listExperiments } from "@/db/experiments";
 import { getI18n } from "@/lib/i18n/server";
 import { FunnelsPage } from "@/components/funnels/FunnelsPage";
 
@@ -15,7 +16,9 @@ export default async function ProjectFunnels({ params, searchParams }: { params:
   const { projectId } = await params;
   const { funnel: chosen } = await searchParams;
   const scope = await (await pageTeamScope()).project(projectId);
-  const [funnels, any] = await Promise.all([listFunnels(scope), hasEvents(scope)]);
+  const [funnels, any, experiments] = await Promise.all([listFunnels(scope), hasEvents(scope), listExperiments(scope)]);
+  // Event-property experiments break the funnel down by their variant like any other field (the engine reads prop:<name> on the entry event).
+  const experimentBreakdowns = [...new Map(experiments.filter((e) => e.source === "event").map((e) => [`prop:${e.property}`, { field: `prop:${e.property}`, label: e.name }])).values()];
   const current = funnels.find((f) => f.id === chosen) ?? funnels[0] ?? null;
   const links = scope.can("admin") ? await listShareLinks(scope) : [];
   return (
@@ -25,6 +28,7 @@ export default async function ProjectFunnels({ params, searchParams }: { params:
         canEdit={scope.can("admin")}
         hasEvents={any}
         funnels={funnels.map((f) => ({ id: f.id, name: f.name }))}
+        experimentBreakdowns={experimentBreakdowns}
         shareLinks={shareLinkViews(links)}
         current={current ? { id: current.id, name: current.name, steps: current.steps, windowSeconds: current.windowSeconds } : null}
       />

@@ -19,6 +19,7 @@ export default {
     compare: "Compare with previous period",
     breakdown: "Break down by",
     noBreakdown: "No breakdown",
+    experiments: "A/B tests",
     addFilter: "Add filter",
     chooseValue: "Choose a value",
     remove: "Remove filter {field}: {value}",

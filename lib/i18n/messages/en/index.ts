@@ -9,6 +9,7 @@ import share from "./share";
 import conversions from "./conversions";
 import goals from "./goals";
 import spend from "./spend";
+import experiments from "./experiments";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend };
+const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments };
 export default en;

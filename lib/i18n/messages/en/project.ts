@@ -1,6 +1,6 @@
 export default {
   tabsLabel: "Project sections",
-  tabs: { funnels: "Funnels", conversions: "Conversions", goals: "Goals", spend: "Ad spend", settings: "Settings" },
+  tabs: { funnels: "Funnels", conversions: "Conversions", goals: "Goals", experiments: "A/B tests", spend: "Ad spend", settings: "Settings" },
   settings: {
     title: "Settings",
     keysTitle: "API keys",

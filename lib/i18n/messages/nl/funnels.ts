@@ -21,6 +21,7 @@ const funnels: typeof en = {
     compare: "Vergelijk met vorige periode",
     breakdown: "Uitsplitsen naar",
     noBreakdown: "Niet uitsplitsen",
+    experiments: "A/B-tests",
     addFilter: "Filter toevoegen",
     chooseValue: "Kies een waarde",
     remove: "Verwijder filter {field}: {value}",

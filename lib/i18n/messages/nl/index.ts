@@ -10,6 +10,7 @@ import share from "./share";
 import conversions from "./conversions";
 import goals from "./goals";
 import spend from "./spend";
+import experiments from "./experiments";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments };
 export default nl;

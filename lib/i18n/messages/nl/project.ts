@@ -2,7 +2,7 @@ import type en from "../en/project";
 
 const project: typeof en = {
   tabsLabel: "Onderdelen van het project",
-  tabs: { funnels: "Funnels", conversions: "Conversies", goals: "Doelen", spend: "Uitgaven", settings: "Instellingen" },
+  tabs: { funnels: "Funnels", conversions: "Conversies", goals: "Doelen", experiments: "A/B-tests", spend: "Uitgaven", settings: "Instellingen" },
   settings: {
     title: "Instellingen",
     keysTitle: "API-sleutels",
