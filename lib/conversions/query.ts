@@ -23,6 +23,8 @@ export const goalsQueryBodySchema = z
     filters: filtersSchema.default({}),
     /** saved goals by key, or goals defined here; all saved goals when left out */
     goals: z.array(z.union([z.string().min(1), adHocGoalSchema], "Each goal is a saved goal's key or an object with at least an event."), "goals is a list.").min(1, "Give at least one goal, or leave goals out for all saved goals.").max(30, "At most 30 goals per query.").optional(),
+    /** the micro goal (key) that cost per lead counts; the first micro goal when left out */
+    lead: z.string().min(1, "lead is a goal key.").optional(),
     segments: z.array(fieldSchema, "segments is a list of fields.").max(SEGMENT_FIELDS.length + 5, "Too many segment tables in one query.").default([]),
   })
   .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: "from must be before to.", path: ["from"] })

@@ -10,6 +10,7 @@ import { templateSetup } from "../../lib/templates";
 import { funnelResults } from "../../db/queries/funnel/funnelResults";
 import type { ProjectScope } from "../../db/tenant";
 import { GET as overview } from "../../app/api/v1/projects/[projectId]/conversions/route";
+import { POST as goalsQuery } from "../../app/api/v1/goals/query/route";
 
 // Cost per visitor, lead and acquisition and ROAS as the dashboard's API reports them, on a real database.
 describeEachDb("spend in the conversions API", (db, kind) => {
@@ -63,6 +64,13 @@ describeEachDb("spend in the conversions API", (db, kind) => {
     const body = await (await get(projectId, readKey, "segment=source&lead=newsletter_signup")).json();
     expect(body.spend).toMatchObject({ leadGoalKey: "newsletter_signup", costPerLead: 100 });
     expect((await (await get(projectId, readKey, "segment=source&lead=purchase")).json()).spend.leadGoalKey).toBe("add_to_cart");
+  });
+
+  it("takes the lead goal from the goals query body too", async () => {
+    const post = (body: unknown) => goalsQuery(new Request("http://x/api/v1/goals/query", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${readKey}` }, body: JSON.stringify(body) }), undefined as never);
+    const window = { from: new Date(now - 86400_000).toISOString(), to: new Date(now + 60_000).toISOString() };
+    expect((await (await post({ ...window, lead: "newsletter_signup" })).json()).spend).toMatchObject({ leadGoalKey: "newsletter_signup", costPerLead: 100 });
+    expect((await (await post(window)).json()).spend).toMatchObject({ leadGoalKey: "add_to_cart", costPerLead: 50 });
   });
 
   it("adds cost columns to the segment CSV", async () => {

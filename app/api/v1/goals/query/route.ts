@@ -18,6 +18,6 @@ export const POST = route(async (request) => {
     if (err instanceof UnknownGoalError) return errorResponse(400, "invalid_input", `goals: ${err.message}`);
     throw err;
   }
-  const overview = await conversionsOverview(scope, { goals, from: new Date(body.from), to: new Date(body.to), filters: body.filters, segments: body.segments as SegmentField[], spend: {} });
+  const overview = await conversionsOverview(scope, { goals, from: new Date(body.from), to: new Date(body.to), filters: body.filters, segments: body.segments as SegmentField[], spend: { lead: body.lead ?? null } });
   return json({ projectId: scope.projectId, ...overview });
 });
