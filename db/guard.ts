@@ -4,6 +4,7 @@ import { auth } from "@/auth";
 import { getDb } from "./client";
 import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectScope } from "./tenant";
 import { unauthenticated } from "./errors";
+import { findTeamFunnel, getFunnel, type FunnelRow } from "./funnels";
 
 /**
  * The request-facing half of the tenant guard: it resolves the session (or a read key) into a
@@ -60,4 +61,16 @@ export async function apiProjectScope(request: Request, projectId?: string | nul
     throw new InputError("projectId is required when calling with a session (or send the project's read key as a bearer token).", "projectId");
   }
   return team.project(projectId);
+}
+
+/**
+ * A saved funnel named in a request, with its project's scope: by the bearer read key (its own
+ * project's funnels only; another project's funnel is 404), else by the member's session.
+ */
+export async function apiFunnel(request: Request, funnelId: string): Promise<{ scope: ProjectScope; funnel: FunnelRow }> {
+  if (request.headers.get("authorization")) {
+    const scope = await apiProjectScope(request);
+    return { scope, funnel: await getFunnel(scope, funnelId) };
+  }
+  return findTeamFunnel(await apiTeamScope(), funnelId);
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ListPageHeader } from "@/components/ui/ListPageHeader";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { deleteExperimentAction } from "@/app/(app)/projects/[projectId]/experiments/actions";
@@ -43,15 +44,15 @@ export function ExperimentsPage({ projectId, canEdit, goals, funnels, traffic, r
 
   return (
     <div className="space-y-5" data-testid="experiments-page">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="max-w-2xl">
-          <h2 className="text-lg font-semibold text-slate-900">{t("experiments.title")}</h2>
-          <p className="mt-0.5 text-sm text-slate-500">{t("experiments.intro")}</p>
-        </div>
-        {canEdit && editing !== "new" ? <Button data-testid="experiment-add" onClick={() => { setStatus(null); setEditing("new"); }}>+ {t("experiments.add")}</Button> : null}
-      </div>
-      {!canEdit ? <p className="text-sm text-slate-500" data-testid="experiments-read-only">{t("experiments.readOnly")}</p> : null}
-      {status ? <p role="status" className={status.tone === "ok" ? "text-sm text-emerald-700" : "text-sm text-red-600"} data-testid="experiments-status">{status.text}</p> : null}
+      <ListPageHeader
+        title={t("experiments.title")}
+        intro={t("experiments.intro")}
+        addLabel={t("experiments.add")}
+        onAdd={canEdit && editing !== "new" ? () => { setStatus(null); setEditing("new"); } : undefined}
+        readOnly={canEdit ? undefined : t("experiments.readOnly")}
+        status={status}
+        testIdPrefix="experiment"
+      />
       {editing === "new" ? <Card className="p-3 sm:p-4">{form(null)}</Card> : null}
       {results.length === 0 && editing !== "new" ? (
         <EmptyState testId="experiments-empty" title={t("experiments.empty.title")} body={t("experiments.empty.body")} action={canEdit ? <Button onClick={() => setEditing("new")}>+ {t("experiments.add")}</Button> : null} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { ListPageHeader } from "@/components/ui/ListPageHeader";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { deleteGoalAction, moveGoalAction } from "@/app/(app)/projects/[projectId]/goals/actions";
@@ -78,15 +79,15 @@ export function GoalsEditor({ projectId, canEdit, goals, eventNames, paths }: Pr
 
   return (
     <div className="space-y-5" data-testid="goals-editor">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="max-w-2xl">
-          <h2 className="text-lg font-semibold text-slate-900">{t("goals.title")}</h2>
-          <p className="mt-0.5 text-sm text-slate-500">{t("goals.intro")}</p>
-        </div>
-        {canEdit && editing !== "new" ? <Button data-testid="goal-add" onClick={() => { setStatus(null); setEditing("new"); }}>+ {t("goals.add")}</Button> : null}
-      </div>
-      {!canEdit ? <p className="text-sm text-slate-500" data-testid="goals-read-only">{t("goals.readOnly")}</p> : null}
-      {status ? <p role="status" className={status.tone === "ok" ? "text-sm text-emerald-700" : "text-sm text-red-600"} data-testid="goals-status">{status.text}</p> : null}
+      <ListPageHeader
+        title={t("goals.title")}
+        intro={t("goals.intro")}
+        addLabel={t("goals.add")}
+        onAdd={canEdit && editing !== "new" ? () => { setStatus(null); setEditing("new"); } : undefined}
+        readOnly={canEdit ? undefined : t("goals.readOnly")}
+        status={status}
+        testIdPrefix="goal"
+      />
       {editing === "new" ? <Card className="p-3 sm:p-4">{form(null)}</Card> : null}
       {goals.length === 0 && editing !== "new" ? (
         <EmptyState testId="goals-empty" title={t("goals.empty.title")} body={t("goals.empty.body")} action={canEdit ? <Button onClick={() => setEditing("new")}>+ {t("goals.add")}</Button> : null} />

@@ -1,5 +1,4 @@
-import { apiProjectScope, apiTeamScope } from "@/db/guard";
-import { findTeamFunnel, getFunnel } from "@/db/funnels";
+import { apiFunnel } from "@/db/guard";
 import { checkAudienceStep, dropOffAudience } from "@/db/queries/funnel/dropOffAudience";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream, type AudienceFormat } from "@/lib/funnel/audienceExport";
@@ -12,12 +11,7 @@ import { errorResponse, route } from "@/lib/http";
  */
 export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (request, { params }) => {
   const { funnelId } = await params;
-  const { scope, funnel } = request.headers.get("authorization")
-    ? await (async () => {
-        const s = await apiProjectScope(request);
-        return { scope: s, funnel: await getFunnel(s, funnelId) };
-      })()
-    : await findTeamFunnel(await apiTeamScope(), funnelId);
+  const { scope, funnel } = await apiFunnel(request, funnelId);
   const search = new URL(request.url).searchParams;
   const format = (search.get("format") ?? "csv") as AudienceFormat;
   if (!AUDIENCE_FORMATS.includes(format)) return errorResponse(400, "invalid_input", `format must be one of ${AUDIENCE_FORMATS.join(", ")}.`);

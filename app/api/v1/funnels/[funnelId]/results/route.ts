@@ -1,5 +1,4 @@
-import { apiProjectScope, apiTeamScope } from "@/db/guard";
-import { findTeamFunnel, getFunnel } from "@/db/funnels";
+import { apiFunnel } from "@/db/guard";
 import { funnelResults } from "@/db/queries/funnel/funnelResults";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { errorResponse, json, route } from "@/lib/http";
@@ -7,12 +6,7 @@ import { errorResponse, json, route } from "@/lib/http";
 /** A saved funnel's results; read key (its own project's funnels only) or a member's session. */
 export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (request, { params }) => {
   const { funnelId } = await params;
-  const { scope, funnel } = request.headers.get("authorization")
-    ? await (async () => {
-        const s = await apiProjectScope(request);
-        return { scope: s, funnel: await getFunnel(s, funnelId) };
-      })()
-    : await findTeamFunnel(await apiTeamScope(), funnelId);
+  const { scope, funnel } = await apiFunnel(request, funnelId);
   let q;
   try {
     q = parseRangeParams(new URL(request.url).searchParams, scope.project.timeZone);
