@@ -54,7 +54,7 @@ export const identityLinks = pgTable("identity_links", {
   anonymousId: text("anonymous_id").notNull(),
   userId: text("user_id").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.projectId, t.anonymousId] })]);
+}, (t) => [primaryKey({ columns: [t.projectId, t.anonymousId] }), index("identity_links_project_user_idx").on(t.projectId, t.userId)]);
 
 /** Daily counters of what ingestion dropped (bots), so they are counted without being stored. */
 export const ingestStats = pgTable("ingest_stats", {

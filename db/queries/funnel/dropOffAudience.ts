@@ -65,8 +65,7 @@ export async function* dropOffAudience(scope: ProjectScope, q: AudienceQuery, op
       select person_id, entry_source, entry_time from people where ${reached} and not ${next}`);
     // Statistics for the one join below: a temporary table has none (and PGlite no autovacuum).
     await session.db.execute(sql`analyze ${table}`);
-    // identity_links has no index by user id: one pass over the project's links for the whole
-    // audience, not one per page.
+    // The anonymous ids behind each identified person, once for the whole audience (index by user id).
     await session.db.execute(sql`update ${table} a set anonymous_ids = l.ids
       from (select user_id, array_agg(anonymous_id order by anonymous_id) as ids from identity_links
             where project_id = ${project}::uuid and user_id in (select person_id from ${table}) group by user_id) l

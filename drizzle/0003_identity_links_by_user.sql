@@ -1,0 +1,1 @@
+CREATE INDEX "identity_links_project_user_idx" ON "identity_links" USING btree ("project_id","user_id");
