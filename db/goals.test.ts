@@ -1,11 +1,8 @@
 import { it, expect, beforeAll } from "vitest";
 import { describeEachDb } from "../tests/db";
-import { createAccount } from "./accounts";
-import { teamScopeForUser, type ProjectScope } from "./tenant";
-import { createProject } from "./projects";
+import type { ProjectScope } from "./tenant";
+import { ownerWithProject, viewerOf } from "../tests/fixtures";
 import { listGoals, getGoal, createGoal, updateGoal, deleteGoal, moveGoal } from "./goals";
-import { memberships } from "./schema";
-import { templateSetup } from "../lib/templates";
 import { InputError } from "./errors";
 
 const micro = (name: string, extra: object = {}) => ({ name, kind: "micro", match: { event: "demo_request", path: "/contact/*", where: { plan: "pro" } }, revenue: false, ...extra });
@@ -16,17 +13,9 @@ describeEachDb("goals editor", (db) => {
   let viewer: ProjectScope;
 
   beforeAll(async () => {
-    const make = async (email: string) => {
-      const { user } = await createAccount(db(), { name: "G", email, password: "long enough pw" });
-      const team = (await teamScopeForUser(db(), user.id))!;
-      const { project } = await createProject(team, { name: "Shop", sector: "ecommerce" }, templateSetup("ecommerce", "en"));
-      return team.project(project.id);
-    };
-    owner = await make("goals-owner@example.nl");
-    outsider = await make("goals-outsider@example.nl");
-    const { user } = await createAccount(db(), { name: "V", email: "goals-viewer@example.nl", password: "long enough pw" });
-    await db().insert(memberships).values({ teamId: owner.teamId, userId: user.id, role: "viewer" });
-    viewer = await (await teamScopeForUser(db(), user.id, owner.teamId))!.project(owner.projectId);
+    owner = (await ownerWithProject(db(), "goals-owner@example.nl")).scope;
+    outsider = (await ownerWithProject(db(), "goals-outsider@example.nl")).scope;
+    viewer = await viewerOf(db(), owner, "goals-viewer@example.nl");
   });
 
   it("creates a goal after the others, with a key from its name, and lists it with the micro goals", async () => {

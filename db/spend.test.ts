@@ -1,11 +1,8 @@
 import { it, expect, beforeAll } from "vitest";
 import { describeEachDb } from "../tests/db";
-import { createAccount } from "./accounts";
-import { teamScopeForUser, type ProjectScope } from "./tenant";
-import { createProject } from "./projects";
+import type { ProjectScope } from "./tenant";
+import { ownerWithProject, viewerOf } from "../tests/fixtures";
 import { listSpend, addSpend, importSpend, deleteSpend, spendBySegment } from "./spend";
-import { memberships } from "./schema";
-import { templateSetup } from "../lib/templates";
 
 describeEachDb("ad spend", (db) => {
   let owner: ProjectScope;
@@ -13,17 +10,9 @@ describeEachDb("ad spend", (db) => {
   let viewer: ProjectScope;
 
   beforeAll(async () => {
-    const make = async (email: string) => {
-      const { user } = await createAccount(db(), { name: "S", email, password: "long enough pw" });
-      const team = (await teamScopeForUser(db(), user.id))!;
-      const { project } = await createProject(team, { name: "Shop", sector: "ecommerce" }, templateSetup("ecommerce", "en"));
-      return team.project(project.id);
-    };
-    owner = await make("spend-owner@example.nl");
-    outsider = await make("spend-outsider@example.nl");
-    const { user } = await createAccount(db(), { name: "V", email: "spend-viewer@example.nl", password: "long enough pw" });
-    await db().insert(memberships).values({ teamId: owner.teamId, userId: user.id, role: "viewer" });
-    viewer = await (await teamScopeForUser(db(), user.id, owner.teamId))!.project(owner.projectId);
+    owner = (await ownerWithProject(db(), "spend-owner@example.nl")).scope;
+    outsider = (await ownerWithProject(db(), "spend-outsider@example.nl")).scope;
+    viewer = await viewerOf(db(), owner, "spend-viewer@example.nl");
   });
 
   it("adds an entry from the form, lower-casing the source, and replaces the amount of the same entry", async () => {

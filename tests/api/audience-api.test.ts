@@ -1,11 +1,8 @@
 import { it, expect, beforeAll } from "vitest";
+import { ownerWithProject } from "../fixtures";
 import { describeEachDb } from "../db";
 import { setDbHandle } from "../../db/client";
-import { createAccount } from "../../db/accounts";
-import { teamScopeForUser } from "../../db/tenant";
-import { createProject } from "../../db/projects";
 import { insertEvents } from "../../db/events/insert";
-import { templateSetup } from "../../lib/templates";
 import { listFunnels } from "../../db/funnels";
 import { GET as audience } from "../../app/api/v1/funnels/[funnelId]/audience/route";
 
@@ -21,12 +18,7 @@ describeEachDb("drop-off audience API", (db, kind) => {
 
   beforeAll(async () => {
     setDbHandle({ db: db(), kind, close: async () => {} });
-    const make = async (email: string) => {
-      const { user } = await createAccount(db(), { name: "A", email, password: "long enough pw" });
-      const team = (await teamScopeForUser(db(), user.id))!;
-      const created = await createProject(team, { name: "Shop", sector: "ecommerce" }, templateSetup("ecommerce", "en"));
-      return { ...created, scope: await team.project(created.project.id) };
-    };
+    const make = (email: string) => ownerWithProject(db(), email);
     const a = await make("aud-a@example.nl");
     const b = await make("aud-b@example.nl");
     readKey = a.readKey;

@@ -1,11 +1,8 @@
 import { it, expect, beforeAll } from "vitest";
+import { ownerWithProject } from "../fixtures";
 import { describeEachDb } from "../db";
 import { setDbHandle } from "../../db/client";
-import { createAccount } from "../../db/accounts";
-import { teamScopeForUser } from "../../db/tenant";
-import { createProject } from "../../db/projects";
 import { insertEvents } from "../../db/events/insert";
-import { templateSetup } from "../../lib/templates";
 import { POST as query } from "../../app/api/v1/goals/query/route";
 import { GET as overview } from "../../app/api/v1/projects/[projectId]/conversions/route";
 
@@ -19,11 +16,7 @@ describeEachDb("goals query API", (db, kind) => {
 
   beforeAll(async () => {
     setDbHandle({ db: db(), kind, close: async () => {} });
-    const make = async (email: string) => {
-      const { user } = await createAccount(db(), { name: "A", email, password: "long enough pw" });
-      const team = (await teamScopeForUser(db(), user.id))!;
-      return createProject(team, { name: "Fietsen & Co", sector: "ecommerce" }, templateSetup("ecommerce", "en"));
-    };
+    const make = (email: string) => ownerWithProject(db(), email, { name: "Fietsen & Co" });
     const a = await make("goals-a@example.nl");
     const b = await make("goals-b@example.nl");
     [readKey, projectId, otherReadKey, otherProjectId] = [a.readKey, a.project.id, b.readKey, b.project.id];

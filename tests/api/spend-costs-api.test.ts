@@ -1,12 +1,9 @@
 import { it, expect, beforeAll } from "vitest";
+import { ownerWithProject } from "../fixtures";
 import { describeEachDb } from "../db";
 import { setDbHandle } from "../../db/client";
-import { createAccount } from "../../db/accounts";
-import { teamScopeForUser } from "../../db/tenant";
-import { createProject } from "../../db/projects";
 import { insertEvents } from "../../db/events/insert";
 import { addSpend } from "../../db/spend";
-import { templateSetup } from "../../lib/templates";
 import { funnelResults } from "../../db/queries/funnel/funnelResults";
 import type { ProjectScope } from "../../db/tenant";
 import { GET as overview } from "../../app/api/v1/projects/[projectId]/conversions/route";
@@ -24,12 +21,7 @@ describeEachDb("spend in the conversions API", (db, kind) => {
 
   beforeAll(async () => {
     setDbHandle({ db: db(), kind, close: async () => {} });
-    const make = async (email: string) => {
-      const { user } = await createAccount(db(), { name: "A", email, password: "long enough pw" });
-      const team = (await teamScopeForUser(db(), user.id))!;
-      const created = await createProject(team, { name: "Fietsen", sector: "ecommerce" }, templateSetup("ecommerce", "en"));
-      return { ...created, scope: await team.project(created.project.id) };
-    };
+    const make = (email: string) => ownerWithProject(db(), email, { name: "Fietsen" });
     const a = await make("spend-api-a@example.nl");
     const b = await make("spend-api-b@example.nl");
     [readKey, projectId, otherReadKey, otherProjectId] = [a.readKey, a.project.id, b.readKey, b.project.id];

@@ -1,10 +1,8 @@
 import { it, expect, beforeAll } from "vitest";
+import { ownerWithProject } from "../../../tests/fixtures";
 import { describeEachDb } from "../../../tests/db";
-import { createAccount } from "../../accounts";
-import { teamScopeForUser, type ProjectScope } from "../../tenant";
-import { createProject } from "../../projects";
+import type { ProjectScope } from "../../tenant";
 import { insertEvents, type EventInput } from "../../events/insert";
-import { templateSetup } from "../../../lib/templates";
 import { projectConversions } from "../../conversions";
 import { conversionsOverview } from "./conversionsOverview";
 
@@ -26,9 +24,7 @@ const ev = (person: string, at: number, minutes: number, name: string, extra: Pa
 describeEachDb("conversions overview", (db) => {
   let scope: ProjectScope;
   beforeAll(async () => {
-    const { user } = await createAccount(db(), { name: "O", email: "overview@example.nl", password: "long enough pw" });
-    const team = (await teamScopeForUser(db(), user.id))!;
-    scope = await team.project((await createProject(team, { name: "Shop", sector: "ecommerce" }, templateSetup("ecommerce", "en"))).project.id);
+    scope = (await ownerWithProject(db(), "overview@example.nl")).scope;
     await insertEvents(db(), scope.projectId, [
       ev("a", MAR30, 0, "pageview", { path: "/" }),
       ev("e", MAR30, 0, "pageview", { path: "/" }), ev("e", MAR30, 2, "purchase", { revenue: 40 }),
