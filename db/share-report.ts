@@ -35,6 +35,7 @@ export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRo
     filters: mergeFilters(link.filters, requested.filters),
     breakdown: requested.breakdown,
     compare: requested.compare,
+    saved: true,
   });
   return { funnel: { name: funnel.name, steps: funnel.steps, window: funnel.windowSeconds }, ...results };
 }

@@ -4,6 +4,8 @@ import { insertEvents } from "../events/insert";
 import { generateDemoEvents, type DemoOptions, type DemoExperiment } from "./generate";
 import { listGoals } from "../goals";
 import { listExperiments, createExperiment } from "../experiments";
+import { listFunnels } from "../funnels";
+import { prepareFacts } from "../queries/funnel/facts";
 
 export const DEMO_DEFAULTS = { visitors: 5000, days: 90, seed: 42 } as const;
 const DEMO_CONCURRENCY = 3;
@@ -38,6 +40,8 @@ export async function seedDemoData(scope: ProjectScope, opts: Partial<DemoOption
   // Fresh bulk data: give the planner statistics now (PGlite has no autovacuum to do it later).
   await scope.db.execute(sql`analyze events`);
   await scope.db.execute(sql`analyze persons`);
+  // The saved funnels' facts, so the first look at the demo is already fast.
+  for (const f of await listFunnels(scope)) await prepareFacts(scope, { steps: f.steps, windowSeconds: f.windowSeconds });
   if (options.experiment) await addDemoExperiment(scope, options);
   return { events, stored };
 }

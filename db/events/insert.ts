@@ -1,3 +1,4 @@
+import { factsChangeLock } from "../queries/funnel/changes";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { queryRows } from "../client";
@@ -71,6 +72,8 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
   let stored = 0;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
+    // Funnel facts wait for batches in flight before they read which persons changed (facts.ts).
+    await t.execute(sql`select pg_advisory_xact_lock_shared(${factsChangeLock(projectId)})`);
     for (let i = 0; i < batch.length; i += CHUNK) {
       const chunk = batch.slice(i, i + CHUNK);
       // Dedup inside the chunk too: the first of two items with one messageId wins.
@@ -106,11 +109,12 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
               on conflict (project_id, message_id) do nothing
               returning person_id, time
             ), people as (
-              insert into persons (project_id, person_id, first_seen, last_seen)
-              select ${projectId}::uuid, person_id, min(time), max(time) from ins group by person_id
+              insert into persons (project_id, person_id, first_seen, last_seen, changed_at)
+              select ${projectId}::uuid, person_id, min(time), max(time), clock_timestamp() from ins group by person_id
               on conflict (project_id, person_id) do update set
                 first_seen = least(persons.first_seen, excluded.first_seen),
-                last_seen = greatest(persons.last_seen, excluded.last_seen)
+                last_seen = greatest(persons.last_seen, excluded.last_seen),
+                changed_at = excluded.changed_at
             )
             select count(*)::int as n from ins`,
       );
@@ -160,14 +164,20 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
             update events e set person_id = l.user_id from linked l
             where e.project_id = ${projectId}::uuid and e.user_id = l.anonymous_id and e.person_id <> l.user_id
             returning e.person_id
+          ), changed as (
+            -- The anonymous person lost its events: funnel facts must forget it. The user's row was upserted
+            -- by the event that carried the link (or below), which marks it changed too.
+            update persons p set changed_at = clock_timestamp() from linked l
+            where p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
           )
-          insert into persons (project_id, person_id, age_group, traits)
-          select distinct on (l.user_id) ${projectId}::uuid, l.user_id, p.age_group, p.traits from linked l
+          insert into persons (project_id, person_id, age_group, traits, changed_at)
+          select distinct on (l.user_id) ${projectId}::uuid, l.user_id, p.age_group, p.traits, clock_timestamp() from linked l
           join persons p on p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
           order by l.user_id, p.age_group nulls last
           on conflict (project_id, person_id) do update set
             age_group = coalesce(persons.age_group, excluded.age_group),
-            traits = excluded.traits || persons.traits`);
+            traits = excluded.traits || persons.traits,
+            changed_at = excluded.changed_at`);
       }
     }
   });

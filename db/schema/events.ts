@@ -36,6 +36,7 @@ export const events = pgTable("events", {
   index("events_project_anon_idx").on(t.projectId, t.anonymousId),
   index("events_project_user_idx").on(t.projectId, t.userId).where(sql`${t.userId} is not null`),
   index("events_project_time_idx").on(t.projectId, t.time),
+  index("events_project_person_idx").on(t.projectId, t.personId),
 ]);
 
 /** Persons: one per (project, person id) with identify traits; age group lives here. */
@@ -46,7 +47,9 @@ export const persons = pgTable("persons", {
   ageGroup: text("age_group"),
   firstSeen: timestamp("first_seen", { withTimezone: true }).notNull().defaultNow(),
   lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.projectId, t.personId] })]);
+  /** when the person's events last changed (new events, identity merged): funnel facts recompute such persons */
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.personId] }), index("persons_project_changed_idx").on(t.projectId, t.changedAt)]);
 
 /** identify/alias links: an anonymous id belongs to a user id from then on (and before). */
 export const identityLinks = pgTable("identity_links", {
@@ -62,3 +65,48 @@ export const ingestStats = pgTable("ingest_stats", {
   day: date("day").notNull(),
   botsDropped: integer("bots_dropped").notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.projectId, t.day] })]);
+
+/**
+ * Precomputed funnel levels of saved funnels (db/queries/funnel/facts.ts): one row per person, local
+ * entry day and entry segment (the entry event's fields), with the furthest step any attempt
+ * starting there reached and the fastest time to each step. `funnel_key` is a hash of the steps,
+ * window and time zone, so an edited funnel gets new facts. Column names follow `events` so the
+ * segment filters read the same.
+ */
+export const funnelFacts = pgTable("funnel_facts", {
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  funnelKey: text("funnel_key").notNull(),
+  day: date("day").notNull(),
+  personId: text("person_id").notNull(),
+  utmSource: text("utm_source"),
+  utmMedium: text("utm_medium"),
+  utmCampaign: text("utm_campaign"),
+  referrerDomain: text("referrer_domain"),
+  device: text("device"),
+  browser: text("browser"),
+  os: text("os"),
+  country: text("country"),
+  region: text("region"),
+  level: integer("level").notNull(),
+  d2: bigint("d2", { mode: "number" }),
+  d3: bigint("d3", { mode: "number" }),
+  d4: bigint("d4", { mode: "number" }),
+  d5: bigint("d5", { mode: "number" }),
+  d6: bigint("d6", { mode: "number" }),
+  d7: bigint("d7", { mode: "number" }),
+  d8: bigint("d8", { mode: "number" }),
+  d9: bigint("d9", { mode: "number" }),
+  d10: bigint("d10", { mode: "number" }),
+}, (t) => [
+  index("funnel_facts_day_idx").on(t.projectId, t.funnelKey, t.day),
+  index("funnel_facts_person_idx").on(t.projectId, t.funnelKey, t.personId),
+]);
+
+/** Which funnel facts exist, and up to when their persons' changes are applied. */
+export const funnelFactState = pgTable("funnel_fact_state", {
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  funnelKey: text("funnel_key").notNull(),
+  /** persons changed at or after this (minus a margin for slow commits) are recomputed on the next refresh */
+  appliedUntil: timestamp("applied_until", { withTimezone: true }).notNull(),
+  builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.funnelKey] })]);

@@ -1,5 +1,6 @@
 import type { ProjectScope } from "../../tenant";
 import { funnelStepCounts, OTHER, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
+import { factsCanAnswer, factsStepCounts, readyFacts } from "./facts";
 import { stepRates, type StepResult } from "../../../lib/funnel/rates";
 import { wilsonInterval, type Interval } from "../../../lib/stats/wilson";
 import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
@@ -19,6 +20,8 @@ export type FunnelQuery = {
   compare?: boolean;
   /** add ad spend and cost per entered/converted visitor to a source, medium or campaign breakdown (not on share links) */
   spend?: boolean;
+  /** a saved funnel's definition: read (and maintain) its precomputed facts where they can answer (facts.ts) */
+  saved?: boolean;
 };
 
 export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null; interval: Interval } };
@@ -46,11 +49,14 @@ export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promis
   const unit = q.trendUnit ?? (q.to.getTime() - q.from.getTime() <= 31 * 86400_000 ? "day" : "week");
   const length = q.to.getTime() - q.from.getTime();
   const prevRange = { from: new Date(q.from.getTime() - length), to: q.from };
+  const key = q.saved ? await readyFacts(scope, { steps: q.steps, windowSeconds: q.windowSeconds }) : null;
+  const counts = (c: StepCountsQuery) =>
+    key && factsCanAnswer(c, scope.project.timeZone) ? factsStepCounts(scope, key, c) : funnelStepCounts(scope, c);
   const [main, trendRows, breakdownRows, prevRows] = await Promise.all([
-    funnelStepCounts(scope, base),
-    funnelStepCounts(scope, { ...base, groupBy: { kind: "period", unit, timeZone: scope.project.timeZone } }),
-    q.breakdown ? funnelStepCounts(scope, { ...base, groupBy: { kind: "field", field: q.breakdown, limit: 10 } }) : Promise.resolve(null),
-    q.compare ? funnelStepCounts(scope, { ...base, ...prevRange }) : Promise.resolve(null),
+    counts(base),
+    counts({ ...base, groupBy: { kind: "period", unit, timeZone: scope.project.timeZone } }),
+    q.breakdown ? counts({ ...base, groupBy: { kind: "field", field: q.breakdown, limit: 10 } }) : Promise.resolve(null),
+    q.compare ? counts({ ...base, ...prevRange }) : Promise.resolve(null),
   ]);
   const result: FunnelResults = {
     ...series(main, k),

@@ -10,8 +10,14 @@ export type StepCountsQuery = {
   from: Date;
   to: Date;
   filters?: SegmentFilters;
-  /** group entries by a segment field (top `limit` values, the rest as "other") or by day/week in `timeZone` */
-  groupBy?: { kind: "field"; field: SegmentField; limit: number } | { kind: "period"; unit: "day" | "week"; timeZone: string };
+  /**
+   * group entries by a segment field (top `limit` values, the rest as "other"), by day/week in
+   * `timeZone`, or (for funnel facts) by local entry day and the entry event's segment fields
+   */
+  groupBy?:
+    | { kind: "field"; field: SegmentField; limit: number }
+    | { kind: "period"; unit: "day" | "week"; timeZone: string }
+    | { kind: "facts"; timeZone: string };
 };
 
 export type StepCountsRow = { group: string; step: number; visitors: number; medianFromStart: number | null; medianFromPrevious: number | null };
@@ -21,7 +27,15 @@ export const OTHER = "__other__";
 export type PersonLevelsOptions = {
   /** also carry each person's first entry in range: `entry_time` and `entry_source` (its utm_source) on `people` */
   entryDetails?: boolean;
+  /** only these people: a subquery returning person ids (the funnel facts' refresh of changed persons) */
+  persons?: SQL;
 };
+
+/** The facts group of an entry: its local day and segment fields, as a JSON array (see facts.ts). */
+export function factsGroup(timeZone: string): SQL {
+  return sql`jsonb_build_array(to_char((e.time at time zone ${timeZone})::date, 'YYYY-MM-DD'), e.utm_source, e.utm_medium, e.utm_campaign,
+    e.referrer_domain, e.device, e.browser, e.os, e.country, e.region)::text`;
+}
 
 /**
  * The engine's common part: the CTEs `cand … people`, where `people` has one row per (person, group)
@@ -41,6 +55,8 @@ export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: Pers
   let group: SQL = sql`''`;
   if (q.groupBy?.kind === "field") group = sql`coalesce(${fieldExpression(q.groupBy.field)}, ${NONE})`;
   if (q.groupBy?.kind === "period") group = sql`to_char(date_trunc(${q.groupBy.unit}, e.time at time zone ${q.groupBy.timeZone}), 'YYYY-MM-DD')`;
+  if (q.groupBy?.kind === "facts") group = factsGroup(q.groupBy.timeZone);
+  const only = opts.persons ? sql`and e.person_id in (${opts.persons})` : sql``;
   const limit = q.groupBy?.kind === "field" ? q.groupBy.limit : 0;
 
   const matchCols = q.steps.map((s, i) => sql`(${stepCondition(s)}) as m${sql.raw(String(i + 1))}`);
@@ -73,7 +89,7 @@ export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: Pers
         (${entry}) as is_entry, ${group} as raw_grp${detailCol}
       from events e ${persons}
       where e.project_id = ${scope.projectId}::uuid and e.name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
-        and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz
+        and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz ${only}
     ),
     top as (
       select raw_grp from cand where is_entry group by raw_grp order by count(distinct person_id) desc, raw_grp limit ${limit > 0 ? limit : 1000000}
@@ -109,23 +125,35 @@ export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: Pers
  * personLevels). See README.md beside this file for the algorithm and the measured speed.
  */
 export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery): Promise<StepCountsRow[]> {
-  const perStep = q.steps.map((_, i) => {
-    const j = i + 1;
-    const dPrev = j > 1 ? sql.raw(`d${j} - d${j - 1}`) : sql.raw("0");
-    return sql`select grp, ${j} as step, count(*) filter (where r${sql.raw(String(j))})::int as visitors,
-      percentile_cont(0.5) within group (order by d${sql.raw(String(j))}) filter (where r${sql.raw(String(j))}) as from_start,
-      percentile_cont(0.5) within group (order by ${dPrev}) filter (where r${sql.raw(String(j))}) as from_previous
-      from people group by grp`;
-  });
-  const query = sql`with ${personLevels(scope, q)}
-    ${sql.join(perStep, sql` union all `)}`;
+  return stepCountsOf(scope, q.steps.length, personLevels(scope, q));
+}
 
-  const rows = await queryRows<{ grp: string; step: number; visitors: number; from_start: number | null; from_previous: number | null }>(scope.db, query);
-  return rows.map((r) => ({
-    group: r.grp,
-    step: Number(r.step),
-    visitors: Number(r.visitors),
-    medianFromStart: r.from_start === null ? null : Number(r.from_start) / 1000,
-    medianFromPrevious: r.from_previous === null ? null : Number(r.from_previous) / 1000,
-  }));
+/**
+ * Counts and medians per group and step from CTEs that end in `people` (person_id, grp, r1…rk,
+ * d1…dk): the raw engine's personLevels, or the funnel facts' per-person aggregate.
+ */
+export async function stepCountsOf(scope: ProjectScope, k: number, people: SQL): Promise<StepCountsRow[]> {
+  // One pass over `people`. Medians sort only the people who reached the step; step 1's are 0
+  // (d1 is 0: an attempt starts at its entry) and step 2's time from the previous step is its time
+  // from the start, so neither needs a sort of its own.
+  const cols = Array.from({ length: k }, (_, i) => {
+    const j = i + 1;
+    const r = sql.raw(`r${j}`);
+    const count = sql`count(*) filter (where ${r})::int as ${sql.raw(`v${j}`)}`;
+    if (j === 1) return count;
+    const fromStart = sql`percentile_cont(0.5) within group (order by ${sql.raw(`d${j}`)}) filter (where ${r}) as ${sql.raw(`s${j}`)}`;
+    if (j === 2) return sql`${count}, ${fromStart}`;
+    return sql`${count}, ${fromStart}, percentile_cont(0.5) within group (order by ${sql.raw(`d${j} - d${j - 1}`)}) filter (where ${r}) as ${sql.raw(`p${j}`)}`;
+  });
+  const rows = await queryRows<Record<string, string | number | null>>(scope.db, sql`with ${people}
+    select grp, ${sql.join(cols, sql`, `)} from people group by grp`);
+  const seconds = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v) / 1000);
+  return rows.flatMap((r) =>
+    Array.from({ length: k }, (_, i) => {
+      const j = i + 1;
+      const visitors = Number(r[`v${j}`]);
+      const fromStart = j === 1 ? (visitors > 0 ? 0 : null) : seconds(r[`s${j}`]);
+      return { group: String(r.grp), step: j, visitors, medianFromStart: fromStart, medianFromPrevious: j <= 2 ? fromStart : seconds(r[`p${j}`]) };
+    }),
+  );
 }

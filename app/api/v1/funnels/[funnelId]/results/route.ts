@@ -14,6 +14,6 @@ export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (reque
     if (err instanceof RangeParamsError) return errorResponse(400, "invalid_input", err.message);
     throw err;
   }
-  const results = await funnelResults(scope, { steps: funnel.steps, windowSeconds: funnel.windowSeconds, ...q, spend: true });
+  const results = await funnelResults(scope, { steps: funnel.steps, windowSeconds: funnel.windowSeconds, ...q, spend: true, saved: true });
   return json({ funnel: { id: funnel.id, name: funnel.name, steps: funnel.steps, window: funnel.windowSeconds }, ...results });
 });

@@ -1,0 +1,158 @@
+import { it, expect } from "vitest";
+import { describeEachDb } from "../../../tests/db";
+import { ownerWithProject } from "../../../tests/fixtures";
+import { insertEvents, type EventInput } from "../../events/insert";
+import { funnelStepCounts, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
+import { sql } from "drizzle-orm";
+import { buildFacts, refreshFacts, factsKey, factsCanAnswer, factsStepCounts, factsBuilt, prepareFacts } from "./facts";
+import { queryRows } from "../../client";
+import { updateFunnel, listFunnels } from "../../funnels";
+import { funnelResults } from "./funnelResults";
+import { zonedMidnight } from "../../../lib/funnel/ranges";
+import type { ProjectScope } from "../../tenant";
+import type { FunnelStep } from "../../../lib/funnel/types";
+
+/** A small deterministic PRNG, so a failing case can be replayed. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TZ = "Europe/Amsterdam";
+const DAY0 = { y: 2026, m: 3, d: 20 }; // spans the switch to summer time on 29 March
+const day = (n: number) => zonedMidnight(DAY0.y, DAY0.m, DAY0.d + n, TZ);
+const STEPS: FunnelStep[] = [{ event: "pageview" }, { event: "pageview", path: "/p/*" }, { event: "cart" }, { event: "buy", where: { paid: true } }];
+const DEF = { steps: STEPS, windowSeconds: 2 * 86400 };
+
+let messages = 0;
+/**
+ * Random visitors over 20 days: page views (some on product pages), carts and purchases (some
+ * unpaid), from several sources and devices, in bursts so that ties, windows and several attempts
+ * occur; some identify to a user id that another visitor also becomes (identity merging).
+ */
+function randomEvents(rand: () => number, people: number, prefix: string, days = 20): EventInput[] {
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const out: EventInput[] = [];
+  for (let p = 0; p < people; p++) {
+    const anon = `${prefix}${p}`;
+    const user = rand() < 0.2 ? `user${Math.floor(rand() * people / 3)}` : null;
+    const visits = 1 + Math.floor(rand() * 4);
+    for (let v = 0; v < visits; v++) {
+      let t = day(0).getTime() + Math.floor(rand() * days * 86400_000);
+      const source = pick(["google", "newsletter", null, "facebook"]);
+      const device = pick(["mobile", "desktop"]);
+      const country = pick(["NL", "BE", null]);
+      const n = 1 + Math.floor(rand() * 7);
+      for (let i = 0; i < n; i++) {
+        t += pick([0, 0, 1000, 60_000, 3600_000, 30 * 3600_000]);
+        const r = rand();
+        const name = r < 0.6 ? "pageview" : r < 0.8 ? "cart" : r < 0.95 ? "buy" : "other";
+        out.push({
+          anonymousId: anon,
+          userId: user && rand() < 0.5 ? user : null,
+          time: new Date(t),
+          name,
+          path: name === "pageview" ? pick(["/", "/p/1", "/p/2", "/about"]) : null,
+          properties: name === "buy" ? { paid: rand() < 0.8 } : {},
+          source,
+          device,
+          country,
+          ageGroup: user && rand() < 0.3 ? pick(["25-34", "35-44"]) : null,
+          messageId: `fx${messages++}`,
+        });
+      }
+    }
+  }
+  return out.sort(() => rand() - 0.5);
+}
+
+async function insertInBatches(scope: ProjectScope, events: EventInput[]) {
+  for (let i = 0; i < events.length; i += 37) await insertEvents(scope.db, scope.projectId, events.slice(i, i + 37));
+}
+
+const sorted = (rows: StepCountsRow[]) => [...rows].sort((a, b) => a.group.localeCompare(b.group) || a.step - b.step);
+
+/** Queries the facts can answer: ranges of whole local days, filters, breakdowns and trends. */
+function queries(): StepCountsQuery[] {
+  const base = { ...DEF, from: day(2), to: day(16) };
+  return [
+    base,
+    { ...base, from: day(0), to: day(30) },
+    { ...base, from: day(8), to: day(9) },
+    { ...base, filters: { device: ["mobile"] } },
+    { ...base, filters: { source: ["google", "(none)"], country: ["NL"] } },
+    { ...base, filters: { age_group: ["25-34"] } },
+    { ...base, groupBy: { kind: "field", field: "source", limit: 2 } },
+    { ...base, groupBy: { kind: "field", field: "country", limit: 10 } },
+    { ...base, groupBy: { kind: "field", field: "age_group", limit: 10 } },
+    { ...base, groupBy: { kind: "period", unit: "day", timeZone: TZ } },
+    { ...base, from: day(0), to: day(28), filters: { device: ["desktop"] }, groupBy: { kind: "period", unit: "week", timeZone: TZ } },
+  ];
+}
+
+describeEachDb("funnel facts", (db) => {
+  async function expectSameAsEngine(scope: ProjectScope) {
+    const key = factsKey(DEF, TZ);
+    for (const q of queries()) {
+      expect(factsCanAnswer(q, TZ)).toBe(true);
+      const [raw, facts] = await Promise.all([funnelStepCounts(scope, q), factsStepCounts(scope, key, q)]);
+      expect(raw.length, JSON.stringify(q)).toBeGreaterThan(0);
+      expect(sorted(facts), JSON.stringify({ filters: q.filters, groupBy: q.groupBy, from: q.from })).toEqual(sorted(raw));
+    }
+  }
+
+  it("gives the engine's counts and medians, and stays equal as events and identities arrive", async () => {
+    const { scope } = await ownerWithProject(db(), "facts@example.nl");
+    const rand = prng(7);
+    await insertInBatches(scope, randomEvents(rand, 150, "a"));
+    await buildFacts(scope, DEF);
+    await expectSameAsEngine(scope);
+
+    // New visitors, late events of known visitors (earlier in time), and identifies that merge them.
+    const more = randomEvents(rand, 60, "b").concat(randomEvents(rand, 40, "a", 25));
+    more.push({ anonymousId: "a3", userId: "user1", time: day(5), name: "identify", messageId: "merge1" });
+    more.push({ anonymousId: "b7", userId: "user1", time: day(6), name: "identify", messageId: "merge2" });
+    await insertInBatches(scope, more);
+    expect(await refreshFacts(scope, DEF)).toBeGreaterThan(50);
+    await expectSameAsEngine(scope);
+  });
+
+  it("leaves what facts cannot answer to the engine, and builds facts behind a saved funnel's first view", async () => {
+    const { scope } = await ownerWithProject(db(), "facts-saved@example.nl");
+    await insertInBatches(scope, randomEvents(prng(11), 40, "c"));
+    const whole = { ...DEF, from: day(2), to: day(16) };
+    expect(factsCanAnswer({ ...whole, from: new Date(day(2).getTime() + 3600_000) }, TZ)).toBe(false);
+    expect(factsCanAnswer({ ...whole, filters: { "prop:plan": ["pro"] } }, TZ)).toBe(false);
+    expect(factsCanAnswer({ ...whole, groupBy: { kind: "field", field: "prop:variant", limit: 10 } }, TZ)).toBe(false);
+    expect(factsCanAnswer({ ...whole, groupBy: { kind: "period", unit: "day", timeZone: "UTC" } }, TZ)).toBe(false);
+
+    // Not built yet: the engine answers while the facts build; not refreshed: a new visitor is not lost.
+    expect(await refreshFacts(scope, DEF)).toBeNull();
+    const first = await funnelResults(scope, { ...whole, breakdown: "source", compare: true, saved: true });
+    await factsBuilt(scope, DEF);
+    expect(await funnelResults(scope, { ...whole, breakdown: "source", compare: true, saved: true })).toEqual(first);
+    await insertEvents(scope.db, scope.projectId, [{ anonymousId: "late", time: day(3), name: "pageview", path: "/", messageId: "late1" }]);
+    const after = await funnelResults(scope, { ...whole, saved: true });
+    expect(after.steps[0].visitors).toBe(first.steps[0].visitors + 1);
+  });
+
+  it("builds an edited funnel's facts anew and drops the facts no saved funnel uses", async () => {
+    const { scope } = await ownerWithProject(db(), "facts-edit@example.nl");
+    const [funnel] = await listFunnels(scope);
+    await insertInBatches(scope, randomEvents(prng(3), 30, "e"));
+    const old = { steps: funnel.steps, windowSeconds: funnel.windowSeconds };
+    await prepareFacts(scope, old);
+    const keys = async () => (await queryRows<{ funnel_key: string }>(scope.db, sql`select distinct funnel_key from funnel_facts where project_id = ${scope.projectId}::uuid`)).map((r) => r.funnel_key);
+    expect(await keys()).toEqual([factsKey(old, TZ)]);
+
+    const edited = await updateFunnel(scope, funnel.id, { name: funnel.name, steps: funnel.steps, windowSeconds: 86400 });
+    const def = { steps: edited.steps, windowSeconds: edited.windowSeconds };
+    await funnelResults(scope, { ...def, from: day(2), to: day(16), saved: true });
+    await factsBuilt(scope, def);
+    expect(await keys()).toEqual([factsKey(def, TZ)]);
+  });
+});
