@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "../db/schema";
 import { openPostgres, type Db, type DbHandle, type DbKind } from "../db/client";
+import { factsBuildsSettled } from "../db/queries/funnel/facts";
 
 /** The databases integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testKinds(): DbKind[] {
@@ -49,6 +50,8 @@ export function describeEachDb(title: string, suite: (get: () => Db, kind: DbKin
         handle = await openTestDb(kind);
       });
       afterAll(async () => {
+        // A saved funnel's first view builds its facts in the background; let it end before closing.
+        await factsBuildsSettled();
         await handle?.close();
       });
       suite(() => handle.db, kind);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { presetRange, zonedMidnight } from "./ranges";
+import { presetRange, zonedMidnight, previousRange } from "./ranges";
 
 const AMS = "Europe/Amsterdam";
 
@@ -22,5 +22,14 @@ describe("date presets in the project's time zone", () => {
   it("last month in January is December of the year before", () => {
     const r = presetRange("last_month", AMS, new Date("2027-01-10T12:00:00Z"));
     expect(r.from.toISOString()).toBe("2026-11-30T23:00:00.000Z");
+  });
+  it("compares whole local days with as many whole days before, across the clock change", () => {
+    // 30 days that include the end of summer time are 30 days and one hour long.
+    const r = presetRange("30d", AMS, new Date("2026-11-22T12:00:00Z"));
+    const prev = previousRange(r.from, r.to, AMS);
+    expect([prev.from.toISOString(), prev.to.toISOString()]).toEqual(["2026-09-23T22:00:00.000Z", "2026-10-23T22:00:00.000Z"]);
+    // Not whole days: the same length in time.
+    const odd = previousRange(new Date("2026-11-10T10:30:00Z"), new Date("2026-11-11T10:30:00Z"), AMS);
+    expect(odd.from.toISOString()).toBe("2026-11-09T10:30:00.000Z");
   });
 });

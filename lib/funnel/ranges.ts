@@ -46,3 +46,19 @@ export function presetRange(preset: Preset, timeZone: string, now = new Date()):
 export function isPreset(v: unknown): v is Preset {
   return typeof v === "string" && (PRESETS as readonly string[]).includes(v);
 }
+
+/**
+ * The period of the same length right before [from, to): the same number of local days when the
+ * range is whole local days (so a 30-day range across a clock change compares with 30 whole days),
+ * else the same number of milliseconds.
+ */
+export function previousRange(from: Date, to: Date, timeZone: string): { from: Date; to: Date } {
+  const start = parts(from, timeZone);
+  const end = parts(to, timeZone);
+  const midnight = (p: ReturnType<typeof parts>, at: Date) => p.h === 0 && p.min === 0 && p.s === 0 && at.getUTCMilliseconds() === 0;
+  if (midnight(start, from) && midnight(end, to)) {
+    const days = Math.round((Date.UTC(end.y, end.m - 1, end.d) - Date.UTC(start.y, start.m - 1, start.d)) / 86400_000);
+    return { from: zonedMidnight(start.y, start.m, start.d - days, timeZone), to: from };
+  }
+  return { from: new Date(from.getTime() - (to.getTime() - from.getTime())), to: from };
+}

@@ -84,11 +84,16 @@ async function main() {
   await time("floor: count(*) of the candidate rows", () => queryRows(handle.db, sql`select count(*) ${candidates}`));
 
   // Saved funnels read their facts (db/queries/funnel/facts.ts): built once, then kept current.
-  await handle.db.execute(sql`delete from funnel_facts`);
-  await handle.db.execute(sql`delete from funnel_fact_state`);
   let t = performance.now();
-  await buildFacts(scope, def);
-  await handle.db.execute(sql`vacuum analyze funnel_facts`);
+  if (reuse && process.env.BENCH_REBUILD !== "1" && (await refreshFacts(scope, def)) !== null) {
+    console.log("facts: reused from the last run (BENCH_REBUILD=1 builds them again)");
+  } else {
+    await handle.db.execute(sql`delete from funnel_facts`);
+    await handle.db.execute(sql`delete from funnel_fact_state`);
+    t = performance.now();
+    await buildFacts(scope, def);
+    await handle.db.execute(sql`vacuum analyze funnel_facts`);
+  }
   const [facts] = await queryRows<{ n: number; r: number }>(handle.db, sql`select count(*)::int as n, count(*) filter (where day >= ${from.toISOString().slice(0, 10)}::date)::int as r from funnel_facts`);
   console.log(`facts built in ${fmt((performance.now() - t) / 1000)} s: ${fmt(facts.n)} rows (person × entry day × segment), about ${fmt(facts.r)} in the range`);
   const key = factsKey(def, scope.project.timeZone);

@@ -85,9 +85,15 @@ export async function factsStepCounts(scope: ProjectScope, key: string, q: StepC
       -- Top values by people, then the rest folded into "other" (a person may enter through several).
       pg as (select person_id, g, max(level) as level${minDs} from f group by 1, 2),
       top as (select g from pg group by g order by count(*) desc, g limit ${q.groupBy?.kind === "field" ? q.groupBy.limit : 10}),
-      people as (${people(sql`(select pg.*, case when g in (select g from top) then g else ${OTHER} end as og from pg) x`, sql`og`)})`
+      -- A top value's rows are one per person already; only the rest is folded per person.
+      people as (
+        select person_id, g as grp, ${sql.join(Array.from({ length: k }, (_, i) => sql`level >= ${i + 1} as ${sql.raw(`r${i + 1}`)}`), sql`, `)}, 0::bigint as d1${ds.length ? sql`, ${sql.join(ds, sql`, `)}` : sql``}
+        from pg where g in (select g from top)
+        union all
+        ${people(sql`(select * from pg where g not in (select g from top)) x`, sql`${OTHER}::text`)}
+      )`
     : sql`${selected}, people as (${people(sql`f`, sql`g`)})`;
-  return stepCountsOf(scope, k, ctes);
+  return stepCountsOf(scope, k, ctes, Boolean(q.groupBy));
 }
 
 /** `insert into funnel_facts` of the engine's `people` grouped by factsGroup, for the entries of `q` (and only `persons`). */
@@ -228,6 +234,11 @@ export async function readyFacts(scope: ProjectScope, def: FunnelDefinition): Pr
 /** Waits for a background build of these facts, if one runs (tests, the demo seed). */
 export async function factsBuilt(scope: ProjectScope, def: FunnelDefinition): Promise<void> {
   await flights.get(`${scope.projectId}:${factsKey(def, scope.project.timeZone)}`)?.build;
+}
+
+/** Waits for every background build of this process (test teardown). */
+export async function factsBuildsSettled(): Promise<void> {
+  await Promise.all([...flights.values()].map((f) => f.build));
 }
 
 /** Builds or refreshes a definition's facts and waits for it (after bulk loads: the demo seed, the benchmark). */

@@ -1,5 +1,6 @@
 import type { ProjectScope } from "../../tenant";
 import { funnelStepCounts, OTHER, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
+import { previousRange } from "../../../lib/funnel/ranges";
 import { factsCanAnswer, factsStepCounts, readyFacts } from "./facts";
 import { stepRates, type StepResult } from "../../../lib/funnel/rates";
 import { wilsonInterval, type Interval } from "../../../lib/stats/wilson";
@@ -47,8 +48,7 @@ export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promis
   const k = q.steps.length;
   const base: StepCountsQuery = { steps: q.steps, windowSeconds: q.windowSeconds, from: q.from, to: q.to, filters: q.filters };
   const unit = q.trendUnit ?? (q.to.getTime() - q.from.getTime() <= 31 * 86400_000 ? "day" : "week");
-  const length = q.to.getTime() - q.from.getTime();
-  const prevRange = { from: new Date(q.from.getTime() - length), to: q.from };
+  const prevRange = previousRange(q.from, q.to, scope.project.timeZone);
   const key = q.saved ? await readyFacts(scope, { steps: q.steps, windowSeconds: q.windowSeconds }) : null;
   const counts = (c: StepCountsQuery) =>
     key && factsCanAnswer(c, scope.project.timeZone) ? factsStepCounts(scope, key, c) : funnelStepCounts(scope, c);

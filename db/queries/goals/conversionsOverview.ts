@@ -2,6 +2,7 @@ import type { ProjectScope } from "../../tenant";
 import type { SegmentField, SegmentFilters, FunnelStep } from "../../../lib/funnel/types";
 import { FUNNEL_STAGES, type FunnelStage } from "../../../lib/funnel/types";
 import { getTemplate } from "../../../lib/templates";
+import { previousRange as lastPeriod } from "../../../lib/funnel/ranges";
 import { buildOverview, orderGoals } from "../../../lib/conversions/overview";
 import type { ConversionsOverview, OverviewGoalDef } from "../../../lib/conversions/types";
 import { goalConversions } from "./goalConversions";
@@ -33,8 +34,7 @@ export async function conversionsOverview(scope: ProjectScope, q: OverviewQuery)
   const goals = orderGoals(q.goals);
   const matches = goals.map((g) => g.match);
   const stageMatches = FUNNEL_STAGES.map((s) => template.stages[s].markers);
-  const length = q.to.getTime() - q.from.getTime();
-  const previousRange = { from: new Date(q.from.getTime() - length), to: q.from };
+  const previousRange = lastPeriod(q.from, q.to, scope.project.timeZone);
   const base = { from: q.from, to: q.to, filters: q.filters };
   const limit = q.segmentLimit ?? 100;
 
