@@ -90,6 +90,7 @@ function queries(): StepCountsQuery[] {
     { ...base, groupBy: { kind: "field", field: "country", limit: 10 } },
     { ...base, groupBy: { kind: "field", field: "age_group", limit: 10 } },
     { ...base, groupBy: { kind: "period", unit: "day", timeZone: TZ } },
+    { ...base, groupBy: { kind: "period", unit: "day", timeZone: TZ }, medians: false },
     { ...base, from: day(0), to: day(28), filters: { device: ["desktop"] }, groupBy: { kind: "period", unit: "week", timeZone: TZ } },
   ];
 }

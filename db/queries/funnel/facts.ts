@@ -93,7 +93,7 @@ export async function factsStepCounts(scope: ProjectScope, key: string, q: StepC
         ${people(sql`(select * from pg where g not in (select g from top)) x`, sql`${OTHER}::text`)}
       )`
     : sql`${selected}, people as (${people(sql`f`, sql`g`)})`;
-  return stepCountsOf(scope, k, ctes, Boolean(q.groupBy));
+  return stepCountsOf(scope, k, ctes, Boolean(q.groupBy), q.medians !== false);
 }
 
 /** `insert into funnel_facts` of the engine's `people` grouped by factsGroup, for the entries of `q` (and only `persons`). */

@@ -54,7 +54,7 @@ export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promis
     key && factsCanAnswer(c, scope.project.timeZone) ? factsStepCounts(scope, key, c) : funnelStepCounts(scope, c);
   const [main, trendRows, breakdownRows, prevRows] = await Promise.all([
     counts(base),
-    counts({ ...base, groupBy: { kind: "period", unit, timeZone: scope.project.timeZone } }),
+    counts({ ...base, groupBy: { kind: "period", unit, timeZone: scope.project.timeZone }, medians: false }),
     q.breakdown ? counts({ ...base, groupBy: { kind: "field", field: q.breakdown, limit: 10 } }) : Promise.resolve(null),
     q.compare ? counts({ ...base, ...prevRange }) : Promise.resolve(null),
   ]);

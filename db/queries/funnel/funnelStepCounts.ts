@@ -14,6 +14,8 @@ export type StepCountsQuery = {
    * group entries by a segment field (top `limit` values, the rest as "other"), by day/week in
    * `timeZone`, or (for funnel facts) by local entry day and the entry event's segment fields
    */
+  /** false: visitors only, medians null (the trend needs no medians, and they cost a sort per step) */
+  medians?: boolean;
   groupBy?:
     | { kind: "field"; field: SegmentField; limit: number }
     | { kind: "period"; unit: "day" | "week"; timeZone: string }
@@ -125,7 +127,7 @@ export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: Pers
  * personLevels). See README.md beside this file for the algorithm and the measured speed.
  */
 export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery): Promise<StepCountsRow[]> {
-  return stepCountsOf(scope, q.steps.length, personLevels(scope, q), Boolean(q.groupBy));
+  return stepCountsOf(scope, q.steps.length, personLevels(scope, q), Boolean(q.groupBy), q.medians !== false);
 }
 
 /**
@@ -145,7 +147,7 @@ export async function withFunnelSettings<T>(db: Db, fn: (db: Db) => Promise<T>):
  * Counts and medians per group and step from CTEs that end in `people` (person_id, grp, r1…rk,
  * d1…dk): the raw engine's personLevels, or the funnel facts' per-person aggregate.
  */
-export async function stepCountsOf(scope: ProjectScope, k: number, people: SQL, grouped: boolean): Promise<StepCountsRow[]> {
+export async function stepCountsOf(scope: ProjectScope, k: number, people: SQL, grouped: boolean, medians = true): Promise<StepCountsRow[]> {
   // One pass over `people`. Medians sort only the people who reached the step; step 1's are 0
   // (d1 is 0: an attempt starts at its entry) and step 2's time from the previous step is its time
   // from the start, so neither needs a sort of its own.
@@ -153,7 +155,7 @@ export async function stepCountsOf(scope: ProjectScope, k: number, people: SQL, 
     const j = i + 1;
     const r = sql.raw(`r${j}`);
     const count = sql`count(*) filter (where ${r})::int as ${sql.raw(`v${j}`)}`;
-    if (j === 1) return count;
+    if (j === 1 || !medians) return count;
     const fromStart = sql`percentile_cont(0.5) within group (order by ${sql.raw(`d${j}`)}) filter (where ${r}) as ${sql.raw(`s${j}`)}`;
     if (j === 2) return sql`${count}, ${fromStart}`;
     return sql`${count}, ${fromStart}, percentile_cont(0.5) within group (order by ${sql.raw(`d${j} - d${j - 1}`)}) filter (where ${r}) as ${sql.raw(`p${j}`)}`;
@@ -168,7 +170,7 @@ export async function stepCountsOf(scope: ProjectScope, k: number, people: SQL, 
     Array.from({ length: k }, (_, i) => {
       const j = i + 1;
       const visitors = Number(r[`v${j}`]);
-      const fromStart = j === 1 ? (visitors > 0 ? 0 : null) : seconds(r[`s${j}`]);
+      const fromStart = !medians ? null : j === 1 ? (visitors > 0 ? 0 : null) : seconds(r[`s${j}`]);
       return { group: String(r.grp), step: j, visitors, medianFromStart: fromStart, medianFromPrevious: j <= 2 ? fromStart : seconds(r[`p${j}`]) };
     }),
   );
