@@ -8,6 +8,12 @@ function parts(date: Date, timeZone: string) {
   return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute), s: Number(p.second) };
 }
 
+/** The local calendar day of an instant in `timeZone`. */
+export function localDay(instant: Date, timeZone: string): { y: number; m: number; d: number } {
+  const { y, m, d } = parts(instant, timeZone);
+  return { y, m, d };
+}
+
 /** The UTC instant of local midnight on y-m-d in `timeZone` (DST-safe). */
 export function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date {
   let guess = Date.UTC(y, m - 1, d);

@@ -4,7 +4,7 @@ import type { ProjectScope } from "../../tenant";
 import { queryRows, type Db } from "../../client";
 import type { FunnelStep, SegmentField } from "../../../lib/funnel/types";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
-import { zonedMidnight } from "../../../lib/funnel/ranges";
+import { zonedMidnight, localDay } from "../../../lib/funnel/ranges";
 import { personLevels, stepCountsOf, OTHER, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
 import { fieldExpression, filterCondition, needsPersons, NONE } from "./fragments";
 import { settledInstant } from "./changes";
@@ -34,17 +34,11 @@ export function factsKey(def: FunnelDefinition, timeZone: string): string {
 
 const FACT_FIELDS = new Set<string>(SEGMENT_FIELDS);
 
-function localDate(instant: Date, timeZone: string): { y: number; m: number; d: number } {
-  const f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  const [y, m, d] = f.format(instant).split("-").map(Number);
-  return { y, m, d };
-}
-
 const isoDay = ({ y, m, d }: { y: number; m: number; d: number }) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
 /** The local day of a local midnight, or null when `instant` is not one. */
 function midnightDay(instant: Date, timeZone: string): string | null {
-  const day = localDate(instant, timeZone);
+  const day = localDay(instant, timeZone);
   return zonedMidnight(day.y, day.m, day.d, timeZone).getTime() === instant.getTime() ? isoDay(day) : null;
 }
 
@@ -133,7 +127,7 @@ export async function buildFacts(scope: ProjectScope, def: FunnelDefinition): Pr
     sql`select min(time) as first, max(time) as last from events where project_id = ${scope.projectId}::uuid`,
   );
   if (span.first && span.last) {
-    const first = localDate(new Date(span.first), tz);
+    const first = localDay(new Date(span.first), tz);
     const last = new Date(span.last);
     for (let day = 0; ; day += BUILD_CHUNK_DAYS) {
       const from = zonedMidnight(first.y, first.m, first.d + day, tz);
@@ -144,7 +138,7 @@ export async function buildFacts(scope: ProjectScope, def: FunnelDefinition): Pr
         const t = tx as unknown as Db;
         await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
         await t.execute(sql`delete from funnel_facts where project_id = ${scope.projectId}::uuid and funnel_key = ${key}
-          and day >= ${isoDay(localDate(from, tz))}::date and day < ${isoDay(localDate(to, tz))}::date`);
+          and day >= ${isoDay(localDay(from, tz))}::date and day < ${isoDay(localDay(to, tz))}::date`);
         await t.execute(factsInsert(scope, key, q));
       });
     }
