@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { ProjectScope } from "../tenant";
-import { insertEvents } from "../events/insert";
+import { insertEvents, type EventInput } from "../events/insert";
+import type { Db } from "../client";
 import { generateDemoEvents, type DemoOptions, type DemoExperiment } from "./generate";
 import { listGoals } from "../goals";
 import { listExperiments, createExperiment } from "../experiments";
@@ -18,25 +19,40 @@ export function demoEnd(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
 }
 
-/** Generates demo traffic for the project's sector and stores it through the ingestion insert path. Admins only. */
-export async function seedDemoData(scope: ProjectScope, opts: Partial<DemoOptions> = {}): Promise<{ events: number; stored: number }> {
-  scope.require("admin");
-  const experiment = scope.project.sector === "ecommerce" ? DEMO_EXPERIMENT : undefined;
-  const options: DemoOptions = { ...DEMO_DEFAULTS, end: demoEnd(), experiment, ...opts };
+/**
+ * Stores generated batches through the ingestion insert path, a few at a time: batches hold whole
+ * visitors, so they are independent, and several in flight keep PostgreSQL's cores busy.
+ * `onStored` sees the running total (the benchmark's progress line).
+ */
+export async function insertDemoBatches(
+  db: Db,
+  projectId: string,
+  batches: Iterable<EventInput[]>,
+  onStored?: (stored: number) => void,
+): Promise<{ events: number; stored: number }> {
   let events = 0;
   let stored = 0;
-  // Batches hold whole visitors, so they are independent: a few in flight keep PostgreSQL's cores busy.
   const inFlight = new Set<Promise<void>>();
-  for (const batch of generateDemoEvents(scope.project.sector, options)) {
+  for (const batch of batches) {
     events += batch.length;
-    const p: Promise<void> = insertEvents(scope.db, scope.projectId, batch).then((r) => {
+    const p: Promise<void> = insertEvents(db, projectId, batch).then((r) => {
       stored += r.stored;
+      onStored?.(stored);
       inFlight.delete(p);
     });
     inFlight.add(p);
     if (inFlight.size >= DEMO_CONCURRENCY) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  return { events, stored };
+}
+
+/** Generates demo traffic for the project's sector and stores it through the ingestion insert path. Admins only. */
+export async function seedDemoData(scope: ProjectScope, opts: Partial<DemoOptions> = {}): Promise<{ events: number; stored: number }> {
+  scope.require("admin");
+  const experiment = scope.project.sector === "ecommerce" ? DEMO_EXPERIMENT : undefined;
+  const options: DemoOptions = { ...DEMO_DEFAULTS, end: demoEnd(), experiment, ...opts };
+  const { events, stored } = await insertDemoBatches(scope.db, scope.projectId, generateDemoEvents(scope.project.sector, options));
   // Fresh bulk data: give the planner statistics now (PGlite has no autovacuum to do it later).
   await scope.db.execute(sql`analyze events`);
   await scope.db.execute(sql`analyze persons`);

@@ -1,7 +1,7 @@
-import { factsChangeLock } from "../queries/funnel/changes";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { queryRows } from "../client";
+import { factsChangeLock } from "../queries/funnel/changes";
 
 /** One event as stored; ingestion and the demo generator both write through insertEvents. */
 export type EventInput = {

@@ -2,6 +2,19 @@ import { pgTable, text, timestamp, uuid, bigint, jsonb, numeric, primaryKey, ind
 import { sql } from "drizzle-orm";
 import { projects } from "./projects";
 
+/** The segment fields an event carries; funnel facts keep the entry event's under the same names. */
+const segmentColumns = () => ({
+  referrerDomain: text("referrer_domain"),
+  utmSource: text("utm_source"),
+  utmMedium: text("utm_medium"),
+  utmCampaign: text("utm_campaign"),
+  device: text("device"),
+  browser: text("browser"),
+  os: text("os"),
+  country: text("country"),
+  region: text("region"),
+});
+
 /**
  * One row per accepted event. `person_id` is the identity the funnels count: the user id when
  * known, else the anonymous id; identify/alias rewrite it for earlier events of that anonymous id.
@@ -17,15 +30,7 @@ export const events = pgTable("events", {
   anonymousId: text("anonymous_id"),
   userId: text("user_id"),
   path: text("path"),
-  referrerDomain: text("referrer_domain"),
-  utmSource: text("utm_source"),
-  utmMedium: text("utm_medium"),
-  utmCampaign: text("utm_campaign"),
-  device: text("device"),
-  browser: text("browser"),
-  os: text("os"),
-  country: text("country"),
-  region: text("region"),
+  ...segmentColumns(),
   properties: jsonb("properties").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   revenue: numeric("revenue", { precision: 14, scale: 2, mode: "number" }),
   messageId: text("message_id").notNull(),
@@ -78,15 +83,7 @@ export const funnelFacts = pgTable("funnel_facts", {
   funnelKey: text("funnel_key").notNull(),
   day: date("day").notNull(),
   personId: text("person_id").notNull(),
-  utmSource: text("utm_source"),
-  utmMedium: text("utm_medium"),
-  utmCampaign: text("utm_campaign"),
-  referrerDomain: text("referrer_domain"),
-  device: text("device"),
-  browser: text("browser"),
-  os: text("os"),
-  country: text("country"),
-  region: text("region"),
+  ...segmentColumns(),
   level: integer("level").notNull(),
   d2: bigint("d2", { mode: "number" }),
   d3: bigint("d3", { mode: "number" }),

@@ -14,6 +14,18 @@ export function localDay(instant: Date, timeZone: string): { y: number; m: numbe
   return { y, m, d };
 }
 
+/** The local calendar day of an instant as YYYY-MM-DD. */
+export function localIsoDay(instant: Date, timeZone: string): string {
+  const { y, m, d } = parts(instant, timeZone);
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Whether an instant is exactly midnight in `timeZone` (the start of a local day). */
+export function isLocalMidnight(instant: Date, timeZone: string): boolean {
+  const p = parts(instant, timeZone);
+  return p.h === 0 && p.min === 0 && p.s === 0 && instant.getUTCMilliseconds() === 0;
+}
+
 /** The UTC instant of local midnight on y-m-d in `timeZone` (DST-safe). */
 export function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date {
   let guess = Date.UTC(y, m - 1, d);
@@ -59,10 +71,9 @@ export function isPreset(v: unknown): v is Preset {
  * else the same number of milliseconds.
  */
 export function previousRange(from: Date, to: Date, timeZone: string): { from: Date; to: Date } {
-  const start = parts(from, timeZone);
-  const end = parts(to, timeZone);
-  const midnight = (p: ReturnType<typeof parts>, at: Date) => p.h === 0 && p.min === 0 && p.s === 0 && at.getUTCMilliseconds() === 0;
-  if (midnight(start, from) && midnight(end, to)) {
+  if (isLocalMidnight(from, timeZone) && isLocalMidnight(to, timeZone)) {
+    const start = localDay(from, timeZone);
+    const end = localDay(to, timeZone);
     const days = Math.round((Date.UTC(end.y, end.m - 1, end.d) - Date.UTC(start.y, start.m - 1, start.d)) / 86400_000);
     return { from: zonedMidnight(start.y, start.m, start.d - days, timeZone), to: from };
   }

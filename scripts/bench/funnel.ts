@@ -13,6 +13,7 @@ import { createAccount } from "../../db/accounts";
 import { teamScopeForUser, operatorProjectScope } from "../../db/tenant";
 import { createProject } from "../../db/projects";
 import { insertEvents } from "../../db/events/insert";
+import { insertDemoBatches } from "../../db/demo/seed";
 import { generateDemoEvents } from "../../db/demo/generate";
 import { funnelStepCounts } from "../../db/queries/funnel/funnelStepCounts";
 import { migrate } from "../../db/migrate";
@@ -37,19 +38,15 @@ async function main() {
     const team = (await teamScopeForUser(handle.db, user.id))!;
     projectId = (await createProject(team, { name: "Bench", sector: "ecommerce" }, templateSetup("ecommerce", "en"))).project.id;
     const started = Date.now();
-    let events = 0;
-    // Batches hold whole visitors: three in flight keep both cores busy.
-    const inFlight = new Set<Promise<void>>();
-    for (const batch of generateDemoEvents("ecommerce", { visitors: VISITORS, days: 90, seed: 1, end, batchVisitors: 2000, extraPageviews: 8 })) {
-      const p: Promise<void> = insertEvents(handle.db, projectId, batch).then((r) => {
-        if (Math.floor((events + r.stored) / 1_000_000) > Math.floor(events / 1_000_000)) process.stdout.write(`\r  generated ${fmt(events + r.stored)} events…`);
-        events += r.stored;
-        inFlight.delete(p);
-      });
-      inFlight.add(p);
-      if (inFlight.size >= 3) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
+    let shown = 0;
+    const { stored: events } = await insertDemoBatches(
+      handle.db,
+      projectId,
+      generateDemoEvents("ecommerce", { visitors: VISITORS, days: 90, seed: 1, end, batchVisitors: 2000, extraPageviews: 8 }),
+      (stored) => {
+        if (stored - shown >= 1_000_000) process.stdout.write(`\r  generated ${fmt((shown = stored))} events…`);
+      },
+    );
     const secs = (Date.now() - started) / 1000;
     console.log(`\rGenerated ${fmt(events)} events of ${fmt(VISITORS)} visitors in ${secs.toFixed(0)} s (${fmt(events / secs)} events/s through insertEvents)`);
     await handle.db.execute(sql`vacuum analyze events`);

@@ -4,10 +4,11 @@ import type { ProjectScope } from "../../tenant";
 import { queryRows, type Db } from "../../client";
 import type { FunnelStep, SegmentField } from "../../../lib/funnel/types";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
-import { zonedMidnight, localDay } from "../../../lib/funnel/ranges";
+import { zonedMidnight, localDay, localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
 import { personLevels, stepCountsOf, OTHER, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
 import { fieldExpression, filterCondition, needsPersons, NONE } from "./fragments";
 import { settledInstant } from "./changes";
+import { listFunnels } from "../../funnels";
 
 /**
  * Funnel facts: a saved funnel's levels, precomputed per person, local entry day and entry segment,
@@ -24,23 +25,19 @@ import { settledInstant } from "./changes";
  * `prop:` filters or breakdowns) go to the raw engine.
  */
 
-export type FunnelDefinition = { steps: FunnelStep[]; windowSeconds: number };
+/** What facts are computed for: a funnel's steps and window (not its name or labels). */
+export type StepsAndWindow = { steps: FunnelStep[]; windowSeconds: number };
 
 /** The facts of a definition in a time zone: a hash of the steps (not their labels), the window and the zone. */
-export function factsKey(def: FunnelDefinition, timeZone: string): string {
+export function factsKey(def: StepsAndWindow, timeZone: string): string {
   const steps = def.steps.map((s) => ({ event: s.event, path: s.path ?? null, where: s.where ? Object.fromEntries(Object.entries(s.where).sort(([a], [b]) => a.localeCompare(b))) : null }));
   return crypto.createHash("sha256").update(JSON.stringify({ steps, window: def.windowSeconds, timeZone })).digest("hex").slice(0, 32);
 }
 
 const FACT_FIELDS = new Set<string>(SEGMENT_FIELDS);
 
-const isoDay = ({ y, m, d }: { y: number; m: number; d: number }) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-
 /** The local day of a local midnight, or null when `instant` is not one. */
-function midnightDay(instant: Date, timeZone: string): string | null {
-  const day = localDay(instant, timeZone);
-  return zonedMidnight(day.y, day.m, day.d, timeZone).getTime() === instant.getTime() ? isoDay(day) : null;
-}
+const midnightDay = (instant: Date, timeZone: string): string | null => (isLocalMidnight(instant, timeZone) ? localIsoDay(instant, timeZone) : null);
 
 /** Whether facts can answer a query: whole local days, and only the facts' segment fields. */
 export function factsCanAnswer(q: StepCountsQuery, timeZone: string): boolean {
@@ -118,7 +115,7 @@ const lockKey = (scope: ProjectScope, key: string) => sql`hashtextextended(${`fu
  * app processes) cannot double a row; persons that change during the build are recomputed by the
  * next refresh, because the state says the facts hold changes up to the build's start only.
  */
-export async function buildFacts(scope: ProjectScope, def: FunnelDefinition): Promise<void> {
+export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Promise<void> {
   const tz = scope.project.timeZone;
   const key = factsKey(def, tz);
   const started = await settledInstant(scope.db, scope.projectId);
@@ -138,7 +135,7 @@ export async function buildFacts(scope: ProjectScope, def: FunnelDefinition): Pr
         const t = tx as unknown as Db;
         await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
         await t.execute(sql`delete from funnel_facts where project_id = ${scope.projectId}::uuid and funnel_key = ${key}
-          and day >= ${isoDay(localDay(from, tz))}::date and day < ${isoDay(localDay(to, tz))}::date`);
+          and day >= ${localIsoDay(from, tz)}::date and day < ${localIsoDay(to, tz)}::date`);
         await t.execute(factsInsert(scope, key, q));
       });
     }
@@ -151,11 +148,7 @@ export async function buildFacts(scope: ProjectScope, def: FunnelDefinition): Pr
 
 /** Facts of other definitions that no saved funnel has any more (edited, deleted, or the time zone changed). */
 async function dropUnusedFacts(scope: ProjectScope, keep: string): Promise<void> {
-  const saved = await queryRows<{ steps: FunnelStep[]; window_seconds: number }>(
-    scope.db,
-    sql`select steps, window_seconds from funnels where project_id = ${scope.projectId}::uuid`,
-  );
-  const keys = saved.map((f) => factsKey({ steps: f.steps, windowSeconds: Number(f.window_seconds) }, scope.project.timeZone));
+  const keys = (await listFunnels(scope)).map((f) => factsKey(f, scope.project.timeZone));
   const unused = await queryRows<{ funnel_key: string }>(
     scope.db,
     sql`select funnel_key from funnel_fact_state where project_id = ${scope.projectId}::uuid
@@ -172,7 +165,7 @@ async function dropUnusedFacts(scope: ProjectScope, keep: string): Promise<void>
  * are deleted and recomputed from all their events, in one transaction under the facts' lock.
  * Returns how many persons it recomputed, or null when the facts are not built.
  */
-export async function refreshFacts(scope: ProjectScope, def: FunnelDefinition): Promise<number | null> {
+export async function refreshFacts(scope: ProjectScope, def: StepsAndWindow): Promise<number | null> {
   const key = factsKey(def, scope.project.timeZone);
   const until = await settledInstant(scope.db, scope.projectId);
   return scope.db.transaction(async (tx) => {
@@ -201,41 +194,46 @@ export async function refreshFacts(scope: ProjectScope, def: FunnelDefinition): 
   });
 }
 
-type Flight = { refresh?: Promise<number | null>; build?: Promise<void> };
-const g = globalThis as unknown as { __trechterFacts?: Map<string, Flight> };
-const flights = (g.__trechterFacts ??= new Map());
+/** Refreshes and builds in flight in this process, by project and facts key (requests share them). */
+const g = globalThis as unknown as { __trechterFactsInFlight?: { refreshes: Map<string, Promise<number | null>>; builds: Map<string, Promise<void>> } };
+const inFlight = (g.__trechterFactsInFlight ??= { refreshes: new Map(), builds: new Map() });
+
+function shared<T>(map: Map<string, Promise<T>>, id: string, start: () => Promise<T>): Promise<T> {
+  let running = map.get(id);
+  if (!running) {
+    running = start().finally(() => map.delete(id));
+    map.set(id, running);
+  }
+  return running;
+}
 
 /**
- * Makes a saved funnel's facts current and says whether they can be read. Built facts get the
- * changed persons applied (requests at the same time share one refresh). Facts that do not exist yet
- * are built in the background, and the caller answers from the raw engine meanwhile.
+ * Makes a saved funnel's facts current and returns their key, or null when they cannot be read
+ * yet: facts that do not exist are built in the background, and the caller answers from the raw
+ * engine meanwhile.
  */
-export async function readyFacts(scope: ProjectScope, def: FunnelDefinition): Promise<string | null> {
+export async function readyFacts(scope: ProjectScope, def: StepsAndWindow): Promise<string | null> {
   const key = factsKey(def, scope.project.timeZone);
   const id = `${scope.projectId}:${key}`;
-  const flight: Flight = flights.get(id) ?? {};
-  flights.set(id, flight);
-  if (flight.build) return null;
-  flight.refresh ??= refreshFacts(scope, def).finally(() => (flight.refresh = undefined));
-  const applied = await flight.refresh;
-  if (applied !== null) return key;
-  flight.build ??= buildFacts(scope, def)
-    .catch((err) => console.error(`funnel facts build failed for project ${scope.projectId}:`, err))
-    .finally(() => (flight.build = undefined));
+  if (inFlight.builds.has(id)) return null;
+  if ((await shared(inFlight.refreshes, id, () => refreshFacts(scope, def))) !== null) return key;
+  void shared(inFlight.builds, id, () =>
+    buildFacts(scope, def).catch((err) => console.error(`funnel facts build failed for project ${scope.projectId}:`, err)),
+  );
   return null;
 }
 
-/** Waits for a background build of these facts, if one runs (tests, the demo seed). */
-export async function factsBuilt(scope: ProjectScope, def: FunnelDefinition): Promise<void> {
-  await flights.get(`${scope.projectId}:${factsKey(def, scope.project.timeZone)}`)?.build;
+/** Waits for a background build of these facts, if one runs (tests). */
+export async function factsBuilt(scope: ProjectScope, def: StepsAndWindow): Promise<void> {
+  await inFlight.builds.get(`${scope.projectId}:${factsKey(def, scope.project.timeZone)}`);
 }
 
 /** Waits for every background build of this process (test teardown). */
 export async function factsBuildsSettled(): Promise<void> {
-  await Promise.all([...flights.values()].map((f) => f.build));
+  await Promise.all(inFlight.builds.values());
 }
 
 /** Builds or refreshes a definition's facts and waits for it (after bulk loads: the demo seed, the benchmark). */
-export async function prepareFacts(scope: ProjectScope, def: FunnelDefinition): Promise<void> {
+export async function prepareFacts(scope: ProjectScope, def: StepsAndWindow): Promise<void> {
   if ((await refreshFacts(scope, def)) === null) await buildFacts(scope, def);
 }
