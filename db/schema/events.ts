@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, bigint, jsonb, numeric, primaryKey, index, uniqueIndex, integer, date } from "drizzle-orm/pg-core";
+import { pgTable, text, timestamp, uuid, bigint, jsonb, numeric, primaryKey, index, uniqueIndex, integer, smallint, date } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { projects } from "./projects";
 
@@ -72,19 +72,59 @@ export const ingestStats = pgTable("ingest_stats", {
 }, (t) => [primaryKey({ columns: [t.projectId, t.day] })]);
 
 /**
- * Precomputed funnel levels of saved funnels (db/queries/funnel/facts.ts): one row per person, local
- * entry day and entry segment (the entry event's fields), with the furthest step any attempt
- * starting there reached and the fastest time to each step. `funnel_key` is a hash of the steps,
- * window and time zone, so an edited funnel gets new facts. Column names follow `events` so the
- * segment filters read the same.
+ * The entry segments funnel facts refer to: one row per distinct combination of an entry event's
+ * segment fields in a project, identified by a 64-bit hash of the combination (so that concurrent
+ * writers agree on ids without a lookup; db/queries/funnel/facts.ts). Column names follow `events`,
+ * so the segment filters read the same.
  */
-export const funnelFacts = pgTable("funnel_facts", {
+export const funnelSegments = pgTable("funnel_segments", {
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  id: bigint("id", { mode: "bigint" }).notNull(),
+  ...segmentColumns(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.id] })]);
+
+/**
+ * A saved funnel's facts (db/queries/funnel/facts.ts): `funnel_key` is a hash of the steps, window
+ * and time zone, so an edited funnel gets new facts; `id` is what the fact rows carry. Built when
+ * `built_at` is set; persons changed from `applied_until` on are recomputed on the next refresh.
+ */
+export const funnelFactSets = pgTable("funnel_fact_sets", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
   funnelKey: text("funnel_key").notNull(),
+  appliedUntil: timestamp("applied_until", { withTimezone: true }),
+  builtAt: timestamp("built_at", { withTimezone: true }),
+}, (t) => [uniqueIndex("funnel_fact_sets_key_idx").on(t.projectId, t.funnelKey)]);
+
+/**
+ * Precomputed funnel levels of a fact set: one row per person, local entry day and entry segment,
+ * with the furthest step any attempt starting there reached and the fastest time to each step.
+ * Narrow on purpose (the segment is a reference), since a 30-day query reads hundreds of thousands
+ * of rows. `solo` has a bit per segment field, set when no other row of the person has the same
+ * value, and the `gap_*` columns link each row to the person's previous one with the same value, so
+ * that a breakdown need not deduplicate most rows per person (db/queries/funnel/README.md).
+ */
+export const funnelFactRows = pgTable("funnel_fact_rows", {
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  factsId: integer("facts_id").notNull(),
   day: date("day").notNull(),
   personId: text("person_id").notNull(),
-  ...segmentColumns(),
-  level: integer("level").notNull(),
+  segmentId: bigint("segment_id", { mode: "bigint" }).notNull(),
+  level: smallint("level").notNull(),
+  solo: smallint("solo").notNull(),
+  // Days since the person's previous row with the same value of the field (rows in order of day and
+  // segment), null for the first: a row is its pair's first in a range when that lies before it.
+  gapSource: smallint("gap_source"),
+  gapMedium: smallint("gap_medium"),
+  gapCampaign: smallint("gap_campaign"),
+  gapReferrer: smallint("gap_referrer"),
+  gapDevice: smallint("gap_device"),
+  gapBrowser: smallint("gap_browser"),
+  gapOs: smallint("gap_os"),
+  gapCountry: smallint("gap_country"),
+  gapRegion: smallint("gap_region"),
+  /** days since the person's previous row (of any segment) */
+  gapPerson: smallint("gap_person"),
   d2: bigint("d2", { mode: "number" }),
   d3: bigint("d3", { mode: "number" }),
   d4: bigint("d4", { mode: "number" }),
@@ -95,15 +135,6 @@ export const funnelFacts = pgTable("funnel_facts", {
   d9: bigint("d9", { mode: "number" }),
   d10: bigint("d10", { mode: "number" }),
 }, (t) => [
-  index("funnel_facts_day_idx").on(t.projectId, t.funnelKey, t.day),
-  index("funnel_facts_person_idx").on(t.projectId, t.funnelKey, t.personId),
+  index("funnel_fact_rows_day_idx").on(t.projectId, t.factsId, t.day),
+  index("funnel_fact_rows_person_idx").on(t.projectId, t.factsId, t.personId),
 ]);
-
-/** Which funnel facts exist, and up to when their persons' changes are applied. */
-export const funnelFactState = pgTable("funnel_fact_state", {
-  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-  funnelKey: text("funnel_key").notNull(),
-  /** persons changed at or after this (minus a margin for slow commits) are recomputed on the next refresh */
-  appliedUntil: timestamp("applied_until", { withTimezone: true }).notNull(),
-  builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.projectId, t.funnelKey] })]);

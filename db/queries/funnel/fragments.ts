@@ -16,20 +16,24 @@ export function stepCondition(step: StepMatch): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** The events column of each segment field an event carries (age group is the person's); funnel facts keep them in this order. */
+export const SEGMENT_COLUMNS = {
+  source: "utm_source",
+  medium: "utm_medium",
+  campaign: "utm_campaign",
+  referrer: "referrer_domain",
+  device: "device",
+  browser: "browser",
+  os: "os",
+  country: "country",
+  region: "region",
+} as const;
+export type EventSegmentField = keyof typeof SEGMENT_COLUMNS;
+
 /** The SQL expression of a segment field on event `e` (age group comes from the person, `p`). */
 export function fieldExpression(field: SegmentField): SQL {
-  switch (field) {
-    case "source": return sql`e.utm_source`;
-    case "medium": return sql`e.utm_medium`;
-    case "campaign": return sql`e.utm_campaign`;
-    case "referrer": return sql`e.referrer_domain`;
-    case "device": return sql`e.device`;
-    case "browser": return sql`e.browser`;
-    case "os": return sql`e.os`;
-    case "country": return sql`e.country`;
-    case "region": return sql`e.region`;
-    case "age_group": return sql`p.age_group`;
-  }
+  if (Object.hasOwn(SEGMENT_COLUMNS, field)) return sql.raw(`e.${SEGMENT_COLUMNS[field as EventSegmentField]}`);
+  if (field === "age_group") return sql`p.age_group`;
   if (field.startsWith("prop:") && field.length > 5 && field.length <= 105) return sql`(e.properties ->> ${field.slice(5)})`;
   throw new InputError(`Unknown segment field "${field}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`, "filters");
 }

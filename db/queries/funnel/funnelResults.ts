@@ -49,9 +49,9 @@ export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promis
   const base: StepCountsQuery = { steps: q.steps, windowSeconds: q.windowSeconds, from: q.from, to: q.to, filters: q.filters };
   const unit = q.trendUnit ?? (q.to.getTime() - q.from.getTime() <= 31 * 86400_000 ? "day" : "week");
   const prevRange = previousRange(q.from, q.to, scope.project.timeZone);
-  const key = q.saved ? await readyFacts(scope, { steps: q.steps, windowSeconds: q.windowSeconds }) : null;
+  const facts = q.saved ? await readyFacts(scope, { steps: q.steps, windowSeconds: q.windowSeconds }) : null;
   const counts = (c: StepCountsQuery) =>
-    key && factsCanAnswer(c, scope.project.timeZone) ? factsStepCounts(scope, key, c) : funnelStepCounts(scope, c);
+    facts !== null && factsCanAnswer(c, scope.project.timeZone) ? factsStepCounts(scope, facts, c) : funnelStepCounts(scope, c);
   const [main, trendRows, breakdownRows, prevRows] = await Promise.all([
     counts(base),
     counts({ ...base, groupBy: { kind: "period", unit, timeZone: scope.project.timeZone }, medians: false }),

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows, type Db } from "../../client";
 import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
-import { stepCondition, filterCondition, fieldExpression, needsPersons, NONE } from "./fragments";
+import { stepCondition, filterCondition, fieldExpression, needsPersons, NONE, SEGMENT_COLUMNS } from "./fragments";
 
 export type StepCountsQuery = {
   steps: FunnelStep[];
@@ -29,14 +29,14 @@ export const OTHER = "__other__";
 export type PersonLevelsOptions = {
   /** also carry each person's first entry in range: `entry_time` and `entry_source` (its utm_source) on `people` */
   entryDetails?: boolean;
-  /** only these people: a subquery returning person ids (the funnel facts' refresh of changed persons) */
-  persons?: SQL;
+  /** only the people whose `e.person_id` meets this condition (funnel facts: changed persons, or one slice of all) */
+  personCondition?: SQL;
 };
 
 /** The facts group of an entry: its local day and segment fields, as a JSON array (see facts.ts). */
 export function factsGroup(timeZone: string): SQL {
-  return sql`jsonb_build_array(to_char((e.time at time zone ${timeZone})::date, 'YYYY-MM-DD'), e.utm_source, e.utm_medium, e.utm_campaign,
-    e.referrer_domain, e.device, e.browser, e.os, e.country, e.region)::text`;
+  const fields = Object.values(SEGMENT_COLUMNS).map((c) => sql.raw(`e.${c}`));
+  return sql`jsonb_build_array(to_char((e.time at time zone ${timeZone})::date, 'YYYY-MM-DD'), ${sql.join(fields, sql`, `)})::text`;
 }
 
 /**
@@ -58,7 +58,7 @@ export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: Pers
   if (q.groupBy?.kind === "field") group = sql`coalesce(${fieldExpression(q.groupBy.field)}, ${NONE})`;
   if (q.groupBy?.kind === "period") group = sql`to_char(date_trunc(${q.groupBy.unit}, e.time at time zone ${q.groupBy.timeZone}), 'YYYY-MM-DD')`;
   if (q.groupBy?.kind === "facts") group = factsGroup(q.groupBy.timeZone);
-  const only = opts.persons ? sql`and e.person_id in (${opts.persons})` : sql``;
+  const only = opts.personCondition ? sql`and ${opts.personCondition}` : sql``;
   const limit = q.groupBy?.kind === "field" ? q.groupBy.limit : 0;
 
   const matchCols = q.steps.map((s, i) => sql`(${stepCondition(s)}) as m${sql.raw(String(i + 1))}`);
@@ -144,34 +144,49 @@ export async function withFunnelSettings<T>(db: Db, fn: (db: Db) => Promise<T>):
 }
 
 /**
- * Counts and medians per group and step from CTEs that end in `people` (person_id, grp, r1…rk,
- * d1…dk): the raw engine's personLevels, or the funnel facts' per-person aggregate.
+ * The per-step columns of a step-counts statement: `v{j}` (visitors who reached step j), and with
+ * medians `s{j}` (median ms from the start) and `p{j}` (from the previous step), for steps `first`
+ * to k. `reached(j)` says whether a row reached step j; `d{j}` are its fastest times from the start.
+ * Medians sort only the rows that reached the step; step 1's are 0 (d1 is 0: an attempt starts at
+ * its entry) and step 2's time from the previous step is its time from the start, so neither needs
+ * a sort of its own.
  */
-export async function stepCountsOf(scope: ProjectScope, k: number, people: SQL, grouped: boolean, medians = true): Promise<StepCountsRow[]> {
-  // One pass over `people`. Medians sort only the people who reached the step; step 1's are 0
-  // (d1 is 0: an attempt starts at its entry) and step 2's time from the previous step is its time
-  // from the start, so neither needs a sort of its own.
-  const cols = Array.from({ length: k }, (_, i) => {
-    const j = i + 1;
-    const r = sql.raw(`r${j}`);
+export function stepColumns(k: number, reached: (j: number) => SQL, medians: boolean, first = 1): SQL {
+  const cols = Array.from({ length: k - first + 1 }, (_, i) => {
+    const j = i + first;
+    const r = reached(j);
     const count = sql`count(*) filter (where ${r})::int as ${sql.raw(`v${j}`)}`;
     if (j === 1 || !medians) return count;
     const fromStart = sql`percentile_cont(0.5) within group (order by ${sql.raw(`d${j}`)}) filter (where ${r}) as ${sql.raw(`s${j}`)}`;
     if (j === 2) return sql`${count}, ${fromStart}`;
     return sql`${count}, ${fromStart}, percentile_cont(0.5) within group (order by ${sql.raw(`d${j} - d${j - 1}`)}) filter (where ${r}) as ${sql.raw(`p${j}`)}`;
   });
-  // Without groups, no `group by` either: it would sort every person by a constant.
-  const rows = await withFunnelSettings(scope.db, (db) =>
-    queryRows<Record<string, string | number | null>>(db, sql`with ${people}
-      select ${grouped ? sql`grp` : sql`''`} as grp, ${sql.join(cols, sql`, `)} from people ${grouped ? sql`group by grp` : sql``}`),
-  );
+  return sql.join(cols, sql`, `);
+}
+
+/** Step-count rows from a statement's rows of `grp`, `v{j}`, `s{j}` and `p{j}` (see stepColumns). */
+export function stepCountsRows(rows: Record<string, string | number | null>[], k: number, medians: boolean): StepCountsRow[] {
   const seconds = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v) / 1000);
   return rows.flatMap((r) =>
     Array.from({ length: k }, (_, i) => {
       const j = i + 1;
-      const visitors = Number(r[`v${j}`]);
+      const visitors = Number(r[`v${j}`] ?? 0);
       const fromStart = !medians ? null : j === 1 ? (visitors > 0 ? 0 : null) : seconds(r[`s${j}`]);
       return { group: String(r.grp), step: j, visitors, medianFromStart: fromStart, medianFromPrevious: j <= 2 ? fromStart : seconds(r[`p${j}`]) };
     }),
   );
+}
+
+/**
+ * Counts and medians per group and step from the raw engine's CTEs that end in `people`
+ * (person_id, grp, r1…rk, d1…dk): one pass over `people`.
+ */
+export async function stepCountsOf(scope: ProjectScope, k: number, people: SQL, grouped: boolean, medians = true): Promise<StepCountsRow[]> {
+  const cols = stepColumns(k, (j) => sql.raw(`r${j}`), medians);
+  // Without groups, no `group by` either: it would sort every person by a constant.
+  const rows = await withFunnelSettings(scope.db, (db) =>
+    queryRows<Record<string, string | number | null>>(db, sql`with ${people}
+      select ${grouped ? sql`grp` : sql`''`} as grp, ${cols} from people ${grouped ? sql`group by grp` : sql``}`),
+  );
+  return stepCountsRows(rows, k, medians);
 }
