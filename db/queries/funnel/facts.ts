@@ -13,7 +13,7 @@ import { listFunnels } from "../../funnels";
 /**
  * Funnel facts: a saved funnel's levels, precomputed per person, local entry day and entry segment,
  * kept up to date from the persons that ingestion marks as changed. README.md beside this file says
- * why (the raw engine costs ~8 µs per candidate row; a dashboard funnel over 10 million events
+ * why (the raw engine costs several µs per candidate row; a dashboard funnel over 10 million events
  * must answer in under a second) and what it measured.
  *
  * Exactness. For a set S of attempt starts, the engine's level is max over s in S of L(s) and its
@@ -253,9 +253,9 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
       on conflict (project_id, funnel_key) do update set funnel_key = excluded.funnel_key returning id`,
   );
   for (let slice = 0; slice < BUILD_SLICES; slice++) {
-    await scope.db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
-      await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)}), set_config('work_mem', '256MB', true)`);
+    // The funnel statements' settings: a slice's sorts fit in memory, and no JIT compilation.
+    await withFunnelSettings(scope.db, async (t) => {
+      await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
       const inSlice = (col: SQL) => sql`(hashtext(${col}) & ${BUILD_SLICES - 1}) = ${slice}`;
       await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id} and ${inSlice(sql`person_id`)}`);
       await t.execute(factsWrite(scope, id, allEntries(scope, def), inSlice(sql`e.person_id`)));
@@ -341,7 +341,7 @@ function shared<T>(map: Map<string, Promise<T>>, id: string, start: () => Promis
 }
 
 /**
- * Makes a saved funnel's facts current and returns their key, or null when they cannot be read
+ * Makes a saved funnel's facts current and returns their id, or null when they cannot be read
  * yet: facts that do not exist are built in the background, and the caller answers from the raw
  * engine meanwhile.
  */

@@ -135,8 +135,8 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
  * without spilling to disk (PostgreSQL's default 4 MB spilled a 30-day funnel's 340,000 people), no
  * JIT compilation (~150 ms per statement that these queries never win back), and no parallel
  * workers: a dashboard request runs four statements at once (steps, trend, breakdown, previous
- * period), and on 2 cores their workers only got in each other's way (1.10 s for the four with
- * them, 0.94 s without, at 10 million events).
+ * period), and on 2 cores their workers only got in each other's way (about 1.13 s for the four
+ * with them, 0.95 s without, at 10 million events).
  */
 export async function withFunnelSettings<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
