@@ -39,9 +39,24 @@ export const invites = pgTable("invites", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.teamId, t.id] }), uniqueIndex("invites_token_key").on(t.tokenHash)]);
 
-/** Fixed-window counters for rate limits (failed logins, share-link passwords); not tenant data. */
+/**
+ * Fixed-window counters for rate limits (logins, sign-ups, share-link passwords); not tenant data.
+ * `expires_at` (end of the window) lets each write delete a few stale rows through its index.
+ */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-});
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("rate_limits_expires_idx").on(t.expiresAt)]);
+
+/**
+ * Signed-in sessions. The session cookie (a JWT) names its row; a request whose row is gone is
+ * signed out, so logging out, "log out everywhere" and a password change revoke cookies at once.
+ */
+export const sessions = pgTable("sessions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+}, (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)]);
