@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
 import { drizzle as drizzlePg } from "drizzle-orm/postgres-js";
 import { migrate as migratePg } from "drizzle-orm/postgres-js/migrator";
+import { seedsRequirement, postgresRequirement, inCi } from "./requirements";
 
 export const TEMPLATE_FILE = path.resolve(".test-data/pglite-template.tar.gz");
 const MIGRATIONS = path.resolve("drizzle");
@@ -35,6 +36,9 @@ function adminUrl(url: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
+  for (const r of [seedsRequirement(), postgresRequirement()]) {
+    if (!r.met) console.log(`[trechter tests] ${inCi() ? "MISSING IN CI" : "skipping the suites that need it"}: ${r.reason}`);
+  }
   await buildPgliteTemplate();
   project.provide("pgliteTemplate", TEMPLATE_FILE);
 

@@ -1,15 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { StepMatch } from "../funnel/types";
 import type { Localized } from "./types";
 
 export const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 /** What the funnel SQL accepts and a person would type: a rooted path with `*` wildcards. */
 export const PATH_PATTERN = /^\/[a-z0-9\-_./*]*$/;
-
-export function readSeed(name: "conversie.txt" | "sales-funnel.txt"): string {
-  return fs.readFileSync(path.resolve(__dirname, "../../../shared/seeds", name), "utf8");
-}
 
 /** Every `{ en, nl }` pair inside a value, however deep. */
 export function localizedStrings(value: unknown, out: Localized[] = []): Localized[] {
