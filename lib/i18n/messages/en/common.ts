@@ -17,4 +17,23 @@ export default {
   somethingWrong: "Something went wrong. Please try again.",
   notFound: "This page does not exist, or you do not have access to it.",
   backHome: "Back to the dashboard",
+  actionErrors: {
+    unauthenticated: "Your session has ended. Sign in again.",
+    forbidden: "Your role does not allow this.",
+    not_found: "This no longer exists, or you do not have access to it.",
+    invalid_input: "Some of the input is not valid. Check the fields and try again.",
+    conflict: "This cannot be done right now: it conflicts with the current state.",
+    too_large: "This is too large.",
+  },
+  fieldErrors: {
+    required: "This field is required.",
+    invalid: "This value is not valid.",
+    too_long: "This is too long.",
+    too_short: "This is too short.",
+    too_big: "This is too large.",
+    too_small: "This is too small.",
+    unsafe_text: "This contains characters that cannot be stored (a NUL byte or a broken character).",
+    unknown_key: "The form sent a field it does not have.",
+    taken: "This is already in use.",
+  },
 };

@@ -19,5 +19,24 @@ const common: typeof en = {
   somethingWrong: "Er ging iets mis. Probeer het opnieuw.",
   notFound: "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
   backHome: "Terug naar het dashboard",
+  actionErrors: {
+    unauthenticated: "Je sessie is verlopen. Log opnieuw in.",
+    forbidden: "Je rol staat dit niet toe.",
+    not_found: "Dit bestaat niet meer, of je hebt er geen toegang toe.",
+    invalid_input: "Een deel van de invoer is niet geldig. Controleer de velden en probeer het opnieuw.",
+    conflict: "Dit kan nu niet: het botst met de huidige situatie.",
+    too_large: "Dit is te groot.",
+  },
+  fieldErrors: {
+    required: "Dit veld is verplicht.",
+    invalid: "Deze waarde is niet geldig.",
+    too_long: "Dit is te lang.",
+    too_short: "Dit is te kort.",
+    too_big: "Dit is te groot.",
+    too_small: "Dit is te klein.",
+    unsafe_text: "Dit bevat tekens die niet opgeslagen kunnen worden (een NUL-byte of een kapot teken).",
+    unknown_key: "Het formulier stuurde een veld dat het niet heeft.",
+    taken: "Dit is al in gebruik.",
+  },
 };
 export default common;

@@ -1,0 +1,43 @@
+import type { Translate } from "./i18n/translate";
+
+/**
+ * The one answer every server action gives (made by server/action.ts). Errors are codes, never
+ * sentences: the client words them from the i18n catalogues, in the reader's language.
+ */
+
+/** Why an action said no. `invalid_input`: fieldErrors names the fields; `conflict`: a rule of the product (last owner). */
+export const ACTION_ERROR_CODES = ["unauthenticated", "forbidden", "not_found", "invalid_input", "conflict", "too_large"] as const;
+export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
+
+/** What is wrong with one field. `unsafe_text`: a NUL byte or a lone surrogate; `unknown_key`: a key the action does not take. */
+export const FIELD_ERROR_CODES = ["required", "invalid", "too_long", "too_short", "too_big", "too_small", "unsafe_text", "unknown_key", "taken"] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export type ActionError = { code: ActionErrorCode; fieldErrors?: Record<string, FieldErrorCode> };
+export type ActionResult<T = undefined> = { ok: true; data?: T } | { ok: false; error: ActionError };
+
+/** Whether the catalogue has `key` (translate returns the key itself when it has not). */
+const has = (t: Translate, key: string) => t(key) !== key;
+
+/**
+ * A field's problem in the reader's language: the feature's own sentence for the field
+ * (`<feature>.errors.<field>`) unless the code says something more specific that only the common
+ * catalogue words (unsafe text, a key the form does not have).
+ */
+export function fieldErrorText(t: Translate, feature: string, field: string, code: FieldErrorCode): string {
+  const specific = code === "unsafe_text" || code === "unknown_key";
+  if (!specific && has(t, `${feature}.errors.${field}`)) return t(`${feature}.errors.${field}`);
+  return t(`common.fieldErrors.${code}`);
+}
+
+/** An action's refusal as one sentence: the feature's wording for the code when it has one, else the common one. */
+export function actionErrorText(t: Translate, feature: string, error: ActionError): string {
+  if (has(t, `${feature}.actionErrors.${error.code}`)) return t(`${feature}.actionErrors.${error.code}`);
+  return t(`common.actionErrors.${error.code}`);
+}
+
+/** The first field error of a refusal among `fields` (the ones a form shows), or null. */
+export function firstFieldError<F extends string>(error: ActionError, fields: readonly F[]): { field: F; code: FieldErrorCode } | null {
+  for (const [field, code] of Object.entries(error.fieldErrors ?? {})) if ((fields as readonly string[]).includes(field)) return { field: field as F, code };
+  return null;
+}
