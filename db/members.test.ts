@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describeEachDb } from "../tests/db";
 import { createAccount } from "./accounts";
 import { teamScopeForUser, type TeamScope } from "./tenant";
-import { createInvite, acceptInvite, inspectInvite, changeRole, removeMember, listMembers, listInvites, revokeInvite } from "./members";
+import { createInvite, acceptInvite, inspectInvite, changeRole, removeMember, listMembers, listInvites, revokeInvite, InviteForAnotherAddress } from "./members";
 import { invites } from "./schema";
 import { AccessError, InputError } from "./errors";
 
@@ -85,4 +85,37 @@ describeEachDb("team members and invites", (db) => {
     await removeMember(owner, viewerId);
     expect((await scopeOf(viewerId, owner.teamId)).teamId).not.toBe(owner.teamId);
   });
+
+  it("an invite is accepted only by the account with the invited address (case-insensitive)", async () => {
+    const { token } = await createInvite(owner, { email: "Invitee@Team.nl", role: "admin" });
+    const stranger = await createAccount(db(), { name: "Stranger", email: "stranger@elsewhere.nl", password: "long enough pw" });
+    await expect(acceptInvite(db(), token, stranger.user.id)).rejects.toBeInstanceOf(InviteForAnotherAddress);
+    expect((await scopeOf(stranger.user.id, owner.teamId)).teamId).not.toBe(owner.teamId);
+    expect((await inspectInvite(db(), token)).state).toBe("valid");
+    const invitee = await createAccount(db(), { name: "Invitee", email: "INVITEE@team.NL", password: "long enough pw" });
+    expect(await acceptInvite(db(), token, invitee.user.id)).toEqual({ teamId: owner.teamId, role: "admin" });
+  });
+
+  it("two owners demoting or removing each other at the same moment leave the team with an owner", async () => {
+    for (const [round, change] of [
+      ["demote", (scope: TeamScope, other: string) => changeRole(scope, other, "admin")],
+      ["remove", (scope: TeamScope, other: string) => removeMember(scope, other)],
+      ["leave", (scope: TeamScope) => removeMember(scope, scope.userId)],
+    ] as const) {
+      for (let i = 0; i < 3; i++) {
+        const a = await createAccount(db(), { name: "A", email: `a-${round}-${i}@race.nl`, password: "long enough pw" });
+        const b = await createAccount(db(), { name: "B", email: `b-${round}-${i}@race.nl`, password: "long enough pw" });
+        const aScope = await scopeOf(a.user.id);
+        const { token } = await createInvite(aScope, { email: `b-${round}-${i}@race.nl`, role: "owner" });
+        await acceptInvite(db(), token, b.user.id);
+        const bScope = await scopeOf(b.user.id, aScope.teamId);
+        expect(bScope.role).toBe("owner");
+        const results = await Promise.allSettled([change(aScope, b.user.id), change(bScope, a.user.id)]);
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+        const owners = (await listMembers(aScope)).filter((m) => m.role === "owner");
+        expect(owners, `${round} round ${i}`).toHaveLength(1);
+      }
+    }
+  });
 });
+

@@ -1,9 +1,9 @@
-import { and, eq, isNull, gt, asc, count } from "drizzle-orm";
+import { and, eq, isNull, gt, asc, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
-import type { TeamScope } from "./tenant";
+import { isUuid, type TeamScope } from "./tenant";
 import { memberships, users, invites, teams, ROLES, type Role } from "./schema";
-import { forbidden, notFound, InputError } from "./errors";
+import { AccessError, forbidden, notFound, InputError } from "./errors";
 import { randomToken, hashToken } from "../lib/keys";
 import { emailSchema } from "../lib/auth/validation";
 
@@ -74,14 +74,26 @@ export async function inspectInvite(db: Db, token: string) {
   return { state, teamName, teamId: invite.teamId, role: invite.role, email: invite.email };
 }
 
-/** Accepts an invite for a signed-in user, once; an existing member keeps the higher of the two roles. */
+/** Refusal when the signed-in user's e-mail is not the address the invite was sent to. */
+export class InviteForAnotherAddress extends AccessError {
+  constructor() {
+    super(403, "forbidden", "This invite was sent to another e-mail address. Log in with that address to accept it.");
+  }
+}
+
+/**
+ * Accepts an invite for a signed-in user, once, and only when the user's e-mail is the invite's
+ * (case-insensitive): a forwarded or leaked link does not let another account in. An existing
+ * member keeps the higher of the two roles.
+ */
 export async function acceptInvite(db: Db, token: string, userId: string): Promise<{ teamId: string; role: Role }> {
   return db.transaction(async (tx) => {
-    const [invite] = await tx
-      .update(invites)
-      .set({ acceptedAt: new Date() })
-      .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
-      .returning();
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    const open = and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date()));
+    const [candidate] = await tx.select({ email: invites.email }).from(invites).where(open).for("update");
+    if (!candidate) throw new InputError("This invite link is expired, already used, or revoked. Ask for a new one.", "token", 409);
+    if (!user || user.email.trim().toLowerCase() !== candidate.email.trim().toLowerCase()) throw new InviteForAnotherAddress();
+    const [invite] = await tx.update(invites).set({ acceptedAt: new Date() }).where(open).returning();
     if (!invite) throw new InputError("This invite link is expired, already used, or revoked. Ask for a new one.", "token", 409);
     const [existing] = await tx.select().from(memberships).where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)));
     const rank: Record<Role, number> = { viewer: 1, admin: 2, owner: 3 };
@@ -93,39 +105,66 @@ export async function acceptInvite(db: Db, token: string, userId: string): Promi
   });
 }
 
-async function ownerCount(scope: TeamScope): Promise<number> {
-  const [row] = await scope.db.select({ n: count() }).from(memberships).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.role, "owner")));
-  return Number(row.n);
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Runs an owner-sensitive change with the team's owner rows locked (select … for update), so two
+ * owners demoting or removing each other at once run one after the other and the second sees the
+ * first's result. The acting member's role and the target's are read again under the lock: the
+ * scope's role was read before the lock and may be stale.
+ */
+async function withOwnersLocked<T>(scope: TeamScope, targetUserId: string, fn: (tx: Tx, roles: { actor: Role | null; target: Role; owners: number }) => Promise<T>): Promise<T> {
+  return scope.db.transaction(async (tx) => {
+    const owners = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.teamId, scope.teamId), eq(memberships.role, "owner")))
+      .orderBy(asc(memberships.userId))
+      .for("update");
+    const rows = await tx
+      .select({ userId: memberships.userId, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.teamId, scope.teamId), inArray(memberships.userId, [targetUserId, ...(isUuid(scope.userId) ? [scope.userId] : [])])))
+      .for("update");
+    const target = rows.find((r) => r.userId === targetUserId);
+    if (!target) throw notFound("Member not found");
+    // The operator (CLI) acts as owner without a membership.
+    const actor = scope.userId === "operator" ? "owner" : (rows.find((r) => r.userId === scope.userId)?.role ?? null);
+    return fn(tx, { actor, target: target.role, owners: owners.length });
+  });
 }
 
-async function memberRole(scope: TeamScope, userId: string): Promise<Role> {
-  const [m] = await scope.db.select().from(memberships).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
-  if (!m) throw notFound("Member not found");
-  return m.role;
-}
+const RANK: Record<Role, number> = { viewer: 1, admin: 2, owner: 3 };
+const atLeast = (role: Role | null, min: Role) => role !== null && RANK[role] >= RANK[min];
 
 /** Changes a member's role. Admins manage admins and viewers; only owners touch owners; the last owner stays owner. */
 export async function changeRole(scope: TeamScope, userId: string, role: Role) {
   scope.require("admin");
   if (!ROLES.includes(role)) throw new InputError("Pick a role: owner, admin or viewer.", "role");
-  const current = await memberRole(scope, userId);
-  if ((current === "owner" || role === "owner") && !scope.can("owner")) throw forbidden("Only owners can grant or take the owner role.");
-  if (current === "owner" && role !== "owner" && (await ownerCount(scope)) <= 1) {
-    throw new InputError("A team needs at least one owner. Make someone else owner first.", "role", 409);
-  }
-  await scope.db.update(memberships).set({ role }).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
+  if (!isUuid(userId)) throw notFound("Member not found");
+  await withOwnersLocked(scope, userId, async (tx, { actor, target, owners }) => {
+    if (!atLeast(actor, "admin")) throw forbidden();
+    if ((target === "owner" || role === "owner") && !atLeast(actor, "owner")) throw forbidden("Only owners can grant or take the owner role.");
+    if (target === "owner" && role !== "owner" && owners <= 1) {
+      throw new InputError("A team needs at least one owner. Make someone else owner first.", "role", 409);
+    }
+    await tx.update(memberships).set({ role }).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
+  });
 }
 
 /** Removes a member (or lets a member leave). Only owners remove owners; the last owner cannot leave. */
 export async function removeMember(scope: TeamScope, userId: string) {
   const self = userId === scope.userId;
   if (!self) scope.require("admin");
-  const current = await memberRole(scope, userId);
-  if (current === "owner" && !self && !scope.can("owner")) throw forbidden("Only owners can remove an owner.");
-  if (current === "owner" && (await ownerCount(scope)) <= 1) {
-    throw new InputError("The last owner cannot leave. Make someone else owner first, or delete the team.", "userId", 409);
-  }
-  await scope.db.delete(memberships).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
+  if (!isUuid(userId)) throw notFound("Member not found");
+  await withOwnersLocked(scope, userId, async (tx, { actor, target, owners }) => {
+    if (!self && !atLeast(actor, "admin")) throw forbidden();
+    if (target === "owner" && !self && !atLeast(actor, "owner")) throw forbidden("Only owners can remove an owner.");
+    if (target === "owner" && owners <= 1) {
+      throw new InputError("The last owner cannot leave. Make someone else owner first, or delete the team.", "userId", 409);
+    }
+    await tx.delete(memberships).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
+  });
 }
 
 /** Deletes the team and everything in it. Owners only. */
