@@ -3,7 +3,9 @@ import type { ProjectScope, TeamScope } from "./tenant";
 import { funnels, projects, events } from "./schema";
 import { notFound, InputError } from "./errors";
 import { queryRows } from "./client";
-import { funnelDefinitionSchema, funnelProblem } from "../lib/funnel/validate";
+import { funnelDefinitionSchema, funnelProblem, type FunnelDefinition } from "../lib/funnel/validate";
+import { matchColumn } from "../lib/goals/validate";
+import type { FunnelStep } from "../lib/funnel/types";
 import { isUuid } from "./tenant";
 
 export type FunnelRow = typeof funnels.$inferSelect;
@@ -37,14 +39,24 @@ export async function findTeamFunnel(team: TeamScope, funnelId: string): Promise
 function parseDefinition(input: unknown) {
   const problem = funnelProblem(input);
   if (problem) throw new InputError(problem, "funnel", 400);
-  return funnelDefinitionSchema.parse(input);
+  return funnelColumns(funnelDefinitionSchema.parse(input));
+}
+
+/** A step as stored: its named fields only, whatever else a client sent. */
+export function stepColumn(s: FunnelStep): FunnelStep {
+  return { ...matchColumn(s), ...(s.label ? { label: s.label } : {}) };
+}
+
+/** A funnel's columns from their named fields (the definition came from a client or a draft). */
+export function funnelColumns(def: FunnelDefinition) {
+  return { name: def.name, description: def.description ?? null, steps: def.steps.map(stepColumn), windowSeconds: def.windowSeconds };
 }
 
 /** Saves a new funnel. Admins only. */
 export async function createFunnel(scope: ProjectScope, input: unknown): Promise<FunnelRow> {
   scope.require("admin");
-  const def = parseDefinition(input);
-  const [row] = await scope.db.insert(funnels).values({ projectId: scope.projectId, ...def }).returning();
+  const columns = parseDefinition(input);
+  const [row] = await scope.db.insert(funnels).values({ projectId: scope.projectId, ...columns }).returning();
   return row;
 }
 
@@ -52,10 +64,10 @@ export async function createFunnel(scope: ProjectScope, input: unknown): Promise
 export async function updateFunnel(scope: ProjectScope, funnelId: string, input: unknown): Promise<FunnelRow> {
   scope.require("admin");
   await getFunnel(scope, funnelId);
-  const def = parseDefinition(input);
+  const columns = parseDefinition(input);
   const [row] = await scope.db
     .update(funnels)
-    .set({ ...def, description: def.description ?? null, updatedAt: new Date() })
+    .set({ ...columns, updatedAt: new Date() })
     .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, funnelId)))
     .returning();
   return row;

@@ -3,7 +3,7 @@ import type { ProjectScope } from "./tenant";
 import { isUuid } from "./tenant";
 import { goals } from "./schema";
 import { notFound, InputError } from "./errors";
-import { goalDefinitionSchema, goalIssue, uniqueGoalKey, type GoalDefinition } from "../lib/goals/validate";
+import { goalColumns, goalDefinitionSchema, goalIssue, uniqueGoalKey, type GoalDefinition } from "../lib/goals/validate";
 
 export type GoalRow = typeof goals.$inferSelect;
 
@@ -42,7 +42,7 @@ export async function createGoal(scope: ProjectScope, input: unknown): Promise<G
     const key = uniqueGoalKey(def.name, existing.map((g) => g.key));
     const position = existing.reduce((max, g) => Math.max(max, g.position + 1), 0);
     try {
-      const [row] = await scope.db.insert(goals).values({ projectId: scope.projectId, key, position, ...def }).returning();
+      const [row] = await scope.db.insert(goals).values({ projectId: scope.projectId, key, position, ...goalColumns(def) }).returning();
       return row;
     } catch (err) {
       if (!isUniqueViolation(err) || attempt >= 2) throw err;
@@ -57,7 +57,7 @@ export async function updateGoal(scope: ProjectScope, goalId: string, input: unk
   const def = parseDefinition(input);
   const [row] = await scope.db
     .update(goals)
-    .set(def)
+    .set(goalColumns(def))
     .where(and(eq(goals.projectId, scope.projectId), eq(goals.id, goalId)))
     .returning();
   return row;

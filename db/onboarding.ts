@@ -3,22 +3,32 @@ import { z } from "zod";
 import type { TeamScope } from "./tenant";
 import { onboardingDrafts } from "./schema";
 import { SECTORS } from "../lib/sectors";
-import { funnelStepSchema } from "../lib/funnel/validate";
+import { funnelStepSchema, stepMatchSchema } from "../lib/funnel/validate";
+import { goalKeySchema } from "../lib/goals/validate";
 import { GOAL_KINDS, type FunnelStep, type GoalKind, type StepMatch } from "../lib/funnel/types";
-import { stepMatchSchema } from "../lib/funnel/validate";
+import { containsUnsafeText } from "../lib/safe-text";
 
-/** What the onboarding flow keeps between steps, so it can be resumed (and nothing half is created). */
-export const draftSchema = z.object({
-  step: z.enum(["site", "sector", "review", "install"]),
-  name: z.string().max(100).default(""),
-  siteUrl: z.string().max(300).default(""),
-  sector: z.enum(SECTORS).optional(),
-  funnelName: z.string().max(100).default(""),
-  steps: z.array(funnelStepSchema).max(10).default([]),
-  goals: z.array(z.object({ key: z.string(), name: z.string().max(100), kind: z.enum(GOAL_KINDS), match: stepMatchSchema, revenue: z.boolean(), enabled: z.boolean() })).default([]),
-  windowSeconds: z.number().int().positive().optional(),
-  projectId: z.string().optional(),
-});
+/**
+ * What the onboarding flow keeps between steps, so it can be resumed (and nothing half is created).
+ * Strict at every level: the draft is stored and later fed back into createProjectAction, so a key
+ * it does not have (a goal's `projectId`) is refused here, not carried along.
+ */
+export const draftSchema = z
+  .strictObject({
+    step: z.enum(["site", "sector", "review", "install"]),
+    name: z.string().max(100).default(""),
+    siteUrl: z.string().max(300).default(""),
+    sector: z.enum(SECTORS).optional(),
+    funnelName: z.string().max(100).default(""),
+    steps: z.array(funnelStepSchema.strict()).max(10).default([]),
+    goals: z
+      .array(z.strictObject({ key: goalKeySchema, name: z.string().max(100), kind: z.enum(GOAL_KINDS), match: stepMatchSchema.strict(), revenue: z.boolean(), enabled: z.boolean() }))
+      .max(50)
+      .default([]),
+    windowSeconds: z.number().int().positive().max(90 * 86400).optional(),
+    projectId: z.guid().optional(),
+  })
+  .refine((d) => !containsUnsafeText(d), { message: "unsafe_text" });
 // The parsed schema makes an omitted path an explicit undefined; the flow works with the plain shapes.
 export type OnboardingDraft = Omit<z.infer<typeof draftSchema>, "steps" | "goals"> & {
   steps: FunnelStep[];

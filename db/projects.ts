@@ -6,11 +6,17 @@ import { newReadKey, newWriteKey, hashToken, encryptSecret, decryptSecret, keyPr
 import { authSecret } from "../lib/config";
 import { SECTORS } from "../lib/sectors";
 import type { FunnelStep, StepMatch, GoalKind } from "../lib/funnel/types";
+import { funnelDefinitionSchema } from "../lib/funnel/validate";
+import { newGoalSchema, goalColumns } from "../lib/goals/validate";
+import { funnelColumns } from "./funnels";
+import { InputError } from "./errors";
+import { isUnsafeText } from "../lib/safe-text";
 
-export const projectInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter a project name.").max(100, "Keep the name under 100 characters."),
+export const projectInputSchema = z.strictObject({
+  name: z.string().trim().min(1, "Enter a project name.").max(100, "Keep the name under 100 characters.").refine((s) => !isUnsafeText(s), "The name holds characters that cannot be stored."),
   siteUrl: z
     .string()
+    .refine((s) => !isUnsafeText(s), "The address holds characters that cannot be stored.")
     .trim()
     .max(300)
     .optional()
@@ -34,7 +40,33 @@ export type ProjectInput = z.input<typeof projectInputSchema>;
 export type NewFunnel = { name: string; description?: string; steps: FunnelStep[]; windowSeconds: number };
 export type NewGoal = { key: string; name: string; kind: GoalKind; match: StepMatch; revenue?: boolean };
 
-/** Creates a project with fresh keys and its funnels and goals in one transaction (no half projects). Admins only. */
+/** The funnels and goals a project starts with, parsed whole: a goal or funnel with a key it does not have (a `projectId`, say) is refused. */
+const setupSchema = z
+  .object({
+    funnels: z.array(funnelDefinitionSchema.strict()).max(10).optional(),
+    goals: z
+      .array(newGoalSchema)
+      .max(50)
+      .refine((gs) => new Set(gs.map((g) => g.key)).size === gs.length, "Two goals have the same key.")
+      .optional(),
+  })
+  .strict();
+
+function parseSetup(setup: unknown) {
+  const r = setupSchema.safeParse(setup);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const [list, index, ...rest] = issue.path;
+  const field = list === "goals" ? (rest[0] === "match" ? String(rest[1] ?? "event") : String(rest[0] ?? "goals")) : String(list ?? "setup");
+  const where = typeof index === "number" ? `${list === "goals" ? "Goal" : "Funnel"} ${index + 1}: ` : "";
+  throw new InputError(`${where}${issue.message}`, list === "goals" ? "goals" : list === "funnels" ? "steps" : field, 400);
+}
+
+/**
+ * Creates a project with fresh keys and its funnels and goals in one transaction (no half projects).
+ * Admins only. Every row is built from named fields of the parsed setup, so nothing a client put in
+ * a goal or funnel (a `projectId`, an `id`) can choose where or what is written.
+ */
 export async function createProject(
   scope: TeamScope,
   input: ProjectInput,
@@ -42,6 +74,7 @@ export async function createProject(
 ) {
   scope.require("admin");
   const data = projectInputSchema.parse(input);
+  const { funnels: newFunnels = [], goals: newGoals = [] } = parseSetup(setup);
   const writeKey = newWriteKey();
   const readKey = newReadKey();
   const project = await scope.db.transaction(async (tx) => {
@@ -59,11 +92,11 @@ export async function createProject(
         readKeyPrefix: keyPrefix(readKey),
       })
       .returning();
-    if (setup.funnels?.length) {
-      await tx.insert(funnels).values(setup.funnels.map((f) => ({ projectId: row.id, ...f })));
+    if (newFunnels.length) {
+      await tx.insert(funnels).values(newFunnels.map((f) => ({ projectId: row.id, ...funnelColumns(f) })));
     }
-    if (setup.goals?.length) {
-      await tx.insert(goals).values(setup.goals.map((g, i) => ({ projectId: row.id, position: i, revenue: false, ...g })));
+    if (newGoals.length) {
+      await tx.insert(goals).values(newGoals.map((g, i) => ({ projectId: row.id, position: i, key: g.key, ...goalColumns(g) })));
     }
     return row;
   });

@@ -10,15 +10,16 @@ import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { sharePasswordOk } from "../lib/share-cookie";
 import { SEGMENT_FIELDS } from "../lib/funnel/types";
 import { lastDays } from "../lib/funnel/ranges";
+import { containsUnsafeText } from "../lib/safe-text";
 
 export const shareInputSchema = z
-  .object({
+  .strictObject({
     report: z.enum(SHARE_REPORTS, "Choose the funnel or the conversions report."),
     funnelId: z.uuid("Choose a funnel.").optional(),
     label: z.string().trim().max(100, "Keep the label under 100 characters.").optional(),
     range: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("rolling"), days: z.number().int().min(1, "At least 1 day.").max(365, "At most 365 days.") }),
-      z.object({ kind: z.literal("fixed"), from: z.coerce.date("Enter a start date."), to: z.coerce.date("Enter an end date.") }),
+      z.strictObject({ kind: z.literal("rolling"), days: z.number().int().min(1, "At least 1 day.").max(365, "At most 365 days.") }),
+      z.strictObject({ kind: z.literal("fixed"), from: z.coerce.date("Enter a start date."), to: z.coerce.date("Enter an end date.") }),
     ]),
     filters: z.record(z.string(), z.array(z.string().max(200)).max(50)).default({}),
     password: z.string().min(6, "Use at least 6 characters for the password.").max(200).optional(),
@@ -30,7 +31,8 @@ export const shareInputSchema = z
   .refine((v) => Object.keys(v.filters).every((k) => (SEGMENT_FIELDS as readonly string[]).includes(k) || k.startsWith("prop:")), {
     message: "Unknown filter field.",
     path: ["filters"],
-  });
+  })
+  .refine((v) => !containsUnsafeText({ label: v.label, filters: v.filters, password: v.password }), { message: "unsafe_text" });
 export type ShareInput = z.input<typeof shareInputSchema>;
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;

@@ -42,7 +42,7 @@ async function upsert(db: ProjectScope["db"], projectId: string, entries: SpendE
   if (!entries.length) return [];
   const rows = await db
     .insert(adSpend)
-    .values(entries.map((e) => ({ projectId, ...e })))
+    .values(entries.map((e) => ({ projectId, period: e.period, day: e.day, source: e.source, medium: e.medium, campaign: e.campaign, amount: e.amount })))
     .onConflictDoUpdate({
       target: [adSpend.projectId, adSpend.period, adSpend.day, adSpend.source, adSpend.medium, adSpend.campaign],
       set: { amount: sql`excluded.amount`, createdAt: sql`now()` },

@@ -11,7 +11,10 @@ import type { APIRequestContext } from "@playwright/test";
 
 export type ServerAction = { file: string; name: string };
 
-/** Every exported async function of every "use server" file under app/, read from the source. */
+/**
+ * Every action of every "use server" file under app/, read from the source: exported async
+ * functions, and exported consts (made with server/action's `action(...)`, or an async arrow).
+ */
 export function serverActions(root = "app"): ServerAction[] {
   const out: ServerAction[] = [];
   const walk = (dir: string) => {
@@ -23,7 +26,7 @@ export function serverActions(root = "app"): ServerAction[] {
         if (!/^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(src)) continue;
         const names = [
           ...[...src.matchAll(/^export\s+async\s+function\s+(\w+)/gm)].map((m) => m[1]),
-          ...[...src.matchAll(/^export\s+const\s+(\w+)\s*=\s*async\b/gm)].map((m) => m[1]),
+          ...[...src.matchAll(/^export\s+const\s+(\w+)\s*=\s*(?:async\b|action\s*\()/gm)].map((m) => m[1]),
         ];
         for (const name of names) out.push({ file: full.split(path.sep).join("/"), name });
       }

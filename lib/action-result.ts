@@ -30,10 +30,21 @@ export function fieldErrorText(t: Translate, feature: string, field: string, cod
   return t(`common.fieldErrors.${code}`);
 }
 
-/** An action's refusal as one sentence: the feature's wording for the code when it has one, else the common one. */
+/** An action's refusal as one sentence: the feature's wording for the code (`<feature>.errors.forbidden`, `.notFound`) when it has one, else the common one. */
 export function actionErrorText(t: Translate, feature: string, error: ActionError): string {
-  if (has(t, `${feature}.actionErrors.${error.code}`)) return t(`${feature}.actionErrors.${error.code}`);
-  return t(`common.actionErrors.${error.code}`);
+  const key = `${feature}.errors.${error.code === "not_found" ? "notFound" : error.code}`;
+  return has(t, key) ? t(key) : t(`common.actionErrors.${error.code}`);
+}
+
+/** A refusal as the texts a form shows: each field's problem beside it, and `form` for the rest. */
+export function refusalTexts(t: Translate, feature: string, error: ActionError, fields: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, code] of Object.entries(error.fieldErrors ?? {})) {
+    const key = fields.includes(field) ? field : "form";
+    if (!(key in out)) out[key] = fieldErrorText(t, feature, field, code);
+  }
+  if (!Object.keys(out).length) out.form = actionErrorText(t, feature, error);
+  return out;
 }
 
 /** The first field error of a refusal among `fields` (the ones a form shows), or null. */

@@ -2,11 +2,12 @@
 
 import { useId, useState, useTransition } from "react";
 import { saveExperimentAction } from "@/app/(app)/projects/[projectId]/experiments/actions";
+import { actionErrorText, fieldErrorText, firstFieldError } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { cx } from "@/components/ui/cx";
-import { experimentIssue, type ExperimentField } from "@/lib/experiments/validate";
+import { EXPERIMENT_FIELDS, experimentIssue, type ExperimentField } from "@/lib/experiments/validate";
 import type { ExperimentSource } from "@/lib/experiments/types";
 import type { ExperimentView, Option } from "./types";
 
@@ -47,8 +48,9 @@ export function ExperimentForm({ projectId, experiment, goals, funnels, onDone }
     start(async () => {
       const r = await saveExperimentAction(projectId, experiment?.id ?? null, definition);
       if (r.ok) return onDone(true);
-      if (r.field) return setProblem({ field: r.field, text: t(`experiments.errors.${r.field}`) });
-      setProblem({ text: r.code === "forbidden" ? t("experiments.errors.forbidden") : r.code === "not_found" ? t("experiments.errors.notFound") : r.error });
+      const bad = firstFieldError(r.error, EXPERIMENT_FIELDS);
+      if (bad) return setProblem({ field: bad.field, text: fieldErrorText(t, "experiments", bad.field, bad.code) });
+      setProblem({ text: actionErrorText(t, "experiments", r.error) });
     });
   };
 

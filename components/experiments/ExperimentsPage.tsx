@@ -4,6 +4,7 @@ import { ListPageHeader } from "@/components/ui/ListPageHeader";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { deleteExperimentAction } from "@/app/(app)/projects/[projectId]/experiments/actions";
+import { actionErrorText } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, EmptyState, Badge } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
@@ -33,7 +34,7 @@ export function ExperimentsPage({ projectId, canEdit, goals, funnels, traffic, r
     if (!window.confirm(t("experiments.deleteConfirm", { name: e.name }))) return;
     start(async () => {
       const r = await deleteExperimentAction(projectId, e.id);
-      if (!r.ok) return setStatus({ tone: "error", text: r.code === "forbidden" ? t("experiments.errors.forbidden") : r.code === "not_found" ? t("experiments.errors.notFound") : r.error });
+      if (!r.ok) return setStatus({ tone: "error", text: actionErrorText(t, "experiments", r.error) });
       setStatus({ tone: "ok", text: t("experiments.deleted") });
       router.refresh();
     });

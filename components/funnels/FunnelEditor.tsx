@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/Card";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { funnelProblem } from "@/lib/funnel/validate";
+import { refusalTexts } from "@/lib/action-result";
 import type { FunnelStep, PropertyValue } from "@/lib/funnel/types";
 
 type Draft = { name: string; description: string; windowValue: number; windowUnit: "minutes" | "hours" | "days"; steps: (FunnelStep & { whereText: string })[] };
@@ -74,8 +75,8 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
   const save = () =>
     start(async () => {
       const r = await saveFunnelAction(projectId, initial?.id ?? null, definition);
-      if (!r.ok) return setError(r.message);
-      router.push(`/projects/${projectId}?funnel=${r.id}`);
+      if (!r.ok || !r.data) return setError(r.ok ? undefined : Object.values(refusalTexts(t, "funnels", r.error, []))[0]);
+      router.push(`/projects/${projectId}?funnel=${r.data.id}`);
       router.refresh();
     });
 

@@ -2,11 +2,12 @@
 
 import { useId, useState, useTransition } from "react";
 import { saveGoalAction } from "@/app/(app)/projects/[projectId]/goals/actions";
+import { actionErrorText, fieldErrorText, firstFieldError } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { cx } from "@/components/ui/cx";
-import { goalIssue, whereFromRows, rowsFromWhere, type GoalField, type WhereRow } from "@/lib/goals/validate";
+import { GOAL_FIELDS, goalIssue, whereFromRows, rowsFromWhere, type GoalField, type WhereRow } from "@/lib/goals/validate";
 import type { GoalKind, StepMatch } from "@/lib/funnel/types";
 
 export type EditableGoal = { id: string; key: string; name: string; kind: GoalKind; match: StepMatch; revenue: boolean };
@@ -44,8 +45,9 @@ export function GoalForm({ projectId, goal, eventNames, paths, onDone }: Props) 
     start(async () => {
       const r = await saveGoalAction(projectId, goal?.id ?? null, definition);
       if (r.ok) return onDone(true);
-      if (r.field) return setProblem({ field: r.field, text: t(`goals.errors.${r.field}`) });
-      setProblem({ text: r.code === "forbidden" ? t("goals.errors.forbidden") : r.code === "not_found" ? t("goals.errors.notFound") : r.error });
+      const bad = firstFieldError(r.error, GOAL_FIELDS);
+      if (bad) return setProblem({ field: bad.field, text: fieldErrorText(t, "goals", bad.field, bad.code) });
+      setProblem({ text: actionErrorText(t, "goals", r.error) });
     });
   };
 

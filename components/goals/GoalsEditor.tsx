@@ -4,6 +4,7 @@ import { ListPageHeader } from "@/components/ui/ListPageHeader";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { deleteGoalAction, moveGoalAction } from "@/app/(app)/projects/[projectId]/goals/actions";
+import { actionErrorText } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader, EmptyState, Badge } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
@@ -30,7 +31,7 @@ export function GoalsEditor({ projectId, canEdit, goals, eventNames, paths }: Pr
   const act = (fn: () => ReturnType<typeof deleteGoalAction>, okText?: string) =>
     start(async () => {
       const r = await fn();
-      if (!r.ok) return setStatus({ tone: "error", text: r.code === "forbidden" ? t("goals.errors.forbidden") : r.code === "not_found" ? t("goals.errors.notFound") : r.error });
+      if (!r.ok) return setStatus({ tone: "error", text: actionErrorText(t, "goals", r.error) });
       setStatus(okText ? { tone: "ok", text: okText } : null);
       router.refresh();
     });

@@ -1,17 +1,24 @@
 "use client";
 
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { finishOnboardingAction } from "@/app/(app)/projects/new/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { CopyField } from "@/components/ui/CopyField";
 import { snippetTag } from "@/components/settings/InstallCard";
+import { actionErrorText } from "@/lib/action-result";
 
 export function InstallStep({ name, projectId, writeKey, origin, onDone }: { name: string; projectId: string; writeKey: string | null; origin: string; onDone: (id: string) => void }) {
   const { t } = useI18n();
   const [pending, start] = useTransition();
   const key = writeKey ?? "WRITE_KEY";
-  const finish = (demo: boolean) => start(async () => { await finishOnboardingAction(projectId, demo); onDone(projectId); });
+  const [error, setError] = useState<string>();
+  const finish = (demo: boolean) =>
+    start(async () => {
+      const r = await finishOnboardingAction(projectId, demo);
+      if (!r.ok) return setError(actionErrorText(t, "onboarding", r.error));
+      onDone(projectId);
+    });
   return (
     <div className="space-y-5">
       <div>
@@ -33,6 +40,7 @@ export function InstallStep({ name, projectId, writeKey, origin, onDone }: { nam
           <Button disabled={pending} onClick={() => finish(true)} data-testid="load-demo">{pending ? t("onboarding.install.demoLoading") : t("onboarding.install.demo")}</Button>
         </div>
       </div>
+      {error ? <p role="alert" className="text-sm text-red-600" data-testid="onboarding-finish-error">{error}</p> : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { Sector } from "@/lib/sectors";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
+import { refusalTexts } from "@/lib/action-result";
 import { SiteStep } from "./SiteStep";
 import { SectorStep } from "./SectorStep";
 import { ReviewStep } from "./ReviewStep";
@@ -29,7 +30,9 @@ export function OnboardingWizard({ initial, writeKey: initialKey, origin }: { in
   const go = (next: OnboardingDraft) => {
     setDraft(next);
     setErrors({});
-    start(() => saveDraftAction(next));
+    start(async () => {
+      await saveDraftAction(next);
+    });
   };
 
   const pickSector = (sector: Sector) => {
@@ -49,9 +52,9 @@ export function OnboardingWizard({ initial, writeKey: initialKey, origin }: { in
   const create = () =>
     start(async () => {
       const r = await createProjectAction(draft);
-      if (!r.ok) return setErrors({ [r.field]: r.message });
-      setWriteKey(r.writeKey);
-      setDraft({ ...draft, step: "install", projectId: r.projectId });
+      if (!r.ok || !r.data) return setErrors(r.ok ? {} : refusalTexts(t, "onboarding", r.error, ["name", "siteUrl", "sector", "steps", "goals"]));
+      setWriteKey(r.data.writeKey);
+      setDraft({ ...draft, step: "install", projectId: r.data.projectId });
       setErrors({});
     });
 

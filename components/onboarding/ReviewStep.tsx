@@ -73,7 +73,7 @@ export function ReviewStep({ draft, onChange, errors, pending, onBack, onCreate 
         </ul>
         {errors.goals ? <p className="mt-2 text-sm text-red-600" data-testid="error-goals">{errors.goals}</p> : null}
       </fieldset>
-      {errors.form || errors.name || errors.siteUrl ? <p className="text-sm text-red-600" data-testid="error-form">{errors.form ?? errors.name ?? errors.siteUrl}</p> : null}
+      {errors.form || errors.name || errors.siteUrl || errors.sector ? <p className="text-sm text-red-600" data-testid="error-form">{errors.form ?? errors.name ?? errors.siteUrl ?? errors.sector}</p> : null}
       <div className="flex justify-between">
         <Button type="button" variant="secondary" onClick={onBack}>{t("common.back")}</Button>
         <Button type="submit" disabled={pending} data-testid="create-project">{pending ? t("onboarding.review.creating") : t("onboarding.review.create")}</Button>

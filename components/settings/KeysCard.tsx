@@ -7,6 +7,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
 import { CopyField } from "@/components/ui/CopyField";
+import { actionErrorText } from "@/lib/action-result";
 
 export function KeysCard({ projectId, writeKey, readKeyPrefix, canRotate }: { projectId: string; writeKey: string | null; readKeyPrefix: string; canRotate: boolean }) {
   const { t } = useI18n();
@@ -19,8 +20,8 @@ export function KeysCard({ projectId, writeKey, readKeyPrefix, canRotate }: { pr
     if (!window.confirm(t(which === "write" ? "project.settings.rotateWriteConfirm" : "project.settings.rotateReadConfirm"))) return;
     start(async () => {
       const result = which === "write" ? await rotateWriteKeyAction(projectId) : await rotateReadKeyAction(projectId);
-      if (!result.ok) return setMessage(t("project.settings.adminOnly"));
-      if (which === "read") setNewReadKey(result.key);
+      if (!result.ok || !result.data) return setMessage(result.ok || result.error.code === "forbidden" ? t("project.settings.adminOnly") : actionErrorText(t, "project.settings", result.error));
+      if (which === "read") setNewReadKey(result.data.key);
       setMessage(t("project.settings.rotated"));
       router.refresh();
     });

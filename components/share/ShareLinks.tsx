@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
 import { CopyField } from "@/components/ui/CopyField";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";
+import { refusalTexts } from "@/lib/action-result";
 
 import type { ShareLinkView } from "@/lib/share-view";
 
@@ -37,9 +38,9 @@ export function ShareLinks({ projectId, report = "funnel", funnelId, links }: { 
         password: password || undefined,
         expiresAt: expires ? new Date(expires + "T23:59:59") : undefined,
       });
-      if (!r.ok) return setError(r.message);
+      if (!r.ok || !r.data) return setError(r.ok ? undefined : Object.values(refusalTexts(t, "share", r.error, []))[0]);
       setError(undefined);
-      setCreated(r.url);
+      setCreated(r.data.url);
       setPassword("");
       router.refresh();
     });

@@ -2,11 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { addSpendAction } from "@/app/(app)/projects/[projectId]/spend/actions";
+import { actionErrorText, fieldErrorText, firstFieldError } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import type { SpendInputField } from "@/lib/spend/entry";
+import { SPEND_INPUT_FIELDS, type SpendInputField } from "@/lib/spend/entry";
 
 /** One spend entry by hand: a day or a month, source, medium, campaign and amount; problems beside their field. */
 export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: (text: string) => void }) {
@@ -25,10 +26,11 @@ export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: 
       const r = await addSpendAction(projectId, values);
       if (r.ok) {
         setValues({ ...values, amount: "" });
-        return onSaved(r.replaced ? t("spend.form.replaced") : t("spend.form.saved"));
+        return onSaved(r.data?.replaced ? t("spend.form.replaced") : t("spend.form.saved"));
       }
-      if (r.field) return setProblem({ field: r.field, text: t(`spend.errors.${r.field}`) });
-      setProblem({ text: r.code === "forbidden" ? t("spend.errors.forbidden") : r.error });
+      const bad = firstFieldError(r.error, SPEND_INPUT_FIELDS);
+      if (bad) return setProblem({ field: bad.field, text: fieldErrorText(t, "spend", bad.field, bad.code) });
+      setProblem({ text: actionErrorText(t, "spend", r.error) });
     });
   };
 

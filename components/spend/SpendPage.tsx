@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { deleteSpendAction } from "@/app/(app)/projects/[projectId]/spend/actions";
+import { actionErrorText } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
@@ -39,7 +40,7 @@ export function SpendPage({ projectId, canEdit, range, entries, total, bySource 
     if (!window.confirm(t("spend.list.deleteConfirm"))) return;
     start(async () => {
       const r = await deleteSpendAction(projectId, e.id);
-      if (!r.ok) return setStatus({ tone: "error", text: r.code === "forbidden" ? t("spend.errors.forbidden") : r.code === "not_found" ? t("spend.errors.notFound") : r.error });
+      if (!r.ok) return setStatus({ tone: "error", text: actionErrorText(t, "spend", r.error) });
       saved(t("spend.list.deleted"));
     });
   };

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, useTransition } from "react";
 import { importSpendAction } from "@/app/(app)/projects/[projectId]/spend/actions";
+import { actionErrorText, fieldErrorText } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
@@ -26,8 +27,11 @@ export function SpendUpload({ projectId, onImported }: { projectId: string; onIm
     if (chosen.size > MAX_BYTES) return setProblem(t("spend.upload.tooLarge"));
     start(async () => {
       const r = await importSpendAction(projectId, await chosen.text());
-      if (!r.ok) return setProblem(r.code === "forbidden" ? t("spend.errors.forbidden") : r.code === "too_large" ? t("spend.upload.tooLarge") : r.error);
-      setResult({ inserted: (r.inserted ?? 0) + (r.replacedRows ?? 0), replaced: r.replacedRows ?? 0, errors: r.errors ?? [] });
+      if (!r.ok || !r.data) {
+        const file = r.ok ? undefined : r.error.fieldErrors?.file;
+        return setProblem(r.ok ? t("common.somethingWrong") : r.error.code === "too_large" ? t("spend.upload.tooLarge") : file ? fieldErrorText(t, "spend", "file", file) : actionErrorText(t, "spend", r.error));
+      }
+      setResult({ inserted: r.data.inserted + r.data.replacedRows, replaced: r.data.replacedRows, errors: r.data.errors });
       if (file.current) file.current.value = "";
       onImported();
     });

@@ -8,6 +8,7 @@ import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { CopyField } from "@/components/ui/CopyField";
 import type { Role } from "@/db/schema";
+import { actionErrorText, fieldErrorText } from "@/lib/action-result";
 
 export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
   const { t } = useI18n();
@@ -26,9 +27,12 @@ export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
           const form = new FormData(e.currentTarget);
           start(async () => {
             const r = await inviteAction(String(form.get("email")), String(form.get("role")) as Role);
-            if (!r.ok) return setError(t(`team.errors.${r.error}`));
+            if (!r.ok || !r.data) {
+              const email = r.ok ? undefined : r.error.fieldErrors?.email;
+              return setError(r.ok ? undefined : email ? (email === "unsafe_text" ? fieldErrorText(t, "team", "email", email) : t("team.errors.emailInvalid")) : actionErrorText(t, "team", r.error));
+            }
             setError(undefined);
-            setCreated({ link: r.link!, email: r.email!, mailed: r.mailed });
+            setCreated({ link: r.data.link, email: r.data.email, mailed: r.data.mailed });
           });
         }}
       >

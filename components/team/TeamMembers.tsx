@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { changeRoleAction, removeMemberAction, revokeInviteAction, type TeamActionResult } from "@/app/(app)/team/actions";
+import { changeRoleAction, removeMemberAction, revokeInviteAction } from "@/app/(app)/team/actions";
+import { actionErrorText, type ActionResult } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader, Badge } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
@@ -17,10 +18,10 @@ export function TeamMembers({ me, myRole, members, invites }: { me: string; myRo
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
   const isAdmin = myRole === "admin" || myRole === "owner";
-  const act = (fn: () => Promise<TeamActionResult>, after?: () => void) =>
+  const act = (fn: () => Promise<ActionResult<unknown>>, after?: () => void) =>
     start(async () => {
       const r = await fn();
-      if (!r.ok) return setError(t(`team.errors.${r.error}`));
+      if (!r.ok) return setError(r.error.code === "conflict" ? t("team.errors.lastOwner") : actionErrorText(t, "team", r.error));
       setError(undefined);
       after ? after() : router.refresh();
     });

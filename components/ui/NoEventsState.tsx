@@ -21,7 +21,7 @@ export function NoEventsState({ projectId, canEdit, testId }: { projectId: strin
         <div className="flex flex-wrap justify-center gap-2">
           <ButtonLink href={`/projects/${projectId}/settings`} variant="secondary">{t("funnels.emptyNoEvents.install")}</ButtonLink>
           {canEdit ? (
-            <Button data-testid="empty-load-demo" disabled={pending} onClick={() => start(async () => { await loadDemoAction(projectId); router.refresh(); })}>
+            <Button data-testid="empty-load-demo" disabled={pending} onClick={() => start(async () => { const r = await loadDemoAction(projectId); if (r.ok) router.refresh(); })}>
               {pending ? t("funnels.emptyNoEvents.loading") : t("funnels.emptyNoEvents.demo")}
             </Button>
           ) : null}

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { EXPERIMENT_SOURCES } from "./types";
+import { containsUnsafeText } from "../safe-text";
 
 const trimmed = (empty: string, long: string, max: number) => z.string(empty).trim().min(1, empty).max(max, long);
 
 /** An experiment as an admin edits it, with messages a person can act on. */
 export const experimentDefinitionSchema = z
-  .object({
+  .strictObject({
     name: trimmed("Give the experiment a name.", "Keep the experiment's name under 100 characters.", 100),
     property: trimmed("Name the property that holds the variant, like variant.", "Keep the property name under 100 characters.", 100)
       .regex(/^[A-Za-z0-9_.$-]+$/, "A property name has letters, digits, _ . $ or - only, like variant or checkout_test."),
@@ -25,12 +26,13 @@ export const experimentDefinitionSchema = z
       .max(1, "The minimum detectable uplift is at most 100 %."),
   })
   .refine((d) => d.variants.includes(d.controlVariant), { message: "The control must be one of the variants.", path: ["controlVariant"] })
-  .refine((d) => Boolean(d.goalId) !== Boolean(d.funnelId), { message: "Judge the experiment by either a goal or a funnel, not both.", path: ["target"] });
+  .refine((d) => Boolean(d.goalId) !== Boolean(d.funnelId), { message: "Judge the experiment by either a goal or a funnel, not both.", path: ["target"] })
+  .refine((d) => !containsUnsafeText([d.name, d.controlVariant, ...d.variants]), { message: "A name or variant holds characters that cannot be stored.", path: ["name"] });
 export type ExperimentDefinition = z.output<typeof experimentDefinitionSchema>;
 
 /** The form field a problem belongs to. */
 export type ExperimentField = "name" | "property" | "source" | "variants" | "controlVariant" | "target" | "startDate" | "minimumUplift";
-const FIELDS: readonly ExperimentField[] = ["name", "property", "source", "variants", "controlVariant", "target", "startDate", "minimumUplift"];
+export const EXPERIMENT_FIELDS: readonly ExperimentField[] = ["name", "property", "source", "variants", "controlVariant", "target", "startDate", "minimumUplift"];
 
 /** The first problem of an experiment definition with its field, or null when it is valid. */
 export function experimentIssue(input: unknown): { field: ExperimentField; message: string } | null {
@@ -38,6 +40,6 @@ export function experimentIssue(input: unknown): { field: ExperimentField; messa
   if (r.success) return null;
   const issue = r.error.issues[0];
   const top = String(issue.path[0] ?? "name");
-  const field = top === "goalId" || top === "funnelId" ? "target" : FIELDS.includes(top as ExperimentField) ? (top as ExperimentField) : "name";
+  const field = top === "goalId" || top === "funnelId" ? "target" : EXPERIMENT_FIELDS.includes(top as ExperimentField) ? (top as ExperimentField) : "name";
   return { field, message: issue.message };
 }

@@ -1,21 +1,47 @@
 import { z } from "zod";
-import { GOAL_KINDS, type PropertyValue } from "../funnel/types";
+import { GOAL_KINDS, type PropertyValue, type StepMatch } from "../funnel/types";
 import { stepMatchSchema, eventNameSchema } from "../funnel/validate";
+import { isUnsafeText } from "../safe-text";
 
-/** What a goal counts: the same match as a funnel step (event, path pattern, property equalities). */
-export const goalMatchSchema = stepMatchSchema.extend({ event: eventNameSchema("A goal needs an event name.") });
+/** What a goal counts: the same match as a funnel step (event, path pattern, property equalities); no other keys. */
+export const goalMatchSchema = stepMatchSchema.extend({ event: eventNameSchema("A goal needs an event name.") }).strict();
 
 /** A goal as an admin edits it, with messages a person can act on. The key is not part of it: it is derived on create. */
-export const goalDefinitionSchema = z.object({
-  name: z.string("Give the goal a name.").trim().min(1, "Give the goal a name.").max(100, "Keep the goal's name under 100 characters."),
-  kind: z.enum(GOAL_KINDS, "Choose whether this is a macro goal or a micro goal."),
-  match: goalMatchSchema,
-  revenue: z.boolean("Revenue is either on or off.").default(false),
-});
+export const goalDefinitionSchema = z
+  .object({
+    name: z
+      .string("Give the goal a name.")
+      .trim()
+      .min(1, "Give the goal a name.")
+      .max(100, "Keep the goal's name under 100 characters.")
+      .refine((s) => !isUnsafeText(s), "The name holds characters that cannot be stored."),
+    kind: z.enum(GOAL_KINDS, "Choose whether this is a macro goal or a micro goal."),
+    match: goalMatchSchema,
+    revenue: z.boolean("Revenue is either on or off.").default(false),
+  })
+  .strict();
 export type GoalDefinition = z.output<typeof goalDefinitionSchema>;
 
+/** A goal's key as templates and uniqueGoalKey make it (`add_to_cart`, `add_to_cart-2`). */
+export const goalKeySchema = z.string().regex(/^[a-z0-9_]{1,60}(-\d{1,6})?$/, "A goal key has lower-case letters, digits and _ only.");
+
+/** A goal with its key, as a new project is set up with (template or onboarding draft). */
+export const newGoalSchema = goalDefinitionSchema.extend({ key: goalKeySchema }).strict();
+export type NewGoalDefinition = z.output<typeof newGoalSchema>;
+
+/** A match as stored: built from its named fields, so nothing else a client sent reaches the row. */
+export function matchColumn(m: { event: string; path?: string; where?: Record<string, PropertyValue> }): StepMatch {
+  return { event: m.event, ...(m.path ? { path: m.path } : {}), ...(m.where && Object.keys(m.where).length ? { where: { ...m.where } } : {}) };
+}
+
+/** A goal's editable columns, from their named fields. */
+export function goalColumns(def: GoalDefinition) {
+  return { name: def.name, kind: def.kind, match: matchColumn(def.match), revenue: def.revenue };
+}
+
 /** The form field a problem belongs to, so an editor can show it beside that field. */
-export type GoalField = "name" | "kind" | "event" | "path" | "where" | "revenue";
+export const GOAL_FIELDS = ["name", "kind", "event", "path", "where", "revenue"] as const;
+export type GoalField = (typeof GOAL_FIELDS)[number];
 
 /** The first problem of a goal definition with the field it belongs to, or null when it is valid. */
 export function goalIssue(input: unknown): { field: GoalField; message: string } | null {

@@ -1,4 +1,5 @@
 import { parseAmount } from "./amount";
+import { isUnsafeText } from "../safe-text";
 
 export const SPEND_PERIODS = ["day", "month"] as const;
 export type SpendPeriod = (typeof SPEND_PERIODS)[number];
@@ -7,7 +8,8 @@ export type SpendField = (typeof SPEND_FIELDS)[number];
 
 /** One validated spend entry; a month's entry is stored on the month's first day. */
 export type SpendEntry = { period: SpendPeriod; day: string; source: string; medium: string; campaign: string; amount: number };
-export type SpendInputField = "date" | "source" | "medium" | "campaign" | "amount";
+export const SPEND_INPUT_FIELDS = ["date", "source", "medium", "campaign", "amount"] as const;
+export type SpendInputField = (typeof SPEND_INPUT_FIELDS)[number];
 export type SpendInput = { date?: unknown; source?: unknown; medium?: unknown; campaign?: unknown; amount?: unknown };
 export type EntryResult = { ok: true; entry: SpendEntry } | { ok: false; field: SpendInputField; message: string };
 
@@ -52,6 +54,11 @@ export function utmValue(input: unknown): string {
 
 /** Validates one entry from the form or a CSV row; the first problem names its field. */
 export function parseSpendEntry(input: SpendInput): EntryResult {
+  // A NUL byte or a broken character cannot be stored: say which field holds it instead of failing the insert.
+  for (const field of ["date", "source", "medium", "campaign", "amount"] as const) {
+    const v = input[field];
+    if (typeof v === "string" && isUnsafeText(v)) return { ok: false, field, message: `The ${field} holds characters that cannot be stored (a NUL byte or a broken character).` };
+  }
   const date = parseSpendDate(typeof input.date === "string" ? input.date : "");
   if (!date.ok) return { ok: false, field: "date", message: date.message };
   const source = utmValue(input.source);

@@ -1,57 +1,51 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { ZodError } from "zod";
-import { apiTeamScope } from "@/db/guard";
+import { z } from "zod";
+import { action, id } from "@/server/action";
 import { revokeInvite, changeRole, removeMember } from "@/db/members";
 import { inviteMember } from "@/db/invite-mail";
 import { config } from "@/lib/config";
 import { getLocale } from "@/lib/i18n/server";
-import { AccessError, InputError } from "@/db/errors";
-import type { Role } from "@/db/schema";
+import { ROLES } from "@/db/schema";
 
-/** `mailed`: true when e-mailed, a reason when sending failed, absent when no SMTP is configured. */
-export type TeamActionResult = { ok: true; link?: string; email?: string; mailed?: true | { error: string } } | { ok: false; error: "emailInvalid" | "forbidden" | "lastOwner" | "generic" };
+/** [0] → "email", [1] → "role" for the invite form; member and invite ids otherwise. */
+const teamField = (names: string[]) => (path: PropertyKey[]) => names[Number(path[0])] ?? "form";
+const team = { access: "admin", revalidate: () => ["/team"] } as const;
 
-async function run(fn: () => Promise<TeamActionResult>): Promise<TeamActionResult> {
-  try {
-    const result = await fn();
-    revalidatePath("/team");
-    return result;
-  } catch (err) {
-    if (err instanceof ZodError) return { ok: false, error: "emailInvalid" };
-    if (err instanceof AccessError) return { ok: false, error: "forbidden" };
-    if (err instanceof InputError && err.status === 409) return { ok: false, error: "lastOwner" };
-    if (err instanceof InputError) return { ok: false, error: "generic" };
-    throw err;
-  }
-}
-
-export async function inviteAction(email: string, role: Role): Promise<TeamActionResult> {
-  return run(async () => {
+/**
+ * Invites an address into the session's team. `mailed`: true when e-mailed, a reason when sending
+ * failed, absent when no SMTP is configured.
+ */
+export const inviteAction = action(
+  { ...team, input: z.tuple([z.string().trim().max(320), z.enum(ROLES)]), field: teamField(["email", "role"]) },
+  async ([email, role], { team }) => {
     const h = await headers();
     const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
     const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.)/.test(host) ? "http" : "https");
     const { SMTP_URL, MAIL_FROM } = config();
     const { invite, link, delivery } = await inviteMember(
-      await apiTeamScope(),
+      team,
       { email, role },
       { link: (token) => `${proto}://${host}/invite/${token}`, locale: await getLocale(), mail: SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null },
     );
-    const mailed = delivery.status === "sent" ? true : delivery.status === "failed" ? { error: delivery.reason } : undefined;
-    return { ok: true, link, email: invite.email, ...(mailed ? { mailed } : {}) };
-  });
-}
+    const mailed = delivery.status === "sent" ? (true as const) : delivery.status === "failed" ? { error: delivery.reason } : undefined;
+    return { link, email: invite.email, ...(mailed ? { mailed } : {}) };
+  },
+);
 
-export async function revokeInviteAction(inviteId: string) {
-  return run(async () => (await revokeInvite(await apiTeamScope(), inviteId), { ok: true }));
-}
+export const revokeInviteAction = action({ ...team, input: z.tuple([id]), field: teamField(["inviteId"]) }, async ([inviteId], { team }) => {
+  await revokeInvite(team, inviteId);
+});
 
-export async function changeRoleAction(userId: string, role: Role) {
-  return run(async () => (await changeRole(await apiTeamScope(), userId, role), { ok: true }));
-}
+export const changeRoleAction = action({ ...team, input: z.tuple([id, z.enum(ROLES)]), field: teamField(["userId", "role"]) }, async ([userId, role], { team }) => {
+  await changeRole(team, userId, role);
+});
 
-export async function removeMemberAction(userId: string) {
-  return run(async () => (await removeMember(await apiTeamScope(), userId), { ok: true }));
-}
+/** Removes a member; any member may remove themselves (leave), admins others. */
+export const removeMemberAction = action(
+  { access: "viewer", revalidate: () => ["/team"], input: z.tuple([id]), field: teamField(["userId"]) },
+  async ([userId], { team }) => {
+    await removeMember(team, userId);
+  },
+);

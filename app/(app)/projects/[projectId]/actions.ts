@@ -1,44 +1,24 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { apiTeamScope } from "@/db/guard";
+import { z } from "zod";
+import { action, id } from "@/server/action";
 import { seedDemoData } from "@/db/demo/seed";
 import { createFunnel, updateFunnel, deleteFunnel } from "@/db/funnels";
-import { AccessError, InputError } from "@/db/errors";
+import { funnelDefinitionSchema } from "@/lib/funnel/validate";
 
-type Result = { ok: true; id?: string } | { ok: false; message: string };
-
-async function guarded(fn: () => Promise<Result>): Promise<Result> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof AccessError || err instanceof InputError) return { ok: false, message: err.message };
-    throw err;
-  }
-}
+const inProject = { access: "admin", project: ([projectId]: [string, ...unknown[]]) => projectId, revalidate: ([projectId]: [string, ...unknown[]]) => [`/projects/${projectId}`] } as const;
 
 /** Fills an empty project with demo traffic for its sector. Admins only. */
-export async function loadDemoAction(projectId: string): Promise<Result> {
-  return guarded(async () => {
-    await seedDemoData(await (await apiTeamScope()).project(projectId), { visitors: 5000, days: 90 });
-    revalidatePath(`/projects/${projectId}`);
-    return { ok: true };
-  });
-}
+export const loadDemoAction = action({ ...inProject, input: z.tuple([id]) }, async (_input, { project }) => {
+  await seedDemoData(project, { visitors: 5000, days: 90 });
+});
 
-export async function saveFunnelAction(projectId: string, funnelId: string | null, definition: unknown): Promise<Result> {
-  return guarded(async () => {
-    const scope = await (await apiTeamScope()).project(projectId);
-    const row = funnelId ? await updateFunnel(scope, funnelId, definition) : await createFunnel(scope, definition);
-    revalidatePath(`/projects/${projectId}`);
-    return { ok: true, id: row.id };
-  });
-}
+/** Saves a new funnel (funnelId null) or replaces one of the project's funnels. Admins only. */
+export const saveFunnelAction = action({ ...inProject, input: z.tuple([id, id.nullable(), funnelDefinitionSchema.strict()]) }, async ([, funnelId, definition], { project }) => {
+  const row = funnelId ? await updateFunnel(project, funnelId, definition) : await createFunnel(project, definition);
+  return { id: row.id };
+});
 
-export async function deleteFunnelAction(projectId: string, funnelId: string): Promise<Result> {
-  return guarded(async () => {
-    await deleteFunnel(await (await apiTeamScope()).project(projectId), funnelId);
-    revalidatePath(`/projects/${projectId}`);
-    return { ok: true };
-  });
-}
+export const deleteFunnelAction = action({ ...inProject, input: z.tuple([id, id]) }, async ([, funnelId], { project }) => {
+  await deleteFunnel(project, funnelId);
+});

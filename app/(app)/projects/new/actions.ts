@@ -1,55 +1,59 @@
 "use server";
 
-import { ZodError } from "zod";
-import { apiTeamScope } from "@/db/guard";
-import { saveDraft, clearDraft, type OnboardingDraft } from "@/db/onboarding";
+import { z } from "zod";
+import { action, id, refuse } from "@/server/action";
+import { saveDraft, clearDraft, draftSchema, type OnboardingDraft } from "@/db/onboarding";
 import { createProject, projectInputSchema } from "@/db/projects";
 import { seedDemoData } from "@/db/demo/seed";
 import { funnelProblem } from "@/lib/funnel/validate";
-import { AccessError } from "@/db/errors";
 
-export type CreateResult = { ok: true; projectId: string; writeKey: string } | { ok: false; field: string; message: string };
+/** Saves the caller's own onboarding draft in the session's team (admins: viewers cannot create projects). */
+export const saveDraftAction = action({ input: z.tuple([draftSchema]), access: "admin", field: draftField }, async ([draft], { team }) => {
+  await saveDraft(team, draft as OnboardingDraft);
+});
 
-export async function saveDraftAction(draft: OnboardingDraft): Promise<void> {
-  await saveDraft(await apiTeamScope(), draft);
-}
-
-/** Creates the project, its funnel and its goals in one transaction, from the reviewed draft. */
-export async function createProjectAction(draft: OnboardingDraft): Promise<CreateResult> {
-  const scope = await apiTeamScope();
+/**
+ * Creates the project, its funnel and its goals in one transaction, from the reviewed draft. The
+ * draft is parsed strictly (no key it does not have, anywhere) and every row is built from its
+ * named fields: ids inside it never choose where anything is written.
+ */
+export const createProjectAction = action({ input: z.tuple([draftSchema]), access: "admin", field: draftField }, async ([draft], { team }) => {
   const site = projectInputSchema.safeParse({ name: draft.name, siteUrl: draft.siteUrl, sector: draft.sector });
-  if (!site.success) {
-    const issue = site.error.issues[0];
-    return { ok: false, field: String(issue.path[0] ?? "name"), message: issue.message };
-  }
-  const funnel = { name: draft.funnelName, steps: draft.steps, windowSeconds: draft.windowSeconds ?? 7 * 86400 };
-  const problem = funnelProblem(funnel);
-  if (problem) return { ok: false, field: "steps", message: problem };
+  if (!site.success) throw refuse("invalid_input", { [String(site.error.issues[0].path[0] ?? "name")]: "invalid" });
+  const funnel = {
+    name: draft.funnelName.trim(),
+    steps: draft.steps.map((s) => ({ event: s.event, path: s.path, where: s.where, label: s.label?.trim() || undefined })),
+    windowSeconds: draft.windowSeconds ?? 7 * 86400,
+  };
+  if (funnelProblem(funnel)) throw refuse("invalid_input", { steps: "invalid" });
   const goals = draft.goals.filter((g) => g.enabled && g.name.trim());
-  if (!goals.some((g) => g.kind === "macro")) return { ok: false, field: "goals", message: "Keep at least one macro goal: it is what the funnel leads to." };
-  try {
-    const { project, writeKey } = await createProject(scope, site.data, {
-      funnels: [{ name: funnel.name.trim(), steps: funnel.steps.map((s) => ({ ...s, label: s.label?.trim() || undefined })), windowSeconds: funnel.windowSeconds }],
-      goals: goals.map(({ enabled: _e, ...g }) => ({ ...g, name: g.name.trim() })),
-    });
-    await saveDraft(scope, { ...draft, step: "install", projectId: project.id });
-    return { ok: true, projectId: project.id, writeKey };
-  } catch (err) {
-    if (err instanceof AccessError) return { ok: false, field: "form", message: err.message };
-    if (err instanceof ZodError) return { ok: false, field: "form", message: err.issues[0].message };
-    throw err;
-  }
-}
+  if (!goals.some((g) => g.kind === "macro")) throw refuse("invalid_input", { goals: "required" });
+  const { project, writeKey } = await createProject(team, site.data, {
+    funnels: [funnel],
+    goals: goals.map((g) => ({ key: g.key, name: g.name.trim(), kind: g.kind, match: { event: g.match.event, path: g.match.path, where: g.match.where }, revenue: g.revenue })),
+  });
+  await saveDraft(team, { ...(draft as OnboardingDraft), step: "install", projectId: project.id });
+  return { projectId: project.id, writeKey };
+});
 
 /** Ends onboarding; with `demo`, fills the new project with demo traffic first. */
-export async function finishOnboardingAction(projectId: string, demo: boolean): Promise<{ ok: boolean }> {
-  const team = await apiTeamScope();
-  const scope = await team.project(projectId);
-  if (demo) await seedDemoData(scope, { visitors: 5000, days: 90 });
-  await clearDraft(team);
-  return { ok: true };
-}
+export const finishOnboardingAction = action(
+  { input: z.tuple([id, z.boolean()]), access: "admin", project: ([projectId]) => projectId, revalidate: ([projectId]) => [`/projects/${projectId}`] },
+  async ([, demo], { team, project }) => {
+    if (demo) await seedDemoData(project, { visitors: 5000, days: 90 });
+    await clearDraft(team);
+  },
+);
 
-export async function restartOnboardingAction(): Promise<void> {
-  await clearDraft(await apiTeamScope());
+/** Throws the caller's own draft away. */
+export const restartOnboardingAction = action({ input: z.tuple([]), access: "viewer" }, async (_input, { team }) => {
+  await clearDraft(team);
+});
+
+/** A draft problem's field as the wizard shows it: the site fields, the funnel's steps, the goals, else the form. */
+function draftField(path: PropertyKey[]): string {
+  const top = String(path[1] ?? "form");
+  if (top === "name" || top === "siteUrl" || top === "sector" || top === "goals") return top;
+  if (top === "steps" || top === "funnelName" || top === "windowSeconds") return "steps";
+  return "form";
 }

@@ -48,6 +48,13 @@ export default {
     demoHint: "Adds three months of realistic traffic for your sector, so you can see how the reports work. You can install the snippet later in Settings.",
     skip: "Go to the dashboard",
   },
+  errors: {
+    name: "Enter a project name of at most 100 characters.",
+    siteUrl: "Enter the site's address, like https://www.example.nl.",
+    sector: "Pick one of the sectors.",
+    steps: "Check the funnel: 2 to 10 steps, each with an event name; paths start with /.",
+    goals: "Keep at least one macro goal with a name and an event: it is what the funnel leads to.",
+  },
   restart: "Start over",
   resumed: "Welcome back: you can continue where you left off.",
 };

@@ -50,6 +50,13 @@ const onboarding: typeof en = {
     demoHint: "Voegt drie maanden realistisch verkeer voor je sector toe, zodat je ziet hoe de rapporten werken. De snippet kun je later installeren via Instellingen.",
     skip: "Naar het dashboard",
   },
+  errors: {
+    name: "Geef het project een naam van hooguit 100 tekens.",
+    siteUrl: "Vul het adres van de site in, zoals https://www.voorbeeld.nl.",
+    sector: "Kies een van de sectoren.",
+    steps: "Controleer de funnel: 2 tot 10 stappen, elk met een eventnaam; paden beginnen met /.",
+    goals: "Houd minstens één macrodoel met een naam en een event: daar leidt de funnel naartoe.",
+  },
   restart: "Opnieuw beginnen",
   resumed: "Welkom terug: je kunt verdergaan waar je gebleven was.",
 };

@@ -1,34 +1,30 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { apiTeamScope } from "@/db/guard";
+import { z } from "zod";
+import { action, id } from "@/server/action";
 import { createExperiment, updateExperiment, deleteExperiment } from "@/db/experiments";
-import { AccessError, InputError } from "@/db/errors";
-import type { ProjectScope } from "@/db/tenant";
-import type { ExperimentField } from "@/lib/experiments/validate";
+import { experimentDefinitionSchema } from "@/lib/experiments/validate";
 
-/** `field` names the form field an input problem belongs to; `code` says why access failed. */
-export type ExperimentActionResult = { ok: true; id?: string } | { ok: false; error: string; field?: ExperimentField; code?: "forbidden" | "not_found" | "unauthenticated" };
-
-async function guarded(projectId: string, fn: (scope: ProjectScope) => Promise<string | void>): Promise<ExperimentActionResult> {
-  try {
-    // The project is re-fetched through the guard: the id from the browser only names it.
-    const scope = await (await apiTeamScope()).project(projectId);
-    const id = await fn(scope);
-    revalidatePath(`/projects/${projectId}/experiments`);
-    revalidatePath(`/projects/${projectId}`);
-    return { ok: true, ...(id ? { id } : {}) };
-  } catch (err) {
-    if (err instanceof InputError) return { ok: false, error: err.message, field: err.field as ExperimentField | undefined };
-    if (err instanceof AccessError) return { ok: false, error: err.message, code: err.code };
-    throw err;
-  }
+/** [2, "goalId"] → "target": the form field (an ExperimentField) a problem with the definition belongs to. */
+function experimentField(path: PropertyKey[]): string {
+  const [arg, top] = path.map(String);
+  if (arg !== "2") return arg === "0" ? "projectId" : "experimentId";
+  if (top === "goalId" || top === "funnelId") return "target";
+  return top ?? "form";
 }
 
-export async function saveExperimentAction(projectId: string, experimentId: string | null, definition: unknown): Promise<ExperimentActionResult> {
-  return guarded(projectId, async (scope) => (experimentId ? await updateExperiment(scope, experimentId, definition) : await createExperiment(scope, definition)).id);
-}
+const inProject = {
+  access: "admin",
+  project: ([projectId]: [string, ...unknown[]]) => projectId,
+  revalidate: ([projectId]: [string, ...unknown[]]) => [`/projects/${projectId}/experiments`, `/projects/${projectId}`],
+  field: experimentField,
+} as const;
 
-export async function deleteExperimentAction(projectId: string, experimentId: string): Promise<ExperimentActionResult> {
-  return guarded(projectId, (scope) => deleteExperiment(scope, experimentId));
-}
+/** Adds an experiment (experimentId null) or replaces one of the project's. Admins only. */
+export const saveExperimentAction = action({ ...inProject, input: z.tuple([id, id.nullable(), experimentDefinitionSchema]) }, async ([, experimentId, definition], { project }) => ({
+  id: (experimentId ? await updateExperiment(project, experimentId, definition) : await createExperiment(project, definition)).id,
+}));
+
+export const deleteExperimentAction = action({ ...inProject, input: z.tuple([id, id]) }, async ([, experimentId], { project }) => {
+  await deleteExperiment(project, experimentId);
+});

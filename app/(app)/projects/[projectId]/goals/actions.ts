@@ -1,37 +1,35 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { apiTeamScope } from "@/db/guard";
+import { z } from "zod";
+import { action, id } from "@/server/action";
 import { createGoal, updateGoal, deleteGoal, moveGoal } from "@/db/goals";
-import { AccessError, InputError } from "@/db/errors";
-import type { ProjectScope } from "@/db/tenant";
-import type { GoalField } from "@/lib/goals/validate";
+import { goalDefinitionSchema } from "@/lib/goals/validate";
 
-/** `field` names the form field an input problem belongs to; `code` says why access failed. */
-export type GoalActionResult = { ok: true; id?: string } | { ok: false; error: string; field?: GoalField; code?: "forbidden" | "not_found" | "unauthenticated" };
 
-async function guarded(projectId: string, fn: (scope: ProjectScope) => Promise<string | void>): Promise<GoalActionResult> {
-  try {
-    // The project is re-fetched through the guard: the id from the browser only names it.
-    const scope = await (await apiTeamScope()).project(projectId);
-    const id = await fn(scope);
-    revalidatePath(`/projects/${projectId}/goals`);
-    return { ok: true, ...(id ? { id } : {}) };
-  } catch (err) {
-    if (err instanceof InputError) return { ok: false, error: err.message, field: err.field as GoalField | undefined };
-    if (err instanceof AccessError) return { ok: false, error: err.message, code: err.code };
-    throw err;
-  }
+/** [2, "match", "path"] → "path": the form field a problem with the definition belongs to. */
+function goalField(path: PropertyKey[]): string {
+  const [arg, top, sub] = path.map(String);
+  if (arg !== "2") return arg === "0" ? "projectId" : "goalId";
+  if (top === "match") return sub === "path" || sub === "where" ? sub : sub === undefined || sub === "event" ? "event" : `match.${sub}`;
+  return top ?? "form";
 }
 
-export async function saveGoalAction(projectId: string, goalId: string | null, definition: unknown): Promise<GoalActionResult> {
-  return guarded(projectId, async (scope) => (goalId ? await updateGoal(scope, goalId, definition) : await createGoal(scope, definition)).id);
-}
+const inProject = {
+  access: "admin",
+  project: ([projectId]: [string, ...unknown[]]) => projectId,
+  revalidate: ([projectId]: [string, ...unknown[]]) => [`/projects/${projectId}/goals`],
+  field: goalField,
+} as const;
 
-export async function deleteGoalAction(projectId: string, goalId: string): Promise<GoalActionResult> {
-  return guarded(projectId, (scope) => deleteGoal(scope, goalId));
-}
+/** Adds a goal (goalId null) or replaces one of the project's goals. Admins only. */
+export const saveGoalAction = action({ ...inProject, input: z.tuple([id, id.nullable(), goalDefinitionSchema]) }, async ([, goalId, definition], { project }) => ({
+  id: (goalId ? await updateGoal(project, goalId, definition) : await createGoal(project, definition)).id,
+}));
 
-export async function moveGoalAction(projectId: string, goalId: string, direction: "up" | "down"): Promise<GoalActionResult> {
-  return guarded(projectId, (scope) => moveGoal(scope, goalId, direction === "up" ? "up" : "down"));
-}
+export const deleteGoalAction = action({ ...inProject, input: z.tuple([id, id]) }, async ([, goalId], { project }) => {
+  await deleteGoal(project, goalId);
+});
+
+export const moveGoalAction = action({ ...inProject, input: z.tuple([id, id, z.enum(["up", "down"])]) }, async ([, goalId, direction], { project }) => {
+  await moveGoal(project, goalId, direction);
+});

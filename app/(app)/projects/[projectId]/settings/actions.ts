@@ -1,28 +1,18 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { apiTeamScope } from "@/db/guard";
+import { z } from "zod";
+import { action, id } from "@/server/action";
 import { rotateReadKey, rotateWriteKey } from "@/db/projects";
-import { AccessError } from "@/db/errors";
 
-export type RotateResult = { ok: true; key: string } | { ok: false; error: "forbidden" | "not_found" };
+const rotation = {
+  input: z.tuple([id]),
+  access: "admin",
+  project: ([projectId]: [string]) => projectId,
+  revalidate: ([projectId]: [string]) => [`/projects/${projectId}/settings`],
+} as const;
 
-async function rotate(projectId: string, which: "write" | "read"): Promise<RotateResult> {
-  try {
-    const scope = await (await apiTeamScope()).project(projectId);
-    const key = which === "write" ? await rotateWriteKey(scope) : await rotateReadKey(scope);
-    revalidatePath(`/projects/${projectId}/settings`);
-    return { ok: true, key };
-  } catch (err) {
-    if (err instanceof AccessError) return { ok: false, error: err.status === 403 ? "forbidden" : "not_found" };
-    throw err;
-  }
-}
+/** Replaces the write key; the old one stops working at once. Admins only. */
+export const rotateWriteKeyAction = action(rotation, async (_input, { project }) => ({ key: await rotateWriteKey(project) }));
 
-export async function rotateWriteKeyAction(projectId: string) {
-  return rotate(projectId, "write");
-}
-
-export async function rotateReadKeyAction(projectId: string) {
-  return rotate(projectId, "read");
-}
+/** Replaces the read key and returns it (shown once). Admins only. */
+export const rotateReadKeyAction = action(rotation, async (_input, { project }) => ({ key: await rotateReadKey(project) }));
