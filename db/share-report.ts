@@ -1,53 +1,58 @@
+import { and, eq } from "drizzle-orm";
 import { projectConversions } from "./conversions";
 import { getFunnel } from "./funnels";
+import { funnels } from "./schema";
 import { funnelResults } from "./queries/funnel/funnelResults";
-import { segmentValues } from "./queries/funnel/segmentValues";
+import { filteredSegmentValues } from "./queries/share/filteredSegmentValues";
 import { shareRange, type ShareLinkRow } from "./share";
 import type { ProjectScope } from "./tenant";
 import { forbidden } from "./errors";
-import type { SegmentField, SegmentFilters } from "../lib/funnel/types";
-import type { RangeAndSegments } from "../lib/funnel/query";
+import { parseShareQuery, previousInside, type ShareEndpoint, type ShareTerms, type SharedQuery } from "../lib/share-query";
+import { sharedFunnelView, sharedOverviewView } from "../lib/share-output";
 
-/**
- * The one report a share link opens, within what the link allows: a fixed range stays fixed; a
- * rolling link lets the client pick a shorter preset; the link's own filters always apply.
- */
-export function allowedRange(link: ShareLinkRow, timeZone: string, requested: RangeAndSegments, now = new Date()): { from: Date; to: Date } {
-  const allowed = shareRange(link, timeZone, now);
-  if (link.fixedFrom) return allowed;
-  const from = requested.from < allowed.from ? allowed.from : requested.from;
-  const to = requested.to > allowed.to ? allowed.to : requested.to;
-  return from < to ? { from, to } : allowed;
+/** The link's terms today: its period (fixed, or the last N local days) and its locked filters. */
+export function shareTerms(link: ShareLinkRow, timeZone: string, now = new Date()): ShareTerms {
+  return { ...shareRange(link, timeZone, now), filters: link.filters ?? {} };
 }
 
-function mergeFilters(locked: SegmentFilters, requested: SegmentFilters): SegmentFilters {
-  return { ...requested, ...locked };
+/** Parses a share API request strictly against its link (see lib/share-query for the rules). */
+export function sharedQuery(scope: ProjectScope, link: ShareLinkRow, endpoint: ShareEndpoint, params: URLSearchParams, now = new Date()): SharedQuery {
+  return parseShareQuery(endpoint, params, shareTerms(link, scope.project.timeZone, now), scope.project.timeZone, now);
 }
 
-export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRow, requested: RangeAndSegments) {
+/** Whether the report a link shares still exists: a funnel link's funnel may have been deleted since. */
+export async function sharedReportExists(scope: ProjectScope, link: ShareLinkRow): Promise<boolean> {
+  if (link.report !== "funnel") return true;
+  if (!link.funnelId) return false;
+  const [row] = await scope.db.select({ id: funnels.id }).from(funnels).where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, link.funnelId)));
+  return Boolean(row);
+}
+
+/** The shared funnel report: results (with trend, breakdown and a previous period inside the link) in the page's shape. */
+export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRow, q: SharedQuery) {
   if (link.report !== "funnel" || !link.funnelId) throw forbidden("This link does not share a funnel.");
   const funnel = await getFunnel(scope, link.funnelId);
-  const range = allowedRange(link, scope.project.timeZone, requested);
   const results = await funnelResults(scope, {
     steps: funnel.steps,
     windowSeconds: funnel.windowSeconds,
-    ...range,
-    filters: mergeFilters(link.filters, requested.filters),
-    breakdown: requested.breakdown,
-    compare: requested.compare,
+    from: q.from,
+    to: q.to,
+    filters: q.filters,
+    breakdown: q.breakdown,
+    compare: q.compare,
     saved: true,
   });
-  return { funnel: { name: funnel.name, steps: funnel.steps, window: funnel.windowSeconds }, ...results };
+  return sharedFunnelView(funnel, results);
 }
 
-export async function sharedSegmentValues(scope: ProjectScope, link: ShareLinkRow, field: SegmentField, requested: RangeAndSegments) {
-  const { from, to } = allowedRange(link, scope.project.timeZone, requested);
-  return segmentValues(scope, field, from, to);
+/** Filter options of a shared report: the field's values within the link's period and locked filters. */
+export async function sharedSegmentValues(scope: ProjectScope, q: SharedQuery & { field: NonNullable<SharedQuery["field"]> }) {
+  return filteredSegmentValues(scope, q.field, q);
 }
 
-/** The conversions overview a "conversions" link shares, within the link's range and with its filters. */
-export async function sharedConversions(scope: ProjectScope, link: ShareLinkRow, requested: RangeAndSegments & { segments: SegmentField[] }) {
+/** The conversions overview a "conversions" link shares: within its period, with its filters, in the page's shape. */
+export async function sharedConversions(scope: ProjectScope, link: ShareLinkRow, q: SharedQuery, now = new Date()) {
   if (link.report !== "conversions") throw forbidden("This link does not share the conversions overview.");
-  const range = allowedRange(link, scope.project.timeZone, requested);
-  return projectConversions(scope, { ...range, filters: mergeFilters(link.filters, requested.filters), segments: requested.segments });
+  const overview = await projectConversions(scope, { from: q.from, to: q.to, filters: q.filters, segments: q.segments });
+  return sharedOverviewView(overview, previousInside(q, shareTerms(link, scope.project.timeZone, now), scope.project.timeZone));
 }

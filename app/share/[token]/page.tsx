@@ -1,19 +1,36 @@
 import { Suspense } from "react";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { openShareForRequest } from "@/db/share";
 import { getFunnel } from "@/db/funnels";
+import { AccessError } from "@/db/errors";
 import { getI18n } from "@/lib/i18n/server";
-import { Logo } from "@/components/ui/Logo";
-import { LocaleSwitcher } from "@/components/i18n/LocaleSwitcher";
+import { sharedSteps } from "@/lib/share-output";
 import { SharedReport, SharedConversions } from "@/components/share/SharedReport";
 import { SharePasswordForm } from "@/components/share/SharePasswordForm";
+import { ShareShell, ShareUnavailable } from "@/components/share/ShareShell";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
 
-/** The read-only report behind a share link: that report, the project's name, nothing else of the team. */
+/** The shared funnel as the page needs it, or null when it was deleted after the link was made. */
+async function sharedFunnel(...args: Parameters<typeof getFunnel>) {
+  try {
+    const funnel = await getFunnel(...args);
+    // No ids leave the server: the dashboard only keys its cache by this one.
+    return { id: "shared", name: funnel.name, steps: sharedSteps(funnel.steps), windowSeconds: funnel.windowSeconds };
+  } catch (err) {
+    if (err instanceof AccessError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/**
+ * The read-only report behind a share link: that report, the project's name, nothing else of the
+ * team. A link whose funnel was deleted answers 404 with "this report no longer exists" (not-found.tsx).
+ */
 export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
@@ -21,43 +38,33 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   const db = await getDb();
   const jar = await cookies();
   const opened = await openShareForRequest(db, token, (id) => jar.get(`trechter_share_${id}`)?.value, true);
+  const title = opened.state === "ok" ? <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="share-title">{t("share.sharedBy", { project: opened.projectName })}</h1> : null;
   let body: React.ReactNode;
   if (opened.state === "ok" && opened.link.report === "conversions") {
     body = (
       <>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="share-title">{t("share.sharedBy", { project: opened.projectName })}</h1>
+        {title}
         <h2 className="text-lg font-semibold text-slate-800">{t("conversions.title")}</h2>
         <Suspense>
           <SharedConversions token={token} />
         </Suspense>
       </>
     );
-  } else if (opened.state === "ok" && opened.link.funnelId) {
-    const funnel = await getFunnel(opened.scope, opened.link.funnelId);
+  } else if (opened.state === "ok") {
+    const funnel = opened.link.funnelId ? await sharedFunnel(opened.scope, opened.link.funnelId) : null;
+    if (!funnel) notFound();
     body = (
       <>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="share-title">{t("share.sharedBy", { project: opened.projectName })}</h1>
+        {title}
         <Suspense>
-          <SharedReport token={token} funnel={{ id: funnel.id, name: funnel.name, steps: funnel.steps, windowSeconds: funnel.windowSeconds }} />
+          <SharedReport token={token} funnel={funnel} />
         </Suspense>
       </>
     );
   } else if (opened.state === "password") {
     body = <SharePasswordForm token={token} />;
   } else {
-    const state = opened.state === "ok" ? "unknown" : opened.state;
-    body = <p data-testid={`share-${state}`} className="rounded-xl bg-white p-6 text-slate-700 shadow-sm ring-1 ring-slate-200">{t(`share.unavailable.${state}`)}</p>;
+    body = <ShareUnavailable state={opened.state} message={t(`share.unavailable.${opened.state}`)} />;
   }
-  return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4 sm:px-6">
-          <Logo />
-          <LocaleSwitcher />
-        </div>
-      </header>
-      <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">{body}</main>
-      <footer className="pb-8 text-center text-xs text-slate-400">{t("share.poweredBy")}</footer>
-    </div>
-  );
+  return <ShareShell footer={t("share.poweredBy")}>{body}</ShareShell>;
 }

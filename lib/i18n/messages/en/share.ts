@@ -20,6 +20,7 @@ export default {
   sharedBy: "Shared report of {project}",
   poweredBy: "Funnel analytics by Trechter",
   unavailable: {
+    gone: "This report no longer exists: it was deleted after the link was made. Ask the person who shared it for a new one.",
     revoked: "This report link has been revoked. Ask the person who shared it for a new one.",
     expired: "This report link has expired. Ask the person who shared it for a new one.",
     unknown: "This report link does not exist. Check that you copied all of it.",

@@ -22,6 +22,7 @@ const share: typeof en = {
   sharedBy: "Gedeeld rapport van {project}",
   poweredBy: "Funnelanalyse door Trechter",
   unavailable: {
+    gone: "Dit rapport bestaat niet meer: het is verwijderd nadat de link werd gemaakt. Vraag de afzender om een nieuwe.",
     revoked: "Deze rapportlink is ingetrokken. Vraag de afzender om een nieuwe.",
     expired: "Deze rapportlink is verlopen. Vraag de afzender om een nieuwe.",
     unknown: "Deze rapportlink bestaat niet. Controleer of je hem helemaal hebt gekopieerd.",

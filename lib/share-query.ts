@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { SEGMENT_FIELDS, type BuiltinSegmentField, type SegmentFilters } from "./funnel/types";
+import { PRESETS, presetRange, previousRange, zonedMidnight } from "./funnel/ranges";
+import { CSV_TABLES, type CsvTable } from "./conversions/export";
+
+/**
+ * What a share link's visitor may ask of its report, parsed strictly from the query string. The rules
+ * (README: Roles and sharing):
+ * - only the built-in segment fields, for filters and breakdowns; never `prop:` fields, which would
+ *   list raw property values or tell whether one person visited;
+ * - a range inside the link's period (a preset, or from/to): a visitor may narrow it, never extend it;
+ *   without one, the link's own period;
+ * - a filter on a field the link locks may only choose among the locked values (anything else is a
+ *   400, not silently intersected); filters on other fields narrow further; locked filters always apply;
+ * - `compare` only where the previous period lies inside the link's period too;
+ * - anything else (unknown parameters, repeated single values) is a 400 that says what is wrong.
+ */
+export type ShareEndpoint = "results" | "conversions" | "segments";
+
+/** The link's terms: its period (already resolved for today) and its locked filters. */
+export type ShareTerms = { from: Date; to: Date; filters: SegmentFilters };
+
+export type SharedQuery = {
+  from: Date;
+  to: Date;
+  /** the link's locked filters, narrowed by the visitor's */
+  filters: SegmentFilters;
+  breakdown?: BuiltinSegmentField;
+  compare: boolean;
+  /** conversions: the segment tables to include */
+  segments: BuiltinSegmentField[];
+  /** segments: the field whose values to list */
+  field?: BuiltinSegmentField;
+  /** conversions: a CSV download instead of JSON */
+  csv?: { table: CsvTable; field?: BuiltinSegmentField };
+};
+
+export class ShareQueryError extends Error {}
+
+const fieldList = SEGMENT_FIELDS.join(", ");
+
+const one = <T extends z.ZodType>(name: string, inner: T) =>
+  z.array(inner).max(1, `Give ${name} at most once.`).optional().transform((v) => v?.[0]);
+const field = z.enum(SEGMENT_FIELDS, `Use one of ${fieldList}.`);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-01.");
+const instant = z.union([day, z.iso.datetime({ offset: true, message: "Use a date like 2026-11-01 or an ISO 8601 time." })]);
+const values = z.array(z.string().min(1, "A filter value cannot be empty.").max(200, "Filter values are at most 200 characters.")).max(50, "At most 50 values per filter.");
+
+const common = {
+  range: one("range", z.enum(PRESETS, `range must be one of ${PRESETS.join(", ")}.`)),
+  from: one("from", instant),
+  to: one("to", instant),
+  ...Object.fromEntries(SEGMENT_FIELDS.map((f) => [f, values.optional()])),
+} as Record<string, z.ZodType>;
+
+const schemas: Record<ShareEndpoint, z.ZodType> = {
+  results: z.strictObject({ ...common, breakdown: one("breakdown", field), compare: one("compare", z.enum(["1", "true"], "compare is 1 or left out.")) }),
+  conversions: z.strictObject({
+    ...common,
+    segment: z.array(field).max(SEGMENT_FIELDS.length, "Too many segment tables.").optional(),
+    format: one("format", z.literal("csv", "format is csv or left out.")),
+    table: one("table", z.enum(CSV_TABLES, `table must be one of ${CSV_TABLES.join(", ")}.`)),
+    field: one("field", field),
+  }),
+  segments: z.strictObject({ range: common.range, from: common.from, to: common.to, field: z.tuple([field], `field is one of ${fieldList}, given once.`) }),
+};
+
+type Parsed = {
+  range?: (typeof PRESETS)[number];
+  from?: string;
+  to?: string;
+  breakdown?: BuiltinSegmentField;
+  compare?: string;
+  segment?: BuiltinSegmentField[];
+  format?: "csv";
+  table?: CsvTable;
+  field?: BuiltinSegmentField | [BuiltinSegmentField];
+} & Partial<Record<BuiltinSegmentField, string[]>>;
+
+function groupParams(params: URLSearchParams): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of params) {
+    if (k.startsWith("prop:")) throw new ShareQueryError(`${k}: custom property fields (prop:…) are not part of a shared report; use one of ${fieldList}.`);
+    if (!Object.hasOwn(out, k)) out[k] = [];
+    out[k].push(v);
+  }
+  return out;
+}
+
+function message(err: z.ZodError): string {
+  return err.issues
+    .map((i) => {
+      if (i.code === "unrecognized_keys") return `Unknown parameter${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => `"${k}"`).join(", ")}: a shared report takes only its range, filters on ${fieldList} and the options its page offers.`;
+      const path = i.path.filter((p) => typeof p === "string").join(".");
+      return `${path ? `${path}: ` : ""}${i.message}`;
+    })
+    .join(" ");
+}
+
+/** The local day of a plain date, the end (+1 day) for `to`; an ISO time as it is. */
+function when(v: string, timeZone: string, end: boolean): Date {
+  const m = v.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return m ? zonedMidnight(Number(m[1]), Number(m[2]), Number(m[3]) + (end ? 1 : 0), timeZone) : new Date(v);
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** Parses one share API request against the link's terms; throws ShareQueryError with what is wrong. */
+export function parseShareQuery(endpoint: ShareEndpoint, params: URLSearchParams, terms: ShareTerms, timeZone: string, now = new Date()): SharedQuery {
+  const parsed = schemas[endpoint].safeParse(groupParams(params));
+  if (!parsed.success) throw new ShareQueryError(message(parsed.error));
+  const q = parsed.data as Parsed;
+  const period = `this link's period (${iso(terms.from)} to ${iso(terms.to)})`;
+
+  let from = terms.from;
+  let to = terms.to;
+  if (q.from !== undefined || q.to !== undefined) {
+    if (q.from === undefined || q.to === undefined) throw new ShareQueryError("from and to go together: give both, or neither for the link's period.");
+    if (q.range !== undefined) throw new ShareQueryError("Give either range or from and to, not both.");
+    from = when(q.from, timeZone, false);
+    to = when(q.to, timeZone, true);
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new ShareQueryError("from and to must be real dates, like 2026-11-01.");
+    if (from >= to) throw new ShareQueryError("from must be before to.");
+  } else if (q.range !== undefined) {
+    ({ from, to } = presetRange(q.range, timeZone, now));
+  }
+  if (from < terms.from || to > terms.to) {
+    throw new ShareQueryError(`${q.range ? `range=${q.range}` : "from/to"} reaches outside ${period}; choose a range inside it.`);
+  }
+
+  const filters: SegmentFilters = { ...terms.filters };
+  for (const f of SEGMENT_FIELDS) {
+    const asked = q[f];
+    if (!asked) continue;
+    const locked = terms.filters[f];
+    const outside = locked ? asked.filter((v) => !locked.includes(v)) : [];
+    if (outside.length) throw new ShareQueryError(`${f}: this link is locked to ${f} = ${locked!.join(", ")}; ${outside.join(", ")} is not part of it.`);
+    filters[f] = [...new Set(asked)];
+  }
+
+  const compare = q.compare !== undefined;
+  if (compare && previousRange(from, to, timeZone).from < terms.from) {
+    throw new ShareQueryError(`compare: the period before this range lies outside ${period}; choose a shorter range to compare.`);
+  }
+
+  const csv = q.format === "csv" ? { table: q.table ?? "goals", field: Array.isArray(q.field) ? undefined : q.field } : undefined;
+  if (!csv && (q.table !== undefined || (endpoint === "conversions" && q.field !== undefined))) throw new ShareQueryError("table and field belong to a CSV download (format=csv).");
+  const segments = [...new Set(q.segment ?? [])];
+  if (csv?.table === "segment" && (!csv.field || !segments.includes(csv.field))) {
+    throw new ShareQueryError(`A segment table needs field=<one of ${fieldList}> and segment=<the same field>.`);
+  }
+  const wanted = Array.isArray(q.field) ? q.field[0] : endpoint === "segments" ? q.field : undefined;
+  return { from, to, filters, breakdown: q.breakdown, compare, segments, field: wanted, csv };
+}
+
+/** Whether a previous period lies inside the link's period (the only case its figures may leave the server). */
+export function previousInside(range: { from: Date; to: Date }, terms: ShareTerms, timeZone: string): boolean {
+  return previousRange(range.from, range.to, timeZone).from >= terms.from;
+}
