@@ -2,66 +2,95 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "./db/client";
 import { findUserByEmail } from "./db/accounts";
-import { hitRateLimit, peekRateLimit, clearRateLimit } from "./db/rate-limit";
+import { hitRateLimit, refundRateLimit, clearRateLimit } from "./db/rate-limit";
+import { createSession, sessionIsLive, revokeSession } from "./db/sessions";
 import { verifyPassword, decoyHash } from "./lib/auth/password";
 import { loginSchema } from "./lib/auth/validation";
-import { authSecret } from "./lib/config";
+import { authSecret, config } from "./lib/config";
 import { clientAddress } from "./lib/auth/client-address";
+import { isKnownDevice } from "./lib/auth/device";
 import { LOGIN_LIMITS } from "./lib/auth/limits";
-
 
 export class LoginRateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  trustHost: true,
-  secret: authSecret(),
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
-  pages: { signIn: "/login" },
-  // A wrong password is an expected outcome, not a server error worth a stack trace in the log.
-  logger: {
-    error(error: Error) {
-      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
-    },
-  },
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(raw, request) {
-        const parsed = loginSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const db = await getDb();
-        const accountKey = `login:account:${email}`;
-        const addressKey = `login:address:${clientAddress(request.headers)}`;
-        const { perAccount, perAddress, windowSeconds } = LOGIN_LIMITS;
-        const [acc, addr] = await Promise.all([
-          peekRateLimit(db, accountKey, perAccount, windowSeconds),
-          peekRateLimit(db, addressKey, perAddress, windowSeconds),
-        ]);
-        if (acc.limited || addr.limited) throw new LoginRateLimited();
+const MAX_AGE = 30 * 24 * 3600;
 
-        const user = await findUserByEmail(db, email);
-        // Verify against a decoy when the email is unknown, so timing does not reveal accounts.
-        const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-        if (!user || !ok) {
-          await Promise.all([
-            hitRateLimit(db, accountKey, perAccount, windowSeconds),
-            hitRateLimit(db, addressKey, perAddress, windowSeconds),
-          ]);
-          return null;
-        }
-        await clearRateLimit(db, accountKey);
-        return { id: user.id, email: user.email, name: user.name };
+/** The rate-limit keys one login attempt counts against (see lib/auth/limits.ts for why these three). */
+export function loginLimitKeys(email: string, address: string) {
+  return { address: `login:address:${address}`, accountAddress: `login:account-address:${email}:${address}`, account: `login:account:${email}` };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const appUrl = config().APP_URL;
+  return {
+    trustHost: true,
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: MAX_AGE },
+    pages: { signIn: "/login" },
+    // Behind HTTPS the session cookie is __Secure- and Secure. Without APP_URL next-auth decides per
+    // request from the scheme, which only a trusted proxy can report (server/http.ts).
+    ...(appUrl ? { useSecureCookies: appUrl.startsWith("https://") } : {}),
+    // A wrong password is an expected outcome, not a server error worth a stack trace in the log.
+    logger: {
+      error(error: Error) {
+        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error("[auth]", error);
       },
-    }),
-  ],
-  callbacks: {
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
     },
-  },
-}));
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const parsed = loginSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const { email, password } = parsed.data;
+          const db = await getDb();
+          const keys = loginLimitKeys(email, clientAddress(request.headers));
+          const known = isKnownDevice(authSecret(), email, request.headers.get("cookie"));
+          const { perAccountAddress, perAddress, perAccountUntrusted, windowSeconds } = LOGIN_LIMITS;
+          // Counted before the password is checked, each in one statement: parallel guesses each get
+          // their own count, so no more than the limit are ever verified.
+          const states = await Promise.all([
+            hitRateLimit(db, keys.accountAddress, perAccountAddress, windowSeconds),
+            hitRateLimit(db, keys.address, perAddress, windowSeconds),
+            known ? null : hitRateLimit(db, keys.account, perAccountUntrusted, windowSeconds),
+          ]);
+          if (states.some((s) => s?.limited)) throw new LoginRateLimited();
+
+          const user = await findUserByEmail(db, email);
+          // Verify against a decoy when the email is unknown, so timing does not reveal accounts.
+          const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+          if (!user || !ok) return null;
+          await Promise.all([clearRateLimit(db, keys.accountAddress), refundRateLimit(db, keys.address), known ? null : refundRateLimit(db, keys.account)]);
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+    ],
+    callbacks: {
+      // Every request: the cookie's session must still exist (logout, "log out everywhere" and a
+      // password change delete it); otherwise the user is signed out and the cookie cleared.
+      async jwt({ token, user }) {
+        const db = await getDb();
+        if (user?.id) {
+          token.sub = user.id;
+          token.sid = await createSession(db, user.id, MAX_AGE);
+          return token;
+        }
+        if (!token.sub || typeof token.sid !== "string" || !(await sessionIsLive(db, token.sid, token.sub))) return null;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid === "string") await revokeSession(await getDb(), token.sid);
+      },
+    },
+  };
+});

@@ -2,28 +2,47 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signOut } from "@/auth";
-import { apiTeamScope, currentTeamScope, TEAM_COOKIE } from "@/db/guard";
-import { teamScopeForUser } from "@/db/tenant";
+import { apiTeamScope, currentTeamScope, sessionUserId, TEAM_COOKIE } from "@/db/guard";
+import { teamScopeForUser, isUuid } from "@/db/tenant";
+import { getDb } from "@/db/client";
+import { revokeAllSessions } from "@/db/sessions";
+
+// These are called from forms and menus with no result to show, so they keep a void answer and
+// parse their one argument themselves: anything else is ignored, never acted on.
+const localeInput = z.string().max(10).refine(isLocale);
+const teamIdInput = z.string().refine(isUuid);
 
 /** Switches the interface language (kept in a cookie for a year). */
 export async function setLocaleAction(locale: string): Promise<void> {
-  if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  const parsed = localeInput.safeParse(locale);
+  if (!parsed.success) return;
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   revalidatePath("/", "layout");
 }
 
+/** Logs out this browser; its session row is deleted too (auth.ts), so a copied cookie stops working. */
 export async function logoutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}
+
+/** Logs out every browser and device of the signed-in user, this one included. */
+export async function logoutEverywhereAction(): Promise<void> {
+  const userId = await sessionUserId();
+  if (userId) await revokeAllSessions(await getDb(), userId);
   await signOut({ redirectTo: "/login" });
 }
 
 /** Switches the current team; only to a team the user is a member of. */
 export async function switchTeamAction(teamId: string): Promise<void> {
+  const parsed = teamIdInput.safeParse(teamId);
+  if (!parsed.success) return;
   const scope = await apiTeamScope();
-  const target = await teamScopeForUser(scope.db, scope.userId, teamId);
-  if (target?.teamId !== teamId) return;
-  (await cookies()).set(TEAM_COOKIE, teamId, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  const target = await teamScopeForUser(scope.db, scope.userId, parsed.data);
+  if (target?.teamId !== parsed.data) return;
+  (await cookies()).set(TEAM_COOKIE, parsed.data, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 365 * 24 * 3600 });
   revalidatePath("/", "layout");
 }
 

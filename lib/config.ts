@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseTrustProxy } from "./auth/trust-proxy";
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -17,6 +18,22 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\/[^/]+/, "SMTP_URL must be smtp://user:pass@host:587 or smtps://user:pass@host:465")
     .optional(),
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustProxy(v) !== null, "TRUST_PROXY must be a number of proxy hops (1, 2, …) or a comma-separated list of proxy addresses and CIDR ranges (e.g. 10.0.0.0/8,::1), or 'loopback'")
+    .optional(),
+  APP_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "https:" || u.protocol === "http:") && u.pathname === "/" && !u.search && !u.hash;
+      } catch {
+        return false;
+      }
+    }, "APP_URL must be the app's public origin, like https://trechter.example.nl (no path)")
+    .optional(),
+  SIGNUP_LIMIT: z.coerce.number().int().positive("SIGNUP_LIMIT must be a positive number of sign-ups per client address per hour").default(20),
   MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address like Trechter <no-reply@example.nl>").default("Trechter <no-reply@localhost>"),
 });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm start: prepare the database (migrate, seed the demo on first start), build when the build
-// is missing or older than the sources, then serve with `next start` on PORT (default 3000).
+// is missing or older than the sources, then serve on PORT (default 3000) with the app's own HTTP
+// server (server/serve.ts: Next's custom-server API, which sees the socket's address).
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -28,7 +29,7 @@ function newestSource(dir) {
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "db", "public", "snippet"].filter((d) => fs.existsSync(d));
+const sources = ["app", "components", "lib", "db", "public", "snippet", "server"].filter((d) => fs.existsSync(d));
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const stale = !builtAt || Math.max(...sources.map(newestSource), ...["next.config.js", "package.json"].map((f) => fs.statSync(f).mtimeMs)) > builtAt;
 if (stale) {
@@ -41,6 +42,6 @@ if (stale) {
 
 const port = process.env.PORT || "3000";
 console.log(`[trechter] Serving on http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { env, stdio: "inherit" });
+const server = spawn(bin("tsx"), ["server/serve.ts"], { env: { ...env, PORT: port, NODE_ENV: "production" }, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -5,3 +5,10 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
   }
 }
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** The row in `sessions` this cookie belongs to (see auth.ts). */
+    sid?: string;
+  }
+}

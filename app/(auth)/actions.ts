@@ -1,24 +1,47 @@
 "use server";
 
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
+import { z } from "zod";
 import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
 import { createAccount } from "@/db/accounts";
+import { hitRateLimit } from "@/db/rate-limit";
 import { InputError } from "@/db/errors";
 import { signupSchema, fieldErrors } from "@/lib/auth/validation";
+import { safeNext } from "@/lib/auth/safe-next";
+import { clientAddress } from "@/lib/auth/client-address";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceToken } from "@/lib/auth/device";
+import { SIGNUP_WINDOW_SECONDS } from "@/lib/auth/limits";
+import { authSecret, config } from "@/lib/config";
 
 export type FormState = { errors?: Record<string, string>; values?: Record<string, string> };
 
-function safeNext(next: FormDataEntryValue | null): string {
-  const value = typeof next === "string" ? next : "";
-  // Only same-site paths: an open redirect would let a phishing link bounce through our login.
-  return value.startsWith("/") && !value.startsWith("//") ? value : "/projects";
+// The forms' fields, parsed whole; anything else a client adds is ignored (FormData also carries
+// Next's own $ACTION_ fields), and nothing from it is spread into a row.
+const text = (max: number) => z.string().max(max).catch("");
+const loginForm = z.object({ email: text(254), password: text(200), next: text(2048) });
+const signupForm = z.object({ name: text(1000), email: text(1000), password: text(1000), teamName: text(1000), next: text(2048) });
+
+function fields<T extends z.ZodObject>(schema: T, form: FormData): z.output<T> {
+  const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, form.get(k) ?? ""]));
+  return schema.parse(raw);
+}
+
+/** Remembers that this browser knew the account's password (see lib/auth/device.ts). */
+async function rememberDevice(email: string) {
+  (await cookies()).set(DEVICE_COOKIE, deviceToken(authSecret(), email), {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: (await headers()).get("x-forwarded-proto") === "https" || Boolean(config().APP_URL?.startsWith("https://")),
+    maxAge: DEVICE_COOKIE_MAX_AGE,
+  });
 }
 
 export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const email = String(form.get("email") ?? "");
-  const password = String(form.get("password") ?? "");
+  const { email, password, next } = fields(loginForm, form);
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (err) {
@@ -28,25 +51,26 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
     }
     throw err;
   }
-  redirect(safeNext(form.get("next")));
+  await rememberDevice(email);
+  redirect(safeNext(next));
 }
 
 export async function signupAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const raw = {
-    name: String(form.get("name") ?? ""),
-    email: String(form.get("email") ?? ""),
-    password: String(form.get("password") ?? ""),
-    teamName: String(form.get("teamName") ?? ""),
-  };
+  const raw = fields(signupForm, form);
   const values = { name: raw.name, email: raw.email, teamName: raw.teamName };
-  const parsed = signupSchema.safeParse(raw);
+  const parsed = signupSchema.safeParse({ name: raw.name, email: raw.email, password: raw.password, teamName: raw.teamName });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const db = await getDb();
+  // Counted before the account is made: a script cannot create accounts without end from one address.
+  const limit = await hitRateLimit(db, `signup:address:${clientAddress(await headers())}`, config().SIGNUP_LIMIT, SIGNUP_WINDOW_SECONDS);
+  if (limit.limited) return { errors: { form: "signupLimited" }, values };
   try {
-    await createAccount(await getDb(), parsed.data);
+    await createAccount(db, parsed.data);
   } catch (err) {
     if (err instanceof InputError && err.field === "email") return { errors: { email: "emailTaken" }, values };
     throw err;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  redirect(form.get("next") ? safeNext(form.get("next")) : "/projects/new");
+  await rememberDevice(parsed.data.email);
+  redirect(safeNext(raw.next, "/projects/new"));
 }

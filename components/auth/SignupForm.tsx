@@ -18,6 +18,11 @@ export function SignupForm({ next }: { next?: string }) {
       <p className="mt-1 text-sm text-slate-500">{t("auth.signup.subtitle")}</p>
       <form action={action} className="mt-6 space-y-4" noValidate>
         {next ? <input type="hidden" name="next" value={next} /> : null}
+        {state.errors?.form ? (
+          <p data-testid="signup-error" role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+            {t(`auth.errors.${state.errors.form}`)}
+          </p>
+        ) : null}
         <TextField label={t("auth.fields.name")} name="name" autoComplete="name" required defaultValue={state.values?.name} error={err("name")} />
         <TextField label={t("auth.fields.email")} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err("email")} />
         <TextField

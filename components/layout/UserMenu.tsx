@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { logoutAction } from "@/app/actions";
+import { logoutAction, logoutEverywhereAction } from "@/app/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
@@ -43,6 +43,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           <form action={logoutAction}>
             <button role="menuitem" type="submit" data-testid="logout" className="w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
               {t("auth.logout")}
+            </button>
+          </form>
+          <form action={logoutEverywhereAction}>
+            <button role="menuitem" type="submit" data-testid="logout-everywhere" className="w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
+              {t("auth.logoutEverywhere")}
             </button>
           </form>
         </div>

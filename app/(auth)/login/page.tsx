@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { safeNext } from "@/lib/auth/safe-next";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { sessionUserId } from "@/db/guard";
 import { getI18n } from "@/lib/i18n/server";
@@ -9,9 +10,9 @@ export async function generateMetadata() {
   return { title: t("auth.login.submit") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   await connection();
   if (await sessionUserId()) redirect("/projects");
   const { next } = await searchParams;
-  return <LoginForm next={next} />;
+  return <LoginForm next={next === undefined ? undefined : safeNext(next)} />;
 }

@@ -5,7 +5,9 @@ import { sessionUserId } from "@/db/guard";
 import { getI18n } from "@/lib/i18n/server";
 import { Logo } from "@/components/ui/Logo";
 import { Card } from "@/components/ui/Card";
-import { ButtonLink } from "@/components/ui/Button";
+import { Button, ButtonLink } from "@/components/ui/Button";
+import { findUserById } from "@/db/accounts";
+import { logoutAction } from "@/app/actions";
 import { AcceptInviteButton } from "@/components/team/AcceptInviteButton";
 
 export const metadata = { robots: { index: false } };
@@ -15,7 +17,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const { t } = await getI18n();
   const invite = await inspectInvite(await getDb(), token);
-  const signedIn = Boolean(await sessionUserId());
+  const userId = await sessionUserId();
+  const user = userId ? await findUserById(await getDb(), userId) : null;
+  // An invite belongs to its address: another signed-in account is told so instead of joining.
+  const forOtherAddress = Boolean(user && invite.email && user.email.toLowerCase() !== invite.email.toLowerCase());
   const next = encodeURIComponent(`/invite/${token}`);
   return (
     <div className="flex min-h-screen flex-col items-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 pt-16">
@@ -28,8 +33,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <h1 className="text-xl font-semibold text-slate-900">{t("team.accept.title", { team: invite.teamName! })}</h1>
             <p className="mt-2 text-sm text-slate-600">{t("team.accept.body", { team: invite.teamName!, role: t(`app.roles.${invite.role}`) })}</p>
             <div className="mt-6">
-              {signedIn ? (
-                <AcceptInviteButton token={token} />
+              {user && forOtherAddress ? (
+                <div className="space-y-3">
+                  <p data-testid="invite-wrong-account" className="text-sm text-slate-700">{t("team.accept.wrongAccount", { email: user.email })}</p>
+                  <form action={logoutAction}>
+                    <Button type="submit" variant="secondary" data-testid="invite-switch-account">{t("team.accept.switchAccount")}</Button>
+                  </form>
+                </div>
+              ) : user ? (
+                <AcceptInviteButton token={token} email={user.email} />
               ) : (
                 <div className="space-y-3">
                   <p className="text-sm text-slate-500">{t("team.accept.loginFirst")}</p>

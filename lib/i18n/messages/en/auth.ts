@@ -33,6 +33,8 @@ export default {
     passwordLong: "Use at most 200 characters.",
     emailTaken: "An account with this email address already exists. Log in instead.",
     teamNameTooLong: "Keep the team name under 100 characters.",
+    signupLimited: "Too many accounts were created from your network. Try again in an hour.",
   },
   logout: "Log out",
+  logoutEverywhere: "Log out everywhere",
 };

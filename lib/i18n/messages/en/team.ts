@@ -46,5 +46,7 @@ export default {
     login: "Log in",
     signup: "Create an account",
     invalid: "This invite link is expired, already used or revoked. Ask the person who invited you for a new one.",
+    wrongAccount: "This invite was sent to another e-mail address than the one you are logged in with ({email}). Log out and log in (or create an account) with the invited address, or ask for an invite to {email}.",
+    switchAccount: "Log out and use another account",
   },
 };

@@ -35,7 +35,9 @@ const auth: typeof en = {
     passwordLong: "Gebruik hoogstens 200 tekens.",
     emailTaken: "Er bestaat al een account met dit e-mailadres. Log in plaats daarvan in.",
     teamNameTooLong: "Houd de teamnaam korter dan 100 tekens.",
+    signupLimited: "Er zijn te veel accounts aangemaakt vanaf jouw netwerk. Probeer het over een uur opnieuw.",
   },
   logout: "Uitloggen",
+  logoutEverywhere: "Overal uitloggen",
 };
 export default auth;

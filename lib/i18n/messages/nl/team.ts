@@ -48,6 +48,8 @@ const team: typeof en = {
     login: "Inloggen",
     signup: "Account aanmaken",
     invalid: "Deze uitnodigingslink is verlopen, al gebruikt of ingetrokken. Vraag de persoon die je uitnodigde om een nieuwe.",
+    wrongAccount: "Deze uitnodiging is naar een ander e-mailadres gestuurd dan waarmee je bent ingelogd ({email}). Log uit en log in (of maak een account aan) met het uitgenodigde adres, of vraag om een uitnodiging voor {email}.",
+    switchAccount: "Uitloggen en een ander account gebruiken",
   },
 };
 export default team;

@@ -1,0 +1,35 @@
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "./client";
+import { sessions } from "./schema";
+
+/** Stale sessions deleted per sign-in, so the table never grows without bound. */
+const SWEEP = 20;
+
+/** Records a new signed-in session for the user and returns its id (the session cookie names it). */
+export async function createSession(db: Db, userId: string, maxAgeSeconds: number): Promise<string> {
+  const stale = db.select({ id: sessions.id }).from(sessions).where(lt(sessions.expiresAt, sql`now()`)).limit(SWEEP);
+  await db.delete(sessions).where(inArray(sessions.id, stale));
+  const [row] = await db.insert(sessions).values({ userId, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000) }).returning({ id: sessions.id });
+  return row.id;
+}
+
+/** Whether the session exists, belongs to the user and has not expired (checked on every request). */
+export async function sessionIsLive(db: Db, sessionId: string, userId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`)));
+  return Boolean(row);
+}
+
+/** Ends one session (log out): its cookie stops working even if it was copied. */
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return;
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of the user (log out everywhere, password change). */
+export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

@@ -1,0 +1,22 @@
+// The app's HTTP server (started by scripts/start.mjs): Next's documented custom-server API, so
+// the socket's address is known. server/http.ts decides the client's address and the headers.
+import http from "node:http";
+import next from "next";
+import { config } from "../lib/config";
+import { parseTrustProxy } from "../lib/auth/trust-proxy";
+import { withSecurity } from "./http";
+
+const cfg = config();
+if (cfg.APP_URL && !process.env.AUTH_URL) {
+  // next-auth builds its URLs (and picks Secure cookies) from AUTH_URL when set.
+  process.env.AUTH_URL = `${cfg.APP_URL.replace(/\/$/, "")}/api/auth`;
+}
+const settings = { trustProxy: parseTrustProxy(cfg.TRUST_PROXY)!, appUrl: cfg.APP_URL };
+const app = next({ dev: false, dir: process.cwd() });
+const handle = app.getRequestHandler();
+
+app.prepare().then(() => {
+  const server = http.createServer(withSecurity(settings, (req, res) => handle(req, res)));
+  server.listen(cfg.PORT, () => {});
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.close(() => process.exit(0)));
+});
