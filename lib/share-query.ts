@@ -42,8 +42,17 @@ const fieldList = SEGMENT_FIELDS.join(", ");
 const one = <T extends z.ZodType>(name: string, inner: T) =>
   z.array(inner).max(1, `Give ${name} at most once.`).optional().transform((v) => v?.[0]);
 const field = z.enum(SEGMENT_FIELDS, `Use one of ${fieldList}.`);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-01.");
-const instant = z.union([day, z.iso.datetime({ offset: true, message: "Use a date like 2026-11-01 or an ISO 8601 time." })]);
+const realDay = (v: string) => {
+  const [y, m, d] = v.split("-").map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+};
+const isoTime = z.iso.datetime({ offset: true });
+const instant = z.string().superRefine((v, ctx) => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    if (!realDay(v)) ctx.addIssue({ code: "custom", message: `${v} is not a day that exists.` });
+  } else if (!isoTime.safeParse(v).success) ctx.addIssue({ code: "custom", message: "Use a date like 2026-11-01 or an ISO 8601 time." });
+});
 const values = z.array(z.string().min(1, "A filter value cannot be empty.").max(200, "Filter values are at most 200 characters.")).max(50, "At most 50 values per filter.");
 
 const common = {

@@ -1,0 +1,85 @@
+import { describe, it, expect } from "vitest";
+import { parseShareQuery, previousInside, ShareQueryError, type ShareEndpoint, type ShareTerms } from "./share-query";
+import { lastDays } from "./funnel/ranges";
+
+const tz = "Europe/Amsterdam";
+// Across the clock change of 26 October 2026: local days, not 24-hour blocks.
+const now = new Date("2026-11-10T12:00:00Z");
+const rolling: ShareTerms = { ...lastDays(30, tz, now), filters: { device: ["mobile", "tablet"], "prop:plan": ["pro"] } };
+const fixed: ShareTerms = { from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-07-01T00:00:00Z"), filters: {} };
+const parse = (endpoint: ShareEndpoint, qs: string, terms = rolling) => parseShareQuery(endpoint, new URLSearchParams(qs), terms, tz, now);
+const refused = (endpoint: ShareEndpoint, qs: string, terms = rolling) => {
+  try {
+    parse(endpoint, qs, terms);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ShareQueryError);
+    return (err as Error).message;
+  }
+  throw new Error(`accepted ${qs}`);
+};
+
+describe("parseShareQuery", () => {
+  it("without parameters answers the link's own period with its locked filters (prop: locks included)", () => {
+    const q = parse("results", "");
+    expect([q.from, q.to]).toEqual([rolling.from, rolling.to]);
+    expect(q.filters).toEqual(rolling.filters);
+    expect(q.compare).toBe(false);
+  });
+
+  it.each([
+    ["a shorter preset", "results", "range=7d", rolling],
+    ["local days inside a rolling link", "results", "from=2026-10-20&to=2026-11-02", rolling],
+    ["local days inside a fixed link", "conversions", "from=2026-06-05&to=2026-06-20", { ...fixed, from: new Date("2026-05-31T22:00:00Z"), to: new Date("2026-06-30T22:00:00Z") }],
+    ["an ISO range inside a fixed link", "segments", "field=device&from=2026-06-02T00:00:00Z&to=2026-06-03T00:00:00Z", fixed],
+  ] as const)("accepts %s", (_what, endpoint, qs, terms) => {
+    const q = parse(endpoint, qs, terms);
+    expect(q.from >= terms.from && q.to <= terms.to && q.from < q.to).toBe(true);
+  });
+
+  it.each([
+    ["a longer preset", "results", "range=90d", "outside this link's period"],
+    ["days before the link", "results", "from=2026-09-01&to=2026-10-01", "outside this link's period"],
+    ["days after the link", "conversions", "from=2026-11-01&to=2026-11-30", "outside this link's period"],
+    ["a year JavaScript barely holds", "results", "from=275760-01-01&to=275760-01-02", "from"],
+    ["half a range", "results", "from=2026-11-01", "from and to go together"],
+    ["both a preset and dates", "results", "range=7d&from=2026-11-01&to=2026-11-02", "either range or from and to"],
+    ["a day that does not exist", "results", "from=2026-11-01&to=2026-11-31", "2026-11-31 is not a day that exists"],
+    ["a custom property filter", "results", "prop:email=jan@example.nl", "prop:email"],
+    ["a custom property breakdown", "results", "breakdown=prop:email", "breakdown"],
+    ["a custom property segment table", "conversions", "segment=prop:email", "segment"],
+    ["custom property values", "segments", "field=prop:email", "field"],
+    ["a swapped locked filter", "results", "device=desktop", "locked to device = mobile, tablet"],
+    ["a widened locked filter", "conversions", "device=mobile&device=desktop", "desktop is not part of it"],
+    ["compare over the whole link", "results", "compare=1", "compare"],
+    ["compare reaching before the link", "results", "from=2026-10-20&to=2026-11-10&compare=1", "compare"],
+    ["compare on the conversions link", "conversions", "compare=1", "compare"],
+    ["an unknown parameter", "results", "lead=purchase", 'Unknown parameter "lead"'],
+    ["a repeated breakdown", "results", "breakdown=device&breakdown=source", "breakdown: Give breakdown at most once."],
+    ["filters on the values list", "segments", "field=device&source=google", 'Unknown parameter "source"'],
+    ["no field for values", "segments", "", "field"],
+    ["two fields for values", "segments", "field=device&field=source", "field"],
+    ["a segment CSV without its table", "conversions", "format=csv&table=segment&field=country", "segment table needs"],
+    ["a CSV table without format", "conversions", "table=goals", "format=csv"],
+    ["an empty filter value", "results", "source=", "empty"],
+  ] as const)("refuses %s", (_what, endpoint, qs, says) => {
+    expect(refused(endpoint, qs)).toContain(says);
+  });
+
+  it("narrowing a locked filter keeps the lock on the other fields; other fields narrow further", () => {
+    const q = parse("results", "device=tablet&source=google&source=google&breakdown=source");
+    expect(q.filters).toEqual({ device: ["tablet"], "prop:plan": ["pro"], source: ["google"] });
+    expect(q.breakdown).toBe("source");
+  });
+
+  it("compare is allowed where the previous period lies inside the link", () => {
+    const q = parse("results", "range=7d&compare=1");
+    expect(q.compare).toBe(true);
+    expect(previousInside(q, rolling, tz)).toBe(true);
+    expect(previousInside(rolling, rolling, tz)).toBe(false);
+  });
+
+  it("a conversions CSV names its table and field", () => {
+    expect(parse("conversions", "segment=source&segment=device&format=csv&table=segment&field=device").csv).toEqual({ table: "segment", field: "device" });
+    expect(parse("conversions", "format=csv").csv).toEqual({ table: "goals", field: undefined });
+  });
+});
