@@ -6,7 +6,7 @@ import { SECTORS } from "../lib/sectors";
 import { funnelStepSchema, stepMatchSchema } from "../lib/funnel/validate";
 import { goalKeySchema } from "../lib/goals/validate";
 import { GOAL_KINDS, type FunnelStep, type GoalKind, type StepMatch } from "../lib/funnel/types";
-import { containsUnsafeText } from "../lib/safe-text";
+import { hasUnstorableText } from "../lib/text/safe";
 
 /**
  * What the onboarding flow keeps between steps, so it can be resumed (and nothing half is created).
@@ -28,7 +28,7 @@ export const draftSchema = z
     windowSeconds: z.number().int().positive().max(90 * 86400).optional(),
     projectId: z.guid().optional(),
   })
-  .refine((d) => !containsUnsafeText(d), { message: "unsafe_text" });
+  .refine((d) => !hasUnstorableText(d), { message: "unsafe_text" });
 // The parsed schema makes an omitted path an explicit undefined; the flow works with the plain shapes.
 export type OnboardingDraft = Omit<z.infer<typeof draftSchema>, "steps" | "goals"> & {
   steps: FunnelStep[];

@@ -10,13 +10,13 @@ import { funnelDefinitionSchema } from "../lib/funnel/validate";
 import { newGoalSchema, goalColumns } from "../lib/goals/validate";
 import { funnelColumns } from "./funnels";
 import { InputError } from "./errors";
-import { isUnsafeText } from "../lib/safe-text";
+import { isStorableText } from "../lib/text/safe";
 
 export const projectInputSchema = z.strictObject({
-  name: z.string().trim().min(1, "Enter a project name.").max(100, "Keep the name under 100 characters.").refine((s) => !isUnsafeText(s), "The name holds characters that cannot be stored."),
+  name: z.string().trim().min(1, "Enter a project name.").max(100, "Keep the name under 100 characters.").refine((s) => isStorableText(s), "The name holds characters that cannot be stored."),
   siteUrl: z
     .string()
-    .refine((s) => !isUnsafeText(s), "The address holds characters that cannot be stored.")
+    .refine((s) => isStorableText(s), "The address holds characters that cannot be stored.")
     .trim()
     .max(300)
     .optional()

@@ -10,7 +10,7 @@ import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { sharePasswordOk } from "../lib/share-cookie";
 import { SEGMENT_FIELDS } from "../lib/funnel/types";
 import { lastDays } from "../lib/funnel/ranges";
-import { containsUnsafeText } from "../lib/safe-text";
+import { hasUnstorableText } from "../lib/text/safe";
 
 export const shareInputSchema = z
   .strictObject({
@@ -32,7 +32,7 @@ export const shareInputSchema = z
     message: "Unknown filter field.",
     path: ["filters"],
   })
-  .refine((v) => !containsUnsafeText({ label: v.label, filters: v.filters, password: v.password }), { message: "unsafe_text" });
+  .refine((v) => !hasUnstorableText({ label: v.label, filters: v.filters, password: v.password }), { message: "unsafe_text" });
 export type ShareInput = z.input<typeof shareInputSchema>;
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;

@@ -5,7 +5,7 @@ import { apiTeamScope, sessionUserId } from "@/db/guard";
 import { AccessError, InputError } from "@/db/errors";
 import type { ProjectScope, TeamScope } from "@/db/tenant";
 import type { Role } from "@/db/schema";
-import { isUnsafeText } from "@/lib/safe-text";
+import { isStorableText } from "@/lib/text/safe";
 import type { ActionError, ActionErrorCode, ActionResult, FieldErrorCode } from "@/lib/action-result";
 
 /**
@@ -145,7 +145,8 @@ function issueCode(issue: z.core.$ZodIssue): FieldErrorCode {
     case "too_small":
       return issue.origin === "string" ? (issue.minimum === 1 ? "required" : "too_short") : "too_small";
     case "custom":
-      return issue.message === "unsafe_text" ? "unsafe_text" : "invalid";
+      // lib/text/safe's storableText and the schemas here word unstorable text so.
+      return issue.message === "unsafe_text" || /cannot be stored|NUL/.test(issue.message) ? "unsafe_text" : "invalid";
     default:
       return "invalid";
   }
@@ -159,7 +160,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 
 /** The first string or key holding text PostgreSQL cannot store, or nesting beyond MAX_DEPTH. */
 function unsafeFields(value: unknown, path: PropertyKey[] = [], depth = 0): { path: PropertyKey[]; code: FieldErrorCode } | null {
-  if (typeof value === "string") return isUnsafeText(value) ? { path, code: "unsafe_text" } : null;
+  if (typeof value === "string") return !isStorableText(value) ? { path, code: "unsafe_text" } : null;
   if (depth > MAX_DEPTH && (Array.isArray(value) || isPlainObject(value))) return { path, code: "too_big" };
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
@@ -168,7 +169,7 @@ function unsafeFields(value: unknown, path: PropertyKey[] = [], depth = 0): { pa
     }
   } else if (isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (isUnsafeText(k)) return { path: [...path, k], code: "unsafe_text" };
+      if (!isStorableText(k)) return { path: [...path, k], code: "unsafe_text" };
       const found = unsafeFields(v, [...path, k], depth + 1);
       if (found) return found;
     }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXPERIMENT_SOURCES } from "./types";
-import { containsUnsafeText } from "../safe-text";
+import { hasUnstorableText } from "../text/safe";
 
 const trimmed = (empty: string, long: string, max: number) => z.string(empty).trim().min(1, empty).max(max, long);
 
@@ -27,7 +27,7 @@ export const experimentDefinitionSchema = z
   })
   .refine((d) => d.variants.includes(d.controlVariant), { message: "The control must be one of the variants.", path: ["controlVariant"] })
   .refine((d) => Boolean(d.goalId) !== Boolean(d.funnelId), { message: "Judge the experiment by either a goal or a funnel, not both.", path: ["target"] })
-  .refine((d) => !containsUnsafeText([d.name, d.controlVariant, ...d.variants]), { message: "A name or variant holds characters that cannot be stored.", path: ["name"] });
+  .refine((d) => !hasUnstorableText([d.name, d.controlVariant, ...d.variants]), { message: "A name or variant holds characters that cannot be stored.", path: ["name"] });
 export type ExperimentDefinition = z.output<typeof experimentDefinitionSchema>;
 
 /** The form field a problem belongs to. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GOAL_KINDS, type PropertyValue, type StepMatch } from "../funnel/types";
 import { stepMatchSchema, eventNameSchema } from "../funnel/validate";
-import { isUnsafeText } from "../safe-text";
+import { isStorableText } from "../text/safe";
 
 /** What a goal counts: the same match as a funnel step (event, path pattern, property equalities); no other keys. */
 export const goalMatchSchema = stepMatchSchema.extend({ event: eventNameSchema("A goal needs an event name.") }).strict();
@@ -14,7 +14,7 @@ export const goalDefinitionSchema = z
       .trim()
       .min(1, "Give the goal a name.")
       .max(100, "Keep the goal's name under 100 characters.")
-      .refine((s) => !isUnsafeText(s), "The name holds characters that cannot be stored."),
+      .refine((s) => isStorableText(s), "The name holds characters that cannot be stored."),
     kind: z.enum(GOAL_KINDS, "Choose whether this is a macro goal or a micro goal."),
     match: goalMatchSchema,
     revenue: z.boolean("Revenue is either on or off.").default(false),

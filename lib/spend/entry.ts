@@ -1,5 +1,5 @@
 import { parseAmount } from "./amount";
-import { isUnsafeText } from "../safe-text";
+import { isStorableText } from "../text/safe";
 
 export const SPEND_PERIODS = ["day", "month"] as const;
 export type SpendPeriod = (typeof SPEND_PERIODS)[number];
@@ -57,7 +57,7 @@ export function parseSpendEntry(input: SpendInput): EntryResult {
   // A NUL byte or a broken character cannot be stored: say which field holds it instead of failing the insert.
   for (const field of ["date", "source", "medium", "campaign", "amount"] as const) {
     const v = input[field];
-    if (typeof v === "string" && isUnsafeText(v)) return { ok: false, field, message: `The ${field} holds characters that cannot be stored (a NUL byte or a broken character).` };
+    if (typeof v === "string" && !isStorableText(v)) return { ok: false, field, message: `The ${field} holds characters that cannot be stored (a NUL byte or a broken character).` };
   }
   const date = parseSpendDate(typeof input.date === "string" ? input.date : "");
   if (!date.ok) return { ok: false, field: "date", message: date.message };
