@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { requestOrigin } from "@/server/origin";
 import { z } from "zod";
 import { action, id } from "@/server/action";
 import { revokeInvite, changeRole, removeMember } from "@/db/members";
@@ -20,14 +21,12 @@ const team = { access: "admin", revalidate: () => ["/team"] } as const;
 export const inviteAction = action(
   { ...team, input: z.tuple([z.string().trim().max(320), z.enum(ROLES)]), field: teamField(["email", "role"]) },
   async ([email, role], { team }) => {
-    const h = await headers();
-    const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-    const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.)/.test(host) ? "http" : "https");
+    const origin = requestOrigin(await headers());
     const { SMTP_URL, MAIL_FROM } = config();
     const { invite, link, delivery } = await inviteMember(
       team,
       { email, role },
-      { link: (token) => `${proto}://${host}/invite/${token}`, locale: await getLocale(), mail: SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null },
+      { link: (token) => `${origin}/invite/${token}`, locale: await getLocale(), mail: SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null },
     );
     const mailed = delivery.status === "sent" ? (true as const) : delivery.status === "failed" ? { error: delivery.reason } : undefined;
     return { link, email: invite.email, ...(mailed ? { mailed } : {}) };

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { requestOrigin } from "@/server/origin";
 import { z } from "zod";
 import { action, id } from "@/server/action";
 import { createShareLink, revokeShareLink, shareInputSchema } from "@/db/share";
@@ -10,10 +11,7 @@ const inProject = { access: "admin", project: ([projectId]: [string, ...unknown[
 /** Creates a share link for one report (admins); the URL with its token is returned once. */
 export const createShareLinkAction = action({ ...inProject, input: z.tuple([id, shareInputSchema]) }, async ([, input], { project }) => {
   const { token } = await createShareLink(project, input);
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.)/.test(host) ? "http" : "https");
-  return { url: `${proto}://${host}/share/${token}` };
+  return { url: `${requestOrigin(await headers())}/share/${token}` };
 });
 
 export const revokeShareLinkAction = action({ ...inProject, input: z.tuple([id, id]) }, async ([, linkId], { project }) => {

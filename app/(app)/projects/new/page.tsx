@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
+import { requestOrigin } from "@/server/origin";
 import { pageTeamScope } from "@/db/guard";
 import { getDraft } from "@/db/onboarding";
 import { revealWriteKey } from "@/db/projects";
@@ -21,8 +22,6 @@ export default async function NewProjectPage() {
     if (project) writeKey = revealWriteKey(project);
     else draft = null;
   }
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const origin = `${h.get("x-forwarded-proto") ?? (/^(localhost|127\.)/.test(host) ? "http" : "https")}://${host}`;
+  const origin = requestOrigin(await headers());
   return <OnboardingWizard initial={draft} writeKey={writeKey} origin={origin} />;
 }

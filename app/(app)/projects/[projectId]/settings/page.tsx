@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { requestOrigin } from "@/server/origin";
 import { pageTeamScope } from "@/db/guard";
 import { revealWriteKey } from "@/db/projects";
 import { getI18n } from "@/lib/i18n/server";
@@ -12,10 +13,7 @@ export async function generateMetadata() {
 
 /** The origin the snippet and clients should send to, as the browser reached us. */
 async function publicOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+  return requestOrigin(await headers());
 }
 
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
