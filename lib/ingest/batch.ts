@@ -1,5 +1,6 @@
 import { batchSchema } from "./schema";
 import { MAX_EVENT_BYTES } from "./body";
+import { findUnstorable } from "../text/safe";
 import { normalizeMessage, type NormalizeContext, type NormalizedEvent } from "./normalize";
 
 export type RejectedMessage = { index: number; error: string };
@@ -27,6 +28,9 @@ export function parseBatch(payload: unknown, ctx: Omit<NormalizeContext, "batchS
   const rejected: RejectedMessage[] = [];
   payload.batch.forEach((item, index) => {
     if (!isObject(item)) return rejected.push({ index, error: "each message must be a JSON object" });
+    // Depth first: JSON.stringify recurses, and a message nested thousands deep would overflow it.
+    const unstorable = findUnstorable(item);
+    if (unstorable) return rejected.push({ index, error: `${unstorable.path || "message"} ${unstorable.reason}` });
     if (Buffer.byteLength(JSON.stringify(item)) > MAX_EVENT_BYTES) return rejected.push({ index, error: "message is larger than 32 KB" });
     const message = shared ? { ...item, context: { ...shared, ...(isObject(item.context) ? item.context : {}) } } : item;
     const r = normalizeMessage(message, undefined, { ...ctx, batchSentAt: payload.sentAt });

@@ -7,6 +7,13 @@ import { parseUserAgent } from "./useragent";
 import { attribution } from "./referrer";
 import { ageGroup } from "./age";
 import { eventTime } from "./time";
+import { findUnstorable, sliceText, unstorableTextReason } from "../text/safe";
+
+/**
+ * `events.revenue` is numeric(14, 2): twelve digits before the point. A larger amount would fail
+ * the insert of its whole batch, so it is refused per message instead.
+ */
+export const MAX_REVENUE = 999_999_999_999.99;
 
 /** The stored kinds of event: a `screen` call is stored as a page view. */
 export type EventType = "track" | "page" | "identify" | "alias" | "group";
@@ -87,10 +94,14 @@ function describe(error: z.ZodError, raw: unknown, kind: MessageType): string {
   return `${field} ${issue.message}`;
 }
 
-function revenueOf(v: unknown): number | null {
+function revenueOf(v: unknown): number | null | "out of range" {
   const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : null;
+  if (!Number.isFinite(n)) return null;
+  return Math.abs(n) > MAX_REVENUE ? "out of range" : n;
 }
+
+/** The event's text columns: each must be storable, whatever parsing, decoding or cutting made of the message. */
+const TEXT_COLUMNS = ["name", "anonymousId", "userId", "previousId", "messageId", "path", "referrerDomain", "source", "medium", "campaign", "browser", "os", "country", "region"] as const;
 
 /**
  * True when the visitor is a bot: the snippet's automation flag (navigator.webdriver), or the
@@ -107,6 +118,11 @@ export function isBotVisitor(context: { userAgent?: unknown; automation?: unknow
 /** Validates one Segment message (its type from `type`, else its own `type` field) and maps it to the stored event, or says what is wrong. */
 export function normalizeMessage(raw: unknown, type: MessageType | undefined, ctx: NormalizeContext): NormalizeResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, error: "each message must be a JSON object" };
+  // Before anything else walks the message: a NUL or lone surrogate anywhere (values or keys), or
+  // nesting deeper than MAX_JSON_DEPTH, is what PostgreSQL cannot store (and deep nesting is what
+  // would overflow a recursive walk such as JSON.stringify).
+  const unstorable = findUnstorable(raw);
+  if (unstorable) return { ok: false, error: `${unstorable.path || "message"} ${unstorable.reason}` };
   const r = raw as Record<string, unknown>;
   const kind = type ?? r.type;
   if (kind === undefined || kind === null || kind === "") return { ok: false, error: `type is required (one of ${MESSAGE_TYPES.join(", ")})` };
@@ -141,37 +157,43 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
   const ip = str(c.ip) ?? ctx.requestIp ?? null;
   const country = countryCode(location.country) ?? (ip ? ctx.lookupCountry(ip) : null);
   const traits = k === "identify" || k === "group" ? { ...(m.traits ?? c.traits ?? {}) } : null;
+  const revenue = revenueOf(props.revenue);
+  if (revenue === "out of range") return { ok: false, error: `properties.revenue must be between -${MAX_REVENUE} and ${MAX_REVENUE}` };
 
-  return {
-    ok: true,
-    event: {
-      type: isPage ? "page" : (k as EventType),
-      name: k === "track" ? m.event!.trim() : isPage ? "pageview" : k,
-      anonymousId: m.anonymousId || null,
-      userId: m.userId || null,
-      previousId: m.previousId || null,
-      groupId: m.groupId || null,
-      traits,
-      messageId: m.messageId?.trim() || crypto.randomUUID(),
-      time,
-      path: path ? path.slice(0, 1000) : null,
-      url: pageUrl ? pageUrl.slice(0, 2000) : null,
-      referrerDomain: utm.referrerDomain,
-      source: utm.source,
-      medium: utm.medium,
-      campaign: utm.campaign,
-      term: utm.term,
-      content: utm.content,
-      device: agent.device,
-      browser: agent.browser,
-      os: agent.os,
-      country,
-      region: location.region?.trim() ? location.region.trim().slice(0, 100) : null,
-      properties: props,
-      revenue: revenueOf(props.revenue),
-      ageGroup: k === "identify" && traits ? ageGroup(traits) : null,
-      userAgent: ua,
-      bot: isBotVisitor(c as { userAgent?: unknown; automation?: unknown }, ctx.requestUserAgent),
-    },
+  const event: NormalizedEvent = {
+    type: isPage ? "page" : (k as EventType),
+    name: k === "track" ? m.event!.trim() : isPage ? "pageview" : k,
+    anonymousId: m.anonymousId || null,
+    userId: m.userId || null,
+    previousId: m.previousId || null,
+    groupId: m.groupId || null,
+    traits,
+    messageId: m.messageId?.trim() || crypto.randomUUID(),
+    time,
+    path: path ? sliceText(path, 1000) : null,
+    url: pageUrl ? sliceText(pageUrl, 2000) : null,
+    referrerDomain: utm.referrerDomain,
+    source: utm.source,
+    medium: utm.medium,
+    campaign: utm.campaign,
+    term: utm.term,
+    content: utm.content,
+    device: agent.device,
+    browser: agent.browser,
+    os: agent.os,
+    country,
+    region: location.region?.trim() ? sliceText(location.region.trim(), 100) : null,
+    properties: props,
+    revenue,
+    ageGroup: k === "identify" && traits ? ageGroup(traits) : null,
+    userAgent: ua,
+    bot: isBotVisitor(c as { userAgent?: unknown; automation?: unknown }, ctx.requestUserAgent),
   };
+  // Percent-decoding (utm_source=%00) can make text that was not in the message as sent.
+  for (const column of TEXT_COLUMNS) {
+    const value = event[column];
+    const reason = typeof value === "string" ? unstorableTextReason(value) : null;
+    if (reason) return { ok: false, error: `${column} ${reason}` };
+  }
+  return { ok: true, event };
 }

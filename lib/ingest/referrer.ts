@@ -4,6 +4,8 @@
  * of the cost), and the query is only decoded when it holds a tag or click id.
  */
 
+import { sliceText } from "../text/safe";
+
 type Site = { name: string; medium: "organic" | "social" };
 
 const SEARCH = new Set(["google", "bing", "duckduckgo", "yahoo", "ecosia", "baidu", "yandex", "startpage", "qwant"]);
@@ -73,7 +75,7 @@ export function knownSite(host: string): Site | null {
   return site;
 }
 
-const lower = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim().toLowerCase().slice(0, 200) : null);
+const lower = (v: unknown): string | null => (typeof v === "string" && v.trim() ? sliceText(v.trim().toLowerCase(), 200) : null);
 
 /**
  * Source, medium, campaign, term and content (lower case) from context.campaign, else the page

@@ -20,6 +20,12 @@ describe("eventTime", () => {
     ["an invalid timestamp", { timestamp: "tuesday" }, undefined, "timestamp is not a valid date"],
     ["an invalid originalTimestamp", { originalTimestamp: "tuesday" }, undefined, "originalTimestamp is not a valid date"],
     ["an invalid sentAt", { timestamp: "2026-05-10T11:00:00Z", sentAt: "later" }, undefined, "sentAt is not a valid date"],
+    ["before 2000 is refused", { timestamp: "1999-12-31T23:59:59Z" }, undefined, "timestamp is before 2000-01-01"],
+    ["seconds sent as milliseconds (1970) is refused", { timestamp: 1_778_400_000 }, undefined, "timestamp is before 2000-01-01"],
+    ["a year PostgreSQL cannot parse is refused", { timestamp: "+275760-09-13T00:00:00.000Z" }, undefined, "timestamp is more than a day in the future"],
+    ["a negative year is refused", { timestamp: "-000001-01-01T00:00:00Z" }, undefined, "timestamp is before 2000-01-01"],
+    ["a correction past what Date can hold is refused", { timestamp: "+275760-09-13T00:00:00.000Z", sentAt: "-271821-04-20T00:00:00.000Z" }, undefined, "timestamp is out of range"],
+    ["2000-01-01 itself is kept", { timestamp: "2000-01-01T00:00:00Z" }, undefined, "2000-01-01T00:00:00.000Z"],
   ])("%s", (_name, m, batchSentAt, expected) => {
     expect(iso(eventTime(m, batchSentAt, receivedAt))).toBe(expected);
   });

@@ -1,5 +1,12 @@
 /** A message more than this far ahead of the server's clock (after correction) is refused. */
 export const MAX_FUTURE_MS = 24 * 3600 * 1000;
+/**
+ * The earliest time an event may have (after correction). Older times are a broken clock or a
+ * unit mistake (seconds sent as milliseconds lands in 1970), and the range keeps every stored
+ * time well inside what both JS Date (±275,760 years) and PostgreSQL's timestamptz (4713 BC to
+ * 294,276 AD) can hold: a time either could not store would otherwise fail its whole batch.
+ */
+export const MIN_EVENT_TIME = Date.UTC(2000, 0, 1);
 /** Client clocks within this of the server are trusted as they are. */
 export const SKEW_TOLERANCE_MS = 5_000;
 
@@ -27,6 +34,9 @@ export function eventTime(m: Times, batchSentAt: unknown, receivedAt: Date): Dat
   if (!original) return receivedAt;
   const skew = sent ? receivedAt.getTime() - sent.getTime() : 0;
   const time = Math.abs(skew) > SKEW_TOLERANCE_MS ? new Date(original.getTime() + skew) : original;
-  if (time.getTime() > receivedAt.getTime() + MAX_FUTURE_MS) return "timestamp is more than a day in the future";
+  const t = time.getTime();
+  if (Number.isNaN(t)) return "timestamp is out of range";
+  if (t > receivedAt.getTime() + MAX_FUTURE_MS) return "timestamp is more than a day in the future";
+  if (t < MIN_EVENT_TIME) return "timestamp is before 2000-01-01";
   return time;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnstorable, hasUnstorableText, isStorableText, storableString } from "./safe";
+import { findUnstorable, hasUnstorableText, isStorableText, sliceText, storableString } from "./safe";
 
 describe("storable text", () => {
   it.each([
@@ -30,5 +30,14 @@ describe("storable text", () => {
     for (let i = 0; i < 32; i++) ok = { a: ok };
     expect(hasUnstorableText(ok)).toBe(false);
     expect(hasUnstorableText({ a: ok })).toBe(true);
+  });
+});
+
+describe("sliceText", () => {
+  it("never cuts a surrogate pair in half", () => {
+    expect(sliceText("ab😀", 3)).toBe("ab");
+    expect(sliceText("ab😀", 4)).toBe("ab😀");
+    expect(sliceText("abc", 2)).toBe("ab");
+    expect(isStorableText(sliceText("x".repeat(99) + "😀", 100))).toBe(true);
   });
 });

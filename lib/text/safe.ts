@@ -28,7 +28,8 @@ export type Unstorable = { path: string; reason: string };
 
 /**
  * The first part of a JSON-like value that PostgreSQL cannot store: a string value or object key with a
- * NUL or lone surrogate, a number that is not finite, or nesting deeper than `maxDepth` (objects and arrays).
+ * NUL or lone surrogate, or nesting deeper than `maxDepth` (objects and arrays). Numbers are not judged here:
+ * jsonb holds any JSON number; a column with a narrower type needs its own bound (see lib/ingest/normalize.ts).
  * `path` is dotted (`properties.items.3.name`), relative to `at`. Walks without recursion, so any depth is safe.
  */
 export function findUnstorable(value: unknown, at = "", maxDepth = MAX_JSON_DEPTH): Unstorable | null {
@@ -38,8 +39,6 @@ export function findUnstorable(value: unknown, at = "", maxDepth = MAX_JSON_DEPT
     if (typeof v === "string") {
       const reason = unstorableTextReason(v);
       if (reason) return { path, reason };
-    } else if (typeof v === "number") {
-      if (!Number.isFinite(v)) return { path, reason: "is not a finite number" };
     } else if (v !== null && typeof v === "object") {
       if (depth >= maxDepth) return { path, reason: `nests deeper than ${maxDepth} levels` };
       const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v);
@@ -70,4 +69,11 @@ export const storableText = [
 /** A zod string that PostgreSQL can store (no NUL, no lone surrogate). Chain `.min/.max` before use: `storableString().max(200)` works too. */
 export function storableString() {
   return z.string().refine(...storableText);
+}
+
+/** The first `max` UTF-16 units of a string, one fewer when the cut would split a surrogate pair (which would leave a lone half). */
+export function sliceText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
