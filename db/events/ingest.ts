@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { projectForWriteKey } from "../tenant";
+import { projectForWriteKey, type ProjectRow } from "../tenant";
 import { insertEvents, type EventInput } from "./insert";
 import { normalizeMessage, type NormalizedEvent } from "../../lib/ingest/normalize";
 import { PATH_TYPES, type MessageType } from "../../lib/ingest/schema";
@@ -8,10 +8,22 @@ import { decodeBody, parseJsonBody, BodyError, MAX_BATCH_BYTES, MAX_EVENT_BYTES 
 import { isBotUserAgent } from "../../lib/ingest/useragent";
 import { lookupCountry } from "../../lib/geo";
 import { takeTokens } from "../../lib/ingest/rate-limit";
+import { findUnstorable, isStorableText } from "../../lib/text/safe";
+import { BodyTooLargeError, describeBytes } from "../../server/body";
+import { isUnavailable, isDataError, dataErrorReason } from "./errors";
+
+export { isUnavailable } from "./errors";
+
+/** gzip never grows data by more than its header and a few bytes per 16 KB block: the cap on a compressed body. */
+const GZIP_OVERHEAD = 1024;
 
 export type IngestRequest = {
   kind: string;
-  body: Buffer;
+  /**
+   * Reads the body, at most `limit` bytes as sent (server/body.ts readBodyCapped): called only after
+   * the path and a basic-auth write key were checked, so a stranger's upload is refused unread.
+   */
+  readBody: (limit: number) => Promise<Buffer>;
   contentEncoding: string | null;
   authorization: string | null;
   userAgent: string | null;
@@ -25,13 +37,17 @@ const fail = (status: number, code: string, message: string, extra: Record<strin
   headers,
 });
 
+/** The write key from HTTP basic auth (as the user name), if the request has one. */
+export function basicWriteKey(authorization: string | null): string | null {
+  const basic = authorization?.match(/^Basic\s+(\S+)$/i)?.[1];
+  if (!basic) return null;
+  return Buffer.from(basic, "base64").toString("utf8").split(":")[0] || null;
+}
+
 /** The write key from HTTP basic auth (as the user name), else from the body's writeKey. */
 export function writeKeyOf(authorization: string | null, body: unknown): string | null {
-  const basic = authorization?.match(/^Basic\s+(\S+)$/i)?.[1];
-  if (basic) {
-    const user = Buffer.from(basic, "base64").toString("utf8").split(":")[0];
-    if (user) return user;
-  }
+  const basic = basicWriteKey(authorization);
+  if (basic) return basic;
   const fromBody = (body as { writeKey?: unknown } | null)?.writeKey;
   return typeof fromBody === "string" && fromBody ? fromBody : null;
 }
@@ -58,40 +74,95 @@ function isVisitorBot(raw: unknown, requestUserAgent: string | null): boolean {
   return Boolean(requestUserAgent?.startsWith("Mozilla/")) && isBotUserAgent(requestUserAgent);
 }
 
-/** Errors that mean "the database is not there right now": the client should retry. */
-export function isUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; errno?: string; cause?: { code?: string } } | null;
-  const code = e?.code ?? e?.cause?.code ?? "";
-  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|CONNECT_TIMEOUT|CONNECTION_\w+|57P0[1-3]|08\w{3}|53300)$/.test(code) || /connect|terminat|closed|shut ?down/i.test(String((err as Error)?.message ?? ""));
+const unavailable = (message: string) => fail(503, "unavailable", message, {}, { "Retry-After": "5" });
+
+/** The project of a write key, or the answer to give instead (401 unknown, 503 database away). */
+async function projectOf(db: Db, writeKey: string): Promise<ProjectRow | IngestResponse> {
+  const unknown = fail(401, "unknown_write_key", "Unknown write key. Copy it from the project's settings.");
+  if (!isStorableText(writeKey) || writeKey.length > 200) return unknown;
+  try {
+    return (await projectForWriteKey(db, writeKey)) ?? unknown;
+  } catch (err) {
+    if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later.");
+    throw err;
+  }
+}
+
+const isAnswer = (x: ProjectRow | IngestResponse): x is IngestResponse => "status" in x && "body" in x;
+
+type Candidate = { index: number; event: NormalizedEvent };
+
+/**
+ * Stores the accepted events. Every message was checked for what PostgreSQL refuses, so the batch
+ * normally goes in as one statement; should a data error still slip through, the batch is tried
+ * once more item by item, so the bad one is named (and refused) and the others are stored.
+ * Duplicates of a messageId are skipped either way. Errors that are not about the data propagate.
+ */
+async function store(db: Db, projectId: string, candidates: Candidate[]): Promise<{ stored: number; refused: { index: number; error: string }[] }> {
+  if (candidates.length === 0) return { stored: 0, refused: [] };
+  try {
+    return { stored: (await insertEvents(db, projectId, candidates.map((c) => toInput(c.event)))).stored, refused: [] };
+  } catch (err) {
+    if (!isDataError(err)) throw err;
+    // The error holds the statement's parameters (the events): log its reason only.
+    console.warn(`[trechter] a batch failed on its data (${dataErrorReason(err)}); storing its items one by one`);
+  }
+  let stored = 0;
+  const refused: { index: number; error: string }[] = [];
+  for (const c of candidates) {
+    try {
+      stored += (await insertEvents(db, projectId, [toInput(c.event)])).stored;
+    } catch (err) {
+      if (!isDataError(err)) throw err;
+      refused.push({ index: c.index, error: dataErrorReason(err) });
+    }
+  }
+  return { stored, refused };
 }
 
 /**
- * One Segment HTTP API request: validate, map, drop bots, store the valid messages durably, and
- * answer with what was accepted and what was rejected (with the batch index). Answers 503 with
- * Retry-After when the database is unavailable, so clients retry and messageId dedup prevents doubles.
+ * One Segment HTTP API request: check the path and a basic-auth write key before reading the body,
+ * read it under the size cap, validate, map, drop bots, store the valid messages durably, and
+ * answer with what was accepted and what was rejected (with the batch index). 400 names the
+ * messages that were refused (the others are stored); 503 with Retry-After only when the database
+ * is unavailable, so clients retry and messageId dedup prevents doubles. Anything else throws
+ * (the route answers 500 without Retry-After).
  */
 export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: number): Promise<IngestResponse> {
   const type = PATH_TYPES[req.kind];
   if (!type) return fail(404, "unknown_endpoint", `Unknown endpoint /v1/${req.kind}. Use track, page, screen, identify, alias, group or batch.`);
+
+  // A key in the Authorization header is checked before a byte of the body is read.
+  const headerKey = basicWriteKey(req.authorization);
+  let project: ProjectRow | null = null;
+  if (headerKey) {
+    const found = await projectOf(db, headerKey);
+    if (isAnswer(found)) return found;
+    project = found;
+  }
+
+  const limit = type === "batch" ? MAX_BATCH_BYTES : MAX_EVENT_BYTES;
+  const encoding = (req.contentEncoding ?? "").trim().toLowerCase();
+  const gzip = encoding === "gzip" || encoding === "x-gzip";
   let payload: unknown;
   try {
-    payload = parseJsonBody(decodeBody(req.body, req.contentEncoding, type === "batch" ? MAX_BATCH_BYTES : MAX_EVENT_BYTES));
+    const raw = await req.readBody(gzip ? limit + GZIP_OVERHEAD : limit);
+    payload = parseJsonBody(decodeBody(raw, req.contentEncoding, limit));
   } catch (err) {
+    if (err instanceof BodyTooLargeError) return fail(413, "invalid_body", `The request body is larger than ${describeBytes(limit)}${gzip ? " after decompression" : ""}.`);
     if (err instanceof BodyError) return fail(err.status, "invalid_body", err.message);
     throw err;
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return fail(400, "invalid_body", "The request body must be a JSON object.");
 
-  const writeKey = writeKeyOf(req.authorization, payload);
-  if (!writeKey) return fail(401, "missing_write_key", "Send the project's write key as the basic-auth user name or as writeKey in the body.");
-  let project;
-  try {
-    project = await projectForWriteKey(db, writeKey);
-  } catch (err) {
-    if (isUnavailable(err)) return fail(503, "unavailable", "The event store is unavailable; retry later.", {}, { "Retry-After": "5" });
-    throw err;
+  if (!project) {
+    // analytics.js and sendBeacon put the key in the body: read under the cap, checked right after.
+    const writeKey = writeKeyOf(null, payload);
+    if (!writeKey) return fail(401, "missing_write_key", "Send the project's write key as the basic-auth user name or as writeKey in the body.");
+    const found = await projectOf(db, writeKey);
+    if (isAnswer(found)) return found;
+    project = found;
   }
-  if (!project) return fail(401, "unknown_write_key", "Unknown write key. Copy it from the project's settings.");
 
   const items: { raw: unknown; type: MessageType | undefined }[] = [];
   const p = payload as { batch?: unknown; sentAt?: unknown };
@@ -107,29 +178,38 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
   if (limited) return fail(429, "rate_limited", `This project sends more than ${rateLimitPerMinute} events a minute; slow down and retry.`, {}, { "Retry-After": String(limited) });
 
   const receivedAt = new Date();
-  const accepted: NormalizedEvent[] = [];
+  const candidates: Candidate[] = [];
   const rejected: { index: number; error: string }[] = [];
   let bots = 0;
   items.forEach(({ raw, type: t }, index) => {
+    // What PostgreSQL cannot store, and nesting too deep, first: JSON.stringify below recurses.
+    const unstorable = findUnstorable(raw);
+    if (unstorable) return rejected.push({ index, error: `${unstorable.path || "message"} ${unstorable.reason}` });
     if (type === "batch" && JSON.stringify(raw ?? null).length > MAX_EVENT_BYTES) return rejected.push({ index, error: "message is larger than 32 KB" });
     const r = normalizeMessage(raw, t, { receivedAt, batchSentAt: p.sentAt, requestIp: req.clientIp, requestUserAgent: req.userAgent, lookupCountry });
     if (!r.ok) return rejected.push({ index, error: r.error });
     if (isVisitorBot(raw, req.userAgent)) return bots++;
-    accepted.push(r.event);
+    candidates.push({ index, event: r.event });
   });
 
   let stored = 0;
+  let refused = 0;
   try {
-    if (accepted.length) stored = (await insertEvents(db, project.id, accepted.map(toInput))).stored;
+    const result = await store(db, project.id, candidates);
+    stored = result.stored;
+    refused = result.refused.length;
+    rejected.push(...result.refused);
     if (bots) {
       await db.execute(sql`insert into ingest_stats (project_id, day, bots_dropped) values (${project.id}, ${receivedAt.toISOString().slice(0, 10)}, ${bots})
         on conflict (project_id, day) do update set bots_dropped = ingest_stats.bots_dropped + excluded.bots_dropped`);
     }
   } catch (err) {
-    if (isUnavailable(err)) return fail(503, "unavailable", "The event store is unavailable; nothing was stored. Retry later.", {}, { "Retry-After": "5" });
+    if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later (what was stored already is not stored twice).");
     throw err;
   }
-  const summary = { accepted: accepted.length, stored, duplicates: accepted.length - stored, bots, rejected };
+  rejected.sort((a, b) => a.index - b.index);
+  const accepted = candidates.length - refused;
+  const summary = { accepted, stored, duplicates: accepted - stored, bots, rejected };
   if (rejected.length) {
     const first = rejected[0];
     const where = type === "batch" ? `batch[${first.index}]: ` : "";

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { ingest } from "@/db/events/ingest";
 import { config } from "@/lib/config";
 import { clientAddress } from "@/lib/auth/client-address";
+import { readBodyCapped } from "@/server/body";
 
 // Any site may send events to its project: CORS is open, credentials are the write key.
 const CORS = {
@@ -18,15 +19,14 @@ export function OPTIONS() {
 /** The Segment HTTP Tracking API: /v1/track, /v1/page, /v1/identify, /v1/alias, /v1/group, /v1/batch and the short forms. */
 export async function POST(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   const { kind } = await params;
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > 5 * 1024 * 1024) return Response.json({ success: false, error: { code: "too_large", message: "The request body is too large." } }, { status: 413, headers: CORS });
   let result;
   try {
     result = await ingest(
       await getDb(),
       {
         kind,
-        body: Buffer.from(await request.arrayBuffer()),
+        // Read only after the path and a basic-auth key are checked, never past the cap (server/body.ts).
+        readBody: (limit) => readBodyCapped(request, limit),
         contentEncoding: request.headers.get("content-encoding"),
         authorization: request.headers.get("authorization"),
         userAgent: request.headers.get("user-agent"),
@@ -35,8 +35,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
       config().INGEST_RATE_LIMIT,
     );
   } catch (err) {
+    // ingest answers 503 itself when the database is away; anything else is a bug, not a reason for
+    // clients to resend the same batch at once (no Retry-After; Segment clients back off on 500).
     console.error("[trechter] ingestion failed", err);
-    result = { status: 503, body: { success: false, error: { code: "unavailable", message: "Events could not be stored; retry later." } }, headers: { "Retry-After": "5" } };
+    result = { status: 500, body: { success: false, error: { code: "internal", message: "Something went wrong on our side; the events were not all stored." } } };
   }
   return Response.json(result.body, { status: result.status, headers: { ...CORS, ...result.headers } });
 }
