@@ -1,4 +1,4 @@
-import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { signUp, fillSignup, signUpWithDemoProject, uniqueEmail } from "./helpers";
 import { serverActions, actionIds, callAction, refused, arrayProp, type ActionResponse } from "./actions";
 
@@ -13,6 +13,14 @@ import { serverActions, actionIds, callAction, refused, arrayProp, type ActionRe
 type Ids = {
   projectA: string;
   teamA: string;
+  /** Team A's own objects: the malformed-input walk sends them, so only the malformation can be why it is refused. */
+  funnelA: string;
+  goalA: string;
+  spendA: string;
+  experimentA: string;
+  shareLinkA: string;
+  inviteA: string;
+  ownerA: string;
   teamB: string;
   projectB: string;
   funnelB: string;
@@ -73,6 +81,7 @@ async function currentTeam(request: APIRequestContext): Promise<string> {
 const crossTeam: Record<string, Attack> = {
   "app/actions.ts#setLocaleAction": { calls: () => [["nl"]], ownOnly: "sets the caller's own language cookie; it takes no id" },
   "app/actions.ts#logoutAction": { exempt: "signs the caller out; it takes no id and touches no team" },
+  "app/actions.ts#logoutEverywhereAction": { exempt: "signs the caller out everywhere; it takes no id and touches no team" },
   "app/actions.ts#switchTeamAction": {
     calls: (ids) => [[ids.teamB]],
     ownOnly: "answers nothing either way; what counts is that the caller did not move into team B",
@@ -145,6 +154,7 @@ const crossTeam: Record<string, Attack> = {
 const viewer: Record<string, Attack> = {
   "app/actions.ts#setLocaleAction": { exempt: "not an admin action: the caller's own language" },
   "app/actions.ts#logoutAction": { exempt: "not an admin action: signs the caller out" },
+  "app/actions.ts#logoutEverywhereAction": { exempt: "not an admin action: signs the caller out everywhere" },
   "app/actions.ts#switchTeamAction": { exempt: "not an admin action: moves the caller between their own teams" },
   "app/actions.ts#whoAmI": { exempt: "not an admin action: reads the caller's own identity" },
   "app/(auth)/actions.ts#loginAction": { exempt: "public: signing in" },
@@ -227,24 +237,16 @@ async function signUpViewer(page: Page, inviteLink: string) {
   await expect(page).toHaveURL(/\/projects/);
 }
 
-test("no server action lets team A or a viewer touch team B's data", async ({ page, browser, baseURL }) => {
-  test.setTimeout(300_000);
-  const base = baseURL!;
-  const declared = serverActions();
-  expect(declared.length, "the enumeration found the app's server actions").toBeGreaterThan(15);
+/** What an action answered with, in the one result shape of server/action.ts. */
+const dataOf = <T>(r: ActionResponse) => (r.value as { ok: true; data: T }).data;
+
+/**
+ * Team B (a demo project, its funnel, goal, spend, experiment, password share link, read key, a
+ * viewer and an open invite) and team A (its own project with the same kinds of objects), all made
+ * through the same server actions over HTTP.
+ */
+async function setUpTeams(page: Page, browser: Browser, base: string) {
   const registered = actionIds();
-
-  // Every declared action needs an entry in both tables, so a new action cannot slip by.
-  for (const a of declared) {
-    const key = `${a.file}#${a.name}`;
-    expect(crossTeam[key], `add an attack for ${key} (cross-team table)`).toBeDefined();
-    expect(viewer[key], `add an attack for ${key} (viewer table)`).toBeDefined();
-  }
-  // And no stale entries: a renamed action must not leave its attack behind untested.
-  const declaredKeys = new Set(declared.map((a) => `${a.file}#${a.name}`));
-  for (const key of [...Object.keys(crossTeam), ...Object.keys(viewer)]) expect(declaredKeys.has(key), `${key} is in a table but not in app/`).toBe(true);
-
-  // Team B: a project with demo data, its funnel, a password share link, a viewer and an open invite.
   const projectB = await signUpWithDemoProject(page, { teamName: "Team B", project: "Team B shop" });
   const ownerB = page.request;
   const callB = (key: string, args: unknown[]) => callAction(ownerB, base, mustHave(registered, key), args);
@@ -255,14 +257,14 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   const spendB = (arrayProp(await rsc(ownerB, `/projects/${projectB}/spend`), "entries")[0] as { id: string }).id;
   const experiment = await callB("app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction", [projectB, null, { ...experimentDefinition(goalB), name: "Team B test" }]);
   expect(experiment.value, "team B's owner creates an experiment through the same harness").toMatchObject({ ok: true });
-  const experimentB = (experiment.value as { id: string }).id;
+  const experimentB = dataOf<{ id: string }>(experiment).id;
   const share = await callB("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [projectB, { ...shareInput(funnelB), password: "team-b-secret" }]);
   // The harness can make an action succeed: the refusals below are the app's, not the harness's.
   expect(share.value, "team B's owner creates a share link through the same harness").toMatchObject({ ok: true });
-  const shareUrlB = (share.value as { url: string }).url;
+  const shareUrlB = dataOf<{ url: string }>(share).url;
   const readKey = await callB("app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction", [projectB]);
   expect(readKey.value).toMatchObject({ ok: true });
-  const readKeyB = (readKey.value as { key: string }).key;
+  const readKeyB = dataOf<{ key: string }>(readKey).key;
   const toViewer = await callB("app/(app)/team/actions.ts#inviteAction", [uniqueEmail("viewer"), "viewer"]);
   expect(toViewer.value).toMatchObject({ ok: true });
   const pending = await callB("app/(app)/team/actions.ts#inviteAction", [uniqueEmail("pending"), "admin"]);
@@ -270,7 +272,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
 
   const ctxV = await browser.newContext();
   const viewerPage = await ctxV.newPage();
-  await signUpViewer(viewerPage, (toViewer.value as { link: string }).link);
+  await signUpViewer(viewerPage, dataOf<{ link: string }>(toViewer).link);
 
   const teamB = await currentTeam(ownerB);
   expect(await currentTeam(viewerPage.request)).toBe(teamB);
@@ -285,14 +287,33 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   const a = await ctxA.newPage();
   await signUp(a, { teamName: "Team A" });
   const teamA = await currentTeam(a.request);
-  const created = await callAction(a.request, base, mustHave(registered, "app/(app)/projects/new/actions.ts#createProjectAction"), [
-    { ...draft({ projectB: "", teamB: "" } as Ids), name: "Team A shop", projectId: undefined, teamId: undefined },
-  ]);
+  const callA = (key: string, args: unknown[]) => callAction(a.request, base, mustHave(registered, key), args);
+  const { projectId: _p, teamId: _t, ...draftA } = draft({ projectB: "", teamB: "" } as Ids);
+  const created = await callA("app/(app)/projects/new/actions.ts#createProjectAction", [{ ...draftA, name: "Team A shop" }]);
   expect(created.value, "team A's owner creates a project of its own").toMatchObject({ ok: true });
+  const projectA = dataOf<{ projectId: string }>(created).projectId;
+  const funnelA = (arrayProp(await rsc(a.request, `/projects/${projectA}`), "funnels")[0] as { id: string }).id;
+  const goalA = (arrayProp(await rsc(a.request, `/projects/${projectA}/goals`), "goals")[0] as { id: string }).id;
+  expect((await callA("app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction", [projectA, spendInput()])).value).toMatchObject({ ok: true });
+  const spendA = (arrayProp(await rsc(a.request, `/projects/${projectA}/spend`), "entries")[0] as { id: string }).id;
+  const experimentA = await callA("app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction", [projectA, null, experimentDefinition(goalA)]);
+  expect(experimentA.value).toMatchObject({ ok: true });
+  expect((await callA("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [projectA, shareInput(funnelA)])).value).toMatchObject({ ok: true });
+  const shareLinkA = (arrayProp(await rsc(a.request, `/projects/${projectA}`), "shareLinks")[0] as { id: string }).id;
+  expect((await callA("app/(app)/team/actions.ts#inviteAction", [uniqueEmail("a-invite"), "admin"])).value).toMatchObject({ ok: true });
+  const inviteA = (arrayProp(await rsc(a.request, "/team"), "invites")[0] as { id: string }).id;
+  const ownerA = (arrayProp(await rsc(a.request, "/team"), "members")[0] as { userId: string }).userId;
 
   const ids: Ids = {
     teamA,
-    projectA: (created.value as { projectId: string }).projectId,
+    projectA,
+    funnelA,
+    goalA,
+    spendA,
+    experimentA: dataOf<{ id: string }>(experimentA).id,
+    shareLinkA,
+    inviteA,
+    ownerA,
     teamB,
     projectB,
     funnelB,
@@ -311,6 +332,26 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   expect(before.shareLinks).toHaveLength(1);
   expect(before.spend).toMatchObject([{ id: spendB, source: "google", amount: 123.45 }]);
   secrets.push(before.writeKey!);
+  return { registered, ids, ownerB, a, viewerPage, readKeyB, secrets, before, close: async () => (await ctxA.close(), await ctxV.close()) };
+}
+
+test("no server action lets team A or a viewer touch team B's data", async ({ page, browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const base = baseURL!;
+  const declared = serverActions();
+  expect(declared.length, "the enumeration found the app's server actions").toBeGreaterThan(15);
+
+  // Every declared action needs an entry in both tables, so a new action cannot slip by.
+  for (const a of declared) {
+    const key = `${a.file}#${a.name}`;
+    expect(crossTeam[key], `add an attack for ${key} (cross-team table)`).toBeDefined();
+    expect(viewer[key], `add an attack for ${key} (viewer table)`).toBeDefined();
+  }
+  // And no stale entries: a renamed action must not leave its attack behind untested.
+  const declaredKeys = new Set(declared.map((a) => `${a.file}#${a.name}`));
+  for (const key of [...Object.keys(crossTeam), ...Object.keys(viewer)]) expect(declaredKeys.has(key), `${key} is in a table but not in app/`).toBe(true);
+
+  const { registered, ids, ownerB, a, viewerPage, readKeyB, secrets, before, close } = await setUpTeams(page, browser, base);
 
   const checked: string[] = [];
   const unreachable: string[] = [];
@@ -329,6 +370,7 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
         const label = `${who}: ${key}(${JSON.stringify(args).slice(1, -1)})`;
         const res: ActionResponse = await callAction(caller, base, id, args);
         for (const secret of secrets) expect(res.body, `${label} leaked team B's data`).not.toContain(secret);
+        expect(res.status, `${label} answered ${res.status}`).toBeLessThan(500);
         if (!attack.ownOnly) expect(refused(res), `${label} was not refused: ${res.status} ${res.body.slice(0, 300)}`).toBe(true);
         expect(await snapshotB(ownerB, ids, readKeyB), `${label} changed team B`).toEqual(before);
         checked.push(label);
@@ -348,7 +390,184 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
     expect(checked.some((c) => c.startsWith("viewer of B:") && c.includes(`#${must}(`)), `the viewer tried ${must}`).toBe(true);
   }
   // The viewer is still a viewer, and team B's owner still owns it.
-  expect(await currentTeam(viewerPage.request)).toBe(teamB);
+  expect(await currentTeam(viewerPage.request)).toBe(ids.teamB);
+  await close();
+});
+
+/**
+ * Malformed input, for every action: a well-formed call on team A's OWN objects (so the
+ * malformation is the only reason to refuse it) with, in turn, an extra `projectId`, `teamId`,
+ * `id` or `role` (team B's) in every object at any depth, each UUID replaced by a non-UUID, a NUL
+ * byte appended to each string, a lone surrogate, and one argument too many.
+ */
+type Malformed =
+  | { exempt: string }
+  | {
+      template: (ids: Ids) => unknown[];
+      /** Answers nothing either way (a void action that ignores what it cannot parse); says why that is safe. */
+      ignores?: string;
+    };
+
+const malformedTable: Record<string, Malformed> = {
+  "app/actions.ts#setLocaleAction": { template: () => ["nl"], ignores: "sets the caller's own language cookie, and ignores anything that is not a locale" },
+  "app/actions.ts#logoutAction": { exempt: "takes no input; it signs the caller out (which would end the walk's session)" },
+  "app/actions.ts#logoutEverywhereAction": { exempt: "takes no input; it signs the caller out everywhere (which would end the walk's session)" },
+  "app/actions.ts#switchTeamAction": { template: (ids) => [ids.teamA], ignores: "moves the caller between their own teams only, and ignores anything else" },
+  "app/actions.ts#whoAmI": { exempt: "takes no input; it reads the caller's own identity" },
+  "app/(auth)/actions.ts#loginAction": { exempt: "a form action: its input is FormData, parsed field by field (see the auth specs)" },
+  "app/(auth)/actions.ts#signupAction": { exempt: "a form action: its input is FormData, parsed field by field (see the auth specs)" },
+  "app/(app)/projects/new/actions.ts#saveDraftAction": { template: () => [ownDraft()] },
+  "app/(app)/projects/new/actions.ts#createProjectAction": { template: () => [ownDraft()] },
+  "app/(app)/projects/new/actions.ts#finishOnboardingAction": { template: (ids) => [ids.projectA, false] },
+  "app/(app)/projects/new/actions.ts#restartOnboardingAction": { template: () => [] },
+  "app/(app)/projects/[projectId]/actions.ts#loadDemoAction": { template: (ids) => [ids.projectA] },
+  "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA, funnelDefinition] },
+  "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": { template: (ids) => [ids.projectA, ids.goalA, { ...goalDefinition, match: { event: "purchase", path: "/thanks" } }] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": { template: (ids) => [ids.projectA, ids.goalA] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": { template: (ids) => [ids.projectA, ids.goalA, "down"] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction": { template: (ids) => [ids.projectA, spendInput()] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#importSpendAction": { template: (ids) => [ids.projectA, spendCsv()] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": { template: (ids) => [ids.projectA, ids.spendA] },
+  "app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction": { template: (ids) => [ids.projectA, ids.experimentA, experimentDefinition(ids.goalA)] },
+  "app/(app)/projects/[projectId]/experiments/actions.ts#deleteExperimentAction": { template: (ids) => [ids.projectA, ids.experimentA] },
+  "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": { template: (ids) => [ids.projectA, shareInput(ids.funnelA)] },
+  "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
+  "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { template: (ids) => [ids.projectA] },
+  "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { template: (ids) => [ids.projectA] },
+  "app/(app)/team/actions.ts#inviteAction": { template: () => ["friend@example.nl", "viewer"] },
+  "app/(app)/team/actions.ts#revokeInviteAction": { template: (ids) => [ids.inviteA] },
+  "app/(app)/team/actions.ts#changeRoleAction": { template: (ids) => [ids.ownerA, "owner"] },
+  "app/(app)/team/actions.ts#removeMemberAction": { template: (ids) => [ids.ownerA] },
+  "app/invite/[token]/actions.ts#acceptInviteAction": { template: () => [RANDOM_TOKEN] },
+  "app/share/[token]/actions.ts#unlockShareAction": { template: (ids) => [ids.shareTokenB, "guess"] },
+};
+
+/** Team A's own onboarding draft (no ids in it). */
+const ownDraft = () => {
+  const { projectId: _p, teamId: _t, ...rest } = draft({ projectB: "", teamB: "" } as Ids);
+  return { ...rest, name: "Team A second shop" };
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Every [path, value] inside the arguments (arrays and objects walked), the arguments themselves first. */
+function walk(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
+  const out = [{ path, value }];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...walk(v, [...path, i])));
+  else if (isObject(value)) for (const [k, v] of Object.entries(value)) out.push(...walk(v, [...path, k]));
+  return out;
+}
+
+function setAt(root: unknown[], path: (string | number)[], fn: (old: unknown) => unknown): unknown[] {
+  const copy = structuredClone(root);
+  if (!path.length) return fn(copy) as unknown[];
+  let node = copy as unknown as Record<string | number, unknown>;
+  for (const p of path.slice(0, -1)) node = node[p] as Record<string | number, unknown>;
+  const last = path[path.length - 1];
+  node[last] = fn(node[last]);
+  return copy;
+}
+
+/** The malformed variants of a well-formed call, each with what was done to it. */
+function malformations(args: unknown[], ids: Ids): { what: string; args: unknown[] }[] {
+  const out: { what: string; args: unknown[] }[] = [];
+  const extras: Record<string, string> = { projectId: ids.projectB, teamId: ids.teamB, id: ids.goalB, role: "owner" };
+  let surrogate = false;
+  for (const { path, value } of walk(args)) {
+    const at = path.join(".") || "args";
+    if (isObject(value)) for (const [k, v] of Object.entries(extras)) out.push({ what: `extra ${k} at ${at}`, args: setAt(args, path, (o) => ({ ...(o as object), [k]: v })) });
+    if (typeof value === "string") {
+      out.push({ what: `NUL in ${at}`, args: setAt(args, path, (s) => `${s as string}\u0000`) });
+      if (UUID.test(value)) {
+        out.push({ what: `non-UUID ${at}`, args: setAt(args, path, () => "not-a-uuid") });
+        out.push({ what: `quoted UUID ${at}`, args: setAt(args, path, (s) => `${s as string}'`) });
+      }
+      if (!surrogate) {
+        surrogate = true;
+        out.push({ what: `lone surrogate in ${at}`, args: setAt(args, path, (s) => `${s as string}\ud800`) });
+      }
+    }
+  }
+  out.push({ what: "one argument too many", args: [...args, { projectId: ids.projectB }] });
+  return out;
+}
+
+test("every server action refuses extra keys, non-UUID ids and unstorable text with a 4xx-like answer, and team B stays as it was", async ({ page, browser, baseURL }) => {
+  test.setTimeout(600_000);
+  const base = baseURL!;
+  const declared = serverActions();
+  for (const a of declared) expect(malformedTable[`${a.file}#${a.name}`], `add ${a.file}#${a.name} to the malformed-input table`).toBeDefined();
+  const declaredKeys = new Set(declared.map((a) => `${a.file}#${a.name}`));
+  for (const key of Object.keys(malformedTable)) expect(declaredKeys.has(key), `${key} is in the malformed-input table but not in app/`).toBe(true);
+
+  const { registered, ids, ownerB, a, readKeyB, secrets, before, close } = await setUpTeams(page, browser, base);
+  const checked: string[] = [];
+  for (const action of declared) {
+    const key = `${action.file}#${action.name}`;
+    const entry = malformedTable[key];
+    if ("exempt" in entry) continue;
+    const id = registered.get(key);
+    if (!id) continue;
+    for (const { what, args } of malformations(entry.template(ids), ids)) {
+      const label = `${key} with ${what}`;
+      const res = await callAction(a.request, base, id, args);
+      expect(res.status, `${label} answered ${res.status}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+      expect(res.threw, `${label} threw: ${res.body.slice(0, 300)}`).toBe(false);
+      for (const secret of secrets) expect(res.body, `${label} leaked team B's data`).not.toContain(secret);
+      const v = res.value as { ok?: boolean; error?: { code?: string; fieldErrors?: Record<string, string> } } | undefined;
+      if (v && typeof v === "object" && "ok" in v) {
+        // An action on server/action.ts: refused for its input, before any lookup.
+        expect(v, `${label} was not refused for its input: ${JSON.stringify(v)}`).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+        expect(Object.keys(v.error?.fieldErrors ?? {}).length, `${label} names the field at fault`).toBeGreaterThan(0);
+      } else if (!entry.ignores) {
+        expect(refused(res), `${label} was not refused: ${res.body.slice(0, 300)}`).toBe(true);
+      }
+      checked.push(label);
+    }
+  }
+  test.info().annotations.push({ type: "checked", description: checked.join("\n") });
+  expect(checked.length, "the walk sent malformed calls").toBeGreaterThan(200);
+  for (const must of ["createProjectAction with extra projectId at 0.goals.0", "saveGoalAction with extra projectId at 2.match", "saveFunnelAction with extra projectId at 2.steps.0", "addSpendAction with NUL in 1.source", "importSpendAction with NUL in 1", "deleteGoalAction with non-UUID 1", "changeRoleAction with non-UUID 0"]) {
+    expect(checked.some((c) => c.includes(must)), `the walk tried ${must}`).toBe(true);
+  }
+  expect(await snapshotB(ownerB, ids, readKeyB), "team B changed").toEqual(before);
+  expect(await currentTeam(a.request)).toBe(ids.teamA);
+  await close();
+});
+
+test("finding 1: a goal carrying team B's projectId, or a numeric path, in a new project's draft changes nothing of team B", async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const base = baseURL!;
+  const registered = actionIds();
+  const projectB = await signUpWithDemoProject(page, { teamName: "Team B", project: "Team B shop" });
+  const ownerB = page.request;
+  const goalsOfB = async () => arrayProp(await rsc(ownerB, `/projects/${projectB}/goals`), "goals");
+  const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  const conversionsOfB = () => ownerB.get(`/api/v1/projects/${projectB}/conversions?from=${day(-30)}&to=${day(1)}`);
+  const goalsBefore = await goalsOfB();
+  expect((await conversionsOfB()).status()).toBe(200);
+
+  const ctxA = await browser.newContext();
+  const a = await ctxA.newPage();
+  await signUp(a, { teamName: "Team A" });
+  const projectsOfA = async () => ((await (await a.request.get("/api/v1/projects")).json()) as { projects: { id: string }[] }).projects.map((p) => p.id);
+  const mine = await projectsOfA();
+  const create = (goal: Record<string, unknown>) =>
+    callAction(a.request, base, mustHave(registered, "app/(app)/projects/new/actions.ts#createProjectAction"), [{ ...ownDraft(), goals: [{ key: "purchase", name: "Purchase", kind: "macro", revenue: false, enabled: true, ...goal }] }]);
+
+  // The reproduction: a macro goal whose projectId is team B's project.
+  const hijack = await create({ match: { event: "hijack" }, projectId: projectB });
+  expect(hijack.status).toBeLessThan(500);
+  expect(hijack.value).toMatchObject({ ok: false, error: { code: "invalid_input", fieldErrors: { goals: "unknown_key" } } });
+  // A goal whose path is a number: refused, and nothing stored.
+  const numeric = await create({ match: { event: "purchase", path: 12345 } });
+  expect(numeric.status).toBeLessThan(500);
+  expect(numeric.value).toMatchObject({ ok: false, error: { code: "invalid_input", fieldErrors: { goals: "invalid" } } });
+
+  expect(await goalsOfB(), "team B's goals are as they were").toEqual(goalsBefore);
+  expect((await conversionsOfB()).status(), "team B's conversions still answer").toBe(200);
+  expect(await projectsOfA(), "no project was created for team A").toEqual(mine);
   await ctxA.close();
-  await ctxV.close();
 });
