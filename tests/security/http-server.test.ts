@@ -14,7 +14,8 @@ afterEach(() => new Promise<void>((done) => (server ? server.close(() => done())
 async function serve(settings: ServerSettings): Promise<string> {
   server = http.createServer(
     withSecurity(settings, (req, res) => {
-      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, String(v));
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ address: clientAddress(headers), origin: requestOrigin(headers), xfh: req.headers["x-forwarded-host"] ?? null, xff: req.headers["x-forwarded-for"] ?? null }));
     }),
