@@ -39,6 +39,11 @@ export default defineConfig({
       PORT: String(PORT),
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       TRECHTER_DEMO: "0",
+      // The tests reach the app as a proxy on this machine would: e2e/security.spec.ts gives each
+      // attacker its own client address through X-Forwarded-For (the default, no proxy, is tested in
+      // tests/security/http-server.test.ts). Every sign-up of the suite comes from one address.
+      TRUST_PROXY: "loopback",
+      SIGNUP_LIMIT: "100000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
