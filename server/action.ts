@@ -80,7 +80,7 @@ export function action<S extends z.ZodType, A extends Access, T>(
       const unsafe = unsafeFields(args);
       if (unsafe) return refusal("invalid_input", { [fieldOf(unsafe.path)]: unsafe.code });
       const parsed = opts.input.safeParse(args);
-      if (!parsed.success) return refusal("invalid_input", fieldErrorsOf(parsed.error, fieldOf));
+      if (!parsed.success) return refusal("invalid_input", fieldErrorsOf(parsed.error, fieldOf, args));
       const dropped = droppedKey(args, parsed.data, []);
       if (dropped) return refusal("invalid_input", { [fieldOf(dropped)]: "unknown_key" });
       const input = parsed.data as z.output<S>;
@@ -123,23 +123,33 @@ function defaultField(path: PropertyKey[]): string {
   return path.length > 1 ? path.slice(1).map(String).join(".") : `arg${String(path[0] ?? 0)}`;
 }
 
-/** The first problem of each field, as a code. */
-function fieldErrorsOf(error: ZodError, fieldOf: (path: PropertyKey[]) => string): Record<string, FieldErrorCode> {
+/** The first problem of each field, as a code; `input` (when known) tells a missing value from a wrong one. */
+function fieldErrorsOf(error: ZodError, fieldOf: (path: PropertyKey[]) => string, input?: unknown): Record<string, FieldErrorCode> {
   const out: Record<string, FieldErrorCode> = {};
   for (const issue of error.issues) {
     const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path;
     const field = fieldOf(path);
-    if (!(field in out)) out[field] = issueCode(issue);
+    const missing = input !== undefined && valueAt(input, issue.path) === undefined;
+    if (!(field in out)) out[field] = issueCode(issue, missing);
   }
   return out;
 }
 
-function issueCode(issue: z.core.$ZodIssue): FieldErrorCode {
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function issueCode(issue: z.core.$ZodIssue, missing: boolean): FieldErrorCode {
   switch (issue.code) {
     case "unrecognized_keys":
       return "unknown_key";
     case "invalid_type":
-      return issue.input === undefined ? "required" : "invalid";
+      return missing ? "required" : "invalid";
     case "too_big":
       return issue.origin === "string" ? "too_long" : "too_big";
     case "too_small":
