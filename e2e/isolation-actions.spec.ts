@@ -227,11 +227,12 @@ function mustHave(ids: Map<string, string>, key: string): string {
   return id;
 }
 
-async function signUpViewer(page: Page, inviteLink: string) {
+/** Signs up with the invited address (an invite belongs to its address) and joins. */
+async function signUpViewer(page: Page, inviteLink: string, email: string) {
   const url = new URL(inviteLink);
   await page.goto(url.pathname);
   await page.getByRole("link", { name: "Create an account" }).click();
-  await fillSignup(page, { name: "Vera Kijker", email: uniqueEmail("viewer") });
+  await fillSignup(page, { name: "Vera Kijker", email });
   await page.goto(url.pathname);
   await page.getByRole("button", { name: "Join the team" }).click();
   await expect(page).toHaveURL(/\/projects/);
@@ -265,14 +266,15 @@ async function setUpTeams(page: Page, browser: Browser, base: string) {
   const readKey = await callB("app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction", [projectB]);
   expect(readKey.value).toMatchObject({ ok: true });
   const readKeyB = dataOf<{ key: string }>(readKey).key;
-  const toViewer = await callB("app/(app)/team/actions.ts#inviteAction", [uniqueEmail("viewer"), "viewer"]);
+  const viewerEmail = uniqueEmail("viewer");
+  const toViewer = await callB("app/(app)/team/actions.ts#inviteAction", [viewerEmail, "viewer"]);
   expect(toViewer.value).toMatchObject({ ok: true });
   const pending = await callB("app/(app)/team/actions.ts#inviteAction", [uniqueEmail("pending"), "admin"]);
   expect(pending.value).toMatchObject({ ok: true });
 
   const ctxV = await browser.newContext();
   const viewerPage = await ctxV.newPage();
-  await signUpViewer(viewerPage, dataOf<{ link: string }>(toViewer).link);
+  await signUpViewer(viewerPage, dataOf<{ link: string }>(toViewer).link, viewerEmail);
 
   const teamB = await currentTeam(ownerB);
   expect(await currentTeam(viewerPage.request)).toBe(teamB);
