@@ -85,11 +85,22 @@ async function openPglite(dir: string): Promise<DbHandle> {
   };
 }
 
+/**
+ * The time limit of every statement on a PostgreSQL connection unless its transaction sets another
+ * (`set local statement_timeout`, see db/limits.ts): 30 s, or DB_STATEMENT_TIMEOUT_MS (0: none).
+ * Ingestion, sign-in and page reads take milliseconds; the limit only stops a runaway statement
+ * from holding a pool connection. PGlite has no timer and ignores it (see db/limits.ts).
+ */
+export function defaultStatementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env.DB_STATEMENT_TIMEOUT_MS;
+  return v !== undefined && /^\d{1,9}$/.test(v.trim()) ? Number(v) : 30_000;
+}
+
 /** A postgres.js-backed handle for a connection string. */
-export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
+export async function openPostgres(url: string, max = 10, statementTimeoutMs = defaultStatementTimeoutMs()): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, connection: { statement_timeout: statementTimeoutMs } });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }

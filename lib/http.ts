@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { AccessError, InputError } from "../db/errors";
+import { TooBusyError } from "./semaphore";
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
@@ -21,8 +22,28 @@ export function errorToResponse(err: unknown): Response {
     const first = issues[0];
     return errorResponse(400, "invalid_input", first ? `${first.path || "body"}: ${first.message}` : "Invalid input.", { issues });
   }
+  if (err instanceof TooBusyError) {
+    return errorResponse(err.status, err.code, err.message, { retryAfter: err.retryAfterSeconds }, { "retry-after": String(err.retryAfterSeconds) });
+  }
+  if (sqlState(err) === QUERY_CANCELED) {
+    // statement_timeout (db/limits.ts): the query was stopped, not the database lost. No Retry-After:
+    // the same query would take as long again.
+    return errorResponse(503, "query_timeout", "This query took too long and was stopped. Narrow the date range or the filters (fewer segments, no breakdown) and try again.");
+  }
   console.error("[trechter] unexpected error", err);
   return errorResponse(500, "internal", "Something went wrong on our side. Please try again.");
+}
+
+/** SQLSTATE 57014, query_canceled: what PostgreSQL raises when a statement passes its statement_timeout. */
+const QUERY_CANCELED = "57014";
+
+/** The SQLSTATE of a database error, also when drizzle wraps it (DrizzleQueryError's `cause`). */
+function sqlState(err: unknown): string | null {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return null;
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -26,32 +26,59 @@ export function audienceFileName(funnelName: string, step: number, from: Date, t
   return `${fileSlug(funnelName)}-dropped-after-step-${step}-${day(from)}_${day(new Date(to.getTime() - 1))}.${format}`;
 }
 
+/** The download's deadline passed before the reader finished (the stream ends with this error). */
+export class AudienceDeadlineError extends Error {}
+
 /**
  * A byte stream of `head` and then each page the generator yields, pulled one page at a time, so the
- * server holds one page however large the audience. `first` is the page already read (the caller
- * reads it before answering, so a failing query still becomes a JSON error, not a cut-off file).
- * Cancelling the download ends the generator, which drops its temporary table.
+ * server holds one page's text however large the audience. The stream ends by `deadlineMs` after it
+ * was made, read or not (a reader that stops reading cannot keep it, or its slot, forever);
+ * `onEnd` runs exactly once when it ends in any way: done, failed, cancelled or past the deadline.
  */
-export function pageStream<T>(head: string, first: IteratorResult<T[]>, pages: AsyncGenerator<T[]>, render: (page: T[]) => string): ReadableStream<Uint8Array> {
+export function pageStream<T>(head: string, pages: AsyncGenerator<T[]>, render: (page: T[]) => string, opts: { deadlineMs: number; onEnd: () => void }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let pending: IteratorResult<T[]> | null = first;
+  let ended = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(timer);
+    void pages.return(undefined).catch(() => {});
+    opts.onEnd();
+  };
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      timer = setTimeout(() => {
+        if (ended) return;
+        end();
+        try {
+          controller.error(new AudienceDeadlineError(`The audience download was not read within ${Math.round(opts.deadlineMs / 1000)} s.`));
+        } catch {
+          /* already closed */
+        }
+      }, opts.deadlineMs);
+      timer.unref?.();
       if (head) controller.enqueue(encoder.encode(head));
     },
     async pull(controller) {
+      if (ended) return;
       try {
-        const next = pending ?? (await pages.next());
-        pending = null;
-        if (next.done) return controller.close();
+        const next = await pages.next();
+        if (ended) return;
+        if (next.done) {
+          end();
+          return controller.close();
+        }
         controller.enqueue(encoder.encode(render(next.value)));
       } catch (err) {
+        if (ended) return;
         console.error("[trechter] audience stream failed", err);
+        end();
         controller.error(err);
       }
     },
-    async cancel() {
-      await pages.return(undefined);
+    cancel() {
+      end();
     },
   });
 }

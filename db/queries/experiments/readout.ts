@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
+import { limitedStatements } from "../../limits";
 import type { StepMatch } from "../../../lib/funnel/types";
 import type { ExperimentSource } from "../../../lib/experiments/types";
 import type { VariantCounts } from "../../../lib/experiments/readout";
@@ -90,11 +91,13 @@ export async function experimentReadoutCounts(scope: ProjectScope, q: ReadoutQue
   }
 
   const listed = q.variants.length ? sql`a.variant in (${sql.join(q.variants.map((v) => sql`${v}`), sql`, `)})` : sql`false`;
-  const rows = await queryRows<{ variant: string | null; visitors: number; converted: number }>(
-    scope.db,
-    sql`with people as (${people}), assigned as (${assigned}) ${steps}
-        select case when ${listed} then a.variant end as variant, count(*)::int as visitors, count(*) filter (where ${converted})::int as converted
-        from assigned a ${reached} group by 1`,
+  const rows = await limitedStatements(scope.db, "heavyMs", (db) =>
+    queryRows<{ variant: string | null; visitors: number; converted: number }>(
+      db,
+      sql`with people as (${people}), assigned as (${assigned}) ${steps}
+          select case when ${listed} then a.variant end as variant, count(*)::int as visitors, count(*) filter (where ${converted})::int as converted
+          from assigned a ${reached} group by 1`,
+    ),
   );
   const byVariant = new Map(rows.filter((r) => r.variant !== null).map((r) => [r.variant as string, r]));
   return {

@@ -1,10 +1,9 @@
-import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
-import { queryRows, type Db } from "../../client";
-import * as schema from "../../schema";
+import { queryRows } from "../../client";
+import { AUDIENCE_MAX_ROWS } from "../../limits";
 import { InputError } from "../../errors";
-import { personLevels, type StepCountsQuery } from "./funnelStepCounts";
+import { personLevels, withFunnelSettings, type StepCountsQuery } from "./funnelStepCounts";
 
 export type AudienceQuery = Omit<StepCountsQuery, "groupBy"> & {
   /** 1-based step: the audience reached it in their best attempt but not the next one */
@@ -34,62 +33,83 @@ export function checkAudienceStep(step: number, stepCount: number): void {
   }
 }
 
+/** One person of the audience as the engine found them (kept in memory until their page is read). */
+type Entry = { person_id: string; entry_source: string | null; entry_time: string | Date };
+
+/** The audience is larger than AUDIENCE_MAX_ROWS: narrow the range or filters (a file is never cut off). */
+export class AudienceTooLargeError extends InputError {
+  constructor(max: number) {
+    super(`This audience has more than ${max.toLocaleString("en")} people. Narrow the date range or add filters, then download again.`, undefined, 422);
+  }
+}
+
+export type OpenedAudience = {
+  /** people in the audience */
+  size: number;
+  /** pages in person id order; each page is one short query that returns its connection */
+  pages: AsyncGenerator<AudienceMember[]>;
+};
+
 /**
  * The people who reached step k but not k+1 (best attempt, as funnelStepCounts counts them), in
- * pages ordered by person id, so a caller can stream any size of audience.
+ * pages ordered by person id, so a caller can stream any audience up to `maxRows` people.
  *
- * How it pages, and why. The engine runs once: its `people` CTE (personLevels, shared with
- * funnelStepCounts) is written into a temporary table keyed by person id, and pages are keyset reads
- * of that table (`person_id > $last order by person_id limit n`) joined to persons. Re-running the
- * engine per page would cost a full funnel per page (quadratic in the audience); an open cursor
- * needs a transaction held for the whole download, which on PGlite (one connection for the whole
- * app) would stall every other request until the client finished reading. A temporary table needs
- * only one session: PGlite is one session; on PostgreSQL a pool connection is reserved for the
- * stream and released when it ends or is cancelled. Same SQL on both drivers. Measured
- * (npm run bench:audience, 2 busy cores): 230,277 events of 100,000 visitors, step 1's 20,345 people
- * in 11 pages: first page after 1.8 s (the engine: funnelStepCounts alone 1.3 s), all streamed in
- * 2.6 s on PostgreSQL, 3.2 s on PGlite; re-running the engine per page would have been ~14 s.
+ * How it pages, and why. The engine runs once, in one statement with the audience's time limit
+ * (db/limits.ts): its `people` CTE (personLevels, shared with funnelStepCounts) gives each person's
+ * id, entry time and entry source, at most `maxRows` + 1 of them (more is AudienceTooLargeError),
+ * kept in memory (about 150 bytes a person). Each page then reads its people's traits, last event
+ * and linked anonymous ids in one short query by id, which borrows a pool connection only while it
+ * runs: a download whose reader is slow, or never reads, holds no connection (it held one for the
+ * whole stream before, and ten such downloads took PostgreSQL's whole pool). Re-running the engine
+ * per page would cost a full funnel per page (quadratic in the audience). Same SQL on both drivers.
+ * Measured before this change (npm run bench:audience, 2 busy cores): 230,277 events of 100,000
+ * visitors, step 1's 20,345 people in 11 pages: first page after 1.8 s (the engine: funnelStepCounts
+ * alone 1.3 s), all streamed in 2.6 s on PostgreSQL, 3.2 s on PGlite.
  */
-export async function* dropOffAudience(scope: ProjectScope, q: AudienceQuery, opts: { pageSize?: number } = {}): AsyncGenerator<AudienceMember[]> {
+export async function openDropOffAudience(scope: ProjectScope, q: AudienceQuery, opts: { pageSize?: number; maxRows?: number } = {}): Promise<OpenedAudience> {
   checkAudienceStep(q.step, q.steps.length);
   const pageSize = opts.pageSize ?? AUDIENCE_PAGE_SIZE;
-  const session = await pinnedSession(scope.db);
-  const table = sql.raw(`audience_${crypto.randomBytes(8).toString("hex")}`);
-  const project = scope.projectId;
+  const maxRows = opts.maxRows ?? AUDIENCE_MAX_ROWS;
   const reached = sql.raw(`r${q.step}`);
   const next = sql.raw(`r${q.step + 1}`);
-  try {
-    await session.db.execute(sql`create temporary table ${table} (person_id text primary key, entry_source text, entry_time timestamptz not null, anonymous_ids text[])`);
-    await session.db.execute(sql`insert into ${table} (person_id, entry_source, entry_time)
-      with ${personLevels(scope, q, { entryDetails: true })}
-      select person_id, entry_source, entry_time from people where ${reached} and not ${next}`);
-    // Statistics for the one join below: a temporary table has none (and PGlite no autovacuum).
-    await session.db.execute(sql`analyze ${table}`);
-    // The anonymous ids behind each identified person, once for the whole audience (index by user id).
-    await session.db.execute(sql`update ${table} a set anonymous_ids = l.ids
-      from (select user_id, array_agg(anonymous_id order by anonymous_id) as ids from identity_links
-            where project_id = ${project}::uuid and user_id in (select person_id from ${table}) group by user_id) l
-      where a.person_id = l.user_id`);
-
-    let last: string | null = null;
-    for (;;) {
-      const rows: PageRow[] = await queryRows<PageRow>(session.db, sql`
-        select a.person_id, a.entry_source, a.entry_time, a.anonymous_ids, p.traits, p.last_seen,
-          exists (select 1 from events ev where ev.project_id = ${project}::uuid and ev.user_id = a.person_id) as identified
-        from ${table} a
-        left join persons p on p.project_id = ${project}::uuid and p.person_id = a.person_id
-        where ${last === null ? sql`true` : sql`a.person_id > ${last}`}
-        order by a.person_id
-        limit ${pageSize}`);
-      if (rows.length === 0) return;
-      yield rows.map(member);
-      if (rows.length < pageSize) return;
-      last = rows[rows.length - 1].person_id;
-    }
-  } finally {
-    await session.db.execute(sql`drop table if exists ${table}`).catch(() => {});
-    await session.release();
+  const entries = await withFunnelSettings(
+    scope.db,
+    (db) =>
+      queryRows<Entry>(db, sql`with ${personLevels(scope, q, { entryDetails: true })}
+        select person_id, entry_source, entry_time from people where ${reached} and not ${next}
+        order by person_id limit ${maxRows + 1}`),
+    "audienceMs",
+  );
+  if (entries.length > maxRows) throw new AudienceTooLargeError(maxRows);
+  async function* pages(): AsyncGenerator<AudienceMember[]> {
+    for (let i = 0; i < entries.length; i += pageSize) yield await audiencePage(scope, entries.slice(i, i + pageSize));
   }
+  return { size: entries.length, pages: pages() };
+}
+
+/** The whole audience as pages (tests and the benchmark; the API uses openDropOffAudience). */
+export async function* dropOffAudience(scope: ProjectScope, q: AudienceQuery, opts: { pageSize?: number; maxRows?: number } = {}): AsyncGenerator<AudienceMember[]> {
+  yield* (await openDropOffAudience(scope, q, opts)).pages;
+}
+
+/** One page: the engine's entries with their person's traits, last event, identity and linked anonymous ids. */
+async function audiencePage(scope: ProjectScope, entries: Entry[]): Promise<AudienceMember[]> {
+  if (!entries.length) return [];
+  const project = scope.projectId;
+  const ids = sql.join(entries.map((e) => sql`(${e.person_id})`), sql`, `);
+  const rows = await queryRows<Omit<PageRow, "entry_source" | "entry_time">>(
+    scope.db,
+    sql`select a.person_id, p.traits, p.last_seen,
+        (select array_agg(l.anonymous_id order by l.anonymous_id) from identity_links l where l.project_id = ${project}::uuid and l.user_id = a.person_id) as anonymous_ids,
+        exists (select 1 from events ev where ev.project_id = ${project}::uuid and ev.user_id = a.person_id) as identified
+      from (values ${ids}) as a(person_id)
+      left join persons p on p.project_id = ${project}::uuid and p.person_id = a.person_id`,
+  );
+  const byId = new Map(rows.map((r) => [r.person_id, r]));
+  return entries.map((e) => {
+    const r = byId.get(e.person_id);
+    return member({ person_id: e.person_id, entry_source: e.entry_source, entry_time: e.entry_time, anonymous_ids: r?.anonymous_ids ?? null, traits: r?.traits ?? null, last_seen: r?.last_seen ?? null, identified: Boolean(r?.identified) });
+  });
 }
 
 type PageRow = {
@@ -130,21 +150,3 @@ function parsePgArray(text: string): string[] {
   for (let m; (m = re.exec(body)); ) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : m[2]);
   return out;
 }
-
-/**
- * A database handle bound to one session, so a temporary table outlives a statement. PGlite is one
- * session already; a postgres.js pool lends one connection until `release`.
- */
-async function pinnedSession(db: Db): Promise<{ db: Db; release: () => Promise<void> }> {
-  const client = (db as unknown as { $client?: { reserve?: () => Promise<ReservedClient>; options?: unknown } }).$client;
-  if (!client || typeof client.reserve !== "function") return { db, release: async () => {} };
-  const reserved = await client.reserve();
-  // drizzle's postgres.js driver reads (and sets) the client's type parsers; a reserved connection
-  // shares its pool's options but does not expose them.
-  reserved.options = client.options;
-  const { drizzle } = await import("drizzle-orm/postgres-js");
-  const pinned = drizzle(reserved as never, { schema }) as unknown as Db;
-  return { db: pinned, release: async () => reserved.release() };
-}
-
-type ReservedClient = { release: () => void; options?: unknown };

@@ -259,7 +259,7 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
       const inSlice = (col: SQL) => sql`(hashtext(${col}) & ${BUILD_SLICES - 1}) = ${slice}`;
       await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id} and ${inSlice(sql`person_id`)}`);
       await t.execute(factsWrite(scope, id, allEntries(scope, def), inSlice(sql`e.person_id`)));
-    });
+    }, "factsBuildMs");
   }
   await scope.db.execute(sql`update funnel_fact_sets set applied_until = ${started}::timestamptz, built_at = now() where id = ${id}`);
   await dropUnusedFacts(scope, key);

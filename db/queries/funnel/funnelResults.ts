@@ -8,6 +8,7 @@ import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funn
 import { funnelCosts, segmentKey, type FunnelCosts } from "../../../lib/spend/costs";
 import { SPEND_FIELDS, type SpendField } from "../../../lib/spend/entry";
 import { spendForOverview } from "../../spend";
+import { projectReport } from "../../limits";
 
 export type FunnelQuery = {
   steps: FunnelStep[];
@@ -43,8 +44,16 @@ function series(rows: StepCountsRow[], k: number): FunnelSeries {
 
 const groups = (rows: StepCountsRow[]) => [...new Set(rows.map((r) => r.group))];
 
-/** A funnel's results for a range: steps with rates and intervals, breakdown, trend and (optionally) the previous period. */
+/**
+ * A funnel's results for a range: steps with rates and intervals, breakdown, trend and (optionally)
+ * the previous period. Counts as one of the project's concurrent reports (db/limits.ts: a 429 when
+ * the project already runs its share).
+ */
 export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promise<FunnelResults> {
+  return projectReport(scope.projectId, () => computeFunnelResults(scope, q));
+}
+
+async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promise<FunnelResults> {
   const k = q.steps.length;
   const base: StepCountsQuery = { steps: q.steps, windowSeconds: q.windowSeconds, from: q.from, to: q.to, filters: q.filters };
   const unit = q.trendUnit ?? (q.to.getTime() - q.from.getTime() <= 31 * 86400_000 ? "day" : "week");

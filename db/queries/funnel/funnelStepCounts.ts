@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows, type Db } from "../../client";
+import { limitedStatements, type StatementKind } from "../../limits";
 import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
 import { stepCondition, filterCondition, fieldExpression, needsPersons, NONE, SEGMENT_COLUMNS } from "./fragments";
 
@@ -136,14 +137,12 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery):
  * JIT compilation (~150 ms per statement that these queries never win back), and no parallel
  * workers: a dashboard request runs four statements at once (steps, trend, breakdown, previous
  * period), and on 2 cores their workers only got in each other's way (about 1.13 s for the four
- * with them, 0.95 s without, at 10 million events).
+ * with them, 0.95 s without, at 10 million events). Each statement may take at most the limit of
+ * `kind` (db/limits.ts: 30 s for a request's statements), and holds a heavy-statement slot.
  */
-export async function withFunnelSettings<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    await t.execute(sql`select set_config('work_mem', '256MB', true), set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-    return fn(t);
-  });
+export async function withFunnelSettings<T>(db: Db, fn: (db: Db) => Promise<T>, kind: StatementKind = "heavyMs"): Promise<T> {
+  // A time limit per statement and one of the process's heavy-statement slots (db/limits.ts).
+  return limitedStatements(db, kind, fn, { work_mem: "256MB", jit: "off", max_parallel_workers_per_gather: "0" });
 }
 
 /**

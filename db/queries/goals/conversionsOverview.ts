@@ -8,6 +8,7 @@ import type { ConversionsOverview, OverviewGoalDef } from "../../../lib/conversi
 import { goalConversions } from "./goalConversions";
 import { goalDaily } from "./goalDaily";
 import { spendForOverview } from "../../spend";
+import { projectReport } from "../../limits";
 import { SPEND_FIELDS, type SpendField } from "../../../lib/spend/entry";
 import { customerLifetimeValue, keyPageClickThrough, medianTimeOnPages } from "./stageFacts";
 
@@ -30,6 +31,11 @@ export type OverviewQuery = {
  * benchmark and stage KPIs. Every count comes from the database; Node only divides.
  */
 export async function conversionsOverview(scope: ProjectScope, q: OverviewQuery): Promise<ConversionsOverview> {
+  // One of the project's concurrent reports (db/limits.ts); each statement below has the heavy time limit.
+  return projectReport(scope.projectId, () => computeOverview(scope, q));
+}
+
+async function computeOverview(scope: ProjectScope, q: OverviewQuery): Promise<ConversionsOverview> {
   const template = getTemplate(scope.project.sector);
   const goals = orderGoals(q.goals);
   const matches = goals.map((g) => g.match);

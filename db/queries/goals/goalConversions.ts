@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
+import { limitedStatements } from "../../limits";
 import type { StepMatch, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
 import { stepCondition, filterCondition, fieldExpression, needsPersons, NONE } from "../funnel/fragments";
 
@@ -68,20 +69,22 @@ export async function goalConversions(scope: ProjectScope, q: GoalConversionsQue
         from people where in_segment group by 2`;
   // Several groupings read the same materialised CTE: one scan of the events, one row set per field.
   const selects = fields.length ? fields.map((f, i) => aggregate(f, col("g", i))) : [aggregate("", sql`''`)];
-  const rows = await queryRows<Record<string, unknown>>(
-    scope.db,
-    sql`with people as ${fields.length > 1 ? sql`materialized` : sql``} (
-          select e.person_id,
-            (array_agg((${filterCondition(q.filters)})::boolean order by e.time, e.id))[1] as in_segment,
-            count(*) as n, bool_and(e.name = 'pageview') as only_views
-            ${sql.join(groups, sql``)}
-            ${sql.join(perGoal, sql``)}
-          from events e ${persons}
-          where e.project_id = ${scope.projectId}::uuid and e.time >= ${from}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz
-            and e.name not in ('identify', 'alias', 'group')
-          group by e.person_id
-        )
-        select * from (${sql.join(selects, sql` union all `)}) t order by field, visitors desc, grp`,
+  const rows = await limitedStatements(scope.db, "heavyMs", (db) =>
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`with people as ${fields.length > 1 ? sql`materialized` : sql``} (
+            select e.person_id,
+              (array_agg((${filterCondition(q.filters)})::boolean order by e.time, e.id))[1] as in_segment,
+              count(*) as n, bool_and(e.name = 'pageview') as only_views
+              ${sql.join(groups, sql``)}
+              ${sql.join(perGoal, sql``)}
+            from events e ${persons}
+            where e.project_id = ${scope.projectId}::uuid and e.time >= ${from}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz
+              and e.name not in ('identify', 'alias', 'group')
+            group by e.person_id
+          )
+          select * from (${sql.join(selects, sql` union all `)}) t order by field, visitors desc, grp`,
+    ),
   );
   return rows.map((r) => ({
     field: String(r.field),

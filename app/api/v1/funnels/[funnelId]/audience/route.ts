@@ -1,5 +1,6 @@
 import { apiFunnel } from "@/db/guard";
-import { checkAudienceStep, dropOffAudience } from "@/db/queries/funnel/dropOffAudience";
+import { checkAudienceStep, openDropOffAudience } from "@/db/queries/funnel/dropOffAudience";
+import { audienceSlot, AUDIENCE_DEADLINE_MS } from "@/db/limits";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream, type AudienceFormat } from "@/lib/funnel/audienceExport";
 import { csvLine } from "@/lib/conversions/csv";
@@ -8,6 +9,9 @@ import { errorResponse, route } from "@/lib/http";
 /**
  * Who dropped off after a step of a saved funnel (reached `step`, not `step + 1`), streamed as CSV
  * (default) or NDJSON; read key (its own project's funnels only) or a member's session, any role.
+ * One download per project at a time (429 otherwise); at most AUDIENCE_MAX_ROWS people (422: narrow
+ * the range); the file must be read within AUDIENCE_DEADLINE_MS. `x-audience-size` says how many
+ * people the file holds, so a client can tell a complete file from a cut-off one.
  */
 export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (request, { params }) => {
   const { funnelId } = await params;
@@ -25,16 +29,23 @@ export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (reque
     if (err instanceof RangeParamsError) return errorResponse(400, "invalid_input", err.message);
     throw err;
   }
-  const pages = dropOffAudience(scope, { steps: funnel.steps, windowSeconds: funnel.windowSeconds, from: q.from, to: q.to, filters: q.filters, step });
-  // The first page before answering: the engine runs now, so its errors still become JSON answers.
-  const first = await pages.next();
+  const release = audienceSlot(scope.projectId);
+  let audience;
+  try {
+    // The engine runs now, in one statement, so its errors (and a too large audience) are JSON answers.
+    audience = await openDropOffAudience(scope, { steps: funnel.steps, windowSeconds: funnel.windowSeconds, from: q.from, to: q.to, filters: q.filters, step });
+  } catch (err) {
+    release();
+    throw err;
+  }
   const head = format === "csv" ? csvLine(AUDIENCE_CSV_HEADER) : "";
   const filename = audienceFileName(funnel.name, step, q.from, q.to, scope.project.timeZone, format);
-  return new Response(pageStream(head, first, pages, (page) => audienceChunk(format, page)), {
+  return new Response(pageStream(head, audience.pages, (page) => audienceChunk(format, page), { deadlineMs: AUDIENCE_DEADLINE_MS, onEnd: release }), {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
       "content-disposition": `attachment; filename="${filename}"`,
       "cache-control": "no-store",
+      "x-audience-size": String(audience.size),
     },
   });
 });
