@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stepMatchSchema } from "../funnel/validate";
-import { fieldSchema, filtersSchema, MAX_RANGE_MS } from "../funnel/query";
+import { fieldSchema, filtersSchema, instantSchema, MAX_RANGE_MS, PARAM_LIMITS, parseRangeParams, type RangeParamsOptions } from "../funnel/query";
 import { GOAL_KINDS, SEGMENT_FIELDS, type SegmentField } from "../funnel/types";
 import type { OverviewGoalDef } from "./types";
 
@@ -18,14 +18,14 @@ const adHocGoalSchema = stepMatchSchema.extend({
 export const goalsQueryBodySchema = z
   .object({
     projectId: z.string().optional(),
-    from: z.iso.datetime({ offset: true, message: "from must be an ISO 8601 time, like 2026-11-01T00:00:00Z." }),
-    to: z.iso.datetime({ offset: true, message: "to must be an ISO 8601 time, like 2026-12-01T00:00:00Z." }),
+    from: instantSchema("from", "2026-11-01T00:00:00Z"),
+    to: instantSchema("to", "2026-12-01T00:00:00Z"),
     filters: filtersSchema.default({}),
     /** saved goals by key, or goals defined here; all saved goals when left out */
     goals: z.array(z.union([z.string().min(1), adHocGoalSchema], "Each goal is a saved goal's key or an object with at least an event."), "goals is a list.").min(1, "Give at least one goal, or leave goals out for all saved goals.").max(30, "At most 30 goals per query.").optional(),
     /** the micro goal (key) that cost per lead counts; the first micro goal when left out */
     lead: z.string().min(1, "lead is a goal key.").optional(),
-    segments: z.array(fieldSchema, "segments is a list of fields.").max(SEGMENT_FIELDS.length + 5, "Too many segment tables in one query.").default([]),
+    segments: z.array(fieldSchema, "segments is a list of fields.").max(PARAM_LIMITS.segments, `At most ${PARAM_LIMITS.segments} segment tables in one query.`).default([]),
   })
   .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: "from must be before to.", path: ["from"] })
   .refine((b) => Date.parse(b.to) - Date.parse(b.from) <= MAX_RANGE_MS, { message: "The range can be at most 400 days.", path: ["to"] });
@@ -51,7 +51,11 @@ export function resolveGoals(requested: GoalsQueryBody["goals"], saved: Overview
   });
 }
 
-/** `segment=<field>` parameters of the dashboard's GET, limited to known fields. */
-export function segmentParams(params: URLSearchParams): SegmentField[] {
-  return params.getAll("segment").filter((f) => fieldSchema.safeParse(f).success) as SegmentField[];
+/**
+ * `segment=<field>` parameters of the dashboard's GET: capped and checked by the one URL parser
+ * (parseRangeParams; a RangeParamsError, 400, for an unknown field or too many).
+ */
+export function segmentParams(params: URLSearchParams, opts: RangeParamsOptions = {}): SegmentField[] {
+  const only = new URLSearchParams([...params].filter(([k]) => k === "segment"));
+  return parseRangeParams(only, "UTC", opts).segments;
 }

@@ -2,17 +2,62 @@ import { z } from "zod";
 import { funnelStepsSchema, windowSchema } from "./validate";
 import { SEGMENT_FIELDS, DEFAULT_WINDOW_SECONDS, type SegmentField, type SegmentFilters } from "./types";
 import { isPreset, presetRange, PRESETS, zonedMidnight } from "./ranges";
+import { isStorableText } from "../text/safe";
 
-export const fieldSchema = z.string().refine((f) => (SEGMENT_FIELDS as readonly string[]).includes(f) || /^prop:[\w.-]{1,100}$/.test(f), {
+/**
+ * Hard caps on what one request may ask of the engine (Hardening #4: 600 `segment=` fields ran for
+ * minutes). One parser for URL parameters (parseRangeParams) and the same caps in the JSON bodies.
+ */
+export const PARAM_LIMITS = {
+  /** filter fields in one request */
+  filterFields: 10,
+  /** values per filter field (OR) */
+  values: 20,
+  /** characters per filter value */
+  valueLength: 200,
+  /** `segment=` tables in one request */
+  segments: 10,
+  /** dates outside these years are refused (PostgreSQL and JS disagree far out; nobody has data there) */
+  minYear: 2000,
+  maxYear: 2100,
+} as const;
+
+const PROP_FIELD = /^prop:[\w.-]{1,100}$/;
+const isBuiltinField = (f: string) => (SEGMENT_FIELDS as readonly string[]).includes(f);
+
+/** Whether `f` names a segment field: a built-in one, or `prop:<name>` (letters, digits, _ . -) when props are allowed. */
+export function isSegmentField(f: string, allowProps = true): f is SegmentField {
+  return isBuiltinField(f) || (allowProps && PROP_FIELD.test(f));
+}
+
+export const fieldSchema = z.string().refine((f) => isSegmentField(f), {
   message: `Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`,
 });
 export const MAX_RANGE_MS = 400 * 86400_000;
 
+const filterValue = z
+  .string()
+  .max(PARAM_LIMITS.valueLength, `Filter values are at most ${PARAM_LIMITS.valueLength} characters.`)
+  .refine((v) => isStorableText(v), "Filter values cannot contain NUL characters or lone surrogates.");
+
 export const filtersSchema = z
-  .record(z.string(), z.array(z.string().max(200), "Filter values are a list of strings.").max(50, "At most 50 values per filter."), "filters is an object of field → list of values.")
+  .record(z.string(), z.array(filterValue, "Filter values are a list of strings.").max(PARAM_LIMITS.values, `At most ${PARAM_LIMITS.values} values per filter.`), "filters is an object of field → list of values.")
   .superRefine((f, ctx) => {
-    for (const key of Object.keys(f)) if (!fieldSchema.safeParse(key).success) ctx.addIssue({ code: "custom", path: [key], message: `Unknown filter field "${key}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.` });
+    const keys = Object.keys(f);
+    if (keys.length > PARAM_LIMITS.filterFields) ctx.addIssue({ code: "custom", path: [], message: `At most ${PARAM_LIMITS.filterFields} filter fields per query.` });
+    for (const key of keys) if (!fieldSchema.safeParse(key).success) ctx.addIssue({ code: "custom", path: [key], message: `Unknown filter field "${key}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.` });
   });
+
+const inYears = (v: string) => {
+  const y = new Date(v).getUTCFullYear();
+  return y >= PARAM_LIMITS.minYear && y <= PARAM_LIMITS.maxYear;
+};
+const yearsText = `between ${PARAM_LIMITS.minYear} and ${PARAM_LIMITS.maxYear}`;
+/** An ISO 8601 time with an offset, in the years the service accepts, for JSON bodies. */
+export const instantSchema = (name: "from" | "to", example: string) =>
+  z.iso
+    .datetime({ offset: true, message: `${name} must be an ISO 8601 time, like ${example}.` })
+    .refine(inYears, `${name} must be a time ${yearsText}.`);
 
 /** The body of POST /api/v1/funnels/query (see README: Query API). */
 export const funnelQueryBodySchema = z
@@ -20,8 +65,8 @@ export const funnelQueryBodySchema = z
     projectId: z.string().optional(),
     steps: funnelStepsSchema,
     window: windowSchema.default(DEFAULT_WINDOW_SECONDS),
-    from: z.iso.datetime({ offset: true, message: "from must be an ISO 8601 time, like 2026-11-01T00:00:00Z." }),
-    to: z.iso.datetime({ offset: true, message: "to must be an ISO 8601 time, like 2026-12-01T00:00:00Z." }),
+    from: instantSchema("from", "2026-11-01T00:00:00Z"),
+    to: instantSchema("to", "2026-12-01T00:00:00Z"),
     filters: filtersSchema.default({}),
     breakdown: fieldSchema.optional(),
     compare: z.boolean().default(false),
@@ -29,44 +74,101 @@ export const funnelQueryBodySchema = z
   .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: "from must be before to.", path: ["from"] })
   .refine((b) => Date.parse(b.to) - Date.parse(b.from) <= MAX_RANGE_MS, { message: "The range can be at most 400 days.", path: ["to"] });
 
-export type RangeAndSegments = { from: Date; to: Date; filters: SegmentFilters; breakdown?: SegmentField; compare: boolean; preset?: string };
+export type RangeAndSegments = {
+  from: Date;
+  to: Date;
+  filters: SegmentFilters;
+  breakdown?: SegmentField;
+  compare: boolean;
+  preset?: string;
+  /** `segment=<field>` tables (the conversions overview), deduplicated */
+  segments: SegmentField[];
+};
+
+export type RangeParamsOptions = {
+  now?: Date;
+  /** false: `prop:` fields are refused everywhere (share links: they would list raw property values) */
+  allowProps?: boolean;
+};
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
- * Range, filters, breakdown and compare from URL parameters (the dashboard's and GET results'):
- * `from`/`to` (ISO) or `range` (a preset, default 30d), `compare=1`, `breakdown=<field>`, and a
- * parameter per filter field, repeated for OR (`source=google&source=facebook`).
+ * Range, filters, breakdown, compare and segment tables from URL parameters (the dashboard's, GET
+ * results', the audience's, the conversions overview's): `from`/`to` (YYYY-MM-DD, whole local days,
+ * `to` included; or ISO 8601 times with an offset) or `range` (a preset, default 30d), `compare=1`,
+ * `breakdown=<field>`, `segment=<field>` (repeated), and a parameter per filter field, repeated or
+ * comma-separated for OR (`source=google&source=facebook`). Everything is capped (PARAM_LIMITS);
+ * anything wrong is a RangeParamsError (a 400) that names the parameter.
  */
-export function parseRangeParams(params: URLSearchParams, timeZone: string, now = new Date()): RangeAndSegments {
+export function parseRangeParams(params: URLSearchParams, timeZone: string, options: Date | RangeParamsOptions = {}): RangeAndSegments {
+  const opts: RangeParamsOptions = options instanceof Date ? { now: options } : options;
+  const now = opts.now ?? new Date();
+  const allowProps = opts.allowProps ?? true;
+  const fieldsText = allowProps ? `${SEGMENT_FIELDS.join(", ")} or prop:<name>` : SEGMENT_FIELDS.join(", ");
   const errors: string[] = [];
-  let from: Date;
-  let to: Date;
+  let from: Date | undefined;
+  let to: Date | undefined;
   const preset = params.get("range") ?? undefined;
-  if (params.get("from") || params.get("to")) {
+  if (params.has("from") || params.has("to")) {
     // Plain dates are whole local days in the project's time zone; `to` is the last day, included.
-    const day = (v: string | null, add: number) => {
-      const m = v?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-      return m ? zonedMidnight(Number(m[1]), Number(m[2]), Number(m[3]) + add, timeZone) : new Date(v ?? "");
+    const instant = (name: "from" | "to", add: number): Date | undefined => {
+      const v = params.getAll(name);
+      if (v.length !== 1) {
+        errors.push(v.length ? `Give ${name} once.` : `${name} is missing: give both from and to, like from=2026-11-01&to=2026-11-30.`);
+        return undefined;
+      }
+      const day = v[0].match(DAY);
+      const y = day ? Number(day[1]) : Number(v[0].slice(0, 4));
+      const parsed = day ? zonedMidnight(y, Number(day[2]), Number(day[3]) + add, timeZone) : INSTANT.test(v[0]) ? new Date(v[0]) : new Date(NaN);
+      const valid = !Number.isNaN(parsed.getTime()) && (!day || (Number(day[2]) >= 1 && Number(day[2]) <= 12 && Number(day[3]) >= 1 && Number(day[3]) <= 31));
+      if (!valid || y < PARAM_LIMITS.minYear || y > PARAM_LIMITS.maxYear) {
+        errors.push(`${name} must be a date ${yearsText}, like 2026-11-01, or an ISO 8601 time like 2026-11-01T00:00:00Z.`);
+        return undefined;
+      }
+      return parsed;
     };
-    from = day(params.get("from"), 0);
-    to = day(params.get("to"), 1);
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) errors.push("from and to must both be ISO 8601 times, like 2026-11-01T00:00:00Z.");
-    else if (from >= to) errors.push("from must be before to.");
-    else if (to.getTime() - from.getTime() > MAX_RANGE_MS) errors.push("The range can be at most 400 days.");
+    from = instant("from", 0);
+    to = instant("to", 1);
+    if (from && to) {
+      if (from >= to) errors.push("from must be before to.");
+      else if (to.getTime() - from.getTime() > MAX_RANGE_MS) errors.push("The range can be at most 400 days.");
+    }
   } else {
     if (preset && !isPreset(preset)) errors.push(`range must be one of ${PRESETS.join(", ")}.`);
     ({ from, to } = presetRange(isPreset(preset) ? preset : "30d", timeZone, now));
   }
+
   const filters: SegmentFilters = {};
-  for (const key of new Set(params.keys())) {
-    if ((SEGMENT_FIELDS as readonly string[]).includes(key) || key.startsWith("prop:")) {
-      if (!fieldSchema.safeParse(key).success) errors.push(`Unknown filter field "${key}".`);
-      filters[key as SegmentField] = params.getAll(key).flatMap((v) => v.split(",")).filter(Boolean).slice(0, 50);
+  const keys = [...new Set(params.keys())].filter((k) => isBuiltinField(k) || k.startsWith("prop:"));
+  if (keys.length > PARAM_LIMITS.filterFields) errors.push(`At most ${PARAM_LIMITS.filterFields} filter fields per request.`);
+  for (const key of keys.slice(0, PARAM_LIMITS.filterFields)) {
+    if (!isSegmentField(key, allowProps)) {
+      errors.push(allowProps ? `Unknown filter field "${key}". Property filters are prop:<name> with letters, digits, _ . or -.` : `Filter "${key}" is not allowed here. Filter on ${fieldsText}.`);
+      continue;
     }
+    const values = [...new Set(params.getAll(key).flatMap((v) => v.split(",")).filter(Boolean))];
+    if (values.length > PARAM_LIMITS.values) errors.push(`${key}: at most ${PARAM_LIMITS.values} values per filter.`);
+    else if (values.some((v) => v.length > PARAM_LIMITS.valueLength)) errors.push(`${key}: filter values are at most ${PARAM_LIMITS.valueLength} characters.`);
+    else if (values.some((v) => !isStorableText(v))) errors.push(`${key}: filter values cannot contain NUL characters or lone surrogates.`);
+    else filters[key] = values;
   }
-  const breakdown = params.get("breakdown") || undefined;
-  if (breakdown && !fieldSchema.safeParse(breakdown).success) errors.push(`Unknown breakdown field "${breakdown}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`);
+
+  const breakdowns = params.getAll("breakdown").filter(Boolean);
+  const breakdown = breakdowns[0];
+  if (breakdowns.length > 1) errors.push("Give breakdown once.");
+  else if (breakdown && !isSegmentField(breakdown, allowProps)) errors.push(`Unknown breakdown field "${breakdown.slice(0, 120)}". Use one of ${fieldsText}.`);
+
+  const segments = [...new Set(params.getAll("segment").flatMap((v) => v.split(",")).filter(Boolean))];
+  if (segments.length > PARAM_LIMITS.segments) errors.push(`At most ${PARAM_LIMITS.segments} segment tables per request.`);
+  else {
+    const bad = segments.find((f) => !isSegmentField(f, allowProps));
+    if (bad !== undefined) errors.push(`Unknown segment field "${bad.slice(0, 120)}". Use one of ${fieldsText}.`);
+  }
+
   if (errors.length) throw new RangeParamsError(errors.join(" "));
-  return { from: from!, to: to!, filters, breakdown: breakdown as SegmentField | undefined, compare: params.get("compare") === "1" || params.get("compare") === "true", preset };
+  return { from: from!, to: to!, filters, breakdown: breakdown as SegmentField | undefined, compare: params.get("compare") === "1" || params.get("compare") === "true", preset, segments: segments as SegmentField[] };
 }
 
 export class RangeParamsError extends Error {}

@@ -1,7 +1,6 @@
 import { apiProjectScope } from "@/db/guard";
 import { projectConversions } from "@/db/conversions";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
-import { segmentParams } from "@/lib/conversions/query";
 import { csvResponse, CsvRequestError, overviewCsv } from "@/lib/conversions/export";
 import { errorResponse, json, route } from "@/lib/http";
 
@@ -15,7 +14,7 @@ export const GET = route<{ params: Promise<{ projectId: string }> }>(async (requ
   const search = new URL(request.url).searchParams;
   try {
     const q = parseRangeParams(search, scope.project.timeZone);
-    const overview = await projectConversions(scope, { from: q.from, to: q.to, filters: q.filters, segments: segmentParams(search), spend: { lead: search.get("lead") } });
+    const overview = await projectConversions(scope, { from: q.from, to: q.to, filters: q.filters, segments: q.segments, spend: { lead: search.get("lead") } });
     if (search.get("format") === "csv") return csvResponse(overviewCsv(overview, search, scope.project.name));
     return json(overview);
   } catch (err) {

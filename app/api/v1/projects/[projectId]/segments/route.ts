@@ -1,7 +1,7 @@
 import { apiProjectScope } from "@/db/guard";
 import { segmentValues } from "@/db/queries/funnel/segmentValues";
-import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
-import { SEGMENT_FIELDS, type SegmentField } from "@/lib/funnel/types";
+import { isSegmentField, parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
+import { SEGMENT_FIELDS } from "@/lib/funnel/types";
 import { errorResponse, json, route } from "@/lib/http";
 
 /** Top values of a segment field in a range, for the filter chips. */
@@ -10,13 +10,13 @@ export const GET = route<{ params: Promise<{ projectId: string }> }>(async (requ
   const scope = await apiProjectScope(request, projectId);
   const url = new URL(request.url);
   const field = url.searchParams.get("field") ?? "";
-  if (!(SEGMENT_FIELDS as readonly string[]).includes(field) && !/^prop:[\w.-]{1,100}$/.test(field)) {
+  if (!isSegmentField(field)) {
     return errorResponse(400, "invalid_input", `field must be one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`);
   }
   url.searchParams.delete(field);
   try {
     const { from, to } = parseRangeParams(url.searchParams, scope.project.timeZone);
-    return json({ field, values: await segmentValues(scope, field as SegmentField, from, to) });
+    return json({ field, values: await segmentValues(scope, field, from, to) });
   } catch (err) {
     if (err instanceof RangeParamsError) return errorResponse(400, "invalid_input", err.message);
     throw err;
