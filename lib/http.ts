@@ -1,5 +1,7 @@
 import { ZodError } from "zod";
 import { AccessError, InputError } from "../db/errors";
+import { BodyTooLargeError, readBodyCapped } from "../server/body";
+import { findUnstorable } from "./text/safe";
 import { TooBusyError } from "./semaphore";
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
@@ -17,6 +19,7 @@ export function errorResponse(status: number, code: string, message: string, ext
 export function errorToResponse(err: unknown): Response {
   if (err instanceof AccessError) return errorResponse(err.status, err.code, err.message);
   if (err instanceof InputError) return errorResponse(err.status, "invalid_input", err.message, err.field ? { field: err.field } : {});
+  if (err instanceof BodyTooLargeError) return errorResponse(413, "too_large", err.message);
   if (err instanceof ZodError) {
     const issues = err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     const first = issues[0];
@@ -59,12 +62,38 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** The request's JSON body, or a 400 that says it is not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+/** Query bodies are a few KB; 1 MB leaves room for long step lists and filters without letting one request hold much memory. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+export type ReadJsonOptions = {
+  /** Bytes the body may have (as sent); past it the read stops and the answer is 413. */
+  limit?: number;
+  /**
+   * "api" (the default): refuse with 401, before reading the body, a request without a known read
+   * key or a signed-in session (server/api-credentials.ts). "none" for a route open to anyone.
+   */
+  credentials?: "api" | "none";
+};
+
+/**
+ * The request's JSON body, read as a stream under a hard cap whatever its headers say (chunked, no
+ * or a false Content-Length): 413 past the cap, 400 when it is not JSON or holds text PostgreSQL
+ * cannot store (a NUL or lone surrogate in any string or key) or nests deeper than 32 levels.
+ */
+export async function readJson(request: Request, options: ReadJsonOptions = {}): Promise<unknown> {
+  if ((options.credentials ?? "api") === "api") {
+    // Loaded on use: it brings next-auth, which pure users of this module do not need.
+    const { requireApiCredentials } = await import("../server/api-credentials");
+    await requireApiCredentials(request);
+  }
+  const bytes = await readBodyCapped(request, options.limit ?? MAX_JSON_BODY_BYTES);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new InputError("The request body is not valid JSON.");
   }
+  const unstorable = findUnstorable(value);
+  if (unstorable) throw new InputError(`${unstorable.path || "body"} ${unstorable.reason}.`, unstorable.path || undefined);
+  return value;
 }

@@ -32,6 +32,7 @@ const NASTY: [string, Record<string, unknown>, string][] = [
   ["revenue 1e12", { event: "purchase", properties: { revenue: 1e12 } }, "properties.revenue must be between"],
   ["revenue -1e15 as text", { event: "purchase", properties: { revenue: "-1e15" } }, "properties.revenue must be between"],
   ["a year PostgreSQL cannot store", { event: "x", timestamp: "+275760-09-13T00:00:00.000Z" }, "more than a day in the future"],
+  ["a negative year PostgreSQL cannot parse", { event: "x", timestamp: "-000100-01-01T00:00:00Z" }, "before 2000-01-01"],
   ["a time before 2000", { event: "x", timestamp: "1969-12-31T23:59:59Z" }, "before 2000-01-01"],
   ["seconds sent as epoch milliseconds", { event: "x", timestamp: 1_700_000_000 }, "before 2000-01-01"],
   ["properties nested 5000 deep", { event: "x", properties: { deep } }, "nests deeper than 32 levels"],
