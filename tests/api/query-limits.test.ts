@@ -7,6 +7,7 @@ import { setQueryLimits } from "../../db/limits";
 import { insertEvents } from "../../db/events/insert";
 import { listFunnels } from "../../db/funnels";
 import { createShareLink } from "../../db/share";
+import { AudienceTooLargeError, openDropOffAudience } from "../../db/queries/funnel/dropOffAudience";
 import { GET as audience } from "../../app/api/v1/funnels/[funnelId]/audience/route";
 import { GET as results } from "../../app/api/v1/funnels/[funnelId]/results/route";
 import { POST as funnelQuery } from "../../app/api/v1/funnels/query/route";
@@ -164,6 +165,14 @@ describeEachDb("query limits", (db, kind) => {
     expect(third.status).toBe(200);
     expect(third.headers.get("x-audience-size")).toBe("1");
     expect((await third.text()).split("\r\n")[1]).toMatch(/^v1,/);
+  });
+
+  it("refuses an audience larger than its cap instead of cutting the file off", async () => {
+    const o = owners[2];
+    const [funnel] = await listFunnels(o.scope);
+    const q = { steps: funnel.steps, windowSeconds: funnel.windowSeconds, from: new Date("2026-05-01T00:00:00Z"), to: new Date("2026-06-01T00:00:00Z"), step: 1 };
+    expect((await openDropOffAudience(o.scope, q, { maxRows: 1 })).size).toBe(1);
+    await expect(openDropOffAudience(o.scope, q, { maxRows: 0 })).rejects.toBeInstanceOf(AudienceTooLargeError);
   });
 
   it.runIf(kind === "postgres")("audience downloads nobody reads hold no connection: the dashboard, share links and ingestion still answer", async () => {
