@@ -37,7 +37,10 @@ export function inCi(): boolean {
  */
 export function describeWhen(title: string, requirements: Requirement[], suite: () => void): void {
   const missing = requirements.filter((r) => !r.met);
-  if (missing.length === 0) return describe(title, suite);
+  if (missing.length === 0) {
+    describe(title, suite);
+    return;
+  }
   const reason = missing.map((r) => r.reason).join("; ");
   describe(title, () => {
     if (inCi()) {
