@@ -13,8 +13,7 @@ import { hasUnstorableText } from "../lib/text/safe";
  * Strict at every level: the draft is stored and later fed back into createProjectAction, so a key
  * it does not have (a goal's `projectId`) is refused here, not carried along.
  */
-export const draftSchema = z
-  .strictObject({
+const draftFields = z.strictObject({
     step: z.enum(["site", "sector", "review", "install"]),
     name: z.string().max(100).default(""),
     siteUrl: z.string().max(300).default(""),
@@ -27,8 +26,11 @@ export const draftSchema = z
       .default([]),
     windowSeconds: z.number().int().positive().max(90 * 86400).optional(),
     projectId: z.guid().optional(),
-  })
-  .refine((d) => !hasUnstorableText(d), { message: "unsafe_text" });
+  });
+export const draftSchema = draftFields.refine((d) => !hasUnstorableText(d), { message: "unsafe_text" });
+
+/** The draft as the browser may send it: the project id is set by the server when the project is created, never by a client. */
+export const clientDraftSchema = draftFields.omit({ projectId: true }).refine((d) => !hasUnstorableText(d), { message: "unsafe_text" });
 // The parsed schema makes an omitted path an explicit undefined; the flow works with the plain shapes.
 export type OnboardingDraft = Omit<z.infer<typeof draftSchema>, "steps" | "goals"> & {
   steps: FunnelStep[];

@@ -36,14 +36,37 @@ export function serverActions(root = "app"): ServerAction[] {
   return out;
 }
 
+type Manifest = { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
+const readManifest = () => JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
+
 /** Action ids of the production build, by "file#name" (only actions some page imports are registered). */
 export function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
   const ids = new Map<string, string>();
-  for (const [id, entry] of Object.entries(manifest.node)) ids.set(`${entry.filename}#${entry.exportedName}`, id);
+  for (const [id, entry] of Object.entries(readManifest().node)) ids.set(`${entry.filename}#${entry.exportedName}`, id);
   return ids;
+}
+
+let workersById: Map<string, string[]> | null = null;
+
+/**
+ * The page to post an action to, as the browser does: one whose bundle holds the action (posting
+ * elsewhere makes Next forward the call internally, which the app's own server does not serve).
+ * A route parameter takes the call's first UUID ([projectId]) or first string ([token]).
+ */
+function actionPage(id: string, args: unknown[]): string {
+  workersById ??= new Map(Object.entries(readManifest().node).map(([k, e]) => [k, Object.keys(e.workers)]));
+  const routes = (workersById.get(id) ?? []).map((w) =>
+    w
+      .replace(/^app/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\/page$/, "") || "/",
+  );
+  const dynamic = (r: string) => (r.match(/\[/g) ?? []).length;
+  const route = routes.sort((a, b) => dynamic(a) - dynamic(b) || a.length - b.length)[0];
+  if (!route) return "/";
+  const strings = args.filter((a): a is string => typeof a === "string");
+  const uuid = strings.find((a) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a)) ?? "00000000-0000-4000-8000-000000000000";
+  return route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(name === "projectId" ? uuid : (strings[0] ?? "x")));
 }
 
 export type ActionResponse = {
@@ -75,7 +98,7 @@ function parseRows(body: string): Map<string, string> {
 
 /** Invokes one server action as whoever `request` is signed in as. */
 export async function callAction(request: APIRequestContext, baseURL: string, id: string, args: unknown[]): Promise<ActionResponse> {
-  const res = await request.post("/", {
+  const res = await request.post(actionPage(id, args), {
     headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL },
     data: encodeArgs(args),
     maxRedirects: 0,

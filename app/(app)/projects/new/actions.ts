@@ -2,13 +2,13 @@
 
 import { z } from "zod";
 import { action, id, refuse } from "@/server/action";
-import { saveDraft, clearDraft, draftSchema, type OnboardingDraft } from "@/db/onboarding";
+import { saveDraft, clearDraft, clientDraftSchema, type OnboardingDraft } from "@/db/onboarding";
 import { createProject, projectInputSchema } from "@/db/projects";
 import { seedDemoData } from "@/db/demo/seed";
 import { funnelProblem } from "@/lib/funnel/validate";
 
 /** Saves the caller's own onboarding draft in the session's team (admins: viewers cannot create projects). */
-export const saveDraftAction = action({ input: z.tuple([draftSchema]), access: "admin", field: draftField }, async ([draft], { team }) => {
+export const saveDraftAction = action({ input: z.tuple([clientDraftSchema]), access: "admin", field: draftField }, async ([draft], { team }) => {
   await saveDraft(team, draft as OnboardingDraft);
 });
 
@@ -17,7 +17,7 @@ export const saveDraftAction = action({ input: z.tuple([draftSchema]), access: "
  * draft is parsed strictly (no key it does not have, anywhere) and every row is built from its
  * named fields: ids inside it never choose where anything is written.
  */
-export const createProjectAction = action({ input: z.tuple([draftSchema]), access: "admin", field: draftField }, async ([draft], { team }) => {
+export const createProjectAction = action({ input: z.tuple([clientDraftSchema]), access: "admin", field: draftField }, async ([draft], { team }) => {
   const site = projectInputSchema.safeParse({ name: draft.name, siteUrl: draft.siteUrl, sector: draft.sector });
   if (!site.success) throw refuse("invalid_input", { [String(site.error.issues[0].path[0] ?? "name")]: "invalid" });
   const funnel = {
