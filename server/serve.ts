@@ -12,7 +12,8 @@ if (cfg.APP_URL && !process.env.AUTH_URL) {
   process.env.AUTH_URL = `${cfg.APP_URL.replace(/\/$/, "")}/api/auth`;
 }
 const settings = { trustProxy: parseTrustProxy(cfg.TRUST_PROXY)!, appUrl: cfg.APP_URL };
-const app = next({ dev: false, dir: process.cwd() });
+// hostname and port: Next fetches from itself (a server action's redirect target), so it must know where it listens.
+const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: cfg.PORT });
 const handle = app.getRequestHandler();
 
 app.prepare().then(() => {
