@@ -64,7 +64,8 @@ function actionPage(id: string, args: unknown[]): string {
   const dynamic = (r: string) => (r.match(/\[/g) ?? []).length;
   const route = routes.sort((a, b) => dynamic(a) - dynamic(b) || a.length - b.length)[0];
   if (!route) return "/";
-  const strings = args.filter((a): a is string => typeof a === "string");
+  // A lone surrogate has no URL form; the page only has to bundle the action, so any value will do.
+  const strings = args.filter((a): a is string => typeof a === "string").map((a) => (a.isWellFormed() ? a : "x"));
   const uuid = strings.find((a) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a)) ?? "00000000-0000-4000-8000-000000000000";
   return route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(name === "projectId" ? uuid : (strings[0] ?? "x")));
 }
