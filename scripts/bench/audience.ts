@@ -16,7 +16,7 @@ import { teamScopeForUser, operatorProjectScope } from "../../db/tenant";
 import { createProject } from "../../db/projects";
 import { insertEvents } from "../../db/events/insert";
 import { generateDemoEvents } from "../../db/demo/generate";
-import { funnelStepCounts } from "../../db/queries/funnel/funnelStepCounts";
+import { funnelStepCounts } from "../../db/queries/funnel/engine";
 import { dropOffAudience } from "../../db/queries/funnel/dropOffAudience";
 import { templateSetup } from "../../lib/templates";
 

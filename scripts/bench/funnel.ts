@@ -15,13 +15,13 @@ import { createProject } from "../../db/projects";
 import { insertEvents } from "../../db/events/insert";
 import { insertDemoBatches } from "../../db/demo/seed";
 import { generateDemoEvents } from "../../db/demo/generate";
-import { funnelStepCounts } from "../../db/queries/funnel/funnelStepCounts";
+import { funnelStepCounts } from "../../db/queries/funnel/engine";
 import { migrate } from "../../db/migrate";
 import { templateSetup } from "../../lib/templates";
 import { zonedMidnight } from "../../lib/funnel/ranges";
 import { buildFacts, refreshFacts, readyFacts, factsStepCounts } from "../../db/queries/funnel/facts";
 import { funnelResults } from "../../db/queries/funnel/funnelResults";
-import type { StepCountsQuery } from "../../db/queries/funnel/funnelStepCounts";
+import type { StepCountsQuery } from "../../db/queries/funnel/engine";
 
 const DB = process.env.BENCH_DB ?? "trechter_bench_funnel";
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000);

@@ -6,7 +6,7 @@ import { createProject } from "../../projects";
 import { insertEvents, type EventInput } from "../../events/insert";
 import { generateDemoEvents } from "../../demo/generate";
 import { TEMPLATES } from "../../../lib/templates";
-import { funnelStepCounts } from "./funnelStepCounts";
+import { funnelStepCounts } from "./engine";
 import { dropOffAudience, type AudienceMember, type AudienceQuery } from "./dropOffAudience";
 import type { FunnelStep } from "../../../lib/funnel/types";
 

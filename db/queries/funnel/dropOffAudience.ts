@@ -3,7 +3,7 @@ import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
 import { AUDIENCE_MAX_ROWS } from "../../limits";
 import { InputError } from "../../errors";
-import { personLevels, withFunnelSettings, type StepCountsQuery } from "./funnelStepCounts";
+import { personLevels, withFunnelSettings, type StepCountsQuery } from "./engine";
 
 export type AudienceQuery = Omit<StepCountsQuery, "groupBy"> & {
   /** 1-based step: the audience reached it in their best attempt but not the next one */

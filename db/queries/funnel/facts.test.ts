@@ -2,7 +2,7 @@ import { it, expect } from "vitest";
 import { describeEachDb } from "../../../tests/db";
 import { ownerWithProject } from "../../../tests/fixtures";
 import { insertEvents, type EventInput } from "../../events/insert";
-import { funnelStepCounts, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
+import { funnelStepCounts, type StepCountsQuery, type StepCountsRow } from "./engine";
 import { sql } from "drizzle-orm";
 import { buildFacts, refreshFacts, readyFacts, factsKey, factsCanAnswer, factsStepCounts, factsBuilt, prepareFacts } from "./facts";
 import { queryRows } from "../../client";

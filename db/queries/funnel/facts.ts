@@ -5,7 +5,7 @@ import { queryRows, type Db } from "../../client";
 import type { FunnelStep, SegmentField } from "../../../lib/funnel/types";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
 import { localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
-import { personLevels, stepColumns, stepCountsOf, stepCountsRows, withFunnelSettings, OTHER, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
+import { personLevels, stepColumns, stepCountsOf, stepCountsRows, withFunnelSettings, OTHER, type StepCountsQuery, type StepCountsRow } from "./engine";
 import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, type EventSegmentField } from "./fragments";
 import { settledInstant } from "./changes";
 import { listFunnels } from "../../funnels";

@@ -1,5 +1,5 @@
 import type { ProjectScope } from "../../tenant";
-import { funnelStepCounts, OTHER, type StepCountsQuery, type StepCountsRow } from "./funnelStepCounts";
+import { funnelStepCounts, OTHER, type StepCountsQuery, type StepCountsRow } from "./engine";
 import { previousRange } from "../../../lib/funnel/ranges";
 import { factsCanAnswer, factsStepCounts, readyFacts } from "./facts";
 import { stepRates, type StepResult } from "../../../lib/funnel/rates";

@@ -4,7 +4,7 @@ import { queryRows } from "../../client";
 import { limitedStatements } from "../../limits";
 import type { FunnelStep, SegmentFilters, StepMatch } from "../../../lib/funnel/types";
 import { filterCondition, needsPersons, stepCondition } from "../funnel/fragments";
-import { funnelStepCounts } from "../funnel/funnelStepCounts";
+import { funnelStepCounts } from "../funnel/engine";
 
 type Range = { from: Date; to: Date; filters?: SegmentFilters };
 
