@@ -1,6 +1,6 @@
 import type { ProjectScope } from "./tenant";
 import { listGoals } from "./goals";
-import { conversionsOverview } from "./queries/goals/conversionsOverview";
+import { conversionsOverview } from "./queries/conversions/conversionsOverview";
 import type { ConversionsOverview, OverviewGoalDef } from "../lib/conversions/types";
 import type { SegmentField, SegmentFilters } from "../lib/funnel/types";
 

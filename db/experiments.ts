@@ -6,7 +6,7 @@ import { notFound, InputError } from "./errors";
 import { experimentDefinitionSchema, experimentIssue, type ExperimentDefinition } from "../lib/experiments/validate";
 import { experimentReadout, type Readout } from "../lib/experiments/readout";
 import { experimentReadoutCounts, type ExperimentConversion } from "./queries/experiments/readout";
-import { goalConversions } from "./queries/goals/goalConversions";
+import { goalConversions } from "./queries/conversions/goalConversions";
 
 export type ExperimentRow = typeof experiments.$inferSelect;
 

@@ -1,7 +1,7 @@
 import type { SegmentField } from "@/lib/funnel/types";
 import { apiProjectScope } from "@/db/guard";
 import { savedOverviewGoals } from "@/db/conversions";
-import { conversionsOverview } from "@/db/queries/goals/conversionsOverview";
+import { conversionsOverview } from "@/db/queries/conversions/conversionsOverview";
 import { goalsQueryBodySchema, resolveGoals, UnknownGoalError } from "@/lib/conversions/query";
 import { errorResponse, json, readJson, route } from "@/lib/http";
 
