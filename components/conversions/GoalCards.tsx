@@ -5,7 +5,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, Badge } from "@/components/ui/Card";
 import { inputClass } from "@/components/ui/Field";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
-import { whatIf } from "@/lib/stats/whatIf";
+import { whatIf } from "@/lib/stats/what-if";
 import type { BenchmarkView, GoalStat, WhatIfView } from "@/lib/conversions/types";
 import { Sparkline } from "./Sparkline";
 

@@ -4,4 +4,4 @@ export * from "./rates";
 export * from "./twoProportion";
 export * from "./sampleSize";
 export * from "./verdict";
-export * from "./whatIf";
+export * from "./what-if";

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { whatIf } from "./whatIf";
+import { whatIf } from "./what-if";
 
 describe("what if the rate changed", () => {
   it("turns 2 % → 2.5 % at the same traffic into 25 % more conversions (the article's example)", () => {
