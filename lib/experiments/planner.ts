@@ -22,7 +22,7 @@ export type TestPlan = {
 
 /**
  * How many visitors and days a test needs to detect relativeUplift over baselineRate, by R's
- * power.prop.test formula (lib/stats/sampleSize) with Bonferroni over the variants that are compared
+ * power.prop.test formula (lib/stats/sample-size.ts) with Bonferroni over the variants that are compared
  * with the control; null when the inputs describe no test (no baseline, no uplift, fewer than 2 arms).
  */
 export function planTest(input: TestPlanInput): TestPlan | null {

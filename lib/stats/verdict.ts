@@ -1,4 +1,4 @@
-import { twoProportionTest, type TwoProportionResult } from "./twoProportion";
+import { twoProportionTest, type TwoProportionResult } from "./two-proportion";
 
 export type ExperimentArm = { id: string; conversions: number; visitors: number };
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { twoProportionTest, newcombeDifferenceInterval, relativeUpliftInterval } from "./twoProportion";
+import { twoProportionTest, newcombeDifferenceInterval, relativeUpliftInterval } from "./two-proportion";
 
 describe("two-proportion z-test (pooled standard error)", () => {
   // statsmodels proportions_ztest docstring and its test_default_values (GH 2969): counts 5/83 and

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { sampleSizePerVariant, achievedPower, testDurationDays } from "./sampleSize";
+import { sampleSizePerVariant, achievedPower, testDurationDays } from "./sample-size";
 
 describe("sample size per variant", () => {
   // R's own documented results, from the examples of ?power.prop.test (stats package):
