@@ -104,7 +104,7 @@ const knownViolations = [
   { file: "db/invite-mail.ts", layer: db, breaks: ["mail"] }, // sends the invite → server/
   { file: "db/events/ingest.ts", layer: db, breaks: ["server"] }, // the HTTP side of ingestion (server/body) → server/
   { file: "lib/http.ts", layer: lib, breaks: ["db", "server"], http: true }, // imports db/errors and server/, builds Responses → server/
-  { file: "lib/funnel/audienceExport.ts", layer: lib, breaks: ["db"] }, // AudienceMember type from db/queries
+  { file: "lib/funnel/audience-export.ts", layer: lib, breaks: ["db"] }, // AudienceMember type from db/queries
   { file: "lib/conversions/export.ts", layer: lib, breaks: [], http: true }, // csvResponse builds a Response → server/
   { file: "lib/i18n/server.ts", layer: lib, breaks: ["next"] }, // reads the locale from cookies/headers → server/
   { file: "lib/mail/send.ts", layer: lib, breaks: ["mail"] }, // nodemailer transport → server/

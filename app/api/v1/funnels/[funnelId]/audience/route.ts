@@ -2,7 +2,7 @@ import { apiFunnel } from "@/db/guard";
 import { checkAudienceStep, openDropOffAudience } from "@/db/queries/funnel/dropOffAudience";
 import { audienceSlot, AUDIENCE_DEADLINE_MS } from "@/db/limits";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
-import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream, type AudienceFormat } from "@/lib/funnel/audienceExport";
+import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream, type AudienceFormat } from "@/lib/funnel/audience-export";
 import { csvLine } from "@/lib/conversions/csv";
 import { errorResponse, route } from "@/lib/http";
 

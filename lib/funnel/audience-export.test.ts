@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { AudienceDeadlineError, pageStream } from "./audienceExport";
+import { AudienceDeadlineError, pageStream } from "./audience-export";
 
 async function* numbers(pages: number[][], log: string[]) {
   try {
