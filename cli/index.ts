@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { COMMANDS, type Command } from "./commands";
 import { CliError } from "./errors";
 import { DatabaseBusyError, getDbHandle } from "../db/client";
-import { AccessError, InputError } from "../db/errors";
+import { AccessError, InputError } from "../lib/errors";
 import { ZodError } from "zod";
 
 function usage(): string {

@@ -4,7 +4,7 @@ import { users, teams, memberships, type Role } from "./schema";
 import { hashPassword } from "../lib/auth/password";
 import { slugify } from "../lib/auth/validation";
 import { randomToken } from "../lib/keys";
-import { InputError } from "./errors";
+import { InputError } from "../lib/errors";
 
 export type NewAccount = { name: string; email: string; password: string; teamName?: string };
 

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { ProjectScope } from "./tenant";
 import { isUuid } from "./tenant";
 import { experiments, goals, funnels } from "./schema";
-import { notFound, InputError } from "./errors";
+import { notFound, InputError } from "../lib/errors";
 import { experimentDefinitionSchema, experimentIssue, type ExperimentDefinition } from "../lib/experiments/validate";
 import { experimentReadout, type Readout } from "../lib/experiments/readout";
 import { experimentReadoutCounts, type ExperimentConversion } from "./queries/experiments/readout";

@@ -1,7 +1,7 @@
 import { and, eq, asc, sql, desc, gte } from "drizzle-orm";
 import type { ProjectScope, TeamScope } from "./tenant";
 import { funnels, projects, events } from "./schema";
-import { notFound, InputError } from "./errors";
+import { notFound, InputError } from "../lib/errors";
 import { queryRows } from "./client";
 import { funnelDefinitionSchema, funnelProblem, type FunnelDefinition } from "../lib/funnel/validate";
 import { matchColumn } from "../lib/goals/validate";

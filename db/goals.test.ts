@@ -3,7 +3,7 @@ import { describeEachDb } from "../tests/db";
 import type { ProjectScope } from "./tenant";
 import { ownerWithProject, viewerOf } from "../tests/fixtures";
 import { listGoals, getGoal, createGoal, updateGoal, deleteGoal, moveGoal } from "./goals";
-import { InputError } from "./errors";
+import { InputError } from "../lib/errors";
 
 const micro = (name: string, extra: object = {}) => ({ name, kind: "micro", match: { event: "demo_request", path: "/contact/*", where: { plan: "pro" } }, revenue: false, ...extra });
 

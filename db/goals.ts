@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { ProjectScope } from "./tenant";
 import { isUuid } from "./tenant";
 import { goals } from "./schema";
-import { notFound, InputError } from "./errors";
+import { notFound, InputError } from "../lib/errors";
 import { goalColumns, goalDefinitionSchema, goalIssue, uniqueGoalKey, type GoalDefinition } from "../lib/goals/validate";
 
 export type GoalRow = typeof goals.$inferSelect;

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "./client";
 import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectScope } from "./tenant";
-import { unauthenticated } from "./errors";
+import { unauthenticated } from "../lib/errors";
 import { findTeamFunnel, getFunnel, type FunnelRow } from "./funnels";
 
 /**
@@ -50,14 +50,14 @@ export async function apiProjectScope(request: Request, projectId?: string | nul
   if (bearer) {
     const scope = await projectScopeForReadKey(await getDb(), bearer);
     if (projectId && projectId !== scope.projectId) {
-      const { notFound } = await import("./errors");
+      const { notFound } = await import("../lib/errors");
       throw notFound("Project not found");
     }
     return scope;
   }
   const team = await apiTeamScope();
   if (!projectId) {
-    const { InputError } = await import("./errors");
+    const { InputError } = await import("../lib/errors");
     throw new InputError("projectId is required when calling with a session (or send the project's read key as a bearer token).", "projectId");
   }
   return team.project(projectId);

@@ -5,7 +5,7 @@ import { createAccount } from "./accounts";
 import { teamScopeForUser, type TeamScope } from "./tenant";
 import { createInvite, acceptInvite, inspectInvite, changeRole, removeMember, listMembers, listInvites, revokeInvite, InviteForAnotherAddress } from "./members";
 import { invites } from "./schema";
-import { AccessError, InputError } from "./errors";
+import { AccessError, InputError } from "../lib/errors";
 
 describeEachDb("team members and invites", (db) => {
   let owner: TeamScope;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "./client";
 import { isUuid, type TeamScope } from "./tenant";
 import { memberships, users, invites, teams, ROLES, type Role } from "./schema";
-import { AccessError, forbidden, notFound, InputError } from "./errors";
+import { AccessError, forbidden, notFound, InputError } from "../lib/errors";
 import { randomToken, hashToken } from "../lib/keys";
 import { emailSchema } from "../lib/auth/validation";
 

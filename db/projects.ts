@@ -9,7 +9,7 @@ import type { FunnelStep, StepMatch, GoalKind } from "../lib/funnel/types";
 import { funnelDefinitionSchema } from "../lib/funnel/validate";
 import { newGoalSchema, goalColumns } from "../lib/goals/validate";
 import { funnelColumns } from "./funnels";
-import { InputError } from "./errors";
+import { InputError } from "../lib/errors";
 import { isStorableText } from "../lib/text/safe";
 
 export const projectInputSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { funnelResults } from "./queries/funnel/funnelResults";
 import { filteredSegmentValues } from "./queries/share/filteredSegmentValues";
 import { shareRange, type ShareLinkRow } from "./share";
 import type { ProjectScope } from "./tenant";
-import { forbidden } from "./errors";
+import { forbidden } from "../lib/errors";
 import { parseShareQuery, previousInside, type ShareEndpoint, type ShareTerms, type SharedQuery } from "../lib/share-query";
 import { sharedFunnelView, sharedOverviewView } from "../lib/share-output";
 

@@ -9,7 +9,7 @@ import { listFunnels } from "./funnels";
 import { shareLinks, memberships } from "./schema";
 import { templateSetup } from "../lib/templates";
 import { hashToken } from "../lib/keys";
-import { AccessError } from "./errors";
+import { AccessError } from "../lib/errors";
 
 describeEachDb("share links", (db) => {
   let owner: ProjectScope;

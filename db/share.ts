@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "./client";
 import { shareLinks, projects, funnels, SHARE_REPORTS } from "./schema";
 import { shareProjectScope, type ProjectScope } from "./tenant";
-import { notFound } from "./errors";
+import { notFound } from "../lib/errors";
 import { randomToken, hashToken } from "../lib/keys";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, gte, lte, or, sql } from "drizzle-
 import type { ProjectScope } from "./tenant";
 import { isUuid } from "./tenant";
 import { adSpend } from "./schema";
-import { notFound, InputError } from "./errors";
+import { notFound, InputError } from "../lib/errors";
 import { parseSpendEntry, type SpendEntry, type SpendField, type SpendInput } from "../lib/spend/entry";
 import { parseSpendCsv, type SpendCsvError } from "../lib/spend/csv";
 import { spendBySegmentValue } from "../lib/spend/prorate";

@@ -3,7 +3,7 @@ import { describeEachDb } from "../tests/db";
 import { createAccount, findUserByEmail } from "./accounts";
 import { teamScopeForUser, projectScopeForReadKey, projectForWriteKey } from "./tenant";
 import { createProject, revealWriteKey, rotateReadKey, rotateWriteKey } from "./projects";
-import { AccessError, InputError } from "./errors";
+import { AccessError, InputError } from "../lib/errors";
 import { memberships } from "./schema";
 
 describeEachDb("tenant guard", (db) => {

@@ -1,7 +1,7 @@
 import { and, eq, asc } from "drizzle-orm";
 import type { Db } from "./client";
 import { projects, memberships, teams, type Role } from "./schema";
-import { forbidden, notFound, unauthenticated } from "./errors";
+import { forbidden, notFound, unauthenticated } from "../lib/errors";
 import { hashToken } from "../lib/keys";
 
 /**

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AccessError, InputError } from "../db/errors";
+import { AccessError, InputError } from "./errors";
 import { BodyTooLargeError, readBodyCapped } from "../server/body";
 import { findUnstorable } from "./text/safe";
 import { TooBusyError } from "./semaphore";

@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z, ZodError } from "zod";
 import { apiTeamScope, sessionUserId } from "@/db/guard";
-import { AccessError, InputError } from "@/db/errors";
+import { AccessError, InputError } from "@/lib/errors";
 import type { ProjectScope, TeamScope } from "@/db/tenant";
 import type { Role } from "@/db/schema";
 import { isStorableText } from "@/lib/text/safe";

@@ -1,5 +1,5 @@
 import { getDb } from "../db/client";
-import { unauthenticated } from "../db/errors";
+import { unauthenticated } from "../lib/errors";
 import { sessionUserId } from "../db/guard";
 import { projectScopeForReadKey } from "../db/tenant";
 

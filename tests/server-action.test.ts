@@ -3,7 +3,7 @@ import { z } from "zod";
 import { describeEachDb } from "./db";
 import { ownerWithProject, viewerOf } from "./fixtures";
 import { teamScopeForUser, type TeamScope } from "../db/tenant";
-import { InputError } from "../db/errors";
+import { InputError } from "../lib/errors";
 
 // The wrapper reads the session through db/guard and revalidates through next/cache; here the
 // session is whichever real team scope the test puts in `session`.
@@ -11,7 +11,7 @@ const session = vi.hoisted(() => ({ team: null as unknown, revalidated: [] as st
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: (p: string) => session.revalidated.push(p) }));
 vi.mock("@/db/guard", async () => {
-  const { unauthenticated } = await import("../db/errors");
+  const { unauthenticated } = await import("../lib/errors");
   return {
     apiTeamScope: async () => {
       if (!session.team) throw unauthenticated();

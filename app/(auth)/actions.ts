@@ -8,7 +8,7 @@ import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
 import { createAccount } from "@/db/accounts";
 import { hitRateLimit } from "@/db/rate-limit";
-import { InputError } from "@/db/errors";
+import { InputError } from "@/lib/errors";
 import { signupSchema, fieldErrors } from "@/lib/auth/validation";
 import { safeNext } from "@/lib/auth/safe-next";
 import { clientAddress } from "@/lib/auth/client-address";

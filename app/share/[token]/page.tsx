@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { openShareForRequest } from "@/db/share";
 import { getFunnel } from "@/db/funnels";
-import { AccessError } from "@/db/errors";
+import { AccessError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
 import { sharedSteps } from "@/lib/share-output";
 import { SharedReport, SharedConversions } from "@/components/share/SharedReport";

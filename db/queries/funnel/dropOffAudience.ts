@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
 import { AUDIENCE_MAX_ROWS } from "../../limits";
-import { InputError } from "../../errors";
+import { InputError } from "../../../lib/errors";
 import { personLevels, withFunnelSettings, type StepCountsQuery } from "./engine";
 
 export type AudienceQuery = Omit<StepCountsQuery, "groupBy"> & {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { StepMatch, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
-import { InputError } from "../../errors";
+import { InputError } from "../../../lib/errors";
 
 /** A path pattern as SQL LIKE: `*` matches any run of characters; `%`, `_` and `\` are literal. */
 export function likePattern(pattern: string): string {

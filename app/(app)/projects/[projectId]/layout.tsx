@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { pageTeamScope } from "@/db/guard";
-import { AccessError } from "@/db/errors";
+import { AccessError } from "@/lib/errors";
 import { ProjectHeader } from "@/components/layout/ProjectHeader";
 
 export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ projectId: string }> }) {
