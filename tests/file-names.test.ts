@@ -42,9 +42,7 @@ function nameProblem(file: string): string | null {
 
 function sourceFiles(): string[] {
   const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: root, encoding: "utf8" });
-  return out
-    .split("\0")
-    .filter((f) => f !== "" && SOURCE.test(f) && existsSync(path.join(root, f)));
+  return out.split("\0").filter((f) => f !== "" && SOURCE.test(f) && existsSync(path.join(root, f)));
 }
 
 describe("file names follow one rule per kind of file", () => {
