@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signOut } from "@/auth";
-import { apiTeamScope, currentTeamScope, sessionUserId, TEAM_COOKIE } from "@/db/guard";
+import { apiTeamScope, currentTeamScope, sessionUserId, TEAM_COOKIE } from "@/server/guard";
 import { teamScopeForUser, isUuid } from "@/db/tenant";
 import { getDb } from "@/db/client";
 import { revokeAllSessions } from "@/db/sessions";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { sessionUserId } from "@/db/guard";
+import { sessionUserId } from "@/server/guard";
 
 export default async function Home() {
   await connection();

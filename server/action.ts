@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z, ZodError } from "zod";
-import { apiTeamScope, sessionUserId } from "@/db/guard";
+import { apiTeamScope, sessionUserId } from "@/server/guard";
 import { AccessError, InputError } from "@/lib/errors";
 import type { ProjectScope, TeamScope } from "@/db/tenant";
 import type { Role } from "@/db/schema";
@@ -21,7 +21,7 @@ import type { ActionError, ActionErrorCode, ActionResult, FieldErrorCode } from 
  *    NUL byte or a lone surrogate, or when they nest deeper than MAX_DEPTH.
  * 2. They are parsed whole by `input` (a tuple of strict schemas); a key the schema would have
  *    dropped is refused too (`unknown_key`), so a lax nested schema cannot let one through silently.
- * 3. The scope comes from the session through the tenant guard (db/guard, db/tenant), never from
+ * 3. The scope comes from the session through the tenant guard (server/guard, db/tenant), never from
  *    the arguments: the team of the session, and with `project` the team's project of that id, with
  *    at least the `access` role (403 otherwise; another team's project is 404).
  * 4. Access, input and zod errors become `{ ok: false, error: { code, fieldErrors? } }` here and

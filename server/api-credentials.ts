@@ -1,6 +1,6 @@
 import { getDb } from "../db/client";
 import { unauthenticated } from "../lib/errors";
-import { sessionUserId } from "../db/guard";
+import { sessionUserId } from "./guard";
 import { projectScopeForReadKey } from "../db/tenant";
 
 /**

@@ -5,12 +5,12 @@ import { ownerWithProject, viewerOf } from "./fixtures";
 import { teamScopeForUser, type TeamScope } from "../db/tenant";
 import { InputError } from "../lib/errors";
 
-// The wrapper reads the session through db/guard and revalidates through next/cache; here the
+// The wrapper reads the session through server/guard and revalidates through next/cache; here the
 // session is whichever real team scope the test puts in `session`.
 const session = vi.hoisted(() => ({ team: null as unknown, revalidated: [] as string[] }));
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: (p: string) => session.revalidated.push(p) }));
-vi.mock("@/db/guard", async () => {
+vi.mock("@/server/guard", async () => {
   const { unauthenticated } = await import("../lib/errors");
   return {
     apiTeamScope: async () => {

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { findUserById, teamsOfUser } from "@/db/accounts";
 import { AppShell } from "@/components/layout/AppShell";
 

@@ -1,5 +1,5 @@
 import { getI18n } from "@/lib/i18n/server";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { recentEventCounts } from "@/db/projects";
 import { ProjectList } from "@/components/projects/ProjectList";
 

@@ -1,4 +1,4 @@
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { listMembers, listInvites } from "@/db/members";
 import { getI18n } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/Card";

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { safeNext } from "@/lib/auth/safe-next";
 import { LoginForm } from "@/components/auth/LoginForm";
-import { sessionUserId } from "@/db/guard";
+import { sessionUserId } from "@/server/guard";
 import { getI18n } from "@/lib/i18n/server";
 
 export async function generateMetadata() {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { acceptInvite } from "@/db/members";
-import { TEAM_COOKIE } from "@/db/guard";
+import { TEAM_COOKIE } from "@/server/guard";
 import { action } from "@/server/action";
 
 /**

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { inspectInvite } from "@/db/members";
-import { sessionUserId } from "@/db/guard";
+import { sessionUserId } from "@/server/guard";
 import { getI18n } from "@/lib/i18n/server";
 import { Logo } from "@/components/ui/Logo";
 import { Card } from "@/components/ui/Card";
@@ -31,7 +31,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         ) : (
           <>
             <h1 className="text-xl font-semibold text-slate-900">{t("team.accept.title", { team: invite.teamName! })}</h1>
-            <p className="mt-2 text-sm text-slate-600">{t("team.accept.body", { team: invite.teamName!, role: t(`app.roles.${invite.role}`) })}</p>
+            <p className="mt-2 text-sm text-slate-600">{t("team.accept.body", { team: invite.teamName!, role: invite.role ? t(`app.roles.${invite.role}`) : "" })}</p>
             <div className="mt-6">
               {user && forOtherAddress ? (
                 <div className="space-y-3">

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { AccessError } from "@/lib/errors";
 import { ProjectHeader } from "@/components/layout/ProjectHeader";
 

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { listFunnels, hasEvents } from "@/db/funnels";
 import { listShareLinks } from "@/db/share";
 import { shareLinkViews } from "@/lib/share-view";

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { requestOrigin } from "@/server/origin";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { getDraft } from "@/db/onboarding";
 import { revealWriteKey } from "@/db/projects";
 import { getI18n } from "@/lib/i18n/server";

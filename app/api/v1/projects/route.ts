@@ -1,4 +1,4 @@
-import { apiTeamScope } from "@/db/guard";
+import { apiTeamScope } from "@/server/guard";
 import { json, route } from "@/lib/http";
 
 /** The signed-in member's team and its projects (session only). */

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { hasEvents } from "@/db/funnels";
 import { listGoals } from "@/db/goals";
 import { listShareLinks } from "@/db/share";

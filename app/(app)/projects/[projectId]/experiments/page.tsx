@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { listExperiments, experimentResult, plannerTraffic } from "@/db/experiments";
 import { listGoals } from "@/db/goals";
 import { listFunnels } from "@/db/funnels";

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { listGoals } from "@/db/goals";
 import { eventSuggestions } from "@/db/funnels";
 import { getI18n } from "@/lib/i18n/server";

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { requestOrigin } from "@/server/origin";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { revealWriteKey } from "@/db/projects";
 import { getI18n } from "@/lib/i18n/server";
 import { KeysCard } from "@/components/settings/KeysCard";

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { listSpend } from "@/db/spend";
 import { getI18n } from "@/lib/i18n/server";
 import { spendBySegmentValue } from "@/lib/spend/prorate";

@@ -1,4 +1,4 @@
-import { apiProjectScope } from "@/db/guard";
+import { apiProjectScope } from "@/server/guard";
 import { funnelResults } from "@/db/queries/funnel/funnelResults";
 import { funnelQueryBodySchema } from "@/lib/funnel/query";
 import { json, readJson, route } from "@/lib/http";

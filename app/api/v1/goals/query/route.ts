@@ -1,5 +1,5 @@
 import type { SegmentField } from "@/lib/funnel/types";
-import { apiProjectScope } from "@/db/guard";
+import { apiProjectScope } from "@/server/guard";
 import { savedOverviewGoals } from "@/db/conversions";
 import { conversionsOverview } from "@/db/queries/conversions/conversionsOverview";
 import { goalsQueryBodySchema, resolveGoals, UnknownGoalError } from "@/lib/conversions/query";

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { eventSuggestions } from "@/db/funnels";
 import { FunnelEditor } from "@/components/funnels/FunnelEditor";
 

@@ -1,4 +1,4 @@
-import { apiFunnel } from "@/db/guard";
+import { apiFunnel } from "@/server/guard";
 import { checkAudienceStep, openDropOffAudience } from "@/db/queries/funnel/dropOffAudience";
 import { audienceSlot, AUDIENCE_DEADLINE_MS } from "@/db/limits";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";

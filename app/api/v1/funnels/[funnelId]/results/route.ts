@@ -1,4 +1,4 @@
-import { apiFunnel } from "@/db/guard";
+import { apiFunnel } from "@/server/guard";
 import { funnelResults } from "@/db/queries/funnel/funnelResults";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { errorResponse, json, route } from "@/lib/http";

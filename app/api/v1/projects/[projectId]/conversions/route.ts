@@ -1,4 +1,4 @@
-import { apiProjectScope } from "@/db/guard";
+import { apiProjectScope } from "@/server/guard";
 import { projectConversions } from "@/db/conversions";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { csvResponse, CsvRequestError, overviewCsv } from "@/lib/conversions/export";

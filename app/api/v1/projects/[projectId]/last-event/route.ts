@@ -1,4 +1,4 @@
-import { apiTeamScope } from "@/db/guard";
+import { apiTeamScope } from "@/server/guard";
 import { lastEventReceived } from "@/db/projects";
 import { json, route } from "@/lib/http";
 

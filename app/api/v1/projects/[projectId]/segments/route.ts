@@ -1,4 +1,4 @@
-import { apiProjectScope } from "@/db/guard";
+import { apiProjectScope } from "@/server/guard";
 import { segmentValues } from "@/db/queries/funnel/segmentValues";
 import { isSegmentField, parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";

@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { pageTeamScope } from "@/db/guard";
+import { pageTeamScope } from "@/server/guard";
 import { eventSuggestions, getFunnel } from "@/db/funnels";
 import { FunnelEditor } from "@/components/funnels/FunnelEditor";
 

@@ -1,10 +1,10 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { getDb } from "./client";
-import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectScope } from "./tenant";
+import { getDb } from "../db/client";
+import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectScope } from "../db/tenant";
 import { unauthenticated } from "../lib/errors";
-import { findTeamFunnel, getFunnel, type FunnelRow } from "./funnels";
+import { findTeamFunnel, getFunnel, type FunnelRow } from "../db/funnels";
 
 /**
  * The request-facing half of the tenant guard: it resolves the session (or a read key) into a
