@@ -16,9 +16,6 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 export type ActionError = { code: ActionErrorCode; fieldErrors?: Record<string, FieldErrorCode> };
 export type ActionResult<T = undefined> = { ok: true; data?: T } | { ok: false; error: ActionError };
 
-/** Whether the catalogue has `key` (translate returns the key itself when it has not). */
-const has = (t: Translate, key: string) => t(key) !== key;
-
 /**
  * A field's problem in the reader's language: the feature's own sentence for the field
  * (`<feature>.errors.<field>`) unless the code says something more specific that only the common
@@ -26,14 +23,15 @@ const has = (t: Translate, key: string) => t(key) !== key;
  */
 export function fieldErrorText(t: Translate, feature: string, field: string, code: FieldErrorCode): string {
   const specific = code === "unsafe_text" || code === "unknown_key";
-  if (!specific && has(t, `${feature}.errors.${field}`)) return t(`${feature}.errors.${field}`);
+  const key = `${feature}.errors.${field}`;
+  if (!specific && t.has(key)) return t(key);
   return t(`common.fieldErrors.${code}`);
 }
 
 /** An action's refusal as one sentence: the feature's wording for the code (`<feature>.errors.forbidden`, `.notFound`) when it has one, else the common one. */
 export function actionErrorText(t: Translate, feature: string, error: ActionError): string {
   const key = `${feature}.errors.${error.code === "not_found" ? "notFound" : error.code}`;
-  return has(t, key) ? t(key) : t(`common.actionErrors.${error.code}`);
+  return t.has(key) ? t(key) : t(`common.actionErrors.${error.code}`);
 }
 
 /** A refusal as the texts a form shows: each field's problem beside it, and `form` for the rest. */

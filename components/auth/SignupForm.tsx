@@ -11,7 +11,13 @@ import { Card } from "@/components/ui/Card";
 export function SignupForm({ next }: { next?: string }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState<FormState, FormData>(signupAction, {});
-  const err = (field: string) => (state.errors?.[field] ? t(`auth.errors.${state.errors[field]}`) : undefined);
+  // The action's codes are strings from zod messages (lib/auth/validation.ts), checked against the catalogue here.
+  const say = (code: string | undefined) => {
+    if (!code) return undefined;
+    const key = `auth.errors.${code}`;
+    return t.has(key) ? t(key) : t("common.fieldErrors.invalid");
+  };
+  const err = (field: string) => say(state.errors?.[field]);
   return (
     <Card className="w-full max-w-md p-6 sm:p-8">
       <h1 className="text-xl font-semibold text-slate-900">{t("auth.signup.title")}</h1>
@@ -20,7 +26,7 @@ export function SignupForm({ next }: { next?: string }) {
         {next ? <input type="hidden" name="next" value={next} /> : null}
         {state.errors?.form ? (
           <p data-testid="signup-error" role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
-            {t(`auth.errors.${state.errors.form}`)}
+            {say(state.errors.form)}
           </p>
         ) : null}
         <TextField label={t("auth.fields.name")} name="name" autoComplete="name" required defaultValue={state.values?.name} error={err("name")} />

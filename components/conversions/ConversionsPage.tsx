@@ -2,7 +2,7 @@
 
 import { NoEventsState } from "@/components/ui/NoEventsState";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { EmptyState } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/Button";
 import { ShareLinks, type ShareLinkView } from "@/components/share/ShareLinks";
 import { ConversionsDashboard } from "./ConversionsDashboard";

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { Card, Badge } from "@/components/ui/Card";
+import { Card } from "@/components/ui/Card";
+import { Badge } from "@/components/ui/Badge";
 import { inputClass } from "@/components/ui/Field";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
 import { whatIf } from "@/lib/stats/what-if";

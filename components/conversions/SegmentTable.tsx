@@ -5,8 +5,9 @@ import type { ChartConfiguration } from "chart.js";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Chart } from "@/components/charts/Chart";
 import { COLORS } from "@/components/charts/register";
-import { Badge } from "@/components/ui/Card";
+import { Badge } from "@/components/ui/Badge";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
+import { segmentFieldLabel } from "@/lib/funnel/field-label";
 import type { SegmentRow } from "@/lib/conversions/types";
 
 type Column = "value" | "visitors" | "converted" | "conversions" | "rate" | "spend" | "costPerVisitor" | "costPerLead" | "costPerAcquisition" | "roas";
@@ -42,7 +43,7 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
     });
   }, [rows, goalKey, sort]);
 
-  const fieldName = t(`funnels.filters.fields.${field}`);
+  const fieldName = segmentFieldLabel(t, field);
   const chartRows = view.filter((v) => v.goal?.rate.rate !== null).slice(0, 12);
   const config = useMemo<ChartConfiguration<"bar">>(
     () => ({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { Badge } from "@/components/ui/Card";
+import { Badge } from "@/components/ui/Badge";
 import { intlTag } from "@/lib/i18n/locales";
 import type { Readout } from "@/lib/experiments/readout";
 import type { ExperimentView } from "./types";

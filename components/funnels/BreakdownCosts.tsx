@@ -1,6 +1,7 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { segmentFieldLabel } from "@/lib/funnel/field-label";
 import { Card, CardHeader } from "@/components/ui/Card";
 import type { FunnelResults } from "@/db/queries/funnel/funnelResults";
 
@@ -12,12 +13,12 @@ export function BreakdownCosts({ breakdown }: { breakdown: NonNullable<FunnelRes
   const label = (v: string | null) => (v === null ? t("funnels.filters.other") : v === "(none)" ? t("funnels.filters.none") : v);
   return (
     <Card data-testid="funnel-costs">
-      <CardHeader title={t("spend.costs.title")} description={t(`funnels.filters.fields.${breakdown.field}`)} />
+      <CardHeader title={t("spend.costs.title")} description={segmentFieldLabel(t, breakdown.field)} />
       <div className="overflow-x-auto px-4 py-2">
         <table className="w-full text-sm">
           <thead>
             <tr className="border-b border-slate-200 text-xs font-medium uppercase tracking-wide text-slate-500">
-              <th scope="col" className="py-2 pr-3 text-left">{t(`funnels.filters.fields.${breakdown.field}`)}</th>
+              <th scope="col" className="py-2 pr-3 text-left">{segmentFieldLabel(t, breakdown.field)}</th>
               <th scope="col" className="px-3 py-2 text-right">{t("funnels.summary.entered")}</th>
               <th scope="col" className="px-3 py-2 text-right">{t("funnels.summary.converted")}</th>
               <th scope="col" className="px-3 py-2 text-right">{t("spend.funnel.spend")}</th>

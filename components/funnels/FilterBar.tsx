@@ -6,6 +6,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { inputClass } from "@/components/ui/Field";
 import { PRESETS } from "@/lib/funnel/ranges";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";
+import { segmentFieldLabel } from "@/lib/funnel/field-label";
 
 const selectClass = "rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
 
@@ -35,7 +36,7 @@ export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreak
       return (await res.json()).values as { value: string; visitors: number }[];
     },
   });
-  const label = (field: string, value: string) => `${t(`funnels.filters.fields.${field}`)}: ${value === "(none)" ? t("funnels.filters.none") : value}`;
+  const label = (field: string, value: string) => `${segmentFieldLabel(t, field)}: ${value === "(none)" ? t("funnels.filters.none") : value}`;
 
   return (
     <div className="space-y-3" data-testid="filter-bar">
@@ -55,7 +56,7 @@ export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreak
               } else if (e.target.value !== "30d") p.set("range", e.target.value);
             })}
           >
-            {[...PRESETS, "custom"].map((p) => <option key={p} value={p}>{t(`funnels.filters.presets.${p}`)}</option>)}
+            {[...PRESETS, "custom" as const].map((p) => <option key={p} value={p}>{t(`funnels.filters.presets.${p}`)}</option>)}
           </select>
         </label>
         {custom ? (
@@ -73,7 +74,7 @@ export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreak
             {t("funnels.filters.breakdown")}
             <select className={`${selectClass} mt-1 block`} data-testid="breakdown" value={params.get("breakdown") ?? ""} onChange={(e) => set((p) => (e.target.value ? p.set("breakdown", e.target.value) : p.delete("breakdown")))}>
               <option value="">{t("funnels.filters.noBreakdown")}</option>
-              {allowedFields.map((f) => <option key={f} value={f}>{t(`funnels.filters.fields.${f}`)}</option>)}
+              {allowedFields.map((f) => <option key={f} value={f}>{segmentFieldLabel(t, f)}</option>)}
               {extraBreakdowns.length ? (
                 <optgroup label={t("funnels.filters.experiments")}>
                   {extraBreakdowns.map((b) => <option key={b.field} value={b.field}>{b.label}</option>)}
@@ -108,7 +109,7 @@ export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreak
         ))}
         <select className={selectClass} data-testid="add-filter" aria-label={t("funnels.filters.addFilter")} value={adding} onChange={(e) => setAdding(e.target.value)}>
           <option value="">+ {t("funnels.filters.addFilter")}</option>
-          {allowedFields.map((f) => <option key={f} value={f}>{t(`funnels.filters.fields.${f}`)}</option>)}
+          {allowedFields.map((f) => <option key={f} value={f}>{segmentFieldLabel(t, f)}</option>)}
         </select>
         {adding ? (
           <select

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { NoEventsState } from "@/components/ui/NoEventsState";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { EmptyState } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/Button";
 import { FunnelDashboard, type DashboardFunnel } from "./FunnelDashboard";
 import { ShareLinks, type ShareLinkView } from "@/components/share/ShareLinks";

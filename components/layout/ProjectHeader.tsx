@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getI18n } from "@/lib/i18n/server";
-import { Badge } from "@/components/ui/Card";
+import type { Sector } from "@/lib/sectors";
+import { Badge } from "@/components/ui/Badge";
 import { NavLink } from "./NavLink";
 
 /** The project's name and its section tabs, shown above every project page. */
-export async function ProjectHeader({ id, name, sector, siteUrl }: { id: string; name: string; sector: string; siteUrl: string | null }) {
+export async function ProjectHeader({ id, name, sector, siteUrl }: { id: string; name: string; sector: Sector; siteUrl: string | null }) {
   const { t } = await getI18n();
   const base = `/projects/${id}`;
   return (

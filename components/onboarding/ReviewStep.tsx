@@ -5,7 +5,7 @@ import { TEMPLATES } from "@/lib/templates";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { Badge } from "@/components/ui/Card";
+import { Badge } from "@/components/ui/Badge";
 
 type Props = { draft: OnboardingDraft; onChange: (d: OnboardingDraft) => void; errors: Record<string, string>; pending: boolean; onBack: () => void; onCreate: () => void };
 

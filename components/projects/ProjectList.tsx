@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { getI18n } from "@/lib/i18n/server";
-import { PageHeader, EmptyState, Badge } from "@/components/ui/Card";
+import type { Sector } from "@/lib/sectors";
+import { PageHeader } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Badge } from "@/components/ui/Badge";
 import { ButtonLink } from "@/components/ui/Button";
 
-type Project = { id: string; name: string; sector: string; siteUrl: string | null; createdAt: string; events: number };
+type Project = { id: string; name: string; sector: Sector; siteUrl: string | null; createdAt: string; events: number };
 
 export async function ProjectList({ projects, canCreate }: { projects: Project[]; canCreate: boolean }) {
   const { t, f } = await getI18n();

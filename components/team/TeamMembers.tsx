@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { changeRoleAction, removeMemberAction, revokeInviteAction } from "@/app/(app)/team/actions";
 import { actionErrorText, type ActionResult } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { Card, CardHeader, Badge } from "@/components/ui/Card";
+import { Card, CardHeader } from "@/components/ui/Card";
+import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import type { Role } from "@/db/schema";
 

@@ -4,7 +4,7 @@ import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { loadDemoAction } from "@/app/(app)/projects/[projectId]/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { EmptyState } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
 import { Button, ButtonLink } from "@/components/ui/Button";
 
 /** A project without events: point to the install step, and (for admins) offer demo data. */
