@@ -45,7 +45,6 @@ const db = [
   // The mail transport and the HTTP helpers still live in lib/ until the layer move takes them to server/;
   // db/ must not lean on them meanwhile (then the "server" entry above covers them).
   { id: "mail", path: "lib/mail/send", message: `${DB}: it does not send mail (server/ does).` },
-  { id: "http", path: "lib/http", message: `${DB}: it does not speak HTTP (server/ does).` },
 ];
 
 const SERVER = "server/ is request-facing code (session, HTTP, mail, actions)";
@@ -102,7 +101,6 @@ const TESTS = ["**/*.test.ts", "**/*.test.tsx", "tests/**", "e2e/**"];
 const knownViolations = [
   { file: "db/invite-mail.ts", layer: db, breaks: ["mail"] }, // sends the invite → server/
   { file: "db/events/ingest.ts", layer: db, breaks: ["server"] }, // the HTTP side of ingestion (server/body) → server/
-  { file: "lib/http.ts", layer: lib, breaks: ["db", "server"], http: true }, // imports db/errors and server/, builds Responses → server/
   { file: "lib/funnel/audience-export.ts", layer: lib, breaks: ["db"] }, // AudienceMember type from db/queries
   { file: "lib/conversions/export.ts", layer: lib, breaks: [], http: true }, // csvResponse builds a Response → server/
   { file: "lib/i18n/server.ts", layer: lib, breaks: ["next"] }, // reads the locale from cookies/headers → server/

@@ -4,7 +4,7 @@ import { sessionUserId } from "./guard";
 import { projectScopeForReadKey } from "../db/tenant";
 
 /**
- * The gate in front of a JSON API body (lib/http.ts readJson): the request must carry a known read
+ * The gate in front of a JSON API body (server/api-route.ts readJson): the request must carry a known read
  * key (`Authorization: Bearer …`) or a signed-in session before a byte of its body is read, so a
  * stranger's upload is refused unread. It only gates: the route still resolves its scope (which
  * project, which role) through the tenant guard, as before.

@@ -8,7 +8,7 @@ import { createAccount } from "../../db/accounts";
 import { teamScopeForUser } from "../../db/tenant";
 import { createProject } from "../../db/projects";
 import { MAX_BATCH_BYTES } from "../../lib/ingest/body";
-import { MAX_JSON_BODY_BYTES } from "../../lib/http";
+import { MAX_JSON_BODY_BYTES } from "../../server/api-route";
 import { POST as track } from "../../app/v1/[kind]/route";
 import { POST as funnelQuery } from "../../app/api/v1/funnels/query/route";
 

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { openShareForRequest, type ShareLinkRow } from "@/db/share";
 import { sharedQuery, sharedReportExists } from "@/db/share-report";
 import type { ProjectScope } from "@/db/tenant";
-import { errorResponse, route } from "@/lib/http";
+import { errorResponse, route } from "@/server/api-route";
 import { ShareQueryError, type ShareEndpoint, type SharedQuery } from "@/lib/share-query";
 
 /** Headers of every answer to a share link: no referrer, no indexing, no caching. */

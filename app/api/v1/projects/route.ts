@@ -1,5 +1,5 @@
 import { apiTeamScope } from "@/server/guard";
-import { json, route } from "@/lib/http";
+import { json, route } from "@/server/api-route";
 
 /** The signed-in member's team and its projects (session only). */
 export const GET = route(async () => {

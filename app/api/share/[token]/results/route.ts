@@ -1,5 +1,5 @@
 import { sharedFunnelResults } from "@/db/share-report";
-import { json } from "@/lib/http";
+import { json } from "@/server/api-route";
 import { shareRoute, SHARE_HEADERS } from "../../open";
 
 /** Results of the one funnel a share link opens, within the link's period and locked filters. */

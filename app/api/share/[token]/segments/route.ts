@@ -1,5 +1,5 @@
 import { sharedSegmentValues } from "@/db/share-report";
-import { json } from "@/lib/http";
+import { json } from "@/server/api-route";
 import { shareRoute, SHARE_HEADERS } from "../../open";
 
 /** Filter-chip values for a shared report: inside the link's period, among its locked filters. */

@@ -1,7 +1,7 @@
 import { apiProjectScope } from "@/server/guard";
 import { funnelResults } from "@/db/queries/funnel/funnelResults";
 import { funnelQueryBodySchema } from "@/lib/funnel/query";
-import { json, readJson, route } from "@/lib/http";
+import { json, readJson, route } from "@/server/api-route";
 import type { SegmentField } from "@/lib/funnel/types";
 
 /** Ad-hoc funnel: read key as bearer token (its own project), or a member's session with projectId. */

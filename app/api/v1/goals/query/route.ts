@@ -3,7 +3,7 @@ import { apiProjectScope } from "@/server/guard";
 import { savedOverviewGoals } from "@/db/conversions";
 import { conversionsOverview } from "@/db/queries/conversions/conversionsOverview";
 import { goalsQueryBodySchema, resolveGoals, UnknownGoalError } from "@/lib/conversions/query";
-import { errorResponse, json, readJson, route } from "@/lib/http";
+import { errorResponse, json, readJson, route } from "@/server/api-route";
 
 /** The conversions overview as JSON: read key as bearer token (its own project), or a member's session with projectId. */
 export const POST = route(async (request) => {

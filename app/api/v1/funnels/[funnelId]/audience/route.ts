@@ -4,7 +4,7 @@ import { audienceSlot, AUDIENCE_DEADLINE_MS } from "@/db/limits";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream, type AudienceFormat } from "@/lib/funnel/audience-export";
 import { csvLine } from "@/lib/conversions/csv";
-import { errorResponse, route } from "@/lib/http";
+import { errorResponse, route } from "@/server/api-route";
 
 /**
  * Who dropped off after a step of a saved funnel (reached `step`, not `step + 1`), streamed as CSV

@@ -1,7 +1,7 @@
 import { apiFunnel } from "@/server/guard";
 import { funnelResults } from "@/db/queries/funnel/funnelResults";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
-import { errorResponse, json, route } from "@/lib/http";
+import { errorResponse, json, route } from "@/server/api-route";
 
 /** A saved funnel's results; read key (its own project's funnels only) or a member's session. */
 export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (request, { params }) => {

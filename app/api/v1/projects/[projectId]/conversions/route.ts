@@ -2,7 +2,7 @@ import { apiProjectScope } from "@/server/guard";
 import { projectConversions } from "@/db/conversions";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { csvResponse, CsvRequestError, overviewCsv } from "@/lib/conversions/export";
-import { errorResponse, json, route } from "@/lib/http";
+import { errorResponse, json, route } from "@/server/api-route";
 
 /**
  * The dashboard's conversions overview for the URL's range and filters (`segment=<field>` adds a

@@ -1,6 +1,6 @@
 import { apiTeamScope } from "@/server/guard";
 import { lastEventReceived } from "@/db/projects";
-import { json, route } from "@/lib/http";
+import { json, route } from "@/server/api-route";
 
 /** The newest event a project received: the settings page's "verify installation" check. */
 export const GET = route<{ params: Promise<{ projectId: string }> }>(async (_req, { params }) => {

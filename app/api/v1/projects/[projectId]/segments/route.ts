@@ -2,7 +2,7 @@ import { apiProjectScope } from "@/server/guard";
 import { segmentValues } from "@/db/queries/funnel/segmentValues";
 import { isSegmentField, parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";
-import { errorResponse, json, route } from "@/lib/http";
+import { errorResponse, json, route } from "@/server/api-route";
 
 /** Top values of a segment field in a range, for the filter chips. */
 export const GET = route<{ params: Promise<{ projectId: string }> }>(async (request, { params }) => {

@@ -1,8 +1,8 @@
 import { ZodError } from "zod";
-import { AccessError, InputError } from "./errors";
-import { BodyTooLargeError, readBodyCapped } from "../server/body";
-import { findUnstorable } from "./text/safe";
-import { TooBusyError } from "./semaphore";
+import { AccessError, InputError } from "../lib/errors";
+import { BodyTooLargeError, readBodyCapped } from "./body";
+import { findUnstorable } from "../lib/text/safe";
+import { TooBusyError } from "../lib/semaphore";
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
@@ -83,7 +83,7 @@ export type ReadJsonOptions = {
 export async function readJson(request: Request, options: ReadJsonOptions = {}): Promise<unknown> {
   if ((options.credentials ?? "api") === "api") {
     // Loaded on use: it brings next-auth, which pure users of this module do not need.
-    const { requireApiCredentials } = await import("../server/api-credentials");
+    const { requireApiCredentials } = await import("./api-credentials");
     await requireApiCredentials(request);
   }
   const bytes = await readBodyCapped(request, options.limit ?? MAX_JSON_BODY_BYTES);
