@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "../db/schema";
 import { openPostgres, type Db, type DbHandle, type DbKind } from "../db/client";
-import { factsBuildsSettled } from "../db/queries/funnel/facts";
+import { factsBuildsSettled } from "../db/queries/funnel/factsUpkeep";
 
 /** The databases integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testKinds(): DbKind[] {

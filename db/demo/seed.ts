@@ -6,7 +6,7 @@ import { generateDemoEvents, type DemoOptions, type DemoExperiment } from "./gen
 import { listGoals } from "../goals";
 import { listExperiments, createExperiment } from "../experiments";
 import { listFunnels } from "../funnels";
-import { prepareFacts } from "../queries/funnel/facts";
+import { prepareFacts } from "../queries/funnel/factsUpkeep";
 
 export const DEMO_DEFAULTS = { visitors: 5000, days: 90, seed: 42 } as const;
 const DEMO_CONCURRENCY = 3;

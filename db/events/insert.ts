@@ -72,7 +72,7 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
   let stored = 0;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    // Funnel facts wait for batches in flight before they read which persons changed (facts.ts).
+    // Funnel facts wait for batches in flight before they read which persons changed (factsUpkeep.ts).
     await t.execute(sql`select pg_advisory_xact_lock_shared(${factsChangeLock(projectId)})`);
     for (let i = 0; i < batch.length; i += CHUNK) {
       const chunk = batch.slice(i, i + CHUNK);

@@ -1,7 +1,7 @@
 /**
  * npm run bench:funnel — 10 million events of 1 million visitors (the demo generator, e-commerce),
  * then a 5-step funnel over 30 days with a 7-day window: plain, with a filter, with a breakdown.
- * Saved funnels read precomputed facts (db/queries/funnel/facts.ts): the bench times their build,
+ * Saved funnels read precomputed facts (db/queries/funnel/facts.ts, factsUpkeep.ts): the bench times their build,
  * the queries on them, a refresh after new traffic, and the raw engine an ad-hoc query runs.
  * Prints the median of several runs and the time of a plain count of the candidate rows (the floor).
  * BENCH_VISITORS / BENCH_RUNS override the size; BENCH_KEEP=1 keeps the database for another run.
@@ -19,7 +19,8 @@ import { funnelStepCounts } from "../../db/queries/funnel/engine";
 import { migrate } from "../../db/migrate";
 import { templateSetup } from "../../lib/templates";
 import { zonedMidnight } from "../../lib/funnel/ranges";
-import { buildFacts, refreshFacts, readyFacts, factsStepCounts } from "../../db/queries/funnel/facts";
+import { factsStepCounts } from "../../db/queries/funnel/facts";
+import { buildFacts, refreshFacts, readyFacts } from "../../db/queries/funnel/factsUpkeep";
 import { funnelResults } from "../../db/queries/funnel/funnelResults";
 import type { StepCountsQuery } from "../../db/queries/funnel/engine";
 

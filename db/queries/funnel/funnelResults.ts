@@ -1,7 +1,8 @@
 import type { ProjectScope } from "../../tenant";
 import { funnelStepCounts, OTHER, type StepCountsQuery, type StepCountsRow } from "./engine";
 import { previousRange } from "../../../lib/funnel/ranges";
-import { factsCanAnswer, factsStepCounts, readyFacts } from "./facts";
+import { factsCanAnswer, factsStepCounts } from "./facts";
+import { readyFacts } from "./factsUpkeep";
 import { stepRates, type StepResult } from "../../../lib/funnel/rates";
 import { wilsonInterval, type Interval } from "../../../lib/stats/wilson";
 import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
