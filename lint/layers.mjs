@@ -6,8 +6,8 @@
 // (so a folder is judged by where the import lands) and checks every form of import:
 // import/export ... from, import(), import("x").T, import x = require(), require().
 //
-// Options: { forbid: [{ path?: "db" | "lib/mail/send", package?: "^next(/|$)", message }] }
-//   path:    a project path (first segments after resolving); "auth" is the root auth.ts.
+// Options: { forbid: [{ path?: "db" | "server/mail", package?: "^next(/|$)", message }] }
+//   path:    a project path (a folder or a module, matched on whole segments after resolving); "auth" is the root auth.ts.
 //   package: a regular expression over a bare package specifier (node:* and npm packages).
 import path from "node:path";
 

@@ -5,7 +5,7 @@ import { requestOrigin } from "@/server/origin";
 import { z } from "zod";
 import { action, id } from "@/server/action";
 import { revokeInvite, changeRole, removeMember } from "@/db/members";
-import { inviteMember } from "@/db/invite-mail";
+import { inviteMember } from "@/server/mail/invite-member";
 import { config } from "@/lib/config";
 import { getLocale } from "@/lib/i18n/server";
 import { ROLES } from "@/db/schema";

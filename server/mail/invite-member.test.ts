@@ -1,12 +1,12 @@
 import { it, expect, beforeAll, afterAll } from "vitest";
 import { eq } from "drizzle-orm";
-import { describeEachDb } from "../tests/db";
-import { startSmtpServer, closedPort } from "../tests/smtp";
-import { createAccount } from "./accounts";
-import { teamScopeForUser, type TeamScope } from "./tenant";
-import { inviteMember } from "./invite-mail";
-import { inspectInvite, acceptInvite } from "./members";
-import { invites } from "./schema";
+import { describeEachDb } from "../../tests/db";
+import { startSmtpServer, closedPort } from "../../tests/smtp";
+import { createAccount } from "../../db/accounts";
+import { teamScopeForUser, type TeamScope } from "../../db/tenant";
+import { inviteMember } from "./invite-member";
+import { inspectInvite, acceptInvite } from "../../db/members";
+import { invites } from "../../db/schema";
 
 describeEachDb("invites sent by e-mail", (db) => {
   let owner: TeamScope;

@@ -1,7 +1,7 @@
-import type { Locale } from "../i18n/locales";
-import { catalogues } from "../i18n/messages";
-import { makeTranslate } from "../i18n/translate";
-import { formatters } from "../i18n/format";
+import type { Locale } from "../../lib/i18n/locales";
+import { catalogues } from "../../lib/i18n/messages";
+import { makeTranslate } from "../../lib/i18n/translate";
+import { formatters } from "../../lib/i18n/format";
 
 export type InviteMailInput = {
   locale: Locale;

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { TeamScope } from "./tenant";
-import { users } from "./schema";
-import { createInvite, inviteInputSchema } from "./members";
-import { inviteMail } from "../lib/mail/invite";
-import { sendMail, type Delivery, type MailSettings } from "../lib/mail/send";
-import type { Locale } from "../lib/i18n/locales";
+import type { TeamScope } from "../../db/tenant";
+import { users } from "../../db/schema";
+import { createInvite, inviteInputSchema } from "../../db/members";
+import { inviteMail } from "./invite";
+import { sendMail, type Delivery, type MailSettings } from "./send";
+import type { Locale } from "../../lib/i18n/locales";
 
 export type InviteOptions = {
   /** The invite page's URL for a token (the caller knows the host). */
