@@ -53,7 +53,8 @@ const server = [
 const COMPONENTS = "components/ render what they are given";
 const components = [
   { id: "db", path: "db", message: `${COMPONENTS}: no db/ (take the type from lib/<feature>/types.ts).` },
-  { id: "server", path: "server", message: `${COMPONENTS}: no server/ (pages and actions call it).` },
+  // A server component may read the request's locale (server/i18n's getI18n), nothing else of server/.
+  { id: "server", path: "server", except: ["server/i18n"], message: `${COMPONENTS}: no server/ (pages and actions call it).` },
   { id: "database", package: DATABASE, message: `${COMPONENTS}: no database driver.` },
   { id: "mail", package: MAIL, message: `${COMPONENTS}: no mail transport.` },
 ];
@@ -99,7 +100,6 @@ const knownViolations = [
   { file: "db/events/ingest.ts", layer: db, breaks: ["server"] }, // the HTTP side of ingestion (server/body) → server/
   { file: "lib/funnel/audience-export.ts", layer: lib, breaks: ["db"] }, // AudienceMember type from db/queries
   { file: "lib/conversions/export.ts", layer: lib, breaks: [], http: true }, // csvResponse builds a Response → server/
-  { file: "lib/i18n/server.ts", layer: lib, breaks: ["next"] }, // reads the locale from cookies/headers → server/
   { file: "components/team/TeamMembers.tsx", layer: components, breaks: ["db"] }, // Role from db/schema
   { file: "components/team/InviteForm.tsx", layer: components, breaks: ["db"] }, // Role from db/schema
   { file: "components/funnels/DropOffChart.tsx", layer: components, breaks: ["db"] }, // FunnelResults from db/queries

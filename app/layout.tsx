@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/server/i18n";
 import { catalogues } from "@/lib/i18n/messages";
 import { I18nProvider } from "@/components/i18n/I18nProvider";
 import { QueryProvider } from "@/components/providers/QueryProvider";

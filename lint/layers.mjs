@@ -9,6 +9,7 @@
 // Options: { forbid: [{ path?: "db" | "server/mail", package?: "^next(/|$)", message }] }
 //   path:    a project path (a folder or a module, matched on whole segments after resolving); "auth" is the root auth.ts.
 //   package: a regular expression over a bare package specifier (node:* and npm packages).
+//   except:  project paths under `path` that stay allowed (e.g. "server/i18n" for server components).
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -39,7 +40,12 @@ const rule = {
             type: "array",
             items: {
               type: "object",
-              properties: { path: { type: "string" }, package: { type: "string" }, message: { type: "string" } },
+              properties: {
+                path: { type: "string" },
+                except: { type: "array", items: { type: "string" } },
+                package: { type: "string" },
+                message: { type: "string" },
+              },
               required: ["message"],
               additionalProperties: false,
             },
@@ -58,7 +64,9 @@ const rule = {
       if (!node || node.type !== "Literal" || typeof node.value !== "string") return;
       const t = target(node.value, filename);
       const hit = forbid.find((f) =>
-        t.path !== undefined && f.path !== undefined ? under(t.path, f.path) : t.package !== undefined && f.re?.test(t.package),
+        t.path !== undefined && f.path !== undefined
+          ? under(t.path, f.path) && !(f.except ?? []).some((e) => under(t.path, e))
+          : t.package !== undefined && f.re?.test(t.package),
       );
       if (hit) context.report({ node, messageId: "forbidden", data: { spec: node.value, message: hit.message } });
     };

@@ -4,7 +4,7 @@ import { LocaleSwitcher } from "@/components/i18n/LocaleSwitcher";
 import { UserMenu } from "./UserMenu";
 import { TeamSwitcher } from "./TeamSwitcher";
 import { NavLink } from "./NavLink";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 
 type Props = {
   user: { name: string; email: string };

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import type { Sector } from "@/lib/sectors";
 import { Badge } from "@/components/ui/Badge";
 import { NavLink } from "./NavLink";

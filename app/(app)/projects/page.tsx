@@ -1,4 +1,4 @@
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { pageTeamScope } from "@/server/guard";
 import { recentEventCounts } from "@/db/projects";
 import { ProjectList } from "@/components/projects/ProjectList";

@@ -7,7 +7,7 @@ import { action, id } from "@/server/action";
 import { revokeInvite, changeRole, removeMember } from "@/db/members";
 import { inviteMember } from "@/server/mail/invite-member";
 import { config } from "@/lib/config";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/server/i18n";
 import { ROLES } from "@/db/schema";
 
 /** [0] → "email", [1] → "role" for the invite form; member and invite ids otherwise. */

@@ -1,6 +1,6 @@
 import { pageTeamScope } from "@/server/guard";
 import { listMembers, listInvites } from "@/db/members";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { PageHeader } from "@/components/ui/Card";
 import { TeamMembers } from "@/components/team/TeamMembers";
 import { InviteForm } from "@/components/team/InviteForm";

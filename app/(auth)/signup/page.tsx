@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { safeNext } from "@/lib/auth/safe-next";
 import { SignupForm } from "@/components/auth/SignupForm";
 import { sessionUserId } from "@/server/guard";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 
 export async function generateMetadata() {
   const { t } = await getI18n();

@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { inspectInvite } from "@/db/members";
 import { sessionUserId } from "@/server/guard";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { Logo } from "@/components/ui/Logo";
 import { Card } from "@/components/ui/Card";
 import { Button, ButtonLink } from "@/components/ui/Button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { ShareShell, ShareUnavailable } from "@/components/share/ShareShell";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { openShareForRequest } from "@/db/share";
 import { getFunnel } from "@/db/funnels";
 import { AccessError } from "@/lib/errors";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { sharedSteps } from "@/lib/share-output";
 import { SharedReport, SharedConversions } from "@/components/share/SharedReport";
 import { SharePasswordForm } from "@/components/share/SharePasswordForm";

@@ -4,7 +4,7 @@ import { listFunnels, hasEvents } from "@/db/funnels";
 import { listShareLinks } from "@/db/share";
 import { shareLinkViews } from "@/lib/share-view";
 import { listExperiments } from "@/db/experiments";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { FunnelsPage } from "@/components/funnels/FunnelsPage";
 
 export async function generateMetadata() {

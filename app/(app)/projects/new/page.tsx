@@ -4,7 +4,7 @@ import { requestOrigin } from "@/server/origin";
 import { pageTeamScope } from "@/server/guard";
 import { getDraft } from "@/db/onboarding";
 import { revealWriteKey } from "@/db/projects";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { OnboardingWizard } from "@/components/onboarding/OnboardingWizard";
 
 export async function generateMetadata() {

@@ -4,7 +4,7 @@ import { hasEvents } from "@/db/funnels";
 import { listGoals } from "@/db/goals";
 import { listShareLinks } from "@/db/share";
 import { shareLinkViews } from "@/lib/share-view";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { ConversionsPage } from "@/components/conversions/ConversionsPage";
 
 export async function generateMetadata() {

@@ -3,7 +3,7 @@ import { pageTeamScope } from "@/server/guard";
 import { listExperiments, experimentResult, plannerTraffic } from "@/db/experiments";
 import { listGoals } from "@/db/goals";
 import { listFunnels } from "@/db/funnels";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { ExperimentsPage } from "@/components/experiments/ExperimentsPage";
 
 export async function generateMetadata() {

@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import { pageTeamScope } from "@/server/guard";
 import { listGoals } from "@/db/goals";
 import { eventSuggestions } from "@/db/funnels";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { GoalsEditor } from "@/components/goals/GoalsEditor";
 
 export async function generateMetadata() {

@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { requestOrigin } from "@/server/origin";
 import { pageTeamScope } from "@/server/guard";
 import { revealWriteKey } from "@/db/projects";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { KeysCard } from "@/components/settings/KeysCard";
 import { InstallCard } from "@/components/settings/InstallCard";
 

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { pageTeamScope } from "@/server/guard";
 import { listSpend } from "@/db/spend";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/server/i18n";
 import { spendBySegmentValue } from "@/lib/spend/prorate";
 import { spendListRange } from "@/lib/spend/range";
 import { SpendPage } from "@/components/spend/SpendPage";

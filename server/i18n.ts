@@ -1,9 +1,9 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from "./locales";
-import { catalogues } from "./messages";
-import { makeTranslate } from "./translate";
-import { formatters } from "./format";
+import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from "../lib/i18n/locales";
+import { catalogues } from "../lib/i18n/messages";
+import { makeTranslate } from "../lib/i18n/translate";
+import { formatters } from "../lib/i18n/format";
 
 /** The request's locale: the switcher's cookie first, then the browser's Accept-Language. */
 export async function getLocale(): Promise<Locale> {
