@@ -6,6 +6,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { Chart } from "@/components/charts/Chart";
 import { COLORS } from "@/components/charts/register";
 import { Badge } from "@/components/ui/Badge";
+import { Table, THead, TBody, Th, Tr, RowHeader, Td } from "@/components/ui/Table";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
 import { segmentFieldLabel } from "@/lib/funnel/field-label";
 import type { SegmentRow } from "@/lib/conversions/types";
@@ -78,73 +79,68 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
 
   if (rows.length === 0) return <p className="px-5 py-8 text-center text-sm text-slate-500" data-testid="segment-empty">{t("conversions.segments.empty")}</p>;
 
-  const header = (column: Column, text: string, align = "text-right", extra = "") => {
-    const active = sort.column === column;
-    return (
-      <th scope="col" className={`px-3 py-2 ${align} ${extra}`} aria-sort={active ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
-        <button
-          type="button"
-          className="inline-flex items-center gap-1 rounded font-medium uppercase tracking-wide hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-brand-500"
-          onClick={() => setSort((s) => ({ column, dir: s.column === column ? (s.dir === 1 ? -1 : 1) : column === "value" ? 1 : -1 }))}
-          aria-label={t("conversions.segments.sortBy", { column: text })}
-          data-testid={`sort-${column}`}
-        >
-          {text}
-          <span aria-hidden className={active ? "text-brand-600" : "text-slate-300"}>{active && sort.dir === 1 ? "▲" : "▼"}</span>
-        </button>
-      </th>
-    );
-  };
+  const header = (column: Column, text: string, className?: string) => (
+    <Th
+      numeric={column !== "value"}
+      className={className}
+      sort={{
+        direction: sort.column === column ? (sort.dir === 1 ? "ascending" : "descending") : null,
+        onSort: () => setSort((s) => ({ column, dir: s.column === column ? (s.dir === 1 ? -1 : 1) : column === "value" ? 1 : -1 })),
+        label: t("conversions.segments.sortBy", { column: text }),
+        testId: `sort-${column}`,
+      }}
+    >
+      {text}
+    </Th>
+  );
 
   return (
     <div className="grid gap-5 p-4 xl:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm" data-testid="segment-table">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-              {header("value", fieldName, "text-left")}
-              {header("visitors", t("conversions.segments.visitors"))}
-              {header("converted", t("conversions.segments.converted"), "text-right", "hidden sm:table-cell")}
-              {header("conversions", t("conversions.segments.conversions"), "text-right", "hidden md:table-cell")}
-              {header("rate", t("conversions.segments.rate"))}
-              {showCosts ? (
-                <>
-                  {header("spend", t("spend.costs.spend"))}
-                  {header("costPerVisitor", t("spend.costs.cpv"))}
-                  {header("costPerLead", t("spend.costs.cpl"))}
-                  {header("costPerAcquisition", t("spend.costs.cpa"))}
-                  {header("roas", t("spend.costs.roas"))}
-                </>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
+      <div className="min-w-0">
+        <Table label={t("conversions.segments.caption", { field: fieldName })} testId="segment-table">
+          <THead>
+            {header("value", fieldName)}
+            {header("visitors", t("conversions.segments.visitors"))}
+            {header("converted", t("conversions.segments.converted"), "hidden sm:table-cell")}
+            {header("conversions", t("conversions.segments.conversions"), "hidden md:table-cell")}
+            {header("rate", t("conversions.segments.rate"))}
+            {showCosts ? (
+              <>
+                {header("spend", t("spend.costs.spend"))}
+                {header("costPerVisitor", t("spend.costs.cpv"))}
+                {header("costPerLead", t("spend.costs.cpl"))}
+                {header("costPerAcquisition", t("spend.costs.cpa"))}
+                {header("roas", t("spend.costs.roas"))}
+              </>
+            ) : null}
+          </THead>
+          <TBody>
             {view.map(({ row, goal }) => (
-              <tr key={row.value} className={`border-b border-slate-100 last:border-0 ${row.small ? "text-slate-500" : ""}`} data-testid="segment-row" data-value={row.value}>
-                <th scope="row" className="max-w-[14rem] truncate py-2 pr-3 text-left font-medium text-slate-800">
+              <Tr key={row.value} className={row.small ? "text-slate-500" : undefined} data-testid="segment-row" data-value={row.value}>
+                <RowHeader className="max-w-[14rem] truncate">
                   {label(row.value)}
                   {row.small ? <span className="ml-2 align-middle"><Badge tone="amber">{t("conversions.segments.small")}</Badge></span> : null}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{f.number(row.visitors)}</td>
-                <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{f.number(goal?.converted ?? 0)}</td>
-                <td className="hidden px-3 py-2 text-right tabular-nums md:table-cell">{f.number(goal?.conversions ?? 0)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
+                </RowHeader>
+                <Td numeric>{f.number(row.visitors)}</Td>
+                <Td numeric className="hidden sm:table-cell">{f.number(goal?.converted ?? 0)}</Td>
+                <Td numeric className="hidden md:table-cell">{f.number(goal?.conversions ?? 0)}</Td>
+                <Td numeric>
                   <span className="font-semibold text-slate-900">{f.percent(goal?.rate.rate)}</span>
                   {goal && goal.rate.rate !== null ? <span className="block text-[11px] text-slate-400">{f.percent(goal.rate.low)} – {f.percent(goal.rate.high)}</span> : null}
-                </td>
+                </Td>
                 {showCosts ? (
                   <>
-                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-spend">{row.costs ? f.currency(row.costs.spend) : "–"}</td>
-                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-per-visitor">{f.currency(row.costs?.costPerVisitor)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-per-lead">{f.currency(row.costs?.costPerLead)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-per-acquisition">{f.currency(row.costs?.costPerAcquisition)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums" data-testid="cost-roas">{row.costs?.roas == null ? "–" : t("spend.costs.roasValue", { value: f.decimal(row.costs.roas) })}</td>
+                    <Td numeric data-testid="cost-spend">{row.costs ? f.currency(row.costs.spend) : "–"}</Td>
+                    <Td numeric data-testid="cost-per-visitor">{f.currency(row.costs?.costPerVisitor)}</Td>
+                    <Td numeric data-testid="cost-per-lead">{f.currency(row.costs?.costPerLead)}</Td>
+                    <Td numeric data-testid="cost-per-acquisition">{f.currency(row.costs?.costPerAcquisition)}</Td>
+                    <Td numeric data-testid="cost-roas">{row.costs?.roas == null ? "–" : t("spend.costs.roasValue", { value: f.decimal(row.costs.roas) })}</Td>
                   </>
                 ) : null}
-              </tr>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
         <p className="mt-3 text-xs text-slate-500">{t("conversions.segments.smallHint", { n: MIN_VISITORS_FOR_RATE })}</p>
       </div>
       <Chart config={config} label={t("conversions.segments.chart", { field: fieldName })} height={Math.max(160, chartRows.length * 30 + 40)} testId="segment-chart" />

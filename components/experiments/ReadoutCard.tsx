@@ -2,6 +2,7 @@
 
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Badge } from "@/components/ui/Badge";
+import { Table, THead, TBody, Th, Tr, RowHeader, Td } from "@/components/ui/Table";
 import { intlTag } from "@/lib/i18n/locales";
 import type { Readout } from "@/lib/experiments/readout";
 import type { ExperimentView } from "./types";
@@ -16,46 +17,41 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
   if (!readout) return <p className="px-5 py-4 text-sm text-amber-800" data-testid="experiment-missing-target">{t("experiments.meta.missingTarget")}</p>;
   return (
     <div className="space-y-4 px-5 py-4">
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm" data-testid="readout-table">
-          <caption className="sr-only">{t("experiments.table.caption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-              <th scope="col" className="py-2 pr-3 font-medium">{t("experiments.table.variant")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("experiments.table.visitors")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("experiments.table.conversions")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("experiments.table.rate")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("experiments.table.uplift")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("experiments.table.pValue")}</th>
-              <th scope="col" className="py-2 pl-3 text-right font-medium">{t("experiments.table.significant")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {readout.variants.map((v) => (
-              <tr key={v.variant} className="border-b border-slate-100 last:border-0" data-testid="readout-row" data-variant={v.variant}>
-                <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-800">
-                  <code className="font-mono text-xs">{v.variant}</code>
-                  {v.isControl ? <span className="ml-2 align-middle"><Badge>{t("experiments.table.control")}</Badge></span> : null}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{f.number(v.visitors)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{f.number(v.converted)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  <span className="font-semibold text-slate-900">{f.percent(v.rate)}</span>
-                  {v.rate !== null ? <span className="block text-[11px] text-slate-400">{f.percent(v.rateInterval.low)} – {f.percent(v.rateInterval.high)}</span> : null}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums" data-testid="readout-uplift">
-                  {v.isControl ? "–" : <span className={v.significant ? (v.uplift! > 0 ? "font-semibold text-emerald-700" : "font-semibold text-red-700") : "text-slate-900"}>{f.signedPercent(v.uplift)}</span>}
-                  {v.upliftInterval ? <span className="block text-[11px] text-slate-400">{f.signedPercent(v.upliftInterval.low)} – {f.signedPercent(v.upliftInterval.high)}</span> : null}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums" data-testid="readout-p">{pValue(v.pValue)}</td>
-                <td className="py-2 pl-3 text-right" data-testid="readout-significant">
-                  {v.isControl ? "–" : v.significant ? <Badge tone={v.uplift! > 0 ? "green" : "red"}>{t("experiments.table.yes")}</Badge> : <Badge>{t("experiments.table.no")}</Badge>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t("experiments.table.caption")} testId="readout-table">
+        <THead>
+          <Th>{t("experiments.table.variant")}</Th>
+          <Th numeric>{t("experiments.table.visitors")}</Th>
+          <Th numeric>{t("experiments.table.conversions")}</Th>
+          <Th numeric>{t("experiments.table.rate")}</Th>
+          <Th numeric>{t("experiments.table.uplift")}</Th>
+          <Th numeric>{t("experiments.table.pValue")}</Th>
+          <Th numeric>{t("experiments.table.significant")}</Th>
+        </THead>
+        <TBody>
+          {readout.variants.map((v) => (
+            <Tr key={v.variant} data-testid="readout-row" data-variant={v.variant}>
+              <RowHeader>
+                <code className="font-mono text-xs">{v.variant}</code>
+                {v.isControl ? <span className="ml-2 align-middle"><Badge>{t("experiments.table.control")}</Badge></span> : null}
+              </RowHeader>
+              <Td numeric>{f.number(v.visitors)}</Td>
+              <Td numeric>{f.number(v.converted)}</Td>
+              <Td numeric>
+                <span className="font-semibold text-slate-900">{f.percent(v.rate)}</span>
+                {v.rate !== null ? <span className="block text-[11px] text-slate-400">{f.percent(v.rateInterval.low)} – {f.percent(v.rateInterval.high)}</span> : null}
+              </Td>
+              <Td numeric data-testid="readout-uplift">
+                {v.isControl ? "–" : <span className={v.significant ? (v.uplift! > 0 ? "font-semibold text-emerald-700" : "font-semibold text-red-700") : "text-slate-900"}>{f.signedPercent(v.uplift)}</span>}
+                {v.upliftInterval ? <span className="block text-[11px] text-slate-400">{f.signedPercent(v.upliftInterval.low)} – {f.signedPercent(v.upliftInterval.high)}</span> : null}
+              </Td>
+              <Td numeric data-testid="readout-p">{pValue(v.pValue)}</Td>
+              <Td className="text-right" data-testid="readout-significant">
+                {v.isControl ? "–" : v.significant ? <Badge tone={v.uplift! > 0 ? "green" : "red"}>{t("experiments.table.yes")}</Badge> : <Badge>{t("experiments.table.no")}</Badge>}
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
       <p className="text-xs text-slate-500" data-testid="readout-test">
         {readout.comparisons > 1 ? t("experiments.table.test", { n: readout.comparisons, alpha: f.decimal(Number(readout.alphaPerComparison.toPrecision(3))) }) : t("experiments.table.testOne")}
       </p>

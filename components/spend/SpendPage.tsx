@@ -6,6 +6,7 @@ import { deleteSpendAction } from "@/app/(app)/projects/[projectId]/spend/action
 import { actionErrorText } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
+import { Table, THead, TBody, Th, Tr, RowHeader, Td } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
 import { intlTag } from "@/lib/i18n/locales";
@@ -75,36 +76,32 @@ export function SpendPage({ projectId, canEdit, range, entries, total, bySource 
         {entries.length === 0 ? (
           <p className="px-5 py-8 text-center text-sm text-slate-500" data-testid="spend-empty">{t("spend.list.empty")}</p>
         ) : (
-          <div className="overflow-x-auto px-4 py-2">
-            <table className="w-full text-sm" data-testid="spend-table">
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                  <th scope="col" className="py-2 pr-3">{t("spend.list.period")}</th>
-                  <th scope="col" className="px-3 py-2">{t("spend.list.source")}</th>
-                  <th scope="col" className="px-3 py-2">{t("spend.list.medium")}</th>
-                  <th scope="col" className="px-3 py-2">{t("spend.list.campaign")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("spend.list.amount")}</th>
-                  {canEdit ? <th scope="col" className="py-2 pl-3"><span className="sr-only">{t("spend.list.delete")}</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-100 last:border-0" data-testid="spend-row" data-source={e.source}>
-                    <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{when(e)}</td>
-                    <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{e.source}</th>
-                    <td className="px-3 py-2 text-slate-600">{e.medium || "–"}</td>
-                    <td className="px-3 py-2 text-slate-600">{e.campaign || "–"}</td>
-                    <td className="px-3 py-2 text-right tabular-nums text-slate-900" data-testid="spend-amount">{f.currency(e.amount)}</td>
-                    {canEdit ? (
-                      <td className="py-2 pl-3 text-right">
-                        <Button variant="ghost" size="sm" disabled={pending} onClick={() => remove(e)} aria-label={t("spend.list.deleteLabel", { source: e.source, date: when(e) })} data-testid="spend-delete">{t("spend.list.delete")}</Button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table label={t("spend.list.title")} testId="spend-table" wrapperClassName="px-4 py-2">
+            <THead>
+              <Th>{t("spend.list.period")}</Th>
+              <Th>{t("spend.list.source")}</Th>
+              <Th>{t("spend.list.medium")}</Th>
+              <Th>{t("spend.list.campaign")}</Th>
+              <Th numeric>{t("spend.list.amount")}</Th>
+              {canEdit ? <Th><span className="sr-only">{t("spend.list.delete")}</span></Th> : null}
+            </THead>
+            <TBody>
+              {entries.map((e) => (
+                <Tr key={e.id} data-testid="spend-row" data-source={e.source}>
+                  <Td className="whitespace-nowrap text-slate-700">{when(e)}</Td>
+                  <RowHeader className="text-slate-900">{e.source}</RowHeader>
+                  <Td className="text-slate-600">{e.medium || "–"}</Td>
+                  <Td className="text-slate-600">{e.campaign || "–"}</Td>
+                  <Td numeric className="text-slate-900" data-testid="spend-amount">{f.currency(e.amount)}</Td>
+                  {canEdit ? (
+                    <Td className="text-right">
+                      <Button variant="ghost" size="sm" disabled={pending} onClick={() => remove(e)} aria-label={t("spend.list.deleteLabel", { source: e.source, date: when(e) })} data-testid="spend-delete">{t("spend.list.delete")}</Button>
+                    </Td>
+                  ) : null}
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
         )}
         <div className="grid gap-4 border-t border-slate-100 px-5 py-4 sm:grid-cols-[auto_1fr]">
           <div>

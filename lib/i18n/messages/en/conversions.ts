@@ -56,6 +56,7 @@ export default {
   },
   segments: {
     title: "Conversion rate per segment",
+    caption: "Conversion rate per {field}",
     body: "Each visitor counts in the segment of their first visit in the range.",
     goal: "Goal",
     value: "Value",

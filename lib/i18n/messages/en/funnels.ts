@@ -37,7 +37,7 @@ export default {
     noPrevious: "No data in the previous period",
   },
   chart: { label: "Drop-off per step", converted: "Continued", dropped: "Dropped off", trendLabel: "Conversion over time", conversion: "Conversion" },
-  table: { step: "Step", visitors: "Visitors", fromStart: "From start", fromPrevious: "From previous", dropOff: "Drop-off", medianTime: "Median time", smallSample: "Small sample: too few visitors for a reliable rate.",
+  table: { caption: "Visitors and conversion per step", step: "Step", visitors: "Visitors", fromStart: "From start", fromPrevious: "From previous", dropOff: "Drop-off", medianTime: "Median time", smallSample: "Small sample: too few visitors for a reliable rate.",
     audience: "Audience",
     whoDroppedOff: "Who dropped off ({n})",
     whoDroppedOffLabel: "Download as CSV the {n} people who reached “{step}” but not the next step",

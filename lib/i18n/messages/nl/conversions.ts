@@ -58,6 +58,7 @@ const conversions: typeof en = {
   },
   segments: {
     title: "Conversieratio per segment",
+    caption: "Conversieratio per {field}",
     body: "Elke bezoeker telt mee in het segment van zijn eerste bezoek in de periode.",
     goal: "Doel",
     value: "Waarde",

@@ -39,7 +39,7 @@ const funnels: typeof en = {
     noPrevious: "Geen data in de vorige periode",
   },
   chart: { label: "Afhakers per stap", converted: "Ging verder", dropped: "Haakte af", trendLabel: "Conversie door de tijd", conversion: "Conversie" },
-  table: { step: "Stap", visitors: "Bezoekers", fromStart: "Vanaf start", fromPrevious: "Vanaf vorige", dropOff: "Afhakers", medianTime: "Mediane tijd", smallSample: "Kleine steekproef: te weinig bezoekers voor een betrouwbaar percentage.",
+  table: { caption: "Bezoekers en conversie per stap", step: "Stap", visitors: "Bezoekers", fromStart: "Vanaf start", fromPrevious: "Vanaf vorige", dropOff: "Afhakers", medianTime: "Mediane tijd", smallSample: "Kleine steekproef: te weinig bezoekers voor een betrouwbaar percentage.",
     audience: "Doelgroep",
     whoDroppedOff: "Wie haakte af ({n})",
     whoDroppedOffLabel: "Download als CSV de {n} mensen die “{step}” bereikten maar de volgende stap niet",
