@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Db } from "../db/client";
-import { ingest } from "../db/events/ingest";
+import { ingest } from "../server/ingest/handler";
 import { readBodyCapped } from "../server/body";
 
 /**

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { ingest } from "@/db/events/ingest";
+import { ingest } from "@/server/ingest/handler";
 import { config } from "@/lib/config";
 import { clientAddress } from "@/lib/auth/client-address";
 import { readBodyCapped } from "@/server/body";

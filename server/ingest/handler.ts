@@ -1,18 +1,15 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { projectForWriteKey, type ProjectRow } from "../tenant";
-import { insertEvents, type EventInput } from "./insert";
-import { normalizeMessage, type NormalizedEvent } from "../../lib/ingest/normalize";
+import type { Db } from "../../db/client";
+import { projectForWriteKey, type ProjectRow } from "../../db/tenant";
+import { storeAccepted, recordBotsDropped, type Candidate } from "../../db/events/store";
+import { normalizeMessage } from "../../lib/ingest/normalize";
 import { PATH_TYPES, type MessageType } from "../../lib/ingest/schema";
 import { decodeBody, parseJsonBody, BodyError, MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "../../lib/ingest/body";
 import { isBotUserAgent } from "../../lib/ingest/useragent";
 import { lookupCountry } from "../../lib/geo";
 import { takeTokens } from "../../lib/ingest/rate-limit";
 import { findUnstorable, isStorableText } from "../../lib/text/safe";
-import { BodyTooLargeError, describeBytes } from "../../server/body";
-import { isUnavailable, isDataError, dataErrorReason } from "./errors";
-
-export { isUnavailable } from "./errors";
+import { BodyTooLargeError, describeBytes } from "../body";
+import { isUnavailable } from "../../db/events/errors";
 
 /** gzip never grows data by more than its header and a few bytes per 16 KB block: the cap on a compressed body. */
 const GZIP_OVERHEAD = 1024;
@@ -52,15 +49,6 @@ export function writeKeyOf(authorization: string | null, body: unknown): string 
   return typeof fromBody === "string" && fromBody ? fromBody : null;
 }
 
-function toInput(e: NormalizedEvent): EventInput {
-  return {
-    time: e.time, name: e.name, anonymousId: e.anonymousId, userId: e.userId, path: e.path, referrerDomain: e.referrerDomain,
-    source: e.source, medium: e.medium, campaign: e.campaign, device: e.device, browser: e.browser, os: e.os, country: e.country,
-    region: e.region, properties: e.properties, revenue: e.revenue, messageId: e.messageId, traits: e.traits, ageGroup: e.ageGroup,
-    previousId: e.previousId,
-  };
-}
-
 /**
  * Bots are judged by the visitor's user agent: the message's context.userAgent, or the request's
  * when a browser sent it; the snippet also flags automated browsers (navigator.webdriver). A server-side library (node, curl, python) posting for the customer's
@@ -89,36 +77,6 @@ async function projectOf(db: Db, writeKey: string): Promise<ProjectRow | IngestR
 }
 
 const isAnswer = (x: ProjectRow | IngestResponse): x is IngestResponse => "status" in x && "body" in x;
-
-type Candidate = { index: number; event: NormalizedEvent };
-
-/**
- * Stores the accepted events. Every message was checked for what PostgreSQL refuses, so the batch
- * normally goes in as one statement; should a data error still slip through, the batch is tried
- * once more item by item, so the bad one is named (and refused) and the others are stored.
- * Duplicates of a messageId are skipped either way. Errors that are not about the data propagate.
- */
-async function store(db: Db, projectId: string, candidates: Candidate[]): Promise<{ stored: number; refused: { index: number; error: string }[] }> {
-  if (candidates.length === 0) return { stored: 0, refused: [] };
-  try {
-    return { stored: (await insertEvents(db, projectId, candidates.map((c) => toInput(c.event)))).stored, refused: [] };
-  } catch (err) {
-    if (!isDataError(err)) throw err;
-    // The error holds the statement's parameters (the events): log its reason only.
-    console.warn(`[trechter] a batch failed on its data (${dataErrorReason(err)}); storing its items one by one`);
-  }
-  let stored = 0;
-  const refused: { index: number; error: string }[] = [];
-  for (const c of candidates) {
-    try {
-      stored += (await insertEvents(db, projectId, [toInput(c.event)])).stored;
-    } catch (err) {
-      if (!isDataError(err)) throw err;
-      refused.push({ index: c.index, error: dataErrorReason(err) });
-    }
-  }
-  return { stored, refused };
-}
 
 /**
  * One Segment HTTP API request: check the path and a basic-auth write key before reading the body,
@@ -195,14 +153,11 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
   let stored = 0;
   let refused = 0;
   try {
-    const result = await store(db, project.id, candidates);
+    const result = await storeAccepted(db, project.id, candidates);
     stored = result.stored;
     refused = result.refused.length;
     rejected.push(...result.refused);
-    if (bots) {
-      await db.execute(sql`insert into ingest_stats (project_id, day, bots_dropped) values (${project.id}, ${receivedAt.toISOString().slice(0, 10)}, ${bots})
-        on conflict (project_id, day) do update set bots_dropped = ingest_stats.bots_dropped + excluded.bots_dropped`);
-    }
+    await recordBotsDropped(db, project.id, receivedAt, bots);
   } catch (err) {
     if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later (what was stored already is not stored twice).");
     throw err;

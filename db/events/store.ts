@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { insertEvents, type EventInput } from "./insert";
+import { isDataError, dataErrorReason } from "./errors";
+import type { NormalizedEvent } from "../../lib/ingest/normalize";
+
+/** An accepted message and its place in the request (a batch's index), so a refusal can name it. */
+export type Candidate = { index: number; event: NormalizedEvent };
+
+function toInput(e: NormalizedEvent): EventInput {
+  return {
+    time: e.time, name: e.name, anonymousId: e.anonymousId, userId: e.userId, path: e.path, referrerDomain: e.referrerDomain,
+    source: e.source, medium: e.medium, campaign: e.campaign, device: e.device, browser: e.browser, os: e.os, country: e.country,
+    region: e.region, properties: e.properties, revenue: e.revenue, messageId: e.messageId, traits: e.traits, ageGroup: e.ageGroup,
+    previousId: e.previousId,
+  };
+}
+
+/**
+ * Stores the accepted events. Every message was checked for what PostgreSQL refuses, so the batch
+ * normally goes in as one statement; should a data error still slip through, the batch is tried
+ * once more item by item, so the bad one is named (and refused) and the others are stored.
+ * Duplicates of a messageId are skipped either way. Errors that are not about the data propagate.
+ */
+export async function storeAccepted(db: Db, projectId: string, candidates: Candidate[]): Promise<{ stored: number; refused: { index: number; error: string }[] }> {
+  if (candidates.length === 0) return { stored: 0, refused: [] };
+  try {
+    return { stored: (await insertEvents(db, projectId, candidates.map((c) => toInput(c.event)))).stored, refused: [] };
+  } catch (err) {
+    if (!isDataError(err)) throw err;
+    // The error holds the statement's parameters (the events): log its reason only.
+    console.warn(`[trechter] a batch failed on its data (${dataErrorReason(err)}); storing its items one by one`);
+  }
+  let stored = 0;
+  const refused: { index: number; error: string }[] = [];
+  for (const c of candidates) {
+    try {
+      stored += (await insertEvents(db, projectId, [toInput(c.event)])).stored;
+    } catch (err) {
+      if (!isDataError(err)) throw err;
+      refused.push({ index: c.index, error: dataErrorReason(err) });
+    }
+  }
+  return { stored, refused };
+}
+
+/** Counts the bot messages a request dropped on the project's day (shown in its settings). */
+export async function recordBotsDropped(db: Db, projectId: string, receivedAt: Date, bots: number): Promise<void> {
+  if (!bots) return;
+  await db.execute(sql`insert into ingest_stats (project_id, day, bots_dropped) values (${projectId}, ${receivedAt.toISOString().slice(0, 10)}, ${bots})
+    on conflict (project_id, day) do update set bots_dropped = ingest_stats.bots_dropped + excluded.bots_dropped`);
+}
