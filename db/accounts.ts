@@ -1,4 +1,4 @@
-import { and, eq, asc } from "drizzle-orm";
+import { eq, asc } from "drizzle-orm";
 import type { Db } from "./client";
 import { users, teams, memberships, type Role } from "./schema";
 import { hashPassword } from "../lib/auth/password";
@@ -70,9 +70,4 @@ export async function findTeam(db: Db, idOrSlug: string) {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
   const [team] = await db.select().from(teams).where(isUuid ? eq(teams.id, idOrSlug) : eq(teams.slug, idOrSlug));
   return team ?? null;
-}
-
-export async function membership(db: Db, teamId: string, userId: string) {
-  const [m] = await db.select().from(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
-  return m ?? null;
 }

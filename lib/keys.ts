@@ -50,10 +50,3 @@ export function decryptSecret(sealed: string, secret: string): string | null {
     return null;
   }
 }
-
-/** Constant-time comparison of two hex hashes. */
-export function sameHash(a: string, b: string): boolean {
-  const ab = Buffer.from(a, "hex");
-  const bb = Buffer.from(b, "hex");
-  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
-}

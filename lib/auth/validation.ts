@@ -15,7 +15,6 @@ export const signupSchema = z.object({
   password: passwordSchema,
   teamName: z.string().trim().max(100, "teamNameTooLong").optional().default(""),
 });
-export type SignupInput = z.infer<typeof signupSchema>;
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stepMatchSchema } from "../funnel/validate";
-import { fieldSchema, filtersSchema, instantSchema, MAX_RANGE_MS, PARAM_LIMITS, parseRangeParams, type RangeParamsOptions } from "../funnel/query";
+import { fieldSchema, filtersSchema, instantSchema, MAX_RANGE_MS, PARAM_LIMITS } from "../funnel/query";
 import { GOAL_KINDS, SEGMENT_FIELDS, type SegmentField } from "../funnel/types";
 import type { OverviewGoalDef } from "./types";
 
@@ -49,13 +49,4 @@ export function resolveGoals(requested: GoalsQueryBody["goals"], saved: Overview
     used.add(key);
     return { ...def, key };
   });
-}
-
-/**
- * `segment=<field>` parameters of the dashboard's GET: capped and checked by the one URL parser
- * (parseRangeParams; a RangeParamsError, 400, for an unknown field or too many).
- */
-export function segmentParams(params: URLSearchParams, opts: RangeParamsOptions = {}): SegmentField[] {
-  const only = new URLSearchParams([...params].filter(([k]) => k === "segment"));
-  return parseRangeParams(only, "UTC", opts).segments;
 }

@@ -27,7 +27,6 @@ export const goalKeySchema = z.string().regex(/^[a-z0-9_]{1,60}(-\d{1,6})?$/, "A
 
 /** A goal with its key, as a new project is set up with (template or onboarding draft). */
 export const newGoalSchema = goalDefinitionSchema.extend({ key: goalKeySchema }).strict();
-export type NewGoalDefinition = z.output<typeof newGoalSchema>;
 
 /** A match as stored: built from its named fields, so nothing else a client sent reaches the row. */
 export function matchColumn(m: { event: string; path?: string; where?: Record<string, PropertyValue> }): StepMatch {

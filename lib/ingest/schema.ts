@@ -44,8 +44,6 @@ const common = z
 
 export const trackSchema = common.extend({ event: z.string().max(200, MAX_ID), properties: record.nullish() });
 export const pageSchema = common.extend({ name: z.string().max(500).nullish(), category: z.string().max(500).nullish(), properties: record.nullish() });
-/** Mobile libraries' page view: stored like a page. */
-export const screenSchema = pageSchema;
 export const identifySchema = common.extend({ traits: record.nullish() });
 export const aliasSchema = common.extend({ previousId: id, userId: id });
 export const groupSchema = common.extend({ groupId: id, traits: record.nullish() });
@@ -71,7 +69,7 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
 export const MESSAGE_SCHEMAS = {
   track: trackSchema,
   page: pageSchema,
-  screen: screenSchema,
+  screen: pageSchema, // mobile libraries' page view: stored like a page
   identify: identifySchema,
   alias: aliasSchema,
   group: groupSchema,
@@ -80,7 +78,6 @@ export const MESSAGE_SCHEMAS = {
 /** Any message after validation: the union of every type's fields, all but the common ones optional. */
 export type ParsedMessage = z.output<typeof common> &
   Partial<z.output<typeof trackSchema> & z.output<typeof pageSchema> & z.output<typeof identifySchema> & z.output<typeof aliasSchema> & z.output<typeof groupSchema>>;
-export type SegmentContext = z.output<typeof contextSchema>;
 
 /** The message type a path names (/v1/track, /v1/t, …); batch items carry their own `type`. */
 export const PATH_TYPES: Record<string, MessageType | "batch"> = {

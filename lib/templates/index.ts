@@ -8,8 +8,7 @@ import { hospitality } from "./hospitality";
 import { saas } from "./saas";
 import { recruitment } from "./recruitment";
 
-export type { SectorTemplate, TemplateGoal, TemplateStep, Benchmark, StageKpi, Localized, DemoProfile, DemoMicro } from "./types";
-export { KPI } from "./kpis";
+export type { SectorTemplate } from "./types";
 
 /** The five sector templates: the one place their funnels, goals and benchmarks are defined. */
 export const TEMPLATES: Record<Sector, SectorTemplate> = { ecommerce, b2b, hospitality, saas, recruitment };
