@@ -27,12 +27,3 @@ export function PageHeader({ title, description, actions }: { title: React.React
     </div>
   );
 }
-
-export function Spinner({ label }: { label: string }) {
-  return (
-    <span role="status" className="inline-flex items-center gap-2 text-sm text-slate-500">
-      <span className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" aria-hidden />
-      {label}
-    </span>
-  );
-}
