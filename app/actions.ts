@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signOut } from "@/auth";
-import { apiTeamScope, currentTeamScope, sessionUserId, TEAM_COOKIE } from "@/server/guard";
+import { apiTeamScope, sessionUserId, TEAM_COOKIE } from "@/server/guard";
 import { teamScopeForUser, isUuid } from "@/db/tenant";
 import { getDb } from "@/db/client";
 import { revokeAllSessions } from "@/db/sessions";
@@ -44,9 +44,4 @@ export async function switchTeamAction(teamId: string): Promise<void> {
   if (target?.teamId !== parsed.data) return;
   (await cookies()).set(TEAM_COOKIE, parsed.data, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 365 * 24 * 3600 });
   revalidatePath("/", "layout");
-}
-
-export async function whoAmI() {
-  const scope = await currentTeamScope();
-  return scope ? { userId: scope.userId, teamId: scope.teamId, role: scope.role } : null;
 }

@@ -87,7 +87,6 @@ const crossTeam: Record<string, Attack> = {
     ownOnly: "answers nothing either way; what counts is that the caller did not move into team B",
     after: async ({ caller, ids }) => expect(await currentTeam(caller)).toBe(ids.teamA),
   },
-  "app/actions.ts#whoAmI": { calls: () => [[]], ownOnly: "tells the caller who they are; it takes no id" },
   "app/(auth)/actions.ts#loginAction": { exempt: "public by design: signs in with the caller's own email and password, no team id" },
   "app/(auth)/actions.ts#signupAction": { exempt: "public by design: creates a new user with a new team of its own, no team id" },
   "app/(app)/projects/new/actions.ts#saveDraftAction": {
@@ -156,7 +155,6 @@ const viewer: Record<string, Attack> = {
   "app/actions.ts#logoutAction": { exempt: "not an admin action: signs the caller out" },
   "app/actions.ts#logoutEverywhereAction": { exempt: "not an admin action: signs the caller out everywhere" },
   "app/actions.ts#switchTeamAction": { exempt: "not an admin action: moves the caller between their own teams" },
-  "app/actions.ts#whoAmI": { exempt: "not an admin action: reads the caller's own identity" },
   "app/(auth)/actions.ts#loginAction": { exempt: "public: signing in" },
   "app/(auth)/actions.ts#signupAction": { exempt: "public: creating an account" },
   "app/(app)/projects/new/actions.ts#saveDraftAction": { calls: (ids) => [[draft(ids)]] },
@@ -415,7 +413,6 @@ const malformedTable: Record<string, Malformed> = {
   "app/actions.ts#logoutAction": { exempt: "takes no input; it signs the caller out (which would end the walk's session)" },
   "app/actions.ts#logoutEverywhereAction": { exempt: "takes no input; it signs the caller out everywhere (which would end the walk's session)" },
   "app/actions.ts#switchTeamAction": { template: (ids) => [ids.teamA], ignores: "moves the caller between their own teams only, and ignores anything else" },
-  "app/actions.ts#whoAmI": { exempt: "takes no input; it reads the caller's own identity" },
   "app/(auth)/actions.ts#loginAction": { exempt: "a form action: its input is FormData, parsed field by field (see the auth specs)" },
   "app/(auth)/actions.ts#signupAction": { exempt: "a form action: its input is FormData, parsed field by field (see the auth specs)" },
   "app/(app)/projects/new/actions.ts#saveDraftAction": { template: () => [ownDraft()] },
