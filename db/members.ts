@@ -161,14 +161,8 @@ export async function removeMember(scope: TeamScope, userId: string) {
     if (!self && !atLeast(actor, "admin")) throw forbidden();
     if (target === "owner" && !self && !atLeast(actor, "owner")) throw forbidden("Only owners can remove an owner.");
     if (target === "owner" && owners <= 1) {
-      throw new InputError("The last owner cannot leave. Make someone else owner first, or delete the team.", "userId", 409);
+      throw new InputError("The last owner cannot leave. Make someone else owner first.", "userId", 409);
     }
     await tx.delete(memberships).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
   });
-}
-
-/** Deletes the team and everything in it. Owners only. */
-export async function deleteTeam(scope: TeamScope) {
-  scope.require("owner");
-  await scope.db.delete(teams).where(eq(teams.id, scope.teamId));
 }

@@ -20,7 +20,7 @@ export default {
   pending: "Open invites",
   expires: "Expires {date}",
   revoke: "Revoke",
-  rolesHelp: "Owners can do everything, including deleting the team. Admins manage projects, funnels, keys, share links and members (except owners). Viewers can look but not change anything.",
+  rolesHelp: "Owners can do everything, including making others owner. Admins manage projects, funnels, keys, share links and members (except owners). Viewers can look but not change anything.",
   viewerNotice: "You are a viewer in this team: you can look at everything, but not change it.",
   errors: {
     emailInvalid: "Enter a valid email address, like name@company.nl.",

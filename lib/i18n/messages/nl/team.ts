@@ -22,7 +22,7 @@ const team: typeof en = {
   pending: "Openstaande uitnodigingen",
   expires: "Verloopt op {date}",
   revoke: "Intrekken",
-  rolesHelp: "Eigenaren mogen alles, ook het team verwijderen. Beheerders beheren projecten, funnels, sleutels, deellinks en leden (behalve eigenaren). Kijkers kunnen alles zien maar niets wijzigen.",
+  rolesHelp: "Eigenaren mogen alles, ook anderen eigenaar maken. Beheerders beheren projecten, funnels, sleutels, deellinks en leden (behalve eigenaren). Kijkers kunnen alles zien maar niets wijzigen.",
   viewerNotice: "Je bent kijker in dit team: je kunt alles bekijken, maar niets wijzigen.",
   errors: {
     emailInvalid: "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.",
