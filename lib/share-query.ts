@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SEGMENT_FIELDS, type BuiltinSegmentField, type SegmentFilters } from "./funnel/types";
 import { PRESETS, presetRange, previousRange, zonedMidnight } from "./funnel/ranges";
 import { CSV_TABLES, type CsvTable } from "./conversions/export";
+import { InputError } from "./errors";
 
 /**
  * What a share link's visitor may ask of its report, parsed strictly from the query string. The rules
@@ -35,7 +36,8 @@ export type SharedQuery = {
   csv?: { table: CsvTable; field?: BuiltinSegmentField };
 };
 
-export class ShareQueryError extends Error {}
+/** A share link's visitor asked for something the report does not offer: a 400. */
+export class ShareQueryError extends InputError {}
 
 const fieldList = SEGMENT_FIELDS.join(", ");
 

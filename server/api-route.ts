@@ -51,15 +51,33 @@ function sqlState(err: unknown): string | null {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler so that access and input errors become JSON 4xx answers, never stack traces. */
-export function route<C>(handler: Handler<C>): Handler<C> {
+export type RouteOptions = {
+  /** Headers every error answer carries as well (the share routes' no-referrer/noindex/no-store). */
+  headers?: Record<string, string>;
+};
+
+/**
+ * Wraps a route handler so that what it throws becomes a JSON answer, never a stack trace: access
+ * errors 401/403/404, input errors (InputError and its kinds: bad range parameters, CSV requests,
+ * unknown goals, share queries) 400/409/422, a zod error 400, too busy 429, a query timeout 503.
+ */
+export function route<C>(handler: Handler<C>, options: RouteOptions = {}): Handler<C> {
   return async (request, context) => {
     try {
       return await handler(request, context);
     } catch (err) {
-      return errorToResponse(err);
+      const response = errorToResponse(err);
+      for (const [name, value] of Object.entries(options.headers ?? {})) response.headers.set(name, value);
+      return response;
     }
   };
+}
+
+/** A CSV download (with a byte-order mark, so spreadsheet programs read it as UTF-8). */
+export function csvResponse(file: { filename: string; body: string }, headers: Record<string, string> = {}): Response {
+  return new Response("\uFEFF" + file.body, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file.filename}"`, "Cache-Control": "no-store", ...headers },
+  });
 }
 
 /** Query bodies are a few KB; 1 MB leaves room for long step lists and filters without letting one request hold much memory. */

@@ -1,11 +1,13 @@
 import { toCsv, fileSlug } from "./csv";
+import { InputError } from "../errors";
 import type { ConversionsOverview } from "./types";
 import { SEGMENT_FIELDS, type SegmentField } from "../funnel/types";
 
 export const CSV_TABLES = ["goals", "segment", "daily", "stages"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
-export class CsvRequestError extends Error {}
+/** A CSV download asked for a table (or segment field) the overview does not have: a 400. */
+export class CsvRequestError extends InputError {}
 
 const pct = (r: number | null | undefined) => (r === null || r === undefined ? null : Math.round(r * 1e6) / 1e4);
 const money = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 100) / 100);
@@ -64,11 +66,4 @@ export function overviewCsv(o: ConversionsOverview, params: URLSearchParams, pro
       };
   }
   throw new CsvRequestError(`table must be one of ${CSV_TABLES.join(", ")}.`);
-}
-
-/** A CSV download response. */
-export function csvResponse(file: { filename: string; body: string }, headers: Record<string, string> = {}): Response {
-  return new Response("\uFEFF" + file.body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file.filename}"`, "Cache-Control": "no-store", ...headers },
-  });
 }

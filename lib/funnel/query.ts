@@ -3,6 +3,7 @@ import { funnelStepsSchema, windowSchema } from "./validate";
 import { SEGMENT_FIELDS, DEFAULT_WINDOW_SECONDS, type SegmentField, type SegmentFilters } from "./types";
 import { isPreset, presetRange, PRESETS, zonedMidnight } from "./ranges";
 import { isStorableText } from "../text/safe";
+import { InputError } from "../errors";
 
 /**
  * Hard caps on what one request may ask of the engine (Hardening #4: 600 `segment=` fields ran for
@@ -171,4 +172,5 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
   return { from: from!, to: to!, filters, breakdown: breakdown as SegmentField | undefined, compare: params.get("compare") === "1" || params.get("compare") === "true", preset, segments: segments as SegmentField[] };
 }
 
-export class RangeParamsError extends Error {}
+/** A URL parameter of a report is wrong (named in the message): a 400. */
+export class RangeParamsError extends InputError {}

@@ -3,7 +3,7 @@ import { openShareForRequest, type ShareLinkRow } from "@/db/share";
 import { sharedQuery, sharedReportExists } from "@/db/share-report";
 import type { ProjectScope } from "@/db/tenant";
 import { errorResponse, route } from "@/server/api-route";
-import { ShareQueryError, type ShareEndpoint, type SharedQuery } from "@/lib/share-query";
+import type { ShareEndpoint, SharedQuery } from "@/lib/share-query";
 
 /** Headers of every answer to a share link: no referrer, no indexing, no caching. */
 export const SHARE_HEADERS = { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" };
@@ -32,13 +32,8 @@ export function shareRoute(endpoint: ShareEndpoint, handler: (opened: Opened, re
     const opened = await openShareForRequest(db, token, (id) => cookie(request, `trechter_share_${id}`));
     if (opened.state !== "ok") return errorResponse(opened.state === "password" ? 401 : 404, `link_${opened.state}`, "This report link is not available.", {}, SHARE_HEADERS);
     if (!(await sharedReportExists(opened.scope, opened.link))) return errorResponse(410, "report_gone", "This report no longer exists.", {}, SHARE_HEADERS);
-    let query: SharedQuery;
-    try {
-      query = sharedQuery(opened.scope, opened.link, endpoint, new URL(request.url).searchParams);
-    } catch (err) {
-      if (err instanceof ShareQueryError) return errorResponse(400, "invalid_input", err.message, {}, SHARE_HEADERS);
-      throw err;
-    }
+    // A query the link does not offer throws ShareQueryError, an input error: route() answers 400, with SHARE_HEADERS.
+    const query = sharedQuery(opened.scope, opened.link, endpoint, new URL(request.url).searchParams);
     return handler({ scope: opened.scope, link: opened.link, query }, request);
-  });
+  }, { headers: SHARE_HEADERS });
 }

@@ -1,7 +1,7 @@
 import { sharedConversions } from "@/db/share-report";
-import { csvResponse, overviewCsv } from "@/lib/conversions/export";
+import { overviewCsv } from "@/lib/conversions/export";
 import type { ConversionsOverview } from "@/lib/conversions/types";
-import { json } from "@/server/api-route";
+import { csvResponse, json } from "@/server/api-route";
 import { shareRoute, SHARE_HEADERS } from "../../open";
 
 /** The conversions overview a share link opens (and its CSV tables), within the link's period and locked filters. */

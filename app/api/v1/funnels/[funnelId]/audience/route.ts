@@ -1,7 +1,7 @@
 import { apiFunnel } from "@/server/guard";
 import { checkAudienceStep, openDropOffAudience } from "@/db/queries/funnel/dropOffAudience";
 import { audienceSlot, AUDIENCE_DEADLINE_MS } from "@/db/limits";
-import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
+import { parseRangeParams } from "@/lib/funnel/query";
 import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream, type AudienceFormat } from "@/lib/funnel/audience-export";
 import { csvLine } from "@/lib/conversions/csv";
 import { errorResponse, route } from "@/server/api-route";
@@ -22,13 +22,7 @@ export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (reque
   const stepText = search.get("step") ?? "";
   const step = /^\d{1,3}$/.test(stepText) ? Number(stepText) : NaN;
   checkAudienceStep(step, funnel.steps.length);
-  let q;
-  try {
-    q = parseRangeParams(search, scope.project.timeZone);
-  } catch (err) {
-    if (err instanceof RangeParamsError) return errorResponse(400, "invalid_input", err.message);
-    throw err;
-  }
+  const q = parseRangeParams(search, scope.project.timeZone);
   const release = audienceSlot(scope.projectId);
   let audience;
   try {

@@ -1,6 +1,6 @@
 import { apiProjectScope } from "@/server/guard";
 import { segmentValues } from "@/db/queries/funnel/segmentValues";
-import { isSegmentField, parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
+import { isSegmentField, parseRangeParams } from "@/lib/funnel/query";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";
 import { errorResponse, json, route } from "@/server/api-route";
 
@@ -14,11 +14,6 @@ export const GET = route<{ params: Promise<{ projectId: string }> }>(async (requ
     return errorResponse(400, "invalid_input", `field must be one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`);
   }
   url.searchParams.delete(field);
-  try {
-    const { from, to } = parseRangeParams(url.searchParams, scope.project.timeZone);
-    return json({ field, values: await segmentValues(scope, field, from, to) });
-  } catch (err) {
-    if (err instanceof RangeParamsError) return errorResponse(400, "invalid_input", err.message);
-    throw err;
-  }
+  const { from, to } = parseRangeParams(url.searchParams, scope.project.timeZone);
+  return json({ field, values: await segmentValues(scope, field, from, to) });
 });
