@@ -2,14 +2,15 @@
 
 import "@/components/charts/register";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { useConversions } from "@/components/hooks/api";
+import { apiErrorText } from "@/lib/api-client/errors";
+import { apiUrls, type ReportSource } from "@/lib/api-client/keys";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { FilterBar } from "@/components/funnels/FilterBar";
 import { SEGMENT_TABLES } from "@/lib/conversions/query";
 import type { SegmentField } from "@/lib/funnel/types";
-import type { ConversionsOverview } from "@/lib/conversions/types";
 import { MacroGoalCard, MicroGoalCard } from "./GoalCards";
 import { StageKpis } from "./StageKpis";
 import { SegmentTable } from "./SegmentTable";
@@ -31,9 +32,9 @@ export function overviewParams(search: URLSearchParams, seg: SegmentField): stri
 
 /**
  * The conversions overview: filters and range (in the URL), macro goal with benchmark and what-if,
- * micro goals, stage KPIs and the segment tables. `apiUrl` is the project's endpoint or a share link's.
+ * micro goals, stage KPIs and the segment tables. `source` is the project or a share link.
  */
-export function ConversionsDashboard({ apiUrl, segmentsUrl, projectId = "" }: { apiUrl: string; segmentsUrl?: string; projectId?: string }) {
+export function ConversionsDashboard({ source }: { source: ReportSource }) {
   const { t, f } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -42,15 +43,7 @@ export function ConversionsDashboard({ apiUrl, segmentsUrl, projectId = "" }: { 
   const segParam = params.get("seg") ?? "source";
   const seg = ((SEGMENT_TABLES as readonly string[]).includes(segParam) ? segParam : "source") as SegmentField;
   const apiParams = overviewParams(params, seg);
-  const results = useQuery({
-    queryKey: ["conversions", apiUrl, apiParams],
-    placeholderData: keepPreviousData,
-    queryFn: async (): Promise<ConversionsOverview> => {
-      const res = await fetch(`${apiUrl}?${apiParams}`);
-      if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? "failed");
-      return res.json();
-    },
-  });
+  const results = useConversions(source, apiParams);
   const data = results.data;
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -61,13 +54,13 @@ export function ConversionsDashboard({ apiUrl, segmentsUrl, projectId = "" }: { 
   const macro = data?.goals.filter((g) => g.kind === "macro") ?? [];
   const micro = data?.goals.filter((g) => g.kind === "micro") ?? [];
   const goalKey = data?.goals.some((g) => g.key === params.get("goal")) ? params.get("goal")! : data?.goals[0]?.key;
-  const csv = (table: string, extra = "") => `${apiUrl}?${apiParams}&format=csv&table=${table}${extra}`;
+  const csv = (table: string, extra = "") => apiUrls.conversions(source, `${apiParams}&format=csv&table=${table}${extra}`);
   const rangeDays = data ? (Date.parse(data.range.to) - Date.parse(data.range.from)) / 86400_000 : 30;
 
   return (
     <div className="min-w-0 space-y-5">
-      <FilterBar projectId={projectId} segmentsUrl={segmentsUrl} params={params} allowBreakdown={false} allowCompare={false} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
-      {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("conversions.error")} {(results.error as Error).message}</p> : null}
+      <FilterBar source={source} params={params} allowBreakdown={false} allowCompare={false} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
+      {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("conversions.error")} {apiErrorText(t, results.error)}</p> : null}
       {data && rangeDays < 7 ? <p data-testid="notice-short" className="rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{t("funnels.notices.shortRange")}</p> : null}
 
       <div className="grid gap-4 sm:grid-cols-3">
@@ -77,7 +70,7 @@ export function ConversionsDashboard({ apiUrl, segmentsUrl, projectId = "" }: { 
         <Stat label={t("conversions.summary.macroRate")} value={data ? f.percent(macro[0]?.rate.rate) : null} testId="stat-macro" detail={macro[0]?.name} />
       </div>
 
-      {data?.spend ? <SpendSummary spend={data.spend} goals={data.goals} projectId={projectId} onLead={(key) => setParam("lead", key)} /> : null}
+      {data?.spend ? <SpendSummary spend={data.spend} goals={data.goals} projectId={source.kind === "project" ? source.projectId : ""} onLead={(key) => setParam("lead", key)} /> : null}
 
       <div className={`space-y-5 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
         {data ? (

@@ -5,6 +5,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/Button";
 import { ShareLinks, type ShareLinkView } from "@/components/share/ShareLinks";
+import { projectSource } from "@/lib/api-client/keys";
 import { ConversionsDashboard } from "./ConversionsDashboard";
 
 type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; goalCount: number; shareLinks: ShareLinkView[] };
@@ -19,7 +20,7 @@ export function ConversionsPage({ projectId, canEdit, hasEvents, goalCount, shar
   return (
     <div className="space-y-5">
       <p className="max-w-3xl text-sm text-slate-600">{t("conversions.intro")}</p>
-      <ConversionsDashboard projectId={projectId} apiUrl={`/api/v1/projects/${projectId}/conversions`} />
+      <ConversionsDashboard source={projectSource(projectId)} />
       {canEdit ? <ShareLinks projectId={projectId} report="conversions" links={shareLinks} /> : null}
     </div>
   );

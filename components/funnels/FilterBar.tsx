@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { useSegmentValues } from "@/components/hooks/api";
+import type { ReportSource } from "@/lib/api-client/keys";
+import { apiErrorText } from "@/lib/api-client/errors";
 import { inputClass } from "@/components/ui/Field";
 import { PRESETS } from "@/lib/funnel/ranges";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";
@@ -10,12 +12,12 @@ import { segmentFieldLabel } from "@/lib/funnel/field-label";
 
 const selectClass = "rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
 
-type Props = { projectId: string; segmentsUrl?: string; params: URLSearchParams; onChange: (next: URLSearchParams) => void; allowBreakdown?: boolean; allowCompare?: boolean; allowedFields?: readonly string[];
+type Props = { source: ReportSource; params: URLSearchParams; onChange: (next: URLSearchParams) => void; allowBreakdown?: boolean; allowCompare?: boolean; allowedFields?: readonly string[];
   /** more breakdown options beyond the built-in fields, like an experiment's `prop:variant`, with their labels */
   extraBreakdowns?: readonly { field: string; label: string }[] };
 
 /** Date presets, compare, breakdown and segment-filter chips; all state lives in the URL. */
-export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreakdown = true, allowCompare = true, allowedFields = SEGMENT_FIELDS, extraBreakdowns = [] }: Props) {
+export function FilterBar({ source, params, onChange, allowBreakdown = true, allowCompare = true, allowedFields = SEGMENT_FIELDS, extraBreakdowns = [] }: Props) {
   const { t } = useI18n();
   const [adding, setAdding] = useState<string>("");
   const set = (mutate: (p: URLSearchParams) => void) => {
@@ -27,15 +29,7 @@ export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreak
   const range = custom ? "custom" : (params.get("range") ?? "30d");
   const chips = SEGMENT_FIELDS.flatMap((field) => params.getAll(field).map((value) => ({ field, value })));
   const rangeParams = new URLSearchParams([...params].filter(([k]) => ["range", "from", "to"].includes(k)));
-  const values = useQuery({
-    queryKey: ["segments", projectId, adding, rangeParams.toString()],
-    enabled: Boolean(adding),
-    queryFn: async () => {
-      const res = await fetch(`${segmentsUrl ?? `/api/v1/projects/${projectId}/segments`}?field=${adding}&${rangeParams}`);
-      if (!res.ok) throw new Error("segments");
-      return (await res.json()).values as { value: string; visitors: number }[];
-    },
-  });
+  const values = useSegmentValues(source, adding, rangeParams.toString());
   const label = (field: string, value: string) => `${segmentFieldLabel(t, field)}: ${value === "(none)" ? t("funnels.filters.none") : value}`;
 
   return (
@@ -125,7 +119,7 @@ export function FilterBar({ projectId, segmentsUrl, params, onChange, allowBreak
               setAdding("");
             }}
           >
-            <option value="">{values.isLoading ? t("common.loading") : t("funnels.filters.chooseValue")}</option>
+            <option value="">{values.isLoading ? t("common.loading") : values.isError ? apiErrorText(t, values.error) : t("funnels.filters.chooseValue")}</option>
             {values.data?.map((v) => <option key={v.value} value={v.value}>{v.value === "(none)" ? t("funnels.filters.none") : v.value} ({v.visitors})</option>)}
           </select>
         ) : null}

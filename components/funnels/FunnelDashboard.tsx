@@ -2,12 +2,13 @@
 
 import "@/components/charts/register";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { useFunnelResults } from "@/components/hooks/api";
+import { apiErrorText } from "@/lib/api-client/errors";
+import { apiUrls, type ReportSource } from "@/lib/api-client/keys";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
-import type { FunnelResults } from "@/db/queries/funnel/funnelResults";
 import type { FunnelStep } from "@/lib/funnel/types";
 import { FilterBar } from "./FilterBar";
 import { DropOffChart } from "./DropOffChart";
@@ -30,27 +31,19 @@ export function stepLabels(steps: FunnelStep[]): string[] {
 }
 
 /**
- * The funnel report: filters, drop-off chart, step table, overall conversion and trend. `fetchUrl`
- * lets the shared-report page use its own endpoint. `audiences` adds the "who dropped off" downloads
- * (members only: the route needs a session or read key, so the shared report leaves it off).
+ * The funnel report: filters, drop-off chart, step table, overall conversion and trend. `source` is
+ * the project or, on the shared-report page, the share link whose endpoints it reads. `audiences` adds
+ * the "who dropped off" downloads (members only: the route needs a session or read key, so the shared
+ * report leaves it off).
  */
-export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allowBreakdown = true, audiences = false, extraBreakdowns }: { projectId: string; funnel: DashboardFunnel; fetchUrl?: string; segmentsUrl?: string; allowBreakdown?: boolean; audiences?: boolean; extraBreakdowns?: readonly { field: string; label: string }[] }) {
+export function FunnelDashboard({ source, funnel, allowBreakdown = true, audiences = false, extraBreakdowns }: { source: ReportSource; funnel: DashboardFunnel; allowBreakdown?: boolean; audiences?: boolean; extraBreakdowns?: readonly { field: string; label: string }[] }) {
   const { t, f } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
   const params = new URLSearchParams(search.toString());
   const apiParams = resultParams(params);
-  const results = useQuery({
-    // The definition is part of the key: after an edit, the same funnel id has other results.
-    queryKey: ["funnel-results", funnel.id, JSON.stringify([funnel.steps, funnel.windowSeconds]), apiParams, fetchUrl ?? ""],
-    placeholderData: keepPreviousData,
-    queryFn: async (): Promise<FunnelResults> => {
-      const res = await fetch(`${fetchUrl ?? `/api/v1/funnels/${funnel.id}/results`}?${apiParams}`);
-      if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? "failed");
-      return res.json();
-    },
-  });
+  const results = useFunnelResults(source, funnel.id, JSON.stringify([funnel.steps, funnel.windowSeconds]), apiParams);
   const labels = stepLabels(funnel.steps);
   const data = results.data;
   const rangeDays = data ? (Date.parse(data.range.to) - Date.parse(data.range.from)) / 86400_000 : 30;
@@ -59,8 +52,8 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allo
 
   return (
     <div className="min-w-0 space-y-5">
-      <FilterBar projectId={projectId} segmentsUrl={segmentsUrl} params={params} allowBreakdown={allowBreakdown} extraBreakdowns={extraBreakdowns} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
-      {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("funnels.error")} {(results.error as Error).message}</p> : null}
+      <FilterBar source={source} params={params} allowBreakdown={allowBreakdown} extraBreakdowns={extraBreakdowns} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
+      {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("funnels.error")} {apiErrorText(t, results.error)}</p> : null}
       {data ? (
         <div className="space-y-2" aria-live="polite">
           {data.steps[0].visitors === 0 ? <Notice testId="notice-empty">{t("funnels.notices.noEntries")}</Notice> : null}
@@ -87,7 +80,7 @@ export function FunnelDashboard({ projectId, funnel, fetchUrl, segmentsUrl, allo
         {data?.breakdown ? <BreakdownCosts breakdown={data.breakdown} /> : null}
         <Card>
           <CardHeader title={t("funnels.table.step")} />
-          <div className="px-4 pb-2">{data ? <StepTable labels={labels} steps={data.steps} audienceHref={audiences ? (step) => `/api/v1/funnels/${funnel.id}/audience?step=${step}${apiParams ? `&${apiParams}` : ""}` : undefined} /> : <Skeleton className="my-4 h-60" />}</div>
+          <div className="px-4 pb-2">{data ? <StepTable labels={labels} steps={data.steps} audienceHref={audiences ? (step) => apiUrls.funnelAudience(funnel.id, step, apiParams) : undefined} /> : <Skeleton className="my-4 h-60" />}</div>
         </Card>
       </div>
       <Card>

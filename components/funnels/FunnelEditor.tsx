@@ -2,9 +2,9 @@
 
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
 import { saveFunnelAction, deleteFunnelAction } from "@/app/(app)/projects/[projectId]/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { useFunnelPreview } from "@/components/hooks/api";
 import { Card } from "@/components/ui/Card";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -60,17 +60,7 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     const id = setTimeout(() => setDebounced(definition), 500);
     return () => clearTimeout(id);
   }, [definition]);
-  const live = useQuery({
-    queryKey: ["funnel-preview", projectId, JSON.stringify(debounced)],
-    enabled: !funnelProblem({ ...debounced, name: debounced.name || "x" }),
-    queryFn: async () => {
-      const to = new Date();
-      const from = new Date(to.getTime() - 30 * 86400_000);
-      const res = await fetch("/api/v1/funnels/query", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ projectId, steps: debounced.steps, window: debounced.windowSeconds, from: from.toISOString(), to: to.toISOString() }) });
-      if (!res.ok) return null;
-      return ((await res.json()).steps as { visitors: number }[]).map((s) => s.visitors);
-    },
-  });
+  const live = useFunnelPreview(projectId, debounced, !funnelProblem({ ...debounced, name: debounced.name || "x" }));
   const setStep = (i: number, patch: Partial<Draft["steps"][number]>) => setD({ ...d, steps: d.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   const save = () =>
     start(async () => {

@@ -5,6 +5,7 @@ import { NoEventsState } from "@/components/ui/NoEventsState";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/Button";
+import { projectSource } from "@/lib/api-client/keys";
 import { FunnelDashboard, type DashboardFunnel } from "./FunnelDashboard";
 import { ShareLinks, type ShareLinkView } from "@/components/share/ShareLinks";
 
@@ -46,7 +47,7 @@ export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, s
           </div>
         ) : null}
       </div>
-      <FunnelDashboard key={current.id} projectId={projectId} funnel={current} audiences extraBreakdowns={experimentBreakdowns} />
+      <FunnelDashboard key={current.id} source={projectSource(projectId)} funnel={current} audiences extraBreakdowns={experimentBreakdowns} />
       {canEdit ? <ShareLinks projectId={projectId} funnelId={current.id} links={shareLinks} /> : null}
     </div>
   );

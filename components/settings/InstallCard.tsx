@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { useLastEvent } from "@/components/hooks/api";
+import { apiErrorText } from "@/lib/api-client/errors";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
 import { CopyField } from "@/components/ui/CopyField";
-
-type LastEvent = { name: string; path: string | null; receivedAt: string } | null;
 
 export function snippetTag(origin: string, writeKey: string): string {
   return `<script defer src="${origin}/t.js" data-key="${writeKey}"></script>`;
@@ -26,13 +25,8 @@ curl ${origin}/v1/track -u ${writeKey}: -H 'content-type: application/json' \\
 
 export function InstallCard({ projectId, writeKey, origin }: { projectId: string; writeKey: string | null; origin: string }) {
   const { t, f } = useI18n();
-  const [state, setState] = useState<"idle" | "checking" | { last: LastEvent }>("idle");
-  const verify = async () => {
-    setState("checking");
-    const res = await fetch(`/api/v1/projects/${projectId}/last-event`, { cache: "no-store" });
-    const body = res.ok ? await res.json() : { lastEvent: null };
-    setState({ last: body.lastEvent });
-  };
+  const last = useLastEvent(projectId);
+  const checking = last.isFetching;
   const key = writeKey ?? "WRITE_KEY";
   return (
     <Card>
@@ -48,14 +42,16 @@ export function InstallCard({ projectId, writeKey, origin }: { projectId: string
         <div className="rounded-lg bg-slate-50 p-4 ring-1 ring-inset ring-slate-200">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h3 className="text-sm font-semibold text-slate-900">{t("project.settings.verifyTitle")}</h3>
-            <Button size="sm" variant="secondary" onClick={verify} disabled={state === "checking"} data-testid="verify-install">
-              {state === "checking" ? t("project.settings.verifyChecking") : t("project.settings.verifyButton")}
+            <Button size="sm" variant="secondary" onClick={() => void last.refetch()} disabled={checking} data-testid="verify-install">
+              {checking ? t("project.settings.verifyChecking") : t("project.settings.verifyButton")}
             </Button>
           </div>
-          {typeof state === "object" ? (
+          {!checking && last.isError ? (
+            <p role="status" data-testid="verify-result" className="mt-2 text-sm text-red-700">{apiErrorText(t, last.error)}</p>
+          ) : !checking && last.isSuccess ? (
             <p role="status" data-testid="verify-result" className="mt-2 text-sm text-slate-700">
-              {state.last
-                ? t(state.last.path ? "project.settings.verifyLast" : "project.settings.verifyLastNoPath", { name: state.last.name, path: state.last.path ?? "", when: f.dateTime(state.last.receivedAt) })
+              {last.data
+                ? t(last.data.path ? "project.settings.verifyLast" : "project.settings.verifyLastNoPath", { name: last.data.name, path: last.data.path ?? "", when: f.dateTime(last.data.receivedAt) })
                 : t("project.settings.verifyNone")}
             </p>
           ) : null}

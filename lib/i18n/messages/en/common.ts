@@ -36,4 +36,19 @@ export default {
     unknown_key: "The form sent a field it does not have.",
     taken: "This is already in use.",
   },
+  /** Why a read of the JSON API failed, by the code of its error body (lib/api-client/errors.ts). */
+  apiErrors: {
+    unauthenticated: "Your session has ended. Sign in again.",
+    forbidden: "You do not have access to this.",
+    not_found: "This no longer exists, or you do not have access to it.",
+    invalid_input: "The filters or dates are not valid. Change them and try again.",
+    too_large: "This request is too large.",
+    too_many_requests: "Too many requests at once. Wait a moment and try again.",
+    busy: "The server is busy. Try again in a moment.",
+    query_timeout: "This query took too long and was stopped. Narrow the date range or the filters and try again.",
+    report_gone: "This report no longer exists.",
+    internal: "Something went wrong on our side. Please try again.",
+    network: "No connection to the server. Check your connection and try again.",
+    unknown: "Something went wrong. Please try again.",
+  },
 };

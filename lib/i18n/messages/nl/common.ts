@@ -38,5 +38,19 @@ const common: typeof en = {
     unknown_key: "Het formulier stuurde een veld dat het niet heeft.",
     taken: "Dit is al in gebruik.",
   },
+  apiErrors: {
+    unauthenticated: "Je sessie is verlopen. Log opnieuw in.",
+    forbidden: "Je hebt hier geen toegang toe.",
+    not_found: "Dit bestaat niet meer, of je hebt er geen toegang toe.",
+    invalid_input: "De filters of datums zijn niet geldig. Pas ze aan en probeer het opnieuw.",
+    too_large: "Deze aanvraag is te groot.",
+    too_many_requests: "Te veel aanvragen tegelijk. Wacht even en probeer het opnieuw.",
+    busy: "De server is druk. Probeer het zo opnieuw.",
+    query_timeout: "Deze zoekopdracht duurde te lang en is gestopt. Kies een kortere periode of minder filters en probeer het opnieuw.",
+    report_gone: "Dit rapport bestaat niet meer.",
+    internal: "Er ging bij ons iets mis. Probeer het opnieuw.",
+    network: "Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.",
+    unknown: "Er ging iets mis. Probeer het opnieuw.",
+  },
 };
 export default common;

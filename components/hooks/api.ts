@@ -1,0 +1,79 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiUrls, queryKeys, type ReportSource } from "@/lib/api-client/keys";
+import { isRetryable } from "@/lib/api-client/errors";
+import type { ConversionsOverview } from "@/lib/conversions/types";
+import type { FunnelResults } from "@/db/queries/funnel/funnelResults";
+import { fetchJson } from "./fetch-json";
+
+/**
+ * One hook per JSON endpoint the pages read. Errors are ApiErrors (lib/api-client/errors.ts): word
+ * them with apiErrorText. A refusal (4xx) is not asked again; a busy or failing server once.
+ */
+const retry = (failures: number, error: unknown) => failures < 1 && isRetryable(error);
+
+/** A funnel's report; `definition` (steps and window, serialised) keys the cache so an edit is not answered from it. */
+export function useFunnelResults(source: ReportSource, funnelId: string, definition: string, params: string) {
+  return useQuery({
+    queryKey: queryKeys.funnelResults(source, funnelId, definition, params),
+    queryFn: () => fetchJson<FunnelResults>(apiUrls.funnelResults(source, funnelId, params)),
+    placeholderData: keepPreviousData,
+    retry,
+  });
+}
+
+/** Visitors per step of an unsaved funnel over the last `days` days (the editor's live counts); off while `enabled` is false. */
+export function useFunnelPreview(projectId: string, draft: { steps: readonly unknown[]; windowSeconds: number }, enabled: boolean, days = 30) {
+  return useQuery({
+    queryKey: queryKeys.funnelPreview(projectId, JSON.stringify([draft, days])),
+    enabled,
+    retry,
+    queryFn: async () => {
+      const to = new Date();
+      const from = new Date(to.getTime() - days * 86400_000);
+      const body = { projectId, steps: draft.steps, window: draft.windowSeconds, from: from.toISOString(), to: to.toISOString() };
+      const res = await fetchJson<{ steps: { visitors: number }[] }>(apiUrls.funnelPreview(), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return res.steps.map((s) => s.visitors);
+    },
+  });
+}
+
+/** The conversions overview for the API parameters `params` (see overviewParams). */
+export function useConversions(source: ReportSource, params: string) {
+  return useQuery({
+    queryKey: queryKeys.conversions(source, params),
+    queryFn: () => fetchJson<ConversionsOverview>(apiUrls.conversions(source, params)),
+    placeholderData: keepPreviousData,
+    retry,
+  });
+}
+
+export type SegmentValue = { value: string; visitors: number };
+
+/** The values of one segment field in a range, most visitors first; off while `field` is empty. */
+export function useSegmentValues(source: ReportSource, field: string, rangeParams: string) {
+  return useQuery({
+    queryKey: queryKeys.segmentValues(source, field, rangeParams),
+    enabled: Boolean(field),
+    retry,
+    queryFn: async () => (await fetchJson<{ values: SegmentValue[] }>(apiUrls.segmentValues(source, field, rangeParams))).values,
+  });
+}
+
+export type LastEvent = { name: string; path: string | null; receivedAt: string } | null;
+
+/** The project's newest event, read only when asked (`refetch`), never from the cache. */
+export function useLastEvent(projectId: string) {
+  return useQuery({
+    queryKey: queryKeys.lastEvent(projectId),
+    enabled: false,
+    gcTime: 0,
+    retry,
+    queryFn: async () => (await fetchJson<{ lastEvent: LastEvent }>(apiUrls.lastEvent(projectId), { cache: "no-store" })).lastEvent,
+  });
+}
