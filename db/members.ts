@@ -2,7 +2,8 @@ import { and, eq, isNull, gt, asc, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
 import { isUuid, type TeamScope } from "./tenant";
-import { memberships, users, invites, teams, ROLES, type Role } from "./schema";
+import { memberships, users, invites, teams } from "./schema";
+import { ROLES, ROLE_RANK, atLeast, type Role } from "../lib/roles";
 import { AccessError, forbidden, notFound, InputError } from "../lib/errors";
 import { randomToken, hashToken } from "../lib/keys";
 import { emailSchema } from "../lib/auth/validation";
@@ -96,12 +97,11 @@ export async function acceptInvite(db: Db, token: string, userId: string): Promi
     const [invite] = await tx.update(invites).set({ acceptedAt: new Date() }).where(open).returning();
     if (!invite) throw new InputError("This invite link is expired, already used, or revoked. Ask for a new one.", "token", 409);
     const [existing] = await tx.select().from(memberships).where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)));
-    const rank: Record<Role, number> = { viewer: 1, admin: 2, owner: 3 };
     if (!existing) await tx.insert(memberships).values({ teamId: invite.teamId, userId, role: invite.role });
-    else if (rank[invite.role] > rank[existing.role]) {
+    else if (ROLE_RANK[invite.role] > ROLE_RANK[existing.role]) {
       await tx.update(memberships).set({ role: invite.role }).where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)));
     }
-    return { teamId: invite.teamId, role: existing && rank[existing.role] >= rank[invite.role] ? existing.role : invite.role };
+    return { teamId: invite.teamId, role: existing && atLeast(existing.role, invite.role) ? existing.role : invite.role };
   });
 }
 
@@ -134,8 +134,6 @@ async function withOwnersLocked<T>(scope: TeamScope, targetUserId: string, fn: (
   });
 }
 
-const RANK: Record<Role, number> = { viewer: 1, admin: 2, owner: 3 };
-const atLeast = (role: Role | null, min: Role) => role !== null && RANK[role] >= RANK[min];
 
 /** Changes a member's role. Admins manage admins and viewers; only owners touch owners; the last owner stays owner. */
 export async function changeRole(scope: TeamScope, userId: string, role: Role) {

@@ -1,6 +1,7 @@
 import { and, eq, asc } from "drizzle-orm";
 import type { Db } from "./client";
-import { projects, memberships, teams, type Role } from "./schema";
+import { projects, memberships, teams } from "./schema";
+import { atLeast, type Role } from "../lib/roles";
 import { forbidden, notFound, unauthenticated } from "../lib/errors";
 import { hashToken } from "../lib/keys";
 
@@ -9,8 +10,6 @@ import { hashToken } from "../lib/keys";
  * are made only here: from a signed-in user's membership, from a project's read key, or (see
  * db/share) from a share link. Queries take a scope, never a bare team or project id from a request.
  */
-
-const RANK: Record<Role, number> = { viewer: 1, admin: 2, owner: 3 };
 
 export type Actor =
   | { kind: "member"; userId: string }
@@ -34,7 +33,7 @@ export class TeamScope {
   }
 
   can(role: Role): boolean {
-    return RANK[this.role] >= RANK[role];
+    return atLeast(this.role, role);
   }
 
   /** Throws 403 unless the member's role is at least `role`. */
@@ -80,7 +79,7 @@ export class ProjectScope {
   }
 
   can(role: Role): boolean {
-    return this.actor.kind === "member" && RANK[this.role] >= RANK[role];
+    return this.actor.kind === "member" && atLeast(this.role, role);
   }
 
   /** Throws 403 unless a member with at least `role` acts (keys and share links only read). */

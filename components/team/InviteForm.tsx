@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { CopyField } from "@/components/ui/CopyField";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import { actionErrorText, fieldErrorText } from "@/lib/action-result";
 
 export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {

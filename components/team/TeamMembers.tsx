@@ -8,7 +8,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import type { Role } from "@/db/schema";
+import { atLeast, type Role } from "@/lib/roles";
 
 type Member = { userId: string; name: string; email: string; role: Role; joinedAt: string };
 type Invite = { id: string; email: string; role: Role; expiresAt: string };
@@ -18,7 +18,7 @@ export function TeamMembers({ me, myRole, members, invites }: { me: string; myRo
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
-  const isAdmin = myRole === "admin" || myRole === "owner";
+  const isAdmin = atLeast(myRole, "admin");
   const act = (fn: () => Promise<ActionResult<unknown>>, after?: () => void) =>
     start(async () => {
       const r = await fn();

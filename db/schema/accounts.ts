@@ -1,7 +1,7 @@
 import { pgTable, text, timestamp, uuid, primaryKey, index, uniqueIndex, integer } from "drizzle-orm/pg-core";
+import { ROLES, type Role } from "../../lib/roles";
 
-export const ROLES = ["owner", "admin", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),

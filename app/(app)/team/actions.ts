@@ -8,7 +8,7 @@ import { revokeInvite, changeRole, removeMember } from "@/db/members";
 import { inviteMember } from "@/server/mail/invite-member";
 import { config } from "@/lib/config";
 import { getLocale } from "@/server/i18n";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/roles";
 
 /** [0] → "email", [1] → "role" for the invite form; member and invite ids otherwise. */
 const teamField = (names: string[]) => (path: PropertyKey[]) => names[Number(path[0])] ?? "form";
