@@ -150,18 +150,17 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     candidates.push({ index, event: r.event });
   });
 
-  let stored = 0;
-  let refused = 0;
+  let result: Awaited<ReturnType<typeof storeAccepted>>;
   try {
-    const result = await storeAccepted(db, project.id, candidates);
-    stored = result.stored;
-    refused = result.refused.length;
-    rejected.push(...result.refused);
+    result = await storeAccepted(db, project.id, candidates);
     await recordBotsDropped(db, project.id, receivedAt, bots);
   } catch (err) {
     if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later (what was stored already is not stored twice).");
     throw err;
   }
+  const { stored } = result;
+  const refused = result.refused.length;
+  rejected.push(...result.refused);
   rejected.sort((a, b) => a.index - b.index);
   const accepted = candidates.length - refused;
   const summary = { accepted, stored, duplicates: accepted - stored, bots, rejected };
