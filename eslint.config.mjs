@@ -95,10 +95,6 @@ const TESTS = ["**/*.test.ts", "**/*.test.tsx", "tests/**", "e2e/**"];
 // Files that break a layer today, each with the entries it breaks; every other entry of its layer still
 // applies to it. The layer move (issue 15, part 2) moves these files; delete each line as its file moves.
 const knownViolations = [
-  { file: "lib/funnel/audience-export.ts", layer: lib, breaks: ["db"] }, // AudienceMember type from db/queries
-  { file: "components/funnels/DropOffChart.tsx", layer: components, breaks: ["db"] }, // FunnelResults from db/queries
-  { file: "components/funnels/BreakdownCosts.tsx", layer: components, breaks: ["db"] }, // FunnelResults from db/queries
-  { file: "components/funnels/TrendChart.tsx", layer: components, breaks: ["db"] }, // FunnelResults from db/queries
   { file: "components/funnels/FunnelDashboard.tsx", layer: components, breaks: ["db"] }, // FunnelResults from db/queries
   { file: "components/experiments/types.ts", layer: components, breaks: ["db"] }, // ExperimentResult from db/experiments
   { file: "components/onboarding/OnboardingWizard.tsx", layer: components, breaks: ["db"] }, // OnboardingDraft from db/onboarding

@@ -4,7 +4,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { segmentFieldLabel } from "@/lib/funnel/field-label";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Table, THead, TBody, Th, Tr, RowHeader, Td } from "@/components/ui/Table";
-import type { FunnelResults } from "@/db/queries/funnel/funnelResults";
+import type { FunnelResults } from "@/lib/funnel/types";
 
 /** Ad spend per breakdown value (source, medium or campaign) with its cost per entered and per converted visitor. */
 export function BreakdownCosts({ breakdown }: { breakdown: NonNullable<FunnelResults["breakdown"]> }) {

@@ -5,7 +5,7 @@ import type { ChartConfiguration, Plugin } from "chart.js";
 import { Chart } from "@/components/charts/Chart";
 import { COLORS } from "@/components/charts/register";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import type { FunnelResults } from "@/db/queries/funnel/funnelResults";
+import type { FunnelResults } from "@/lib/funnel/types";
 
 type Props = { labels: string[]; results: FunnelResults };
 

@@ -1,5 +1,5 @@
 import { csvLine, fileSlug } from "../conversions/csv";
-import type { AudienceMember } from "../../db/queries/funnel/dropOffAudience";
+import type { AudienceMember } from "./types";
 
 /** The audience file formats of GET /api/v1/funnels/:id/audience. */
 export const AUDIENCE_FORMATS = ["csv", "ndjson"] as const;

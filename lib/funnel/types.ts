@@ -1,3 +1,6 @@
+import type { StepResult } from "./rates";
+import type { Interval } from "../stats/wilson";
+import type { FunnelCosts } from "../spend/costs";
 /** A value a step's property equality can compare with (properties are stored as jsonb). */
 export type PropertyValue = string | number | boolean;
 
@@ -48,3 +51,29 @@ export const MIN_STEPS = 2;
 export const MAX_STEPS = 10;
 export const DEFAULT_WINDOW_SECONDS = 7 * 24 * 3600;
 export const MAX_WINDOW_SECONDS = 90 * 24 * 3600;
+
+/** A funnel's steps with their rates and the overall conversion (a breakdown's series have the same shape). */
+export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null; interval: Interval } };
+
+/** What a funnel report answers (db/queries/funnel/funnelResults computes it; the dashboard draws it). */
+export type FunnelResults = FunnelSeries & {
+  range: { from: string; to: string };
+  breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean; costs?: FunnelCosts } & FunnelSeries)[] };
+  trend: { unit: "day" | "week"; points: { period: string; entered: number; converted: number; rate: number | null }[] };
+  previous?: FunnelSeries & { range: { from: string; to: string } };
+};
+
+/** One person of a drop-off audience (db/queries/funnel/dropOffAudience reads them; lib/funnel/audience-export writes them). */
+export type AudienceMember = {
+  personId: string;
+  /** the user id when the person was identified (then it is also the person id), else null */
+  userId: string | null;
+  /** the anonymous ids linked to the person (identify/alias; an alias's earlier id too), or the person id itself when anonymous */
+  anonymousIds: string[];
+  traits: Record<string, unknown>;
+  /** utm_source of the person's first entry event in the range */
+  entrySource: string | null;
+  entryTime: Date;
+  /** the person's latest event in the project, any name, any time */
+  lastSeen: Date | null;
+};

@@ -3,6 +3,7 @@ import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
 import { AUDIENCE_MAX_ROWS } from "../../limits";
 import { InputError } from "../../../lib/errors";
+import type { AudienceMember } from "../../../lib/funnel/types";
 import { personLevels, withFunnelSettings, type StepCountsQuery } from "./engine";
 
 export type AudienceQuery = Omit<StepCountsQuery, "groupBy"> & {
@@ -10,19 +11,7 @@ export type AudienceQuery = Omit<StepCountsQuery, "groupBy"> & {
   step: number;
 };
 
-export type AudienceMember = {
-  personId: string;
-  /** the user id when the person was identified (then it is also the person id), else null */
-  userId: string | null;
-  /** the anonymous ids linked to the person (identify/alias; an alias's earlier id too), or the person id itself when anonymous */
-  anonymousIds: string[];
-  traits: Record<string, unknown>;
-  /** utm_source of the person's first entry event in the range */
-  entrySource: string | null;
-  entryTime: Date;
-  /** the person's latest event in the project, any name, any time */
-  lastSeen: Date | null;
-};
+export type { AudienceMember };
 
 export const AUDIENCE_PAGE_SIZE = 2000;
 

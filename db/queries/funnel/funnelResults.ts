@@ -3,10 +3,10 @@ import { funnelStepCounts, OTHER, type StepCountsQuery, type StepCountsRow } fro
 import { previousRange } from "../../../lib/funnel/ranges";
 import { factsCanAnswer, factsStepCounts } from "./facts";
 import { readyFacts } from "./factsUpkeep";
-import { stepRates, type StepResult } from "../../../lib/funnel/rates";
-import { wilsonInterval, type Interval } from "../../../lib/stats/wilson";
-import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
-import { funnelCosts, segmentKey, type FunnelCosts } from "../../../lib/spend/costs";
+import { stepRates } from "../../../lib/funnel/rates";
+import { wilsonInterval } from "../../../lib/stats/wilson";
+import type { FunnelResults, FunnelSeries, FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
+import { funnelCosts, segmentKey } from "../../../lib/spend/costs";
 import { SPEND_FIELDS, type SpendField } from "../../../lib/spend/entry";
 import { spendForOverview } from "../../spend";
 import { projectReport } from "../../limits";
@@ -27,13 +27,7 @@ export type FunnelQuery = {
   saved?: boolean;
 };
 
-export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null; interval: Interval } };
-export type FunnelResults = FunnelSeries & {
-  range: { from: string; to: string };
-  breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean; costs?: FunnelCosts } & FunnelSeries)[] };
-  trend: { unit: "day" | "week"; points: { period: string; entered: number; converted: number; rate: number | null }[] };
-  previous?: FunnelSeries & { range: { from: string; to: string } };
-};
+export type { FunnelSeries, FunnelResults };
 
 function series(rows: StepCountsRow[], k: number): FunnelSeries {
   const counts = Array.from({ length: k }, (_, i) => rows.find((r) => r.step === i + 1) ?? { visitors: 0, medianFromStart: null, medianFromPrevious: null });
