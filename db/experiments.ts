@@ -4,11 +4,15 @@ import { isUuid } from "./tenant";
 import { experiments, goals, funnels } from "./schema";
 import { notFound, InputError } from "../lib/errors";
 import { experimentDefinitionSchema, experimentIssue, type ExperimentDefinition } from "../lib/experiments/validate";
-import { experimentReadout, type Readout } from "../lib/experiments/readout";
+import { experimentReadout } from "../lib/experiments/readout";
+import type { Experiment, ExperimentResult, PlannerBaseline, PlannerTraffic } from "../lib/experiments/types";
 import { experimentReadoutCounts, type ExperimentConversion } from "./queries/experiments/readout";
 import { goalConversions } from "./queries/conversions/goalConversions";
 
 export type ExperimentRow = typeof experiments.$inferSelect;
+// lib/experiments/types.ts declares the row for the UI: a column added or changed here must be added there.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _rowMatchesLib: Same<ExperimentRow, Experiment> = true;
 
 /** The project's experiments, newest start first. */
 export async function listExperiments(scope: ProjectScope): Promise<ExperimentRow[]> {
@@ -83,7 +87,7 @@ export async function deleteExperiment(scope: ProjectScope, experimentId: string
 const DAY = 86_400_000;
 export const BASELINE_DAYS = 28;
 
-export type ExperimentResult = { experiment: ExperimentRow; readout: Readout | null; unassigned: number; missingTarget: boolean };
+export type { ExperimentResult, PlannerBaseline, PlannerTraffic };
 
 /**
  * An experiment's readout up to `now`: counts per variant from the database, turned into rates,
@@ -119,8 +123,6 @@ export async function experimentResult(scope: ProjectScope, experiment: Experime
   return { experiment, readout, unassigned, missingTarget: false };
 }
 
-export type PlannerBaseline = { goalId: string; name: string; visitors: number; converted: number; rate: number | null };
-export type PlannerTraffic = { days: number; visitors: number; dailyVisitors: number; goals: PlannerBaseline[] };
 
 /**
  * The project's traffic and each goal's rate over the last BASELINE_DAYS, for the test planner: unique

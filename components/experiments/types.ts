@@ -1,4 +1,4 @@
-import type { ExperimentResult, PlannerTraffic } from "@/db/experiments";
+import type { ExperimentResult, PlannerTraffic } from "@/lib/experiments/types";
 
 /** An experiment and its readout as the page hands them to the browser (dates as strings). */
 export type ExperimentView = Omit<ExperimentResult, "experiment"> & { experiment: Omit<ExperimentResult["experiment"], "createdAt"> & { createdAt: string } };
