@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { OnboardingDraft } from "@/db/onboarding";
+import type { OnboardingDraft } from "@/lib/onboarding/draft";
 import { saveDraftAction, createProjectAction, restartOnboardingAction } from "@/app/(app)/projects/new/actions";
 import { TEMPLATES } from "@/lib/templates";
 import type { Sector } from "@/lib/sectors";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { OnboardingDraft } from "@/db/onboarding";
+import type { OnboardingDraft } from "@/lib/onboarding/draft";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";

@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { action, id, refuse } from "@/server/action";
-import { saveDraft, clearDraft, clientDraftSchema, type OnboardingDraft } from "@/db/onboarding";
+import { saveDraft, clearDraft } from "@/db/onboarding";
+import { clientDraftSchema, type OnboardingDraft } from "@/lib/onboarding/draft";
 import { createProject, projectInputSchema } from "@/db/projects";
 import { seedDemoData } from "@/db/demo/seed";
 import { funnelProblem } from "@/lib/funnel/validate";
