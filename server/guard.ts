@@ -1,9 +1,10 @@
+import { cache } from "react";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "../db/client";
 import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectScope } from "../db/tenant";
-import { unauthenticated } from "../lib/errors";
+import { AccessError, unauthenticated } from "../lib/errors";
 import { findTeamFunnel, getFunnel, type FunnelRow } from "../db/funnels";
 
 /**
@@ -38,6 +39,26 @@ export async function apiTeamScope(): Promise<TeamScope> {
   const scope = await currentTeamScope();
   if (!scope) throw unauthenticated();
   return scope;
+}
+
+/**
+ * A project's scope for the signed-in member, looked up once per request (React's cache: a project's
+ * layout and its page share one lookup). Throws the guard's AccessError: 401 signed out, 404 for a
+ * project that is not the team's (route() answers them); pages use pageProjectScope.
+ */
+export const projectScopeFor = cache(async (projectId: string): Promise<ProjectScope> => (await apiTeamScope()).project(projectId));
+
+/** For pages: the project's scope, or a redirect to the login page (signed out), or Next's not-found page (not the team's). */
+export async function pageProjectScope(projectId: string): Promise<ProjectScope> {
+  try {
+    return await projectScopeFor(projectId);
+  } catch (err) {
+    if (err instanceof AccessError) {
+      if (err.status === 401) redirect("/login");
+      notFound();
+    }
+    throw err;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { pageTeamScope } from "@/server/guard";
+import { pageProjectScope } from "@/server/guard";
 import { listFunnels, hasEvents } from "@/db/funnels";
 import { listShareLinks } from "@/db/share";
 import { shareLinkViews } from "@/lib/share-view";
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 export default async function ProjectFunnels({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ funnel?: string }> }) {
   const { projectId } = await params;
   const { funnel: chosen } = await searchParams;
-  const scope = await (await pageTeamScope()).project(projectId);
+  const scope = await pageProjectScope(projectId);
   const [funnels, any, experiments] = await Promise.all([listFunnels(scope), hasEvents(scope), listExperiments(scope)]);
   // Event-property experiments break the funnel down by their variant like any other field (the engine reads prop:<name> on the entry event).
   const experimentBreakdowns = [...new Map(experiments.filter((e) => e.source === "event").map((e) => [`prop:${e.property}`, { field: `prop:${e.property}`, label: e.name }])).values()];

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { pageTeamScope } from "@/server/guard";
+import { pageProjectScope } from "@/server/guard";
 import { hasEvents } from "@/db/funnels";
 import { listGoals } from "@/db/goals";
 import { listShareLinks } from "@/db/share";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 
 export default async function ProjectConversions({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const scope = await (await pageTeamScope()).project(projectId);
+  const scope = await pageProjectScope(projectId);
   const [goals, any] = await Promise.all([listGoals(scope), hasEvents(scope)]);
   const links = scope.can("admin") ? await listShareLinks(scope) : [];
   return (

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageTeamScope } from "@/server/guard";
+import { pageProjectScope } from "@/server/guard";
 import { listExperiments, experimentResult, plannerTraffic } from "@/db/experiments";
 import { listGoals } from "@/db/goals";
 import { listFunnels } from "@/db/funnels";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function ExperimentsRoute({ params }: { params: Promise<{ projectId: string }> }) {
   await connection();
   const { projectId } = await params;
-  const scope = await (await pageTeamScope()).project(projectId);
+  const scope = await pageProjectScope(projectId);
   const [experiments, goals, funnels, traffic] = await Promise.all([listExperiments(scope), listGoals(scope), listFunnels(scope), plannerTraffic(scope)]);
   const results = await Promise.all(experiments.map((e) => experimentResult(scope, e)));
   return (

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageTeamScope } from "@/server/guard";
+import { pageProjectScope } from "@/server/guard";
 import { listGoals } from "@/db/goals";
 import { eventSuggestions } from "@/db/funnels";
 import { getI18n } from "@/server/i18n";
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function GoalsPage({ params }: { params: Promise<{ projectId: string }> }) {
   await connection();
   const { projectId } = await params;
-  const scope = await (await pageTeamScope()).project(projectId);
+  const scope = await pageProjectScope(projectId);
   const canEdit = scope.can("admin");
   const [goals, suggestions] = await Promise.all([listGoals(scope), canEdit ? eventSuggestions(scope) : null]);
   return (

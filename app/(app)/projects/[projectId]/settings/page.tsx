@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { requestOrigin } from "@/server/origin";
-import { pageTeamScope } from "@/server/guard";
+import { pageProjectScope } from "@/server/guard";
 import { revealWriteKey } from "@/db/projects";
 import { getI18n } from "@/server/i18n";
 import { KeysCard } from "@/components/settings/KeysCard";
@@ -18,7 +18,7 @@ async function publicOrigin(): Promise<string> {
 
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const scope = await (await pageTeamScope()).project(projectId);
+  const scope = await pageProjectScope(projectId);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <InstallCard projectId={projectId} writeKey={revealWriteKey(scope)} origin={await publicOrigin()} />

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { pageTeamScope } from "@/server/guard";
+import { pageProjectScope } from "@/server/guard";
 import { listSpend } from "@/db/spend";
 import { getI18n } from "@/server/i18n";
 import { spendBySegmentValue } from "@/lib/spend/prorate";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function AdSpendPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const { projectId } = await params;
-  const scope = await (await pageTeamScope()).project(projectId);
+  const scope = await pageProjectScope(projectId);
   const search = await searchParams;
   const range = spendListRange(typeof search.from === "string" ? search.from : null, typeof search.to === "string" ? search.to : null, new Date(), scope.project.timeZone);
   const rows = await listSpend(scope, range);

@@ -1,11 +1,11 @@
 import { redirect } from "next/navigation";
-import { pageTeamScope } from "@/server/guard";
+import { pageProjectScope } from "@/server/guard";
 import { eventSuggestions } from "@/db/funnels";
 import { FunnelEditor } from "@/components/funnels/FunnelEditor";
 
 export default async function NewFunnel({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const scope = await (await pageTeamScope()).project(projectId);
+  const scope = await pageProjectScope(projectId);
   if (!scope.can("admin")) redirect(`/projects/${projectId}`);
   return <FunnelEditor projectId={projectId} suggestions={await eventSuggestions(scope)} initial={null} />;
 }

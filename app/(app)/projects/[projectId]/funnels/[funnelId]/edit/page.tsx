@@ -1,11 +1,11 @@
 import { notFound, redirect } from "next/navigation";
-import { pageTeamScope } from "@/server/guard";
+import { pageProjectScope } from "@/server/guard";
 import { eventSuggestions, getFunnel } from "@/db/funnels";
 import { FunnelEditor } from "@/components/funnels/FunnelEditor";
 
 export default async function EditFunnel({ params }: { params: Promise<{ projectId: string; funnelId: string }> }) {
   const { projectId, funnelId } = await params;
-  const scope = await (await pageTeamScope()).project(projectId);
+  const scope = await pageProjectScope(projectId);
   if (!scope.can("admin")) redirect(`/projects/${projectId}`);
   const funnel = await getFunnel(scope, funnelId).catch(() => notFound());
   return (
