@@ -4,7 +4,6 @@ import { storeAccepted, recordBotsDropped, type Candidate } from "../../db/event
 import { normalizeMessage } from "../../lib/ingest/normalize";
 import { PATH_TYPES, type MessageType } from "../../lib/ingest/schema";
 import { decodeBody, parseJsonBody, BodyError, MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "../../lib/ingest/body";
-import { isBotUserAgent } from "../../lib/ingest/useragent";
 import { lookupCountry } from "../../lib/geo";
 import { takeTokens } from "../../lib/ingest/rate-limit";
 import { findUnstorable, isStorableText } from "../../lib/text/safe";
@@ -47,19 +46,6 @@ export function writeKeyOf(authorization: string | null, body: unknown): string 
   if (basic) return basic;
   const fromBody = (body as { writeKey?: unknown } | null)?.writeKey;
   return typeof fromBody === "string" && fromBody ? fromBody : null;
-}
-
-/**
- * Bots are judged by the visitor's user agent: the message's context.userAgent, or the request's
- * when a browser sent it; the snippet also flags automated browsers (navigator.webdriver). A server-side library (node, curl, python) posting for the customer's
- * backend is not a bot visitor.
- */
-function isVisitorBot(raw: unknown, requestUserAgent: string | null): boolean {
-  const context = (raw as { context?: { userAgent?: unknown; automation?: unknown } })?.context;
-  if (context?.automation === true) return true;
-  const ua = context?.userAgent;
-  if (typeof ua === "string" && ua) return isBotUserAgent(ua);
-  return Boolean(requestUserAgent?.startsWith("Mozilla/")) && isBotUserAgent(requestUserAgent);
 }
 
 const unavailable = (message: string) => fail(503, "unavailable", message, {}, { "Retry-After": "5" });
@@ -146,7 +132,8 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     if (type === "batch" && JSON.stringify(raw ?? null).length > MAX_EVENT_BYTES) return rejected.push({ index, error: "message is larger than 32 KB" });
     const r = normalizeMessage(raw, t, { receivedAt, batchSentAt: p.sentAt, requestIp: req.clientIp, requestUserAgent: req.userAgent, lookupCountry });
     if (!r.ok) return rejected.push({ index, error: r.error });
-    if (isVisitorBot(raw, req.userAgent)) return bots++;
+    // Bots (lib/ingest/normalize isBotVisitor: the snippet's automation flag, the message's or a browser's agent) are counted, not stored.
+    if (r.event.bot) return bots++;
     candidates.push({ index, event: r.event });
   });
 
