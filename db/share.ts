@@ -8,7 +8,7 @@ import { randomToken, hashToken } from "../lib/keys";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { sharePasswordOk } from "../lib/share-cookie";
-import { SEGMENT_FIELDS } from "../lib/funnel/types";
+import { isSegmentField } from "../lib/funnel/types";
 import { lastDays } from "../lib/funnel/ranges";
 import { hasUnstorableText } from "../lib/text/safe";
 
@@ -28,7 +28,7 @@ export const shareInputSchema = z
   .refine((v) => v.report !== "funnel" || v.funnelId, { message: "Choose a funnel.", path: ["funnelId"] })
   .refine((v) => v.range.kind !== "fixed" || v.range.from < v.range.to, { message: "The start must be before the end.", path: ["range"] })
   .refine((v) => !v.expiresAt || v.expiresAt > new Date(), { message: "The expiry date must be in the future.", path: ["expiresAt"] })
-  .refine((v) => Object.keys(v.filters).every((k) => (SEGMENT_FIELDS as readonly string[]).includes(k) || k.startsWith("prop:")), {
+  .refine((v) => Object.keys(v.filters).every((k) => isSegmentField(k)), {
     message: "Unknown filter field.",
     path: ["filters"],
   })

@@ -1,4 +1,5 @@
 import type { Translate } from "./i18n/translate";
+import { isOneOf } from "./one-of";
 
 /**
  * The one answer every server action gives (made by server/action.ts). Errors are codes, never
@@ -47,6 +48,6 @@ export function refusalTexts(t: Translate, feature: string, error: ActionError, 
 
 /** The first field error of a refusal among `fields` (the ones a form shows), or null. */
 export function firstFieldError<F extends string>(error: ActionError, fields: readonly F[]): { field: F; code: FieldErrorCode } | null {
-  for (const [field, code] of Object.entries(error.fieldErrors ?? {})) if ((fields as readonly string[]).includes(field)) return { field: field as F, code };
+  for (const [field, code] of Object.entries(error.fieldErrors ?? {})) if (isOneOf(fields, field)) return { field, code };
   return null;
 }

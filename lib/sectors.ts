@@ -1,7 +1,9 @@
+import { isOneOf } from "./one-of";
+
 /** The sectors a project can pick at onboarding; ids are stable (stored in projects.sector, used by the CLI). */
 export const SECTORS = ["ecommerce", "b2b", "hospitality", "saas", "recruitment"] as const;
 export type Sector = (typeof SECTORS)[number];
 
 export function isSector(value: unknown): value is Sector {
-  return typeof value === "string" && (SECTORS as readonly string[]).includes(value);
+  return isOneOf(SECTORS, value);
 }

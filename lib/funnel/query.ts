@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { funnelStepsSchema, windowSchema } from "./validate";
-import { SEGMENT_FIELDS, DEFAULT_WINDOW_SECONDS, type SegmentField, type SegmentFilters } from "./types";
+import { SEGMENT_FIELDS, DEFAULT_WINDOW_SECONDS, isBuiltinSegmentField, isSegmentField, type SegmentField, type SegmentFilters } from "./types";
 import { isPreset, presetRange, PRESETS, zonedMidnight } from "./ranges";
 import { isStorableText } from "../text/safe";
 import { InputError } from "../errors";
@@ -22,14 +22,6 @@ export const PARAM_LIMITS = {
   minYear: 2000,
   maxYear: 2100,
 } as const;
-
-const PROP_FIELD = /^prop:[\w.-]{1,100}$/;
-const isBuiltinField = (f: string) => (SEGMENT_FIELDS as readonly string[]).includes(f);
-
-/** Whether `f` names a segment field: a built-in one, or `prop:<name>` (letters, digits, _ . -) when props are allowed. */
-export function isSegmentField(f: string, allowProps = true): f is SegmentField {
-  return isBuiltinField(f) || (allowProps && PROP_FIELD.test(f));
-}
 
 export const fieldSchema = z.string().refine((f) => isSegmentField(f), {
   message: `Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`,
@@ -142,7 +134,7 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
   }
 
   const filters: SegmentFilters = {};
-  const keys = [...new Set(params.keys())].filter((k) => isBuiltinField(k) || k.startsWith("prop:"));
+  const keys = [...new Set(params.keys())].filter((k) => isBuiltinSegmentField(k) || k.startsWith("prop:"));
   if (keys.length > PARAM_LIMITS.filterFields) errors.push(`At most ${PARAM_LIMITS.filterFields} filter fields per request.`);
   for (const key of keys.slice(0, PARAM_LIMITS.filterFields)) {
     if (!isSegmentField(key, allowProps)) {

@@ -1,3 +1,5 @@
+import { isOneOf } from "../one-of";
+
 /** Date presets of the dashboards, resolved in the project's time zone into UTC [from, to). */
 export const PRESETS = ["7d", "30d", "90d", "this_month", "last_month", "this_quarter"] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -62,7 +64,7 @@ export function presetRange(preset: Preset, timeZone: string, now = new Date()):
 }
 
 export function isPreset(v: unknown): v is Preset {
-  return typeof v === "string" && (PRESETS as readonly string[]).includes(v);
+  return isOneOf(PRESETS, v);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isOneOf } from "../one-of";
 import type { StepResult } from "./rates";
 import type { Interval } from "../stats/wilson";
 import type { FunnelCosts } from "../spend/costs";
@@ -31,6 +32,15 @@ export const SEGMENT_FIELDS = [
 ] as const;
 export type BuiltinSegmentField = (typeof SEGMENT_FIELDS)[number];
 export type SegmentField = BuiltinSegmentField | `prop:${string}`;
+
+/** A custom property field: `prop:<name>`, the name 1 to 100 letters, digits, _ . or -. */
+const PROP_FIELD = /^prop:[\w.-]{1,100}$/;
+export const isBuiltinSegmentField = (f: string): f is BuiltinSegmentField => isOneOf(SEGMENT_FIELDS, f);
+export const isPropField = (f: string): f is `prop:${string}` => PROP_FIELD.test(f);
+/** Whether `f` names a segment field: a built-in one, or `prop:<name>` when props are allowed. The one check (URL parser, query bodies, share links, SQL). */
+export function isSegmentField(f: string, allowProps = true): f is SegmentField {
+  return isBuiltinSegmentField(f) || (allowProps && isPropField(f));
+}
 
 /** OR within a field, AND across fields. */
 export type SegmentFilters = Partial<Record<SegmentField, string[]>>;

@@ -1,9 +1,10 @@
 import { AGE_GROUPS, type AgeGroup } from "../funnel/types";
+import { isOneOf } from "../one-of";
 
 /** The age group of identify traits: `age` (a number) or an `age_group`/`ageGroup` already in our buckets. Under 18 is not bucketed. */
 export function ageGroup(traits: Record<string, unknown>): AgeGroup | null {
   const given = traits.age_group ?? traits.ageGroup;
-  if (typeof given === "string" && (AGE_GROUPS as readonly string[]).includes(given.trim())) return given.trim() as AgeGroup;
+  if (typeof given === "string" && isOneOf(AGE_GROUPS, given.trim())) return given.trim() as AgeGroup;
   const age = typeof traits.age === "number" ? traits.age : typeof traits.age === "string" ? Number(traits.age) : NaN;
   if (!Number.isFinite(age) || age < 18 || age > 130) return null;
   if (age < 25) return "18-24";

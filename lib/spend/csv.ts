@@ -1,4 +1,5 @@
 import { parseSpendEntry, spendKey, type SpendEntry } from "./entry";
+import { isOneOf } from "../one-of";
 
 export type SpendCsvError = { line: number; message: string };
 export type SpendCsvResult = { rows: (SpendEntry & { line: number })[]; errors: SpendCsvError[] };
@@ -56,7 +57,7 @@ export function parseSpendCsv(input: string): SpendCsvResult {
   const missing = REQUIRED.filter((c) => !names.includes(c));
   if (missing.length)
     return { rows: [], errors: [{ line: header.line, message: `The first line must name the columns (date, source, medium, campaign, amount); missing: ${missing.join(", ")}.` }] };
-  const unknown = names.filter((n) => n && !(COLUMNS as readonly string[]).includes(n));
+  const unknown = names.filter((n) => n && !isOneOf(COLUMNS, n));
   if (unknown.length) return { rows: [], errors: [{ line: header.line, message: `Unknown column ${unknown.map((u) => `"${u}"`).join(", ")}; the columns are date, source, medium, campaign, amount.` }] };
   if (body.length > MAX_CSV_ROWS) return { rows: [], errors: [{ line: header.line, message: `The file has ${body.length} rows; upload at most ${MAX_CSV_ROWS} at a time.` }] };
   const index = Object.fromEntries(COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;

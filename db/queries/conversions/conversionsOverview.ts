@@ -11,6 +11,7 @@ import { spendForOverview } from "../../spend";
 import { projectReport } from "../../limits";
 import { SPEND_FIELDS, type SpendField } from "../../../lib/spend/entry";
 import { customerLifetimeValue, keyPageClickThrough, medianTimeOnPages } from "./stageFacts";
+import { isOneOf } from "../../../lib/one-of";
 
 export type OverviewQuery = {
   goals: OverviewGoalDef[];
@@ -65,7 +66,7 @@ async function computeOverview(scope: ProjectScope, q: OverviewQuery): Promise<C
   const time = keyPage && wants.has("time_on_key_pages") ? await medianTimeOnPages(scope, { ...base, page: keyPage }) : null;
   const clv = paid && wants.has("customer_lifetime_value") ? await customerLifetimeValue(scope, paid.match) : null;
 
-  const spendFields = fields.filter((f): f is SpendField => (SPEND_FIELDS as readonly string[]).includes(f));
+  const spendFields = fields.filter((f): f is SpendField => isOneOf(SPEND_FIELDS, f));
   const spend = q.spend ? { ...(await spendForOverview(scope, { from: q.from, to: q.to, fields: spendFields })), lead: q.spend.lead } : undefined;
 
   const stageVisitors = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, current?.goals[goals.length + i].converted ?? 0])) as Record<FunnelStage, number>;

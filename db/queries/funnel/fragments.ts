@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { StepMatch, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
-import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
+import { SEGMENT_FIELDS, isPropField } from "../../../lib/funnel/types";
 import { InputError } from "../../../lib/errors";
 
 /** A path pattern as SQL LIKE: `*` matches any run of characters; `%`, `_` and `\` are literal. */
@@ -34,7 +34,7 @@ export type EventSegmentField = keyof typeof SEGMENT_COLUMNS;
 export function fieldExpression(field: SegmentField): SQL {
   if (Object.hasOwn(SEGMENT_COLUMNS, field)) return sql.raw(`e.${SEGMENT_COLUMNS[field as EventSegmentField]}`);
   if (field === "age_group") return sql`p.age_group`;
-  if (field.startsWith("prop:") && field.length > 5 && field.length <= 105) return sql`(e.properties ->> ${field.slice(5)})`;
+  if (isPropField(field)) return sql`(e.properties ->> ${field.slice(5)})`;
   throw new InputError(`Unknown segment field "${field}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`, "filters");
 }
 

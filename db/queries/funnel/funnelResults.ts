@@ -10,6 +10,7 @@ import { funnelCosts, segmentKey } from "../../../lib/spend/costs";
 import { SPEND_FIELDS, type SpendField } from "../../../lib/spend/entry";
 import { spendForOverview } from "../../spend";
 import { projectReport } from "../../limits";
+import { isOneOf } from "../../../lib/one-of";
 
 export type FunnelQuery = {
   steps: FunnelStep[];
@@ -88,7 +89,7 @@ async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promis
     };
   }
   const field = result.breakdown?.field;
-  if (q.spend && result.breakdown && field && (SPEND_FIELDS as readonly string[]).includes(field)) {
+  if (q.spend && result.breakdown && field && isOneOf(SPEND_FIELDS, field)) {
     const spend = await spendForOverview(scope, { from: q.from, to: q.to, fields: [field as SpendField] });
     const byValue = new Map([...(spend.bySegment[field as SpendField] ?? [])].map(([v, amount]) => [segmentKey(v), amount]));
     for (const s of result.breakdown.series) {

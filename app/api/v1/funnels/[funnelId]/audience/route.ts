@@ -2,7 +2,8 @@ import { apiFunnel } from "@/server/guard";
 import { checkAudienceStep, openDropOffAudience } from "@/db/queries/funnel/dropOffAudience";
 import { audienceSlot, AUDIENCE_DEADLINE_MS } from "@/db/limits";
 import { parseRangeParams } from "@/lib/funnel/query";
-import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream, type AudienceFormat } from "@/lib/funnel/audience-export";
+import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream } from "@/lib/funnel/audience-export";
+import { isOneOf } from "@/lib/one-of";
 import { csvLine } from "@/lib/conversions/csv";
 import { errorResponse, route } from "@/server/api-route";
 
@@ -17,8 +18,8 @@ export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (reque
   const { funnelId } = await params;
   const { scope, funnel } = await apiFunnel(request, funnelId);
   const search = new URL(request.url).searchParams;
-  const format = (search.get("format") ?? "csv") as AudienceFormat;
-  if (!AUDIENCE_FORMATS.includes(format)) return errorResponse(400, "invalid_input", `format must be one of ${AUDIENCE_FORMATS.join(", ")}.`);
+  const format = search.get("format") ?? "csv";
+  if (!isOneOf(AUDIENCE_FORMATS, format)) return errorResponse(400, "invalid_input", `format must be one of ${AUDIENCE_FORMATS.join(", ")}.`);
   const stepText = search.get("step") ?? "";
   const step = /^\d{1,3}$/.test(stepText) ? Number(stepText) : NaN;
   checkAudienceStep(step, funnel.steps.length);

@@ -1,7 +1,7 @@
 import { apiProjectScope } from "@/server/guard";
 import { segmentValues } from "@/db/queries/funnel/segmentValues";
-import { isSegmentField, parseRangeParams } from "@/lib/funnel/query";
-import { SEGMENT_FIELDS } from "@/lib/funnel/types";
+import { parseRangeParams } from "@/lib/funnel/query";
+import { SEGMENT_FIELDS, isSegmentField } from "@/lib/funnel/types";
 import { errorResponse, json, route } from "@/server/api-route";
 
 /** Top values of a segment field in a range, for the filter chips. */
