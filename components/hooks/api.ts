@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiUrls, queryKeys, type ReportSource } from "@/lib/api-client/keys";
 import { isRetryable } from "@/lib/api-client/errors";
 import type { ConversionsOverview } from "@/lib/conversions/types";
-import type { FunnelResults } from "@/db/queries/funnel/funnelResults";
+import type { FunnelResults } from "@/lib/funnel/types";
 import { fetchJson } from "./fetch-json";
 
 /**

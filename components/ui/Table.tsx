@@ -107,7 +107,7 @@ export function RowHeader({ className, ...props }: Omit<React.ThHTMLAttributes<H
   return <th scope="row" className={cx(cell, "text-left font-medium text-slate-800", className)} {...props} />;
 }
 
-/** A data cell; `numeric` right-aligns it with tabular figures so digits line up. */
+/** A data cell; `numeric` right-aligns it with tabular figures so digits line up, and keeps a number (or an interval) on one line. */
 export function Td({ numeric, className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean } & Record<`data-${string}`, string | undefined>) {
-  return <td className={cx(cell, numeric && "text-right tabular-nums", className)} {...props} />;
+  return <td className={cx(cell, numeric && "whitespace-nowrap text-right tabular-nums", className)} {...props} />;
 }
