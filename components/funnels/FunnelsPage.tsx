@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { NoEventsState } from "@/components/ui/NoEventsState";
+import { loadDemoAction } from "@/app/(app)/projects/[projectId]/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ButtonLink } from "@/components/ui/Button";
@@ -16,7 +17,7 @@ type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; funnels:
 export function FunnelsPage({ projectId, canEdit, hasEvents, funnels, current, shareLinks, experimentBreakdowns }: Props) {
   const { t } = useI18n();
   const router = useRouter();
-  if (!hasEvents) return <NoEventsState projectId={projectId} canEdit={canEdit} testId="funnels-no-events" />;
+  if (!hasEvents) return <NoEventsState projectId={projectId} testId="funnels-no-events" onLoadDemo={canEdit ? () => loadDemoAction(projectId) : undefined} />;
   if (!current) {
     return (
       <EmptyState
