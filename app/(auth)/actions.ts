@@ -15,6 +15,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceToken } from "@/lib/auth/device";
 import { SIGNUP_WINDOW_SECONDS } from "@/lib/auth/limits";
 import { authSecret, config } from "@/lib/config";
+import { requestOrigin } from "@/server/origin";
 
 export type FormState = { errors?: Record<string, string>; values?: Record<string, string> };
 
@@ -35,7 +36,8 @@ async function rememberDevice(email: string) {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: (await headers()).get("x-forwarded-proto") === "https" || Boolean(config().APP_URL?.startsWith("https://")),
+    // Secure when the client came over HTTPS, as the app's server resolved it (server/origin: APP_URL, or a trusted proxy's proto).
+    secure: requestOrigin(await headers()).startsWith("https://"),
     maxAge: DEVICE_COOKIE_MAX_AGE,
   });
 }
