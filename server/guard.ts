@@ -85,6 +85,15 @@ export async function apiProjectScope(request: Request, projectId?: string | nul
 }
 
 /**
+ * apiProjectScope for a JSON query body: its `projectId` (when it is a string) names the project. Read
+ * before the body is validated, so a caller without access learns nothing about the body's rules.
+ */
+export function apiBodyProjectScope(request: Request, body: unknown): Promise<ProjectScope> {
+  const projectId = (body as { projectId?: unknown } | null)?.projectId;
+  return apiProjectScope(request, typeof projectId === "string" ? projectId : null);
+}
+
+/**
  * A saved funnel named in a request, with its project's scope: by the bearer read key (its own
  * project's funnels only; another project's funnel is 404), else by the member's session.
  */

@@ -7,7 +7,7 @@ export const CSV_TABLES = ["goals", "segment", "daily", "stages"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 /** A CSV download asked for a table (or segment field) the overview does not have: a 400. */
-export class CsvRequestError extends InputError {}
+class CsvRequestError extends InputError {}
 
 const pct = (r: number | null | undefined) => (r === null || r === undefined ? null : Math.round(r * 1e6) / 1e4);
 const money = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 100) / 100);

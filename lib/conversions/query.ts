@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { stepMatchSchema } from "../funnel/validate";
-import { fieldSchema, filtersSchema, instantSchema, MAX_RANGE_MS, PARAM_LIMITS } from "../funnel/query";
+import { checkRange, fieldSchema, filtersSchema, instantSchema, PARAM_LIMITS } from "../funnel/query";
+import { InputError } from "../errors";
 import { GOAL_KINDS, SEGMENT_FIELDS, type SegmentField } from "../funnel/types";
 import type { OverviewGoalDef } from "./types";
 
@@ -15,8 +16,8 @@ const adHocGoalSchema = stepMatchSchema.extend({
 });
 
 /** The body of POST /api/v1/goals/query (see README: Query API). */
-export const goalsQueryBodySchema = z
-  .object({
+export const goalsQueryBodySchema = checkRange(
+  z.object({
     projectId: z.string().optional(),
     from: instantSchema("from", "2026-11-01T00:00:00Z"),
     to: instantSchema("to", "2026-12-01T00:00:00Z"),
@@ -26,13 +27,17 @@ export const goalsQueryBodySchema = z
     /** the micro goal (key) that cost per lead counts; the first micro goal when left out */
     lead: z.string().min(1, "lead is a goal key.").optional(),
     segments: z.array(fieldSchema, "segments is a list of fields.").max(PARAM_LIMITS.segments, `At most ${PARAM_LIMITS.segments} segment tables in one query.`).default([]),
-  })
-  .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: "from must be before to.", path: ["from"] })
-  .refine((b) => Date.parse(b.to) - Date.parse(b.from) <= MAX_RANGE_MS, { message: "The range can be at most 400 days.", path: ["to"] });
+  }),
+);
 
 export type GoalsQueryBody = z.output<typeof goalsQueryBodySchema>;
 
-export class UnknownGoalError extends Error {}
+/** A query names a goal key the project has not saved: a 400 that lists the project's goals. */
+class UnknownGoalError extends InputError {
+  constructor(message: string) {
+    super(`goals: ${message}`);
+  }
+}
 
 /** The goals a query asks for: saved goals by key (unknown keys are an error that names them), ad-hoc ones as given. */
 export function resolveGoals(requested: GoalsQueryBody["goals"], saved: OverviewGoalDef[]): OverviewGoalDef[] {

@@ -28,6 +28,13 @@ export const fieldSchema = z.string().refine((f) => isSegmentField(f), {
 });
 export const MAX_RANGE_MS = 400 * 86400_000;
 
+/** The range rules of every query body (funnels, goals): `from` before `to`, at most 400 days apart. */
+export function checkRange<T extends z.ZodType<{ from: string; to: string }>>(schema: T): T {
+  return schema
+    .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: "from must be before to.", path: ["from"] })
+    .refine((b) => Date.parse(b.to) - Date.parse(b.from) <= MAX_RANGE_MS, { message: "The range can be at most 400 days.", path: ["to"] });
+}
+
 const filterValue = z
   .string()
   .max(PARAM_LIMITS.valueLength, `Filter values are at most ${PARAM_LIMITS.valueLength} characters.`)
@@ -53,8 +60,8 @@ export const instantSchema = (name: "from" | "to", example: string) =>
     .refine(inYears, `${name} must be a time ${yearsText}.`);
 
 /** The body of POST /api/v1/funnels/query (see README: Query API). */
-export const funnelQueryBodySchema = z
-  .object({
+export const funnelQueryBodySchema = checkRange(
+  z.object({
     projectId: z.string().optional(),
     steps: funnelStepsSchema,
     window: windowSchema.default(DEFAULT_WINDOW_SECONDS),
@@ -63,9 +70,8 @@ export const funnelQueryBodySchema = z
     filters: filtersSchema.default({}),
     breakdown: fieldSchema.optional(),
     compare: z.boolean().default(false),
-  })
-  .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: "from must be before to.", path: ["from"] })
-  .refine((b) => Date.parse(b.to) - Date.parse(b.from) <= MAX_RANGE_MS, { message: "The range can be at most 400 days.", path: ["to"] });
+  }),
+);
 
 export type RangeAndSegments = {
   from: Date;

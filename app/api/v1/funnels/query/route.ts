@@ -1,4 +1,4 @@
-import { apiProjectScope } from "@/server/guard";
+import { apiBodyProjectScope } from "@/server/guard";
 import { funnelResults } from "@/db/queries/funnel/funnelResults";
 import { funnelQueryBodySchema } from "@/lib/funnel/query";
 import { json, readJson, route } from "@/server/api-route";
@@ -7,8 +7,7 @@ import type { SegmentField } from "@/lib/funnel/types";
 /** Ad-hoc funnel: read key as bearer token (its own project), or a member's session with projectId. */
 export const POST = route(async (request) => {
   const raw = await readJson(request);
-  const projectId = typeof (raw as { projectId?: unknown })?.projectId === "string" ? (raw as { projectId: string }).projectId : null;
-  const scope = await apiProjectScope(request, projectId);
+  const scope = await apiBodyProjectScope(request, raw);
   const body = funnelQueryBodySchema.parse(raw);
   const results = await funnelResults(scope, {
     steps: body.steps,
