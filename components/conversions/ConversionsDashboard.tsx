@@ -10,6 +10,7 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { FilterBar } from "@/components/funnels/FilterBar";
 import { SEGMENT_TABLES } from "@/lib/conversions/query";
+import { isOneOf } from "@/lib/one-of";
 import type { SegmentField } from "@/lib/funnel/types";
 import { MacroGoalCard, MicroGoalCard } from "./GoalCards";
 import { StageKpis } from "./StageKpis";
@@ -41,7 +42,7 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
   const search = useSearchParams();
   const params = new URLSearchParams(search.toString());
   const segParam = params.get("seg") ?? "source";
-  const seg = ((SEGMENT_TABLES as readonly string[]).includes(segParam) ? segParam : "source") as SegmentField;
+  const seg: SegmentField = isOneOf(SEGMENT_TABLES, segParam) ? segParam : "source";
   const apiParams = overviewParams(params, seg);
   const results = useConversions(source, apiParams);
   const data = results.data;
