@@ -5,7 +5,7 @@ import { experiments, goals, funnels } from "./schema";
 import { notFound, InputError } from "../lib/errors";
 import { experimentDefinitionSchema, experimentIssue, type ExperimentDefinition } from "../lib/experiments/validate";
 import { experimentReadout } from "../lib/experiments/readout";
-import type { Experiment, ExperimentResult, PlannerBaseline, PlannerTraffic } from "../lib/experiments/types";
+import type { Experiment, ExperimentResult, PlannerTraffic } from "../lib/experiments/types";
 import { experimentReadoutCounts, type ExperimentConversion } from "./queries/experiments/readout";
 import { goalConversions } from "./queries/conversions/goalConversions";
 
@@ -87,7 +87,7 @@ export async function deleteExperiment(scope: ProjectScope, experimentId: string
 const DAY = 86_400_000;
 export const BASELINE_DAYS = 28;
 
-export type { ExperimentResult, PlannerBaseline, PlannerTraffic };
+export type { ExperimentResult, PlannerTraffic };
 
 /**
  * An experiment's readout up to `now`: counts per variant from the database, turned into rates,

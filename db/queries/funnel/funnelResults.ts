@@ -28,7 +28,7 @@ export type FunnelQuery = {
   saved?: boolean;
 };
 
-export type { FunnelSeries, FunnelResults };
+export type { FunnelResults };
 
 function series(rows: StepCountsRow[], k: number): FunnelSeries {
   const counts = Array.from({ length: k }, (_, i) => rows.find((r) => r.step === i + 1) ?? { visitors: 0, medianFromStart: null, medianFromPrevious: null });
