@@ -8,7 +8,7 @@ import { randomToken, hashToken } from "../lib/keys";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { sharePasswordOk } from "../lib/share-cookie";
-import { isSegmentField } from "../lib/funnel/types";
+import { shareFiltersProblem, shareRangeProblem, SHARE_MAX_DAYS } from "../lib/share-query";
 import { lastDays } from "../lib/funnel/ranges";
 import { hasUnstorableText } from "../lib/text/safe";
 
@@ -18,20 +18,27 @@ export const shareInputSchema = z
     funnelId: z.uuid("Choose a funnel.").optional(),
     label: z.string().trim().max(100, "Keep the label under 100 characters.").optional(),
     range: z.discriminatedUnion("kind", [
-      z.strictObject({ kind: z.literal("rolling"), days: z.number().int().min(1, "At least 1 day.").max(365, "At most 365 days.") }),
+      z.strictObject({ kind: z.literal("rolling"), days: z.number().int().min(1, "At least 1 day.").max(SHARE_MAX_DAYS, `At most ${SHARE_MAX_DAYS} days.`) }),
       z.strictObject({ kind: z.literal("fixed"), from: z.coerce.date("Enter a start date."), to: z.coerce.date("Enter an end date.") }),
     ]),
-    filters: z.record(z.string(), z.array(z.string().max(200)).max(50)).default({}),
+    // The caps of URL parameters, built-in fields only (lib/share-query shareFiltersProblem), as one error on `filters`.
+    filters: z
+      .record(z.string(), z.array(z.string()))
+      .superRefine((f, ctx) => {
+        const problem = shareFiltersProblem(f);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .default({}),
     password: z.string().min(6, "Use at least 6 characters for the password.").max(200).optional(),
     expiresAt: z.coerce.date("Enter a valid expiry date.").optional(),
   })
   .refine((v) => v.report !== "funnel" || v.funnelId, { message: "Choose a funnel.", path: ["funnelId"] })
-  .refine((v) => v.range.kind !== "fixed" || v.range.from < v.range.to, { message: "The start must be before the end.", path: ["range"] })
-  .refine((v) => !v.expiresAt || v.expiresAt > new Date(), { message: "The expiry date must be in the future.", path: ["expiresAt"] })
-  .refine((v) => Object.keys(v.filters).every((k) => isSegmentField(k)), {
-    message: "Unknown filter field.",
-    path: ["filters"],
+  // A fixed range: years 2000 to 2100 (PostgreSQL refuses some JS dates), at most as long as a rolling one.
+  .superRefine((v, ctx) => {
+    const problem = v.range.kind === "fixed" ? shareRangeProblem(v.range.from, v.range.to) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["range"] });
   })
+  .refine((v) => !v.expiresAt || v.expiresAt > new Date(), { message: "The expiry date must be in the future.", path: ["expiresAt"] })
   .refine((v) => !hasUnstorableText({ label: v.label, filters: v.filters, password: v.password }), { message: "unsafe_text" });
 export type ShareInput = z.input<typeof shareInputSchema>;
 

@@ -5,7 +5,7 @@ import { lastDays } from "./funnel/ranges";
 const tz = "Europe/Amsterdam";
 // Across the clock change of 26 October 2026: local days, not 24-hour blocks.
 const now = new Date("2026-11-10T12:00:00Z");
-const rolling: ShareTerms = { ...lastDays(30, tz, now), filters: { device: ["mobile", "tablet"], "prop:plan": ["pro"] } };
+const rolling: ShareTerms = { ...lastDays(30, tz, now), filters: { device: ["mobile", "tablet"], country: ["NL"] } };
 const fixed: ShareTerms = { from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-07-01T00:00:00Z"), filters: {} };
 const parse = (endpoint: ShareEndpoint, qs: string, terms = rolling) => parseShareQuery(endpoint, new URLSearchParams(qs), terms, tz, now);
 const refused = (endpoint: ShareEndpoint, qs: string, terms = rolling) => {
@@ -19,7 +19,7 @@ const refused = (endpoint: ShareEndpoint, qs: string, terms = rolling) => {
 };
 
 describe("parseShareQuery", () => {
-  it("without parameters answers the link's own period with its locked filters (prop: locks included)", () => {
+  it("without parameters answers the link's own period with its locked filters", () => {
     const q = parse("results", "");
     expect([q.from, q.to]).toEqual([rolling.from, rolling.to]);
     expect(q.filters).toEqual(rolling.filters);
@@ -67,7 +67,7 @@ describe("parseShareQuery", () => {
 
   it("narrowing a locked filter keeps the lock on the other fields; other fields narrow further", () => {
     const q = parse("results", "device=tablet&source=google&source=google&breakdown=source");
-    expect(q.filters).toEqual({ device: ["tablet"], "prop:plan": ["pro"], source: ["google"] });
+    expect(q.filters).toEqual({ device: ["tablet"], country: ["NL"], source: ["google"] });
     expect(q.breakdown).toBe("source");
   });
 
@@ -81,5 +81,42 @@ describe("parseShareQuery", () => {
   it("a conversions CSV names its table and field", () => {
     expect(parse("conversions", "segment=source&segment=device&format=csv&table=segment&field=device").csv).toEqual({ table: "segment", field: "device" });
     expect(parse("conversions", "format=csv").csv).toEqual({ table: "goals", field: undefined });
+  });
+
+  it("refuses __proto__ like any unknown parameter (it once set the grouped parameters' prototype)", () => {
+    expect(refused("results", "__proto__=1")).toContain('Unknown parameter "__proto__"');
+    expect(refused("results", "source=google&__proto__=x&constructor=y")).toContain('"__proto__", "constructor"');
+  });
+
+  it("a visitor's own filter takes at most 20 values of at most 200 characters (the URL caps)", () => {
+    expect(refused("results", Array.from({ length: 21 }, (_, i) => `source=s${i}`).join("&"))).toContain("At most 20 values");
+    expect(refused("results", `source=${"x".repeat(201)}`)).toContain("200 characters");
+  });
+
+  it.each([
+    ["more than 10 fields", { device: ["mobile"], ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`prop:p${i}`, ["x"]])) }, "at most 10 filter fields"],
+    ["a prop: field", { "prop:plan": ["pro"] }, '"prop:plan" is not a field'],
+    ["21 values", { device: Array.from({ length: 21 }, (_, i) => `d${i}`) }, "at most 20 values"],
+    ["a value of 201 characters", { source: ["x".repeat(201)] }, "200 characters"],
+    ["values that are no list", { source: "google" }, "list of strings"],
+  ])("a link whose locked filters hold %s answers 422 before parsing anything", (_what, filters, says) => {
+    let caught: unknown;
+    try {
+      parse("results", "", { ...rolling, filters: filters as ShareTerms["filters"] });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ShareQueryError);
+    expect((caught as ShareQueryError).status).toBe(422);
+    expect((caught as Error).message).toContain("This link's filters");
+    expect((caught as Error).message).toContain(says);
+  });
+
+  it("a link whose period is beyond the caps answers 422: outside 2000-2100 or longer than 400 days", () => {
+    const long = { from: new Date("1900-01-01T00:00:00Z"), to: new Date("2100-01-01T00:00:00Z"), filters: {} };
+    const early = { from: new Date("1999-12-01T00:00:00Z"), to: new Date("2000-01-10T00:00:00Z"), filters: {} };
+    expect(refused("results", "", long)).toContain("This link's period");
+    expect(refused("results", "", early)).toContain("2000 and 2100");
+    expect(parse("results", "", { ...lastDays(365, tz, now), filters: {} }).from).toEqual(lastDays(365, tz, now).from);
   });
 });

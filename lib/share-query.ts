@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SEGMENT_FIELDS, type BuiltinSegmentField, type SegmentFilters } from "./funnel/types";
+import { SEGMENT_FIELDS, isBuiltinSegmentField, type BuiltinSegmentField, type SegmentFilters } from "./funnel/types";
+import { MAX_RANGE_MS, PARAM_LIMITS } from "./funnel/query";
 import { PRESETS, presetRange, previousRange, zonedMidnight } from "./funnel/ranges";
 import { CSV_TABLES, type CsvTable } from "./conversions/export";
 import { InputError } from "./errors";
@@ -14,7 +15,9 @@ import { InputError } from "./errors";
  * - a filter on a field the link locks may only choose among the locked values (anything else is a
  *   400, not silently intersected); filters on other fields narrow further; locked filters always apply;
  * - `compare` only where the previous period lies inside the link's period too;
- * - anything else (unknown parameters, repeated single values) is a 400 that says what is wrong.
+ * - anything else (unknown parameters, whatever their name, repeated single values) is a 400 that says what is wrong;
+ * - the link's own terms obey the same caps (its filters: PARAM_LIMITS, built-in fields; its period:
+ *   years 2000 to 2100, at most 400 days): a link made before they were checked answers 422.
  */
 export type ShareEndpoint = "results" | "conversions" | "segments";
 
@@ -55,7 +58,49 @@ const instant = z.string().superRefine((v, ctx) => {
     if (!realDay(v)) ctx.addIssue({ code: "custom", message: `${v} is not a day that exists.` });
   } else if (!isoTime.safeParse(v).success) ctx.addIssue({ code: "custom", message: "Use a date like 2026-11-01 or an ISO 8601 time." });
 });
-const values = z.array(z.string().min(1, "A filter value cannot be empty.").max(200, "Filter values are at most 200 characters.")).max(50, "At most 50 values per filter.");
+const values = z
+  .array(z.string().min(1, "A filter value cannot be empty.").max(PARAM_LIMITS.valueLength, `Filter values are at most ${PARAM_LIMITS.valueLength} characters.`))
+  .max(PARAM_LIMITS.values, `At most ${PARAM_LIMITS.values} values per filter.`);
+
+/** The longest period a share link covers: rolling, the last this many days; fixed, at most this long. */
+export const SHARE_MAX_DAYS = 365;
+
+/**
+ * What is wrong with a share link's locked filters, or null: the caps of URL parameters
+ * (PARAM_LIMITS: 10 fields, 20 values of at most 200 characters) and built-in fields only. Checked
+ * when a link is made (db/share) and whenever it is read (parseShareQuery), so a link never asks
+ * more of the engine than a URL may (1,500 locked fields blocked the server for a minute).
+ */
+export function shareFiltersProblem(filters: unknown): string | null {
+  if (typeof filters !== "object" || filters === null || Array.isArray(filters)) return "filters is an object of field → list of values.";
+  const keys = Object.keys(filters);
+  if (keys.length > PARAM_LIMITS.filterFields) return `at most ${PARAM_LIMITS.filterFields} filter fields, not ${keys.length}.`;
+  for (const key of keys) {
+    if (!isBuiltinSegmentField(key)) return `"${key.slice(0, 120)}" is not a field a shared report filters on; use ${fieldList}.`;
+    const list: unknown = (filters as Record<string, unknown>)[key];
+    if (!Array.isArray(list) || list.some((v) => typeof v !== "string")) return `${key}: the values are a list of strings.`;
+    if (list.length > PARAM_LIMITS.values) return `${key}: at most ${PARAM_LIMITS.values} values per filter.`;
+    if (list.some((v: string) => v.length > PARAM_LIMITS.valueLength)) return `${key}: filter values are at most ${PARAM_LIMITS.valueLength} characters.`;
+  }
+  return null;
+}
+
+/** What is wrong with a period a share link covers, or null: years 2000 to 2100, from before to, at most `maxDays` long. */
+export function shareRangeProblem(from: Date, to: Date, maxDays: number = SHARE_MAX_DAYS): string | null {
+  const inYears = (d: Date) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= PARAM_LIMITS.minYear && d.getUTCFullYear() <= PARAM_LIMITS.maxYear;
+  if (!inYears(from) || !inYears(to)) return `the period must lie between the years ${PARAM_LIMITS.minYear} and ${PARAM_LIMITS.maxYear}.`;
+  if (from >= to) return "the start must be before the end.";
+  if (to.getTime() - from.getTime() > maxDays * 86400_000) return `the period can be at most ${maxDays} days.`;
+  return null;
+}
+
+/** A link's own terms beyond the caps (made before they were checked): a 422 that says so, before any query runs. */
+function checkTerms(terms: ShareTerms) {
+  const filters = shareFiltersProblem(terms.filters);
+  if (filters) throw new ShareQueryError(`This link's filters are more than a shared report allows: ${filters} Ask whoever shared it for a new link.`, undefined, 422);
+  const period = shareRangeProblem(terms.from, terms.to, MAX_RANGE_MS / 86400_000);
+  if (period) throw new ShareQueryError(`This link's period is more than a shared report allows: ${period} Ask whoever shared it for a new link.`, undefined, 422);
+}
 
 const common = {
   range: one("range", z.enum(PRESETS, `range must be one of ${PRESETS.join(", ")}.`)),
@@ -88,14 +133,16 @@ type Parsed = {
   field?: BuiltinSegmentField | [BuiltinSegmentField];
 } & Partial<Record<BuiltinSegmentField, string[]>>;
 
+/** The parameters by name, as own properties whatever the name (`__proto__` too), so the strict schema sees every one. */
 function groupParams(params: URLSearchParams): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = new Map<string, string[]>();
   for (const [k, v] of params) {
     if (k.startsWith("prop:")) throw new ShareQueryError(`${k}: custom property fields (prop:…) are not part of a shared report; use one of ${fieldList}.`);
-    if (!Object.hasOwn(out, k)) out[k] = [];
-    out[k].push(v);
+    const list = out.get(k);
+    if (list) list.push(v);
+    else out.set(k, [v]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function message(err: z.ZodError): string {
@@ -118,6 +165,7 @@ const iso = (d: Date) => d.toISOString();
 
 /** Parses one share API request against the link's terms; throws ShareQueryError with what is wrong. */
 export function parseShareQuery(endpoint: ShareEndpoint, params: URLSearchParams, terms: ShareTerms, timeZone: string, now = new Date()): SharedQuery {
+  checkTerms(terms);
   const parsed = schemas[endpoint].safeParse(groupParams(params));
   if (!parsed.success) throw new ShareQueryError(message(parsed.error));
   const q = parsed.data as Parsed;

@@ -125,20 +125,22 @@ function defaultField(path: PropertyKey[]): string {
 
 /** The first problem of each field, as a code; `input` (when known) tells a missing value from a wrong one. */
 function fieldErrorsOf(error: ZodError, fieldOf: (path: PropertyKey[]) => string, input?: unknown): Record<string, FieldErrorCode> {
-  const out: Record<string, FieldErrorCode> = {};
+  // A Map, then own properties: a field named `__proto__` or `constructor` is a field like any other.
+  const out = new Map<string, FieldErrorCode>();
   for (const issue of error.issues) {
     const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path;
     const field = fieldOf(path);
     const missing = input !== undefined && valueAt(input, issue.path) === undefined;
-    if (!(field in out)) out[field] = issueCode(issue, missing);
+    if (!out.has(field)) out.set(field, issueCode(issue, missing));
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function valueAt(root: unknown, path: PropertyKey[]): unknown {
   let node = root;
   for (const key of path) {
     if (typeof node !== "object" || node === null) return undefined;
+    if (!Object.hasOwn(node, key)) return undefined;
     node = (node as Record<PropertyKey, unknown>)[key];
   }
   return node;
@@ -200,7 +202,8 @@ function droppedKey(input: unknown, output: unknown, path: PropertyKey[]): Prope
   } else if (isPlainObject(input) && isPlainObject(output)) {
     for (const key of Object.keys(input)) {
       if (input[key] === undefined) continue;
-      if (!(key in output)) return [...path, key];
+      // Own keys only: `key in output` is true for `__proto__`, `constructor` or `toString` on any object.
+      if (!Object.hasOwn(output, key)) return [...path, key];
       const found = droppedKey(input[key], output[key], [...path, key]);
       if (found) return found;
     }

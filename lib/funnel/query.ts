@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { funnelStepsSchema, windowSchema } from "./validate";
 import { SEGMENT_FIELDS, DEFAULT_WINDOW_SECONDS, isBuiltinSegmentField, isSegmentField, type SegmentField, type SegmentFilters } from "./types";
-import { isPreset, presetRange, PRESETS, zonedMidnight } from "./ranges";
+import { isPreset, isRealDay, presetRange, PRESETS, zonedMidnight } from "./ranges";
 import { isStorableText } from "../text/safe";
 import { InputError } from "../errors";
 
@@ -91,6 +91,7 @@ export type RangeParamsOptions = {
 };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_DAY = /^(\d{4})-(\d{2})-(\d{2})T/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
@@ -118,10 +119,16 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
         errors.push(v.length ? `Give ${name} once.` : `${name} is missing: give both from and to, like from=2026-11-01&to=2026-11-30.`);
         return undefined;
       }
-      const day = v[0].match(DAY);
-      const y = day ? Number(day[1]) : Number(v[0].slice(0, 4));
-      const parsed = day ? zonedMidnight(y, Number(day[2]), Number(day[3]) + add, timeZone) : INSTANT.test(v[0]) ? new Date(v[0]) : new Date(NaN);
-      const valid = !Number.isNaN(parsed.getTime()) && (!day || (Number(day[2]) >= 1 && Number(day[2]) <= 12 && Number(day[3]) >= 1 && Number(day[3]) <= 31));
+      const day = v[0].match(DAY) ?? v[0].match(INSTANT_DAY);
+      // 2026-02-30 would roll over into March: a day that does not exist is named, not reordered.
+      if (day && !isRealDay(Number(day[1]), Number(day[2]), Number(day[3]))) {
+        errors.push(`${name}: ${v[0].slice(0, 40)} is not a real date; give a day that exists, like 2026-11-01.`);
+        return undefined;
+      }
+      const plain = v[0].match(DAY);
+      const y = Number(v[0].slice(0, 4));
+      const parsed = plain ? zonedMidnight(y, Number(plain[2]), Number(plain[3]) + add, timeZone) : INSTANT.test(v[0]) ? new Date(v[0]) : new Date(NaN);
+      const valid = !Number.isNaN(parsed.getTime());
       if (!valid || y < PARAM_LIMITS.minYear || y > PARAM_LIMITS.maxYear) {
         errors.push(`${name} must be a date ${yearsText}, like 2026-11-01, or an ISO 8601 time like 2026-11-01T00:00:00Z.`);
         return undefined;

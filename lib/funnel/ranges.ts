@@ -28,6 +28,13 @@ export function isLocalMidnight(instant: Date, timeZone: string): boolean {
   return p.h === 0 && p.min === 0 && p.s === 0 && instant.getUTCMilliseconds() === 0;
 }
 
+/** Whether y-m-d is a day of the calendar (2026-02-30 is not; Date would roll it over into March). */
+export function isRealDay(y: number, m: number, d: number): boolean {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return Number.isInteger(d) && days !== undefined && d >= 1 && d <= days;
+}
+
 /** The UTC instant of local midnight on y-m-d in `timeZone` (DST-safe). */
 export function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date {
   let guess = Date.UTC(y, m - 1, d);

@@ -73,7 +73,8 @@ const isAnswer = (x: ProjectRow | IngestResponse): x is IngestResponse => "statu
  * (the route answers 500 without Retry-After).
  */
 export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: number): Promise<IngestResponse> {
-  const type = PATH_TYPES[req.kind];
+  // An own entry only: /v1/constructor or /v1/__proto__ must not find Object.prototype's members.
+  const type = Object.hasOwn(PATH_TYPES, req.kind) ? PATH_TYPES[req.kind] : undefined;
   if (!type) return fail(404, "unknown_endpoint", `Unknown endpoint /v1/${req.kind}. Use track, page, screen, identify, alias, group or batch.`);
 
   // A key in the Authorization header is checked before a byte of the body is read.

@@ -25,6 +25,10 @@ export default {
     expired: "This report link has expired. Ask the person who shared it for a new one.",
     unknown: "This report link does not exist. Check that you copied all of it.",
   },
+  errors: {
+    filters: "A link can carry at most 10 filters (built-in fields only) of at most 20 values each. Remove some filters and try again.",
+    range: "A link's period lies between 2000 and 2100 and covers at most 365 days.",
+  },
   passwordTitle: "This report is protected",
   passwordBody: "Enter the password you were given.",
   passwordSubmit: "Open report",
