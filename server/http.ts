@@ -73,11 +73,52 @@ export function prepareRequest(req: IncomingMessage, settings: ServerSettings): 
   return { clientAddress, secure: origin.startsWith("https://"), origin };
 }
 
+/**
+ * The largest body any request outside the routes that read their own capped stream may carry:
+ * server actions (the spend CSV upload is at most 1,000,000 characters, JSON-escaped), sign-in and
+ * sign-out forms. Next and next-auth read such bodies whole before anything checks them.
+ */
+export const MAX_OTHER_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Routes that read their body themselves as a capped stream (server/body.ts). */
+const OWN_BODY_CAP = /^\/(v1|api\/v1)\//;
+
+/**
+ * Refuses what must not reach the framework: a path whose percent-escapes are not valid UTF-8
+ * (Next answers those with a 500), and a body outside the self-capped routes that is chunked
+ * (411: a browser always sends a length) or longer than MAX_OTHER_BODY_BYTES (413). Node's parser
+ * never reads past a declared Content-Length, so checking the header bounds the read.
+ */
+export function refusal(req: IncomingMessage): { status: 400 | 411 | 413; code: string; message: string } | null {
+  const path = (req.url ?? "/").split("?")[0];
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, code: "invalid_path", message: "The address has an invalid percent-escape." };
+  }
+  if (OWN_BODY_CAP.test(path)) return null;
+  const length = req.headers["content-length"];
+  if (length === undefined) {
+    return req.headers["transfer-encoding"] ? { status: 411, code: "length_required", message: "Send a Content-Length with the body." } : null;
+  }
+  if (!/^\d+$/.test(length) || Number(length) > MAX_OTHER_BODY_BYTES) {
+    return { status: 413, code: "too_large", message: `The request body is larger than ${MAX_OTHER_BODY_BYTES / 1024 / 1024} MB.` };
+  }
+  return null;
+}
+
 /** Wraps the framework's handler: rewrite the request, set the security headers, hand over. */
 export function withSecurity(settings: ServerSettings, handle: (req: IncomingMessage, res: ServerResponse) => unknown) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const { secure } = prepareRequest(req, settings);
     for (const [name, value] of Object.entries(securityHeaders(secure))) res.setHeader(name, value);
+    const refused = refusal(req);
+    if (refused) {
+      // The unread body is not drained: close the connection after answering.
+      res.writeHead(refused.status, { "content-type": "application/json; charset=utf-8", connection: "close" });
+      res.end(JSON.stringify({ error: { code: refused.code, message: refused.message } }));
+      return;
+    }
     return handle(req, res);
   };
 }
