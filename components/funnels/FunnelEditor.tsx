@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/Card";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { funnelProblem } from "@/lib/funnel/validate";
-import { refusalTexts } from "@/lib/action-result";
+import { fieldErrorText, refusalTexts, type ActionError } from "@/lib/action-result";
 import type { FunnelStep, PropertyValue } from "@/lib/funnel/types";
 
 type Draft = { name: string; description: string; windowValue: number; windowUnit: "minutes" | "hours" | "days"; steps: (FunnelStep & { whereText: string })[] };
@@ -62,10 +62,18 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
   }, [definition]);
   const live = useFunnelPreview(projectId, debounced, !funnelProblem({ ...debounced, name: debounced.name || "x" }));
   const setStep = (i: number, patch: Partial<Draft["steps"][number]>) => setD({ ...d, steps: d.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  // The action answers with codes: word the step count and each step's problem here, in the reader's language.
+  const refusalText = (error: ActionError): string => {
+    const [field, code] = Object.entries(error.fieldErrors ?? {})[0] ?? [];
+    if (field === "steps" && code) return t(code === "too_big" ? "funnels.errors.tooManySteps" : "funnels.errors.tooFewSteps");
+    const step = field?.match(/^steps\.(\d+)\.(\w+)/);
+    if (step && code) return t("funnels.errors.step", { n: Number(step[1]) + 1, problem: fieldErrorText(t, "funnels", step[2], code) });
+    return Object.values(refusalTexts(t, "funnels", error, []))[0];
+  };
   const save = () =>
     start(async () => {
       const r = await saveFunnelAction(projectId, initial?.id ?? null, definition);
-      if (!r.ok || !r.data) return setError(r.ok ? undefined : Object.values(refusalTexts(t, "funnels", r.error, []))[0]);
+      if (!r.ok || !r.data) return setError(r.ok ? undefined : refusalText(r.error));
       router.push(`/projects/${projectId}?funnel=${r.data.id}`);
       router.refresh();
     });

@@ -68,4 +68,9 @@ export default {
     deleteConfirm: "Delete this funnel? Share links to it stop working.",
     suggestions: "Events this project received",
   },
+  errors: {
+    tooFewSteps: "A funnel needs at least 2 steps.",
+    tooManySteps: "A funnel has at most 30 steps.",
+    step: "Step {n}: {problem}",
+  },
 };

@@ -70,5 +70,10 @@ const funnels: typeof en = {
     deleteConfirm: "Deze funnel verwijderen? Deellinks ernaar werken dan niet meer.",
     suggestions: "Events die dit project ontving",
   },
+  errors: {
+    tooFewSteps: "Een funnel heeft minstens 2 stappen nodig.",
+    tooManySteps: "Een funnel heeft hoogstens 30 stappen.",
+    step: "Stap {n}: {problem}",
+  },
 };
 export default funnels;
