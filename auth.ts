@@ -51,13 +51,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const known = isKnownDevice(authSecret(), email, request.headers.get("cookie"));
           const { perAccountAddress, perAddress, perAccountUntrusted, windowSeconds } = LOGIN_LIMITS;
           // Counted before the password is checked, each in one statement: parallel guesses each get
-          // their own count, so no more than the limit are ever verified.
-          const states = await Promise.all([
+          // their own count, so no more than the limit are ever verified. An address already over its
+          // own limits stops there and does not add to the account's counter: one address can cost an
+          // account at most perAccountAddress tries of its perAccountUntrusted a window.
+          const own = await Promise.all([
             hitRateLimit(db, keys.accountAddress, perAccountAddress, windowSeconds),
             hitRateLimit(db, keys.address, perAddress, windowSeconds),
-            known ? null : hitRateLimit(db, keys.account, perAccountUntrusted, windowSeconds),
           ]);
-          if (states.some((s) => s?.limited)) throw new LoginRateLimited();
+          if (own.some((s) => s.limited)) throw new LoginRateLimited();
+          if (!known && (await hitRateLimit(db, keys.account, perAccountUntrusted, windowSeconds)).limited) throw new LoginRateLimited();
 
           const user = await findUserByEmail(db, email);
           // Verify against a decoy when the email is unknown, so timing does not reveal accounts.

@@ -43,6 +43,22 @@ test("wrong passwords sent at once are counted before they are checked: the righ
   await api.dispose();
 });
 
+test("one address hammering an account cannot lock its owner out of a new browser elsewhere", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const { email } = await signUp(page);
+  const api = await attacker(baseURL!);
+  const token = await csrf(api);
+  for (let round = 0; round < 11; round++) {
+    await Promise.all(Array.from({ length: 5 }, (_, i) => tryLogin(api, email, `guess ${round}-${i}`, from("198.51.100.31"), token)));
+  }
+  await api.dispose();
+  // A browser that never signed in to this account, at another address: the address over its own
+  // limit added only its first tries to the account's counter.
+  const fresh = await attacker(baseURL!);
+  expect(await tryLogin(fresh, email, PASSWORD, from("198.51.100.32"))).toBe("ok");
+  await fresh.dispose();
+});
+
 test("a new X-Forwarded-For value (or a forged client-address header) per try does not escape the limit", async ({ page, baseURL }) => {
   const { email } = await signUp(page);
   const api = await attacker(baseURL!);
