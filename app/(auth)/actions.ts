@@ -72,7 +72,13 @@ export async function signupAction(_prev: FormState, form: FormData): Promise<Fo
     if (err instanceof InputError && err.field === "email") return { errors: { email: "emailTaken" }, values };
     throw err;
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (err) {
+    // The account exists; only signing in was refused (this address is over its login limit).
+    if (err instanceof AuthError) redirect("/login");
+    throw err;
+  }
   await rememberDevice(parsed.data.email);
   redirect(safeNext(raw.next, "/projects/new"));
 }
