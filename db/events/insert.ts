@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { queryRows } from "../client";
 import { factsChangeLock } from "../queries/funnel/changes";
@@ -61,6 +61,76 @@ function row(e: EventInput, receivedAt: Date) {
 }
 
 /**
+ * How many identity locks a project has. Identity needs one order per anonymous id: a batch that
+ * links an id to a user must not run beside a batch still writing that id's events, or those events
+ * would keep the anonymous person (neither transaction sees the other's rows). So a batch locks, for
+ * every anonymous id and alias previousId it carries, the bucket that id hashes to, until commit:
+ * two batches sharing an id share its bucket and run one after the other, as with a lock per id.
+ *
+ * One lock per id filled PostgreSQL's lock table, which every connection shares (max_locks_per_
+ * transaction 64 × max_connections, 6,400 by default): a 500 KB batch of 9,500 visitors held 9,500
+ * locks and a few of them side by side failed with 53200 "out of shared memory" (a 503, which
+ * Segment clients resend forever). With buckets a transaction holds at most this many plus the
+ * funnel-facts lock: 650 for a pool of 10 connections. The price is that batches whose ids share a
+ * bucket wait for each other; large batches of one project touch every bucket and go one by one.
+ */
+export const IDENTITY_LOCK_BUCKETS = 64;
+
+/**
+ * Takes the identity buckets of a whole batch (not per chunk) at the start of its transaction, in
+ * ascending order and before any row is written, so two batches can never wait for each other.
+ * Keys use the two-int advisory lock space (project hash, bucket), apart from the bigint keys of
+ * the funnel-facts locks.
+ */
+async function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<void> {
+  const ids = [...new Set(batch.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))))];
+  if (!ids.length) return;
+  await t.execute(sql`select pg_advisory_xact_lock(hashtext(${projectId}::text), b) from (
+    select distinct (hashtextextended(${projectId} || ':' || id, 0) & ${IDENTITY_LOCK_BUCKETS - 1})::int as b
+    from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as x(id)
+  ) buckets order by b`);
+}
+
+/**
+ * A person's traits are capped: at most MAX_TRAIT_KEYS keys and MAX_TRAIT_BYTES of JSON. Without a
+ * cap `persons.traits || new` grew without limit (80 identify calls of 1,400 new keys each gave one
+ * person 112,000 keys, 400 KB, rewritten on every call and copied into audience CSVs). Chosen over
+ * refusing a message: a cap per message would still let many calls add up, and an identify over the
+ * cap still carries its link and its known traits, which should not be lost. So the call is
+ * accepted and, once a person is full, keys it does not have yet are left out (the smallest
+ * fit first), while keys it has still take their new value unless that grows it past the byte cap. Persons stored before the cap keep what they have but get no new keys.
+ */
+export const MAX_TRAIT_KEYS = 100;
+export const MAX_TRAIT_BYTES = 8 * 1024;
+
+/**
+ * SQL for `base` merged with `incoming` within the caps above. Changes are weighed smallest first
+ * (then by key) with a running total (a new key adds its key, value and separators; a changed value
+ * its growth); the first that would pass a cap is left out and so is every larger one after it.
+ * A change that does not grow the traits always applies. `known`: "update" lets incoming values
+ * replace base's (identify), "keep" keeps base's (a merged anonymous person's traits add keys only).
+ */
+function cappedTraits(base: SQL, incoming: SQL, known: "update" | "keep"): SQL {
+  const has = sql`(${base} -> i.key) is not null`;
+  return sql`(select ${base} || coalesce(jsonb_object_agg(c.key, c.value), '{}'::jsonb) from (
+      select d.key, d.value, d.known, d.grow,
+        count(*) filter (where not d.known) over w as added,
+        sum(d.grow) over w as grown
+      from (
+        select i.key, i.value, ${has} as known,
+          case when ${has} then octet_length(i.value::text) - octet_length((${base} -> i.key)::text)
+            else octet_length(to_jsonb(i.key)::text) + octet_length(i.value::text) + 4 end as grow
+        from jsonb_each(${incoming}) i
+        ${known === "keep" ? sql`where not ${has}` : sql``}
+      ) d
+      window w as (order by d.grow, d.key)
+    ) c
+    where c.grow <= 0 or (
+      octet_length(${base}::text) + c.grown <= ${MAX_TRAIT_BYTES}
+      and (c.known or (select count(*) from jsonb_object_keys(${base})) + c.added <= ${MAX_TRAIT_KEYS})))`;
+}
+
+/**
  * Stores a batch of a project's events in one transaction, at most once per messageId, and applies
  * identity: identify/alias link an anonymous id to a user id and re-attribute that id's earlier
  * events. Returns how many were new and how many were duplicates. Callers pass a project id they
@@ -74,20 +144,12 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
     const t = tx as unknown as Db;
     // Funnel facts wait for batches in flight before they read which persons changed (factsUpkeep.ts).
     await t.execute(sql`select pg_advisory_xact_lock_shared(${factsChangeLock(projectId)})`);
+    await lockIdentityBuckets(t, projectId, batch);
     for (let i = 0; i < batch.length; i += CHUNK) {
       const chunk = batch.slice(i, i + CHUNK);
       // Dedup inside the chunk too: the first of two items with one messageId wins.
       const seen = new Set<string>();
       const rows = chunk.filter((e) => (seen.has(e.messageId) ? false : (seen.add(e.messageId), true))).map((e) => row(e, receivedAt));
-      // Identity needs one order per anonymous id: a batch that links an id to a user must not run
-      // beside a batch still writing that id's events, or those events would keep the anonymous
-      // person (neither transaction sees the other's rows). Locks are taken in key order (no deadlocks).
-      const ids = [...new Set(chunk.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))))];
-      if (ids.length) {
-        await t.execute(sql`select pg_advisory_xact_lock(k) from (
-          select distinct hashtextextended(${projectId} || ':' || id, 0) as k from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as x(id)
-        ) keys order by k`);
-      }
       const inserted = await queryRows<{ n: number }>(
         t,
         sql`with input as (
@@ -130,14 +192,20 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
         traits.set(person, { traits: { ...(prev?.traits ?? {}), ...(e.traits ?? {}) }, age_group: e.ageGroup ?? prev?.age_group ?? null, time: e.time.toISOString() });
       }
       if (traits.size) {
-        const people = [...traits].map(([person_id, t]) => ({ person_id, ...t }));
+        const people = JSON.stringify([...traits].map(([person_id, t]) => ({ person_id, ...t })));
+        // Two statements: the cap needs the stored traits and all incoming ones, which an upsert's
+        // `excluded` row (already capped) no longer has. The update merges on the row it locked.
         await t.execute(sql`
-          insert into persons (project_id, person_id, traits, age_group, first_seen, last_seen)
-          select ${projectId}::uuid, person_id, traits, age_group, time, time
-          from jsonb_to_recordset(${JSON.stringify(people)}::jsonb) as x(person_id text, traits jsonb, age_group text, time timestamptz)
-          on conflict (project_id, person_id) do update set
-            traits = persons.traits || excluded.traits,
-            age_group = coalesce(excluded.age_group, persons.age_group)`);
+          insert into persons (project_id, person_id, first_seen, last_seen)
+          select ${projectId}::uuid, person_id, time, time
+          from jsonb_to_recordset(${people}::jsonb) as x(person_id text, time timestamptz)
+          on conflict (project_id, person_id) do nothing`);
+        await t.execute(sql`
+          update persons p set
+            traits = ${cappedTraits(sql`p.traits`, sql`x.traits`, "update")},
+            age_group = coalesce(x.age_group, p.age_group)
+          from jsonb_to_recordset(${people}::jsonb) as x(person_id text, traits jsonb, age_group text)
+          where p.project_id = ${projectId}::uuid and p.person_id = x.person_id`);
       }
 
       // Links: an event with both ids (identify, or any call after it), or an alias.
@@ -171,12 +239,13 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
             where p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
           )
           insert into persons (project_id, person_id, age_group, traits, changed_at)
-          select distinct on (l.user_id) ${projectId}::uuid, l.user_id, p.age_group, p.traits, clock_timestamp() from linked l
+          select distinct on (l.user_id) ${projectId}::uuid, l.user_id, p.age_group, ${cappedTraits(sql`'{}'::jsonb`, sql`p.traits`, "keep")},
+            clock_timestamp() from linked l
           join persons p on p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
           order by l.user_id, p.age_group nulls last
           on conflict (project_id, person_id) do update set
             age_group = coalesce(persons.age_group, excluded.age_group),
-            traits = excluded.traits || persons.traits,
+            traits = ${cappedTraits(sql`persons.traits`, sql`excluded.traits`, "keep")},
             changed_at = excluded.changed_at`);
       }
     }
