@@ -1,6 +1,7 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { requestOrigin } from "@/server/origin";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
@@ -19,7 +20,7 @@ const teamIdInput = z.string().refine(isUuid);
 export async function setLocaleAction(locale: string): Promise<void> {
   const parsed = localeInput.safeParse(locale);
   if (!parsed.success) return;
-  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", secure: await overHttps() });
   revalidatePath("/", "layout");
 }
 
@@ -42,6 +43,11 @@ export async function switchTeamAction(teamId: string): Promise<void> {
   const scope = await apiTeamScope();
   const target = await teamScopeForUser(scope.db, scope.userId, parsed.data);
   if (target?.teamId !== parsed.data) return;
-  (await cookies()).set(TEAM_COOKIE, parsed.data, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  (await cookies()).set(TEAM_COOKIE, parsed.data, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 365 * 24 * 3600, secure: await overHttps() });
   revalidatePath("/", "layout");
+}
+
+/** Cookies are Secure when the app is reached over HTTPS (APP_URL, or a trusted proxy's scheme). */
+async function overHttps(): Promise<boolean> {
+  return requestOrigin(await headers()).startsWith("https://");
 }

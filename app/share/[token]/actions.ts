@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { openShareLink, checkSharePassword } from "@/db/share";
 import { sharePasswordProof } from "@/lib/share-cookie";
 import { clientAddress } from "@/lib/auth/client-address";
+import { requestOrigin } from "@/server/origin";
 
 // The token and password, parsed whole; a malformed call is simply "unavailable", never a 500.
 const input = z.tuple([z.string().min(1).max(200), z.string().max(200)]);
@@ -24,6 +25,6 @@ export async function unlockShareAction(token: string, password: string): Promis
   if (opened.state !== "ok" || !opened.link.passwordHash) return { error: "unavailable" };
   const verdict = await checkSharePassword(db, opened.link, pw, clientAddress(await headers()));
   if (verdict !== "ok") return { error: verdict };
-  (await cookies()).set(`trechter_share_${opened.link.id}`, sharePasswordProof(t, opened.link.passwordHash), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 30 * 86400 });
+  (await cookies()).set(`trechter_share_${opened.link.id}`, sharePasswordProof(t, opened.link.passwordHash), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 30 * 86400, secure: requestOrigin(await headers()).startsWith("https://") });
   return {};
 }
