@@ -19,7 +19,11 @@ const MAX_AGE = 30 * 24 * 3600;
 
 /** The rate-limit keys one login attempt counts against (see lib/auth/limits.ts for why these three). */
 export function loginLimitKeys(email: string, address: string) {
-  return { address: `login:address:${address}`, accountAddress: `login:account-address:${email}:${address}`, account: `login:account:${email}` };
+  return {
+    address: `login:address:${address}`,
+    accountAddress: `login:account-address:${email}:${address}`,
+    account: `login:account:${email}`,
+  };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -65,7 +69,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           // Verify against a decoy when the email is unknown, so timing does not reveal accounts.
           const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
           if (!user || !ok) return null;
-          await Promise.all([clearRateLimit(db, keys.accountAddress), refundRateLimit(db, keys.address), known ? null : refundRateLimit(db, keys.account)]);
+          await Promise.all([
+            clearRateLimit(db, keys.accountAddress),
+            refundRateLimit(db, keys.address),
+            known ? null : refundRateLimit(db, keys.account),
+          ]);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

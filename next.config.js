@@ -6,7 +6,15 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: false },
   // Shared reports: never indexed, never leak their token through a Referer header.
   async headers() {
-    return [{ source: "/share/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }, { key: "X-Robots-Tag", value: "noindex, nofollow" }] }];
+    return [
+      {
+        source: "/share/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
+    ];
   },
 };
 

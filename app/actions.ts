@@ -43,7 +43,13 @@ export async function switchTeamAction(teamId: string): Promise<void> {
   const scope = await apiTeamScope();
   const target = await teamScopeForUser(scope.db, scope.userId, parsed.data);
   if (target?.teamId !== parsed.data) return;
-  (await cookies()).set(TEAM_COOKIE, parsed.data, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 365 * 24 * 3600, secure: await overHttps() });
+  (await cookies()).set(TEAM_COOKIE, parsed.data, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    maxAge: 365 * 24 * 3600,
+    secure: await overHttps(),
+  });
   revalidatePath("/", "layout");
 }
 

@@ -60,7 +60,10 @@ describe("admin CLI", () => {
     let holder: ChildProcess;
     beforeAll(async () => {
       // Any process that opened the data directory holds its lock; the CLI must refuse to share it.
-      holder = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(path.join(dataDir, "pglite.lock"))}, String(process.pid)); setInterval(() => {}, 1000)`]);
+      holder = spawn(process.execPath, [
+        "-e",
+        `require("fs").writeFileSync(${JSON.stringify(path.join(dataDir, "pglite.lock"))}, String(process.pid)); setInterval(() => {}, 1000)`,
+      ]);
       await new Promise((r) => setTimeout(r, 500));
     });
     afterAll(() => holder.kill());

@@ -11,7 +11,12 @@ import { demoSeedCommand } from "./demo";
 
 type Values = Record<string, string | boolean | undefined>;
 type Option = { description: string; required?: boolean; type?: "string" | "boolean" };
-export type Command = { summary: string; usage: string; options: Record<string, Option>; run: (h: DbHandle, v: Values) => Promise<unknown> };
+export type Command = {
+  summary: string;
+  usage: string;
+  options: Record<string, Option>;
+  run: (h: DbHandle, v: Values) => Promise<unknown>;
+};
 
 const str = (v: Values, k: string) => (typeof v[k] === "string" ? (v[k] as string) : undefined);
 
@@ -32,10 +37,15 @@ export const COMMANDS: Record<string, Command> = {
       email: { description: "Email address", required: true },
       password: { description: "Password (at least 10 characters)", required: true },
       name: { description: "Display name", required: true },
-      team: { description: "Name of the new team (default: \"<name>'s team\")" },
+      team: { description: 'Name of the new team (default: "<name>\'s team")' },
     },
     async run(handle, v) {
-      const parsed = signupSchema.safeParse({ name: str(v, "name"), email: str(v, "email"), password: str(v, "password"), teamName: str(v, "team") ?? "" });
+      const parsed = signupSchema.safeParse({
+        name: str(v, "name"),
+        email: str(v, "email"),
+        password: str(v, "password"),
+        teamName: str(v, "team") ?? "",
+      });
       if (!parsed.success) {
         const messages: Record<string, string> = {
           emailInvalid: "--email is not a valid email address",

@@ -6,7 +6,8 @@ import { CliError } from "./errors";
 function positive(value: string | boolean | undefined, flag: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new CliError(`--${flag} must be a whole number from 1 to ${max.toLocaleString("en")}.`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new CliError(`--${flag} must be a whole number from 1 to ${max.toLocaleString("en")}.`);
   return n;
 }
 

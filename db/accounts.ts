@@ -27,7 +27,10 @@ export async function createAccount(db: Db, input: NewAccount) {
   try {
     return await db.transaction(async (tx) => {
       const [user] = await tx.insert(users).values({ email, name: input.name.trim(), passwordHash }).returning();
-      const [team] = await tx.insert(teams).values({ name: teamName, slug: await uniqueSlug(tx as unknown as Db, teamName) }).returning();
+      const [team] = await tx
+        .insert(teams)
+        .values({ name: teamName, slug: await uniqueSlug(tx as unknown as Db, teamName) })
+        .returning();
       await tx.insert(memberships).values({ teamId: team.id, userId: user.id, role: "owner" });
       return { user, team };
     });
@@ -40,7 +43,10 @@ export async function createAccount(db: Db, input: NewAccount) {
 /** Creates a team with `userId` as owner (a user may belong to several). */
 export async function createTeam(db: Db, userId: string, name: string) {
   return db.transaction(async (tx) => {
-    const [team] = await tx.insert(teams).values({ name, slug: await uniqueSlug(tx as unknown as Db, name) }).returning();
+    const [team] = await tx
+      .insert(teams)
+      .values({ name, slug: await uniqueSlug(tx as unknown as Db, name) })
+      .returning();
     await tx.insert(memberships).values({ teamId: team.id, userId, role: "owner" });
     return team;
   });
@@ -68,6 +74,9 @@ export async function teamsOfUser(db: Db, userId: string): Promise<{ id: string;
 
 export async function findTeam(db: Db, idOrSlug: string) {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
-  const [team] = await db.select().from(teams).where(isUuid ? eq(teams.id, idOrSlug) : eq(teams.slug, idOrSlug));
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(isUuid ? eq(teams.id, idOrSlug) : eq(teams.slug, idOrSlug));
   return team ?? null;
 }

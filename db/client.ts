@@ -50,7 +50,10 @@ export function pgliteHolder(dir = dataDir()): number | null {
 }
 
 export class DatabaseBusyError extends Error {
-  constructor(public readonly pid: number, dir: string) {
+  constructor(
+    public readonly pid: number,
+    dir: string,
+  ) {
     super(
       `The embedded database in ${dir} is in use by process ${pid} (probably the running Trechter server). ` +
         `PGlite allows one process per data directory: stop the server first, or set DATABASE_URL to use PostgreSQL.`,

@@ -10,6 +10,9 @@ export async function savedOverviewGoals(scope: ProjectScope): Promise<OverviewG
 }
 
 /** The conversions overview over the project's saved goals (the dashboard's and the share link's). */
-export async function projectConversions(scope: ProjectScope, q: { from: Date; to: Date; filters: SegmentFilters; segments: SegmentField[]; spend?: { lead?: string | null } }): Promise<ConversionsOverview> {
+export async function projectConversions(
+  scope: ProjectScope,
+  q: { from: Date; to: Date; filters: SegmentFilters; segments: SegmentField[]; spend?: { lead?: string | null } },
+): Promise<ConversionsOverview> {
   return conversionsOverview(scope, { ...q, goals: await savedOverviewGoals(scope) });
 }

@@ -13,7 +13,16 @@ describeEachDb("experiments", (db) => {
   let viewer: ProjectScope;
   let goalId: string;
   let otherGoalId: string;
-  const def = (patch: Record<string, unknown> = {}) => ({ name: "New checkout", property: "variant", variants: ["control", "new"], controlVariant: "control", goalId, startDate: "2026-05-01", minimumUplift: 0.1, ...patch });
+  const def = (patch: Record<string, unknown> = {}) => ({
+    name: "New checkout",
+    property: "variant",
+    variants: ["control", "new"],
+    controlVariant: "control",
+    goalId,
+    startDate: "2026-05-01",
+    minimumUplift: 0.1,
+    ...patch,
+  });
 
   beforeAll(async () => {
     const { user } = await createAccount(db(), { name: "O", email: "exp-owner@example.nl", password: "long enough pw" });
@@ -29,7 +38,13 @@ describeEachDb("experiments", (db) => {
 
   it("creates, reads, updates and deletes an experiment of the project", async () => {
     const e = await createExperiment(owner, def());
-    expect(e).toMatchObject({ name: "New checkout", source: "event", variants: ["control", "new"], minimumUplift: 0.1, startDate: "2026-05-01" });
+    expect(e).toMatchObject({
+      name: "New checkout",
+      source: "event",
+      variants: ["control", "new"],
+      minimumUplift: 0.1,
+      startDate: "2026-05-01",
+    });
     const renamed = await updateExperiment(owner, e.id, def({ name: "Checkout v2", source: "trait", minimumUplift: 0.25 }));
     expect(renamed).toMatchObject({ name: "Checkout v2", source: "trait", minimumUplift: 0.25 });
     expect((await getExperiment(owner, e.id)).name).toBe("Checkout v2");
@@ -42,7 +57,10 @@ describeEachDb("experiments", (db) => {
   it("refuses invalid input with the field it belongs to, and another project's goal", async () => {
     await expect(createExperiment(owner, def({ variants: ["control"] }))).rejects.toMatchObject({ field: "variants", status: 400 });
     await expect(createExperiment(owner, def({ controlVariant: "x" }))).rejects.toMatchObject({ field: "controlVariant" });
-    await expect(createExperiment(owner, def({ goalId: otherGoalId }))).rejects.toMatchObject({ field: "target", message: "Choose a goal of this project." });
+    await expect(createExperiment(owner, def({ goalId: otherGoalId }))).rejects.toMatchObject({
+      field: "target",
+      message: "Choose a goal of this project.",
+    });
   });
 
   it("keeps experiments inside their project and lets viewers read but not write", async () => {

@@ -16,14 +16,21 @@ const _rowMatchesLib: Same<ExperimentRow, Experiment> = true;
 
 /** The project's experiments, newest start first. */
 export async function listExperiments(scope: ProjectScope): Promise<ExperimentRow[]> {
-  const rows = await scope.db.select().from(experiments).where(eq(experiments.projectId, scope.projectId)).orderBy(asc(experiments.createdAt));
+  const rows = await scope.db
+    .select()
+    .from(experiments)
+    .where(eq(experiments.projectId, scope.projectId))
+    .orderBy(asc(experiments.createdAt));
   return rows.sort((a, b) => b.startDate.localeCompare(a.startDate));
 }
 
 /** An experiment of this project, or 404 (also for a malformed id or another project's experiment). */
 export async function getExperiment(scope: ProjectScope, experimentId: string): Promise<ExperimentRow> {
   if (!isUuid(experimentId)) throw notFound("Experiment not found");
-  const [row] = await scope.db.select().from(experiments).where(and(eq(experiments.projectId, scope.projectId), eq(experiments.id, experimentId)));
+  const [row] = await scope.db
+    .select()
+    .from(experiments)
+    .where(and(eq(experiments.projectId, scope.projectId), eq(experiments.id, experimentId)));
   if (!row) throw notFound("Experiment not found");
   return row;
 }
@@ -34,11 +41,17 @@ async function parseDefinition(scope: ProjectScope, input: unknown): Promise<Exp
   if (issue) throw new InputError(issue.message, issue.field, 400);
   const def = experimentDefinitionSchema.parse(input);
   if (def.goalId) {
-    const [g] = await scope.db.select({ id: goals.id }).from(goals).where(and(eq(goals.projectId, scope.projectId), eq(goals.id, def.goalId)));
+    const [g] = await scope.db
+      .select({ id: goals.id })
+      .from(goals)
+      .where(and(eq(goals.projectId, scope.projectId), eq(goals.id, def.goalId)));
     if (!g) throw new InputError("Choose a goal of this project.", "target", 400);
   }
   if (def.funnelId) {
-    const [f] = await scope.db.select({ id: funnels.id }).from(funnels).where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, def.funnelId)));
+    const [f] = await scope.db
+      .select({ id: funnels.id })
+      .from(funnels)
+      .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, def.funnelId)));
     if (!f) throw new InputError("Choose a funnel of this project.", "target", 400);
   }
   return def;
@@ -60,7 +73,10 @@ const columns = (def: ExperimentDefinition) => ({
 export async function createExperiment(scope: ProjectScope, input: unknown): Promise<ExperimentRow> {
   scope.require("admin");
   const def = await parseDefinition(scope, input);
-  const [row] = await scope.db.insert(experiments).values({ projectId: scope.projectId, ...columns(def) }).returning();
+  const [row] = await scope.db
+    .insert(experiments)
+    .values({ projectId: scope.projectId, ...columns(def) })
+    .returning();
   return row;
 }
 
@@ -98,10 +114,16 @@ export async function experimentResult(scope: ProjectScope, experiment: Experime
   const start = new Date(`${experiment.startDate}T00:00:00Z`);
   let conversion: ExperimentConversion | null = null;
   if (experiment.goalId) {
-    const [g] = await scope.db.select().from(goals).where(and(eq(goals.projectId, scope.projectId), eq(goals.id, experiment.goalId)));
+    const [g] = await scope.db
+      .select()
+      .from(goals)
+      .where(and(eq(goals.projectId, scope.projectId), eq(goals.id, experiment.goalId)));
     if (g) conversion = { kind: "goal", match: g.match };
   } else if (experiment.funnelId) {
-    const [f] = await scope.db.select().from(funnels).where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, experiment.funnelId)));
+    const [f] = await scope.db
+      .select()
+      .from(funnels)
+      .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, experiment.funnelId)));
     if (f) conversion = { kind: "funnel", steps: f.steps, windowSeconds: f.windowSeconds };
   }
   // The goal or funnel was deleted after the experiment was made: nothing to judge by.
@@ -116,21 +138,38 @@ export async function experimentResult(scope: ProjectScope, experiment: Experime
   });
   let preExperimentRate: number | null = null;
   if (conversion.kind === "goal") {
-    const [before] = await goalConversions(scope, { goals: [conversion.match], from: new Date(start.getTime() - BASELINE_DAYS * DAY), to: start });
+    const [before] = await goalConversions(scope, {
+      goals: [conversion.match],
+      from: new Date(start.getTime() - BASELINE_DAYS * DAY),
+      to: start,
+    });
     if (before && before.visitors >= 100 && before.goals[0].converted > 0) preExperimentRate = before.goals[0].converted / before.visitors;
   }
-  const readout = experimentReadout({ variants: experiment.variants, control: experiment.controlVariant, counts, minimumUplift: experiment.minimumUplift, preExperimentRate });
+  const readout = experimentReadout({
+    variants: experiment.variants,
+    control: experiment.controlVariant,
+    counts,
+    minimumUplift: experiment.minimumUplift,
+    preExperimentRate,
+  });
   return { experiment, readout, unassigned, missingTarget: false };
 }
-
 
 /**
  * The project's traffic and each goal's rate over the last BASELINE_DAYS, for the test planner: unique
  * visitors / days is the number of new people a test could enrol per day (returning visitors enrol once).
  */
 export async function plannerTraffic(scope: ProjectScope, now = new Date()): Promise<PlannerTraffic> {
-  const goalRows = (await scope.db.select().from(goals).where(eq(goals.projectId, scope.projectId)).orderBy(asc(goals.position), asc(goals.createdAt)));
-  const [row] = await goalConversions(scope, { goals: goalRows.map((g) => g.match), from: new Date(now.getTime() - BASELINE_DAYS * DAY), to: now });
+  const goalRows = await scope.db
+    .select()
+    .from(goals)
+    .where(eq(goals.projectId, scope.projectId))
+    .orderBy(asc(goals.position), asc(goals.createdAt));
+  const [row] = await goalConversions(scope, {
+    goals: goalRows.map((g) => g.match),
+    from: new Date(now.getTime() - BASELINE_DAYS * DAY),
+    to: now,
+  });
   const visitors = row?.visitors ?? 0;
   return {
     days: BASELINE_DAYS,

@@ -18,7 +18,10 @@ export function listFunnels(scope: ProjectScope): Promise<FunnelRow[]> {
 /** A saved funnel of this project, or 404. */
 export async function getFunnel(scope: ProjectScope, funnelId: string): Promise<FunnelRow> {
   if (!isUuid(funnelId)) throw notFound("Funnel not found");
-  const [row] = await scope.db.select().from(funnels).where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, funnelId)));
+  const [row] = await scope.db
+    .select()
+    .from(funnels)
+    .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, funnelId)));
   if (!row) throw notFound("Funnel not found");
   return row;
 }
@@ -56,7 +59,10 @@ export function funnelColumns(def: FunnelDefinition) {
 export async function createFunnel(scope: ProjectScope, input: unknown): Promise<FunnelRow> {
   scope.require("admin");
   const columns = parseDefinition(input);
-  const [row] = await scope.db.insert(funnels).values({ projectId: scope.projectId, ...columns }).returning();
+  const [row] = await scope.db
+    .insert(funnels)
+    .values({ projectId: scope.projectId, ...columns })
+    .returning();
   return row;
 }
 
@@ -94,7 +100,10 @@ export async function eventSuggestions(scope: ProjectScope) {
     sql`select path, count(*)::int as count from events where project_id = ${scope.projectId}::uuid and name = 'pageview' and time >= ${since.toISOString()}::timestamptz and path is not null
         group by path order by count(*) desc limit 50`,
   );
-  return { events: names.map((n) => ({ name: n.name, count: Number(n.count) })), paths: paths.map((p) => ({ path: p.path, count: Number(p.count) })) };
+  return {
+    events: names.map((n) => ({ name: n.name, count: Number(n.count) })),
+    paths: paths.map((p) => ({ path: p.path, count: Number(p.count) })),
+  };
 }
 
 /** Whether the project has received any event at all (drives the empty state). */

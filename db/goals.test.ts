@@ -5,7 +5,13 @@ import { ownerWithProject, viewerOf } from "../tests/fixtures";
 import { listGoals, getGoal, createGoal, updateGoal, deleteGoal, moveGoal } from "./goals";
 import { InputError } from "../lib/errors";
 
-const micro = (name: string, extra: object = {}) => ({ name, kind: "micro", match: { event: "demo_request", path: "/contact/*", where: { plan: "pro" } }, revenue: false, ...extra });
+const micro = (name: string, extra: object = {}) => ({
+  name,
+  kind: "micro",
+  match: { event: "demo_request", path: "/contact/*", where: { plan: "pro" } },
+  revenue: false,
+  ...extra,
+});
 
 describeEachDb("goals editor", (db) => {
   let owner: ProjectScope;
@@ -40,7 +46,14 @@ describeEachDb("goals editor", (db) => {
   it("updates name, kind, match and revenue but keeps the key", async () => {
     const g = await createGoal(owner, micro("Brochure download"));
     const u = await updateGoal(owner, g.id, { name: "Brochure (PDF)", kind: "macro", match: { event: "download" }, revenue: true });
-    expect(u).toMatchObject({ id: g.id, key: "brochure_download", name: "Brochure (PDF)", kind: "macro", revenue: true, position: g.position });
+    expect(u).toMatchObject({
+      id: g.id,
+      key: "brochure_download",
+      name: "Brochure (PDF)",
+      kind: "macro",
+      revenue: true,
+      position: g.position,
+    });
     expect(u.match).toEqual({ event: "download" });
     // A macro goal now: listed before every micro goal.
     const list = await listGoals(owner);
@@ -54,7 +67,10 @@ describeEachDb("goals editor", (db) => {
     expect(err).toBeInstanceOf(InputError);
     expect(err).toMatchObject({ status: 400, field: "event", message: "A goal needs an event name." });
     await expect(createGoal(owner, micro(""))).rejects.toMatchObject({ status: 400, field: "name", message: "Give the goal a name." });
-    await expect(createGoal(owner, micro("Bad path", { match: { event: "x", path: "contact" } }))).rejects.toMatchObject({ status: 400, field: "path" });
+    await expect(createGoal(owner, micro("Bad path", { match: { event: "x", path: "contact" } }))).rejects.toMatchObject({
+      status: 400,
+      field: "path",
+    });
     expect((await listGoals(owner)).length).toBe(count);
 
     const g = await createGoal(owner, micro("Valid"));

@@ -9,14 +9,21 @@ export type GoalRow = typeof goals.$inferSelect;
 
 /** The project's goals: macro goals first, then micro goals, each in their saved order. */
 export async function listGoals(scope: ProjectScope): Promise<GoalRow[]> {
-  const rows = await scope.db.select().from(goals).where(eq(goals.projectId, scope.projectId)).orderBy(asc(goals.position), asc(goals.createdAt));
+  const rows = await scope.db
+    .select()
+    .from(goals)
+    .where(eq(goals.projectId, scope.projectId))
+    .orderBy(asc(goals.position), asc(goals.createdAt));
   return [...rows.filter((g) => g.kind === "macro"), ...rows.filter((g) => g.kind === "micro")];
 }
 
 /** A goal of this project, or 404 (also for a malformed id or another project's goal). */
 export async function getGoal(scope: ProjectScope, goalId: string): Promise<GoalRow> {
   if (!isUuid(goalId)) throw notFound("Goal not found");
-  const [row] = await scope.db.select().from(goals).where(and(eq(goals.projectId, scope.projectId), eq(goals.id, goalId)));
+  const [row] = await scope.db
+    .select()
+    .from(goals)
+    .where(and(eq(goals.projectId, scope.projectId), eq(goals.id, goalId)));
   if (!row) throw notFound("Goal not found");
   return row;
 }
@@ -38,11 +45,20 @@ export async function createGoal(scope: ProjectScope, input: unknown): Promise<G
   const def = parseDefinition(input);
   // Two admins adding the same name at once can race for a key: the unique index catches it, and we pick again.
   for (let attempt = 0; ; attempt++) {
-    const existing = await scope.db.select({ key: goals.key, position: goals.position }).from(goals).where(eq(goals.projectId, scope.projectId));
-    const key = uniqueGoalKey(def.name, existing.map((g) => g.key));
+    const existing = await scope.db
+      .select({ key: goals.key, position: goals.position })
+      .from(goals)
+      .where(eq(goals.projectId, scope.projectId));
+    const key = uniqueGoalKey(
+      def.name,
+      existing.map((g) => g.key),
+    );
     const position = existing.reduce((max, g) => Math.max(max, g.position + 1), 0);
     try {
-      const [row] = await scope.db.insert(goals).values({ projectId: scope.projectId, key, position, ...goalColumns(def) }).returning();
+      const [row] = await scope.db
+        .insert(goals)
+        .values({ projectId: scope.projectId, key, position, ...goalColumns(def) })
+        .returning();
       return row;
     } catch (err) {
       if (!isUniqueViolation(err) || attempt >= 2) throw err;
@@ -85,7 +101,11 @@ export async function moveGoal(scope: ProjectScope, goalId: string, direction: "
   const renumbered = goal.kind === "macro" ? [...sameKind, ...others] : [...others, ...sameKind];
   await scope.db.transaction(async (tx) => {
     for (const [position, g] of renumbered.entries()) {
-      if (g.position !== position) await tx.update(goals).set({ position }).where(and(eq(goals.projectId, scope.projectId), eq(goals.id, g.id)));
+      if (g.position !== position)
+        await tx
+          .update(goals)
+          .set({ position })
+          .where(and(eq(goals.projectId, scope.projectId), eq(goals.id, g.id)));
     }
   });
 }

@@ -54,7 +54,9 @@ export const AUDIENCE_MAX_ROWS = 100_000;
 /** An audience download must be read within this time; then the stream is ended with an error. */
 export const AUDIENCE_DEADLINE_MS = 10 * 60_000;
 
-type Global = typeof globalThis & { __trechterLimits?: { heavy: Semaphore; audience: Semaphore; projectHeavy: KeyedSemaphore; projectAudience: KeyedSemaphore } };
+type Global = typeof globalThis & {
+  __trechterLimits?: { heavy: Semaphore; audience: Semaphore; projectHeavy: KeyedSemaphore; projectAudience: KeyedSemaphore };
+};
 const g = globalThis as Global;
 const gates = (g.__trechterLimits ??= {
   heavy: new Semaphore(HEAVY_STATEMENT_SLOTS),
@@ -69,12 +71,22 @@ const busy = () => new TooBusyError("The server is busy with other reports. Plea
  * Runs `fn` in a transaction whose statements may each take at most the limit of `kind`, holding
  * one of the process's heavy-statement slots. `settings` are extra `set local` values.
  */
-export async function limitedStatements<T>(db: Db, kind: StatementKind, fn: (db: Db) => Promise<T>, settings: Record<string, string> = {}): Promise<T> {
+export async function limitedStatements<T>(
+  db: Db,
+  kind: StatementKind,
+  fn: (db: Db) => Promise<T>,
+  settings: Record<string, string> = {},
+): Promise<T> {
   return gates.heavy.run(SLOT_WAIT_MS, busy, () =>
     db.transaction(async (tx) => {
       const t = tx as unknown as Db;
       const all = { ...settings, statement_timeout: String(queryLimits[kind]) };
-      await t.execute(sql`select ${sql.join(Object.entries(all).map(([k, v]) => sql`set_config(${k}, ${v}, true)`), sql`, `)}`);
+      await t.execute(
+        sql`select ${sql.join(
+          Object.entries(all).map(([k, v]) => sql`set_config(${k}, ${v}, true)`),
+          sql`, `,
+        )}`,
+      );
       return fn(t);
     }),
   );
@@ -83,7 +95,12 @@ export async function limitedStatements<T>(db: Db, kind: StatementKind, fn: (db:
 /** Runs a heavy report (funnel results, conversions overview) holding one of its project's slots, or throws 429. */
 export async function projectReport<T>(projectId: string, fn: () => Promise<T>): Promise<T> {
   const release = gates.projectHeavy.tryAcquire(projectId);
-  if (!release) throw new TooBusyError(`This project already has ${PER_PROJECT.heavy} reports running. Wait for them to finish, then try again.`, 429, 5);
+  if (!release)
+    throw new TooBusyError(
+      `This project already has ${PER_PROJECT.heavy} reports running. Wait for them to finish, then try again.`,
+      429,
+      5,
+    );
   try {
     return await fn();
   } finally {
@@ -97,7 +114,12 @@ export async function projectReport<T>(projectId: string, fn: () => Promise<T>):
  */
 export function audienceSlot(projectId: string): () => void {
   const project = gates.projectAudience.tryAcquire(projectId);
-  if (!project) throw new TooBusyError(`This project already has ${PER_PROJECT.audience} audience download running. Finish or cancel it, then try again.`, 429, 30);
+  if (!project)
+    throw new TooBusyError(
+      `This project already has ${PER_PROJECT.audience} audience download running. Finish or cancel it, then try again.`,
+      429,
+      30,
+    );
   const global = gates.audience.tryAcquire();
   if (!global) {
     project();

@@ -3,7 +3,17 @@ import { eq } from "drizzle-orm";
 import { describeEachDb } from "../tests/db";
 import { createAccount } from "./accounts";
 import { teamScopeForUser, type TeamScope } from "./tenant";
-import { createInvite, acceptInvite, inspectInvite, changeRole, removeMember, listMembers, listInvites, revokeInvite, InviteForAnotherAddress } from "./members";
+import {
+  createInvite,
+  acceptInvite,
+  inspectInvite,
+  changeRole,
+  removeMember,
+  listMembers,
+  listInvites,
+  revokeInvite,
+  InviteForAnotherAddress,
+} from "./members";
 import { invites } from "./schema";
 import { AccessError, InputError } from "../lib/errors";
 
@@ -39,7 +49,10 @@ describeEachDb("team members and invites", (db) => {
 
   it("an expired or revoked invite is refused", async () => {
     const expired = await createInvite(owner, { email: "late@team.nl", role: "admin" });
-    await db().update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, expired.invite.id));
+    await db()
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, expired.invite.id));
     expect((await inspectInvite(db(), expired.token)).state).toBe("expired");
     await expect(acceptInvite(db(), expired.token, adminId)).rejects.toBeInstanceOf(InputError);
     const revoked = await createInvite(owner, { email: "gone@team.nl", role: "admin" });
@@ -118,4 +131,3 @@ describeEachDb("team members and invites", (db) => {
     }
   });
 });
-

@@ -45,7 +45,14 @@ export async function createInvite(scope: TeamScope, input: z.input<typeof invit
   const token = randomToken(24);
   const [invite] = await scope.db
     .insert(invites)
-    .values({ teamId: scope.teamId, email, role, tokenHash: hashToken(token), invitedBy: scope.userId === "operator" ? null : scope.userId, expiresAt: new Date(Date.now() + INVITE_DAYS * 86400_000) })
+    .values({
+      teamId: scope.teamId,
+      email,
+      role,
+      tokenHash: hashToken(token),
+      invitedBy: scope.userId === "operator" ? null : scope.userId,
+      expiresAt: new Date(Date.now() + INVITE_DAYS * 86400_000),
+    })
     .returning();
   return { invite, token };
 }
@@ -71,7 +78,13 @@ export async function inspectInvite(db: Db, token: string) {
     .where(eq(invites.tokenHash, hashToken(token)));
   if (!row) return { state: "unknown" as InviteState };
   const { invite, teamName } = row;
-  const state: InviteState = invite.revokedAt ? "revoked" : invite.acceptedAt ? "used" : invite.expiresAt <= new Date() ? "expired" : "valid";
+  const state: InviteState = invite.revokedAt
+    ? "revoked"
+    : invite.acceptedAt
+      ? "used"
+      : invite.expiresAt <= new Date()
+        ? "expired"
+        : "valid";
   return { state, teamName, teamId: invite.teamId, role: invite.role, email: invite.email };
 }
 
@@ -90,16 +103,27 @@ export class InviteForAnotherAddress extends AccessError {
 export async function acceptInvite(db: Db, token: string, userId: string): Promise<{ teamId: string; role: Role }> {
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    const open = and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date()));
+    const open = and(
+      eq(invites.tokenHash, hashToken(token)),
+      isNull(invites.acceptedAt),
+      isNull(invites.revokedAt),
+      gt(invites.expiresAt, new Date()),
+    );
     const [candidate] = await tx.select({ email: invites.email }).from(invites).where(open).for("update");
     if (!candidate) throw new InputError("This invite link is expired, already used, or revoked. Ask for a new one.", "token", 409);
     if (!user || user.email.trim().toLowerCase() !== candidate.email.trim().toLowerCase()) throw new InviteForAnotherAddress();
     const [invite] = await tx.update(invites).set({ acceptedAt: new Date() }).where(open).returning();
     if (!invite) throw new InputError("This invite link is expired, already used, or revoked. Ask for a new one.", "token", 409);
-    const [existing] = await tx.select().from(memberships).where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)));
+    const [existing] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)));
     if (!existing) await tx.insert(memberships).values({ teamId: invite.teamId, userId, role: invite.role });
     else if (ROLE_RANK[invite.role] > ROLE_RANK[existing.role]) {
-      await tx.update(memberships).set({ role: invite.role }).where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)));
+      await tx
+        .update(memberships)
+        .set({ role: invite.role })
+        .where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)));
     }
     return { teamId: invite.teamId, role: existing && atLeast(existing.role, invite.role) ? existing.role : invite.role };
   });
@@ -113,7 +137,11 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * first's result. The acting member's role and the target's are read again under the lock: the
  * scope's role was read before the lock and may be stale.
  */
-async function withOwnersLocked<T>(scope: TeamScope, targetUserId: string, fn: (tx: Tx, roles: { actor: Role | null; target: Role; owners: number }) => Promise<T>): Promise<T> {
+async function withOwnersLocked<T>(
+  scope: TeamScope,
+  targetUserId: string,
+  fn: (tx: Tx, roles: { actor: Role | null; target: Role; owners: number }) => Promise<T>,
+): Promise<T> {
   return scope.db.transaction(async (tx) => {
     const owners = await tx
       .select({ userId: memberships.userId })
@@ -124,7 +152,12 @@ async function withOwnersLocked<T>(scope: TeamScope, targetUserId: string, fn: (
     const rows = await tx
       .select({ userId: memberships.userId, role: memberships.role })
       .from(memberships)
-      .where(and(eq(memberships.teamId, scope.teamId), inArray(memberships.userId, [targetUserId, ...(isUuid(scope.userId) ? [scope.userId] : [])])))
+      .where(
+        and(
+          eq(memberships.teamId, scope.teamId),
+          inArray(memberships.userId, [targetUserId, ...(isUuid(scope.userId) ? [scope.userId] : [])]),
+        ),
+      )
       .for("update");
     const target = rows.find((r) => r.userId === targetUserId);
     if (!target) throw notFound("Member not found");
@@ -134,7 +167,6 @@ async function withOwnersLocked<T>(scope: TeamScope, targetUserId: string, fn: (
   });
 }
 
-
 /** Changes a member's role. Admins manage admins and viewers; only owners touch owners; the last owner stays owner. */
 export async function changeRole(scope: TeamScope, userId: string, role: Role) {
   scope.require("admin");
@@ -142,11 +174,15 @@ export async function changeRole(scope: TeamScope, userId: string, role: Role) {
   if (!isUuid(userId)) throw notFound("Member not found");
   await withOwnersLocked(scope, userId, async (tx, { actor, target, owners }) => {
     if (!atLeast(actor, "admin")) throw forbidden();
-    if ((target === "owner" || role === "owner") && !atLeast(actor, "owner")) throw forbidden("Only owners can grant or take the owner role.");
+    if ((target === "owner" || role === "owner") && !atLeast(actor, "owner"))
+      throw forbidden("Only owners can grant or take the owner role.");
     if (target === "owner" && role !== "owner" && owners <= 1) {
       throw new InputError("A team needs at least one owner. Make someone else owner first.", "role", 409);
     }
-    await tx.update(memberships).set({ role }).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
   });
 }
 

@@ -6,7 +6,10 @@ import { draftSchema, type OnboardingDraft } from "../lib/onboarding/draft";
 export type { OnboardingDraft };
 
 export async function getDraft(scope: TeamScope): Promise<OnboardingDraft | null> {
-  const [row] = await scope.db.select().from(onboardingDrafts).where(and(eq(onboardingDrafts.teamId, scope.teamId), eq(onboardingDrafts.userId, scope.userId)));
+  const [row] = await scope.db
+    .select()
+    .from(onboardingDrafts)
+    .where(and(eq(onboardingDrafts.teamId, scope.teamId), eq(onboardingDrafts.userId, scope.userId)));
   if (!row) return null;
   const parsed = draftSchema.safeParse(row.data);
   return parsed.success ? (parsed.data as OnboardingDraft) : null;

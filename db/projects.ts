@@ -13,7 +13,12 @@ import { InputError } from "../lib/errors";
 import { isStorableText } from "../lib/text/safe";
 
 export const projectInputSchema = z.strictObject({
-  name: z.string().trim().min(1, "Enter a project name.").max(100, "Keep the name under 100 characters.").refine((s) => isStorableText(s), "The name holds characters that cannot be stored."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter a project name.")
+    .max(100, "Keep the name under 100 characters.")
+    .refine((s) => isStorableText(s), "The name holds characters that cannot be stored."),
   siteUrl: z
     .string()
     .refine((s) => isStorableText(s), "The address holds characters that cannot be stored.")
@@ -21,7 +26,10 @@ export const projectInputSchema = z.strictObject({
     .max(300)
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v) || /^https?:\/\/localhost(:\d+)?(\/.*)?$/i.test(v), "Enter the site's address, like https://www.example.nl."),
+    .refine(
+      (v) => v === undefined || /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v) || /^https?:\/\/localhost(:\d+)?(\/.*)?$/i.test(v),
+      "Enter the site's address, like https://www.example.nl.",
+    ),
   sector: z.enum(SECTORS, "Pick one of the sectors."),
   timeZone: z
     .string()
@@ -57,7 +65,8 @@ function parseSetup(setup: unknown) {
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const [list, index, ...rest] = issue.path;
-  const field = list === "goals" ? (rest[0] === "match" ? String(rest[1] ?? "event") : String(rest[0] ?? "goals")) : String(list ?? "setup");
+  const field =
+    list === "goals" ? (rest[0] === "match" ? String(rest[1] ?? "event") : String(rest[0] ?? "goals")) : String(list ?? "setup");
   const where = typeof index === "number" ? `${list === "goals" ? "Goal" : "Funnel"} ${index + 1}: ` : "";
   throw new InputError(`${where}${issue.message}`, list === "goals" ? "goals" : list === "funnels" ? "steps" : field, 400);
 }
@@ -67,11 +76,7 @@ function parseSetup(setup: unknown) {
  * Admins only. Every row is built from named fields of the parsed setup, so nothing a client put in
  * a goal or funnel (a `projectId`, an `id`) can choose where or what is written.
  */
-export async function createProject(
-  scope: TeamScope,
-  input: ProjectInput,
-  setup: { funnels?: NewFunnel[]; goals?: NewGoal[] } = {},
-) {
+export async function createProject(scope: TeamScope, input: ProjectInput, setup: { funnels?: NewFunnel[]; goals?: NewGoal[] } = {}) {
   scope.require("admin");
   const data = projectInputSchema.parse(input);
   const { funnels: newFunnels = [], goals: newGoals = [] } = parseSetup(setup);

@@ -7,9 +7,16 @@ const SWEEP = 20;
 
 /** Records a new signed-in session for the user and returns its id (the session cookie names it). */
 export async function createSession(db: Db, userId: string, maxAgeSeconds: number): Promise<string> {
-  const stale = db.select({ id: sessions.id }).from(sessions).where(lt(sessions.expiresAt, sql`now()`)).limit(SWEEP);
+  const stale = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(lt(sessions.expiresAt, sql`now()`))
+    .limit(SWEEP);
   await db.delete(sessions).where(inArray(sessions.id, stale));
-  const [row] = await db.insert(sessions).values({ userId, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000) }).returning({ id: sessions.id });
+  const [row] = await db
+    .insert(sessions)
+    .values({ userId, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000) })
+    .returning({ id: sessions.id });
   return row.id;
 }
 

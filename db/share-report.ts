@@ -16,7 +16,13 @@ export function shareTerms(link: ShareLinkRow, timeZone: string, now = new Date(
 }
 
 /** Parses a share API request strictly against its link (see lib/share-query for the rules). */
-export function sharedQuery(scope: ProjectScope, link: ShareLinkRow, endpoint: ShareEndpoint, params: URLSearchParams, now = new Date()): SharedQuery {
+export function sharedQuery(
+  scope: ProjectScope,
+  link: ShareLinkRow,
+  endpoint: ShareEndpoint,
+  params: URLSearchParams,
+  now = new Date(),
+): SharedQuery {
   return parseShareQuery(endpoint, params, shareTerms(link, scope.project.timeZone, now), scope.project.timeZone, now);
 }
 
@@ -24,7 +30,10 @@ export function sharedQuery(scope: ProjectScope, link: ShareLinkRow, endpoint: S
 export async function sharedReportExists(scope: ProjectScope, link: ShareLinkRow): Promise<boolean> {
   if (link.report !== "funnel") return true;
   if (!link.funnelId) return false;
-  const [row] = await scope.db.select({ id: funnels.id }).from(funnels).where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, link.funnelId)));
+  const [row] = await scope.db
+    .select({ id: funnels.id })
+    .from(funnels)
+    .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, link.funnelId)));
   return Boolean(row);
 }
 

@@ -48,8 +48,16 @@ describeEachDb("share links", (db) => {
     const a = await createShareLink(owner, { report: "funnel", funnelId, range: { kind: "rolling", days: 7 } });
     await revokeShareLink(owner, a.link.id);
     expect((await openShareLink(db(), a.token)).state).toBe("revoked");
-    const b = await createShareLink(owner, { report: "funnel", funnelId, range: { kind: "rolling", days: 7 }, expiresAt: new Date(Date.now() + 60_000) });
-    await db().update(shareLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(shareLinks.id, b.link.id));
+    const b = await createShareLink(owner, {
+      report: "funnel",
+      funnelId,
+      range: { kind: "rolling", days: 7 },
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    await db()
+      .update(shareLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(shareLinks.id, b.link.id));
     expect((await openShareLink(db(), b.token)).state).toBe("expired");
     expect((await openShareLink(db(), "made-up-token")).state).toBe("unknown");
   });
@@ -58,18 +66,27 @@ describeEachDb("share links", (db) => {
     const { link } = await createShareLink(owner, { report: "funnel", funnelId, range: { kind: "rolling", days: 7 } });
     await expect(revokeShareLink(outsider, link.id)).rejects.toMatchObject({ status: 404 });
     expect((await listShareLinks(outsider)).length).toBe(0);
-    await expect(createShareLink(outsider, { report: "funnel", funnelId, range: { kind: "rolling", days: 7 } })).rejects.toMatchObject({ status: 404 });
+    await expect(createShareLink(outsider, { report: "funnel", funnelId, range: { kind: "rolling", days: 7 } })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("viewers cannot create share links", async () => {
     const { user } = await createAccount(db(), { name: "V", email: "share-viewer@example.nl", password: "long enough pw" });
     await db().insert(memberships).values({ teamId: owner.teamId, userId: user.id, role: "viewer" });
     const viewer = await (await teamScopeForUser(db(), user.id, owner.teamId))!.project(owner.projectId);
-    await expect(createShareLink(viewer, { report: "funnel", funnelId, range: { kind: "rolling", days: 7 } })).rejects.toMatchObject({ status: 403 });
+    await expect(createShareLink(viewer, { report: "funnel", funnelId, range: { kind: "rolling", days: 7 } })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("asks for the password and limits attempts", async () => {
-    const { token } = await createShareLink(owner, { report: "funnel", funnelId, range: { kind: "rolling", days: 7 }, password: "geheim123" });
+    const { token } = await createShareLink(owner, {
+      report: "funnel",
+      funnelId,
+      range: { kind: "rolling", days: 7 },
+      password: "geheim123",
+    });
     const gated = await openShareLink(db(), token);
     expect(gated.state).toBe("password");
     if (gated.state !== "password") return;

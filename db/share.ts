@@ -18,7 +18,10 @@ export const shareInputSchema = z
     funnelId: z.uuid("Choose a funnel.").optional(),
     label: z.string().trim().max(100, "Keep the label under 100 characters.").optional(),
     range: z.discriminatedUnion("kind", [
-      z.strictObject({ kind: z.literal("rolling"), days: z.number().int().min(1, "At least 1 day.").max(SHARE_MAX_DAYS, `At most ${SHARE_MAX_DAYS} days.`) }),
+      z.strictObject({
+        kind: z.literal("rolling"),
+        days: z.number().int().min(1, "At least 1 day.").max(SHARE_MAX_DAYS, `At most ${SHARE_MAX_DAYS} days.`),
+      }),
       z.strictObject({ kind: z.literal("fixed"), from: z.coerce.date("Enter a start date."), to: z.coerce.date("Enter an end date.") }),
     ]),
     // The caps of URL parameters, built-in fields only (lib/share-query shareFiltersProblem), as one error on `filters`.
@@ -49,7 +52,10 @@ export async function createShareLink(scope: ProjectScope, input: ShareInput) {
   scope.require("admin");
   const data = shareInputSchema.parse(input);
   if (data.funnelId) {
-    const [f] = await scope.db.select({ id: funnels.id }).from(funnels).where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, data.funnelId)));
+    const [f] = await scope.db
+      .select({ id: funnels.id })
+      .from(funnels)
+      .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, data.funnelId)));
     if (!f) throw notFound("Funnel not found");
   }
   const token = randomToken(32);
@@ -76,7 +82,11 @@ export async function createShareLink(scope: ProjectScope, input: ShareInput) {
 /** The project's share links, newest first (without any secret). Admins only. */
 export async function listShareLinks(scope: ProjectScope) {
   scope.require("admin");
-  const rows = await scope.db.select().from(shareLinks).where(eq(shareLinks.projectId, scope.projectId)).orderBy(desc(shareLinks.createdAt));
+  const rows = await scope.db
+    .select()
+    .from(shareLinks)
+    .where(eq(shareLinks.projectId, scope.projectId))
+    .orderBy(desc(shareLinks.createdAt));
   return rows.map(({ tokenHash: _t, passwordHash, ...rest }) => ({ ...rest, hasPassword: Boolean(passwordHash) }));
 }
 
@@ -116,13 +126,21 @@ export async function openShareLink(db: Db, token: string, opts: { passwordOk?: 
   if (link.expiresAt && link.expiresAt <= new Date()) return { state: "expired" };
   if (link.passwordHash && !opts.passwordOk) return { state: "password", link };
   if (opts.touch !== false) {
-    await db.update(shareLinks).set({ lastOpenedAt: new Date() }).where(and(eq(shareLinks.projectId, link.projectId), eq(shareLinks.id, link.id)));
+    await db
+      .update(shareLinks)
+      .set({ lastOpenedAt: new Date() })
+      .where(and(eq(shareLinks.projectId, link.projectId), eq(shareLinks.id, link.id)));
   }
   return { state: "ok", link, scope: shareProjectScope(db, project, link.id), projectName: project.name };
 }
 
 /** Checks a share link's password, rate-limited per link and client address. */
-export async function checkSharePassword(db: Db, link: ShareLinkRow, password: string, clientAddress: string): Promise<"ok" | "wrong" | "limited"> {
+export async function checkSharePassword(
+  db: Db,
+  link: ShareLinkRow,
+  password: string,
+  clientAddress: string,
+): Promise<"ok" | "wrong" | "limited"> {
   if (!link.passwordHash) return "ok";
   const key = `share:${link.id}:${clientAddress}`;
   const { attempts, windowSeconds } = SHARE_PASSWORD_LIMIT;
@@ -145,8 +163,14 @@ export function shareRange(link: ShareLinkRow, timeZone: string, now = new Date(
  * Opens a share link for a request: a password-protected link opens only with the proof cookie its
  * unlock left (see lib/share-cookie). `touch` records the visit (the page does, its API calls not).
  */
-export async function openShareForRequest(db: Db, token: string, proofCookie: (linkId: string) => string | undefined, touch = false): Promise<OpenedShare> {
+export async function openShareForRequest(
+  db: Db,
+  token: string,
+  proofCookie: (linkId: string) => string | undefined,
+  touch = false,
+): Promise<OpenedShare> {
   const probe = await openShareLink(db, token, { touch: false, passwordOk: true });
-  const passwordOk = probe.state === "ok" && probe.link.passwordHash ? sharePasswordOk(proofCookie(probe.link.id), token, probe.link.passwordHash) : true;
+  const passwordOk =
+    probe.state === "ok" && probe.link.passwordHash ? sharePasswordOk(proofCookie(probe.link.id), token, probe.link.passwordHash) : true;
   return openShareLink(db, token, { passwordOk, touch });
 }

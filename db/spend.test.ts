@@ -17,7 +17,10 @@ describeEachDb("ad spend", (db) => {
 
   it("adds an entry from the form, lower-casing the source, and replaces the amount of the same entry", async () => {
     const first = await addSpend(owner, { date: "2026-03-05", source: " Google ", medium: "cpc", amount: "1.234,50" });
-    expect(first).toMatchObject({ replaced: false, row: { projectId: owner.projectId, period: "day", day: "2026-03-05", source: "google", medium: "cpc", campaign: "", amount: 1234.5 } });
+    expect(first).toMatchObject({
+      replaced: false,
+      row: { projectId: owner.projectId, period: "day", day: "2026-03-05", source: "google", medium: "cpc", campaign: "", amount: 1234.5 },
+    });
     const again = await addSpend(owner, { date: "2026-03-05", source: "google", medium: "CPC", amount: "100" });
     expect(again).toMatchObject({ replaced: true, row: { id: first.row.id, amount: 100 } });
     expect((await listSpend(owner)).filter((r) => r.day === "2026-03-05")).toHaveLength(1);
@@ -25,8 +28,15 @@ describeEachDb("ad spend", (db) => {
 
   it("refuses a bad field with a 400 that names it, and saves nothing", async () => {
     const before = (await listSpend(owner)).length;
-    await expect(addSpend(owner, { date: "2026-03-05", source: "google", amount: "1,234" })).rejects.toMatchObject({ status: 400, field: "amount", message: expect.stringContaining("ambiguous") });
-    await expect(addSpend(owner, { date: "2026-03-32", source: "google", amount: "1" })).rejects.toMatchObject({ status: 400, field: "date" });
+    await expect(addSpend(owner, { date: "2026-03-05", source: "google", amount: "1,234" })).rejects.toMatchObject({
+      status: 400,
+      field: "amount",
+      message: expect.stringContaining("ambiguous"),
+    });
+    await expect(addSpend(owner, { date: "2026-03-32", source: "google", amount: "1" })).rejects.toMatchObject({
+      status: 400,
+      field: "date",
+    });
     expect((await listSpend(owner)).length).toBe(before);
   });
 
@@ -46,7 +56,8 @@ describeEachDb("ad spend", (db) => {
   });
 
   it("imports the good rows of an upload, reports the bad ones by line, and does not double on a second upload", async () => {
-    const csv = "date;source;medium;campaign;amount\n2026-04-01;newsletter;email;;12,50\n2026-04-31;newsletter;email;;5\n2026-04;google;cpc;spring;\"3.000,00\"\n2026-04-02;;cpc;;4\n";
+    const csv =
+      'date;source;medium;campaign;amount\n2026-04-01;newsletter;email;;12,50\n2026-04-31;newsletter;email;;5\n2026-04;google;cpc;spring;"3.000,00"\n2026-04-02;;cpc;;4\n';
     const first = await importSpend(owner, csv);
     expect(first).toEqual({
       inserted: 2,
@@ -57,10 +68,12 @@ describeEachDb("ad spend", (db) => {
       ],
     });
     const april = await listSpend(owner, { first: "2026-04-01", last: "2026-04-30" });
-    expect(april.map((r) => [r.period, r.day, r.source, r.amount])).toEqual([
-      ["day", "2026-04-01", "newsletter", 12.5],
-      ["month", "2026-04-01", "google", 3000],
-    ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))));
+    expect(april.map((r) => [r.period, r.day, r.source, r.amount])).toEqual(
+      [
+        ["day", "2026-04-01", "newsletter", 12.5],
+        ["month", "2026-04-01", "google", 3000],
+      ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+    );
     const second = await importSpend(owner, csv.replace("12,50", "20"));
     expect(second).toMatchObject({ inserted: 0, replaced: 2 });
     const after = await listSpend(owner, { first: "2026-04-01", last: "2026-04-30" });
@@ -70,7 +83,11 @@ describeEachDb("ad spend", (db) => {
 
   it("an upload with only bad rows saves nothing and says why", async () => {
     const before = (await listSpend(owner)).length;
-    expect(await importSpend(owner, "day,source,cost\n2026-04-01,x,1\n")).toMatchObject({ inserted: 0, replaced: 0, errors: [{ line: 1 }] });
+    expect(await importSpend(owner, "day,source,cost\n2026-04-01,x,1\n")).toMatchObject({
+      inserted: 0,
+      replaced: 0,
+      errors: [{ line: 1 }],
+    });
     expect((await listSpend(owner)).length).toBe(before);
   });
 

@@ -42,7 +42,17 @@ async function upsert(db: ProjectScope["db"], projectId: string, entries: SpendE
   if (!entries.length) return [];
   const rows = await db
     .insert(adSpend)
-    .values(entries.map((e) => ({ projectId, period: e.period, day: e.day, source: e.source, medium: e.medium, campaign: e.campaign, amount: e.amount })))
+    .values(
+      entries.map((e) => ({
+        projectId,
+        period: e.period,
+        day: e.day,
+        source: e.source,
+        medium: e.medium,
+        campaign: e.campaign,
+        amount: e.amount,
+      })),
+    )
     .onConflictDoUpdate({
       target: [adSpend.projectId, adSpend.period, adSpend.day, adSpend.source, adSpend.medium, adSpend.campaign],
       set: { amount: sql`excluded.amount`, createdAt: sql`now()` },
@@ -65,13 +75,17 @@ export async function addSpend(scope: ProjectScope, input: SpendInput): Promise<
  * Imports a CSV upload: every valid row in one transaction, each bad row reported with its line.
  * Uploading the same file again replaces amounts instead of adding them, so spend is never doubled.
  */
-export async function importSpend(scope: ProjectScope, csvText: string): Promise<{ inserted: number; replaced: number; errors: SpendCsvError[] }> {
+export async function importSpend(
+  scope: ProjectScope,
+  csvText: string,
+): Promise<{ inserted: number; replaced: number; errors: SpendCsvError[] }> {
   scope.require("admin");
   const { rows, errors } = parseSpendCsv(csvText);
   const entries = rows.map(({ line: _line, ...entry }) => entry);
   const results = await scope.db.transaction(async (tx) => {
     const out: { replaced: boolean }[] = [];
-    for (let i = 0; i < entries.length; i += 500) out.push(...(await upsert(tx as unknown as ProjectScope["db"], scope.projectId, entries.slice(i, i + 500))));
+    for (let i = 0; i < entries.length; i += 500)
+      out.push(...(await upsert(tx as unknown as ProjectScope["db"], scope.projectId, entries.slice(i, i + 500))));
     return out;
   });
   const replaced = results.filter((r) => r.replaced).length;
@@ -82,7 +96,10 @@ export async function importSpend(scope: ProjectScope, csvText: string): Promise
 export async function deleteSpend(scope: ProjectScope, id: string): Promise<void> {
   scope.require("admin");
   if (!isUuid(id)) throw notFound("Spend entry not found");
-  const gone = await scope.db.delete(adSpend).where(and(eq(adSpend.projectId, scope.projectId), eq(adSpend.id, id))).returning({ id: adSpend.id });
+  const gone = await scope.db
+    .delete(adSpend)
+    .where(and(eq(adSpend.projectId, scope.projectId), eq(adSpend.id, id)))
+    .returning({ id: adSpend.id });
   if (!gone.length) throw notFound("Spend entry not found");
 }
 
@@ -91,7 +108,10 @@ export async function deleteSpend(scope: ProjectScope, id: string): Promise<void
  * campaign is its own value, ""), and the total. Month entries count pro rata by their days inside
  * the range, in the project's time zone.
  */
-export async function spendBySegment(scope: ProjectScope, q: { from: Date; to: Date; field: SpendField }): Promise<{ values: Map<string, number>; total: number }> {
+export async function spendBySegment(
+  scope: ProjectScope,
+  q: { from: Date; to: Date; field: SpendField },
+): Promise<{ values: Map<string, number>; total: number }> {
   const range = spendDays(scope, q.from, q.to);
   if (!range) return { values: new Map(), total: 0 };
   const rows = await listSpend(scope, range);
@@ -99,7 +119,10 @@ export async function spendBySegment(scope: ProjectScope, q: { from: Date; to: D
 }
 
 /** The range's spend per value of each of `fields`, and the total: one read for the conversions overview. */
-export async function spendForOverview(scope: ProjectScope, q: { from: Date; to: Date; fields: SpendField[] }): Promise<{ total: number; bySegment: Partial<Record<SpendField, Map<string, number>>> }> {
+export async function spendForOverview(
+  scope: ProjectScope,
+  q: { from: Date; to: Date; fields: SpendField[] },
+): Promise<{ total: number; bySegment: Partial<Record<SpendField, Map<string, number>>> }> {
   const range = spendDays(scope, q.from, q.to);
   if (!range) return { total: 0, bySegment: {} };
   const rows = await listSpend(scope, range);

@@ -25,7 +25,9 @@ describeEachDb("tenant guard", (db) => {
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
-    await expect(createAccount(db(), { name: "X", email: "anna@EXAMPLE.nl", password: "whatever-long" })).rejects.toBeInstanceOf(InputError);
+    await expect(createAccount(db(), { name: "X", email: "anna@EXAMPLE.nl", password: "whatever-long" })).rejects.toBeInstanceOf(
+      InputError,
+    );
   });
 
   it("never opens another team's project, and says 404 rather than 403", async () => {

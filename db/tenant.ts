@@ -11,10 +11,7 @@ import { hashToken } from "../lib/keys";
  * db/share) from a share link. Queries take a scope, never a bare team or project id from a request.
  */
 
-export type Actor =
-  | { kind: "member"; userId: string }
-  | { kind: "readKey" }
-  | { kind: "share"; linkId: string };
+export type Actor = { kind: "member"; userId: string } | { kind: "readKey" } | { kind: "share"; linkId: string };
 
 const CONSTRUCT = Symbol("tenant-guard");
 
@@ -110,14 +107,20 @@ export async function teamScopeForUser(db: Db, userId: string, preferredTeamId?:
 
 /** A read-only scope for the project whose read key this is; 401 for an unknown key. */
 export async function projectScopeForReadKey(db: Db, readKey: string): Promise<ProjectScope> {
-  const [row] = await db.select().from(projects).where(eq(projects.readKeyHash, hashToken(readKey)));
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(eq(projects.readKeyHash, hashToken(readKey)));
   if (!row) throw unauthenticated("Unknown read key.");
   return new ProjectScope(CONSTRUCT, db, row, "viewer", { kind: "readKey" });
 }
 
 /** The project a write key sends to (ingestion only), or null for an unknown key. */
 export async function projectForWriteKey(db: Db, writeKey: string): Promise<ProjectRow | null> {
-  const [row] = await db.select().from(projects).where(eq(projects.writeKeyHash, hashToken(writeKey)));
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(eq(projects.writeKeyHash, hashToken(writeKey)));
   return row ?? null;
 }
 

@@ -55,18 +55,21 @@ let workersById: Map<string, string[]> | null = null;
  */
 function actionPage(id: string, args: unknown[]): string {
   workersById ??= new Map(Object.entries(readManifest().node).map(([k, e]) => [k, Object.keys(e.workers)]));
-  const routes = (workersById.get(id) ?? []).map((w) =>
-    w
-      .replace(/^app/, "")
-      .replace(/\/\([^)]+\)/g, "")
-      .replace(/\/page$/, "") || "/",
+  const routes = (workersById.get(id) ?? []).map(
+    (w) =>
+      w
+        .replace(/^app/, "")
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\/page$/, "") || "/",
   );
   const dynamic = (r: string) => (r.match(/\[/g) ?? []).length;
   const route = routes.sort((a, b) => dynamic(a) - dynamic(b) || a.length - b.length)[0];
   if (!route) return "/";
   // A lone surrogate has no URL form; the page only has to bundle the action, so any value will do.
   const strings = args.filter((a): a is string => typeof a === "string").map((a) => (a.isWellFormed() ? a : "x"));
-  const uuid = strings.find((a) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a)) ?? "00000000-0000-4000-8000-000000000000";
+  const uuid =
+    strings.find((a) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a)) ??
+    "00000000-0000-4000-8000-000000000000";
   return route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(name === "projectId" ? uuid : (strings[0] ?? "x")));
 }
 
@@ -105,7 +108,9 @@ export async function callAction(request: APIRequestContext, baseURL: string, id
     maxRedirects: 0,
   });
   const body = await res.text();
-  const redirect = res.headers()["x-action-redirect"]?.split(";")[0] ?? (res.status() >= 300 && res.status() < 400 ? res.headers()["location"] : undefined);
+  const redirect =
+    res.headers()["x-action-redirect"]?.split(";")[0] ??
+    (res.status() >= 300 && res.status() < 400 ? res.headers()["location"] : undefined);
   const out: ActionResponse = { status: res.status(), threw: res.status() >= 400, redirect, body };
   const rows = parseRows(body);
   const head = rows.get("0");

@@ -64,6 +64,7 @@ test("who dropped off after step 2: a CSV with exactly the people the link count
   await expect(view.getByText(/Who dropped off/)).toHaveCount(0);
   const href = (await link.getAttribute("href"))!;
   const token = url.split("/").pop()!;
-  for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[]) expect([401, 404]).toContain((await view.request.get(href, { headers })).status());
+  for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[])
+    expect([401, 404]).toContain((await view.request.get(href, { headers })).status());
   await client.close();
 });

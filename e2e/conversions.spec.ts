@@ -2,7 +2,13 @@ import fs from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
 import { signUpWithDemoProject } from "./helpers";
 
-const number = (text: string) => Number(text.replace(/[^\d,.-]/g, "").replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
+const number = (text: string) =>
+  Number(
+    text
+      .replace(/[^\d,.-]/g, "")
+      .replace(/\.(?=\d{3}\b)/g, "")
+      .replace(",", "."),
+  );
 const count = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/[^\d]/g, ""));
 
 test("the conversions overview on demo data, in English and Dutch, with segment tables, filters, what-if and CSV", async ({ page }) => {
@@ -38,7 +44,9 @@ test("the conversions overview on demo data, in English and Dutch, with segment 
   await page.getByTestId("seg-tab-device").click();
   await expect(page).toHaveURL(/seg=device/);
   await expect(page.locator("[data-testid=segment-row]")).toHaveCount(3);
-  const devices = await page.locator("[data-testid=segment-row]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-value")).sort());
+  const devices = await page
+    .locator("[data-testid=segment-row]")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-value")).sort());
   expect(devices).toEqual(["desktop", "mobile", "tablet"]);
   await page.reload();
   await expect(page.getByTestId("seg-tab-device")).toHaveAttribute("aria-selected", "true");

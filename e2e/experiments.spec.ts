@@ -1,7 +1,9 @@
 import { test, expect } from "@playwright/test";
 import { signUpWithDemoProject } from "./helpers";
 
-test("A/B tests on demo data: the demo's test, a new experiment with its readout and verdict, the planner, the funnel breakdown, in English and Dutch", async ({ page }) => {
+test("A/B tests on demo data: the demo's test, a new experiment with its readout and verdict, the planner, the funnel breakdown, in English and Dutch", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const projectId = await signUpWithDemoProject(page, { project: "Fietsenwinkel" });
 

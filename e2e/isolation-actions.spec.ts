@@ -50,7 +50,15 @@ type Attack =
     };
 
 const goalDefinition = { name: "Hijacked goal", kind: "macro", match: { event: "purchase" }, revenue: false };
-const experimentDefinition = (goalId: string) => ({ name: "Hijacked test", property: "variant", variants: ["control", "b"], controlVariant: "control", goalId, startDate: "2026-01-01", minimumUplift: 0.1 });
+const experimentDefinition = (goalId: string) => ({
+  name: "Hijacked test",
+  property: "variant",
+  variants: ["control", "b"],
+  controlVariant: "control",
+  goalId,
+  startDate: "2026-01-01",
+  minimumUplift: 0.1,
+});
 const funnelDefinition = { name: "Hijacked", steps: [{ event: "pageview" }, { event: "purchase" }], windowSeconds: 86400 };
 const today = () => new Date().toISOString().slice(0, 10);
 // The same key as team B's own entry: a write that got through would replace B's amount.
@@ -107,8 +115,16 @@ const crossTeam: Record<string, Attack> = {
       expect(mine.team.id).toBe(ids.teamA);
     },
   },
-  "app/(app)/projects/new/actions.ts#finishOnboardingAction": { calls: (ids) => [[ids.projectB, true], [ids.projectB, false]] },
-  "app/(app)/projects/new/actions.ts#restartOnboardingAction": { calls: () => [[]], ownOnly: "clears the caller's own onboarding draft; it takes no id" },
+  "app/(app)/projects/new/actions.ts#finishOnboardingAction": {
+    calls: (ids) => [
+      [ids.projectB, true],
+      [ids.projectB, false],
+    ],
+  },
+  "app/(app)/projects/new/actions.ts#restartOnboardingAction": {
+    calls: () => [[]],
+    ownOnly: "clears the caller's own onboarding draft; it takes no id",
+  },
   "app/(app)/projects/[projectId]/actions.ts#loadDemoAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": {
     calls: (ids) => [
@@ -117,15 +133,39 @@ const crossTeam: Record<string, Attack> = {
       [ids.projectA, ids.funnelB, funnelDefinition],
     ],
   },
-  "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB], [ids.projectA, ids.funnelB]] },
-  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
-    calls: (ids) => [[ids.projectB, ids.goalB, goalDefinition], [ids.projectB, null, goalDefinition], [ids.projectA, ids.goalB, goalDefinition]],
+  "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.funnelB],
+      [ids.projectA, ids.funnelB],
+    ],
   },
-  "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB], [ids.projectA, ids.goalB]] },
-  "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, "down"], [ids.projectA, ids.goalB, "down"]] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.goalB, goalDefinition],
+      [ids.projectB, null, goalDefinition],
+      [ids.projectA, ids.goalB, goalDefinition],
+    ],
+  },
+  "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.goalB],
+      [ids.projectA, ids.goalB],
+    ],
+  },
+  "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.goalB, "down"],
+      [ids.projectA, ids.goalB, "down"],
+    ],
+  },
   "app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction": { calls: (ids) => [[ids.projectB, spendInput()]] },
   "app/(app)/projects/[projectId]/spend/actions.ts#importSpendAction": { calls: (ids) => [[ids.projectB, spendCsv()]] },
-  "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": { calls: (ids) => [[ids.projectB, ids.spendB], [ids.projectA, ids.spendB]] },
+  "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.spendB],
+      [ids.projectA, ids.spendB],
+    ],
+  },
   "app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction": {
     calls: (ids) => [
       [ids.projectB, ids.experimentB, experimentDefinition(ids.goalB)],
@@ -134,19 +174,45 @@ const crossTeam: Record<string, Attack> = {
       [ids.projectA, null, experimentDefinition(ids.goalB)],
     ],
   },
-  "app/(app)/projects/[projectId]/experiments/actions.ts#deleteExperimentAction": { calls: (ids) => [[ids.projectB, ids.experimentB], [ids.projectA, ids.experimentB]] },
-  "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": {
-    calls: (ids) => [[ids.projectB, shareInput(ids.funnelB)], [ids.projectA, shareInput(ids.funnelB)]],
+  "app/(app)/projects/[projectId]/experiments/actions.ts#deleteExperimentAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.experimentB],
+      [ids.projectA, ids.experimentB],
+    ],
   },
-  "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB], [ids.projectA, ids.shareLinkB]] },
+  "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": {
+    calls: (ids) => [
+      [ids.projectB, shareInput(ids.funnelB)],
+      [ids.projectA, shareInput(ids.funnelB)],
+    ],
+  },
+  "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.shareLinkB],
+      [ids.projectA, ids.shareLinkB],
+    ],
+  },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
-  "app/(app)/team/actions.ts#inviteAction": { calls: () => [["intruder@example.nl", "owner"]], ownOnly: "invites into the caller's own team (team from the session)" },
+  "app/(app)/team/actions.ts#inviteAction": {
+    calls: () => [["intruder@example.nl", "owner"]],
+    ownOnly: "invites into the caller's own team (team from the session)",
+  },
   "app/(app)/team/actions.ts#revokeInviteAction": { calls: (ids) => [[ids.inviteB]] },
-  "app/(app)/team/actions.ts#changeRoleAction": { calls: (ids) => [[ids.ownerB, "viewer"], [ids.viewerB, "owner"]] },
+  "app/(app)/team/actions.ts#changeRoleAction": {
+    calls: (ids) => [
+      [ids.ownerB, "viewer"],
+      [ids.viewerB, "owner"],
+    ],
+  },
   "app/(app)/team/actions.ts#removeMemberAction": { calls: (ids) => [[ids.viewerB], [ids.ownerB]] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { calls: () => [[RANDOM_TOKEN]] },
-  "app/share/[token]/actions.ts#unlockShareAction": { calls: (ids) => [[RANDOM_TOKEN, "guess"], [ids.shareTokenB, "wrong password"]] },
+  "app/share/[token]/actions.ts#unlockShareAction": {
+    calls: (ids) => [
+      [RANDOM_TOKEN, "guess"],
+      [ids.shareTokenB, "wrong password"],
+    ],
+  },
 };
 
 /** A viewer of team B, against team B's own project: every admin action is refused. */
@@ -160,30 +226,60 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/new/actions.ts#saveDraftAction": { calls: (ids) => [[draft(ids)]] },
   "app/(app)/projects/new/actions.ts#createProjectAction": { calls: (ids) => [[draft(ids)]] },
   "app/(app)/projects/new/actions.ts#finishOnboardingAction": { calls: (ids) => [[ids.projectB, true]] },
-  "app/(app)/projects/new/actions.ts#restartOnboardingAction": { exempt: "not an admin action: clears only the caller's own draft (which a viewer cannot create)" },
+  "app/(app)/projects/new/actions.ts#restartOnboardingAction": {
+    exempt: "not an admin action: clears only the caller's own draft (which a viewer cannot create)",
+  },
   "app/(app)/projects/[projectId]/actions.ts#loadDemoAction": { calls: (ids) => [[ids.projectB]] },
-  "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB, funnelDefinition], [ids.projectB, null, funnelDefinition]] },
+  "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.funnelB, funnelDefinition],
+      [ids.projectB, null, funnelDefinition],
+    ],
+  },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB]] },
-  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, goalDefinition], [ids.projectB, null, goalDefinition]] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
+    calls: (ids) => [
+      [ids.projectB, ids.goalB, goalDefinition],
+      [ids.projectB, null, goalDefinition],
+    ],
+  },
   "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": { calls: (ids) => [[ids.projectB, ids.goalB, "down"]] },
   "app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction": { calls: (ids) => [[ids.projectB, spendInput()]] },
   "app/(app)/projects/[projectId]/spend/actions.ts#importSpendAction": { calls: (ids) => [[ids.projectB, spendCsv()]] },
   "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": { calls: (ids) => [[ids.projectB, ids.spendB]] },
   "app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction": {
-    calls: (ids) => [[ids.projectB, ids.experimentB, experimentDefinition(ids.goalB)], [ids.projectB, null, experimentDefinition(ids.goalB)]],
+    calls: (ids) => [
+      [ids.projectB, ids.experimentB, experimentDefinition(ids.goalB)],
+      [ids.projectB, null, experimentDefinition(ids.goalB)],
+    ],
   },
   "app/(app)/projects/[projectId]/experiments/actions.ts#deleteExperimentAction": { calls: (ids) => [[ids.projectB, ids.experimentB]] },
   "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": { calls: (ids) => [[ids.projectB, shareInput(ids.funnelB)]] },
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
-  "app/(app)/team/actions.ts#inviteAction": { calls: () => [["friend@example.nl", "viewer"], ["friend@example.nl", "owner"]] },
+  "app/(app)/team/actions.ts#inviteAction": {
+    calls: () => [
+      ["friend@example.nl", "viewer"],
+      ["friend@example.nl", "owner"],
+    ],
+  },
   "app/(app)/team/actions.ts#revokeInviteAction": { calls: (ids) => [[ids.inviteB]] },
-  "app/(app)/team/actions.ts#changeRoleAction": { calls: (ids) => [[ids.ownerB, "viewer"], [ids.viewerB, "owner"], [ids.viewerB, "admin"]] },
+  "app/(app)/team/actions.ts#changeRoleAction": {
+    calls: (ids) => [
+      [ids.ownerB, "viewer"],
+      [ids.viewerB, "owner"],
+      [ids.viewerB, "admin"],
+    ],
+  },
   "app/(app)/team/actions.ts#removeMemberAction": { calls: (ids) => [[ids.ownerB]] },
-  "app/invite/[token]/actions.ts#acceptInviteAction": { exempt: "not an admin action: the invite token is the credential (see the cross-team table)" },
-  "app/share/[token]/actions.ts#unlockShareAction": { exempt: "not an admin action: the share token and password are the credential (see the cross-team table)" },
+  "app/invite/[token]/actions.ts#acceptInviteAction": {
+    exempt: "not an admin action: the invite token is the credential (see the cross-team table)",
+  },
+  "app/share/[token]/actions.ts#unlockShareAction": {
+    exempt: "not an admin action: the share token and password are the credential (see the cross-team table)",
+  },
 };
 
 async function rsc(request: APIRequestContext, url: string): Promise<string> {
@@ -202,7 +298,9 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
   const spend = await rsc(owner, `/projects/${ids.projectB}/spend`);
   const experiments = await rsc(owner, `/projects/${ids.projectB}/experiments`);
   const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
-  const results = await owner.get(`/api/v1/funnels/${ids.funnelB}/results?from=${day(-200)}&to=${day(1)}`, { headers: { authorization: `Bearer ${readKey}` } });
+  const results = await owner.get(`/api/v1/funnels/${ids.funnelB}/results?from=${day(-200)}&to=${day(1)}`, {
+    headers: { authorization: `Bearer ${readKey}` },
+  });
   expect(results.status(), "team B's read key still reads team B's funnel").toBe(200);
   return {
     projects,
@@ -251,13 +349,23 @@ async function setUpTeams(page: Page, browser: Browser, base: string) {
   const callB = (key: string, args: unknown[]) => callAction(ownerB, base, mustHave(registered, key), args);
   const funnelB = (arrayProp(await rsc(ownerB, `/projects/${projectB}`), "funnels")[0] as { id: string }).id;
   const goalB = (arrayProp(await rsc(ownerB, `/projects/${projectB}/goals`), "goals")[0] as { id: string }).id;
-  const spent = await callB("app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction", [projectB, { ...spendInput(), amount: "123,45" }]);
+  const spent = await callB("app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction", [
+    projectB,
+    { ...spendInput(), amount: "123,45" },
+  ]);
   expect(spent.value, "team B's owner enters spend through the same harness").toMatchObject({ ok: true });
   const spendB = (arrayProp(await rsc(ownerB, `/projects/${projectB}/spend`), "entries")[0] as { id: string }).id;
-  const experiment = await callB("app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction", [projectB, null, { ...experimentDefinition(goalB), name: "Team B test" }]);
+  const experiment = await callB("app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction", [
+    projectB,
+    null,
+    { ...experimentDefinition(goalB), name: "Team B test" },
+  ]);
   expect(experiment.value, "team B's owner creates an experiment through the same harness").toMatchObject({ ok: true });
   const experimentB = dataOf<{ id: string }>(experiment).id;
-  const share = await callB("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [projectB, { ...shareInput(funnelB), password: "team-b-secret" }]);
+  const share = await callB("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [
+    projectB,
+    { ...shareInput(funnelB), password: "team-b-secret" },
+  ]);
   // The harness can make an action succeed: the refusals below are the app's, not the harness's.
   expect(share.value, "team B's owner creates a share link through the same harness").toMatchObject({ ok: true });
   const shareUrlB = dataOf<{ url: string }>(share).url;
@@ -294,11 +402,19 @@ async function setUpTeams(page: Page, browser: Browser, base: string) {
   const projectA = dataOf<{ projectId: string }>(created).projectId;
   const funnelA = (arrayProp(await rsc(a.request, `/projects/${projectA}`), "funnels")[0] as { id: string }).id;
   const goalA = (arrayProp(await rsc(a.request, `/projects/${projectA}/goals`), "goals")[0] as { id: string }).id;
-  expect((await callA("app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction", [projectA, spendInput()])).value).toMatchObject({ ok: true });
+  expect((await callA("app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction", [projectA, spendInput()])).value).toMatchObject({
+    ok: true,
+  });
   const spendA = (arrayProp(await rsc(a.request, `/projects/${projectA}/spend`), "entries")[0] as { id: string }).id;
-  const experimentA = await callA("app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction", [projectA, null, experimentDefinition(goalA)]);
+  const experimentA = await callA("app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction", [
+    projectA,
+    null,
+    experimentDefinition(goalA),
+  ]);
   expect(experimentA.value).toMatchObject({ ok: true });
-  expect((await callA("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [projectA, shareInput(funnelA)])).value).toMatchObject({ ok: true });
+  expect(
+    (await callA("app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction", [projectA, shareInput(funnelA)])).value,
+  ).toMatchObject({ ok: true });
   const shareLinkA = (arrayProp(await rsc(a.request, `/projects/${projectA}`), "shareLinks")[0] as { id: string }).id;
   expect((await callA("app/(app)/team/actions.ts#inviteAction", [uniqueEmail("a-invite"), "admin"])).value).toMatchObject({ ok: true });
   const inviteA = (arrayProp(await rsc(a.request, "/team"), "invites")[0] as { id: string }).id;
@@ -349,7 +465,8 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   }
   // And no stale entries: a renamed action must not leave its attack behind untested.
   const declaredKeys = new Set(declared.map((a) => `${a.file}#${a.name}`));
-  for (const key of [...Object.keys(crossTeam), ...Object.keys(viewer)]) expect(declaredKeys.has(key), `${key} is in a table but not in app/`).toBe(true);
+  for (const key of [...Object.keys(crossTeam), ...Object.keys(viewer)])
+    expect(declaredKeys.has(key), `${key} is in a table but not in app/`).toBe(true);
 
   const { registered, ids, ownerB, a, viewerPage, readKeyB, secrets, before, close } = await setUpTeams(page, browser, base);
 
@@ -382,12 +499,33 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
   await run(crossTeam, "team A", a.request);
   await run(viewer, "viewer of B", viewerPage.request);
   test.info().annotations.push({ type: "checked", description: checked.join("\n") });
-  if (unreachable.length) test.info().annotations.push({ type: "not registered by the build (unreachable over HTTP)", description: unreachable.join("\n") });
+  if (unreachable.length)
+    test.info().annotations.push({ type: "not registered by the build (unreachable over HTTP)", description: unreachable.join("\n") });
 
   // Spot checks that the walk covered what matters, whatever the tables become.
-  for (const must of ["deleteFunnelAction", "deleteGoalAction", "saveGoalAction", "addSpendAction", "importSpendAction", "deleteSpendAction", "saveExperimentAction", "deleteExperimentAction", "revokeShareLinkAction", "rotateWriteKeyAction", "changeRoleAction", "removeMemberAction", "revokeInviteAction"]) {
-    expect(checked.some((c) => c.startsWith("team A:") && c.includes(`#${must}(`)), `team A tried ${must}`).toBe(true);
-    expect(checked.some((c) => c.startsWith("viewer of B:") && c.includes(`#${must}(`)), `the viewer tried ${must}`).toBe(true);
+  for (const must of [
+    "deleteFunnelAction",
+    "deleteGoalAction",
+    "saveGoalAction",
+    "addSpendAction",
+    "importSpendAction",
+    "deleteSpendAction",
+    "saveExperimentAction",
+    "deleteExperimentAction",
+    "revokeShareLinkAction",
+    "rotateWriteKeyAction",
+    "changeRoleAction",
+    "removeMemberAction",
+    "revokeInviteAction",
+  ]) {
+    expect(
+      checked.some((c) => c.startsWith("team A:") && c.includes(`#${must}(`)),
+      `team A tried ${must}`,
+    ).toBe(true);
+    expect(
+      checked.some((c) => c.startsWith("viewer of B:") && c.includes(`#${must}(`)),
+      `the viewer tried ${must}`,
+    ).toBe(true);
   }
   // The viewer is still a viewer, and team B's owner still owns it.
   expect(await currentTeam(viewerPage.request)).toBe(ids.teamB);
@@ -409,10 +547,18 @@ type Malformed =
     };
 
 const malformedTable: Record<string, Malformed> = {
-  "app/actions.ts#setLocaleAction": { template: () => ["nl"], ignores: "sets the caller's own language cookie, and ignores anything that is not a locale" },
+  "app/actions.ts#setLocaleAction": {
+    template: () => ["nl"],
+    ignores: "sets the caller's own language cookie, and ignores anything that is not a locale",
+  },
   "app/actions.ts#logoutAction": { exempt: "takes no input; it signs the caller out (which would end the walk's session)" },
-  "app/actions.ts#logoutEverywhereAction": { exempt: "takes no input; it signs the caller out everywhere (which would end the walk's session)" },
-  "app/actions.ts#switchTeamAction": { template: (ids) => [ids.teamA], ignores: "moves the caller between their own teams only, and ignores anything else" },
+  "app/actions.ts#logoutEverywhereAction": {
+    exempt: "takes no input; it signs the caller out everywhere (which would end the walk's session)",
+  },
+  "app/actions.ts#switchTeamAction": {
+    template: (ids) => [ids.teamA],
+    ignores: "moves the caller between their own teams only, and ignores anything else",
+  },
   "app/(auth)/actions.ts#loginAction": { exempt: "a form action: its input is FormData, parsed field by field (see the auth specs)" },
   "app/(auth)/actions.ts#signupAction": { exempt: "a form action: its input is FormData, parsed field by field (see the auth specs)" },
   "app/(app)/projects/new/actions.ts#saveDraftAction": { template: () => [ownDraft()] },
@@ -422,13 +568,17 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/actions.ts#loadDemoAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA, funnelDefinition] },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA] },
-  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": { template: (ids) => [ids.projectA, ids.goalA, { ...goalDefinition, match: { event: "purchase", path: "/thanks" } }] },
+  "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
+    template: (ids) => [ids.projectA, ids.goalA, { ...goalDefinition, match: { event: "purchase", path: "/thanks" } }],
+  },
   "app/(app)/projects/[projectId]/goals/actions.ts#deleteGoalAction": { template: (ids) => [ids.projectA, ids.goalA] },
   "app/(app)/projects/[projectId]/goals/actions.ts#moveGoalAction": { template: (ids) => [ids.projectA, ids.goalA, "down"] },
   "app/(app)/projects/[projectId]/spend/actions.ts#addSpendAction": { template: (ids) => [ids.projectA, spendInput()] },
   "app/(app)/projects/[projectId]/spend/actions.ts#importSpendAction": { template: (ids) => [ids.projectA, spendCsv()] },
   "app/(app)/projects/[projectId]/spend/actions.ts#deleteSpendAction": { template: (ids) => [ids.projectA, ids.spendA] },
-  "app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction": { template: (ids) => [ids.projectA, ids.experimentA, experimentDefinition(ids.goalA)] },
+  "app/(app)/projects/[projectId]/experiments/actions.ts#saveExperimentAction": {
+    template: (ids) => [ids.projectA, ids.experimentA, experimentDefinition(ids.goalA)],
+  },
   "app/(app)/projects/[projectId]/experiments/actions.ts#deleteExperimentAction": { template: (ids) => [ids.projectA, ids.experimentA] },
   "app/(app)/projects/[projectId]/share-actions.ts#createShareLinkAction": { template: (ids) => [ids.projectA, shareInput(ids.funnelA)] },
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
@@ -476,7 +626,9 @@ function malformations(args: unknown[], ids: Ids): { what: string; args: unknown
   let surrogate = false;
   for (const { path, value } of walk(args)) {
     const at = path.join(".") || "args";
-    if (isObject(value)) for (const [k, v] of Object.entries(extras)) out.push({ what: `extra ${k} at ${at}`, args: setAt(args, path, (o) => ({ ...(o as object), [k]: v })) });
+    if (isObject(value))
+      for (const [k, v] of Object.entries(extras))
+        out.push({ what: `extra ${k} at ${at}`, args: setAt(args, path, (o) => ({ ...(o as object), [k]: v })) });
     if (typeof value === "string") {
       out.push({ what: `NUL in ${at}`, args: setAt(args, path, (s) => `${s as string}\u0000`) });
       if (UUID.test(value)) {
@@ -493,13 +645,19 @@ function malformations(args: unknown[], ids: Ids): { what: string; args: unknown
   return out;
 }
 
-test("every server action refuses extra keys, non-UUID ids and unstorable text with a 4xx-like answer, and team B stays as it was", async ({ page, browser, baseURL }) => {
+test("every server action refuses extra keys, non-UUID ids and unstorable text with a 4xx-like answer, and team B stays as it was", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(600_000);
   const base = baseURL!;
   const declared = serverActions();
-  for (const a of declared) expect(malformedTable[`${a.file}#${a.name}`], `add ${a.file}#${a.name} to the malformed-input table`).toBeDefined();
+  for (const a of declared)
+    expect(malformedTable[`${a.file}#${a.name}`], `add ${a.file}#${a.name} to the malformed-input table`).toBeDefined();
   const declaredKeys = new Set(declared.map((a) => `${a.file}#${a.name}`));
-  for (const key of Object.keys(malformedTable)) expect(declaredKeys.has(key), `${key} is in the malformed-input table but not in app/`).toBe(true);
+  for (const key of Object.keys(malformedTable))
+    expect(declaredKeys.has(key), `${key} is in the malformed-input table but not in app/`).toBe(true);
 
   const { registered, ids, ownerB, a, readKeyB, secrets, before, close } = await setUpTeams(page, browser, base);
   const checked: string[] = [];
@@ -518,7 +676,10 @@ test("every server action refuses extra keys, non-UUID ids and unstorable text w
       const v = res.value as { ok?: boolean; error?: { code?: string; fieldErrors?: Record<string, string> } } | undefined;
       if (v && typeof v === "object" && "ok" in v) {
         // An action on server/action.ts: refused for its input, before any lookup.
-        expect(v, `${label} was not refused for its input: ${JSON.stringify(v)}`).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+        expect(v, `${label} was not refused for its input: ${JSON.stringify(v)}`).toMatchObject({
+          ok: false,
+          error: { code: "invalid_input" },
+        });
         expect(Object.keys(v.error?.fieldErrors ?? {}).length, `${label} names the field at fault`).toBeGreaterThan(0);
       } else if (!entry.ignores) {
         expect(refused(res), `${label} was not refused: ${res.body.slice(0, 300)}`).toBe(true);
@@ -528,15 +689,30 @@ test("every server action refuses extra keys, non-UUID ids and unstorable text w
   }
   test.info().annotations.push({ type: "checked", description: checked.join("\n") });
   expect(checked.length, "the walk sent malformed calls").toBeGreaterThan(200);
-  for (const must of ["createProjectAction with extra projectId at 0.goals.0", "saveGoalAction with extra projectId at 2.match", "saveFunnelAction with extra projectId at 2.steps.0", "addSpendAction with NUL in 1.source", "importSpendAction with NUL in 1", "deleteGoalAction with non-UUID 1", "changeRoleAction with non-UUID 0"]) {
-    expect(checked.some((c) => c.includes(must)), `the walk tried ${must}`).toBe(true);
+  for (const must of [
+    "createProjectAction with extra projectId at 0.goals.0",
+    "saveGoalAction with extra projectId at 2.match",
+    "saveFunnelAction with extra projectId at 2.steps.0",
+    "addSpendAction with NUL in 1.source",
+    "importSpendAction with NUL in 1",
+    "deleteGoalAction with non-UUID 1",
+    "changeRoleAction with non-UUID 0",
+  ]) {
+    expect(
+      checked.some((c) => c.includes(must)),
+      `the walk tried ${must}`,
+    ).toBe(true);
   }
   expect(await snapshotB(ownerB, ids, readKeyB), "team B changed").toEqual(before);
   expect(await currentTeam(a.request)).toBe(ids.teamA);
   await close();
 });
 
-test("finding 1: a goal carrying team B's projectId, or a numeric path, in a new project's draft changes nothing of team B", async ({ page, browser, baseURL }) => {
+test("finding 1: a goal carrying team B's projectId, or a numeric path, in a new project's draft changes nothing of team B", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const base = baseURL!;
   const registered = actionIds();
@@ -551,10 +727,13 @@ test("finding 1: a goal carrying team B's projectId, or a numeric path, in a new
   const ctxA = await browser.newContext();
   const a = await ctxA.newPage();
   await signUp(a, { teamName: "Team A" });
-  const projectsOfA = async () => ((await (await a.request.get("/api/v1/projects")).json()) as { projects: { id: string }[] }).projects.map((p) => p.id);
+  const projectsOfA = async () =>
+    ((await (await a.request.get("/api/v1/projects")).json()) as { projects: { id: string }[] }).projects.map((p) => p.id);
   const mine = await projectsOfA();
   const create = (goal: Record<string, unknown>) =>
-    callAction(a.request, base, mustHave(registered, "app/(app)/projects/new/actions.ts#createProjectAction"), [{ ...ownDraft(), goals: [{ key: "purchase", name: "Purchase", kind: "macro", revenue: false, enabled: true, ...goal }] }]);
+    callAction(a.request, base, mustHave(registered, "app/(app)/projects/new/actions.ts#createProjectAction"), [
+      { ...ownDraft(), goals: [{ key: "purchase", name: "Purchase", kind: "macro", revenue: false, enabled: true, ...goal }] },
+    ]);
 
   // The reproduction: a macro goal whose projectId is team B's project.
   const hijack = await create({ match: { event: "hijack" }, projectId: projectB });

@@ -13,7 +13,13 @@ function routeHandlers(): { file: string; pattern: string; methods: string[] }[]
       else if (e.name === "route.ts") {
         const src = fs.readFileSync(full, "utf8");
         const methods = [...src.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
-        const pattern = "/" + path.relative("app", path.dirname(full)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+        const pattern =
+          "/" +
+          path
+            .relative("app", path.dirname(full))
+            .split(path.sep)
+            .filter((s) => !/^\(.*\)$/.test(s))
+            .join("/");
         out.push({ file: full, pattern, methods });
       }
     }
@@ -46,12 +52,21 @@ test("a member of team A reaches none of team B's data through any route handler
     const url = r.pattern.replace("[projectId]", b.projectId).replace("[funnelId]", b.funnelId);
     expect(url, `${r.file} has a parameter this test does not know`).not.toMatch(/\[/);
     for (const method of r.methods) {
-      const body = { projectId: b.projectId, steps: [{ event: "pageview" }, { event: "purchase" }], from: "2026-01-01T00:00:00Z", to: "2026-12-01T00:00:00Z" };
-      const res = await a.request.fetch(url + (method === "GET" ? "?field=source" : ""), { method, data: method === "GET" ? undefined : body });
+      const body = {
+        projectId: b.projectId,
+        steps: [{ event: "pageview" }, { event: "purchase" }],
+        from: "2026-01-01T00:00:00Z",
+        to: "2026-12-01T00:00:00Z",
+      };
+      const res = await a.request.fetch(url + (method === "GET" ? "?field=source" : ""), {
+        method,
+        data: method === "GET" ? undefined : body,
+      });
       const text = await res.text();
       expect(text, `${method} ${r.pattern} leaked team B's ids`).not.toContain(b.projectId);
       expect(text).not.toContain(b.funnelId);
-      if (!r.pattern.endsWith("/api/v1/projects")) expect([401, 403, 404], `${method} ${r.pattern} answered ${res.status()}`).toContain(res.status());
+      if (!r.pattern.endsWith("/api/v1/projects"))
+        expect([401, 403, 404], `${method} ${r.pattern} answered ${res.status()}`).toContain(res.status());
       checked.push(`${method} ${r.pattern}`);
     }
   }

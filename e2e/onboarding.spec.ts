@@ -29,8 +29,15 @@ for (const locale of ["en", "nl"] as const) {
         await page.getByTestId("create-project").click();
         await expect(page.getByTestId("error-steps")).toBeVisible();
         const steps = page.getByTestId("review-steps").locator("li");
-        await steps.last().getByRole("button", { name: /^(Remove step|Verwijder stap)/ }).click();
-        await steps.first().locator("input").first().fill(locale === "nl" ? "Kwam binnen" : "Arrived");
+        await steps
+          .last()
+          .getByRole("button", { name: /^(Remove step|Verwijder stap)/ })
+          .click();
+        await steps
+          .first()
+          .locator("input")
+          .first()
+          .fill(locale === "nl" ? "Kwam binnen" : "Arrived");
       }
       await page.getByTestId("create-project").click();
       await expect(page.getByTestId("onboarding-snippet")).toContainText('data-key="tw_');

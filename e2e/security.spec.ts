@@ -15,9 +15,19 @@ async function csrf(api: APIRequestContext): Promise<string> {
 }
 
 /** One login through next-auth's credentials endpoint, as a script would send it. */
-async function tryLogin(api: APIRequestContext, email: string, password: string, headers: Record<string, string>, token?: string): Promise<Outcome> {
+async function tryLogin(
+  api: APIRequestContext,
+  email: string,
+  password: string,
+  headers: Record<string, string>,
+  token?: string,
+): Promise<Outcome> {
   const csrfToken = token ?? (await csrf(api));
-  const res = await api.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, callbackUrl: "/projects" }, headers, maxRedirects: 0 });
+  const res = await api.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, callbackUrl: "/projects" },
+    headers,
+    maxRedirects: 0,
+  });
   const location = res.headers()["location"] ?? "";
   if (location.includes("code=rate_limited")) return "limited";
   if (location.includes("error=CredentialsSignin")) return "wrong";
@@ -30,11 +40,16 @@ async function attacker(baseURL: string) {
   return playwrightRequest.newContext({ baseURL });
 }
 
-test("wrong passwords sent at once are counted before they are checked: the right one is refused while limited", async ({ page, baseURL }) => {
+test("wrong passwords sent at once are counted before they are checked: the right one is refused while limited", async ({
+  page,
+  baseURL,
+}) => {
   const { email } = await signUp(page);
   const api = await attacker(baseURL!);
   const token = await csrf(api);
-  const outcomes = await Promise.all(Array.from({ length: 29 }, (_, i) => tryLogin(api, email, `wrong password ${i}`, from("198.51.100.11"), token)));
+  const outcomes = await Promise.all(
+    Array.from({ length: 29 }, (_, i) => tryLogin(api, email, `wrong password ${i}`, from("198.51.100.11"), token)),
+  );
   expect(outcomes.filter((o) => o === "wrong").length).toBeLessThanOrEqual(5);
   expect(outcomes.filter((o) => o === "limited").length).toBeGreaterThanOrEqual(24);
   expect(await tryLogin(api, email, PASSWORD, from("198.51.100.11"))).toBe("limited");
@@ -64,7 +79,11 @@ test("a new X-Forwarded-For value (or a forged client-address header) per try do
   const api = await attacker(baseURL!);
   const outcomes: Outcome[] = [];
   for (let i = 0; i < 8; i++) {
-    const headers = { "x-forwarded-for": `203.0.113.${i}, 198.51.100.21`, "x-real-ip": `203.0.113.${i}`, "x-trechter-client-address": `192.0.2.${i}` };
+    const headers = {
+      "x-forwarded-for": `203.0.113.${i}, 198.51.100.21`,
+      "x-real-ip": `203.0.113.${i}`,
+      "x-trechter-client-address": `192.0.2.${i}`,
+    };
     outcomes.push(await tryLogin(api, email, `wrong password ${i}`, headers));
   }
   expect(outcomes.slice(0, 5)).toEqual(["wrong", "wrong", "wrong", "wrong", "wrong"]);
@@ -79,7 +98,9 @@ test("guessing from many addresses stops strangers but not the owner's own brows
   const api = await attacker(baseURL!);
   const token = await csrf(api);
   for (let a = 0; a < 11; a++) {
-    await Promise.all(Array.from({ length: 5 }, (_, i) => tryLogin(api, email, `botnet guess ${a}-${i}`, from(`198.51.100.${100 + a}`), token)));
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) => tryLogin(api, email, `botnet guess ${a}-${i}`, from(`198.51.100.${100 + a}`), token)),
+    );
   }
   // A client the account has never seen is refused even with the right password…
   expect(await tryLogin(api, email, PASSWORD, from("198.51.100.200"))).toBe("limited");
@@ -132,7 +153,16 @@ test("log out everywhere signs out every browser of the user", async ({ page, br
   await laptop.close();
 });
 
-const OPEN_REDIRECTS = ["/\\evil.example", "/%09/evil.example", "//evil.example", "https://evil.example", "/\t/evil.example", "/%5C%5Cevil.example", "/%2F%2Fevil.example", "javascript:alert(document.domain)"];
+const OPEN_REDIRECTS = [
+  "/\\evil.example",
+  "/%09/evil.example",
+  "//evil.example",
+  "https://evil.example",
+  "/\t/evil.example",
+  "/%5C%5Cevil.example",
+  "/%2F%2Fevil.example",
+  "javascript:alert(document.domain)",
+];
 
 test("after login and sign-up the browser stays on the app's origin, whatever next= says", async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
@@ -194,7 +224,8 @@ test("pages carry the security headers, and the app and a share page run without
   const violations: string[] = [];
   const watch = (p: Page) => {
     p.on("console", (m) => {
-      if (/content security policy|refused to (load|execute|apply|connect|frame)/i.test(m.text())) violations.push(`${p.url()}: ${m.text()}`);
+      if (/content security policy|refused to (load|execute|apply|connect|frame)/i.test(m.text()))
+        violations.push(`${p.url()}: ${m.text()}`);
     });
     p.on("pageerror", (e) => violations.push(`${p.url()}: ${e.message}`));
   };
@@ -236,7 +267,10 @@ test("pages carry the security headers, and the app and a share page run without
   const api = await playwrightRequest.newContext({ baseURL });
   const snippet = await api.get("/t.js", { headers: { Origin: "https://shop.example" } });
   expect(snippet.status()).toBe(200);
-  const preflight = await api.fetch("/v1/batch", { method: "OPTIONS", headers: { Origin: "https://shop.example", "Access-Control-Request-Method": "POST" } });
+  const preflight = await api.fetch("/v1/batch", {
+    method: "OPTIONS",
+    headers: { Origin: "https://shop.example", "Access-Control-Request-Method": "POST" },
+  });
   expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
   await api.dispose();
 });

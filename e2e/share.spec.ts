@@ -27,7 +27,9 @@ test("a share link shows the report to a client, nothing else, until it is revok
   // The token opens no other API.
   const token = url.split("/").pop()!;
   for (const path of ["/api/v1/projects", "/api/v1/funnels/query"]) {
-    const r = path.endsWith("query") ? await view.request.post(path, { headers: { authorization: `Bearer ${token}` }, data: {} }) : await view.request.get(path, { headers: { authorization: `Bearer ${token}` } });
+    const r = path.endsWith("query")
+      ? await view.request.post(path, { headers: { authorization: `Bearer ${token}` }, data: {} })
+      : await view.request.get(path, { headers: { authorization: `Bearer ${token}` } });
     expect([401, 404]).toContain(r.status());
   }
 
@@ -77,7 +79,9 @@ test("a share link locked to mobile serves only its report: the page's own API U
   const client = await browser.newContext();
   const view = await client.newPage();
   const fetched: string[] = [];
-  view.on("request", (r) => { if (r.url().includes(`/api/share/${token}/`)) fetched.push(r.url()); });
+  view.on("request", (r) => {
+    if (r.url().includes(`/api/share/${token}/`)) fetched.push(r.url());
+  });
   await view.goto(url);
   await expect(view.getByTestId("stat-entered")).toHaveText(mobileEntered);
   // The filter options list only what the lock allows.
@@ -124,7 +128,10 @@ test("a share link whose funnel was deleted says the report no longer exists, in
   await page.getByRole("button", { name: "Delete funnel" }).click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
 
-  for (const [locale, text] of [["en-GB", "This report no longer exists"], ["nl-NL", "Dit rapport bestaat niet meer"]] as const) {
+  for (const [locale, text] of [
+    ["en-GB", "This report no longer exists"],
+    ["nl-NL", "Dit rapport bestaat niet meer"],
+  ] as const) {
     const client = await browser.newContext({ locale });
     const view = await client.newPage();
     const response = await view.goto(url);

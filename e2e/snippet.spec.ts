@@ -29,7 +29,9 @@ test("the snippet on a customer's site delivers page views, SPA navigation, trac
   // A customer's site on another origin, carrying the tag as the settings show it.
   const shop = await customerSite(snippet);
   // Headless Chromium announces itself as HeadlessChrome, which ingestion drops as a bot; a visitor has a normal browser.
-  const site = await browser.newContext({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36" });
+  const site = await browser.newContext({
+    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36",
+  });
   const visitor = await site.newPage();
   // Automation sets navigator.webdriver, which the snippet reports as a bot; this visitor is a person.
   await visitor.addInitScript(() => Object.defineProperty(navigator, "webdriver", { get: () => false }));
@@ -39,18 +41,31 @@ test("the snippet on a customer's site delivers page views, SPA navigation, trac
   await expect.poll(lastEvent).toBe("pageview");
   await visitor.evaluate(() => {
     history.pushState({}, "", "/cart");
-    const t = (window as unknown as { trechter: { track: (n: string, p?: object) => void; identify: (id: string, traits?: object) => void } }).trechter;
+    const t = (
+      window as unknown as { trechter: { track: (n: string, p?: object) => void; identify: (id: string, traits?: object) => void } }
+    ).trechter;
     t.track("add_to_cart", { sku: "F1" });
     t.identify("klant-1", { age: 33 });
   });
   // Beacons may arrive in any order; ask the funnel API for what the site's visit did.
   const funnel = async (steps: object[]) => {
     const to = new Date(Date.now() + 3600_000).toISOString();
-    const res = await page.request.post("/api/v1/funnels/query", { data: { projectId, steps, from: new Date(Date.now() - 3600_000).toISOString(), to } });
+    const res = await page.request.post("/api/v1/funnels/query", {
+      data: { projectId, steps, from: new Date(Date.now() - 3600_000).toISOString(), to },
+    });
     return ((await res.json()).steps as { visitors: number }[]).map((x) => x.visitors).join(",");
   };
-  await expect.poll(() => funnel([{ event: "pageview", path: "/product/*" }, { event: "add_to_cart" }, { event: "identify" }])).toBe("1,1,1");
-  await expect.poll(() => funnel([{ event: "pageview", path: "/product/*" }, { event: "pageview", path: "/cart" }])).toBe("1,1");
+  await expect
+    .poll(() => funnel([{ event: "pageview", path: "/product/*" }, { event: "add_to_cart" }, { event: "identify" }]))
+    .toBe("1,1,1");
+  await expect
+    .poll(() =>
+      funnel([
+        { event: "pageview", path: "/product/*" },
+        { event: "pageview", path: "/cart" },
+      ]),
+    )
+    .toBe("1,1");
   await site.close();
   shop.close();
 

@@ -27,7 +27,13 @@ test("ad spend by form and CSV, costs on the conversions page, and the spend pag
   await expect(page.locator("[data-testid=spend-row][data-source=google]")).toContainText("€250.00");
 
   // The upload: two good rows kept, two bad rows reported with their line numbers.
-  const csv = ["date;source;medium;campaign;amount", `${localDay(-2)};google;cpc;;"1.000,50"`, `${localDay(-1)};bing;cpc;;12`, "2026-02-30;google;cpc;;5", `${localDay(-1)};facebook;social;;-3`].join("\r\n");
+  const csv = [
+    "date;source;medium;campaign;amount",
+    `${localDay(-2)};google;cpc;;"1.000,50"`,
+    `${localDay(-1)};bing;cpc;;12`,
+    "2026-02-30;google;cpc;;5",
+    `${localDay(-1)};facebook;social;;-3`,
+  ].join("\r\n");
   await page.getByTestId("spend-file").setInputFiles({ name: "spend.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
   await page.getByTestId("spend-upload-submit").click();
   await expect(page.getByTestId("spend-imported")).toHaveText("2 rows imported.");

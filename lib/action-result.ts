@@ -11,7 +11,17 @@ export const ACTION_ERROR_CODES = ["unauthenticated", "forbidden", "not_found", 
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
 /** What is wrong with one field. `unsafe_text`: a NUL byte or a lone surrogate; `unknown_key`: a key the action does not take. */
-export const FIELD_ERROR_CODES = ["required", "invalid", "too_long", "too_short", "too_big", "too_small", "unsafe_text", "unknown_key", "taken"] as const;
+export const FIELD_ERROR_CODES = [
+  "required",
+  "invalid",
+  "too_long",
+  "too_short",
+  "too_big",
+  "too_small",
+  "unsafe_text",
+  "unknown_key",
+  "taken",
+] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 export type ActionError = { code: ActionErrorCode; fieldErrors?: Record<string, FieldErrorCode> };

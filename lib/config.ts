@@ -20,7 +20,10 @@ const envSchema = z.object({
     .optional(),
   TRUST_PROXY: z
     .string()
-    .refine((v) => parseTrustProxy(v) !== null, "TRUST_PROXY must be a number of proxy hops (1, 2, …) or a comma-separated list of proxy addresses and CIDR ranges (e.g. 10.0.0.0/8,::1), or 'loopback'")
+    .refine(
+      (v) => parseTrustProxy(v) !== null,
+      "TRUST_PROXY must be a number of proxy hops (1, 2, …) or a comma-separated list of proxy addresses and CIDR ranges (e.g. 10.0.0.0/8,::1), or 'loopback'",
+    )
     .optional(),
   APP_URL: z
     .string()
@@ -33,7 +36,11 @@ const envSchema = z.object({
       }
     }, "APP_URL must be the app's public origin, like https://trechter.example.nl (no path)")
     .optional(),
-  SIGNUP_LIMIT: z.coerce.number().int().positive("SIGNUP_LIMIT must be a positive number of sign-ups per client address per hour").default(20),
+  SIGNUP_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive("SIGNUP_LIMIT must be a positive number of sign-ups per client address per hour")
+    .default(20),
   MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address like Trechter <no-reply@example.nl>").default("Trechter <no-reply@localhost>"),
 });
 

@@ -15,7 +15,11 @@ export const notFound = (what = "Not found") => new AccessError(404, "not_found"
 
 /** A rule of the product that input broke (duplicate email, invalid funnel): a 4xx with its message. */
 export class InputError extends Error {
-  constructor(message: string, public readonly field?: string, public readonly status: 400 | 409 | 422 = 400) {
+  constructor(
+    message: string,
+    public readonly field?: string,
+    public readonly status: 400 | 409 | 422 = 400,
+  ) {
     super(message);
   }
 }

@@ -31,7 +31,10 @@ const step = (s: StepResult): StepResult => ({
   medianSecondsFromPrevious: s.medianSecondsFromPrevious,
 });
 
-const series = (s: Series): Series => ({ steps: s.steps.map(step), overall: { rate: s.overall.rate, interval: interval(s.overall.interval) } });
+const series = (s: Series): Series => ({
+  steps: s.steps.map(step),
+  overall: { rate: s.overall.rate, interval: interval(s.overall.interval) },
+});
 
 /** A funnel's steps as the shared page labels them: no property conditions (`where`), which the page never shows. */
 export function sharedSteps(steps: FunnelStep[]): FunnelStep[] {
@@ -44,14 +47,26 @@ export function sharedFunnelView(funnel: { name: string; steps: FunnelStep[]; wi
     funnel: { name: funnel.name, steps: sharedSteps(funnel.steps), window: funnel.windowSeconds },
     ...series(r),
     range: range(r.range),
-    trend: { unit: r.trend.unit, points: r.trend.points.map((p) => ({ period: p.period, entered: p.entered, converted: p.converted, rate: p.rate })) },
-    ...(r.breakdown ? { breakdown: { field: r.breakdown.field, series: r.breakdown.series.map((s) => ({ value: s.value, other: s.other, ...series(s) })) } } : {}),
+    trend: {
+      unit: r.trend.unit,
+      points: r.trend.points.map((p) => ({ period: p.period, entered: p.entered, converted: p.converted, rate: p.rate })),
+    },
+    ...(r.breakdown
+      ? {
+          breakdown: {
+            field: r.breakdown.field,
+            series: r.breakdown.series.map((s) => ({ value: s.value, other: s.other, ...series(s) })),
+          },
+        }
+      : {}),
     ...(r.previous ? { previous: { ...series(r.previous), range: range(r.previous.range) } } : {}),
   };
 }
 
 /** A goal's previous period; all null where that period lies outside the link's. */
-type SharedGoal = Omit<GoalStat, "revenueGoal" | "previous"> & { previous: { visitors: number | null; converted: number | null; rate: number | null } };
+type SharedGoal = Omit<GoalStat, "revenueGoal" | "previous"> & {
+  previous: { visitors: number | null; converted: number | null; rate: number | null };
+};
 
 export type SharedOverview = Omit<ConversionsOverview, "timeZone" | "previousRange" | "previousVisitors" | "goals" | "spend"> & {
   previousRange: { from: string; to: string } | null;
@@ -106,15 +121,34 @@ export function sharedOverviewView(o: ConversionsOverview, previousInside: boole
       rate: interval(g.rate),
       small: g.small,
       repeatConverters: g.repeatConverters,
-      previous: previousInside ? { visitors: g.previous.visitors, converted: g.previous.converted, rate: g.previous.rate } : { visitors: null, converted: null, rate: null },
+      previous: previousInside
+        ? { visitors: g.previous.visitors, converted: g.previous.converted, rate: g.previous.rate }
+        : { visitors: null, converted: null, rate: null },
       change: previousInside ? g.change : null,
-      revenue: g.revenue ? { total: g.revenue.total, averageOrderValue: g.revenue.averageOrderValue, perVisitor: g.revenue.perVisitor } : null,
+      revenue: g.revenue
+        ? { total: g.revenue.total, averageOrderValue: g.revenue.averageOrderValue, perVisitor: g.revenue.perVisitor }
+        : null,
       daily: g.daily.map((d) => ({ day: d.day, visitors: d.visitors, converted: d.converted, rate: d.rate })),
     })),
     benchmark: o.benchmark
-      ? { goalKey: o.benchmark.goalKey, rate: o.benchmark.rate, label: { en: o.benchmark.label.en, nl: o.benchmark.label.nl }, quote: o.benchmark.quote, solidRange: o.benchmark.solidRange, solidRangeQuote: o.benchmark.solidRangeQuote, verdict: o.benchmark.verdict }
+      ? {
+          goalKey: o.benchmark.goalKey,
+          rate: o.benchmark.rate,
+          label: { en: o.benchmark.label.en, nl: o.benchmark.label.nl },
+          quote: o.benchmark.quote,
+          solidRange: o.benchmark.solidRange,
+          solidRangeQuote: o.benchmark.solidRangeQuote,
+          verdict: o.benchmark.verdict,
+        }
       : null,
-    whatIf: o.whatIf ? { goalKey: o.whatIf.goalKey, visitors: o.whatIf.visitors, currentRate: o.whatIf.currentRate, valuePerConversion: o.whatIf.valuePerConversion } : null,
+    whatIf: o.whatIf
+      ? {
+          goalKey: o.whatIf.goalKey,
+          visitors: o.whatIf.visitors,
+          currentRate: o.whatIf.currentRate,
+          valuePerConversion: o.whatIf.valuePerConversion,
+        }
+      : null,
     stages: o.stages.map(stage),
     segments: Object.fromEntries(Object.entries(o.segments).map(([f, rows]) => [f, (rows ?? []).map(segmentRow)])),
     spend: null,

@@ -29,7 +29,12 @@ describe("parseShareQuery", () => {
   it.each([
     ["a shorter preset", "results", "range=7d", rolling],
     ["local days inside a rolling link", "results", "from=2026-10-20&to=2026-11-02", rolling],
-    ["local days inside a fixed link", "conversions", "from=2026-06-05&to=2026-06-20", { ...fixed, from: new Date("2026-05-31T22:00:00Z"), to: new Date("2026-06-30T22:00:00Z") }],
+    [
+      "local days inside a fixed link",
+      "conversions",
+      "from=2026-06-05&to=2026-06-20",
+      { ...fixed, from: new Date("2026-05-31T22:00:00Z"), to: new Date("2026-06-30T22:00:00Z") },
+    ],
     ["an ISO range inside a fixed link", "segments", "field=device&from=2026-06-02T00:00:00Z&to=2026-06-03T00:00:00Z", fixed],
   ] as const)("accepts %s", (_what, endpoint, qs, terms) => {
     const q = parse(endpoint, qs, terms);
@@ -79,7 +84,10 @@ describe("parseShareQuery", () => {
   });
 
   it("a conversions CSV names its table and field", () => {
-    expect(parse("conversions", "segment=source&segment=device&format=csv&table=segment&field=device").csv).toEqual({ table: "segment", field: "device" });
+    expect(parse("conversions", "segment=source&segment=device&format=csv&table=segment&field=device").csv).toEqual({
+      table: "segment",
+      field: "device",
+    });
     expect(parse("conversions", "format=csv").csv).toEqual({ table: "goals", field: undefined });
   });
 
@@ -94,7 +102,11 @@ describe("parseShareQuery", () => {
   });
 
   it.each([
-    ["more than 10 fields", { device: ["mobile"], ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`prop:p${i}`, ["x"]])) }, "at most 10 filter fields"],
+    [
+      "more than 10 fields",
+      { device: ["mobile"], ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`prop:p${i}`, ["x"]])) },
+      "at most 10 filter fields",
+    ],
     ["a prop: field", { "prop:plan": ["pro"] }, '"prop:plan" is not a field'],
     ["21 values", { device: Array.from({ length: 21 }, (_, i) => `d${i}`) }, "at most 20 values"],
     ["a value of 201 characters", { source: ["x".repeat(201)] }, "200 characters"],

@@ -45,7 +45,11 @@ export class ShareQueryError extends InputError {}
 const fieldList = SEGMENT_FIELDS.join(", ");
 
 const one = <T extends z.ZodType>(name: string, inner: T) =>
-  z.array(inner).max(1, `Give ${name} at most once.`).optional().transform((v) => v?.[0]);
+  z
+    .array(inner)
+    .max(1, `Give ${name} at most once.`)
+    .optional()
+    .transform((v) => v?.[0]);
 const field = z.enum(SEGMENT_FIELDS, `Use one of ${fieldList}.`);
 const realDay = (v: string) => {
   const [y, m, d] = v.split("-").map(Number);
@@ -59,7 +63,12 @@ const instant = z.string().superRefine((v, ctx) => {
   } else if (!isoTime.safeParse(v).success) ctx.addIssue({ code: "custom", message: "Use a date like 2026-11-01 or an ISO 8601 time." });
 });
 const values = z
-  .array(z.string().min(1, "A filter value cannot be empty.").max(PARAM_LIMITS.valueLength, `Filter values are at most ${PARAM_LIMITS.valueLength} characters.`))
+  .array(
+    z
+      .string()
+      .min(1, "A filter value cannot be empty.")
+      .max(PARAM_LIMITS.valueLength, `Filter values are at most ${PARAM_LIMITS.valueLength} characters.`),
+  )
   .max(PARAM_LIMITS.values, `At most ${PARAM_LIMITS.values} values per filter.`);
 
 /** The longest period a share link covers: rolling, the last this many days; fixed, at most this long. */
@@ -80,14 +89,16 @@ export function shareFiltersProblem(filters: unknown): string | null {
     const list: unknown = (filters as Record<string, unknown>)[key];
     if (!Array.isArray(list) || list.some((v) => typeof v !== "string")) return `${key}: the values are a list of strings.`;
     if (list.length > PARAM_LIMITS.values) return `${key}: at most ${PARAM_LIMITS.values} values per filter.`;
-    if (list.some((v: string) => v.length > PARAM_LIMITS.valueLength)) return `${key}: filter values are at most ${PARAM_LIMITS.valueLength} characters.`;
+    if (list.some((v: string) => v.length > PARAM_LIMITS.valueLength))
+      return `${key}: filter values are at most ${PARAM_LIMITS.valueLength} characters.`;
   }
   return null;
 }
 
 /** What is wrong with a period a share link covers, or null: years 2000 to 2100, from before to, at most `maxDays` long. */
 export function shareRangeProblem(from: Date, to: Date, maxDays: number = SHARE_MAX_DAYS): string | null {
-  const inYears = (d: Date) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= PARAM_LIMITS.minYear && d.getUTCFullYear() <= PARAM_LIMITS.maxYear;
+  const inYears = (d: Date) =>
+    !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= PARAM_LIMITS.minYear && d.getUTCFullYear() <= PARAM_LIMITS.maxYear;
   if (!inYears(from) || !inYears(to)) return `the period must lie between the years ${PARAM_LIMITS.minYear} and ${PARAM_LIMITS.maxYear}.`;
   if (from >= to) return "the start must be before the end.";
   if (to.getTime() - from.getTime() > maxDays * 86400_000) return `the period can be at most ${maxDays} days.`;
@@ -97,9 +108,19 @@ export function shareRangeProblem(from: Date, to: Date, maxDays: number = SHARE_
 /** A link's own terms beyond the caps (made before they were checked): a 422 that says so, before any query runs. */
 function checkTerms(terms: ShareTerms) {
   const filters = shareFiltersProblem(terms.filters);
-  if (filters) throw new ShareQueryError(`This link's filters are more than a shared report allows: ${filters} Ask whoever shared it for a new link.`, undefined, 422);
+  if (filters)
+    throw new ShareQueryError(
+      `This link's filters are more than a shared report allows: ${filters} Ask whoever shared it for a new link.`,
+      undefined,
+      422,
+    );
   const period = shareRangeProblem(terms.from, terms.to, MAX_RANGE_MS / 86400_000);
-  if (period) throw new ShareQueryError(`This link's period is more than a shared report allows: ${period} Ask whoever shared it for a new link.`, undefined, 422);
+  if (period)
+    throw new ShareQueryError(
+      `This link's period is more than a shared report allows: ${period} Ask whoever shared it for a new link.`,
+      undefined,
+      422,
+    );
 }
 
 const common = {
@@ -110,7 +131,11 @@ const common = {
 } as Record<string, z.ZodType>;
 
 const schemas: Record<ShareEndpoint, z.ZodType> = {
-  results: z.strictObject({ ...common, breakdown: one("breakdown", field), compare: one("compare", z.enum(["1", "true"], "compare is 1 or left out.")) }),
+  results: z.strictObject({
+    ...common,
+    breakdown: one("breakdown", field),
+    compare: one("compare", z.enum(["1", "true"], "compare is 1 or left out.")),
+  }),
   conversions: z.strictObject({
     ...common,
     segment: z.array(field).max(SEGMENT_FIELDS.length, "Too many segment tables.").optional(),
@@ -118,7 +143,12 @@ const schemas: Record<ShareEndpoint, z.ZodType> = {
     table: one("table", z.enum(CSV_TABLES, `table must be one of ${CSV_TABLES.join(", ")}.`)),
     field: one("field", field),
   }),
-  segments: z.strictObject({ range: common.range, from: common.from, to: common.to, field: z.tuple([field], `field is one of ${fieldList}, given once.`) }),
+  segments: z.strictObject({
+    range: common.range,
+    from: common.from,
+    to: common.to,
+    field: z.tuple([field], `field is one of ${fieldList}, given once.`),
+  }),
 };
 
 type Parsed = {
@@ -137,7 +167,8 @@ type Parsed = {
 function groupParams(params: URLSearchParams): Record<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [k, v] of params) {
-    if (k.startsWith("prop:")) throw new ShareQueryError(`${k}: custom property fields (prop:…) are not part of a shared report; use one of ${fieldList}.`);
+    if (k.startsWith("prop:"))
+      throw new ShareQueryError(`${k}: custom property fields (prop:…) are not part of a shared report; use one of ${fieldList}.`);
     const list = out.get(k);
     if (list) list.push(v);
     else out.set(k, [v]);
@@ -148,7 +179,8 @@ function groupParams(params: URLSearchParams): Record<string, string[]> {
 function message(err: z.ZodError): string {
   return err.issues
     .map((i) => {
-      if (i.code === "unrecognized_keys") return `Unknown parameter${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => `"${k}"`).join(", ")}: a shared report takes only its range, filters on ${fieldList} and the options its page offers.`;
+      if (i.code === "unrecognized_keys")
+        return `Unknown parameter${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => `"${k}"`).join(", ")}: a shared report takes only its range, filters on ${fieldList} and the options its page offers.`;
       const path = i.path.filter((p) => typeof p === "string").join(".");
       return `${path ? `${path}: ` : ""}${i.message}`;
     })
@@ -164,7 +196,13 @@ function when(v: string, timeZone: string, end: boolean): Date {
 const iso = (d: Date) => d.toISOString();
 
 /** Parses one share API request against the link's terms; throws ShareQueryError with what is wrong. */
-export function parseShareQuery(endpoint: ShareEndpoint, params: URLSearchParams, terms: ShareTerms, timeZone: string, now = new Date()): SharedQuery {
+export function parseShareQuery(
+  endpoint: ShareEndpoint,
+  params: URLSearchParams,
+  terms: ShareTerms,
+  timeZone: string,
+  now = new Date(),
+): SharedQuery {
   checkTerms(terms);
   const parsed = schemas[endpoint].safeParse(groupParams(params));
   if (!parsed.success) throw new ShareQueryError(message(parsed.error));
@@ -174,11 +212,13 @@ export function parseShareQuery(endpoint: ShareEndpoint, params: URLSearchParams
   let from = terms.from;
   let to = terms.to;
   if (q.from !== undefined || q.to !== undefined) {
-    if (q.from === undefined || q.to === undefined) throw new ShareQueryError("from and to go together: give both, or neither for the link's period.");
+    if (q.from === undefined || q.to === undefined)
+      throw new ShareQueryError("from and to go together: give both, or neither for the link's period.");
     if (q.range !== undefined) throw new ShareQueryError("Give either range or from and to, not both.");
     from = when(q.from, timeZone, false);
     to = when(q.to, timeZone, true);
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new ShareQueryError("from and to must be real dates, like 2026-11-01.");
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
+      throw new ShareQueryError("from and to must be real dates, like 2026-11-01.");
     if (from >= to) throw new ShareQueryError("from must be before to.");
   } else if (q.range !== undefined) {
     ({ from, to } = presetRange(q.range, timeZone, now));
@@ -193,7 +233,8 @@ export function parseShareQuery(endpoint: ShareEndpoint, params: URLSearchParams
     if (!asked) continue;
     const locked = terms.filters[f];
     const outside = locked ? asked.filter((v) => !locked.includes(v)) : [];
-    if (outside.length) throw new ShareQueryError(`${f}: this link is locked to ${f} = ${locked!.join(", ")}; ${outside.join(", ")} is not part of it.`);
+    if (outside.length)
+      throw new ShareQueryError(`${f}: this link is locked to ${f} = ${locked!.join(", ")}; ${outside.join(", ")} is not part of it.`);
     filters[f] = [...new Set(asked)];
   }
 
@@ -203,7 +244,8 @@ export function parseShareQuery(endpoint: ShareEndpoint, params: URLSearchParams
   }
 
   const csv = q.format === "csv" ? { table: q.table ?? "goals", field: Array.isArray(q.field) ? undefined : q.field } : undefined;
-  if (!csv && (q.table !== undefined || (endpoint === "conversions" && q.field !== undefined))) throw new ShareQueryError("table and field belong to a CSV download (format=csv).");
+  if (!csv && (q.table !== undefined || (endpoint === "conversions" && q.field !== undefined)))
+    throw new ShareQueryError("table and field belong to a CSV download (format=csv).");
   const segments = [...new Set(q.segment ?? [])];
   if (csv?.table === "segment" && (!csv.field || !segments.includes(csv.field))) {
     throw new ShareQueryError(`A segment table needs field=<one of ${fieldList}> and segment=<the same field>.`);

@@ -14,7 +14,12 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const prep = spawnSync(bin("tsx"), ["scripts/prepare.ts"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 const out = prep.stdout ?? "";
 const secretLine = out.split("\n").find((l) => l.startsWith("__AUTH_SECRET__="));
-process.stdout.write(out.split("\n").filter((l) => !l.startsWith("__AUTH_SECRET__=")).join("\n"));
+process.stdout.write(
+  out
+    .split("\n")
+    .filter((l) => !l.startsWith("__AUTH_SECRET__="))
+    .join("\n"),
+);
 if (prep.status !== 0 || !secretLine) process.exit(prep.status || 1);
 env.AUTH_SECRET = secretLine.slice("__AUTH_SECRET__=".length);
 
@@ -31,7 +36,8 @@ function newestSource(dir) {
 const buildId = path.join(root, ".next", "BUILD_ID");
 const sources = ["app", "components", "lib", "db", "public", "snippet", "server"].filter((d) => fs.existsSync(d));
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-const stale = !builtAt || Math.max(...sources.map(newestSource), ...["next.config.js", "package.json"].map((f) => fs.statSync(f).mtimeMs)) > builtAt;
+const stale =
+  !builtAt || Math.max(...sources.map(newestSource), ...["next.config.js", "package.json"].map((f) => fs.statSync(f).mtimeMs)) > builtAt;
 if (stale) {
   console.log("[trechter] Building the app (first start or changed sources)…");
   const snippet = spawnSync(process.execPath, ["scripts/build-snippet.mjs"], { env, stdio: "inherit" });

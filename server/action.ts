@@ -60,7 +60,8 @@ export class ActionRefusal extends Error {
     super(error.code);
   }
 }
-export const refuse = (code: ActionErrorCode, fieldErrors?: Record<string, FieldErrorCode>) => new ActionRefusal({ code, ...(fieldErrors ? { fieldErrors } : {}) });
+export const refuse = (code: ActionErrorCode, fieldErrors?: Record<string, FieldErrorCode>) =>
+  new ActionRefusal({ code, ...(fieldErrors ? { fieldErrors } : {}) });
 
 export function action<S extends z.ZodType, A extends Access, T = void>(
   opts: Options<S, A> & { project: (input: z.output<S>) => string },
@@ -85,7 +86,11 @@ export function action<S extends z.ZodType, A extends Access, T>(
       if (dropped) return refusal("invalid_input", { [fieldOf(dropped)]: "unknown_key" });
       const input = parsed.data as z.output<S>;
 
-      const ctx = { userId: null, team: null, project: null } as { userId: string | null; team: TeamScope | null; project: ProjectScope | null };
+      const ctx = { userId: null, team: null, project: null } as {
+        userId: string | null;
+        team: TeamScope | null;
+        project: ProjectScope | null;
+      };
       if (opts.access === "signedIn") {
         ctx.userId = await sessionUserId();
         if (!ctx.userId) return refusal("unauthenticated");
@@ -108,7 +113,11 @@ export function action<S extends z.ZodType, A extends Access, T>(
         const code = err.status === 409 ? "conflict" : "invalid_input";
         return refusal(code, err.field ? { [err.field]: err.status === 409 ? "taken" : "invalid" } : undefined);
       }
-      if (err instanceof ZodError) return refusal("invalid_input", fieldErrorsOf(err, (path) => path.map(String).join(".") || "form"));
+      if (err instanceof ZodError)
+        return refusal(
+          "invalid_input",
+          fieldErrorsOf(err, (path) => path.map(String).join(".") || "form"),
+        );
       throw err;
     }
   };

@@ -11,7 +11,13 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 /** The JSON error body every API answers with: { error: { code, message, issues? } }. */
-export function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers?: HeadersInit): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers?: HeadersInit,
+): Response {
   return json({ error: { code, message, ...extra } }, { status, headers });
 }
 
@@ -26,12 +32,22 @@ export function errorToResponse(err: unknown): Response {
     return errorResponse(400, "invalid_input", first ? `${first.path || "body"}: ${first.message}` : "Invalid input.", { issues });
   }
   if (err instanceof TooBusyError) {
-    return errorResponse(err.status, err.code, err.message, { retryAfter: err.retryAfterSeconds }, { "retry-after": String(err.retryAfterSeconds) });
+    return errorResponse(
+      err.status,
+      err.code,
+      err.message,
+      { retryAfter: err.retryAfterSeconds },
+      { "retry-after": String(err.retryAfterSeconds) },
+    );
   }
   if (sqlState(err) === QUERY_CANCELED) {
     // statement_timeout (db/limits.ts): the query was stopped, not the database lost. No Retry-After:
     // the same query would take as long again.
-    return errorResponse(503, "query_timeout", "This query took too long and was stopped. Narrow the date range or the filters (fewer segments, no breakdown) and try again.");
+    return errorResponse(
+      503,
+      "query_timeout",
+      "This query took too long and was stopped. Narrow the date range or the filters (fewer segments, no breakdown) and try again.",
+    );
   }
   console.error("[trechter] unexpected error", err);
   return errorResponse(500, "internal", "Something went wrong on our side. Please try again.");
@@ -76,7 +92,12 @@ export function route<C>(handler: Handler<C>, options: RouteOptions = {}): Handl
 /** A CSV download (with a byte-order mark, so spreadsheet programs read it as UTF-8). */
 export function csvResponse(file: { filename: string; body: string }, headers: Record<string, string> = {}): Response {
   return new Response("\uFEFF" + file.body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file.filename}"`, "Cache-Control": "no-store", ...headers },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+      ...headers,
+    },
   });
 }
 

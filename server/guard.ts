@@ -79,7 +79,10 @@ export async function apiProjectScope(request: Request, projectId?: string | nul
   const team = await apiTeamScope();
   if (!projectId) {
     const { InputError } = await import("../lib/errors");
-    throw new InputError("projectId is required when calling with a session (or send the project's read key as a bearer token).", "projectId");
+    throw new InputError(
+      "projectId is required when calling with a session (or send the project's read key as a bearer token).",
+      "projectId",
+    );
   }
   return team.project(projectId);
 }

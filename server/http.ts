@@ -99,7 +99,9 @@ export function refusal(req: IncomingMessage): { status: 400 | 411 | 413; code: 
   if (OWN_BODY_CAP.test(path)) return null;
   const length = req.headers["content-length"];
   if (length === undefined) {
-    return req.headers["transfer-encoding"] ? { status: 411, code: "length_required", message: "Send a Content-Length with the body." } : null;
+    return req.headers["transfer-encoding"]
+      ? { status: 411, code: "length_required", message: "Send a Content-Length with the body." }
+      : null;
   }
   if (!/^\d+$/.test(length) || Number(length) > MAX_OTHER_BODY_BYTES) {
     return { status: 413, code: "too_large", message: `The request body is larger than ${MAX_OTHER_BODY_BYTES / 1024 / 1024} MB.` };

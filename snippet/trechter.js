@@ -105,7 +105,8 @@
     var body = JSON.stringify({ writeKey: key, sentAt: now, batch: [msg] });
     var url = api + "/v1/batch";
     if (!(nav.sendBeacon && nav.sendBeacon(url, new Blob([body], { type: "text/plain" })))) {
-      w.fetch && w.fetch(url, { method: "POST", body: body, keepalive: true, headers: { "content-type": "text/plain" } }).catch(function () {});
+      w.fetch &&
+        w.fetch(url, { method: "POST", body: body, keepalive: true, headers: { "content-type": "text/plain" } }).catch(function () {});
     }
   }
 
@@ -134,7 +135,7 @@
     },
     reset: function () {
       userId = anon = undefined;
-      if (ids) ids.removeItem("trechter_uid"), ids.removeItem("trechter_aid");
+      if (ids) (ids.removeItem("trechter_uid"), ids.removeItem("trechter_aid"));
     },
     // The queue's push keeps working after load, for code that only knows the stub.
     push: function (call) {

@@ -57,7 +57,9 @@ export default async function setup(project: TestProject) {
   project.provide("pgTemplate", name);
 
   return async () => {
-    const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${"trechter_t_" + process.pid + "_%"} or datname = ${name}`;
+    const leftovers = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${"trechter_t_" + process.pid + "_%"} or datname = ${name}`;
     for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.end();
   };

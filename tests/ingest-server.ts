@@ -12,7 +12,10 @@ import { readBodyCapped } from "../server/body";
 export async function startIngestServer(getDb: () => Db, rateLimitPerMinute = 1_000_000) {
   const stats = { bodyBytesRead: 0 };
   const server = http.createServer(async (req, res) => {
-    const kind = (req.url ?? "").split("?")[0].replace(/^\/v1\//, "").replace(/\/$/, "");
+    const kind = (req.url ?? "")
+      .split("?")[0]
+      .replace(/^\/v1\//, "")
+      .replace(/\/$/, "");
     if (req.method !== "POST") {
       res.writeHead(204).end();
       return;
@@ -35,7 +38,9 @@ export async function startIngestServer(getDb: () => Db, rateLimitPerMinute = 1_
         clientIp: "145.97.1.1",
       },
       rateLimitPerMinute,
-    ).catch((err) => (console.error("ingest error", err), { status: 500, body: { success: false }, headers: {} as Record<string, string> }));
+    ).catch(
+      (err) => (console.error("ingest error", err), { status: 500, body: { success: false }, headers: {} as Record<string, string> }),
+    );
     res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) });
     res.end(JSON.stringify(result.body));
   });

@@ -95,14 +95,22 @@ describe("no file is excused from its layer", () => {
     ["lib/http.ts", `import { AccessError } from "../db/errors";\nexport const x = AccessError;`],
     ["lib/i18n/server.ts", `import { cookies } from "next/headers";\nexport const x = cookies;`],
     ["lib/conversions/export.ts", `export const csv = () => new Response("a,b");`],
-    ["components/ui/NoEventsState.tsx", `import { loadDemoAction } from "@/app/(app)/projects/[projectId]/actions";\nexport const x = loadDemoAction;`],
+    [
+      "components/ui/NoEventsState.tsx",
+      `import { loadDemoAction } from "@/app/(app)/projects/[projectId]/actions";\nexport const x = loadDemoAction;`,
+    ],
   ])("%s", async (file, code) => {
     expect(await layerMessages(file, code)).toHaveLength(1);
   });
 
   it("a server component may read the locale from server/i18n, and nothing else of server/", async () => {
-    expect(await layerMessages("components/layout/X.tsx", `import { getI18n } from "@/server/i18n";\nexport const x = getI18n;`)).toEqual([]);
-    const guard = await layerMessages("components/layout/X.tsx", `import { pageTeamScope } from "@/server/guard";\nexport const x = pageTeamScope;`);
+    expect(await layerMessages("components/layout/X.tsx", `import { getI18n } from "@/server/i18n";\nexport const x = getI18n;`)).toEqual(
+      [],
+    );
+    const guard = await layerMessages(
+      "components/layout/X.tsx",
+      `import { pageTeamScope } from "@/server/guard";\nexport const x = pageTeamScope;`,
+    );
     expect(guard).toHaveLength(1);
     expect(guard[0]).toContain("no server/");
   });

@@ -15,7 +15,10 @@ export const SEEDS_DIR = path.resolve(ROOT, "../shared/seeds");
 export type Requirement = { met: boolean; reason: string };
 
 export function seedsRequirement(): Requirement {
-  return { met: fs.existsSync(path.join(SEEDS_DIR, "conversie.txt")), reason: `the source articles are not in ${SEEDS_DIR} (a clone has no ../shared beside it)` };
+  return {
+    met: fs.existsSync(path.join(SEEDS_DIR, "conversie.txt")),
+    reason: `the source articles are not in ${SEEDS_DIR} (a clone has no ../shared beside it)`,
+  };
 }
 
 /** A source article (check seedsRequirement() first). */
@@ -24,7 +27,10 @@ export function readSeed(name: "conversie.txt" | "sales-funnel.txt"): string {
 }
 
 export function postgresRequirement(): Requirement {
-  return { met: Boolean(process.env.TEST_DATABASE_URL), reason: "TEST_DATABASE_URL is not set (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test)" };
+  return {
+    met: Boolean(process.env.TEST_DATABASE_URL),
+    reason: "TEST_DATABASE_URL is not set (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test)",
+  };
 }
 
 export function inCi(): boolean {

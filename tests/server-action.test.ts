@@ -64,7 +64,10 @@ describeEachDb("server action wrapper", (db) => {
   });
 
   it("refuses a key the schema would have dropped, at any depth, before the body runs", async () => {
-    expect(await save(projectId, { ...good, projectId: otherProjectId } as never)).toEqual({ ok: false, error: { code: "invalid_input", fieldErrors: { projectId: "unknown_key" } } });
+    expect(await save(projectId, { ...good, projectId: otherProjectId } as never)).toEqual({
+      ok: false,
+      error: { code: "invalid_input", fieldErrors: { projectId: "unknown_key" } },
+    });
     expect(await save(projectId, { name: "x", steps: [{ event: "a", projectId: otherProjectId }] } as never)).toEqual({
       ok: false,
       error: { code: "invalid_input", fieldErrors: { "steps.0.projectId": "unknown_key" } },
@@ -73,8 +76,13 @@ describeEachDb("server action wrapper", (db) => {
   });
 
   it("refuses NUL bytes and lone surrogates in any string or key, and nesting too deep", async () => {
-    expect(await save(projectId, { name: "a\u0000b", steps: [] })).toMatchObject({ ok: false, error: { code: "invalid_input", fieldErrors: { name: "unsafe_text" } } });
-    expect(await save(projectId, { name: "x", steps: [{ event: "\uDC00" }] })).toMatchObject({ error: { fieldErrors: { "steps.0.event": "unsafe_text" } } });
+    expect(await save(projectId, { name: "a\u0000b", steps: [] })).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fieldErrors: { name: "unsafe_text" } },
+    });
+    expect(await save(projectId, { name: "x", steps: [{ event: "\uDC00" }] })).toMatchObject({
+      error: { fieldErrors: { "steps.0.event": "unsafe_text" } },
+    });
     expect(await save(projectId, { name: "x", steps: [], "k\u0000": 1 } as never)).toMatchObject({ error: { code: "invalid_input" } });
     let deep: unknown = "x";
     for (let i = 0; i < 40; i++) deep = { d: deep };
@@ -84,8 +92,14 @@ describeEachDb("server action wrapper", (db) => {
 
   it("refuses a non-UUID id, a wrong type and an argument too many as input, never as a fault", async () => {
     expect(await save("not-a-uuid", good)).toEqual({ ok: false, error: { code: "invalid_input", fieldErrors: { arg0: "invalid" } } });
-    expect(await save(projectId, { name: 12345, steps: [] } as never)).toEqual({ ok: false, error: { code: "invalid_input", fieldErrors: { name: "invalid" } } });
-    expect(await (save as (...a: unknown[]) => Promise<unknown>)(projectId, good, { projectId })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    expect(await save(projectId, { name: 12345, steps: [] } as never)).toEqual({
+      ok: false,
+      error: { code: "invalid_input", fieldErrors: { name: "invalid" } },
+    });
+    expect(await (save as (...a: unknown[]) => Promise<unknown>)(projectId, good, { projectId })).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input" },
+    });
     expect(ran).not.toHaveBeenCalled();
   });
 
@@ -102,9 +116,18 @@ describeEachDb("server action wrapper", (db) => {
 
   it("maps the body's input, zod and refusal errors in one place, and lets real faults through", async () => {
     const fails = (err: unknown) => action({ input: z.tuple([]), access: "viewer" }, async () => Promise.reject(err))();
-    expect(await fails(new InputError("Bad path", "path"))).toEqual({ ok: false, error: { code: "invalid_input", fieldErrors: { path: "invalid" } } });
-    expect(await fails(new InputError("Last owner", "role", 409))).toEqual({ ok: false, error: { code: "conflict", fieldErrors: { role: "taken" } } });
-    expect(await fails(z.object({ email: z.email() }).safeParse({ email: "x" }).error)).toEqual({ ok: false, error: { code: "invalid_input", fieldErrors: { email: "invalid" } } });
+    expect(await fails(new InputError("Bad path", "path"))).toEqual({
+      ok: false,
+      error: { code: "invalid_input", fieldErrors: { path: "invalid" } },
+    });
+    expect(await fails(new InputError("Last owner", "role", 409))).toEqual({
+      ok: false,
+      error: { code: "conflict", fieldErrors: { role: "taken" } },
+    });
+    expect(await fails(z.object({ email: z.email() }).safeParse({ email: "x" }).error)).toEqual({
+      ok: false,
+      error: { code: "invalid_input", fieldErrors: { email: "invalid" } },
+    });
     expect(await fails(refuse("too_large"))).toEqual({ ok: false, error: { code: "too_large" } });
     await expect(fails(new Error("database away"))).rejects.toThrow("database away");
   });

@@ -24,7 +24,14 @@ export function LoginForm({ next }: { next?: string }) {
             {formError === "rateLimited" ? t("auth.login.rateLimited", { minutes: LOGIN_WINDOW_MINUTES }) : t("auth.login.invalid")}
           </p>
         ) : null}
-        <TextField label={t("auth.fields.email")} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
+        <TextField
+          label={t("auth.fields.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.values?.email}
+        />
         <TextField label={t("auth.fields.password")} name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? t("auth.login.submitting") : t("auth.login.submit")}

@@ -29,8 +29,23 @@ export function SignupForm({ next }: { next?: string }) {
             {say(state.errors.form)}
           </p>
         ) : null}
-        <TextField label={t("auth.fields.name")} name="name" autoComplete="name" required defaultValue={state.values?.name} error={err("name")} />
-        <TextField label={t("auth.fields.email")} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err("email")} />
+        <TextField
+          label={t("auth.fields.name")}
+          name="name"
+          autoComplete="name"
+          required
+          defaultValue={state.values?.name}
+          error={err("name")}
+        />
+        <TextField
+          label={t("auth.fields.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.values?.email}
+          error={err("email")}
+        />
         <TextField
           label={t("auth.fields.password")}
           name="password"
@@ -40,7 +55,14 @@ export function SignupForm({ next }: { next?: string }) {
           hint={t("auth.fields.passwordHint")}
           error={err("password")}
         />
-        <TextField label={t("auth.fields.teamName")} name="teamName" autoComplete="organization" hint={t("auth.fields.teamNameHint")} defaultValue={state.values?.teamName} error={err("teamName")} />
+        <TextField
+          label={t("auth.fields.teamName")}
+          name="teamName"
+          autoComplete="organization"
+          hint={t("auth.fields.teamNameHint")}
+          defaultValue={state.values?.teamName}
+          error={err("teamName")}
+        />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? t("auth.signup.submitting") : t("auth.signup.submit")}
         </Button>

@@ -8,7 +8,17 @@ import { Chart as ChartJS, type ChartConfiguration, type ChartType } from "chart
  * every render (so filters animate instead of flashing), and destroys it on unmount. Feature
  * charts register the Chart.js parts they use and pass a config.
  */
-export function Chart<T extends ChartType>({ config, label, height = 320, testId }: { config: ChartConfiguration<T>; label: string; height?: number; testId?: string }) {
+export function Chart<T extends ChartType>({
+  config,
+  label,
+  height = 320,
+  testId,
+}: {
+  config: ChartConfiguration<T>;
+  label: string;
+  height?: number;
+  testId?: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<ChartJS<T> | null>(null);
 

@@ -1,4 +1,16 @@
-import { Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, LineController, LineElement, PointElement, Filler } from "chart.js";
+import {
+  Chart,
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+  LineController,
+  LineElement,
+  PointElement,
+  Filler,
+} from "chart.js";
 
 // Only the parts the dashboards draw: bars (drop-off, segments) and lines (trend).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, LineController, LineElement, PointElement, Filler);

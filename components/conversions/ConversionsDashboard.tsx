@@ -60,35 +60,91 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
 
   return (
     <div className="min-w-0 space-y-5">
-      <FilterBar source={source} params={params} allowBreakdown={false} allowCompare={false} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
-      {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("conversions.error")} {apiErrorText(t, results.error)}</p> : null}
-      {data && rangeDays < 7 ? <p data-testid="notice-short" className="rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{t("funnels.notices.shortRange")}</p> : null}
+      <FilterBar
+        source={source}
+        params={params}
+        allowBreakdown={false}
+        allowCompare={false}
+        onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })}
+      />
+      {results.isError ? (
+        <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">
+          {t("conversions.error")} {apiErrorText(t, results.error)}
+        </p>
+      ) : null}
+      {data && rangeDays < 7 ? (
+        <p
+          data-testid="notice-short"
+          className="rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200"
+        >
+          {t("funnels.notices.shortRange")}
+        </p>
+      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label={t("conversions.summary.visitors")} value={data ? f.number(data.visitors) : null} testId="stat-visitors"
-          detail={data ? (data.visitorsChange === null ? t("conversions.summary.noPrevious") : t("conversions.summary.change", { change: f.signedPercent(data.visitorsChange) })) : undefined} />
-        <Stat label={t("conversions.summary.newVisitors")} value={data ? f.number(data.newVisitors) : null} testId="stat-new" detail={data ? t("conversions.summary.returning", { n: f.number(data.returningVisitors) }) : undefined} />
-        <Stat label={t("conversions.summary.macroRate")} value={data ? f.percent(macro[0]?.rate.rate) : null} testId="stat-macro" detail={macro[0]?.name} />
+        <Stat
+          label={t("conversions.summary.visitors")}
+          value={data ? f.number(data.visitors) : null}
+          testId="stat-visitors"
+          detail={
+            data
+              ? data.visitorsChange === null
+                ? t("conversions.summary.noPrevious")
+                : t("conversions.summary.change", { change: f.signedPercent(data.visitorsChange) })
+              : undefined
+          }
+        />
+        <Stat
+          label={t("conversions.summary.newVisitors")}
+          value={data ? f.number(data.newVisitors) : null}
+          testId="stat-new"
+          detail={data ? t("conversions.summary.returning", { n: f.number(data.returningVisitors) }) : undefined}
+        />
+        <Stat
+          label={t("conversions.summary.macroRate")}
+          value={data ? f.percent(macro[0]?.rate.rate) : null}
+          testId="stat-macro"
+          detail={macro[0]?.name}
+        />
       </div>
 
-      {data?.spend ? <SpendSummary spend={data.spend} goals={data.goals} projectId={source.kind === "project" ? source.projectId : ""} onLead={(key) => setParam("lead", key)} /> : null}
+      {data?.spend ? (
+        <SpendSummary
+          spend={data.spend}
+          goals={data.goals}
+          projectId={source.kind === "project" ? source.projectId : ""}
+          onLead={(key) => setParam("lead", key)}
+        />
+      ) : null}
 
       <div className={`space-y-5 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
         {data ? (
           <>
             {macro.length ? (
               <section aria-labelledby="macro-title" className="space-y-3">
-                <h2 id="macro-title" className="text-sm font-semibold text-slate-900">{t("conversions.goal.macroGoals")}</h2>
+                <h2 id="macro-title" className="text-sm font-semibold text-slate-900">
+                  {t("conversions.goal.macroGoals")}
+                </h2>
                 {macro.map((g, i) => (
-                  <MacroGoalCard key={g.key} goal={g} visitors={data.visitors} benchmark={i === 0 ? data.benchmark : null} scenario={i === 0 ? data.whatIf : null} />
+                  <MacroGoalCard
+                    key={g.key}
+                    goal={g}
+                    visitors={data.visitors}
+                    benchmark={i === 0 ? data.benchmark : null}
+                    scenario={i === 0 ? data.whatIf : null}
+                  />
                 ))}
               </section>
             ) : null}
             {micro.length ? (
               <section aria-labelledby="micro-title" className="space-y-3">
-                <h2 id="micro-title" className="text-sm font-semibold text-slate-900">{t("conversions.goal.microGoals")}</h2>
+                <h2 id="micro-title" className="text-sm font-semibold text-slate-900">
+                  {t("conversions.goal.microGoals")}
+                </h2>
                 <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-                  {micro.map((g) => <MicroGoalCard key={g.key} goal={g} visitors={data.visitors} />)}
+                  {micro.map((g) => (
+                    <MicroGoalCard key={g.key} goal={g} visitors={data.visitors} />
+                  ))}
                 </div>
               </section>
             ) : null}
@@ -97,7 +153,11 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
         ) : (
           <>
             <Skeleton className="h-72" />
-            <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-44" />)}</div>
+            <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+              {[0, 1, 2, 3].map((i) => (
+                <Skeleton key={i} className="h-44" />
+              ))}
+            </div>
           </>
         )}
 
@@ -105,20 +165,45 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
           <CardHeader
             title={t("conversions.segments.title")}
             description={t("conversions.segments.body")}
-            actions={data?.goals.length ? (
-              <label className="flex items-center gap-2 text-xs font-medium text-slate-500">
-                {t("conversions.segments.goal")}
-                <select className="rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500" value={goalKey} onChange={(e) => setParam("goal", e.target.value)} data-testid="segment-goal">
-                  {data.goals.map((g) => <option key={g.key} value={g.key}>{g.name}</option>)}
-                </select>
-              </label>
-            ) : null}
+            actions={
+              data?.goals.length ? (
+                <label className="flex items-center gap-2 text-xs font-medium text-slate-500">
+                  {t("conversions.segments.goal")}
+                  <select
+                    className="rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
+                    value={goalKey}
+                    onChange={(e) => setParam("goal", e.target.value)}
+                    data-testid="segment-goal"
+                  >
+                    {data.goals.map((g) => (
+                      <option key={g.key} value={g.key}>
+                        {g.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null
+            }
           />
-          <div role="tablist" aria-label={t("conversions.segments.title")} className="flex gap-1 overflow-x-auto border-b border-slate-100 px-4" onKeyDown={(e) => {
-            const i = SEGMENT_TABLES.indexOf(seg as (typeof SEGMENT_TABLES)[number]);
-            const next = e.key === "ArrowRight" ? SEGMENT_TABLES[(i + 1) % SEGMENT_TABLES.length] : e.key === "ArrowLeft" ? SEGMENT_TABLES[(i - 1 + SEGMENT_TABLES.length) % SEGMENT_TABLES.length] : null;
-            if (next) { e.preventDefault(); setParam("seg", next === "source" ? null : next); document.getElementById(`seg-tab-${next}`)?.focus(); }
-          }}>
+          <div
+            role="tablist"
+            aria-label={t("conversions.segments.title")}
+            className="flex gap-1 overflow-x-auto border-b border-slate-100 px-4"
+            onKeyDown={(e) => {
+              const i = SEGMENT_TABLES.indexOf(seg as (typeof SEGMENT_TABLES)[number]);
+              const next =
+                e.key === "ArrowRight"
+                  ? SEGMENT_TABLES[(i + 1) % SEGMENT_TABLES.length]
+                  : e.key === "ArrowLeft"
+                    ? SEGMENT_TABLES[(i - 1 + SEGMENT_TABLES.length) % SEGMENT_TABLES.length]
+                    : null;
+              if (next) {
+                e.preventDefault();
+                setParam("seg", next === "source" ? null : next);
+                document.getElementById(`seg-tab-${next}`)?.focus();
+              }
+            }}
+          >
             {SEGMENT_TABLES.map((field) => (
               <button
                 key={field}
@@ -136,15 +221,27 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
             ))}
           </div>
           <div role="tabpanel" aria-labelledby={`seg-tab-${seg}`}>
-            {data && goalKey ? <SegmentTable rows={data.segments[seg] ?? []} goalKey={goalKey} field={seg} /> : data ? null : <Skeleton className="m-4 h-48" />}
+            {data && goalKey ? (
+              <SegmentTable rows={data.segments[seg] ?? []} goalKey={goalKey} field={seg} />
+            ) : data ? null : (
+              <Skeleton className="m-4 h-48" />
+            )}
           </div>
           {data ? (
             <div className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 px-5 py-3 text-xs font-medium">
               <span className="text-slate-500">{t("conversions.download")}:</span>
-              <a className="text-brand-700 hover:underline" href={csv("segment", `&field=${seg}`)} download data-testid="csv-segment">{t("conversions.downloads.segment")}</a>
-              <a className="text-brand-700 hover:underline" href={csv("goals")} download data-testid="csv-goals">{t("conversions.downloads.goals")}</a>
-              <a className="text-brand-700 hover:underline" href={csv("daily")} download>{t("conversions.downloads.daily")}</a>
-              <a className="text-brand-700 hover:underline" href={csv("stages")} download>{t("conversions.downloads.stages")}</a>
+              <a className="text-brand-700 hover:underline" href={csv("segment", `&field=${seg}`)} download data-testid="csv-segment">
+                {t("conversions.downloads.segment")}
+              </a>
+              <a className="text-brand-700 hover:underline" href={csv("goals")} download data-testid="csv-goals">
+                {t("conversions.downloads.goals")}
+              </a>
+              <a className="text-brand-700 hover:underline" href={csv("daily")} download>
+                {t("conversions.downloads.daily")}
+              </a>
+              <a className="text-brand-700 hover:underline" href={csv("stages")} download>
+                {t("conversions.downloads.stages")}
+              </a>
             </div>
           ) : null}
         </Card>
@@ -153,12 +250,17 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
   );
 }
 
-
 function Stat({ label, value, detail, testId }: { label: string; value: string | null; detail?: string; testId: string }) {
   return (
     <Card className="p-4">
       <p className="text-sm text-slate-500">{label}</p>
-      {value === null ? <Skeleton className="mt-2 h-8 w-24" /> : <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>{value}</p>}
+      {value === null ? (
+        <Skeleton className="mt-2 h-8 w-24" />
+      ) : (
+        <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
+          {value}
+        </p>
+      )}
       {detail ? <p className="mt-1 truncate text-xs text-slate-500">{detail}</p> : null}
     </Card>
   );

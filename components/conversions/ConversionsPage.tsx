@@ -14,9 +14,23 @@ type Props = { projectId: string; canEdit: boolean; hasEvents: boolean; goalCoun
 /** The project's conversions tab: empty states first (no events, no goals), then the overview and its share links. */
 export function ConversionsPage({ projectId, canEdit, hasEvents, goalCount, shareLinks }: Props) {
   const { t } = useI18n();
-  if (!hasEvents) return <NoEventsState projectId={projectId} testId="conversions-no-events" onLoadDemo={canEdit ? () => loadDemoAction(projectId) : undefined} />;
+  if (!hasEvents)
+    return (
+      <NoEventsState
+        projectId={projectId}
+        testId="conversions-no-events"
+        onLoadDemo={canEdit ? () => loadDemoAction(projectId) : undefined}
+      />
+    );
   if (goalCount === 0) {
-    return <EmptyState testId="conversions-no-goals" title={t("conversions.empty.title")} body={t("conversions.empty.body")} action={canEdit ? <ButtonLink href={`/projects/${projectId}/goals`}>{t("project.tabs.goals")}</ButtonLink> : null} />;
+    return (
+      <EmptyState
+        testId="conversions-no-goals"
+        title={t("conversions.empty.title")}
+        body={t("conversions.empty.body")}
+        action={canEdit ? <ButtonLink href={`/projects/${projectId}/goals`}>{t("project.tabs.goals")}</ButtonLink> : null}
+      />
+    );
   }
   return (
     <div className="space-y-5">

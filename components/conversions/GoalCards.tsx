@@ -23,12 +23,26 @@ function Change({ goal }: { goal: GoalStat }) {
 }
 
 function match(goal: GoalStat): string {
-  const where = goal.match.where ? Object.entries(goal.match.where).map(([k, v]) => `${k}=${v}`).join(", ") : "";
+  const where = goal.match.where
+    ? Object.entries(goal.match.where)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(", ")
+    : "";
   return [goal.match.event, goal.match.path, where].filter(Boolean).join(" · ");
 }
 
 /** The macro goal: its rate with interval, change, sparkline, revenue figures, the sector benchmark and a what-if line. */
-export function MacroGoalCard({ goal, visitors, benchmark, scenario }: { goal: GoalStat; visitors: number; benchmark: BenchmarkView | null; scenario: WhatIfView | null }) {
+export function MacroGoalCard({
+  goal,
+  visitors,
+  benchmark,
+  scenario,
+}: {
+  goal: GoalStat;
+  visitors: number;
+  benchmark: BenchmarkView | null;
+  scenario: WhatIfView | null;
+}) {
   const { t, f } = useI18n();
   return (
     <Card className="overflow-hidden" data-testid={`goal-${goal.key}`}>
@@ -42,12 +56,21 @@ export function MacroGoalCard({ goal, visitors, benchmark, scenario }: { goal: G
           <div className="flex flex-wrap items-end gap-x-6 gap-y-2">
             <div>
               <p className="text-sm text-slate-500">{t("conversions.goal.rate")}</p>
-              <p className="text-4xl font-semibold tabular-nums tracking-tight text-slate-900" data-testid={`goal-rate-${goal.key}`}>{f.percent(goal.rate.rate)}</p>
+              <p className="text-4xl font-semibold tabular-nums tracking-tight text-slate-900" data-testid={`goal-rate-${goal.key}`}>
+                {f.percent(goal.rate.rate)}
+              </p>
             </div>
             <div className="space-y-0.5 pb-1 text-xs text-slate-500">
-              {goal.rate.rate !== null ? <p>{t("conversions.goal.interval", { low: f.percent(goal.rate.low), high: f.percent(goal.rate.high) })}</p> : null}
-              <p data-testid={`goal-converted-${goal.key}`}>{t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}</p>
-              <p>{t("conversions.goal.conversions", { n: f.number(goal.conversions) })}{goal.repeatConverters ? ` · ${t("conversions.goal.repeat", { n: f.number(goal.repeatConverters) })}` : ""}</p>
+              {goal.rate.rate !== null ? (
+                <p>{t("conversions.goal.interval", { low: f.percent(goal.rate.low), high: f.percent(goal.rate.high) })}</p>
+              ) : null}
+              <p data-testid={`goal-converted-${goal.key}`}>
+                {t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}
+              </p>
+              <p>
+                {t("conversions.goal.conversions", { n: f.number(goal.conversions) })}
+                {goal.repeatConverters ? ` · ${t("conversions.goal.repeat", { n: f.number(goal.repeatConverters) })}` : ""}
+              </p>
             </div>
           </div>
           <Change goal={goal} />
@@ -74,7 +97,9 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   return (
     <div>
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm font-semibold tabular-nums text-slate-900" data-testid={testId}>{value}</dd>
+      <dd className="mt-0.5 text-sm font-semibold tabular-nums text-slate-900" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -85,23 +110,34 @@ function Benchmark({ benchmark }: { benchmark: BenchmarkView }) {
   const { t, f, locale } = useI18n();
   return (
     <section aria-labelledby="benchmark-title" data-testid="benchmark">
-      <h4 id="benchmark-title" className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("conversions.benchmark.title")}</h4>
+      <h4 id="benchmark-title" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+        {t("conversions.benchmark.title")}
+      </h4>
       {benchmark.rate === null ? (
         <p className="mt-2 text-sm text-slate-700">{benchmark.label[locale]}</p>
       ) : (
         <>
           <p className="mt-2 text-sm text-slate-800" data-testid="benchmark-rate">
-            <span className="text-lg font-semibold tabular-nums">{f.percent(benchmark.rate)}</span> <span className="text-slate-600">{benchmark.label[locale]}</span>
+            <span className="text-lg font-semibold tabular-nums">{f.percent(benchmark.rate)}</span>{" "}
+            <span className="text-slate-600">{benchmark.label[locale]}</span>
           </p>
-          {benchmark.solidRange ? <p className="mt-0.5 text-xs text-slate-500">{t("conversions.benchmark.solid", { low: f.percent(benchmark.solidRange[0]), high: f.percent(benchmark.solidRange[1]) })}</p> : null}
+          {benchmark.solidRange ? (
+            <p className="mt-0.5 text-xs text-slate-500">
+              {t("conversions.benchmark.solid", { low: f.percent(benchmark.solidRange[0]), high: f.percent(benchmark.solidRange[1]) })}
+            </p>
+          ) : null}
           {benchmark.verdict ? (
             <p className="mt-3" data-testid="benchmark-verdict" data-verdict={benchmark.verdict}>
-              <Badge tone={VERDICT_TONE[benchmark.verdict]}>{t(`conversions.benchmark.verdict.${benchmark.verdict}`, { n: MIN_VISITORS_FOR_RATE })}</Badge>
+              <Badge tone={VERDICT_TONE[benchmark.verdict]}>
+                {t(`conversions.benchmark.verdict.${benchmark.verdict}`, { n: MIN_VISITORS_FOR_RATE })}
+              </Badge>
             </p>
           ) : null}
           {benchmark.quote ? (
             <figure className="mt-3 border-l-2 border-brand-200 pl-3">
-              <blockquote lang="nl" className="text-xs italic text-slate-600">“{benchmark.quote}”</blockquote>
+              <blockquote lang="nl" className="text-xs italic text-slate-600">
+                “{benchmark.quote}”
+              </blockquote>
               <figcaption className="mt-1 text-[11px] text-slate-400">{t("conversions.benchmark.source")}</figcaption>
             </figure>
           ) : null}
@@ -116,15 +152,37 @@ function WhatIfLine({ scenario }: { scenario: WhatIfView }) {
   // Start at a quarter higher: the article's 2 % → 2.5 %.
   const [target, setTarget] = useState(() => Math.round(scenario.currentRate * 1.25 * 1000) / 10);
   const valid = Number.isFinite(target) && target > 0 && target <= 100;
-  const r = whatIf({ visitors: scenario.visitors, currentRate: scenario.currentRate, targetRate: valid ? target / 100 : scenario.currentRate, valuePerConversion: scenario.valuePerConversion ?? undefined });
-  const common = { target: f.percent(target / 100), current: f.percent(scenario.currentRate), visitors: f.number(scenario.visitors), extra: f.decimal(Math.round(r.extraConversions * 10) / 10), relative: f.signedPercent(r.relativeIncrease) };
+  const r = whatIf({
+    visitors: scenario.visitors,
+    currentRate: scenario.currentRate,
+    targetRate: valid ? target / 100 : scenario.currentRate,
+    valuePerConversion: scenario.valuePerConversion ?? undefined,
+  });
+  const common = {
+    target: f.percent(target / 100),
+    current: f.percent(scenario.currentRate),
+    visitors: f.number(scenario.visitors),
+    extra: f.decimal(Math.round(r.extraConversions * 10) / 10),
+    relative: f.signedPercent(r.relativeIncrease),
+  };
   return (
     <section aria-labelledby="whatif-title" data-testid="what-if">
-      <h4 id="whatif-title" className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("conversions.whatIf.title")}</h4>
+      <h4 id="whatif-title" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+        {t("conversions.whatIf.title")}
+      </h4>
       <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
         {t("conversions.whatIf.label")}
         <span className="relative">
-          <input type="number" min={0.1} max={100} step={0.1} value={Number.isFinite(target) ? target : ""} onChange={(e) => setTarget(e.target.valueAsNumber)} className={`${inputClass} w-24 pr-7 tabular-nums`} data-testid="what-if-rate" />
+          <input
+            type="number"
+            min={0.1}
+            max={100}
+            step={0.1}
+            value={Number.isFinite(target) ? target : ""}
+            onChange={(e) => setTarget(e.target.valueAsNumber)}
+            className={`${inputClass} w-24 pr-7 tabular-nums`}
+            data-testid="what-if-rate"
+          />
           <span className="pointer-events-none absolute inset-y-0 right-2.5 flex items-center text-slate-400">%</span>
         </span>
       </label>
@@ -132,7 +190,11 @@ function WhatIfLine({ scenario }: { scenario: WhatIfView }) {
         <p className="mt-2 text-sm text-slate-700" data-testid="what-if-text">
           {r.revenueAt !== undefined
             ? t("conversions.whatIf.revenue", { ...common, revenue: f.currency(r.revenueAt), revenueNow: f.currency(r.revenueNow) })
-            : t("conversions.whatIf.leads", { ...common, at: f.decimal(Math.round(r.conversionsAt * 10) / 10), now: f.decimal(Math.round(r.conversionsNow * 10) / 10) })}
+            : t("conversions.whatIf.leads", {
+                ...common,
+                at: f.decimal(Math.round(r.conversionsAt * 10) / 10),
+                now: f.decimal(Math.round(r.conversionsNow * 10) / 10),
+              })}
         </p>
       ) : null}
     </section>
@@ -146,20 +208,30 @@ export function MicroGoalCard({ goal, visitors }: { goal: GoalStat; visitors: nu
     <Card className="flex flex-col gap-2 p-4" data-testid={`goal-${goal.key}`}>
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 className="truncate text-sm font-semibold text-slate-900" title={goal.name}>{goal.name}</h3>
+          <h3 className="truncate text-sm font-semibold text-slate-900" title={goal.name}>
+            {goal.name}
+          </h3>
           <code className="block truncate text-[11px] text-slate-500">{match(goal)}</code>
         </div>
         <Badge>{t("conversions.goal.micro")}</Badge>
       </div>
-      <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={`goal-rate-${goal.key}`}>{f.percent(goal.rate.rate)}</p>
+      <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={`goal-rate-${goal.key}`}>
+        {f.percent(goal.rate.rate)}
+      </p>
       <div className="space-y-0.5 text-xs text-slate-500">
-        {goal.rate.rate !== null ? <p>{t("conversions.goal.interval", { low: f.percent(goal.rate.low), high: f.percent(goal.rate.high) })}</p> : null}
-        <p data-testid={`goal-converted-${goal.key}`}>{t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}</p>
+        {goal.rate.rate !== null ? (
+          <p>{t("conversions.goal.interval", { low: f.percent(goal.rate.low), high: f.percent(goal.rate.high) })}</p>
+        ) : null}
+        <p data-testid={`goal-converted-${goal.key}`}>
+          {t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}
+        </p>
       </div>
       <Change goal={goal} />
       {goal.revenue ? (
         <p className="text-xs text-slate-600" data-testid={`goal-revenue-${goal.key}`}>
-          {t("conversions.goal.revenue")}: <span className="font-semibold tabular-nums text-slate-900">{f.currency(goal.revenue.total)}</span> · {t("conversions.goal.aov")}: {f.currency(goal.revenue.averageOrderValue)}
+          {t("conversions.goal.revenue")}:{" "}
+          <span className="font-semibold tabular-nums text-slate-900">{f.currency(goal.revenue.total)}</span> · {t("conversions.goal.aov")}:{" "}
+          {f.currency(goal.revenue.averageOrderValue)}
         </p>
       ) : null}
       <div className="mt-auto">

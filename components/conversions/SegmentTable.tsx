@@ -11,7 +11,8 @@ import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
 import { segmentFieldLabel } from "@/lib/funnel/field-label";
 import type { SegmentRow } from "@/lib/conversions/types";
 
-type Column = "value" | "visitors" | "converted" | "conversions" | "rate" | "spend" | "costPerVisitor" | "costPerLead" | "costPerAcquisition" | "roas";
+type Column =
+  "value" | "visitors" | "converted" | "conversions" | "rate" | "spend" | "costPerVisitor" | "costPerLead" | "costPerAcquisition" | "roas";
 
 const COST_FIELDS = ["source", "medium", "campaign"];
 
@@ -29,19 +30,27 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
     const key = (r: SegmentRow): number | string => {
       const g = pick(r);
       switch (sort.column) {
-        case "value": return r.value.toLowerCase();
-        case "visitors": return r.visitors;
-        case "converted": return g?.converted ?? 0;
-        case "conversions": return g?.conversions ?? 0;
-        case "rate": return g?.rate.rate ?? -1;
-        default: return r.costs?.[sort.column] ?? -1;
+        case "value":
+          return r.value.toLowerCase();
+        case "visitors":
+          return r.visitors;
+        case "converted":
+          return g?.converted ?? 0;
+        case "conversions":
+          return g?.conversions ?? 0;
+        case "rate":
+          return g?.rate.rate ?? -1;
+        default:
+          return r.costs?.[sort.column] ?? -1;
       }
     };
-    return [...rows].map((r) => ({ row: r, goal: pick(r) })).sort((a, b) => {
-      const x = key(a.row);
-      const y = key(b.row);
-      return (x < y ? -1 : x > y ? 1 : 0) * sort.dir || b.row.visitors - a.row.visitors;
-    });
+    return [...rows]
+      .map((r) => ({ row: r, goal: pick(r) }))
+      .sort((a, b) => {
+        const x = key(a.row);
+        const y = key(b.row);
+        return (x < y ? -1 : x > y ? 1 : 0) * sort.dir || b.row.visitors - a.row.visitors;
+      });
   }, [rows, goalKey, sort]);
 
   const fieldName = segmentFieldLabel(t, field);
@@ -51,12 +60,14 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
       type: "bar",
       data: {
         labels: chartRows.map((v) => label(v.row.value)),
-        datasets: [{
-          data: chartRows.map((v) => (v.goal?.rate.rate ?? 0) * 100),
-          backgroundColor: chartRows.map((v) => (v.row.small ? COLORS.brandLight : COLORS.brand)),
-          borderRadius: 4,
-          maxBarThickness: 28,
-        }],
+        datasets: [
+          {
+            data: chartRows.map((v) => (v.goal?.rate.rate ?? 0) * 100),
+            backgroundColor: chartRows.map((v) => (v.row.small ? COLORS.brandLight : COLORS.brand)),
+            borderRadius: 4,
+            maxBarThickness: 28,
+          },
+        ],
       },
       options: {
         indexAxis: "y",
@@ -64,12 +75,23 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
         maintainAspectRatio: false,
         animation: { duration: 250 },
         scales: {
-          x: { beginAtZero: true, grid: { color: COLORS.grid }, ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) } },
+          x: {
+            beginAtZero: true,
+            grid: { color: COLORS.grid },
+            ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) },
+          },
           y: { grid: { display: false }, ticks: { color: COLORS.text } },
         },
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { label: (item) => { const v = chartRows[item.dataIndex]; return `${f.percent(v.goal?.rate.rate)} (${f.number(v.goal?.converted ?? 0)} / ${f.number(v.row.visitors)})${v.row.small ? ` · ${t("conversions.segments.small")}` : ""}`; } } },
+          tooltip: {
+            callbacks: {
+              label: (item) => {
+                const v = chartRows[item.dataIndex];
+                return `${f.percent(v.goal?.rate.rate)} (${f.number(v.goal?.converted ?? 0)} / ${f.number(v.row.visitors)})${v.row.small ? ` · ${t("conversions.segments.small")}` : ""}`;
+              },
+            },
+          },
         },
       },
     }),
@@ -77,7 +99,12 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
     [view, f, t],
   );
 
-  if (rows.length === 0) return <p className="px-5 py-8 text-center text-sm text-slate-500" data-testid="segment-empty">{t("conversions.segments.empty")}</p>;
+  if (rows.length === 0)
+    return (
+      <p className="px-5 py-8 text-center text-sm text-slate-500" data-testid="segment-empty">
+        {t("conversions.segments.empty")}
+      </p>
+    );
 
   const header = (column: Column, text: string, className?: string) => (
     <Th
@@ -119,22 +146,44 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
               <Tr key={row.value} className={row.small ? "text-slate-500" : undefined} data-testid="segment-row" data-value={row.value}>
                 <RowHeader className="max-w-[14rem] truncate">
                   {label(row.value)}
-                  {row.small ? <span className="ml-2 align-middle"><Badge tone="amber">{t("conversions.segments.small")}</Badge></span> : null}
+                  {row.small ? (
+                    <span className="ml-2 align-middle">
+                      <Badge tone="amber">{t("conversions.segments.small")}</Badge>
+                    </span>
+                  ) : null}
                 </RowHeader>
                 <Td numeric>{f.number(row.visitors)}</Td>
-                <Td numeric className="hidden sm:table-cell">{f.number(goal?.converted ?? 0)}</Td>
-                <Td numeric className="hidden md:table-cell">{f.number(goal?.conversions ?? 0)}</Td>
+                <Td numeric className="hidden sm:table-cell">
+                  {f.number(goal?.converted ?? 0)}
+                </Td>
+                <Td numeric className="hidden md:table-cell">
+                  {f.number(goal?.conversions ?? 0)}
+                </Td>
                 <Td numeric>
                   <span className="font-semibold text-slate-900">{f.percent(goal?.rate.rate)}</span>
-                  {goal && goal.rate.rate !== null ? <span className="block text-[11px] text-slate-400">{f.percent(goal.rate.low)} – {f.percent(goal.rate.high)}</span> : null}
+                  {goal && goal.rate.rate !== null ? (
+                    <span className="block text-[11px] text-slate-400">
+                      {f.percent(goal.rate.low)} – {f.percent(goal.rate.high)}
+                    </span>
+                  ) : null}
                 </Td>
                 {showCosts ? (
                   <>
-                    <Td numeric data-testid="cost-spend">{row.costs ? f.currency(row.costs.spend) : "–"}</Td>
-                    <Td numeric data-testid="cost-per-visitor">{f.currency(row.costs?.costPerVisitor)}</Td>
-                    <Td numeric data-testid="cost-per-lead">{f.currency(row.costs?.costPerLead)}</Td>
-                    <Td numeric data-testid="cost-per-acquisition">{f.currency(row.costs?.costPerAcquisition)}</Td>
-                    <Td numeric data-testid="cost-roas">{row.costs?.roas == null ? "–" : t("spend.costs.roasValue", { value: f.decimal(row.costs.roas) })}</Td>
+                    <Td numeric data-testid="cost-spend">
+                      {row.costs ? f.currency(row.costs.spend) : "–"}
+                    </Td>
+                    <Td numeric data-testid="cost-per-visitor">
+                      {f.currency(row.costs?.costPerVisitor)}
+                    </Td>
+                    <Td numeric data-testid="cost-per-lead">
+                      {f.currency(row.costs?.costPerLead)}
+                    </Td>
+                    <Td numeric data-testid="cost-per-acquisition">
+                      {f.currency(row.costs?.costPerAcquisition)}
+                    </Td>
+                    <Td numeric data-testid="cost-roas">
+                      {row.costs?.roas == null ? "–" : t("spend.costs.roasValue", { value: f.decimal(row.costs.roas) })}
+                    </Td>
                   </>
                 ) : null}
               </Tr>
@@ -143,7 +192,12 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
         </Table>
         <p className="mt-3 text-xs text-slate-500">{t("conversions.segments.smallHint", { n: MIN_VISITORS_FOR_RATE })}</p>
       </div>
-      <Chart config={config} label={t("conversions.segments.chart", { field: fieldName })} height={Math.max(160, chartRows.length * 30 + 40)} testId="segment-chart" />
+      <Chart
+        config={config}
+        label={t("conversions.segments.chart", { field: fieldName })}
+        height={Math.max(160, chartRows.length * 30 + 40)}
+        testId="segment-chart"
+      />
     </div>
   );
 }

@@ -15,7 +15,18 @@ export function Sparkline({ daily, label, testId }: { daily: GoalStat["daily"]; 
       type: "line",
       data: {
         labels: daily.map((d) => f.date(d.day + "T12:00:00Z")),
-        datasets: [{ data: daily.map((d) => (d.rate === null ? null : d.rate * 100)), borderColor: COLORS.brand, backgroundColor: "rgba(37,70,220,0.08)", fill: true, borderWidth: 1.5, tension: 0.35, pointRadius: 0, spanGaps: true }],
+        datasets: [
+          {
+            data: daily.map((d) => (d.rate === null ? null : d.rate * 100)),
+            borderColor: COLORS.brand,
+            backgroundColor: "rgba(37,70,220,0.08)",
+            fill: true,
+            borderWidth: 1.5,
+            tension: 0.35,
+            pointRadius: 0,
+            spanGaps: true,
+          },
+        ],
       },
       options: {
         responsive: true,
@@ -25,7 +36,13 @@ export function Sparkline({ daily, label, testId }: { daily: GoalStat["daily"]; 
         scales: { x: { display: false }, y: { display: false, beginAtZero: true } },
         plugins: {
           legend: { display: false },
-          tooltip: { displayColors: false, callbacks: { label: (item) => `${f.percent(daily[item.dataIndex].rate)} (${f.number(daily[item.dataIndex].converted)} / ${f.number(daily[item.dataIndex].visitors)})` } },
+          tooltip: {
+            displayColors: false,
+            callbacks: {
+              label: (item) =>
+                `${f.percent(daily[item.dataIndex].rate)} (${f.number(daily[item.dataIndex].converted)} / ${f.number(daily[item.dataIndex].visitors)})`,
+            },
+          },
         },
       },
     }),

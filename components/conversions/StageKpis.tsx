@@ -10,10 +10,14 @@ export function StageKpis({ stages }: { stages: StageSummary[] }) {
   const value = (k: StageKpiValue) => {
     if (k.value === null) return null;
     switch (k.unit) {
-      case "rate": return f.percent(k.value);
-      case "money": return f.currency(k.value);
-      case "seconds": return f.duration(k.value);
-      default: return f.number(k.value);
+      case "rate":
+        return f.percent(k.value);
+      case "money":
+        return f.currency(k.value);
+      case "seconds":
+        return f.duration(k.value);
+      default:
+        return f.number(k.value);
     }
   };
   return (
@@ -26,18 +30,27 @@ export function StageKpis({ stages }: { stages: StageSummary[] }) {
               <span className="inline-flex size-5 items-center justify-center rounded-full bg-brand-50 text-[11px]">{i + 1}</span>
               {t(`conversions.stages.names.${s.stage}`)}
             </p>
-            <p className="mt-1 text-xs text-slate-500">{t("conversions.stages.reached", { n: f.number(s.visitors), share: f.percent(s.share) })}</p>
+            <p className="mt-1 text-xs text-slate-500">
+              {t("conversions.stages.reached", { n: f.number(s.visitors), share: f.percent(s.share) })}
+            </p>
             <dl className="mt-3 space-y-2.5">
               {s.kpis.map((k) => {
                 const v = value(k);
                 return (
                   <div key={k.id} data-testid={`kpi-${k.id}`}>
-                    <dt className="text-xs text-slate-500"><KpiName name={k.name} /></dt>
-                    <dd className={v === null ? "text-xs italic text-slate-400" : "text-sm font-semibold tabular-nums text-slate-900"}>{v ?? t("conversions.stages.notAvailable")}</dd>
+                    <dt className="text-xs text-slate-500">
+                      <KpiName name={k.name} />
+                    </dt>
+                    <dd className={v === null ? "text-xs italic text-slate-400" : "text-sm font-semibold tabular-nums text-slate-900"}>
+                      {v ?? t("conversions.stages.notAvailable")}
+                    </dd>
                     {k.items?.length ? (
                       <ul className="mt-0.5 space-y-0.5 text-xs text-slate-600">
                         {k.items.slice(0, 5).map((it) => (
-                          <li key={it.label} className="flex justify-between gap-2"><span className="truncate">{it.label}</span><span className="tabular-nums">{f.number(it.value)}</span></li>
+                          <li key={it.label} className="flex justify-between gap-2">
+                            <span className="truncate">{it.label}</span>
+                            <span className="tabular-nums">{f.number(it.value)}</span>
+                          </li>
                         ))}
                       </ul>
                     ) : null}

@@ -11,7 +11,13 @@ import { EXPERIMENT_FIELDS, experimentIssue, type ExperimentField } from "@/lib/
 import type { ExperimentSource } from "@/lib/experiments/types";
 import type { ExperimentView, Option } from "./types";
 
-type Props = { projectId: string; experiment: ExperimentView["experiment"] | null; goals: Option[]; funnels: Option[]; onDone: (saved: boolean) => void };
+type Props = {
+  projectId: string;
+  experiment: ExperimentView["experiment"] | null;
+  goals: Option[];
+  funnels: Option[];
+  onDone: (saved: boolean) => void;
+};
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -26,20 +32,37 @@ export function ExperimentForm({ projectId, experiment, goals, funnels, onDone }
   const [variants, setVariants] = useState(experiment?.variants.join(", ") ?? "control, ");
   const [control, setControl] = useState(experiment?.controlVariant ?? "control");
   // "goal:<id>" or "funnel:<id>": one select, so a goal and a funnel cannot both be chosen.
-  const [target, setTarget] = useState(experiment?.goalId ? `goal:${experiment.goalId}` : experiment?.funnelId ? `funnel:${experiment.funnelId}` : goals[0] ? `goal:${goals[0].id}` : "");
+  const [target, setTarget] = useState(
+    experiment?.goalId
+      ? `goal:${experiment.goalId}`
+      : experiment?.funnelId
+        ? `funnel:${experiment.funnelId}`
+        : goals[0]
+          ? `goal:${goals[0].id}`
+          : "",
+  );
   const [startDate, setStartDate] = useState(experiment?.startDate ?? today());
   const [uplift, setUplift] = useState(String(Math.round((experiment?.minimumUplift ?? 0.1) * 1000) / 10));
   const [problem, setProblem] = useState<{ field?: ExperimentField; text: string } | null>(null);
 
-  const variantList = variants.split(",").map((v) => v.trim()).filter(Boolean);
+  const variantList = variants
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
   const errorFor = (field: ExperimentField) => (problem?.field === field ? problem.text : undefined);
 
   const save = () => {
     const [kind, targetId] = target.split(":");
     const definition = {
-      name, source, property: property.trim(), variants: variantList, controlVariant: control,
-      goalId: kind === "goal" ? targetId : null, funnelId: kind === "funnel" ? targetId : null,
-      startDate, minimumUplift: uplift.trim() === "" ? NaN : Number(uplift.replace(",", ".")) / 100,
+      name,
+      source,
+      property: property.trim(),
+      variants: variantList,
+      controlVariant: control,
+      goalId: kind === "goal" ? targetId : null,
+      funnelId: kind === "funnel" ? targetId : null,
+      startDate,
+      minimumUplift: uplift.trim() === "" ? NaN : Number(uplift.replace(",", ".")) / 100,
     };
     // The same schema the server applies: most mistakes are caught before a round trip.
     const issue = experimentIssue(definition);
@@ -66,18 +89,47 @@ export function ExperimentForm({ projectId, experiment, goals, funnels, onDone }
         save();
       }}
     >
-      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">{experiment ? t("experiments.form.editTitle") : t("experiments.form.newTitle")}</h3>
-      <TextField label={t("experiments.form.name")} name="experiment-name" autoFocus placeholder={t("experiments.form.namePlaceholder")} value={name} maxLength={100} error={errorFor("name")} onChange={(e) => setName(e.target.value)} />
+      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
+        {experiment ? t("experiments.form.editTitle") : t("experiments.form.newTitle")}
+      </h3>
+      <TextField
+        label={t("experiments.form.name")}
+        name="experiment-name"
+        autoFocus
+        placeholder={t("experiments.form.namePlaceholder")}
+        value={name}
+        maxLength={100}
+        error={errorFor("name")}
+        onChange={(e) => setName(e.target.value)}
+      />
 
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">{t("experiments.form.source")}</legend>
         <div className="mt-1.5 grid gap-2 sm:grid-cols-2">
           {(["event", "trait"] as const).map((s) => (
-            <label key={s} className={cx("flex cursor-pointer gap-3 rounded-lg bg-white p-3 ring-1 ring-inset has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500", source === s ? "bg-brand-50/40 ring-brand-500" : "ring-slate-300 hover:bg-slate-50")}>
-              <input type="radio" name={`${id}-source`} value={s} checked={source === s} onChange={() => setSource(s)} className="mt-0.5 accent-brand-600" data-testid={`experiment-source-${s}`} />
+            <label
+              key={s}
+              className={cx(
+                "flex cursor-pointer gap-3 rounded-lg bg-white p-3 ring-1 ring-inset has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500",
+                source === s ? "bg-brand-50/40 ring-brand-500" : "ring-slate-300 hover:bg-slate-50",
+              )}
+            >
+              <input
+                type="radio"
+                name={`${id}-source`}
+                value={s}
+                checked={source === s}
+                onChange={() => setSource(s)}
+                className="mt-0.5 accent-brand-600"
+                data-testid={`experiment-source-${s}`}
+              />
               <span>
-                <span className="block text-sm font-medium text-slate-900">{t(s === "event" ? "experiments.form.sourceEvent" : "experiments.form.sourceTrait")}</span>
-                <span className="block text-xs text-slate-500">{t(s === "event" ? "experiments.form.sourceEventHint" : "experiments.form.sourceTraitHint")}</span>
+                <span className="block text-sm font-medium text-slate-900">
+                  {t(s === "event" ? "experiments.form.sourceEvent" : "experiments.form.sourceTrait")}
+                </span>
+                <span className="block text-xs text-slate-500">
+                  {t(s === "event" ? "experiments.form.sourceEventHint" : "experiments.form.sourceTraitHint")}
+                </span>
               </span>
             </label>
           ))}
@@ -85,32 +137,121 @@ export function ExperimentForm({ projectId, experiment, goals, funnels, onDone }
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("experiments.form.property")} name="experiment-property" autoComplete="off" spellCheck={false} className="[&_input]:font-mono" value={property} hint={t("experiments.form.propertyHint")} error={errorFor("property")} onChange={(e) => setProperty(e.target.value)} />
-        <TextField label={t("experiments.form.variants")} name="experiment-variants" autoComplete="off" spellCheck={false} className="[&_input]:font-mono" value={variants} hint={t("experiments.form.variantsHint")} error={errorFor("variants")} onChange={(e) => setVariants(e.target.value)} />
+        <TextField
+          label={t("experiments.form.property")}
+          name="experiment-property"
+          autoComplete="off"
+          spellCheck={false}
+          className="[&_input]:font-mono"
+          value={property}
+          hint={t("experiments.form.propertyHint")}
+          error={errorFor("property")}
+          onChange={(e) => setProperty(e.target.value)}
+        />
+        <TextField
+          label={t("experiments.form.variants")}
+          name="experiment-variants"
+          autoComplete="off"
+          spellCheck={false}
+          className="[&_input]:font-mono"
+          value={variants}
+          hint={t("experiments.form.variantsHint")}
+          error={errorFor("variants")}
+          onChange={(e) => setVariants(e.target.value)}
+        />
         <div>
-          <label htmlFor={`${id}-control`} className="block text-sm font-medium text-slate-700">{t("experiments.form.control")}</label>
-          <select id={`${id}-control`} className={selectClass} value={control} onChange={(e) => setControl(e.target.value)} data-testid="experiment-control" aria-invalid={errorFor("controlVariant") ? true : undefined}>
-            {[...new Set([control, ...variantList])].filter(Boolean).map((v) => <option key={v} value={v}>{v}</option>)}
+          <label htmlFor={`${id}-control`} className="block text-sm font-medium text-slate-700">
+            {t("experiments.form.control")}
+          </label>
+          <select
+            id={`${id}-control`}
+            className={selectClass}
+            value={control}
+            onChange={(e) => setControl(e.target.value)}
+            data-testid="experiment-control"
+            aria-invalid={errorFor("controlVariant") ? true : undefined}
+          >
+            {[...new Set([control, ...variantList])].filter(Boolean).map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </select>
-          {errorFor("controlVariant") ? <p className="mt-1.5 text-sm text-red-600" data-testid="error-experiment-control">{errorFor("controlVariant")}</p> : null}
+          {errorFor("controlVariant") ? (
+            <p className="mt-1.5 text-sm text-red-600" data-testid="error-experiment-control">
+              {errorFor("controlVariant")}
+            </p>
+          ) : null}
         </div>
         <div>
-          <label htmlFor={`${id}-target`} className="block text-sm font-medium text-slate-700">{t("experiments.form.target")}</label>
-          <select id={`${id}-target`} className={selectClass} value={target} onChange={(e) => setTarget(e.target.value)} data-testid="experiment-target" aria-invalid={errorFor("target") ? true : undefined}>
+          <label htmlFor={`${id}-target`} className="block text-sm font-medium text-slate-700">
+            {t("experiments.form.target")}
+          </label>
+          <select
+            id={`${id}-target`}
+            className={selectClass}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            data-testid="experiment-target"
+            aria-invalid={errorFor("target") ? true : undefined}
+          >
             <option value="">{t("experiments.form.none")}</option>
-            {goals.length ? <optgroup label={t("experiments.form.goal")}>{goals.map((g) => <option key={g.id} value={`goal:${g.id}`}>{g.name}</option>)}</optgroup> : null}
-            {funnels.length ? <optgroup label={t("experiments.form.funnel")}>{funnels.map((fu) => <option key={fu.id} value={`funnel:${fu.id}`}>{fu.name}</option>)}</optgroup> : null}
+            {goals.length ? (
+              <optgroup label={t("experiments.form.goal")}>
+                {goals.map((g) => (
+                  <option key={g.id} value={`goal:${g.id}`}>
+                    {g.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {funnels.length ? (
+              <optgroup label={t("experiments.form.funnel")}>
+                {funnels.map((fu) => (
+                  <option key={fu.id} value={`funnel:${fu.id}`}>
+                    {fu.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
-          {errorFor("target") ? <p className="mt-1.5 text-sm text-red-600" data-testid="error-experiment-target">{errorFor("target")}</p> : null}
+          {errorFor("target") ? (
+            <p className="mt-1.5 text-sm text-red-600" data-testid="error-experiment-target">
+              {errorFor("target")}
+            </p>
+          ) : null}
         </div>
-        <TextField label={t("experiments.form.startDate")} name="experiment-start" type="date" value={startDate} error={errorFor("startDate")} onChange={(e) => setStartDate(e.target.value)} />
-        <TextField label={t("experiments.form.minimumUplift")} name="experiment-uplift" inputMode="decimal" value={uplift} hint={t("experiments.form.minimumUpliftHint")} error={errorFor("minimumUplift")} onChange={(e) => setUplift(e.target.value)} />
+        <TextField
+          label={t("experiments.form.startDate")}
+          name="experiment-start"
+          type="date"
+          value={startDate}
+          error={errorFor("startDate")}
+          onChange={(e) => setStartDate(e.target.value)}
+        />
+        <TextField
+          label={t("experiments.form.minimumUplift")}
+          name="experiment-uplift"
+          inputMode="decimal"
+          value={uplift}
+          hint={t("experiments.form.minimumUpliftHint")}
+          error={errorFor("minimumUplift")}
+          onChange={(e) => setUplift(e.target.value)}
+        />
       </div>
 
-      {problem && !problem.field ? <p role="alert" className="text-sm text-red-600" data-testid="experiment-form-error">{problem.text}</p> : null}
+      {problem && !problem.field ? (
+        <p role="alert" className="text-sm text-red-600" data-testid="experiment-form-error">
+          {problem.text}
+        </p>
+      ) : null}
       <div className="flex flex-wrap justify-end gap-2">
-        <Button type="button" variant="ghost" onClick={() => onDone(false)} data-testid="experiment-cancel">{t("experiments.form.cancel")}</Button>
-        <Button type="submit" disabled={pending} data-testid="experiment-save">{pending ? t("experiments.form.saving") : t("experiments.form.save")}</Button>
+        <Button type="button" variant="ghost" onClick={() => onDone(false)} data-testid="experiment-cancel">
+          {t("experiments.form.cancel")}
+        </Button>
+        <Button type="submit" disabled={pending} data-testid="experiment-save">
+          {pending ? t("experiments.form.saving") : t("experiments.form.save")}
+        </Button>
       </div>
     </form>
   );

@@ -15,7 +15,14 @@ import { ReadoutCard } from "./ReadoutCard";
 import { TestPlanner } from "./TestPlanner";
 import type { ExperimentView, Option, PlannerTraffic } from "./types";
 
-type Props = { projectId: string; canEdit: boolean; goals: Option[]; funnels: Option[]; traffic: PlannerTraffic; results: ExperimentView[] };
+type Props = {
+  projectId: string;
+  canEdit: boolean;
+  goals: Option[];
+  funnels: Option[];
+  traffic: PlannerTraffic;
+  results: ExperimentView[];
+};
 
 /** The project's A/B tests with their readouts, an editor for admins, and the test-duration planner. */
 export function ExperimentsPage({ projectId, canEdit, goals, funnels, traffic, results }: Props) {
@@ -41,9 +48,13 @@ export function ExperimentsPage({ projectId, canEdit, goals, funnels, traffic, r
       router.refresh();
     });
   };
-  const form = (e: ExperimentView["experiment"] | null) => <ExperimentForm key={e?.id ?? "new"} projectId={projectId} experiment={e} goals={goals} funnels={funnels} onDone={done} />;
+  const form = (e: ExperimentView["experiment"] | null) => (
+    <ExperimentForm key={e?.id ?? "new"} projectId={projectId} experiment={e} goals={goals} funnels={funnels} onDone={done} />
+  );
   const targetName = (e: ExperimentView["experiment"]) =>
-    e.goalId ? t("experiments.meta.goal", { name: goals.find((g) => g.id === e.goalId)?.name ?? "?" }) : t("experiments.meta.funnel", { name: funnels.find((fu) => fu.id === e.funnelId)?.name ?? "?" });
+    e.goalId
+      ? t("experiments.meta.goal", { name: goals.find((g) => g.id === e.goalId)?.name ?? "?" })
+      : t("experiments.meta.funnel", { name: funnels.find((fu) => fu.id === e.funnelId)?.name ?? "?" });
 
   return (
     <div className="space-y-5" data-testid="experiments-page">
@@ -51,14 +62,26 @@ export function ExperimentsPage({ projectId, canEdit, goals, funnels, traffic, r
         title={t("experiments.title")}
         intro={t("experiments.intro")}
         addLabel={t("experiments.add")}
-        onAdd={canEdit && editing !== "new" ? () => { setStatus(null); setEditing("new"); } : undefined}
+        onAdd={
+          canEdit && editing !== "new"
+            ? () => {
+                setStatus(null);
+                setEditing("new");
+              }
+            : undefined
+        }
         readOnly={canEdit ? undefined : t("experiments.readOnly")}
         status={status}
         testIdPrefix="experiment"
       />
       {editing === "new" ? <Card className="p-3 sm:p-4">{form(null)}</Card> : null}
       {results.length === 0 && editing !== "new" ? (
-        <EmptyState testId="experiments-empty" title={t("experiments.empty.title")} body={t("experiments.empty.body")} action={canEdit ? <Button onClick={() => setEditing("new")}>+ {t("experiments.add")}</Button> : null} />
+        <EmptyState
+          testId="experiments-empty"
+          title={t("experiments.empty.title")}
+          body={t("experiments.empty.body")}
+          action={canEdit ? <Button onClick={() => setEditing("new")}>+ {t("experiments.add")}</Button> : null}
+        />
       ) : null}
       {results.map((r) => {
         const e = r.experiment;
@@ -70,9 +93,17 @@ export function ExperimentsPage({ projectId, canEdit, goals, funnels, traffic, r
               <>
                 <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
                   <div className="min-w-0">
-                    <h3 className="text-base font-semibold text-slate-900" data-testid="experiment-name">{e.name}</h3>
+                    <h3 className="text-base font-semibold text-slate-900" data-testid="experiment-name">
+                      {e.name}
+                    </h3>
                     <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-500">
-                      <span>{t("experiments.meta.property", { source: t(e.source === "event" ? "experiments.meta.sourceEvent" : "experiments.meta.sourceTrait"), property: "" })}<code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">{e.property}</code></span>
+                      <span>
+                        {t("experiments.meta.property", {
+                          source: t(e.source === "event" ? "experiments.meta.sourceEvent" : "experiments.meta.sourceTrait"),
+                          property: "",
+                        })}
+                        <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">{e.property}</code>
+                      </span>
                       <span aria-hidden>·</span>
                       <span>{targetName(e)}</span>
                       <span aria-hidden>·</span>
@@ -82,8 +113,28 @@ export function ExperimentsPage({ projectId, canEdit, goals, funnels, traffic, r
                   </div>
                   {canEdit ? (
                     <div className="flex shrink-0 items-center gap-1">
-                      <Button variant="secondary" size="sm" aria-label={t("experiments.editLabel", { name: e.name })} data-testid="experiment-edit" onClick={() => { setStatus(null); setEditing(e.id); }}>{t("experiments.edit")}</Button>
-                      <Button variant="ghost" size="sm" aria-label={t("experiments.deleteLabel", { name: e.name })} data-testid="experiment-delete" disabled={pending} onClick={() => remove(e)}>{t("experiments.delete")}</Button>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={t("experiments.editLabel", { name: e.name })}
+                        data-testid="experiment-edit"
+                        onClick={() => {
+                          setStatus(null);
+                          setEditing(e.id);
+                        }}
+                      >
+                        {t("experiments.edit")}
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={t("experiments.deleteLabel", { name: e.name })}
+                        data-testid="experiment-delete"
+                        disabled={pending}
+                        onClick={() => remove(e)}
+                      >
+                        {t("experiments.delete")}
+                      </Button>
                     </div>
                   ) : null}
                 </div>

@@ -23,7 +23,9 @@ export function TestPlanner({ traffic }: { traffic: PlannerTraffic }) {
   const stat = (label: string, value: string, testId: string) => (
     <div className="rounded-lg bg-slate-50 px-3 py-2 ring-1 ring-inset ring-slate-200">
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-lg font-semibold tabular-nums text-slate-900" data-testid={testId}>{value}</dd>
+      <dd className="mt-0.5 text-lg font-semibold tabular-nums text-slate-900" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 
@@ -36,19 +38,55 @@ export function TestPlanner({ traffic }: { traffic: PlannerTraffic }) {
         <div className="space-y-4 px-5 py-4">
           <div className="grid gap-4 sm:grid-cols-3">
             <div>
-              <label htmlFor={`${id}-goal`} className="block text-sm font-medium text-slate-700">{t("experiments.planner.goal")}</label>
-              <select id={`${id}-goal`} className={cx(inputClass, "mt-1.5")} value={goalId} onChange={(e) => setGoalId(e.target.value)} data-testid="planner-goal">
-                {traffic.goals.map((g) => <option key={g.goalId} value={g.goalId}>{g.name}</option>)}
+              <label htmlFor={`${id}-goal`} className="block text-sm font-medium text-slate-700">
+                {t("experiments.planner.goal")}
+              </label>
+              <select
+                id={`${id}-goal`}
+                className={cx(inputClass, "mt-1.5")}
+                value={goalId}
+                onChange={(e) => setGoalId(e.target.value)}
+                data-testid="planner-goal"
+              >
+                {traffic.goals.map((g) => (
+                  <option key={g.goalId} value={g.goalId}>
+                    {g.name}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
-              <label htmlFor={`${id}-uplift`} className="block text-sm font-medium text-slate-700">{t("experiments.planner.uplift")}</label>
-              <input id={`${id}-uplift`} type="number" min={1} max={100} step={1} className={cx(inputClass, "mt-1.5")} value={uplift} onChange={(e) => setUplift(e.target.value)} data-testid="planner-uplift" />
+              <label htmlFor={`${id}-uplift`} className="block text-sm font-medium text-slate-700">
+                {t("experiments.planner.uplift")}
+              </label>
+              <input
+                id={`${id}-uplift`}
+                type="number"
+                min={1}
+                max={100}
+                step={1}
+                className={cx(inputClass, "mt-1.5")}
+                value={uplift}
+                onChange={(e) => setUplift(e.target.value)}
+                data-testid="planner-uplift"
+              />
             </div>
             <div>
-              <label htmlFor={`${id}-variants`} className="block text-sm font-medium text-slate-700">{t("experiments.planner.variants")}</label>
-              <select id={`${id}-variants`} className={cx(inputClass, "mt-1.5")} value={variants} onChange={(e) => setVariants(Number(e.target.value))} data-testid="planner-variants">
-                {[2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+              <label htmlFor={`${id}-variants`} className="block text-sm font-medium text-slate-700">
+                {t("experiments.planner.variants")}
+              </label>
+              <select
+                id={`${id}-variants`}
+                className={cx(inputClass, "mt-1.5")}
+                value={variants}
+                onChange={(e) => setVariants(Number(e.target.value))}
+                data-testid="planner-variants"
+              >
+                {[2, 3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
@@ -60,7 +98,11 @@ export function TestPlanner({ traffic }: { traffic: PlannerTraffic }) {
             {stat(t("experiments.planner.days"), plan?.days != null ? f.number(plan.days) : "–", "planner-days")}
           </dl>
           <p className="text-sm text-slate-700" data-testid="planner-advice">
-            {!plan ? t("experiments.planner.noPlan", { days: traffic.days }) : plan.days === null ? t("experiments.planner.noTraffic", { days: traffic.days }) : t(`experiments.planner.band.${durationBand(plan.days)}`)}
+            {!plan
+              ? t("experiments.planner.noPlan", { days: traffic.days })
+              : plan.days === null
+                ? t("experiments.planner.noTraffic", { days: traffic.days })
+                : t(`experiments.planner.band.${durationBand(plan.days)}`)}
           </p>
           <p className="text-xs text-slate-500">{t("experiments.planner.assumptions")}</p>
         </div>

@@ -31,8 +31,12 @@ export function BreakdownCosts({ breakdown }: { breakdown: NonNullable<FunnelRes
               <Td numeric>{f.number(s.steps[0].visitors)}</Td>
               <Td numeric>{f.number(s.steps[s.steps.length - 1].visitors)}</Td>
               <Td numeric>{f.currency(s.costs!.spend)}</Td>
-              <Td numeric data-testid="funnel-cost-entered">{f.currency(s.costs!.perEntered)}</Td>
-              <Td numeric data-testid="funnel-cost-converted">{f.currency(s.costs!.perConverted)}</Td>
+              <Td numeric data-testid="funnel-cost-entered">
+                {f.currency(s.costs!.perEntered)}
+              </Td>
+              <Td numeric data-testid="funnel-cost-converted">
+                {f.currency(s.costs!.perConverted)}
+              </Td>
             </Tr>
           ))}
         </TBody>

@@ -69,7 +69,10 @@ export function DropOffChart({ labels, results }: Props) {
         animation: { duration: 250 },
         layout: { padding: { top: 20 } },
         scales: {
-          x: { stacked: !breakdown, grid: { display: false }, ticks: {
+          x: {
+            stacked: !breakdown,
+            grid: { display: false },
+            ticks: {
               color: COLORS.text,
               autoSkip: false,
               maxRotation: 0,
@@ -77,14 +80,23 @@ export function DropOffChart({ labels, results }: Props) {
               callback(this: { chart: { width: number } }, _v: unknown, i: number) {
                 return this.chart.width < 520 ? String(i + 1) : wrap(labels[i]);
               },
-            } },
-          y: { stacked: !breakdown, beginAtZero: true, grid: { color: COLORS.grid }, ticks: { color: COLORS.text, callback: (v) => (breakdown ? f.percent(Number(v) / 100) : f.number(Number(v))) } },
+            },
+          },
+          y: {
+            stacked: !breakdown,
+            beginAtZero: true,
+            grid: { color: COLORS.grid },
+            ticks: { color: COLORS.text, callback: (v) => (breakdown ? f.percent(Number(v) / 100) : f.number(Number(v))) },
+          },
         },
         plugins: {
           legend: { position: "bottom", labels: { boxWidth: 12, usePointStyle: true } },
           tooltip: {
             callbacks: {
-              label: (item) => (breakdown ? `${item.dataset.label}: ${f.percent(Number(item.raw) / 100)}` : `${item.dataset.label}: ${f.number(Number(item.raw))}`),
+              label: (item) =>
+                breakdown
+                  ? `${item.dataset.label}: ${f.percent(Number(item.raw) / 100)}`
+                  : `${item.dataset.label}: ${f.number(Number(item.raw))}`,
             },
           },
         },

@@ -36,7 +36,19 @@ export function stepLabels(steps: FunnelStep[]): string[] {
  * the "who dropped off" downloads (members only: the route needs a session or read key, so the shared
  * report leaves it off).
  */
-export function FunnelDashboard({ source, funnel, allowBreakdown = true, audiences = false, extraBreakdowns }: { source: ReportSource; funnel: DashboardFunnel; allowBreakdown?: boolean; audiences?: boolean; extraBreakdowns?: readonly { field: string; label: string }[] }) {
+export function FunnelDashboard({
+  source,
+  funnel,
+  allowBreakdown = true,
+  audiences = false,
+  extraBreakdowns,
+}: {
+  source: ReportSource;
+  funnel: DashboardFunnel;
+  allowBreakdown?: boolean;
+  audiences?: boolean;
+  extraBreakdowns?: readonly { field: string; label: string }[];
+}) {
   const { t, f } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -47,32 +59,62 @@ export function FunnelDashboard({ source, funnel, allowBreakdown = true, audienc
   const labels = stepLabels(funnel.steps);
   const data = results.data;
   const rangeDays = data ? (Date.parse(data.range.to) - Date.parse(data.range.from)) / 86400_000 : 30;
-  const small = data?.steps.some((s, i) => i > 0 && s.visitors > 0 && (data.steps[i - 1].visitors < MIN_VISITORS_FOR_RATE));
-  const change = data?.previous && data.overall.rate !== null && data.previous.overall.rate ? data.overall.rate / data.previous.overall.rate - 1 : null;
+  const small = data?.steps.some((s, i) => i > 0 && s.visitors > 0 && data.steps[i - 1].visitors < MIN_VISITORS_FOR_RATE);
+  const change =
+    data?.previous && data.overall.rate !== null && data.previous.overall.rate ? data.overall.rate / data.previous.overall.rate - 1 : null;
 
   return (
     <div className="min-w-0 space-y-5">
-      <FilterBar source={source} params={params} allowBreakdown={allowBreakdown} extraBreakdowns={extraBreakdowns} onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })} />
-      {results.isError ? <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">{t("funnels.error")} {apiErrorText(t, results.error)}</p> : null}
+      <FilterBar
+        source={source}
+        params={params}
+        allowBreakdown={allowBreakdown}
+        extraBreakdowns={extraBreakdowns}
+        onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })}
+      />
+      {results.isError ? (
+        <p className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700" data-testid="results-error">
+          {t("funnels.error")} {apiErrorText(t, results.error)}
+        </p>
+      ) : null}
       {data ? (
         <div className="space-y-2" aria-live="polite">
           {data.steps[0].visitors === 0 ? <Notice testId="notice-empty">{t("funnels.notices.noEntries")}</Notice> : null}
           {rangeDays < 7 ? <Notice testId="notice-short">{t("funnels.notices.shortRange")}</Notice> : null}
-          {small && data.steps[0].visitors > 0 ? <Notice testId="notice-small">{t("funnels.notices.smallSample", { n: MIN_VISITORS_FOR_RATE })}</Notice> : null}
+          {small && data.steps[0].visitors > 0 ? (
+            <Notice testId="notice-small">{t("funnels.notices.smallSample", { n: MIN_VISITORS_FOR_RATE })}</Notice>
+          ) : null}
         </div>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("funnels.summary.entered")} value={data ? f.number(data.steps[0].visitors) : null} testId="stat-entered" />
-        <Stat label={t("funnels.summary.converted")} value={data ? f.number(data.steps[data.steps.length - 1].visitors) : null} testId="stat-converted" />
+        <Stat
+          label={t("funnels.summary.converted")}
+          value={data ? f.number(data.steps[data.steps.length - 1].visitors) : null}
+          testId="stat-converted"
+        />
         <Stat
           label={t("funnels.summary.overall")}
           value={data ? f.percent(data.overall.rate) : null}
           testId="stat-overall"
-          detail={data && data.overall.rate !== null ? t("funnels.summary.interval", { low: f.percent(data.overall.interval.low), high: f.percent(data.overall.interval.high) }) : undefined}
-          extra={data?.previous ? (change !== null ? t("funnels.summary.previous", { change: f.signedPercent(change), rate: f.percent(data.previous.overall.rate) }) : t("funnels.summary.noPrevious")) : undefined}
+          detail={
+            data && data.overall.rate !== null
+              ? t("funnels.summary.interval", { low: f.percent(data.overall.interval.low), high: f.percent(data.overall.interval.high) })
+              : undefined
+          }
+          extra={
+            data?.previous
+              ? change !== null
+                ? t("funnels.summary.previous", { change: f.signedPercent(change), rate: f.percent(data.previous.overall.rate) })
+                : t("funnels.summary.noPrevious")
+              : undefined
+          }
         />
       </div>
-      <div className={`grid grid-cols-1 gap-5 [&>*]:min-w-0 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`} aria-busy={results.isFetching}>
+      <div
+        className={`grid grid-cols-1 gap-5 [&>*]:min-w-0 ${results.isFetching ? "opacity-70 transition-opacity" : ""}`}
+        aria-busy={results.isFetching}
+      >
         <Card>
           <CardHeader title={funnel.name} description={t("funnels.chart.label")} />
           <div className="p-4">{data ? <DropOffChart labels={labels} results={data} /> : <Skeleton className="h-[340px]" />}</div>
@@ -80,7 +122,17 @@ export function FunnelDashboard({ source, funnel, allowBreakdown = true, audienc
         {data?.breakdown ? <BreakdownCosts breakdown={data.breakdown} /> : null}
         <Card>
           <CardHeader title={t("funnels.table.step")} />
-          <div className="px-4 pb-2">{data ? <StepTable labels={labels} steps={data.steps} audienceHref={audiences ? (step) => apiUrls.funnelAudience(funnel.id, step, apiParams) : undefined} /> : <Skeleton className="my-4 h-60" />}</div>
+          <div className="px-4 pb-2">
+            {data ? (
+              <StepTable
+                labels={labels}
+                steps={data.steps}
+                audienceHref={audiences ? (step) => apiUrls.funnelAudience(funnel.id, step, apiParams) : undefined}
+              />
+            ) : (
+              <Skeleton className="my-4 h-60" />
+            )}
+          </div>
         </Card>
       </div>
       <Card>
@@ -92,14 +144,36 @@ export function FunnelDashboard({ source, funnel, allowBreakdown = true, audienc
 }
 
 function Notice({ children, testId }: { children: React.ReactNode; testId: string }) {
-  return <p data-testid={testId} className="rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{children}</p>;
+  return (
+    <p data-testid={testId} className="rounded-lg bg-amber-50 px-4 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+      {children}
+    </p>
+  );
 }
 
-function Stat({ label, value, detail, extra, testId }: { label: string; value: string | null; detail?: string; extra?: string; testId: string }) {
+function Stat({
+  label,
+  value,
+  detail,
+  extra,
+  testId,
+}: {
+  label: string;
+  value: string | null;
+  detail?: string;
+  extra?: string;
+  testId: string;
+}) {
   return (
     <Card className="p-4">
       <p className="text-sm text-slate-500">{label}</p>
-      {value === null ? <Skeleton className="mt-2 h-8 w-24" /> : <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>{value}</p>}
+      {value === null ? (
+        <Skeleton className="mt-2 h-8 w-24" />
+      ) : (
+        <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
+          {value}
+        </p>
+      )}
       {detail ? <p className="mt-1 text-xs text-slate-500">{detail}</p> : null}
       {extra ? <p className="mt-0.5 text-xs text-slate-500">{extra}</p> : null}
     </Card>

@@ -12,7 +12,13 @@ import { funnelProblem } from "@/lib/funnel/validate";
 import { fieldErrorText, refusalTexts, type ActionError } from "@/lib/action-result";
 import type { FunnelStep, PropertyValue } from "@/lib/funnel/types";
 
-type Draft = { name: string; description: string; windowValue: number; windowUnit: "minutes" | "hours" | "days"; steps: (FunnelStep & { whereText: string })[] };
+type Draft = {
+  name: string;
+  description: string;
+  windowValue: number;
+  windowUnit: "minutes" | "hours" | "days";
+  steps: (FunnelStep & { whereText: string })[];
+};
 type Props = {
   projectId: string;
   suggestions: { events: { name: string; count: number }[]; paths: { path: string; count: number }[] };
@@ -21,12 +27,17 @@ type Props = {
 const UNIT = { minutes: 60, hours: 3600, days: 86400 } as const;
 
 function toWhere(text: string): Record<string, PropertyValue> | undefined {
-  const entries = text.split("\n").map((l) => l.trim()).filter(Boolean).map((l) => {
-    const [k, ...rest] = l.split("=");
-    const raw = rest.join("=").trim();
-    const value: PropertyValue = raw === "true" ? true : raw === "false" ? false : raw !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
-    return [k.trim(), value] as const;
-  });
+  const entries = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [k, ...rest] = l.split("=");
+      const raw = rest.join("=").trim();
+      const value: PropertyValue =
+        raw === "true" ? true : raw === "false" ? false : raw !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+      return [k.trim(), value] as const;
+    });
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
@@ -42,14 +53,24 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     description: initial?.description ?? "",
     windowValue: w / UNIT[unit],
     windowUnit: unit,
-    steps: (initial?.steps ?? [{ event: "pageview" }, { event: "" }]).map((s) => ({ ...s, whereText: Object.entries(s.where ?? {}).map(([k, v]) => `${k}=${v}`).join("\n") })),
+    steps: (initial?.steps ?? [{ event: "pageview" }, { event: "" }]).map((s) => ({
+      ...s,
+      whereText: Object.entries(s.where ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join("\n"),
+    })),
   });
   const definition = useMemo(
     () => ({
       name: d.name,
       description: d.description || undefined,
       windowSeconds: Math.round(d.windowValue * UNIT[d.windowUnit]),
-      steps: d.steps.map(({ whereText, ...s }) => ({ event: s.event, path: s.path || undefined, label: s.label || undefined, where: toWhere(whereText) })),
+      steps: d.steps.map(({ whereText, ...s }) => ({
+        event: s.event,
+        path: s.path || undefined,
+        label: s.label || undefined,
+        where: toWhere(whereText),
+      })),
     }),
     [d],
   );
@@ -61,7 +82,8 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     return () => clearTimeout(id);
   }, [definition]);
   const live = useFunnelPreview(projectId, debounced, !funnelProblem({ ...debounced, name: debounced.name || "x" }));
-  const setStep = (i: number, patch: Partial<Draft["steps"][number]>) => setD({ ...d, steps: d.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const setStep = (i: number, patch: Partial<Draft["steps"][number]>) =>
+    setD({ ...d, steps: d.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   // The action answers with codes: word the step count and each step's problem here, in the reader's language.
   const refusalText = (error: ActionError): string => {
     const [field, code] = Object.entries(error.fieldErrors ?? {})[0] ?? [];
@@ -81,52 +103,163 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
   return (
     <Card className="mx-auto max-w-3xl p-5 sm:p-8">
       <h2 className="text-lg font-semibold text-slate-900">{initial ? t("funnels.edit") : t("funnels.new")}</h2>
-      <form className="mt-5 space-y-5" noValidate onSubmit={(e) => { e.preventDefault(); save(); }}>
-        <TextField label={t("funnels.editor.name")} name="funnel-name" value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
-        <TextField label={t("funnels.editor.description")} name="funnel-description" value={d.description} onChange={(e) => setD({ ...d, description: e.target.value })} />
+      <form
+        className="mt-5 space-y-5"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <TextField
+          label={t("funnels.editor.name")}
+          name="funnel-name"
+          value={d.name}
+          onChange={(e) => setD({ ...d, name: e.target.value })}
+        />
+        <TextField
+          label={t("funnels.editor.description")}
+          name="funnel-description"
+          value={d.description}
+          onChange={(e) => setD({ ...d, description: e.target.value })}
+        />
         <div>
-          <label htmlFor="window" className="block text-sm font-medium text-slate-700">{t("funnels.editor.window")}</label>
+          <label htmlFor="window" className="block text-sm font-medium text-slate-700">
+            {t("funnels.editor.window")}
+          </label>
           <div className="mt-1.5 flex gap-2">
-            <input id="window" type="number" min={1} className={`${inputClass} w-28`} value={d.windowValue} onChange={(e) => setD({ ...d, windowValue: Number(e.target.value) })} />
-            <select aria-label={t("funnels.editor.window")} className={`${inputClass} w-36`} value={d.windowUnit} onChange={(e) => setD({ ...d, windowUnit: e.target.value as Draft["windowUnit"] })}>
-              {(["minutes", "hours", "days"] as const).map((u) => <option key={u} value={u}>{t(`funnels.editor.units.${u}`)}</option>)}
+            <input
+              id="window"
+              type="number"
+              min={1}
+              className={`${inputClass} w-28`}
+              value={d.windowValue}
+              onChange={(e) => setD({ ...d, windowValue: Number(e.target.value) })}
+            />
+            <select
+              aria-label={t("funnels.editor.window")}
+              className={`${inputClass} w-36`}
+              value={d.windowUnit}
+              onChange={(e) => setD({ ...d, windowUnit: e.target.value as Draft["windowUnit"] })}
+            >
+              {(["minutes", "hours", "days"] as const).map((u) => (
+                <option key={u} value={u}>
+                  {t(`funnels.editor.units.${u}`)}
+                </option>
+              ))}
             </select>
           </div>
           <p className="mt-1.5 text-sm text-slate-500">{t("funnels.editor.windowHint")}</p>
         </div>
         <fieldset>
           <legend className="text-sm font-semibold text-slate-900">{t("funnels.editor.steps")}</legend>
-          <datalist id="event-suggestions">{suggestions.events.map((e) => <option key={e.name} value={e.name}>{f.number(e.count)}</option>)}</datalist>
-          <datalist id="path-suggestions">{suggestions.paths.map((p) => <option key={p.path} value={p.path} />)}</datalist>
+          <datalist id="event-suggestions">
+            {suggestions.events.map((e) => (
+              <option key={e.name} value={e.name}>
+                {f.number(e.count)}
+              </option>
+            ))}
+          </datalist>
+          <datalist id="path-suggestions">
+            {suggestions.paths.map((p) => (
+              <option key={p.path} value={p.path} />
+            ))}
+          </datalist>
           <ol className="mt-3 space-y-3">
             {d.steps.map((s, i) => (
               <li key={i} className="rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200" data-testid={`editor-step-${i + 1}`}>
                 <div className="flex items-center justify-between gap-2">
-                  <span className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">{i + 1}</span>
-                  <span className="text-xs text-slate-500" data-testid={`editor-live-${i + 1}`}>{live.data ? t("funnels.editor.last30", { count: live.data[i] ?? 0 }) : ""}</span>
-                  <Button type="button" variant="ghost" size="sm" aria-label={t("funnels.editor.remove", { n: i + 1 })} onClick={() => setD({ ...d, steps: d.steps.filter((_, j) => j !== i) })}>✕</Button>
+                  <span className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
+                    {i + 1}
+                  </span>
+                  <span className="text-xs text-slate-500" data-testid={`editor-live-${i + 1}`}>
+                    {live.data ? t("funnels.editor.last30", { count: live.data[i] ?? 0 }) : ""}
+                  </span>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    aria-label={t("funnels.editor.remove", { n: i + 1 })}
+                    onClick={() => setD({ ...d, steps: d.steps.filter((_, j) => j !== i) })}
+                  >
+                    ✕
+                  </Button>
                 </div>
                 <div className="mt-2 grid gap-2 sm:grid-cols-3">
-                  <label className="text-xs text-slate-500">{t("funnels.editor.event")}<input list="event-suggestions" className={`${inputClass} mt-1 font-mono`} value={s.event} onChange={(e) => setStep(i, { event: e.target.value })} /></label>
-                  <label className="text-xs text-slate-500">{t("funnels.editor.path")}<input list="path-suggestions" className={`${inputClass} mt-1 font-mono`} value={s.path ?? ""} onChange={(e) => setStep(i, { path: e.target.value })} /></label>
-                  <label className="text-xs text-slate-500">{t("funnels.editor.label")}<input className={`${inputClass} mt-1`} value={s.label ?? ""} onChange={(e) => setStep(i, { label: e.target.value })} /></label>
+                  <label className="text-xs text-slate-500">
+                    {t("funnels.editor.event")}
+                    <input
+                      list="event-suggestions"
+                      className={`${inputClass} mt-1 font-mono`}
+                      value={s.event}
+                      onChange={(e) => setStep(i, { event: e.target.value })}
+                    />
+                  </label>
+                  <label className="text-xs text-slate-500">
+                    {t("funnels.editor.path")}
+                    <input
+                      list="path-suggestions"
+                      className={`${inputClass} mt-1 font-mono`}
+                      value={s.path ?? ""}
+                      onChange={(e) => setStep(i, { path: e.target.value })}
+                    />
+                  </label>
+                  <label className="text-xs text-slate-500">
+                    {t("funnels.editor.label")}
+                    <input className={`${inputClass} mt-1`} value={s.label ?? ""} onChange={(e) => setStep(i, { label: e.target.value })} />
+                  </label>
                 </div>
-                <label className="mt-2 block text-xs text-slate-500">{t("funnels.editor.where")}
-                  <textarea rows={1} className={`${inputClass} mt-1 font-mono`} value={s.whereText} onChange={(e) => setStep(i, { whereText: e.target.value })} />
+                <label className="mt-2 block text-xs text-slate-500">
+                  {t("funnels.editor.where")}
+                  <textarea
+                    rows={1}
+                    className={`${inputClass} mt-1 font-mono`}
+                    value={s.whereText}
+                    onChange={(e) => setStep(i, { whereText: e.target.value })}
+                  />
                 </label>
               </li>
             ))}
           </ol>
-          {d.steps.length < 10 ? <Button type="button" variant="secondary" size="sm" className="mt-3" onClick={() => setD({ ...d, steps: [...d.steps, { event: "", whereText: "" }] })}>+ {t("funnels.editor.add")}</Button> : null}
+          {d.steps.length < 10 ? (
+            <Button
+              type="button"
+              variant="secondary"
+              size="sm"
+              className="mt-3"
+              onClick={() => setD({ ...d, steps: [...d.steps, { event: "", whereText: "" }] })}
+            >
+              + {t("funnels.editor.add")}
+            </Button>
+          ) : null}
         </fieldset>
-        {error || (problem && d.steps.some((s) => s.event)) ? <p className="text-sm text-red-600" data-testid="editor-error">{error ?? problem}</p> : null}
+        {error || (problem && d.steps.some((s) => s.event)) ? (
+          <p className="text-sm text-red-600" data-testid="editor-error">
+            {error ?? problem}
+          </p>
+        ) : null}
         <div className="flex flex-wrap justify-between gap-2">
           {initial ? (
-            <Button type="button" variant="ghost" onClick={() => window.confirm(t("funnels.editor.deleteConfirm")) && start(async () => { await deleteFunnelAction(projectId, initial.id); router.push(`/projects/${projectId}`); router.refresh(); })}>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() =>
+                window.confirm(t("funnels.editor.deleteConfirm")) &&
+                start(async () => {
+                  await deleteFunnelAction(projectId, initial.id);
+                  router.push(`/projects/${projectId}`);
+                  router.refresh();
+                })
+              }
+            >
               {t("funnels.editor.delete")}
             </Button>
-          ) : <span />}
-          <Button type="submit" disabled={pending} data-testid="save-funnel">{pending ? t("funnels.editor.saving") : t("funnels.editor.save")}</Button>
+          ) : (
+            <span />
+          )}
+          <Button type="submit" disabled={pending} data-testid="save-funnel">
+            {pending ? t("funnels.editor.saving") : t("funnels.editor.save")}
+          </Button>
         </div>
       </form>
     </Card>

@@ -9,7 +9,15 @@ import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
  * The numbers behind the chart, step by step, with each rate's 95 % interval. With `audienceHref`,
  * each step but the last links to the download of who reached it but not the next step.
  */
-export function StepTable({ labels, steps, audienceHref }: { labels: string[]; steps: StepResult[]; audienceHref?: (step: number) => string }) {
+export function StepTable({
+  labels,
+  steps,
+  audienceHref,
+}: {
+  labels: string[];
+  steps: StepResult[];
+  audienceHref?: (step: number) => string;
+}) {
   const { t, f } = useI18n();
   return (
     <Table label={t("funnels.table.caption")} density="roomy" testId="step-table">
@@ -29,20 +37,36 @@ export function StepTable({ labels, steps, audienceHref }: { labels: string[]; s
           return (
             <Tr key={i}>
               <RowHeader>
-                <span className="mr-2 inline-flex size-5 items-center justify-center rounded-full bg-brand-50 text-xs text-brand-700">{i + 1}</span>
+                <span className="mr-2 inline-flex size-5 items-center justify-center rounded-full bg-brand-50 text-xs text-brand-700">
+                  {i + 1}
+                </span>
                 {labels[i]}
               </RowHeader>
-              <Td numeric data-testid={`step-visitors-${i + 1}`}>{f.number(s.visitors)}</Td>
+              <Td numeric data-testid={`step-visitors-${i + 1}`}>
+                {f.number(s.visitors)}
+              </Td>
               <Td numeric>
                 {f.percent(s.conversionFromStart)}
-                {i > 0 && s.conversionFromStart !== null ? <span className="block text-xs text-slate-400">{f.percent(s.intervalFromStart.low)} – {f.percent(s.intervalFromStart.high)}</span> : null}
+                {i > 0 && s.conversionFromStart !== null ? (
+                  <span className="block text-xs text-slate-400">
+                    {f.percent(s.intervalFromStart.low)} – {f.percent(s.intervalFromStart.high)}
+                  </span>
+                ) : null}
               </Td>
               <Td numeric>
                 {i === 0 ? "–" : f.percent(s.conversionFromPrevious)}
-                {small ? <span title={t("funnels.table.smallSample")} aria-label={t("funnels.table.smallSample")} className="ml-1 text-amber-600">⚠</span> : null}
+                {small ? (
+                  <span title={t("funnels.table.smallSample")} aria-label={t("funnels.table.smallSample")} className="ml-1 text-amber-600">
+                    ⚠
+                  </span>
+                ) : null}
               </Td>
-              <Td numeric className="text-orange-700">{i === 0 ? "–" : f.percent(s.dropOff)}</Td>
-              <Td numeric className="text-slate-600">{i === 0 ? "–" : f.duration(s.medianSecondsFromPrevious)}</Td>
+              <Td numeric className="text-orange-700">
+                {i === 0 ? "–" : f.percent(s.dropOff)}
+              </Td>
+              <Td numeric className="text-slate-600">
+                {i === 0 ? "–" : f.duration(s.medianSecondsFromPrevious)}
+              </Td>
               {audienceHref ? (
                 <Td numeric>
                   {i < steps.length - 1 ? (

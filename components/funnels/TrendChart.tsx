@@ -34,11 +34,20 @@ export function TrendChart({ trend }: { trend: FunnelResults["trend"] }) {
         animation: { duration: 250 },
         scales: {
           x: { grid: { display: false }, ticks: { color: COLORS.text, maxTicksLimit: 8 } },
-          y: { beginAtZero: true, grid: { color: COLORS.grid }, ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) } },
+          y: {
+            beginAtZero: true,
+            grid: { color: COLORS.grid },
+            ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) },
+          },
         },
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { label: (item) => `${f.percent(Number(item.raw) / 100)} (${f.number(trend.points[item.dataIndex].converted)} / ${f.number(trend.points[item.dataIndex].entered)})` } },
+          tooltip: {
+            callbacks: {
+              label: (item) =>
+                `${f.percent(Number(item.raw) / 100)} (${f.number(trend.points[item.dataIndex].converted)} / ${f.number(trend.points[item.dataIndex].entered)})`,
+            },
+          },
         },
       },
     }),

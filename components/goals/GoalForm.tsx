@@ -62,8 +62,19 @@ export function GoalForm({ projectId, goal, eventNames, paths, onDone }: Props) 
         save();
       }}
     >
-      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">{goal ? t("goals.form.editTitle") : t("goals.form.newTitle")}</h3>
-      <TextField label={t("goals.form.name")} name="goal-name" autoFocus placeholder={t("goals.form.namePlaceholder")} value={name} maxLength={120} error={errorFor("name")} onChange={(e) => setName(e.target.value)} />
+      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
+        {goal ? t("goals.form.editTitle") : t("goals.form.newTitle")}
+      </h3>
+      <TextField
+        label={t("goals.form.name")}
+        name="goal-name"
+        autoFocus
+        placeholder={t("goals.form.namePlaceholder")}
+        value={name}
+        maxLength={120}
+        error={errorFor("name")}
+        onChange={(e) => setName(e.target.value)}
+      />
 
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">{t("goals.form.kind")}</legend>
@@ -76,22 +87,69 @@ export function GoalForm({ projectId, goal, eventNames, paths, onDone }: Props) 
                 kind === k ? "ring-brand-500 bg-brand-50/40" : "ring-slate-300 hover:bg-slate-50",
               )}
             >
-              <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} className="mt-0.5 accent-brand-600" data-testid={`goal-kind-${k}`} />
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                className="mt-0.5 accent-brand-600"
+                data-testid={`goal-kind-${k}`}
+              />
               <span>
-                <span className="block text-sm font-medium text-slate-900">{t(k === "macro" ? "goals.form.kindMacro" : "goals.form.kindMicro")}</span>
-                <span className="block text-xs text-slate-500">{t(k === "macro" ? "goals.form.kindMacroHint" : "goals.form.kindMicroHint")}</span>
+                <span className="block text-sm font-medium text-slate-900">
+                  {t(k === "macro" ? "goals.form.kindMacro" : "goals.form.kindMicro")}
+                </span>
+                <span className="block text-xs text-slate-500">
+                  {t(k === "macro" ? "goals.form.kindMacroHint" : "goals.form.kindMicroHint")}
+                </span>
               </span>
             </label>
           ))}
         </div>
-        {errorFor("kind") ? <p className="mt-1.5 text-sm text-red-600" data-testid="error-goal-kind">{errorFor("kind")}</p> : null}
+        {errorFor("kind") ? (
+          <p className="mt-1.5 text-sm text-red-600" data-testid="error-goal-kind">
+            {errorFor("kind")}
+          </p>
+        ) : null}
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("goals.form.event")} name="goal-event" list={`${id}-events`} autoComplete="off" spellCheck={false} className="[&_input]:font-mono" value={event} hint={t("goals.form.eventHint")} error={errorFor("event")} onChange={(e) => setEvent(e.target.value)} />
-        <TextField label={t("goals.form.path")} name="goal-path" list={`${id}-paths`} autoComplete="off" spellCheck={false} placeholder="/pricing/*" className="[&_input]:font-mono" value={path} hint={t("goals.form.pathHint")} error={errorFor("path")} onChange={(e) => setPath(e.target.value)} />
-        <datalist id={`${id}-events`}>{eventNames.map((n) => <option key={n} value={n} />)}</datalist>
-        <datalist id={`${id}-paths`}>{paths.map((p) => <option key={p} value={p} />)}</datalist>
+        <TextField
+          label={t("goals.form.event")}
+          name="goal-event"
+          list={`${id}-events`}
+          autoComplete="off"
+          spellCheck={false}
+          className="[&_input]:font-mono"
+          value={event}
+          hint={t("goals.form.eventHint")}
+          error={errorFor("event")}
+          onChange={(e) => setEvent(e.target.value)}
+        />
+        <TextField
+          label={t("goals.form.path")}
+          name="goal-path"
+          list={`${id}-paths`}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="/pricing/*"
+          className="[&_input]:font-mono"
+          value={path}
+          hint={t("goals.form.pathHint")}
+          error={errorFor("path")}
+          onChange={(e) => setPath(e.target.value)}
+        />
+        <datalist id={`${id}-events`}>
+          {eventNames.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+        <datalist id={`${id}-paths`}>
+          {paths.map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
       </div>
 
       <fieldset aria-describedby={`${id}-where-hint`}>
@@ -100,32 +158,87 @@ export function GoalForm({ projectId, goal, eventNames, paths, onDone }: Props) 
           <ul className="mt-1.5 space-y-2">
             {rows.map((r, i) => (
               <li key={i} className="flex items-center gap-2" data-testid="goal-where-row">
-                <input aria-label={t("goals.form.whereKey")} placeholder={t("goals.form.whereKey")} className={cx(inputClass, "min-w-0 flex-1 font-mono")} value={r.key} onChange={(e) => setRow(i, { key: e.target.value })} data-testid="goal-where-key" />
-                <span className="text-slate-400" aria-hidden>=</span>
-                <input aria-label={t("goals.form.whereValue")} placeholder={t("goals.form.whereValue")} className={cx(inputClass, "min-w-0 flex-1 font-mono")} value={r.value} onChange={(e) => setRow(i, { value: e.target.value })} data-testid="goal-where-value" />
-                <Button type="button" variant="ghost" size="sm" aria-label={t("goals.form.whereRemove", { n: i + 1 })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>✕</Button>
+                <input
+                  aria-label={t("goals.form.whereKey")}
+                  placeholder={t("goals.form.whereKey")}
+                  className={cx(inputClass, "min-w-0 flex-1 font-mono")}
+                  value={r.key}
+                  onChange={(e) => setRow(i, { key: e.target.value })}
+                  data-testid="goal-where-key"
+                />
+                <span className="text-slate-400" aria-hidden>
+                  =
+                </span>
+                <input
+                  aria-label={t("goals.form.whereValue")}
+                  placeholder={t("goals.form.whereValue")}
+                  className={cx(inputClass, "min-w-0 flex-1 font-mono")}
+                  value={r.value}
+                  onChange={(e) => setRow(i, { value: e.target.value })}
+                  data-testid="goal-where-value"
+                />
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="sm"
+                  aria-label={t("goals.form.whereRemove", { n: i + 1 })}
+                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                >
+                  ✕
+                </Button>
               </li>
             ))}
           </ul>
         ) : null}
-        {errorFor("where") ? <p className="mt-1.5 text-sm text-red-600" data-testid="error-goal-where">{errorFor("where")}</p> : <p id={`${id}-where-hint`} className="mt-1.5 text-sm text-slate-500">{t("goals.form.whereHint")}</p>}
+        {errorFor("where") ? (
+          <p className="mt-1.5 text-sm text-red-600" data-testid="error-goal-where">
+            {errorFor("where")}
+          </p>
+        ) : (
+          <p id={`${id}-where-hint`} className="mt-1.5 text-sm text-slate-500">
+            {t("goals.form.whereHint")}
+          </p>
+        )}
         {rows.length < 10 ? (
-          <Button type="button" variant="secondary" size="sm" className="mt-2" data-testid="goal-where-add" onClick={() => setRows([...rows, { key: "", value: "" }])}>+ {t("goals.form.whereAdd")}</Button>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            className="mt-2"
+            data-testid="goal-where-add"
+            onClick={() => setRows([...rows, { key: "", value: "" }])}
+          >
+            + {t("goals.form.whereAdd")}
+          </Button>
         ) : null}
       </fieldset>
 
       <label className="flex cursor-pointer items-start gap-3">
-        <input type="checkbox" checked={revenue} onChange={(e) => setRevenue(e.target.checked)} className="mt-1 size-4 accent-brand-600" data-testid="goal-revenue" />
+        <input
+          type="checkbox"
+          checked={revenue}
+          onChange={(e) => setRevenue(e.target.checked)}
+          className="mt-1 size-4 accent-brand-600"
+          data-testid="goal-revenue"
+        />
         <span>
           <span className="block text-sm font-medium text-slate-900">{t("goals.form.revenue")}</span>
           <span className="block text-sm text-slate-500">{t("goals.form.revenueHint")}</span>
         </span>
       </label>
 
-      {problem && !problem.field ? <p role="alert" className="text-sm text-red-600" data-testid="goal-form-error">{problem.text}</p> : null}
+      {problem && !problem.field ? (
+        <p role="alert" className="text-sm text-red-600" data-testid="goal-form-error">
+          {problem.text}
+        </p>
+      ) : null}
       <div className="flex flex-wrap justify-end gap-2">
-        <Button type="button" variant="ghost" onClick={() => onDone(false)} data-testid="goal-cancel">{t("goals.form.cancel")}</Button>
-        <Button type="submit" disabled={pending} data-testid="goal-save">{pending ? t("goals.form.saving") : t("goals.form.save")}</Button>
+        <Button type="button" variant="ghost" onClick={() => onDone(false)} data-testid="goal-cancel">
+          {t("goals.form.cancel")}
+        </Button>
+        <Button type="submit" disabled={pending} data-testid="goal-save">
+          {pending ? t("goals.form.saving") : t("goals.form.save")}
+        </Button>
       </div>
     </form>
   );

@@ -40,7 +40,9 @@ export function GoalsEditor({ projectId, canEdit, goals, eventNames, paths }: Pr
   const remove = (g: EditableGoal) => {
     if (window.confirm(t("goals.deleteConfirm", { name: g.name }))) act(() => deleteGoalAction(projectId, g.id), t("goals.deleted"));
   };
-  const form = (goal: EditableGoal | null) => <GoalForm key={goal?.id ?? "new"} projectId={projectId} goal={goal} eventNames={eventNames} paths={paths} onDone={done} />;
+  const form = (goal: EditableGoal | null) => (
+    <GoalForm key={goal?.id ?? "new"} projectId={projectId} goal={goal} eventNames={eventNames} paths={paths} onDone={done} />
+  );
 
   const group = (kind: GoalKind) => {
     const list = goals.filter((g) => g.kind === kind);
@@ -53,22 +55,69 @@ export function GoalsEditor({ projectId, canEdit, goals, eventNames, paths }: Pr
           <ul className="divide-y divide-slate-100">
             {list.map((g, i) =>
               editing === g.id ? (
-                <li key={g.id} className="p-3 sm:p-4">{form(g)}</li>
+                <li key={g.id} className="p-3 sm:p-4">
+                  {form(g)}
+                </li>
               ) : (
-                <li key={g.id} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="goal" data-goal-key={g.key}>
+                <li
+                  key={g.id}
+                  className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between"
+                  data-testid="goal"
+                  data-goal-key={g.key}
+                >
                   <div className="min-w-0">
                     <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-medium text-slate-900" data-testid="goal-name">{g.name}</span>
+                      <span className="font-medium text-slate-900" data-testid="goal-name">
+                        {g.name}
+                      </span>
                       {g.revenue ? <Badge tone="green">{t("goals.revenue")}</Badge> : null}
                     </div>
                     <GoalMatch match={g.match} />
                   </div>
                   {canEdit ? (
                     <div className="flex shrink-0 items-center gap-1">
-                      <Button variant="ghost" size="sm" className="px-2" aria-label={t("goals.moveUp", { name: g.name })} disabled={pending || i === 0} onClick={() => act(() => moveGoalAction(projectId, g.id, "up"))}>↑</Button>
-                      <Button variant="ghost" size="sm" className="px-2" aria-label={t("goals.moveDown", { name: g.name })} disabled={pending || i === list.length - 1} onClick={() => act(() => moveGoalAction(projectId, g.id, "down"))}>↓</Button>
-                      <Button variant="secondary" size="sm" aria-label={t("goals.editLabel", { name: g.name })} data-testid="goal-edit" onClick={() => { setStatus(null); setEditing(g.id); }}>{t("goals.edit")}</Button>
-                      <Button variant="ghost" size="sm" aria-label={t("goals.deleteLabel", { name: g.name })} data-testid="goal-delete" disabled={pending} onClick={() => remove(g)}>{t("goals.delete")}</Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        className="px-2"
+                        aria-label={t("goals.moveUp", { name: g.name })}
+                        disabled={pending || i === 0}
+                        onClick={() => act(() => moveGoalAction(projectId, g.id, "up"))}
+                      >
+                        ↑
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        className="px-2"
+                        aria-label={t("goals.moveDown", { name: g.name })}
+                        disabled={pending || i === list.length - 1}
+                        onClick={() => act(() => moveGoalAction(projectId, g.id, "down"))}
+                      >
+                        ↓
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={t("goals.editLabel", { name: g.name })}
+                        data-testid="goal-edit"
+                        onClick={() => {
+                          setStatus(null);
+                          setEditing(g.id);
+                        }}
+                      >
+                        {t("goals.edit")}
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={t("goals.deleteLabel", { name: g.name })}
+                        data-testid="goal-delete"
+                        disabled={pending}
+                        onClick={() => remove(g)}
+                      >
+                        {t("goals.delete")}
+                      </Button>
                     </div>
                   ) : null}
                 </li>
@@ -86,14 +135,26 @@ export function GoalsEditor({ projectId, canEdit, goals, eventNames, paths }: Pr
         title={t("goals.title")}
         intro={t("goals.intro")}
         addLabel={t("goals.add")}
-        onAdd={canEdit && editing !== "new" ? () => { setStatus(null); setEditing("new"); } : undefined}
+        onAdd={
+          canEdit && editing !== "new"
+            ? () => {
+                setStatus(null);
+                setEditing("new");
+              }
+            : undefined
+        }
         readOnly={canEdit ? undefined : t("goals.readOnly")}
         status={status}
         testIdPrefix="goal"
       />
       {editing === "new" ? <Card className="p-3 sm:p-4">{form(null)}</Card> : null}
       {goals.length === 0 && editing !== "new" ? (
-        <EmptyState testId="goals-empty" title={t("goals.empty.title")} body={t("goals.empty.body")} action={canEdit ? <Button onClick={() => setEditing("new")}>+ {t("goals.add")}</Button> : null} />
+        <EmptyState
+          testId="goals-empty"
+          title={t("goals.empty.title")}
+          body={t("goals.empty.body")}
+          action={canEdit ? <Button onClick={() => setEditing("new")}>+ {t("goals.add")}</Button> : null}
+        />
       ) : goals.length ? (
         <div className="space-y-5">
           {group("macro")}
@@ -110,11 +171,23 @@ function GoalMatch({ match }: { match: StepMatch }) {
   const where = Object.entries(match.where ?? {});
   return (
     <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-500" data-testid="goal-match">
-      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800" data-testid="goal-event">{match.event}</code>
+      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800" data-testid="goal-event">
+        {match.event}
+      </code>
       <span>{t("goals.match.path")}</span>
-      {match.path ? <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800" data-testid="goal-path">{match.path}</code> : <span>{t("goals.match.anyPath")}</span>}
+      {match.path ? (
+        <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800" data-testid="goal-path">
+          {match.path}
+        </code>
+      ) : (
+        <span>{t("goals.match.anyPath")}</span>
+      )}
       {where.map(([k, v]) => (
-        <code key={k} className="rounded bg-brand-50 px-1.5 py-0.5 font-mono text-xs text-brand-700 ring-1 ring-inset ring-brand-200" data-testid="goal-where">
+        <code
+          key={k}
+          className="rounded bg-brand-50 px-1.5 py-0.5 font-mono text-xs text-brand-700 ring-1 ring-inset ring-brand-200"
+          data-testid="goal-where"
+        >
           {k} = {String(v)}
         </code>
       ))}

@@ -24,7 +24,12 @@ export function useFunnelResults(source: ReportSource, funnelId: string, definit
 }
 
 /** Visitors per step of an unsaved funnel over the last `days` days (the editor's live counts); off while `enabled` is false. */
-export function useFunnelPreview(projectId: string, draft: { steps: readonly unknown[]; windowSeconds: number }, enabled: boolean, days = 30) {
+export function useFunnelPreview(
+  projectId: string,
+  draft: { steps: readonly unknown[]; windowSeconds: number },
+  enabled: boolean,
+  days = 30,
+) {
   return useQuery({
     queryKey: queryKeys.funnelPreview(projectId, JSON.stringify([draft, days])),
     enabled,

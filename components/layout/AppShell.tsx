@@ -17,7 +17,10 @@ export async function AppShell({ user, team, teams, children }: Props) {
   const { t } = await getI18n();
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
         {t("app.nav.skipToContent")}
       </a>
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
@@ -25,7 +28,9 @@ export async function AppShell({ user, team, teams, children }: Props) {
           <Link href="/projects" className="shrink-0 rounded-md">
             <Logo />
           </Link>
-          <span className="hidden text-slate-300 sm:inline" aria-hidden>/</span>
+          <span className="hidden text-slate-300 sm:inline" aria-hidden>
+            /
+          </span>
           <TeamSwitcher current={team} teams={teams} />
           <nav aria-label={t("app.nav.mainNav")} className="ml-2 hidden items-center gap-1 md:flex">
             <NavLink href="/projects">{t("app.nav.projects")}</NavLink>

@@ -19,7 +19,13 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       document.removeEventListener("mousedown", onClick);
     };
   }, [open]);
-  const initials = name.split(/\s+/).map((p) => p[0]).join("").slice(0, 2).toUpperCase() || "?";
+  const initials =
+    name
+      .split(/\s+/)
+      .map((p) => p[0])
+      .join("")
+      .slice(0, 2)
+      .toUpperCase() || "?";
   return (
     <div className="relative" ref={ref}>
       <button
@@ -41,12 +47,22 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           </div>
           <div className="my-1 h-px bg-slate-100" />
           <form action={logoutAction}>
-            <button role="menuitem" type="submit" data-testid="logout" className="w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
+            <button
+              role="menuitem"
+              type="submit"
+              data-testid="logout"
+              className="w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
+            >
               {t("auth.logout")}
             </button>
           </form>
           <form action={logoutEverywhereAction}>
-            <button role="menuitem" type="submit" data-testid="logout-everywhere" className="w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
+            <button
+              role="menuitem"
+              type="submit"
+              data-testid="logout-everywhere"
+              className="w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
+            >
               {t("auth.logoutEverywhere")}
             </button>
           </form>

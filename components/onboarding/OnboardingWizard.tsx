@@ -18,7 +18,15 @@ import { InstallStep } from "./InstallStep";
 const ORDER = ["site", "sector", "review", "install"] as const;
 const EMPTY: OnboardingDraft = { step: "site", name: "", siteUrl: "", funnelName: "", steps: [], goals: [] };
 
-export function OnboardingWizard({ initial, writeKey: initialKey, origin }: { initial: OnboardingDraft | null; writeKey: string | null; origin: string }) {
+export function OnboardingWizard({
+  initial,
+  writeKey: initialKey,
+  origin,
+}: {
+  initial: OnboardingDraft | null;
+  writeKey: string | null;
+  origin: string;
+}) {
   const { t, locale } = useI18n();
   const router = useRouter();
   const [draft, setDraft] = useState<OnboardingDraft>(initial ?? EMPTY);
@@ -45,14 +53,22 @@ export function OnboardingWizard({ initial, writeKey: initialKey, origin }: { in
       funnelName: tpl.funnel.name[locale],
       windowSeconds: tpl.funnel.windowSeconds,
       steps: tpl.funnel.steps.map(({ label, ...m }) => ({ ...m, label: label[locale] })),
-      goals: tpl.goals.map((g) => ({ key: g.key, name: g.name[locale], kind: g.kind, match: g.match, revenue: Boolean(g.revenue), enabled: true })),
+      goals: tpl.goals.map((g) => ({
+        key: g.key,
+        name: g.name[locale],
+        kind: g.kind,
+        match: g.match,
+        revenue: Boolean(g.revenue),
+        enabled: true,
+      })),
     });
   };
 
   const create = () =>
     start(async () => {
       const r = await createProjectAction(draft);
-      if (!r.ok || !r.data) return setErrors(r.ok ? {} : refusalTexts(t, "onboarding", r.error, ["name", "siteUrl", "sector", "steps", "goals"]));
+      if (!r.ok || !r.data)
+        return setErrors(r.ok ? {} : refusalTexts(t, "onboarding", r.error, ["name", "siteUrl", "sector", "steps", "goals"]));
       setWriteKey(r.data.writeKey);
       setDraft({ ...draft, step: "install", projectId: r.data.projectId });
       setErrors({});
@@ -66,7 +82,16 @@ export function OnboardingWizard({ initial, writeKey: initialKey, origin }: { in
           <p className="mt-1 text-sm text-slate-500">{t("onboarding.progress", { current: index + 1, total: ORDER.length })}</p>
         </div>
         {initial && initial.step !== "site" && draft.step !== "install" ? (
-          <Button variant="ghost" size="sm" onClick={() => start(async () => { await restartOnboardingAction(); setDraft(EMPTY); })}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() =>
+              start(async () => {
+                await restartOnboardingAction();
+                setDraft(EMPTY);
+              })
+            }
+          >
             {t("onboarding.restart")}
           </Button>
         ) : null}
@@ -75,28 +100,61 @@ export function OnboardingWizard({ initial, writeKey: initialKey, origin }: { in
         {ORDER.map((s, i) => (
           <li key={s} aria-current={i === index ? "step" : undefined}>
             <div className={`h-1.5 rounded-full ${i <= index ? "bg-brand-600" : "bg-slate-200"}`} />
-            <span className={`mt-2 block text-xs font-medium ${i === index ? "text-brand-700" : "text-slate-500"}`}>{t(`onboarding.steps.${s}`)}</span>
+            <span className={`mt-2 block text-xs font-medium ${i === index ? "text-brand-700" : "text-slate-500"}`}>
+              {t(`onboarding.steps.${s}`)}
+            </span>
           </li>
         ))}
       </ol>
       {initial && initial.step !== "site" && index === ORDER.indexOf(initial.step) ? (
-        <p className="mb-4 rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-800" data-testid="onboarding-resumed">{t("onboarding.resumed")}</p>
+        <p className="mb-4 rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-800" data-testid="onboarding-resumed">
+          {t("onboarding.resumed")}
+        </p>
       ) : null}
       <Card className="p-5 sm:p-8">
         {draft.step === "site" ? (
-          <SiteStep draft={draft} onChange={setDraft} errors={errors} onNext={() => {
-            if (!draft.name.trim()) return setErrors({ name: locale === "nl" ? "Geef het project een naam." : "Enter a project name." });
-            if (draft.siteUrl.trim() && !/^https?:\/\/\S+\.\S+|^https?:\/\/localhost/i.test(draft.siteUrl.trim())) {
-              return setErrors({ siteUrl: locale === "nl" ? "Vul het adres van de site in, zoals https://www.voorbeeld.nl." : "Enter the site's address, like https://www.example.nl." });
-            }
-            go({ ...draft, step: "sector" });
-          }} />
+          <SiteStep
+            draft={draft}
+            onChange={setDraft}
+            errors={errors}
+            onNext={() => {
+              if (!draft.name.trim()) return setErrors({ name: locale === "nl" ? "Geef het project een naam." : "Enter a project name." });
+              if (draft.siteUrl.trim() && !/^https?:\/\/\S+\.\S+|^https?:\/\/localhost/i.test(draft.siteUrl.trim())) {
+                return setErrors({
+                  siteUrl:
+                    locale === "nl"
+                      ? "Vul het adres van de site in, zoals https://www.voorbeeld.nl."
+                      : "Enter the site's address, like https://www.example.nl.",
+                });
+              }
+              go({ ...draft, step: "sector" });
+            }}
+          />
         ) : draft.step === "sector" ? (
-          <SectorStep value={draft.sector} onPick={pickSector} error={errors.sector} onBack={() => go({ ...draft, step: "site" })} onNext={() => (draft.sector ? go({ ...draft, step: "review" }) : setErrors({ sector: t("onboarding.sector.required") }))} />
+          <SectorStep
+            value={draft.sector}
+            onPick={pickSector}
+            error={errors.sector}
+            onBack={() => go({ ...draft, step: "site" })}
+            onNext={() => (draft.sector ? go({ ...draft, step: "review" }) : setErrors({ sector: t("onboarding.sector.required") }))}
+          />
         ) : draft.step === "review" ? (
-          <ReviewStep draft={draft} onChange={setDraft} errors={errors} pending={pending} onBack={() => go({ ...draft, step: "sector" })} onCreate={create} />
+          <ReviewStep
+            draft={draft}
+            onChange={setDraft}
+            errors={errors}
+            pending={pending}
+            onBack={() => go({ ...draft, step: "sector" })}
+            onCreate={create}
+          />
         ) : (
-          <InstallStep name={draft.name} projectId={draft.projectId!} writeKey={writeKey} origin={origin} onDone={(id) => router.push(`/projects/${id}`)} />
+          <InstallStep
+            name={draft.name}
+            projectId={draft.projectId!}
+            writeKey={writeKey}
+            origin={origin}
+            onDone={(id) => router.push(`/projects/${id}`)}
+          />
         )}
       </Card>
     </div>

@@ -5,7 +5,19 @@ import { SECTORS, type Sector } from "@/lib/sectors";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 
-export function SectorStep({ value, onPick, error, onBack, onNext }: { value?: Sector; onPick: (s: Sector) => void; error?: string; onBack: () => void; onNext: () => void }) {
+export function SectorStep({
+  value,
+  onPick,
+  error,
+  onBack,
+  onNext,
+}: {
+  value?: Sector;
+  onPick: (s: Sector) => void;
+  error?: string;
+  onBack: () => void;
+  onNext: () => void;
+}) {
   const { t, f, locale } = useI18n();
   return (
     <div>
@@ -32,15 +44,23 @@ export function SectorStep({ value, onPick, error, onBack, onNext }: { value?: S
               <span className="mt-2 block text-xs font-medium uppercase tracking-wide text-slate-400">{t("onboarding.sector.micro")}</span>
               <span className="block text-sm text-slate-700">{tpl.microExamples.map((m) => m[locale]).join(" · ")}</span>
               <span className="mt-3 inline-block rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
-                {tpl.benchmark.rate ? t("onboarding.sector.benchmark", { rate: f.percent(tpl.benchmark.rate) }) : t("onboarding.sector.noBenchmark")}
+                {tpl.benchmark.rate
+                  ? t("onboarding.sector.benchmark", { rate: f.percent(tpl.benchmark.rate) })
+                  : t("onboarding.sector.noBenchmark")}
               </span>
             </button>
           );
         })}
       </div>
-      {error ? <p className="mt-3 text-sm text-red-600" data-testid="error-sector">{error}</p> : null}
+      {error ? (
+        <p className="mt-3 text-sm text-red-600" data-testid="error-sector">
+          {error}
+        </p>
+      ) : null}
       <div className="mt-6 flex justify-between">
-        <Button variant="secondary" onClick={onBack}>{t("common.back")}</Button>
+        <Button variant="secondary" onClick={onBack}>
+          {t("common.back")}
+        </Button>
         <Button onClick={onNext}>{t("common.next")}</Button>
       </div>
     </div>

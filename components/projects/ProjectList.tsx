@@ -10,14 +10,22 @@ type Project = { id: string; name: string; sector: Sector; siteUrl: string | nul
 
 export async function ProjectList({ projects, canCreate }: { projects: Project[]; canCreate: boolean }) {
   const { t, f } = await getI18n();
-  const newButton = canCreate ? <ButtonLink href="/projects/new" data-testid="new-project">{t("app.projects.new")}</ButtonLink> : null;
+  const newButton = canCreate ? (
+    <ButtonLink href="/projects/new" data-testid="new-project">
+      {t("app.projects.new")}
+    </ButtonLink>
+  ) : null;
   return (
     <div>
       <PageHeader title={t("app.projects.title")} description={t("app.projects.subtitle")} actions={projects.length ? newButton : null} />
       {projects.length === 0 ? (
         <EmptyState
           testId="projects-empty"
-          icon={<svg viewBox="0 0 24 24" className="size-10" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden><path d="M3 4h18l-7 8v6l-4 2v-8L3 4z" strokeLinejoin="round" /></svg>}
+          icon={
+            <svg viewBox="0 0 24 24" className="size-10" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden>
+              <path d="M3 4h18l-7 8v6l-4 2v-8L3 4z" strokeLinejoin="round" />
+            </svg>
+          }
           title={t("app.projects.emptyTitle")}
           body={t("app.projects.emptyBody")}
           action={canCreate ? <ButtonLink href="/projects/new">{t("app.projects.emptyCta")}</ButtonLink> : null}

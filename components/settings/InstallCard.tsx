@@ -47,11 +47,17 @@ export function InstallCard({ projectId, writeKey, origin }: { projectId: string
             </Button>
           </div>
           {!checking && last.isError ? (
-            <p role="status" data-testid="verify-result" className="mt-2 text-sm text-red-700">{apiErrorText(t, last.error)}</p>
+            <p role="status" data-testid="verify-result" className="mt-2 text-sm text-red-700">
+              {apiErrorText(t, last.error)}
+            </p>
           ) : !checking && last.isSuccess ? (
             <p role="status" data-testid="verify-result" className="mt-2 text-sm text-slate-700">
               {last.data
-                ? t(last.data.path ? "project.settings.verifyLast" : "project.settings.verifyLastNoPath", { name: last.data.name, path: last.data.path ?? "", when: f.dateTime(last.data.receivedAt) })
+                ? t(last.data.path ? "project.settings.verifyLast" : "project.settings.verifyLastNoPath", {
+                    name: last.data.name,
+                    path: last.data.path ?? "",
+                    when: f.dateTime(last.data.receivedAt),
+                  })
                 : t("project.settings.verifyNone")}
             </p>
           ) : null}

@@ -9,7 +9,17 @@ import { Button } from "@/components/ui/Button";
 import { CopyField } from "@/components/ui/CopyField";
 import { actionErrorText } from "@/lib/action-result";
 
-export function KeysCard({ projectId, writeKey, readKeyPrefix, canRotate }: { projectId: string; writeKey: string | null; readKeyPrefix: string; canRotate: boolean }) {
+export function KeysCard({
+  projectId,
+  writeKey,
+  readKeyPrefix,
+  canRotate,
+}: {
+  projectId: string;
+  writeKey: string | null;
+  readKeyPrefix: string;
+  canRotate: boolean;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -20,7 +30,12 @@ export function KeysCard({ projectId, writeKey, readKeyPrefix, canRotate }: { pr
     if (!window.confirm(t(which === "write" ? "project.settings.rotateWriteConfirm" : "project.settings.rotateReadConfirm"))) return;
     start(async () => {
       const result = which === "write" ? await rotateWriteKeyAction(projectId) : await rotateReadKeyAction(projectId);
-      if (!result.ok || !result.data) return setMessage(result.ok || result.error.code === "forbidden" ? t("project.settings.adminOnly") : actionErrorText(t, "project.settings", result.error));
+      if (!result.ok || !result.data)
+        return setMessage(
+          result.ok || result.error.code === "forbidden"
+            ? t("project.settings.adminOnly")
+            : actionErrorText(t, "project.settings", result.error),
+        );
       if (which === "read") setNewReadKey(result.data.key);
       setMessage(t("project.settings.rotated"));
       router.refresh();
@@ -34,14 +49,26 @@ export function KeysCard({ projectId, writeKey, readKeyPrefix, canRotate }: { pr
         <div>
           <div className="mb-1.5 flex items-center justify-between">
             <span className="text-sm font-medium text-slate-700">{t("project.settings.writeKey")}</span>
-            {canRotate ? <Button size="sm" variant="secondary" disabled={pending} onClick={() => rotate("write")} data-testid="rotate-write">{t("project.settings.rotate")}</Button> : null}
+            {canRotate ? (
+              <Button size="sm" variant="secondary" disabled={pending} onClick={() => rotate("write")} data-testid="rotate-write">
+                {t("project.settings.rotate")}
+              </Button>
+            ) : null}
           </div>
-          {writeKey ? <CopyField value={writeKey} label={t("project.settings.writeKey")} testId="write-key" /> : <p className="text-sm text-amber-700">{t("project.settings.writeKeyUnavailable")}</p>}
+          {writeKey ? (
+            <CopyField value={writeKey} label={t("project.settings.writeKey")} testId="write-key" />
+          ) : (
+            <p className="text-sm text-amber-700">{t("project.settings.writeKeyUnavailable")}</p>
+          )}
         </div>
         <div>
           <div className="mb-1.5 flex items-center justify-between">
             <span className="text-sm font-medium text-slate-700">{t("project.settings.readKey")}</span>
-            {canRotate ? <Button size="sm" variant="secondary" disabled={pending} onClick={() => rotate("read")} data-testid="rotate-read">{t("project.settings.rotate")}</Button> : null}
+            {canRotate ? (
+              <Button size="sm" variant="secondary" disabled={pending} onClick={() => rotate("read")} data-testid="rotate-read">
+                {t("project.settings.rotate")}
+              </Button>
+            ) : null}
           </div>
           {newReadKey ? (
             <div className="space-y-2">
@@ -53,7 +80,11 @@ export function KeysCard({ projectId, writeKey, readKeyPrefix, canRotate }: { pr
           )}
         </div>
         {!canRotate ? <p className="text-sm text-slate-500">{t("project.settings.adminOnly")}</p> : null}
-        {message ? <p role="status" className="text-sm text-slate-600" data-testid="keys-message">{message}</p> : null}
+        {message ? (
+          <p role="status" className="text-sm text-slate-600" data-testid="keys-message">
+            {message}
+          </p>
+        ) : null}
       </div>
     </Card>
   );

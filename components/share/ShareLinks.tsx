@@ -17,7 +17,17 @@ import type { ShareLinkView } from "@/lib/share-view";
 export type { ShareLinkView };
 
 /** Create, list and revoke read-only links to one report, a funnel or the conversions overview (admins). */
-export function ShareLinks({ projectId, report = "funnel", funnelId, links }: { projectId: string; report?: "funnel" | "conversions"; funnelId?: string; links: ShareLinkView[] }) {
+export function ShareLinks({
+  projectId,
+  report = "funnel",
+  funnelId,
+  links,
+}: {
+  projectId: string;
+  report?: "funnel" | "conversions";
+  funnelId?: string;
+  links: ShareLinkView[];
+}) {
   const { t, f } = useI18n();
   const router = useRouter();
   const search = useSearchParams();
@@ -50,19 +60,49 @@ export function ShareLinks({ projectId, report = "funnel", funnelId, links }: { 
     <Card>
       <CardHeader title={t("share.title")} description={t("share.body")} />
       <div className="grid gap-6 p-5 lg:grid-cols-2">
-        <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); create(); }}>
-          <label className="block text-sm font-medium text-slate-700">{t("share.days")}
-            <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(Number(e.target.value))} className={`${inputClass} mt-1.5 w-32`} data-testid="share-days" />
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create();
+          }}
+        >
+          <label className="block text-sm font-medium text-slate-700">
+            {t("share.days")}
+            <input
+              type="number"
+              min={1}
+              max={365}
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+              className={`${inputClass} mt-1.5 w-32`}
+              data-testid="share-days"
+            />
             <span className="mt-1 block text-xs font-normal text-slate-500">{t("share.rolling", { days })}</span>
           </label>
-          <label className="block text-sm font-medium text-slate-700">{t("share.password")}
-            <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} className={`${inputClass} mt-1.5`} data-testid="share-password" />
+          <label className="block text-sm font-medium text-slate-700">
+            {t("share.password")}
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className={`${inputClass} mt-1.5`}
+              data-testid="share-password"
+            />
           </label>
-          <label className="block text-sm font-medium text-slate-700">{t("share.expires")}
+          <label className="block text-sm font-medium text-slate-700">
+            {t("share.expires")}
             <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} className={`${inputClass} mt-1.5 w-48`} />
           </label>
-          {error ? <p className="text-sm text-red-600" data-testid="share-error">{error}</p> : null}
-          <Button type="submit" disabled={pending} data-testid="create-share">{t("share.create")}</Button>
+          {error ? (
+            <p className="text-sm text-red-600" data-testid="share-error">
+              {error}
+            </p>
+          ) : null}
+          <Button type="submit" disabled={pending} data-testid="create-share">
+            {t("share.create")}
+          </Button>
           {created ? (
             <div className="space-y-1.5">
               <CopyField value={created} label={t("share.title")} testId="share-url" />
@@ -80,10 +120,27 @@ export function ShareLinks({ projectId, report = "funnel", funnelId, links }: { 
                 <li key={l.id} className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
                   <span className="text-slate-800">{l.rollingDays ? t("share.rolling", { days: l.rollingDays }) : t("share.fixed")}</span>
                   {l.hasPassword ? <Badge>{t("share.withPassword")}</Badge> : null}
-                  {l.revokedAt ? <Badge tone="red">{t("share.revoked")}</Badge> : expired ? <Badge tone="amber">{t("share.expired")}</Badge> : null}
-                  <span className="w-full text-xs text-slate-500">{l.lastOpenedAt ? t("share.lastOpened", { when: f.dateTime(l.lastOpenedAt) }) : t("share.neverOpened")}</span>
+                  {l.revokedAt ? (
+                    <Badge tone="red">{t("share.revoked")}</Badge>
+                  ) : expired ? (
+                    <Badge tone="amber">{t("share.expired")}</Badge>
+                  ) : null}
+                  <span className="w-full text-xs text-slate-500">
+                    {l.lastOpenedAt ? t("share.lastOpened", { when: f.dateTime(l.lastOpenedAt) }) : t("share.neverOpened")}
+                  </span>
                   {!l.revokedAt ? (
-                    <Button size="sm" variant="ghost" data-testid="revoke-share" disabled={pending} onClick={() => start(async () => { await revokeShareLinkAction(projectId, l.id); router.refresh(); })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      data-testid="revoke-share"
+                      disabled={pending}
+                      onClick={() =>
+                        start(async () => {
+                          await revokeShareLinkAction(projectId, l.id);
+                          router.refresh();
+                        })
+                      }
+                    >
                       {t("share.revoke")}
                     </Button>
                   ) : null}

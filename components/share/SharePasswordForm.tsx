@@ -30,7 +30,9 @@ export function SharePasswordForm({ token }: { token: string }) {
         }}
       >
         <TextField label={t("share.password")} name="password" type="password" autoComplete="off" error={error} />
-        <Button type="submit" disabled={pending} className="w-full">{t("share.passwordSubmit")}</Button>
+        <Button type="submit" disabled={pending} className="w-full">
+          {t("share.passwordSubmit")}
+        </Button>
       </form>
     </Card>
   );

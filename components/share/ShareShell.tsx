@@ -19,5 +19,9 @@ export function ShareShell({ children, footer }: { children: React.ReactNode; fo
 
 /** Why a share link shows no report, as a short notice. */
 export function ShareUnavailable({ state, message }: { state: string; message: string }) {
-  return <p data-testid={`share-${state}`} className="rounded-xl bg-white p-6 text-slate-700 shadow-sm ring-1 ring-slate-200">{message}</p>;
+  return (
+    <p data-testid={`share-${state}`} className="rounded-xl bg-white p-6 text-slate-700 shadow-sm ring-1 ring-slate-200">
+      {message}
+    </p>
+  );
 }

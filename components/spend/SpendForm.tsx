@@ -42,7 +42,18 @@ export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: 
           <legend className="sr-only">{t("spend.form.period")}</legend>
           {(["day", "month"] as const).map((p) => (
             <label key={p} className="inline-flex items-center gap-2 text-slate-700">
-              <input type="radio" name="period" value={p} checked={period === p} onChange={() => { setPeriod(p); setValues({ ...values, date: "" }); }} className="text-brand-600 focus:ring-brand-500" data-testid={`spend-period-${p}`} />
+              <input
+                type="radio"
+                name="period"
+                value={p}
+                checked={period === p}
+                onChange={() => {
+                  setPeriod(p);
+                  setValues({ ...values, date: "" });
+                }}
+                className="text-brand-600 focus:ring-brand-500"
+                data-testid={`spend-period-${p}`}
+              />
               {t(`spend.form.${p}`)}
             </label>
           ))}
@@ -59,13 +70,53 @@ export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: 
             error={errorFor("date")}
             required
           />
-          <TextField label={t("spend.form.source")} name="source" placeholder={t("spend.form.sourcePlaceholder")} value={values.source} onChange={set("source")} error={errorFor("source")} required autoCapitalize="none" />
-          <TextField label={`${t("spend.form.medium")} (${t("spend.form.optional")})`} name="medium" placeholder={t("spend.form.mediumPlaceholder")} value={values.medium} onChange={set("medium")} error={errorFor("medium")} autoCapitalize="none" />
-          <TextField label={`${t("spend.form.campaign")} (${t("spend.form.optional")})`} name="campaign" placeholder={t("spend.form.campaignPlaceholder")} value={values.campaign} onChange={set("campaign")} error={errorFor("campaign")} autoCapitalize="none" />
-          <TextField label={t("spend.form.amount")} name="amount" inputMode="decimal" placeholder={t("spend.form.amountPlaceholder")} value={values.amount} onChange={set("amount")} error={errorFor("amount")} required />
+          <TextField
+            label={t("spend.form.source")}
+            name="source"
+            placeholder={t("spend.form.sourcePlaceholder")}
+            value={values.source}
+            onChange={set("source")}
+            error={errorFor("source")}
+            required
+            autoCapitalize="none"
+          />
+          <TextField
+            label={`${t("spend.form.medium")} (${t("spend.form.optional")})`}
+            name="medium"
+            placeholder={t("spend.form.mediumPlaceholder")}
+            value={values.medium}
+            onChange={set("medium")}
+            error={errorFor("medium")}
+            autoCapitalize="none"
+          />
+          <TextField
+            label={`${t("spend.form.campaign")} (${t("spend.form.optional")})`}
+            name="campaign"
+            placeholder={t("spend.form.campaignPlaceholder")}
+            value={values.campaign}
+            onChange={set("campaign")}
+            error={errorFor("campaign")}
+            autoCapitalize="none"
+          />
+          <TextField
+            label={t("spend.form.amount")}
+            name="amount"
+            inputMode="decimal"
+            placeholder={t("spend.form.amountPlaceholder")}
+            value={values.amount}
+            onChange={set("amount")}
+            error={errorFor("amount")}
+            required
+          />
         </div>
-        {problem && !problem.field ? <p role="alert" className="text-sm text-red-600">{problem.text}</p> : null}
-        <Button type="submit" disabled={pending} data-testid="spend-add">{t("spend.form.save")}</Button>
+        {problem && !problem.field ? (
+          <p role="alert" className="text-sm text-red-600">
+            {problem.text}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={pending} data-testid="spend-add">
+          {t("spend.form.save")}
+        </Button>
       </form>
     </Card>
   );

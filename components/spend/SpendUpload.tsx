@@ -29,7 +29,15 @@ export function SpendUpload({ projectId, onImported }: { projectId: string; onIm
       const r = await importSpendAction(projectId, await chosen.text());
       if (!r.ok || !r.data) {
         const file = r.ok ? undefined : r.error.fieldErrors?.file;
-        return setProblem(r.ok ? t("common.somethingWrong") : r.error.code === "too_large" ? t("spend.upload.tooLarge") : file ? fieldErrorText(t, "spend", "file", file) : actionErrorText(t, "spend", r.error));
+        return setProblem(
+          r.ok
+            ? t("common.somethingWrong")
+            : r.error.code === "too_large"
+              ? t("spend.upload.tooLarge")
+              : file
+                ? fieldErrorText(t, "spend", "file", file)
+                : actionErrorText(t, "spend", r.error),
+        );
       }
       setResult({ inserted: r.data.inserted + r.data.replacedRows, replaced: r.data.replacedRows, errors: r.data.errors });
       if (file.current) file.current.value = "";
@@ -41,19 +49,38 @@ export function SpendUpload({ projectId, onImported }: { projectId: string; onIm
     <Card>
       <CardHeader title={t("spend.upload.title")} description={t("spend.upload.description")} />
       <form onSubmit={submit} className="space-y-4 p-5" data-testid="spend-upload">
-        <pre className="overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700 ring-1 ring-inset ring-slate-200">{"date;source;medium;campaign;amount\n2026-03-01;google;cpc;voorjaar;1.234,50\n2026-03;newsletter;email;;250"}</pre>
+        <pre className="overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700 ring-1 ring-inset ring-slate-200">
+          {"date;source;medium;campaign;amount\n2026-03-01;google;cpc;voorjaar;1.234,50\n2026-03;newsletter;email;;250"}
+        </pre>
         <div className="flex flex-wrap items-end gap-3">
           <div>
-            <label htmlFor={`${id}-file`} className="block text-sm font-medium text-slate-700">{t("spend.upload.file")}</label>
-            <input id={`${id}-file`} ref={file} type="file" accept=".csv,text/csv,text/plain" className="mt-1.5 block text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100" data-testid="spend-file" />
+            <label htmlFor={`${id}-file`} className="block text-sm font-medium text-slate-700">
+              {t("spend.upload.file")}
+            </label>
+            <input
+              id={`${id}-file`}
+              ref={file}
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              className="mt-1.5 block text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700 hover:file:bg-brand-100"
+              data-testid="spend-file"
+            />
           </div>
-          <Button type="submit" variant="secondary" disabled={pending} data-testid="spend-upload-submit">{t("spend.upload.submit")}</Button>
+          <Button type="submit" variant="secondary" disabled={pending} data-testid="spend-upload-submit">
+            {t("spend.upload.submit")}
+          </Button>
         </div>
-        {problem ? <p role="alert" className="text-sm text-red-600">{problem}</p> : null}
+        {problem ? (
+          <p role="alert" className="text-sm text-red-600">
+            {problem}
+          </p>
+        ) : null}
         {result ? (
           <div role="status" className="space-y-2 text-sm" data-testid="spend-upload-result">
             <p className="font-medium text-emerald-700" data-testid="spend-imported">
-              {result.replaced ? t("spend.upload.importedReplaced", { n: result.inserted, replaced: result.replaced }) : t("spend.upload.imported", { n: result.inserted })}
+              {result.replaced
+                ? t("spend.upload.importedReplaced", { n: result.inserted, replaced: result.replaced })
+                : t("spend.upload.imported", { n: result.inserted })}
             </p>
             {result.errors.length ? (
               <div className="rounded-lg bg-red-50 px-4 py-3 ring-1 ring-inset ring-red-200">
@@ -61,7 +88,8 @@ export function SpendUpload({ projectId, onImported }: { projectId: string; onIm
                 <ul className="mt-1 space-y-0.5 text-red-700" data-testid="spend-upload-errors">
                   {result.errors.map((e) => (
                     <li key={e.line} data-testid="spend-upload-error" data-line={e.line}>
-                      <span className="font-medium">{t("spend.upload.line", { line: e.line })}</span>: {e.message.replace(/^Line \d+:?\s*/, "")}
+                      <span className="font-medium">{t("spend.upload.line", { line: e.line })}</span>:{" "}
+                      {e.message.replace(/^Line \d+:?\s*/, "")}
                     </li>
                   ))}
                 </ul>

@@ -9,8 +9,18 @@ export function AcceptInviteButton({ token, email }: { token: string; email: str
   const { t } = useI18n();
   const [pending, start] = useTransition();
   const [refusal, setRefusal] = useState<"invalid" | "wrongAccount" | null>(null);
-  if (refusal === "wrongAccount") return <p data-testid="invite-wrong-account" className="text-sm text-slate-700">{t("team.accept.wrongAccount", { email })}</p>;
-  if (refusal) return <p data-testid="invite-invalid" className="text-sm text-slate-700">{t("team.accept.invalid")}</p>;
+  if (refusal === "wrongAccount")
+    return (
+      <p data-testid="invite-wrong-account" className="text-sm text-slate-700">
+        {t("team.accept.wrongAccount", { email })}
+      </p>
+    );
+  if (refusal)
+    return (
+      <p data-testid="invite-invalid" className="text-sm text-slate-700">
+        {t("team.accept.invalid")}
+      </p>
+    );
   return (
     <Button
       data-testid="accept-invite"

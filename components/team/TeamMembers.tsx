@@ -30,7 +30,11 @@ export function TeamMembers({ me, myRole, members, invites }: { me: string; myRo
   return (
     <Card>
       <CardHeader title={t("team.members")} />
-      {error ? <p data-testid="team-error" className="mx-5 mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p data-testid="team-error" className="mx-5 mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
       <ul className="divide-y divide-slate-100" data-testid="member-list">
         {members.map((m) => (
           <li key={m.userId} className="flex flex-wrap items-center gap-3 px-5 py-3.5">
@@ -38,7 +42,9 @@ export function TeamMembers({ me, myRole, members, invites }: { me: string; myRo
               <p className="truncate text-sm font-medium text-slate-900">
                 {m.name} {m.userId === me ? <span className="text-slate-400">({t("team.you")})</span> : null}
               </p>
-              <p className="truncate text-sm text-slate-500">{m.email} · {t("team.joined", { date: f.date(m.joinedAt) })}</p>
+              <p className="truncate text-sm text-slate-500">
+                {m.email} · {t("team.joined", { date: f.date(m.joinedAt) })}
+              </p>
             </div>
             {editable(m) && m.userId !== me ? (
               <select
@@ -49,18 +55,36 @@ export function TeamMembers({ me, myRole, members, invites }: { me: string; myRo
                 className="rounded-md border-0 py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
               >
                 {(myRole === "owner" ? (["owner", "admin", "viewer"] as Role[]) : (["admin", "viewer"] as Role[])).map((r) => (
-                  <option key={r} value={r}>{t(`app.roles.${r}`)}</option>
+                  <option key={r} value={r}>
+                    {t(`app.roles.${r}`)}
+                  </option>
                 ))}
               </select>
             ) : (
               <Badge tone={m.role === "owner" ? "brand" : m.role === "admin" ? "green" : "slate"}>{t(`app.roles.${m.role}`)}</Badge>
             )}
             {m.userId === me ? (
-              <Button size="sm" variant="ghost" disabled={pending} onClick={() => window.confirm(t("team.leaveConfirm")) && act(() => removeMemberAction(m.userId), () => router.push("/projects"))}>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={pending}
+                onClick={() =>
+                  window.confirm(t("team.leaveConfirm")) &&
+                  act(
+                    () => removeMemberAction(m.userId),
+                    () => router.push("/projects"),
+                  )
+                }
+              >
                 {t("team.leave")}
               </Button>
             ) : editable(m) ? (
-              <Button size="sm" variant="ghost" disabled={pending} onClick={() => window.confirm(t("team.removeConfirm", { name: m.name })) && act(() => removeMemberAction(m.userId))}>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={pending}
+                onClick={() => window.confirm(t("team.removeConfirm", { name: m.name })) && act(() => removeMemberAction(m.userId))}
+              >
                 {t("team.remove")}
               </Button>
             ) : null}
@@ -75,9 +99,13 @@ export function TeamMembers({ me, myRole, members, invites }: { me: string; myRo
               <li key={i.id} className="flex items-center gap-3 px-5 py-3">
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm text-slate-800">{i.email}</p>
-                  <p className="text-xs text-slate-500">{t(`app.roles.${i.role}`)} · {t("team.expires", { date: f.date(i.expiresAt) })}</p>
+                  <p className="text-xs text-slate-500">
+                    {t(`app.roles.${i.role}`)} · {t("team.expires", { date: f.date(i.expiresAt) })}
+                  </p>
                 </div>
-                <Button size="sm" variant="ghost" disabled={pending} onClick={() => act(() => revokeInviteAction(i.id))}>{t("team.revoke")}</Button>
+                <Button size="sm" variant="ghost" disabled={pending} onClick={() => act(() => revokeInviteAction(i.id))}>
+                  {t("team.revoke")}
+                </Button>
               </li>
             ))}
           </ul>

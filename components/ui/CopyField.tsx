@@ -5,7 +5,17 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { cx } from "./cx";
 
 /** Read-only text (a key, a snippet, a link) with a copy button. */
-export function CopyField({ value, label, multiline = false, testId }: { value: string; label: string; multiline?: boolean; testId?: string }) {
+export function CopyField({
+  value,
+  label,
+  multiline = false,
+  testId,
+}: {
+  value: string;
+  label: string;
+  multiline?: boolean;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -20,14 +30,30 @@ export function CopyField({ value, label, multiline = false, testId }: { value: 
   return (
     <div className="relative">
       {multiline ? (
-        <pre aria-label={label} data-testid={testId} className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100"><code>{value}</code></pre>
+        <pre
+          aria-label={label}
+          data-testid={testId}
+          className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-4 pr-20 text-xs leading-relaxed text-slate-100"
+        >
+          <code>{value}</code>
+        </pre>
       ) : (
-        <input aria-label={label} data-testid={testId} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className="block w-full rounded-lg bg-slate-50 px-3 py-2 pr-20 font-mono text-sm text-slate-800 ring-1 ring-inset ring-slate-200" />
+        <input
+          aria-label={label}
+          data-testid={testId}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          className="block w-full rounded-lg bg-slate-50 px-3 py-2 pr-20 font-mono text-sm text-slate-800 ring-1 ring-inset ring-slate-200"
+        />
       )}
       <button
         type="button"
         onClick={copy}
-        className={cx("absolute right-2 top-1.5 rounded-md px-2.5 py-1 text-xs font-medium", multiline ? "bg-white/10 text-white hover:bg-white/20" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50")}
+        className={cx(
+          "absolute right-2 top-1.5 rounded-md px-2.5 py-1 text-xs font-medium",
+          multiline ? "bg-white/10 text-white hover:bg-white/20" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
+        )}
       >
         {copied ? t("common.copied") : t("common.copy")}
       </button>

@@ -25,10 +25,26 @@ export function ListPageHeader(props: {
           <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
           <p className="mt-0.5 text-sm text-slate-500">{intro}</p>
         </div>
-        {onAdd ? <Button data-testid={`${testIdPrefix}-add`} onClick={onAdd}>+ {addLabel}</Button> : null}
+        {onAdd ? (
+          <Button data-testid={`${testIdPrefix}-add`} onClick={onAdd}>
+            + {addLabel}
+          </Button>
+        ) : null}
       </div>
-      {readOnly ? <p className="text-sm text-slate-500" data-testid={`${testIdPrefix}s-read-only`}>{readOnly}</p> : null}
-      {status ? <p role="status" className={status.tone === "ok" ? "text-sm text-emerald-700" : "text-sm text-red-600"} data-testid={`${testIdPrefix}s-status`}>{status.text}</p> : null}
+      {readOnly ? (
+        <p className="text-sm text-slate-500" data-testid={`${testIdPrefix}s-read-only`}>
+          {readOnly}
+        </p>
+      ) : null}
+      {status ? (
+        <p
+          role="status"
+          className={status.tone === "ok" ? "text-sm text-emerald-700" : "text-sm text-red-600"}
+          data-testid={`${testIdPrefix}s-status`}
+        >
+          {status.text}
+        </p>
+      ) : null}
     </>
   );
 }

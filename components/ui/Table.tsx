@@ -26,13 +26,25 @@ type TableProps = Omit<React.TableHTMLAttributes<HTMLTableElement>, "children"> 
   children: React.ReactNode;
 };
 
-export function Table({ label, captionVisible = false, density = "normal", testId, wrapperClassName, className, children, ...rest }: TableProps) {
+export function Table({
+  label,
+  captionVisible = false,
+  density = "normal",
+  testId,
+  wrapperClassName,
+  className,
+  children,
+  ...rest
+}: TableProps) {
   return (
     <div
       role="region"
       aria-label={label}
       tabIndex={0}
-      className={cx("max-w-full overflow-x-auto overscroll-x-contain rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500", wrapperClassName)}
+      className={cx(
+        "max-w-full overflow-x-auto overscroll-x-contain rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
+        wrapperClassName,
+      )}
     >
       <table className={cx("w-full text-sm", density === "roomy" && ROOMY, className)} data-testid={testId} {...rest}>
         <caption className={captionVisible ? "pb-2 text-left text-sm font-medium text-slate-700" : "sr-only"}>{label}</caption>
@@ -108,6 +120,10 @@ export function RowHeader({ className, ...props }: Omit<React.ThHTMLAttributes<H
 }
 
 /** A data cell; `numeric` right-aligns it with tabular figures so digits line up, and keeps a number (or an interval) on one line. */
-export function Td({ numeric, className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean } & Record<`data-${string}`, string | undefined>) {
+export function Td({
+  numeric,
+  className,
+  ...props
+}: React.TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean } & Record<`data-${string}`, string | undefined>) {
   return <td className={cx(cell, numeric && "whitespace-nowrap text-right tabular-nums", className)} {...props} />;
 }

@@ -20,7 +20,11 @@ export async function seedDemoAccountIfEmpty(db: Db): Promise<{ email: string; p
   const password = process.env.TRECHTER_DEMO_PASSWORD || randomToken(16);
   const { user } = await createAccount(db, { name: "Demo", email: DEMO_EMAIL, password, teamName: "Demo team" });
   const team = (await teamScopeForUser(db, user.id))!;
-  const { project } = await createProject(team, { name: "Demo webshop", sector: "ecommerce", siteUrl: "https://www.demo-webshop.nl" }, templateSetup("ecommerce", "en"));
+  const { project } = await createProject(
+    team,
+    { name: "Demo webshop", sector: "ecommerce", siteUrl: "https://www.demo-webshop.nl" },
+    templateSetup("ecommerce", "en"),
+  );
   const { events } = await seedDemoData(await team.project(project.id), { visitors: 20_000, days: 90 });
   return { email: DEMO_EMAIL, password, events };
 }

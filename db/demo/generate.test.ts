@@ -6,7 +6,8 @@ import { SECTORS } from "../../lib/sectors";
 import type { EventInput } from "../events/insert";
 
 const END = new Date("2026-06-01T00:00:00Z");
-const all = (sector: (typeof SECTORS)[number], visitors: number, seed = 1) => [...generateDemoEvents(sector, { visitors, days: 90, seed, end: END })].flat();
+const all = (sector: (typeof SECTORS)[number], visitors: number, seed = 1) =>
+  [...generateDemoEvents(sector, { visitors, days: 90, seed, end: END })].flat();
 
 function macroRate(events: EventInput[], sector: (typeof SECTORS)[number], filter: (e: EventInput) => boolean = () => true) {
   const steps = TEMPLATES[sector].funnel.steps;
@@ -40,7 +41,9 @@ describe("demo data generator", () => {
 
   it("makes mobile convert lower than desktop, and keeps events inside the period", () => {
     const events = all("ecommerce", 20_000);
-    expect(macroRate(events, "ecommerce", (e) => e.device === "mobile")).toBeLessThan(macroRate(events, "ecommerce", (e) => e.device === "desktop") * 0.7);
+    expect(macroRate(events, "ecommerce", (e) => e.device === "mobile")).toBeLessThan(
+      macroRate(events, "ecommerce", (e) => e.device === "desktop") * 0.7,
+    );
     const start = END.getTime() - 90 * 86400_000;
     expect(events.every((e) => e.time.getTime() >= start && e.time < END)).toBe(true);
     expect(new Set(events.map((e) => e.messageId)).size).toBe(events.length);
@@ -50,7 +53,17 @@ describe("demo data generator", () => {
     const events = all("ecommerce", 10_000);
     const entries = events.filter((e) => e.source || e.name === "pageview");
     const sources = new Set(entries.map((e) => `${e.source ?? "direct"}/${e.medium ?? ""}`));
-    for (const s of ["google/organic", "google/cpc", "facebook/social", "instagram/social", "linkedin/social", "newsletter/email", "direct/", "nu.nl/referral"]) expect(sources).toContain(s);
+    for (const s of [
+      "google/organic",
+      "google/cpc",
+      "facebook/social",
+      "instagram/social",
+      "linkedin/social",
+      "newsletter/email",
+      "direct/",
+      "nu.nl/referral",
+    ])
+      expect(sources).toContain(s);
     const nl = events.filter((e) => e.country === "NL").length / events.length;
     expect(nl).toBeGreaterThan(0.7);
     expect(new Set(events.filter((e) => e.ageGroup).map((e) => e.ageGroup)).size).toBe(6);

@@ -75,7 +75,16 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
       region: r.pick(geo.regions),
     };
     const day = r.weighted(dayPairs);
-    const hour = r.weighted([[8, 1], [10, 2], [12, 2], [14, 2], [16, 1.5], [19, 2.5], [21, 2], [23, 0.5]] as const);
+    const hour = r.weighted([
+      [8, 1],
+      [10, 2],
+      [12, 2],
+      [14, 2],
+      [16, 1.5],
+      [19, 2.5],
+      [21, 2],
+      [23, 0.5],
+    ] as const);
     let time = start + day * DAY + hour * 3600_000 + r.int(0, 119) * MIN;
     let userId: string | null = null;
     // Assignment by visitor number, not by the random stream, so the test adds no draws of its own.
@@ -103,7 +112,10 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
       const s = steps[i];
       const props: Record<string, unknown> = { ...(s.where ?? {}) };
       const isMacro = i === steps.length - 1;
-      const revenue = isMacro && t.demo.orderValue ? Math.round((t.demo.orderValue[0] + r.next() * (t.demo.orderValue[1] - t.demo.orderValue[0])) * 100) / 100 : null;
+      const revenue =
+        isMacro && t.demo.orderValue
+          ? Math.round((t.demo.orderValue[0] + r.next() * (t.demo.orderValue[1] - t.demo.orderValue[0])) * 100) / 100
+          : null;
       if (revenue !== null) props.revenue = revenue;
       // Pages come from the template's example paths for the step (each matches the step's pattern).
       const paths = t.demo.stepPaths[i];
@@ -122,7 +134,8 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
     const walk = () => {
       while (reached < steps.length - 1 && r.chance(Math.min(0.95, t.demo.continue[reached] * multiplier * damp * lift(reached)))) {
         reached++;
-        for (const m of t.demo.micro) if (m.afterStep === reached - 1 && r.chance(m.chance)) emit(m.event, { path: m.path ?? null, properties: m.properties ?? {} });
+        for (const m of t.demo.micro)
+          if (m.afterStep === reached - 1 && r.chance(m.chance)) emit(m.event, { path: m.path ?? null, properties: m.properties ?? {} });
         stepEvent(reached);
       }
     };

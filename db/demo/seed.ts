@@ -12,7 +12,12 @@ export const DEMO_DEFAULTS = { visitors: 5000, days: 90, seed: 42 } as const;
 const DEMO_CONCURRENCY = 3;
 
 /** The web shop's demo runs a checkout test: a modest true uplift that a small shop cannot confirm in four weeks. */
-export const DEMO_EXPERIMENT: DemoExperiment = { property: "variant", variants: ["control", "new_checkout"], days: 28, lastStepUplift: 0.15 };
+export const DEMO_EXPERIMENT: DemoExperiment = {
+  property: "variant",
+  variants: ["control", "new_checkout"],
+  days: 28,
+  lastStepUplift: 0.15,
+};
 
 /** The first millisecond of tomorrow (UTC): demo data then runs up to today. */
 export function demoEnd(now = new Date()): Date {

@@ -26,7 +26,14 @@ export const DEVICE_MIX: Mix<{ device: string; browsers: string[]; os: string[] 
 ];
 
 export const COUNTRY_MIX: Mix<{ country: string; regions: string[] }> = [
-  [{ country: "NL", regions: ["Noord-Holland", "Zuid-Holland", "Utrecht", "Noord-Brabant", "Gelderland", "Overijssel", "Groningen", "Limburg"] }, 82, 1.0],
+  [
+    {
+      country: "NL",
+      regions: ["Noord-Holland", "Zuid-Holland", "Utrecht", "Noord-Brabant", "Gelderland", "Overijssel", "Groningen", "Limburg"],
+    },
+    82,
+    1.0,
+  ],
   [{ country: "BE", regions: ["Antwerpen", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen", "Limburg"] }, 12, 0.85],
   [{ country: "DE", regions: ["Nordrhein-Westfalen", "Niedersachsen"] }, 6, 0.6],
 ];

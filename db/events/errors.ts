@@ -26,8 +26,20 @@ export function errorCodes(err: unknown): string[] {
 
 /** Socket errors (Node) and postgres.js's own connection errors. */
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN",
-  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EHOSTDOWN",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
 ]);
 
 /**
@@ -37,7 +49,9 @@ const CONNECTION_CODES = new Set([
  * too many connections) and class 40 (serialization failure, deadlock).
  */
 function isTransientSqlState(code: string): boolean {
-  return /^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code) || code === "57014" || /^53[0-3]00$/.test(code) || /^40[0-9A-Z]{3}$/.test(code);
+  return (
+    /^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code) || code === "57014" || /^53[0-3]00$/.test(code) || /^40[0-9A-Z]{3}$/.test(code)
+  );
 }
 
 /** The database is away or overloaded: answer 503 with Retry-After; the same request will do later. */
@@ -59,7 +73,8 @@ export function dataErrorReason(err: unknown): string {
   let e: unknown = err;
   for (let i = 0; i < 5 && e && typeof e === "object"; i++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === "string" && /^(22|23|54)/.test(code) && typeof message === "string") return `could not be stored (${code}: ${message.slice(0, 200)})`;
+    if (typeof code === "string" && /^(22|23|54)/.test(code) && typeof message === "string")
+      return `could not be stored (${code}: ${message.slice(0, 200)})`;
     e = (e as { cause?: unknown }).cause;
   }
   return "could not be stored";

@@ -20,13 +20,25 @@ describeEachDb("identity under concurrent batches", (db) => {
     const now = Date.now();
     await Promise.all(
       Array.from({ length: 30 }, (_, i) => [
-        insertEvents(db(), projectId, [1, 2, 3].map((n) => ({ anonymousId: `anon-${i}`, name: "view", time: new Date(now + n), messageId: `v-${i}-${n}` }))),
-        insertEvents(db(), projectId, [{ anonymousId: `anon-${i}`, userId: `user-${i}`, name: "identify", time: new Date(now + 5), messageId: `i-${i}`, traits: {} }]),
+        insertEvents(
+          db(),
+          projectId,
+          [1, 2, 3].map((n) => ({ anonymousId: `anon-${i}`, name: "view", time: new Date(now + n), messageId: `v-${i}-${n}` })),
+        ),
+        insertEvents(db(), projectId, [
+          { anonymousId: `anon-${i}`, userId: `user-${i}`, name: "identify", time: new Date(now + 5), messageId: `i-${i}`, traits: {} },
+        ]),
       ]).flat(),
     );
-    const stray = await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from events where project_id = ${projectId}::uuid and person_id like 'anon-%'`);
+    const stray = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from events where project_id = ${projectId}::uuid and person_id like 'anon-%'`,
+    );
     expect(stray[0].n).toBe(0);
-    const people = await queryRows<{ n: number }>(db(), sql`select count(distinct person_id)::int as n from events where project_id = ${projectId}::uuid`);
+    const people = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(distinct person_id)::int as n from events where project_id = ${projectId}::uuid`,
+    );
     expect(people[0].n).toBe(30);
   });
 });

@@ -30,14 +30,43 @@ function mulberry32(seed: number) {
 }
 
 /** Text PostgreSQL stores, chosen to trip naive code: quotes, escapes, RTL, combining marks, controls, BOM, noncharacters, emoji (pairs). */
-const ODD = ["a", "Z", "é", "ß", "İ", "😀", "👩‍👩‍👧", "\u202e", "\u0301", "\u0001", "\u001f", "\u2028", "\ufeff", "\uffff", "\ud83d\ude00", "'", '"', "\\", "%", "%00", "\\u0000", "');drop table events;--", " ", "\t", "\n", "中", "ﷺ", "\u{10ffff}"];
+const ODD = [
+  "a",
+  "Z",
+  "é",
+  "ß",
+  "İ",
+  "😀",
+  "👩‍👩‍👧",
+  "\u202e",
+  "\u0301",
+  "\u0001",
+  "\u001f",
+  "\u2028",
+  "\ufeff",
+  "\uffff",
+  "\ud83d\ude00",
+  "'",
+  '"',
+  "\\",
+  "%",
+  "%00",
+  "\\u0000",
+  "');drop table events;--",
+  " ",
+  "\t",
+  "\n",
+  "中",
+  "ﷺ",
+  "\u{10ffff}",
+];
 const BAD_TEXT = ["\u0000", "\ud800", "\udfff", "x\ud83d", "\ude00y"];
 
 type Case = { item: Record<string, unknown>; bad: boolean; messageId: string };
 
 function generator(rand: () => number) {
   const int = (n: number) => Math.floor(rand() * n);
-  const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   const text = (max = 12) => Array.from({ length: 1 + int(max) }, () => pick(ODD)).join("");
   const number = () => pick([0, -0, 1, -1, 0.1, 1e308, -1e308, 5e-324, 2 ** 53 + 1, 123456789.123456789, rand() * 1e6]);
   const value = (depth: number): unknown => {
@@ -49,7 +78,8 @@ function generator(rand: () => number) {
     if (k === 4) return Array.from({ length: int(4) }, () => value(depth - 1));
     return object(depth - 1);
   };
-  const object = (depth: number): Record<string, unknown> => Object.fromEntries(Array.from({ length: int(5) }, () => [text(6), value(depth)]));
+  const object = (depth: number): Record<string, unknown> =>
+    Object.fromEntries(Array.from({ length: int(5) }, () => [text(6), value(depth)]));
   /** Allowed nesting: the message root plus `levels` objects stays within 32. */
   const nested = (levels: number, leaf: unknown = text()): unknown => {
     let v = leaf;
@@ -59,9 +89,28 @@ function generator(rand: () => number) {
   const time = () => new Date(Date.UTC(2000, 0, 2) + rand() * (Date.now() - Date.UTC(2000, 0, 2))).toISOString();
 
   const good = (messageId: string): Record<string, unknown> => {
-    const ids = rand() < 0.5 ? { anonymousId: `a-${text(6)}` } : { userId: rand() < 0.2 ? int(1e9) : `u-${text(6)}`, anonymousId: rand() < 0.5 ? `a-${int(50)}` : null };
-    const base = { messageId, ...ids, ...(rand() < 0.7 ? { timestamp: time() } : {}), context: { page: { url: `https://shop.nl/${encodeURIComponent(text())}?utm_source=${encodeURIComponent(text(8))}&utm_campaign=${encodeURIComponent(text())}`, referrer: pick(["https://www.google.nl/", "", "https://t.co/x"]) }, location: { region: text(120) } } };
-    const properties = { ...object(3), deep: nested(28), revenue: pick([129.5, "12.50", 999_999_999_999.99, -999_999_999_999.99, 0, null, "n/a"]), path: "/" + text(200) };
+    const ids =
+      rand() < 0.5
+        ? { anonymousId: `a-${text(6)}` }
+        : { userId: rand() < 0.2 ? int(1e9) : `u-${text(6)}`, anonymousId: rand() < 0.5 ? `a-${int(50)}` : null };
+    const base = {
+      messageId,
+      ...ids,
+      ...(rand() < 0.7 ? { timestamp: time() } : {}),
+      context: {
+        page: {
+          url: `https://shop.nl/${encodeURIComponent(text())}?utm_source=${encodeURIComponent(text(8))}&utm_campaign=${encodeURIComponent(text())}`,
+          referrer: pick(["https://www.google.nl/", "", "https://t.co/x"]),
+        },
+        location: { region: text(120) },
+      },
+    };
+    const properties = {
+      ...object(3),
+      deep: nested(28),
+      revenue: pick([129.5, "12.50", 999_999_999_999.99, -999_999_999_999.99, 0, null, "n/a"]),
+      path: "/" + text(200),
+    };
     switch (int(6)) {
       case 0:
         return { type: "track", event: `e-${text(6)}`, properties, ...base };
@@ -100,7 +149,17 @@ function generator(rand: () => number) {
       case 7:
         return { ...b, type: "track", event: "buy", properties: { revenue: pick([1e12, -1e13, "9e15", 1e300]) } };
       case 8:
-        return { ...b, timestamp: pick(["1999-12-31T23:59:59Z", "+275760-09-13T00:00:00.000Z", "-000100-01-01T00:00:00Z", 1e15, 86_400_000, "2099-01-01T00:00:00Z"]) };
+        return {
+          ...b,
+          timestamp: pick([
+            "1999-12-31T23:59:59Z",
+            "+275760-09-13T00:00:00.000Z",
+            "-000100-01-01T00:00:00Z",
+            1e15,
+            86_400_000,
+            "2099-01-01T00:00:00Z",
+          ]),
+        };
       case 9:
         return { ...b, properties: { deep: nested(33 + int(200)) } };
       case 10:
@@ -131,8 +190,16 @@ describeEachDb("ingestion fuzz: nasty batches never cost a good event", (db) => 
   afterAll(() => server.close());
 
   const post = async (batch: unknown[]) => {
-    const res = await fetch(`${server.url}/v1/batch`, { method: "POST", headers: { "content-type": "application/json", authorization: "Basic " + Buffer.from(writeKey + ":").toString("base64") }, body: JSON.stringify({ batch }) });
-    return { status: res.status, retryAfter: res.headers.get("retry-after"), body: (await res.json()) as { stored: number; rejected: { index: number; error: string }[] } };
+    const res = await fetch(`${server.url}/v1/batch`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Basic " + Buffer.from(writeKey + ":").toString("base64") },
+      body: JSON.stringify({ batch }),
+    });
+    return {
+      status: res.status,
+      retryAfter: res.headers.get("retry-after"),
+      body: (await res.json()) as { stored: number; rejected: { index: number; error: string }[] },
+    };
   };
 
   it(`stores every good message once and refuses exactly the bad ones (seed ${SEED})`, async () => {
@@ -178,7 +245,10 @@ describeEachDb("ingestion fuzz: nasty batches never cost a good event", (db) => 
       expect(again.body.rejected).toEqual(first.body.rejected);
     }
 
-    const rows = await queryRows<{ message_id: string; n: number }>(db(), sql`select message_id, count(*)::int as n from events where project_id = ${projectId} group by message_id`);
+    const rows = await queryRows<{ message_id: string; n: number }>(
+      db(),
+      sql`select message_id, count(*)::int as n from events where project_id = ${projectId} group by message_id`,
+    );
     const stored = new Map(rows.map((r) => [r.message_id, r.n]));
     expect([...goodIds].filter((id) => stored.get(id) !== 1)).toEqual([]);
     expect([...badOnlyIds].filter((id) => stored.has(id))).toEqual([]);

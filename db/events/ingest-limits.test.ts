@@ -23,22 +23,28 @@ function countingAdvisoryLocks(inner: Db) {
     get(target, prop) {
       if (prop !== "transaction") return bind(target, prop);
       return (cb: (tx: Db) => Promise<unknown>, ...rest: unknown[]) =>
-        (target.transaction as (cb: (tx: Db) => Promise<unknown>, ...rest: unknown[]) => Promise<unknown>)(async (tx: Db) => {
-          const seen = { maxLocks: 0 };
-          transactions.push(seen);
-          const counted = new Proxy(tx, {
-            get(t, p) {
-              if (p !== "execute") return bind(t, p);
-              return async (q: Parameters<Db["execute"]>[0]) => {
-                const result = await t.execute(q);
-                const [{ n }] = await queryRows<{ n: number }>(t, sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`);
-                seen.maxLocks = Math.max(seen.maxLocks, n);
-                return result;
-              };
-            },
-          });
-          return cb(counted);
-        }, ...rest);
+        (target.transaction as (cb: (tx: Db) => Promise<unknown>, ...rest: unknown[]) => Promise<unknown>)(
+          async (tx: Db) => {
+            const seen = { maxLocks: 0 };
+            transactions.push(seen);
+            const counted = new Proxy(tx, {
+              get(t, p) {
+                if (p !== "execute") return bind(t, p);
+                return async (q: Parameters<Db["execute"]>[0]) => {
+                  const result = await t.execute(q);
+                  const [{ n }] = await queryRows<{ n: number }>(
+                    t,
+                    sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`,
+                  );
+                  seen.maxLocks = Math.max(seen.maxLocks, n);
+                  return result;
+                };
+              },
+            });
+            return cb(counted);
+          },
+          ...rest,
+        );
     },
   });
   return { db, transactions };
@@ -62,7 +68,8 @@ describeEachDb("ingestion limits", (db) => {
     );
     return row;
   };
-  const manyTraits = (prefix: string, n: number, value: (i: number) => unknown = (i) => i) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, value(i)]));
+  const manyTraits = (prefix: string, n: number, value: (i: number) => unknown = (i) => i) =>
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, value(i)]));
 
   beforeAll(async () => {
     const { user } = await createAccount(db(), { name: "L", email: "limits@example.nl", password: "long enough pw" });
@@ -87,13 +94,17 @@ describeEachDb("ingestion limits", (db) => {
     // The funnel-facts lock plus at most one per identity bucket.
     expect(locking[0].maxLocks).toBeGreaterThan(1);
     expect(locking[0].maxLocks).toBeLessThanOrEqual(IDENTITY_LOCK_BUCKETS + 1);
-    const [{ n }] = await queryRows<{ n: number }>(db(), sql`select count(distinct anonymous_id)::int as n from events where project_id = ${projectId}::uuid and name = 'v'`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(distinct anonymous_id)::int as n from events where project_id = ${projectId}::uuid and name = 'v'`,
+    );
     expect(n).toBe(9500);
   });
 
   it("stores two large batches of the same visitors in opposite order side by side (no deadlock)", async () => {
     const ids = Array.from({ length: 6000 }, (_, i) => `same-${i}`);
-    const batch = (tag: string, list: string[]) => list.map((id, i) => ({ anonymousId: id, name: "w", time: new Date(1_700_000_000_000 + i), messageId: `${tag}-${id}` }));
+    const batch = (tag: string, list: string[]) =>
+      list.map((id, i) => ({ anonymousId: id, name: "w", time: new Date(1_700_000_000_000 + i), messageId: `${tag}-${id}` }));
     const results = await Promise.all([
       insertEvents(db(), projectId, batch("a", ids)),
       insertEvents(db(), projectId, batch("b", [...ids].reverse())),
@@ -140,11 +151,21 @@ describeEachDb("ingestion limits", (db) => {
 
   it("an alias or identify that merges two full persons keeps the cap, and the user's own values", async () => {
     await insertEvents(db(), projectId, [
-      { anonymousId: "anon-full", name: "identify", time: new Date(), messageId: "m-anon-full", traits: { plan: "anon", ...manyTraits("a", 150) } },
+      {
+        anonymousId: "anon-full",
+        name: "identify",
+        time: new Date(),
+        messageId: "m-anon-full",
+        traits: { plan: "anon", ...manyTraits("a", 150) },
+      },
       { userId: "user-full", name: "identify", time: new Date(), messageId: "m-user-plan", traits: { plan: "user" } },
     ]);
-    await insertEvents(db(), projectId, [{ userId: "user-full", name: "identify", time: new Date(), messageId: "m-user-full", traits: manyTraits("u", 150) }]);
-    await insertEvents(db(), projectId, [{ anonymousId: "anon-full", userId: "user-full", name: "identify", time: new Date(), messageId: "m-link-full", traits: {} }]);
+    await insertEvents(db(), projectId, [
+      { userId: "user-full", name: "identify", time: new Date(), messageId: "m-user-full", traits: manyTraits("u", 150) },
+    ]);
+    await insertEvents(db(), projectId, [
+      { anonymousId: "anon-full", userId: "user-full", name: "identify", time: new Date(), messageId: "m-link-full", traits: {} },
+    ]);
     const person = await traitsOf("user-full");
     expect(Object.keys(person.traits).length).toBeLessThanOrEqual(MAX_TRAIT_KEYS);
     expect(person.bytes).toBeLessThanOrEqual(MAX_TRAIT_BYTES);

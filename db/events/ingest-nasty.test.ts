@@ -26,7 +26,11 @@ const NASTY: [string, Record<string, unknown>, string][] = [
   ["a NUL in the user id", { event: "x", userId: "u\u00001" }, "userId contains a NUL"],
   ["a NUL in an identify trait", { type: "identify", traits: { name: "An\u0000na" } }, "traits.name contains a NUL"],
   ["a NUL in the messageId", { event: "x", messageId: "m\u0000" }, "messageId contains a NUL"],
-  ["a NUL that only percent-decoding reveals", { type: "page", properties: { url: "https://shop.nl/?utm_source=mail%00x" } }, "source contains a NUL"],
+  [
+    "a NUL that only percent-decoding reveals",
+    { type: "page", properties: { url: "https://shop.nl/?utm_source=mail%00x" } },
+    "source contains a NUL",
+  ],
   ["a lone high surrogate", { event: "x", properties: { note: "half \ud83d" } }, "properties.note contains a lone surrogate"],
   ["a lone low surrogate in a key", { event: "x", properties: { ["\ude00"]: 1 } }, "has a key that contains a lone surrogate"],
   ["revenue 1e12", { event: "purchase", properties: { revenue: 1e12 } }, "properties.revenue must be between"],
@@ -45,9 +49,18 @@ describeEachDb("ingestion refuses per item what PostgreSQL cannot store", (db) =
   let projectId: string;
   const auth = () => "Basic " + Buffer.from(writeKey + ":").toString("base64");
   const post = (kind: string, body: unknown) =>
-    fetch(`${server.url}/v1/${kind}`, { method: "POST", headers: { "content-type": "application/json", authorization: auth() }, body: JSON.stringify(body).replace(`"${deep}"`, DEEP) });
+    fetch(`${server.url}/v1/${kind}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: auth() },
+      body: JSON.stringify(body).replace(`"${deep}"`, DEEP),
+    });
   const count = async (messageId: string) =>
-    (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from events where project_id = ${projectId} and message_id = ${messageId}`))[0].n;
+    (
+      await queryRows<{ n: number }>(
+        db(),
+        sql`select count(*)::int as n from events where project_id = ${projectId} and message_id = ${messageId}`,
+      )
+    )[0].n;
 
   beforeAll(async () => {
     const { user } = await createAccount(db(), { name: "Nasty", email: "nasty@example.nl", password: "long enough pw" });
@@ -58,21 +71,24 @@ describeEachDb("ingestion refuses per item what PostgreSQL cannot store", (db) =
   });
   afterAll(() => server.close());
 
-  it.each(NASTY.map(([what, item, error], i) => [what, item, error, i] as const))("%s: 400 naming the index, the good item stored once", async (_what, item, error, i) => {
-    const good = { type: "track", event: "good", anonymousId: "g", messageId: `good-${i}` };
-    const bad = { type: "track", anonymousId: "n", messageId: `bad-${i}`, ...item };
-    const batch = { batch: [good, bad] };
-    const res = await post("batch", batch);
-    expect(res.status).toBe(400);
-    expect(res.headers.get("retry-after")).toBeNull();
-    const body = await res.json();
-    expect(body.rejected).toEqual([{ index: 1, error: expect.stringContaining(error) }]);
-    expect(body.stored).toBe(1);
-    expect(await count(`good-${i}`)).toBe(1);
-    const again = await (await post("batch", batch)).json();
-    expect(again.stored).toBe(0);
-    expect(await count(`good-${i}`)).toBe(1);
-  });
+  it.each(NASTY.map(([what, item, error], i) => [what, item, error, i] as const))(
+    "%s: 400 naming the index, the good item stored once",
+    async (_what, item, error, i) => {
+      const good = { type: "track", event: "good", anonymousId: "g", messageId: `good-${i}` };
+      const bad = { type: "track", anonymousId: "n", messageId: `bad-${i}`, ...item };
+      const batch = { batch: [good, bad] };
+      const res = await post("batch", batch);
+      expect(res.status).toBe(400);
+      expect(res.headers.get("retry-after")).toBeNull();
+      const body = await res.json();
+      expect(body.rejected).toEqual([{ index: 1, error: expect.stringContaining(error) }]);
+      expect(body.stored).toBe(1);
+      expect(await count(`good-${i}`)).toBe(1);
+      const again = await (await post("batch", batch)).json();
+      expect(again.stored).toBe(0);
+      expect(await count(`good-${i}`)).toBe(1);
+    },
+  );
 
   it("a single /v1/track call with a NUL is a 400 that says where, not a 503", async () => {
     const res = await post("track", { event: "x", anonymousId: "s", properties: { q: "\u0000" } });
@@ -86,12 +102,28 @@ describeEachDb("ingestion refuses per item what PostgreSQL cannot store", (db) =
     const region = "x".repeat(99) + "😀";
     const res = await post("batch", {
       batch: [
-        { type: "track", event: "odd 😀 \u202e\ufeff\uffff\u0001", anonymousId: "o", messageId: "odd-1", properties: { revenue: 999_999_999_999.99, big: 1e308, tiny: -5e-324, nested, "": "empty key", __proto__x: 1 } },
-        { type: "page", anonymousId: "o", messageId: "odd-2", timestamp: "2000-01-01T00:00:00Z", context: { location: { region } }, properties: { path: "/" + "p".repeat(998) + "😀" } },
+        {
+          type: "track",
+          event: "odd 😀 \u202e\ufeff\uffff\u0001",
+          anonymousId: "o",
+          messageId: "odd-1",
+          properties: { revenue: 999_999_999_999.99, big: 1e308, tiny: -5e-324, nested, "": "empty key", __proto__x: 1 },
+        },
+        {
+          type: "page",
+          anonymousId: "o",
+          messageId: "odd-2",
+          timestamp: "2000-01-01T00:00:00Z",
+          context: { location: { region } },
+          properties: { path: "/" + "p".repeat(998) + "😀" },
+        },
       ],
     });
     expect(res.status).toBe(200);
-    const rows = await queryRows<{ message_id: string; revenue: string | null; region: string | null; path: string | null }>(db(), sql`select message_id, revenue, region, path from events where project_id = ${projectId} and anonymous_id = 'o' order by message_id`);
+    const rows = await queryRows<{ message_id: string; revenue: string | null; region: string | null; path: string | null }>(
+      db(),
+      sql`select message_id, revenue, region, path from events where project_id = ${projectId} and anonymous_id = 'o' order by message_id`,
+    );
     expect(rows.map((r) => r.message_id)).toEqual(["odd-1", "odd-2"]);
     expect(Number(rows[0].revenue)).toBe(999_999_999_999.99);
     expect(rows[1].region).toBe("x".repeat(99));
@@ -102,7 +134,9 @@ describeEachDb("ingestion refuses per item what PostgreSQL cannot store", (db) =
     // A check the validation does not know about stands in for any data error PostgreSQL may raise.
     await db().execute(sql`alter table events add constraint events_no_forbidden check (name <> 'forbidden') not valid`);
     try {
-      const batch = { batch: ["before", "forbidden", "after"].map((event, i) => ({ type: "track", event, anonymousId: "slip", messageId: `slip-${i}` })) };
+      const batch = {
+        batch: ["before", "forbidden", "after"].map((event, i) => ({ type: "track", event, anonymousId: "slip", messageId: `slip-${i}` })),
+      };
       const res = await post("batch", batch);
       expect(res.status).toBe(400);
       expect(res.headers.get("retry-after")).toBeNull();
@@ -116,7 +150,9 @@ describeEachDb("ingestion refuses per item what PostgreSQL cannot store", (db) =
   });
 
   it("an error that is neither the data nor an outage is a 500 without Retry-After, so clients do not resend at once", async () => {
-    await db().execute(sql`create or replace function events_refuse_bug() returns trigger language plpgsql as $$ begin if new.name = 'bug' then raise exception 'a bug' using errcode = 'XX000'; end if; return new; end $$`);
+    await db().execute(
+      sql`create or replace function events_refuse_bug() returns trigger language plpgsql as $$ begin if new.name = 'bug' then raise exception 'a bug' using errcode = 'XX000'; end if; return new; end $$`,
+    );
     await db().execute(sql`create trigger events_refuse_bug before insert on events for each row execute function events_refuse_bug()`);
     try {
       const res = await post("track", { event: "bug", anonymousId: "bug" });
@@ -130,13 +166,24 @@ describeEachDb("ingestion refuses per item what PostgreSQL cannot store", (db) =
 });
 
 describe("what counts as the database being away", () => {
-  const wrapped = (cause: unknown) => Object.assign(new Error("Failed query: insert into events … connection closed terminating"), { cause });
+  const wrapped = (cause: unknown) =>
+    Object.assign(new Error("Failed query: insert into events … connection closed terminating"), { cause });
   it.each([
     ["a refused connection", wrapped(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })), true, false],
-    ["postgres.js losing its connection", wrapped(Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" })), true, false],
+    [
+      "postgres.js losing its connection",
+      wrapped(Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" })),
+      true,
+      false,
+    ],
     ["an admin shutdown (57P01)", wrapped({ code: "57P01", message: "terminating connection due to administrator command" }), true, false],
     ["too many connections (53300)", wrapped({ code: "53300", message: "sorry, too many clients already" }), true, false],
-    ["a NUL in a value (22P05) whose statement mentions 'connection closed'", wrapped({ code: "22P05", message: "unsupported Unicode escape sequence" }), false, true],
+    [
+      "a NUL in a value (22P05) whose statement mentions 'connection closed'",
+      wrapped({ code: "22P05", message: "unsupported Unicode escape sequence" }),
+      false,
+      true,
+    ],
     ["a numeric overflow (22003)", wrapped({ code: "22003", message: "numeric field overflow" }), false, true],
     ["stack depth (54001)", wrapped({ code: "54001", message: "stack depth limit exceeded" }), false, true],
     ["an error without a code, whatever its message says", new Error("connection terminated: server shut down"), false, false],

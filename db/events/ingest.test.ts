@@ -17,8 +17,13 @@ describeEachDb("ingestion API", (db) => {
   let projectId: string;
   const auth = () => "Basic " + Buffer.from(writeKey + ":").toString("base64");
   const post = (kind: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/v1/${kind}`, { method: "POST", headers: { "content-type": "application/json", authorization: auth(), ...headers }, body: typeof body === "string" || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body) });
-  const events = (where = sql`true`) => queryRows<Record<string, unknown>>(db(), sql`select * from events where project_id = ${projectId} and ${where} order by id`);
+    fetch(`${server.url}/v1/${kind}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: auth(), ...headers },
+      body: typeof body === "string" || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
+    });
+  const events = (where = sql`true`) =>
+    queryRows<Record<string, unknown>>(db(), sql`select * from events where project_id = ${projectId} and ${where} order by id`);
 
   beforeAll(async () => {
     const { user } = await createAccount(db(), { name: "Ing", email: "ingest@example.nl", password: "long enough pw" });
@@ -31,8 +36,17 @@ describeEachDb("ingestion API", (db) => {
 
   it("stores track, page, identify and alias calls sent by @segment/analytics-node, mapped", async () => {
     const analytics = new Analytics({ writeKey, host: server.url, flushAt: 10, maxRetries: 2 });
-    const context = { userAgent: CHROME, campaign: { source: "Newsletter", medium: "email", name: "Lente" }, location: { country: "NL", region: "Utrecht" } };
-    analytics.page({ anonymousId: "anon-1", name: "Product", properties: { url: "https://shop.nl/product/fiets", path: "/product/fiets" }, context });
+    const context = {
+      userAgent: CHROME,
+      campaign: { source: "Newsletter", medium: "email", name: "Lente" },
+      location: { country: "NL", region: "Utrecht" },
+    };
+    analytics.page({
+      anonymousId: "anon-1",
+      name: "Product",
+      properties: { url: "https://shop.nl/product/fiets", path: "/product/fiets" },
+      context,
+    });
     analytics.track({ anonymousId: "anon-1", event: "add_to_cart", properties: { sku: "F1" }, context });
     analytics.identify({ anonymousId: "anon-1", userId: "user-1", traits: { age: 41, plan: "pro" }, context });
     analytics.track({ userId: "user-1", event: "purchase", properties: { revenue: 129.5 }, context });
@@ -42,11 +56,24 @@ describeEachDb("ingestion API", (db) => {
     const rows = await events();
     expect(rows.map((r) => r.name)).toEqual(["pageview", "add_to_cart", "identify", "purchase", "alias"]);
     const page = rows[0];
-    expect(page).toMatchObject({ path: "/product/fiets", utm_source: "newsletter", utm_medium: "email", utm_campaign: "lente", device: "desktop", browser: "Chrome", os: "Windows", country: "NL", region: "Utrecht" });
+    expect(page).toMatchObject({
+      path: "/product/fiets",
+      utm_source: "newsletter",
+      utm_medium: "email",
+      utm_campaign: "lente",
+      device: "desktop",
+      browser: "Chrome",
+      os: "Windows",
+      country: "NL",
+      region: "Utrecht",
+    });
     // Identify links the anonymous id: its earlier events count as the user's.
     expect(new Set(rows.map((r) => r.person_id))).toEqual(new Set(["user-1"]));
     expect(Number(rows[3].revenue)).toBe(129.5);
-    const [person] = await queryRows(db(), sql`select age_group, traits from persons where project_id = ${projectId} and person_id = 'user-1'`);
+    const [person] = await queryRows(
+      db(),
+      sql`select age_group, traits from persons where project_id = ${projectId} and person_id = 'user-1'`,
+    );
     expect(person).toMatchObject({ age_group: "35-44", traits: { plan: "pro" } });
   });
 
@@ -59,10 +86,24 @@ describeEachDb("ingestion API", (db) => {
   });
 
   it("stores the valid items of a batch and names the invalid ones by index", async () => {
-    const res = await post("b", { batch: [{ type: "track", event: "ok_1", anonymousId: "b" }, { type: "track", anonymousId: "b" }, { type: "track", event: "x" }, { type: "page", anonymousId: "b", properties: { path: "/ok" } }] });
+    const res = await post("b", {
+      batch: [
+        { type: "track", event: "ok_1", anonymousId: "b" },
+        { type: "track", anonymousId: "b" },
+        { type: "track", event: "x" },
+        { type: "page", anonymousId: "b", properties: { path: "/ok" } },
+      ],
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body).toMatchObject({ accepted: 2, stored: 2, rejected: [{ index: 1, error: "event is required for track calls" }, { index: 2, error: "anonymousId or userId is required" }] });
+    expect(body).toMatchObject({
+      accepted: 2,
+      stored: 2,
+      rejected: [
+        { index: 1, error: "event is required for track calls" },
+        { index: 2, error: "anonymousId or userId is required" },
+      ],
+    });
     expect(body.error.message).toBe("batch[1]: event is required for track calls");
     expect((await events(sql`anonymous_id = 'b'`)).length).toBe(2);
   });
@@ -70,8 +111,18 @@ describeEachDb("ingestion API", (db) => {
   it.each([
     ["invalid JSON", () => post("track", "{nope"), 400, "The request body is not valid JSON."],
     ["no write key", () => post("track", { event: "x", anonymousId: "a" }, { authorization: "" }), 401, "Send the project's write key"],
-    ["an unknown write key", () => post("track", { event: "x", anonymousId: "a" }, { authorization: "Basic " + Buffer.from("tw_nope:").toString("base64") }), 401, "Unknown write key"],
-    ["an oversize event", () => post("track", { event: "x", anonymousId: "a", properties: { blob: "x".repeat(40_000) } }), 413, "larger than 32 KB"],
+    [
+      "an unknown write key",
+      () => post("track", { event: "x", anonymousId: "a" }, { authorization: "Basic " + Buffer.from("tw_nope:").toString("base64") }),
+      401,
+      "Unknown write key",
+    ],
+    [
+      "an oversize event",
+      () => post("track", { event: "x", anonymousId: "a", properties: { blob: "x".repeat(40_000) } }),
+      413,
+      "larger than 32 KB",
+    ],
     ["a wrong field type", () => post("track", { event: "x", anonymousId: "a", properties: [1] }), 400, "properties has the wrong type"],
     ["an unknown endpoint", () => post("launch", { event: "x", anonymousId: "a" }), 404, "Unknown endpoint /v1/launch"],
   ])("answers %s with a clear 4xx", async (_what, send, status, message) => {
@@ -81,7 +132,10 @@ describeEachDb("ingestion API", (db) => {
   });
 
   it("accepts the write key in the body, text/plain bodies and gzip", async () => {
-    const text = await post("t", JSON.stringify({ writeKey, event: "beacon", anonymousId: "t" }), { authorization: "", "content-type": "text/plain" });
+    const text = await post("t", JSON.stringify({ writeKey, event: "beacon", anonymousId: "t" }), {
+      authorization: "",
+      "content-type": "text/plain",
+    });
     expect(text.status).toBe(200);
     const gz = await post("track", zlib.gzipSync(JSON.stringify({ event: "gzipped", anonymousId: "t" })), { "content-encoding": "gzip" });
     expect(gz.status).toBe(200);
@@ -91,20 +145,40 @@ describeEachDb("ingestion API", (db) => {
   it("drops bots and headless browsers, and counts them", async () => {
     const res = await post("batch", {
       batch: [
-        { type: "page", anonymousId: "bot", context: { userAgent: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" } },
-        { type: "page", anonymousId: "bot", context: { userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36" } },
+        {
+          type: "page",
+          anonymousId: "bot",
+          context: { userAgent: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" },
+        },
+        {
+          type: "page",
+          anonymousId: "bot",
+          context: {
+            userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36",
+          },
+        },
         { type: "page", anonymousId: "human", context: { userAgent: CHROME } },
       ],
     });
     expect(await res.json()).toMatchObject({ accepted: 1, bots: 2 });
     expect((await events(sql`anonymous_id = 'bot'`)).length).toBe(0);
-    const [stats] = await queryRows<{ n: number }>(db(), sql`select sum(bots_dropped)::int as n from ingest_stats where project_id = ${projectId}`);
+    const [stats] = await queryRows<{ n: number }>(
+      db(),
+      sql`select sum(bots_dropped)::int as n from ingest_stats where project_id = ${projectId}`,
+    );
     expect(stats.n).toBe(2);
   });
 
   it("answers 429 with Retry-After past the project's rate limit", async () => {
     const limited = await startIngestServer(db, 5);
-    const send = () => fetch(`${limited.url}/v1/batch`, { method: "POST", headers: { "content-type": "application/json", authorization: auth() }, body: JSON.stringify({ batch: [1, 2, 3].map((i) => ({ type: "track", event: "rl", anonymousId: "rl", messageId: `rl-${Math.random()}-${i}` })) }) });
+    const send = () =>
+      fetch(`${limited.url}/v1/batch`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: auth() },
+        body: JSON.stringify({
+          batch: [1, 2, 3].map((i) => ({ type: "track", event: "rl", anonymousId: "rl", messageId: `rl-${Math.random()}-${i}` })),
+        }),
+      });
     expect((await send()).status).toBe(200);
     const res = await send();
     expect(res.status).toBe(429);

@@ -189,7 +189,11 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
         const person = e.userId ?? e.anonymousId;
         if (!person) continue;
         const prev = traits.get(person);
-        traits.set(person, { traits: { ...(prev?.traits ?? {}), ...(e.traits ?? {}) }, age_group: e.ageGroup ?? prev?.age_group ?? null, time: e.time.toISOString() });
+        traits.set(person, {
+          traits: { ...(prev?.traits ?? {}), ...(e.traits ?? {}) },
+          age_group: e.ageGroup ?? prev?.age_group ?? null,
+          time: e.time.toISOString(),
+        });
       }
       if (traits.size) {
         const people = JSON.stringify([...traits].map(([person_id, t]) => ({ person_id, ...t })));

@@ -27,7 +27,10 @@ const bin = (() => {
     return null;
   }
 })();
-const serverBinaries = { met: bin !== null, reason: "the PostgreSQL server binaries are not in /usr/lib/postgresql (apt-get install postgresql)" };
+const serverBinaries = {
+  met: bin !== null,
+  reason: "the PostgreSQL server binaries are not in /usr/lib/postgresql (apt-get install postgresql)",
+};
 
 function asPostgres(args: string[]) {
   const cmd = process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", ...args]] : [args[0], args.slice(1)];
@@ -43,7 +46,17 @@ describeWhen("database outage during ingestion [postgres]", [postgresRequirement
   let writeKey: string;
   let projectId: string;
   const pgctl = (action: "start" | "stop") =>
-    asPostgres([`${bin}/pg_ctl`, "-D", dataDir, "-w", "-t", "30", ...(action === "start" ? ["-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, "-l", path.join(dir, "log"), "start"] : ["-m", "fast", "stop"])]);
+    asPostgres([
+      `${bin}/pg_ctl`,
+      "-D",
+      dataDir,
+      "-w",
+      "-t",
+      "30",
+      ...(action === "start"
+        ? ["-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, "-l", path.join(dir, "log"), "start"]
+        : ["-m", "fast", "stop"]),
+    ]);
 
   beforeAll(async () => {
     fs.chmodSync(dir, 0o777);

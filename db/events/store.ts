@@ -9,9 +9,25 @@ export type Candidate = { index: number; event: NormalizedEvent };
 
 function toInput(e: NormalizedEvent): EventInput {
   return {
-    time: e.time, name: e.name, anonymousId: e.anonymousId, userId: e.userId, path: e.path, referrerDomain: e.referrerDomain,
-    source: e.source, medium: e.medium, campaign: e.campaign, device: e.device, browser: e.browser, os: e.os, country: e.country,
-    region: e.region, properties: e.properties, revenue: e.revenue, messageId: e.messageId, traits: e.traits, ageGroup: e.ageGroup,
+    time: e.time,
+    name: e.name,
+    anonymousId: e.anonymousId,
+    userId: e.userId,
+    path: e.path,
+    referrerDomain: e.referrerDomain,
+    source: e.source,
+    medium: e.medium,
+    campaign: e.campaign,
+    device: e.device,
+    browser: e.browser,
+    os: e.os,
+    country: e.country,
+    region: e.region,
+    properties: e.properties,
+    revenue: e.revenue,
+    messageId: e.messageId,
+    traits: e.traits,
+    ageGroup: e.ageGroup,
     previousId: e.previousId,
   };
 }
@@ -22,10 +38,23 @@ function toInput(e: NormalizedEvent): EventInput {
  * once more item by item, so the bad one is named (and refused) and the others are stored.
  * Duplicates of a messageId are skipped either way. Errors that are not about the data propagate.
  */
-export async function storeAccepted(db: Db, projectId: string, candidates: Candidate[]): Promise<{ stored: number; refused: { index: number; error: string }[] }> {
+export async function storeAccepted(
+  db: Db,
+  projectId: string,
+  candidates: Candidate[],
+): Promise<{ stored: number; refused: { index: number; error: string }[] }> {
   if (candidates.length === 0) return { stored: 0, refused: [] };
   try {
-    return { stored: (await insertEvents(db, projectId, candidates.map((c) => toInput(c.event)))).stored, refused: [] };
+    return {
+      stored: (
+        await insertEvents(
+          db,
+          projectId,
+          candidates.map((c) => toInput(c.event)),
+        )
+      ).stored,
+      refused: [],
+    };
   } catch (err) {
     if (!isDataError(err)) throw err;
     // The error holds the statement's parameters (the events): log its reason only.

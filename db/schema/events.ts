@@ -1,4 +1,18 @@
-import { pgTable, text, timestamp, uuid, bigint, jsonb, numeric, primaryKey, index, uniqueIndex, integer, smallint, date } from "drizzle-orm/pg-core";
+import {
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  bigint,
+  jsonb,
+  numeric,
+  primaryKey,
+  index,
+  uniqueIndex,
+  integer,
+  smallint,
+  date,
+} from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { projects } from "./projects";
 
@@ -20,56 +34,88 @@ const segmentColumns = () => ({
  * known, else the anonymous id; identify/alias rewrite it for earlier events of that anonymous id.
  * `id` is the receive order (ties in time are broken by it).
  */
-export const events = pgTable("events", {
-  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-  id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
-  time: timestamp("time", { withTimezone: true }).notNull(),
-  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
-  name: text("name").notNull(),
-  personId: text("person_id").notNull(),
-  anonymousId: text("anonymous_id"),
-  userId: text("user_id"),
-  path: text("path"),
-  ...segmentColumns(),
-  properties: jsonb("properties").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-  revenue: numeric("revenue", { precision: 14, scale: 2, mode: "number" }),
-  messageId: text("message_id").notNull(),
-}, (t) => [
-  primaryKey({ columns: [t.projectId, t.id] }),
-  uniqueIndex("events_message_key").on(t.projectId, t.messageId),
-  index("events_project_name_time_idx").on(t.projectId, t.name, t.time),
-  index("events_project_anon_idx").on(t.projectId, t.anonymousId),
-  index("events_project_user_idx").on(t.projectId, t.userId).where(sql`${t.userId} is not null`),
-  index("events_project_time_idx").on(t.projectId, t.time),
-  index("events_project_person_idx").on(t.projectId, t.personId),
-]);
+export const events = pgTable(
+  "events",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    time: timestamp("time", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    name: text("name").notNull(),
+    personId: text("person_id").notNull(),
+    anonymousId: text("anonymous_id"),
+    userId: text("user_id"),
+    path: text("path"),
+    ...segmentColumns(),
+    properties: jsonb("properties")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    revenue: numeric("revenue", { precision: 14, scale: 2, mode: "number" }),
+    messageId: text("message_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.id] }),
+    uniqueIndex("events_message_key").on(t.projectId, t.messageId),
+    index("events_project_name_time_idx").on(t.projectId, t.name, t.time),
+    index("events_project_anon_idx").on(t.projectId, t.anonymousId),
+    index("events_project_user_idx")
+      .on(t.projectId, t.userId)
+      .where(sql`${t.userId} is not null`),
+    index("events_project_time_idx").on(t.projectId, t.time),
+    index("events_project_person_idx").on(t.projectId, t.personId),
+  ],
+);
 
 /** Persons: one per (project, person id) with identify traits; age group lives here. */
-export const persons = pgTable("persons", {
-  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-  personId: text("person_id").notNull(),
-  traits: jsonb("traits").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-  ageGroup: text("age_group"),
-  firstSeen: timestamp("first_seen", { withTimezone: true }).notNull().defaultNow(),
-  lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
-  /** when the person's events last changed (new events, identity merged): funnel facts recompute such persons */
-  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.projectId, t.personId] }), index("persons_project_changed_idx").on(t.projectId, t.changedAt)]);
+export const persons = pgTable(
+  "persons",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    personId: text("person_id").notNull(),
+    traits: jsonb("traits")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    ageGroup: text("age_group"),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull().defaultNow(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
+    /** when the person's events last changed (new events, identity merged): funnel facts recompute such persons */
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.personId] }), index("persons_project_changed_idx").on(t.projectId, t.changedAt)],
+);
 
 /** identify/alias links: an anonymous id belongs to a user id from then on (and before). */
-export const identityLinks = pgTable("identity_links", {
-  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-  anonymousId: text("anonymous_id").notNull(),
-  userId: text("user_id").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.projectId, t.anonymousId] }), index("identity_links_project_user_idx").on(t.projectId, t.userId)]);
+export const identityLinks = pgTable(
+  "identity_links",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    anonymousId: text("anonymous_id").notNull(),
+    userId: text("user_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.anonymousId] }), index("identity_links_project_user_idx").on(t.projectId, t.userId)],
+);
 
 /** Daily counters of what ingestion dropped (bots), so they are counted without being stored. */
-export const ingestStats = pgTable("ingest_stats", {
-  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-  day: date("day").notNull(),
-  botsDropped: integer("bots_dropped").notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.projectId, t.day] })]);
+export const ingestStats = pgTable(
+  "ingest_stats",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    botsDropped: integer("bots_dropped").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.day] })],
+);
 
 /**
  * The entry segments funnel facts refer to: one row per distinct combination of an entry event's
@@ -77,24 +123,36 @@ export const ingestStats = pgTable("ingest_stats", {
  * writers agree on ids without a lookup; db/queries/funnel/facts.ts). Column names follow `events`,
  * so the segment filters read the same.
  */
-export const funnelSegments = pgTable("funnel_segments", {
-  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-  id: bigint("id", { mode: "bigint" }).notNull(),
-  ...segmentColumns(),
-}, (t) => [primaryKey({ columns: [t.projectId, t.id] })]);
+export const funnelSegments = pgTable(
+  "funnel_segments",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: bigint("id", { mode: "bigint" }).notNull(),
+    ...segmentColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.id] })],
+);
 
 /**
  * A saved funnel's facts (db/queries/funnel/facts.ts): `funnel_key` is a hash of the steps, window
  * and time zone, so an edited funnel gets new facts; `id` is what the fact rows carry. Built when
  * `built_at` is set; persons changed from `applied_until` on are recomputed on the next refresh.
  */
-export const funnelFactSets = pgTable("funnel_fact_sets", {
-  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-  funnelKey: text("funnel_key").notNull(),
-  appliedUntil: timestamp("applied_until", { withTimezone: true }),
-  builtAt: timestamp("built_at", { withTimezone: true }),
-}, (t) => [uniqueIndex("funnel_fact_sets_key_idx").on(t.projectId, t.funnelKey)]);
+export const funnelFactSets = pgTable(
+  "funnel_fact_sets",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    funnelKey: text("funnel_key").notNull(),
+    appliedUntil: timestamp("applied_until", { withTimezone: true }),
+    builtAt: timestamp("built_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("funnel_fact_sets_key_idx").on(t.projectId, t.funnelKey)],
+);
 
 /**
  * Precomputed funnel levels of a fact set: one row per person, local entry day and entry segment,
@@ -104,37 +162,43 @@ export const funnelFactSets = pgTable("funnel_fact_sets", {
  * value, and the `gap_*` columns link each row to the person's previous one with the same value, so
  * that a breakdown need not deduplicate most rows per person (db/queries/funnel/README.md).
  */
-export const funnelFactRows = pgTable("funnel_fact_rows", {
-  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-  factsId: integer("facts_id").notNull(),
-  day: date("day").notNull(),
-  personId: text("person_id").notNull(),
-  segmentId: bigint("segment_id", { mode: "bigint" }).notNull(),
-  level: smallint("level").notNull(),
-  solo: smallint("solo").notNull(),
-  // Days since the person's previous row with the same value of the field (rows in order of day and
-  // segment), null for the first: a row is its pair's first in a range when that lies before it.
-  gapSource: smallint("gap_source"),
-  gapMedium: smallint("gap_medium"),
-  gapCampaign: smallint("gap_campaign"),
-  gapReferrer: smallint("gap_referrer"),
-  gapDevice: smallint("gap_device"),
-  gapBrowser: smallint("gap_browser"),
-  gapOs: smallint("gap_os"),
-  gapCountry: smallint("gap_country"),
-  gapRegion: smallint("gap_region"),
-  /** days since the person's previous row (of any segment) */
-  gapPerson: smallint("gap_person"),
-  d2: bigint("d2", { mode: "number" }),
-  d3: bigint("d3", { mode: "number" }),
-  d4: bigint("d4", { mode: "number" }),
-  d5: bigint("d5", { mode: "number" }),
-  d6: bigint("d6", { mode: "number" }),
-  d7: bigint("d7", { mode: "number" }),
-  d8: bigint("d8", { mode: "number" }),
-  d9: bigint("d9", { mode: "number" }),
-  d10: bigint("d10", { mode: "number" }),
-}, (t) => [
-  index("funnel_fact_rows_day_idx").on(t.projectId, t.factsId, t.day),
-  index("funnel_fact_rows_person_idx").on(t.projectId, t.factsId, t.personId),
-]);
+export const funnelFactRows = pgTable(
+  "funnel_fact_rows",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    factsId: integer("facts_id").notNull(),
+    day: date("day").notNull(),
+    personId: text("person_id").notNull(),
+    segmentId: bigint("segment_id", { mode: "bigint" }).notNull(),
+    level: smallint("level").notNull(),
+    solo: smallint("solo").notNull(),
+    // Days since the person's previous row with the same value of the field (rows in order of day and
+    // segment), null for the first: a row is its pair's first in a range when that lies before it.
+    gapSource: smallint("gap_source"),
+    gapMedium: smallint("gap_medium"),
+    gapCampaign: smallint("gap_campaign"),
+    gapReferrer: smallint("gap_referrer"),
+    gapDevice: smallint("gap_device"),
+    gapBrowser: smallint("gap_browser"),
+    gapOs: smallint("gap_os"),
+    gapCountry: smallint("gap_country"),
+    gapRegion: smallint("gap_region"),
+    /** days since the person's previous row (of any segment) */
+    gapPerson: smallint("gap_person"),
+    d2: bigint("d2", { mode: "number" }),
+    d3: bigint("d3", { mode: "number" }),
+    d4: bigint("d4", { mode: "number" }),
+    d5: bigint("d5", { mode: "number" }),
+    d6: bigint("d6", { mode: "number" }),
+    d7: bigint("d7", { mode: "number" }),
+    d8: bigint("d8", { mode: "number" }),
+    d9: bigint("d9", { mode: "number" }),
+    d10: bigint("d10", { mode: "number" }),
+  },
+  (t) => [
+    index("funnel_fact_rows_day_idx").on(t.projectId, t.factsId, t.day),
+    index("funnel_fact_rows_person_idx").on(t.projectId, t.factsId, t.personId),
+  ],
+);

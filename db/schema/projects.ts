@@ -2,30 +2,44 @@ import { pgTable, text, timestamp, uuid, index, uniqueIndex, jsonb } from "drizz
 import { teams, users } from "./accounts";
 import { SECTORS } from "../../lib/sectors";
 
-export const projects = pgTable("projects", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  name: text("name").notNull(),
-  siteUrl: text("site_url"),
-  sector: text("sector", { enum: SECTORS }).notNull(),
-  timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
-  // The write key must be shown again (snippet), so it is kept encrypted; lookups use its hash.
-  writeKeyHash: text("write_key_hash").notNull(),
-  writeKeyEnc: text("write_key_enc").notNull(),
-  // The read key is shown once; only its hash and a recognisable prefix are kept.
-  readKeyHash: text("read_key_hash").notNull(),
-  readKeyPrefix: text("read_key_prefix").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index("projects_team_idx").on(t.teamId, t.createdAt),
-  uniqueIndex("projects_write_key_key").on(t.writeKeyHash),
-  uniqueIndex("projects_read_key_key").on(t.readKeyHash),
-]);
+export const projects = pgTable(
+  "projects",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    siteUrl: text("site_url"),
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
+    // The write key must be shown again (snippet), so it is kept encrypted; lookups use its hash.
+    writeKeyHash: text("write_key_hash").notNull(),
+    writeKeyEnc: text("write_key_enc").notNull(),
+    // The read key is shown once; only its hash and a recognisable prefix are kept.
+    readKeyHash: text("read_key_hash").notNull(),
+    readKeyPrefix: text("read_key_prefix").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("projects_team_idx").on(t.teamId, t.createdAt),
+    uniqueIndex("projects_write_key_key").on(t.writeKeyHash),
+    uniqueIndex("projects_read_key_key").on(t.readKeyHash),
+  ],
+);
 
 /** A half-finished onboarding: kept per user and team so the flow can be resumed. */
-export const onboardingDrafts = pgTable("onboarding_drafts", {
-  teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  data: jsonb("data").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex("onboarding_drafts_key").on(t.teamId, t.userId)]);
+export const onboardingDrafts = pgTable(
+  "onboarding_drafts",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    data: jsonb("data").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("onboarding_drafts_key").on(t.teamId, t.userId)],
+);

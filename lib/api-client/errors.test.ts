@@ -46,7 +46,12 @@ describe("API URLs and query keys", () => {
   });
 
   it("keys name what they cache, broadest first, and keep a project's and a share link's apart", () => {
-    expect(queryKeys.funnelResults(project, "f1", "[]", "range=7d")).toEqual(["funnel", "f1", "results", { via: ["project", "p1"], definition: "[]", params: "range=7d" }]);
+    expect(queryKeys.funnelResults(project, "f1", "[]", "range=7d")).toEqual([
+      "funnel",
+      "f1",
+      "results",
+      { via: ["project", "p1"], definition: "[]", params: "range=7d" },
+    ]);
     expect(queryKeys.conversions(project, "x")).not.toEqual(queryKeys.conversions(shareSource("p1"), "x"));
     expect(queryKeys.segmentValues(share, "device", "")).toEqual(["share", "tok", "segments", "device", ""]);
   });

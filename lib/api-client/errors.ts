@@ -39,7 +39,10 @@ export class ApiError extends Error {
 export function apiErrorFromBody(status: number, body: unknown): ApiError {
   const error = typeof body === "object" && body !== null && "error" in body ? body.error : null;
   const code = typeof error === "object" && error !== null && "code" in error ? error.code : null;
-  const message = typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : `HTTP ${status}`;
+  const message =
+    typeof error === "object" && error !== null && "message" in error && typeof error.message === "string"
+      ? error.message
+      : `HTTP ${status}`;
   return new ApiError(status, isApiErrorCode(code) ? code : status >= 500 ? "internal" : "unknown", message);
 }
 

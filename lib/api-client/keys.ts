@@ -14,15 +14,28 @@ const withQuery = (path: string, query: string) => (query ? `${path}?${query}` :
 /** Endpoints, each with its query string (already in the API's form: see resultParams, overviewParams). */
 export const apiUrls = {
   funnelResults: (s: ReportSource, funnelId: string, query: string) =>
-    withQuery(s.kind === "project" ? `/api/v1/funnels/${encodeURIComponent(funnelId)}/results` : `/api/share/${encodeURIComponent(s.token)}/results`, query),
+    withQuery(
+      s.kind === "project"
+        ? `/api/v1/funnels/${encodeURIComponent(funnelId)}/results`
+        : `/api/share/${encodeURIComponent(s.token)}/results`,
+      query,
+    ),
   /** The CSV of who reached `step` but not the next one (members only: there is no share form). */
   funnelAudience: (funnelId: string, step: number, query: string) =>
     withQuery(`/api/v1/funnels/${encodeURIComponent(funnelId)}/audience`, [`step=${step}`, query].filter(Boolean).join("&")),
   funnelPreview: () => "/api/v1/funnels/query",
   conversions: (s: ReportSource, query: string) =>
-    withQuery(s.kind === "project" ? `/api/v1/projects/${encodeURIComponent(s.projectId)}/conversions` : `/api/share/${encodeURIComponent(s.token)}/conversions`, query),
+    withQuery(
+      s.kind === "project"
+        ? `/api/v1/projects/${encodeURIComponent(s.projectId)}/conversions`
+        : `/api/share/${encodeURIComponent(s.token)}/conversions`,
+      query,
+    ),
   segmentValues: (s: ReportSource, field: string, rangeQuery: string) => {
-    const base = s.kind === "project" ? `/api/v1/projects/${encodeURIComponent(s.projectId)}/segments` : `/api/share/${encodeURIComponent(s.token)}/segments`;
+    const base =
+      s.kind === "project"
+        ? `/api/v1/projects/${encodeURIComponent(s.projectId)}/segments`
+        : `/api/share/${encodeURIComponent(s.token)}/segments`;
     return withQuery(base, [new URLSearchParams({ field }).toString(), rangeQuery].filter(Boolean).join("&"));
   },
   lastEvent: (projectId: string) => `/api/v1/projects/${encodeURIComponent(projectId)}/last-event`,

@@ -63,11 +63,18 @@ export function peerIsTrusted(trust: TrustProxy, socketAddress: string | undefin
  * The client's address for a request that arrived from `socketAddress` with these
  * X-Forwarded-For header values. Never reads X-Forwarded-For unless the peer is trusted.
  */
-export function resolveClientAddress(trust: TrustProxy, socketAddress: string | undefined, forwardedFor: string | string[] | undefined): string {
+export function resolveClientAddress(
+  trust: TrustProxy,
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+): string {
   const peer = normalizeAddress(socketAddress) || "unknown";
   if (trust.kind === "none") return peer;
-  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor ?? "";
-  const hops = header.split(",").map((s) => s.trim()).filter(Boolean);
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
+  const hops = header
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   // The chain as our side sees it, nearest last: the addresses the proxies appended, then the peer.
   const chain = [...hops.map((h) => normalizeAddress(h) || h.slice(0, 64)), peer];
   if (trust.kind === "hops") return chain[Math.max(0, chain.length - 1 - trust.hops)];

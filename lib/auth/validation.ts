@@ -1,11 +1,7 @@
 import { z } from "zod";
 
 /** Error codes are message-catalogue keys under auth.errors, so each locale says it in its own words. */
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("emailInvalid").max(254, "emailInvalid"));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("emailInvalid").max(254, "emailInvalid"));
 
 export const passwordSchema = z.string().min(10, "passwordShort").max(200, "passwordLong");
 

@@ -26,23 +26,88 @@ export function overviewCsv(o: ConversionsOverview, params: URLSearchParams, pro
       return {
         filename: name("goals"),
         body: toCsv(
-          ["goal", "kind", "visitors", "converted_visitors", "conversions", "conversion_rate_pct", "ci95_low_pct", "ci95_high_pct", "previous_visitors", "previous_converted", "previous_rate_pct", "change_pct", "revenue", "average_order_value", "revenue_per_visitor"],
-          o.goals.map((g) => [g.name, g.kind, o.visitors, g.converted, g.conversions, pct(g.rate.rate), pct(g.rate.low), pct(g.rate.high), g.previous.visitors, g.previous.converted, pct(g.previous.rate), pct(g.change), money(g.revenue?.total), money(g.revenue?.averageOrderValue), money(g.revenue?.perVisitor)]),
+          [
+            "goal",
+            "kind",
+            "visitors",
+            "converted_visitors",
+            "conversions",
+            "conversion_rate_pct",
+            "ci95_low_pct",
+            "ci95_high_pct",
+            "previous_visitors",
+            "previous_converted",
+            "previous_rate_pct",
+            "change_pct",
+            "revenue",
+            "average_order_value",
+            "revenue_per_visitor",
+          ],
+          o.goals.map((g) => [
+            g.name,
+            g.kind,
+            o.visitors,
+            g.converted,
+            g.conversions,
+            pct(g.rate.rate),
+            pct(g.rate.low),
+            pct(g.rate.high),
+            g.previous.visitors,
+            g.previous.converted,
+            pct(g.previous.rate),
+            pct(g.change),
+            money(g.revenue?.total),
+            money(g.revenue?.averageOrderValue),
+            money(g.revenue?.perVisitor),
+          ]),
         ),
       };
     case "segment": {
       const field = params.get("field") as SegmentField | null;
       const rows = field ? o.segments[field] : undefined;
-      if (!field || !rows) throw new CsvRequestError(`A segment table needs field=<one of ${SEGMENT_FIELDS.join(", ")}> and segment=<the same field>.`);
+      if (!field || !rows)
+        throw new CsvRequestError(`A segment table needs field=<one of ${SEGMENT_FIELDS.join(", ")}> and segment=<the same field>.`);
       // Cost columns only where spend can be attributed (source, medium, campaign) and there was some.
       const costs = o.spend && rows.some((r) => r.costs);
       return {
         filename: name(`by-${fileSlug(field)}`),
         body: toCsv(
-          [field, "visitors", ...o.goals.flatMap((g) => [`${g.key}_converted`, `${g.key}_conversions`, `${g.key}_rate_pct`, `${g.key}_ci95_low_pct`, `${g.key}_ci95_high_pct`]), "too_few_visitors",
-            ...(costs ? ["ad_spend", "cost_per_visitor", `cost_per_lead_${o.spend!.leadGoalKey ?? "none"}`, `cost_per_acquisition_${o.spend!.acquisitionGoalKey ?? "none"}`, "roas"] : [])],
-          rows.map((r) => [r.value, r.visitors, ...r.goals.flatMap((g) => [g.converted, g.conversions, pct(g.rate.rate), pct(g.rate.low), pct(g.rate.high)]), r.small ? "yes" : "no",
-            ...(costs ? [money(r.costs?.spend), money(r.costs?.costPerVisitor), money(r.costs?.costPerLead), money(r.costs?.costPerAcquisition), r.costs?.roas == null ? null : Math.round(r.costs.roas * 100) / 100] : [])]),
+          [
+            field,
+            "visitors",
+            ...o.goals.flatMap((g) => [
+              `${g.key}_converted`,
+              `${g.key}_conversions`,
+              `${g.key}_rate_pct`,
+              `${g.key}_ci95_low_pct`,
+              `${g.key}_ci95_high_pct`,
+            ]),
+            "too_few_visitors",
+            ...(costs
+              ? [
+                  "ad_spend",
+                  "cost_per_visitor",
+                  `cost_per_lead_${o.spend!.leadGoalKey ?? "none"}`,
+                  `cost_per_acquisition_${o.spend!.acquisitionGoalKey ?? "none"}`,
+                  "roas",
+                ]
+              : []),
+          ],
+          rows.map((r) => [
+            r.value,
+            r.visitors,
+            ...r.goals.flatMap((g) => [g.converted, g.conversions, pct(g.rate.rate), pct(g.rate.low), pct(g.rate.high)]),
+            r.small ? "yes" : "no",
+            ...(costs
+              ? [
+                  money(r.costs?.spend),
+                  money(r.costs?.costPerVisitor),
+                  money(r.costs?.costPerLead),
+                  money(r.costs?.costPerAcquisition),
+                  r.costs?.roas == null ? null : Math.round(r.costs.roas * 100) / 100,
+                ]
+              : []),
+          ]),
         ),
       };
     }
@@ -61,7 +126,15 @@ export function overviewCsv(o: ConversionsOverview, params: URLSearchParams, pro
         filename: name("stages"),
         body: toCsv(
           ["stage", "stage_visitors", "kpi", "unit", "value"],
-          o.stages.flatMap((s) => (s.kpis.length ? s.kpis : [null]).map((k) => [s.stage, s.visitors, k?.id ?? null, k?.unit ?? null, k ? (k.unit === "rate" ? pct(k.value) : k.unit === "money" ? money(k.value) : k.value) : null])),
+          o.stages.flatMap((s) =>
+            (s.kpis.length ? s.kpis : [null]).map((k) => [
+              s.stage,
+              s.visitors,
+              k?.id ?? null,
+              k?.unit ?? null,
+              k ? (k.unit === "rate" ? pct(k.value) : k.unit === "money" ? money(k.value) : k.value) : null,
+            ]),
+          ),
         ),
       };
   }

@@ -37,7 +37,12 @@ export function rateWithInterval(successes: number, trials: number): RateWithInt
   return { rate, low, high };
 }
 
-const EMPTY = (goals: number): RawCounts => ({ visitors: 0, newVisitors: 0, bounced: 0, goals: Array.from({ length: goals }, () => ({ converted: 0, conversions: 0, revenue: null, repeaters: 0 })) });
+const EMPTY = (goals: number): RawCounts => ({
+  visitors: 0,
+  newVisitors: 0,
+  bounced: 0,
+  goals: Array.from({ length: goals }, () => ({ converted: 0, conversions: 0, revenue: null, repeaters: 0 })),
+});
 
 /** The local calendar days (YYYY-MM-DD) a range covers in a time zone, in order. */
 export function daysInRange(from: Date, to: Date, timeZone: string): string[] {
@@ -123,14 +128,26 @@ export function buildOverview(input: OverviewInput): ConversionsOverview {
         value: row.group,
         visitors: row.visitors,
         small: row.visitors < MIN_VISITORS_FOR_RATE,
-        goals: input.goals.map((g, i) => ({ key: g.key, converted: row.goals[i].converted, conversions: row.goals[i].conversions, rate: rateWithInterval(row.goals[i].converted, row.visitors) })),
+        goals: input.goals.map((g, i) => ({
+          key: g.key,
+          converted: row.goals[i].converted,
+          conversions: row.goals[i].conversions,
+          rate: rateWithInterval(row.goals[i].converted, row.visitors),
+        })),
         ...(amount ? { costs: spendCosts(amount, row.visitors, row.goals, pick) } : {}),
       };
     });
   }
   const keyOf = (i: number | null) => (i === null ? null : input.goals[i].key);
 
-  const facts: StageFacts = { ...input.facts, visitors: cur.visitors, newVisitors: cur.newVisitors, bounced: cur.bounced, stageVisitors: input.stageVisitors, goals };
+  const facts: StageFacts = {
+    ...input.facts,
+    visitors: cur.visitors,
+    newVisitors: cur.newVisitors,
+    bounced: cur.bounced,
+    stageVisitors: input.stageVisitors,
+    goals,
+  };
   const kpis = stageKpis(input.template, facts);
 
   return {
@@ -146,7 +163,12 @@ export function buildOverview(input: OverviewInput): ConversionsOverview {
     benchmark,
     whatIf:
       macro && macro.rate.rate !== null
-        ? { goalKey: macro.key, visitors: cur.visitors, currentRate: macro.rate.rate, valuePerConversion: macro.revenue && macro.converted ? macro.revenue.total / macro.converted : null }
+        ? {
+            goalKey: macro.key,
+            visitors: cur.visitors,
+            currentRate: macro.rate.rate,
+            valuePerConversion: macro.revenue && macro.converted ? macro.revenue.total / macro.converted : null,
+          }
         : null,
     stages: FUNNEL_STAGES.map((stage) => ({
       stage,
@@ -156,7 +178,12 @@ export function buildOverview(input: OverviewInput): ConversionsOverview {
     })),
     segments,
     spend: spend
-      ? { ...spendCosts(spend.total, cur.visitors, cur.goals, pick), leadGoalKey: keyOf(pick.leadIndex), acquisitionGoalKey: keyOf(pick.acquisitionIndex), revenueGoalKey: keyOf(pick.revenueIndex) }
+      ? {
+          ...spendCosts(spend.total, cur.visitors, cur.goals, pick),
+          leadGoalKey: keyOf(pick.leadIndex),
+          acquisitionGoalKey: keyOf(pick.acquisitionIndex),
+          revenueGoalKey: keyOf(pick.revenueIndex),
+        }
       : null,
   };
 }

@@ -6,10 +6,23 @@ import { GOAL_KINDS, SEGMENT_FIELDS, type SegmentField } from "../funnel/types";
 import type { OverviewGoalDef } from "./types";
 
 /** The segment tables the overview offers, as the article asks: source, device, country/region, age group (and the rest of the fields). */
-export const SEGMENT_TABLES = ["source", "medium", "campaign", "referrer", "device", "country", "region", "age_group"] as const satisfies readonly SegmentField[];
+export const SEGMENT_TABLES = [
+  "source",
+  "medium",
+  "campaign",
+  "referrer",
+  "device",
+  "country",
+  "region",
+  "age_group",
+] as const satisfies readonly SegmentField[];
 
 const adHocGoalSchema = stepMatchSchema.extend({
-  key: z.string().trim().regex(/^[\w.-]{1,60}$/, "A goal key is 1–60 letters, digits, _ . or -.").optional(),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,60}$/, "A goal key is 1–60 letters, digits, _ . or -.")
+    .optional(),
   name: z.string().trim().min(1).max(100, "Goal names are at most 100 characters.").optional(),
   kind: z.enum(GOAL_KINDS, `kind is "macro" or "micro".`).default("micro"),
   revenue: z.boolean().default(false),
@@ -23,10 +36,20 @@ export const goalsQueryBodySchema = checkRange(
     to: instantSchema("to", "2026-12-01T00:00:00Z"),
     filters: filtersSchema.default({}),
     /** saved goals by key, or goals defined here; all saved goals when left out */
-    goals: z.array(z.union([z.string().min(1), adHocGoalSchema], "Each goal is a saved goal's key or an object with at least an event."), "goals is a list.").min(1, "Give at least one goal, or leave goals out for all saved goals.").max(30, "At most 30 goals per query.").optional(),
+    goals: z
+      .array(
+        z.union([z.string().min(1), adHocGoalSchema], "Each goal is a saved goal's key or an object with at least an event."),
+        "goals is a list.",
+      )
+      .min(1, "Give at least one goal, or leave goals out for all saved goals.")
+      .max(30, "At most 30 goals per query.")
+      .optional(),
     /** the micro goal (key) that cost per lead counts; the first micro goal when left out */
     lead: z.string().min(1, "lead is a goal key.").optional(),
-    segments: z.array(fieldSchema, "segments is a list of fields.").max(PARAM_LIMITS.segments, `At most ${PARAM_LIMITS.segments} segment tables in one query.`).default([]),
+    segments: z
+      .array(fieldSchema, "segments is a list of fields.")
+      .max(PARAM_LIMITS.segments, `At most ${PARAM_LIMITS.segments} segment tables in one query.`)
+      .default([]),
   }),
 );
 
@@ -43,12 +66,22 @@ class UnknownGoalError extends InputError {
 export function resolveGoals(requested: GoalsQueryBody["goals"], saved: OverviewGoalDef[]): OverviewGoalDef[] {
   if (!requested) return saved;
   const unknown = requested.filter((g): g is string => typeof g === "string" && !saved.some((s) => s.key === g));
-  if (unknown.length) throw new UnknownGoalError(`Unknown goal ${unknown.map((k) => `"${k}"`).join(", ")}. This project's goals are: ${saved.map((s) => s.key).join(", ") || "none"}.`);
+  if (unknown.length)
+    throw new UnknownGoalError(
+      `Unknown goal ${unknown.map((k) => `"${k}"`).join(", ")}. This project's goals are: ${saved.map((s) => s.key).join(", ") || "none"}.`,
+    );
   const used = new Set<string>();
   return requested.map((g, i) => {
-    const def: OverviewGoalDef = typeof g === "string"
-      ? saved.find((s) => s.key === g)!
-      : { key: g.key ?? `goal_${i + 1}`, name: g.name ?? (g.path ? `${g.event} ${g.path}` : g.event), kind: g.kind, revenue: g.revenue, match: { event: g.event, ...(g.path ? { path: g.path } : {}), ...(g.where ? { where: g.where } : {}) } };
+    const def: OverviewGoalDef =
+      typeof g === "string"
+        ? saved.find((s) => s.key === g)!
+        : {
+            key: g.key ?? `goal_${i + 1}`,
+            name: g.name ?? (g.path ? `${g.event} ${g.path}` : g.event),
+            kind: g.kind,
+            revenue: g.revenue,
+            match: { event: g.event, ...(g.path ? { path: g.path } : {}), ...(g.where ? { where: g.where } : {}) },
+          };
     let key = def.key;
     for (let n = 2; used.has(key); n++) key = `${def.key}_${n}`;
     used.add(key);

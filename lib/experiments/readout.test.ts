@@ -8,7 +8,10 @@ describe("experimentReadout", () => {
     const r = experimentReadout({
       variants: ["a", "b"],
       control: "a",
-      counts: [{ variant: "b", visitors: 99, converted: 12 }, { variant: "a", visitors: 83, converted: 5 }],
+      counts: [
+        { variant: "b", visitors: 99, converted: 12 },
+        { variant: "a", visitors: 83, converted: 5 },
+      ],
       minimumUplift: 0.1,
     });
     expect(r.variants.map((v) => v.variant)).toEqual(["a", "b"]);
@@ -32,7 +35,11 @@ describe("experimentReadout", () => {
     const r = experimentReadout({
       variants: ["ctl", "b", "c"],
       control: "ctl",
-      counts: [{ variant: "ctl", visitors: 86, converted: 73 }, { variant: "b", visitors: 93, converted: 90 }, { variant: "c", visitors: 82, converted: 75 }],
+      counts: [
+        { variant: "ctl", visitors: 86, converted: 73 },
+        { variant: "b", visitors: 93, converted: 90 },
+        { variant: "c", visitors: 82, converted: 75 },
+      ],
       minimumUplift: 0.35,
       preExperimentRate: 0.7,
     });
@@ -54,7 +61,10 @@ describe("experimentReadout", () => {
     const r = experimentReadout({
       variants: ["control", "new"],
       control: "control",
-      counts: [{ variant: "control", visitors: 500, converted: 10 }, { variant: "new", visitors: 400, converted: 40 }],
+      counts: [
+        { variant: "control", visitors: 500, converted: 10 },
+        { variant: "new", visitors: 400, converted: 40 },
+      ],
       minimumUplift: 0.1,
     });
     expect(r.variants[1].significant).toBe(true);
@@ -63,7 +73,12 @@ describe("experimentReadout", () => {
   });
 
   it("has no plan and no comparison while the control has no visitors or conversions", () => {
-    const r = experimentReadout({ variants: ["a", "b"], control: "a", counts: [{ variant: "b", visitors: 10, converted: 1 }], minimumUplift: 0.1 });
+    const r = experimentReadout({
+      variants: ["a", "b"],
+      control: "a",
+      counts: [{ variant: "b", visitors: 10, converted: 1 }],
+      minimumUplift: 0.1,
+    });
     expect(r.variants[0]).toMatchObject({ visitors: 0, rate: null });
     expect(r.variants[1].pValue).toBeNull();
     expect(r).toMatchObject({ plannedPerVariant: null, baselineRate: null, baselineSource: null, progress: 0 });

@@ -65,17 +65,34 @@ export function experimentReadout(input: ReadoutInput): Readout {
 
   const rows: VariantReadout[] = counts.map((c) => {
     const interval = wilsonInterval(c.converted, c.visitors);
-    const base = { variant: c.variant, visitors: c.visitors, converted: c.converted, rate: interval.rate, rateInterval: { low: interval.low, high: interval.high } };
+    const base = {
+      variant: c.variant,
+      visitors: c.visitors,
+      converted: c.converted,
+      rate: interval.rate,
+      rateInterval: { low: interval.low, high: interval.high },
+    };
     if (c.variant === control) return { ...base, isControl: true, uplift: null, upliftInterval: null, pValue: null, significant: false };
     const test = twoProportionTest(controlCounts.converted, controlCounts.visitors, c.converted, c.visitors, alphaPerComparison);
-    return { ...base, isControl: false, uplift: test.uplift, upliftInterval: test.upliftInterval, pValue: test.pValue, significant: test.significant };
+    return {
+      ...base,
+      isControl: false,
+      uplift: test.uplift,
+      upliftInterval: test.upliftInterval,
+      pValue: test.pValue,
+      significant: test.significant,
+    };
   });
 
   const controlRate = controlCounts.visitors > 0 && controlCounts.converted > 0 ? controlCounts.converted / controlCounts.visitors : null;
-  const pre = input.preExperimentRate != null && input.preExperimentRate > 0 && input.preExperimentRate < 1 ? input.preExperimentRate : null;
+  const pre =
+    input.preExperimentRate != null && input.preExperimentRate > 0 && input.preExperimentRate < 1 ? input.preExperimentRate : null;
   const baselineRate = pre ?? controlRate;
   const baselineSource = pre !== null ? "pre_experiment" : controlRate !== null ? "control" : null;
-  const plannedPerVariant = baselineRate === null ? null : sampleSizePerVariant({ baselineRate, relativeUplift: minimumUplift, alpha: ALPHA, power: POWER, comparisons });
+  const plannedPerVariant =
+    baselineRate === null
+      ? null
+      : sampleSizePerVariant({ baselineRate, relativeUplift: minimumUplift, alpha: ALPHA, power: POWER, comparisons });
 
   const smallest = Math.min(...counts.map((c) => c.visitors));
   const verdict: ExperimentVerdict =

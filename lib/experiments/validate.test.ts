@@ -2,7 +2,17 @@ import { describe, it, expect } from "vitest";
 import { experimentIssue, experimentDefinitionSchema } from "./validate";
 
 const GOAL = "4f1c7a52-7c1e-4f0a-9d55-2b8f6f1b9a10";
-const valid = { name: "New checkout", property: "variant", source: "event", variants: ["control", "new_checkout"], controlVariant: "control", goalId: GOAL, funnelId: null, startDate: "2026-05-01", minimumUplift: 0.1 };
+const valid = {
+  name: "New checkout",
+  property: "variant",
+  source: "event",
+  variants: ["control", "new_checkout"],
+  controlVariant: "control",
+  goalId: GOAL,
+  funnelId: null,
+  startDate: "2026-05-01",
+  minimumUplift: 0.1,
+};
 
 describe("experiment definition", () => {
   it("accepts a valid experiment and trims its text", () => {

@@ -8,8 +8,10 @@ const trimmed = (empty: string, long: string, max: number) => z.string(empty).tr
 export const experimentDefinitionSchema = z
   .strictObject({
     name: trimmed("Give the experiment a name.", "Keep the experiment's name under 100 characters.", 100),
-    property: trimmed("Name the property that holds the variant, like variant.", "Keep the property name under 100 characters.", 100)
-      .regex(/^[A-Za-z0-9_.$-]+$/, "A property name has letters, digits, _ . $ or - only, like variant or checkout_test."),
+    property: trimmed("Name the property that holds the variant, like variant.", "Keep the property name under 100 characters.", 100).regex(
+      /^[A-Za-z0-9_.$-]+$/,
+      "A property name has letters, digits, _ . $ or - only, like variant or checkout_test.",
+    ),
     source: z.enum(EXPERIMENT_SOURCES, "Say whether the variant is an event property or an identify trait.").default("event"),
     variants: z
       .array(trimmed("A variant needs a name.", "Keep variant names under 60 characters.", 60), "List the variants, control first.")
@@ -26,13 +28,28 @@ export const experimentDefinitionSchema = z
       .max(1, "The minimum detectable uplift is at most 100 %."),
   })
   .refine((d) => d.variants.includes(d.controlVariant), { message: "The control must be one of the variants.", path: ["controlVariant"] })
-  .refine((d) => Boolean(d.goalId) !== Boolean(d.funnelId), { message: "Judge the experiment by either a goal or a funnel, not both.", path: ["target"] })
-  .refine((d) => !hasUnstorableText([d.name, d.controlVariant, ...d.variants]), { message: "A name or variant holds characters that cannot be stored.", path: ["name"] });
+  .refine((d) => Boolean(d.goalId) !== Boolean(d.funnelId), {
+    message: "Judge the experiment by either a goal or a funnel, not both.",
+    path: ["target"],
+  })
+  .refine((d) => !hasUnstorableText([d.name, d.controlVariant, ...d.variants]), {
+    message: "A name or variant holds characters that cannot be stored.",
+    path: ["name"],
+  });
 export type ExperimentDefinition = z.output<typeof experimentDefinitionSchema>;
 
 /** The form field a problem belongs to. */
 export type ExperimentField = "name" | "property" | "source" | "variants" | "controlVariant" | "target" | "startDate" | "minimumUplift";
-export const EXPERIMENT_FIELDS: readonly ExperimentField[] = ["name", "property", "source", "variants", "controlVariant", "target", "startDate", "minimumUplift"];
+export const EXPERIMENT_FIELDS: readonly ExperimentField[] = [
+  "name",
+  "property",
+  "source",
+  "variants",
+  "controlVariant",
+  "target",
+  "startDate",
+  "minimumUplift",
+];
 
 /** The first problem of an experiment definition with its field, or null when it is valid. */
 export function experimentIssue(input: unknown): { field: ExperimentField; message: string } | null {
@@ -40,6 +57,11 @@ export function experimentIssue(input: unknown): { field: ExperimentField; messa
   if (r.success) return null;
   const issue = r.error.issues[0];
   const top = String(issue.path[0] ?? "name");
-  const field = top === "goalId" || top === "funnelId" ? "target" : EXPERIMENT_FIELDS.includes(top as ExperimentField) ? (top as ExperimentField) : "name";
+  const field =
+    top === "goalId" || top === "funnelId"
+      ? "target"
+      : EXPERIMENT_FIELDS.includes(top as ExperimentField)
+        ? (top as ExperimentField)
+        : "name";
   return { field, message: issue.message };
 }

@@ -27,11 +27,18 @@ describe("pageStream", () => {
     let ended = 0;
     let onEnd!: () => void;
     const done = new Promise<void>((resolve) => (onEnd = resolve));
-    const stream = pageStream("h\n", numbers([[1], [2], [3]], log), (p) => p.join("\n") + "\n", { deadlineMs: 5, onEnd: () => (ended++, onEnd()) });
+    const stream = pageStream("h\n", numbers([[1], [2], [3]], log), (p) => p.join("\n") + "\n", {
+      deadlineMs: 5,
+      onEnd: () => (ended++, onEnd()),
+    });
     await done;
     expect(ended).toBe(1);
     const reader = stream.getReader();
-    await expect((async () => { for (;;) if ((await reader.read()).done) return; })()).rejects.toBeInstanceOf(AudienceDeadlineError);
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return;
+      })(),
+    ).rejects.toBeInstanceOf(AudienceDeadlineError);
     expect(ended).toBe(1);
   });
 

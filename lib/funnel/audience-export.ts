@@ -9,14 +9,33 @@ export const AUDIENCE_CSV_HEADER = ["person_id", "user_id", "anonymous_ids", "en
 
 /** One audience member as CSV cells: anonymous ids space-separated, times ISO 8601 UTC, traits as JSON text. */
 function csvCells(m: AudienceMember): (string | null)[] {
-  return [m.personId, m.userId, m.anonymousIds.join(" "), m.entrySource, m.entryTime.toISOString(), m.lastSeen?.toISOString() ?? null, JSON.stringify(m.traits)];
+  return [
+    m.personId,
+    m.userId,
+    m.anonymousIds.join(" "),
+    m.entrySource,
+    m.entryTime.toISOString(),
+    m.lastSeen?.toISOString() ?? null,
+    JSON.stringify(m.traits),
+  ];
 }
 
 /** The text of one page of members in a format (CSV rows without header, or one JSON object per line). */
 export function audienceChunk(format: AudienceFormat, page: AudienceMember[]): string {
   if (format === "csv") return page.map((m) => csvLine(csvCells(m))).join("");
   return page
-    .map((m) => JSON.stringify({ person_id: m.personId, user_id: m.userId, anonymous_ids: m.anonymousIds, entry_source: m.entrySource, entry_time: m.entryTime.toISOString(), last_seen: m.lastSeen?.toISOString() ?? null, traits: m.traits }) + "\n")
+    .map(
+      (m) =>
+        JSON.stringify({
+          person_id: m.personId,
+          user_id: m.userId,
+          anonymous_ids: m.anonymousIds,
+          entry_source: m.entrySource,
+          entry_time: m.entryTime.toISOString(),
+          last_seen: m.lastSeen?.toISOString() ?? null,
+          traits: m.traits,
+        }) + "\n",
+    )
     .join("");
 }
 
@@ -35,7 +54,12 @@ export class AudienceDeadlineError extends Error {}
  * was made, read or not (a reader that stops reading cannot keep it, or its slot, forever);
  * `onEnd` runs exactly once when it ends in any way: done, failed, cancelled or past the deadline.
  */
-export function pageStream<T>(head: string, pages: AsyncGenerator<T[]>, render: (page: T[]) => string, opts: { deadlineMs: number; onEnd: () => void }): ReadableStream<Uint8Array> {
+export function pageStream<T>(
+  head: string,
+  pages: AsyncGenerator<T[]>,
+  render: (page: T[]) => string,
+  opts: { deadlineMs: number; onEnd: () => void },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let ended = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

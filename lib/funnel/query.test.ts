@@ -1,7 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { parseRangeParams, RangeParamsError, PARAM_LIMITS } from "./query";
 
-const parse = (qs: string, opts = {}) => parseRangeParams(new URLSearchParams(qs), "Europe/Amsterdam", { now: new Date("2026-05-20T12:00:00Z"), ...opts });
+const parse = (qs: string, opts = {}) =>
+  parseRangeParams(new URLSearchParams(qs), "Europe/Amsterdam", { now: new Date("2026-05-20T12:00:00Z"), ...opts });
 const refusal = (qs: string, opts = {}) => {
   try {
     parse(qs, opts);
@@ -14,7 +15,9 @@ const refusal = (qs: string, opts = {}) => {
 
 describe("parseRangeParams: one bounded parser for every report's URL", () => {
   it("reads range, filters, breakdown, compare and segment tables", () => {
-    const q = parse("from=2026-05-01&to=2026-05-31&source=google,bing&source=google&prop:plan=pro&breakdown=device&compare=1&segment=source&segment=prop:plan&segment=source");
+    const q = parse(
+      "from=2026-05-01&to=2026-05-31&source=google,bing&source=google&prop:plan=pro&breakdown=device&compare=1&segment=source&segment=prop:plan&segment=source",
+    );
     expect(q.from.toISOString()).toBe("2026-04-30T22:00:00.000Z");
     expect(q.to.toISOString()).toBe("2026-05-31T22:00:00.000Z");
     expect(q.filters).toEqual({ source: ["google", "bing"], "prop:plan": ["pro"] });
@@ -23,7 +26,9 @@ describe("parseRangeParams: one bounded parser for every report's URL", () => {
   });
 
   it("caps fields, values, value length and segment tables", () => {
-    expect(refusal(Array.from({ length: PARAM_LIMITS.filterFields + 1 }, (_, i) => `prop:f${i}=x`).join("&"))).toContain("At most 10 filter fields");
+    expect(refusal(Array.from({ length: PARAM_LIMITS.filterFields + 1 }, (_, i) => `prop:f${i}=x`).join("&"))).toContain(
+      "At most 10 filter fields",
+    );
     expect(refusal(`device=${Array.from({ length: 21 }, (_, i) => `d${i}`).join(",")}`)).toContain("device: at most 20 values");
     expect(refusal(`source=${"x".repeat(201)}`)).toContain("source: filter values are at most 200 characters");
     expect(refusal("source=a%00b")).toContain("NUL");

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { funnelStepsSchema, windowSchema } from "./validate";
-import { SEGMENT_FIELDS, DEFAULT_WINDOW_SECONDS, isBuiltinSegmentField, isSegmentField, type SegmentField, type SegmentFilters } from "./types";
+import {
+  SEGMENT_FIELDS,
+  DEFAULT_WINDOW_SECONDS,
+  isBuiltinSegmentField,
+  isSegmentField,
+  type SegmentField,
+  type SegmentFilters,
+} from "./types";
 import { isPreset, isRealDay, presetRange, PRESETS, zonedMidnight } from "./ranges";
 import { isStorableText } from "../text/safe";
 import { InputError } from "../errors";
@@ -41,11 +48,24 @@ const filterValue = z
   .refine((v) => isStorableText(v), "Filter values cannot contain NUL characters or lone surrogates.");
 
 export const filtersSchema = z
-  .record(z.string(), z.array(filterValue, "Filter values are a list of strings.").max(PARAM_LIMITS.values, `At most ${PARAM_LIMITS.values} values per filter.`), "filters is an object of field → list of values.")
+  .record(
+    z.string(),
+    z
+      .array(filterValue, "Filter values are a list of strings.")
+      .max(PARAM_LIMITS.values, `At most ${PARAM_LIMITS.values} values per filter.`),
+    "filters is an object of field → list of values.",
+  )
   .superRefine((f, ctx) => {
     const keys = Object.keys(f);
-    if (keys.length > PARAM_LIMITS.filterFields) ctx.addIssue({ code: "custom", path: [], message: `At most ${PARAM_LIMITS.filterFields} filter fields per query.` });
-    for (const key of keys) if (!fieldSchema.safeParse(key).success) ctx.addIssue({ code: "custom", path: [key], message: `Unknown filter field "${key}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.` });
+    if (keys.length > PARAM_LIMITS.filterFields)
+      ctx.addIssue({ code: "custom", path: [], message: `At most ${PARAM_LIMITS.filterFields} filter fields per query.` });
+    for (const key of keys)
+      if (!fieldSchema.safeParse(key).success)
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `Unknown filter field "${key}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`,
+        });
   });
 
 const inYears = (v: string) => {
@@ -127,7 +147,11 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
       }
       const plain = v[0].match(DAY);
       const y = Number(v[0].slice(0, 4));
-      const parsed = plain ? zonedMidnight(y, Number(plain[2]), Number(plain[3]) + add, timeZone) : INSTANT.test(v[0]) ? new Date(v[0]) : new Date(NaN);
+      const parsed = plain
+        ? zonedMidnight(y, Number(plain[2]), Number(plain[3]) + add, timeZone)
+        : INSTANT.test(v[0])
+          ? new Date(v[0])
+          : new Date(NaN);
       const valid = !Number.isNaN(parsed.getTime());
       if (!valid || y < PARAM_LIMITS.minYear || y > PARAM_LIMITS.maxYear) {
         errors.push(`${name} must be a date ${yearsText}, like 2026-11-01, or an ISO 8601 time like 2026-11-01T00:00:00Z.`);
@@ -151,12 +175,24 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
   if (keys.length > PARAM_LIMITS.filterFields) errors.push(`At most ${PARAM_LIMITS.filterFields} filter fields per request.`);
   for (const key of keys.slice(0, PARAM_LIMITS.filterFields)) {
     if (!isSegmentField(key, allowProps)) {
-      errors.push(allowProps ? `Unknown filter field "${key}". Property filters are prop:<name> with letters, digits, _ . or -.` : `Filter "${key}" is not allowed here. Filter on ${fieldsText}.`);
+      errors.push(
+        allowProps
+          ? `Unknown filter field "${key}". Property filters are prop:<name> with letters, digits, _ . or -.`
+          : `Filter "${key}" is not allowed here. Filter on ${fieldsText}.`,
+      );
       continue;
     }
-    const values = [...new Set(params.getAll(key).flatMap((v) => v.split(",")).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .flatMap((v) => v.split(","))
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > PARAM_LIMITS.values) errors.push(`${key}: at most ${PARAM_LIMITS.values} values per filter.`);
-    else if (values.some((v) => v.length > PARAM_LIMITS.valueLength)) errors.push(`${key}: filter values are at most ${PARAM_LIMITS.valueLength} characters.`);
+    else if (values.some((v) => v.length > PARAM_LIMITS.valueLength))
+      errors.push(`${key}: filter values are at most ${PARAM_LIMITS.valueLength} characters.`);
     else if (values.some((v) => !isStorableText(v))) errors.push(`${key}: filter values cannot contain NUL characters or lone surrogates.`);
     else filters[key] = values;
   }
@@ -164,9 +200,17 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
   const breakdowns = params.getAll("breakdown").filter(Boolean);
   const breakdown = breakdowns[0];
   if (breakdowns.length > 1) errors.push("Give breakdown once.");
-  else if (breakdown && !isSegmentField(breakdown, allowProps)) errors.push(`Unknown breakdown field "${breakdown.slice(0, 120)}". Use one of ${fieldsText}.`);
+  else if (breakdown && !isSegmentField(breakdown, allowProps))
+    errors.push(`Unknown breakdown field "${breakdown.slice(0, 120)}". Use one of ${fieldsText}.`);
 
-  const segments = [...new Set(params.getAll("segment").flatMap((v) => v.split(",")).filter(Boolean))];
+  const segments = [
+    ...new Set(
+      params
+        .getAll("segment")
+        .flatMap((v) => v.split(","))
+        .filter(Boolean),
+    ),
+  ];
   if (segments.length > PARAM_LIMITS.segments) errors.push(`At most ${PARAM_LIMITS.segments} segment tables per request.`);
   else {
     const bad = segments.find((f) => !isSegmentField(f, allowProps));
@@ -174,7 +218,15 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
   }
 
   if (errors.length) throw new RangeParamsError(errors.join(" "));
-  return { from: from!, to: to!, filters, breakdown: breakdown as SegmentField | undefined, compare: params.get("compare") === "1" || params.get("compare") === "true", preset, segments: segments as SegmentField[] };
+  return {
+    from: from!,
+    to: to!,
+    filters,
+    breakdown: breakdown as SegmentField | undefined,
+    compare: params.get("compare") === "1" || params.get("compare") === "true",
+    preset,
+    segments: segments as SegmentField[],
+  };
 }
 
 /** A URL parameter of a report is wrong (named in the message): a 400. */

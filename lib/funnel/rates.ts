@@ -13,7 +13,9 @@ export type StepResult = {
 };
 
 /** Rates of a funnel from its per-step counts: from start, from previous, drop-off, each with a 95 % Wilson interval. */
-export function stepRates(counts: { visitors: number; medianFromStart?: number | null; medianFromPrevious?: number | null }[]): StepResult[] {
+export function stepRates(
+  counts: { visitors: number; medianFromStart?: number | null; medianFromPrevious?: number | null }[],
+): StepResult[] {
   const first = counts[0]?.visitors ?? 0;
   return counts.map((c, i) => {
     const prev = i === 0 ? c.visitors : counts[i - 1].visitors;

@@ -5,11 +5,26 @@ import { isStorableText } from "../text/safe";
 /** PostgreSQL cannot store or compare text with a NUL or a lone surrogate (lib/text/safe.ts): a 400, not a failed query. */
 const storable = (what: string) => [(s: string) => isStorableText(s), `${what} cannot contain NUL characters or lone surrogates.`] as const;
 
-const propertyValue = z.union([z.string().max(200).refine(...storable("Property values")), z.number(), z.boolean()], "Property values must be text, numbers or true/false.");
+const propertyValue = z.union(
+  [
+    z
+      .string()
+      .max(200)
+      .refine(...storable("Property values")),
+    z.number(),
+    z.boolean(),
+  ],
+  "Property values must be text, numbers or true/false.",
+);
 
 /** An event name to match; `missing` says, in the caller's words, that one is needed (a step, a goal). */
 export const eventNameSchema = (missing: string) =>
-  z.string(missing).trim().min(1, missing).max(200, "Event names are at most 200 characters.").refine(...storable("Event names"));
+  z
+    .string(missing)
+    .trim()
+    .min(1, missing)
+    .max(200, "Event names are at most 200 characters.")
+    .refine(...storable("Event names"));
 
 export const stepMatchSchema = z.object({
   event: eventNameSchema("Each step needs an event name."),
@@ -19,18 +34,37 @@ export const stepMatchSchema = z.object({
     .max(500, "Paths are at most 500 characters.")
     .optional()
     .transform((p) => (p ? p : undefined))
-    .refine((p) => p === undefined || p.startsWith("/") || p.startsWith("*"), "A path pattern starts with / (use * as a wildcard, like /product/*).")
+    .refine(
+      (p) => p === undefined || p.startsWith("/") || p.startsWith("*"),
+      "A path pattern starts with / (use * as a wildcard, like /product/*).",
+    )
     .refine((p) => p === undefined || isStorableText(p), "Paths cannot contain NUL characters or lone surrogates."),
   where: z
-    .record(z.string().trim().min(1, "Property names cannot be empty.").max(100, "Property names are at most 100 characters.").refine(...storable("Property names")), propertyValue, {
-      // zod reports a bad key as "Invalid key in record"; say what is wrong with it instead.
-      error: (iss) => (iss.code === "invalid_key" ? iss.issues[0]?.message : undefined),
-    })
+    .record(
+      z
+        .string()
+        .trim()
+        .min(1, "Property names cannot be empty.")
+        .max(100, "Property names are at most 100 characters.")
+        .refine(...storable("Property names")),
+      propertyValue,
+      {
+        // zod reports a bad key as "Invalid key in record"; say what is wrong with it instead.
+        error: (iss) => (iss.code === "invalid_key" ? iss.issues[0]?.message : undefined),
+      },
+    )
     .optional()
     .refine((w) => !w || Object.keys(w).length <= 10, "At most 10 property conditions."),
 });
 
-export const funnelStepSchema = stepMatchSchema.extend({ label: z.string().trim().max(100, "Step names are at most 100 characters.").refine(...storable("Step names")).optional() });
+export const funnelStepSchema = stepMatchSchema.extend({
+  label: z
+    .string()
+    .trim()
+    .max(100, "Step names are at most 100 characters.")
+    .refine(...storable("Step names"))
+    .optional(),
+});
 
 export const funnelStepsSchema = z
   .array(funnelStepSchema, "Steps must be a list.")
@@ -45,8 +79,18 @@ export const windowSchema = z
 
 /** A saved funnel's definition, with messages a person can act on. */
 export const funnelDefinitionSchema = z.object({
-  name: z.string("Give the funnel a name.").trim().min(1, "Give the funnel a name.").max(100, "Keep the name under 100 characters.").refine(...storable("The name")),
-  description: z.string().trim().max(500, "Keep the description under 500 characters.").refine(...storable("The description")).optional(),
+  name: z
+    .string("Give the funnel a name.")
+    .trim()
+    .min(1, "Give the funnel a name.")
+    .max(100, "Keep the name under 100 characters.")
+    .refine(...storable("The name")),
+  description: z
+    .string()
+    .trim()
+    .max(500, "Keep the description under 500 characters.")
+    .refine(...storable("The description"))
+    .optional(),
   steps: funnelStepsSchema,
   windowSeconds: windowSchema.default(DEFAULT_WINDOW_SECONDS),
 });

@@ -59,7 +59,13 @@ export function embeddedIPv4(g: number[]): number | null {
 
 // Private, loopback, link-local, CGNAT and "this network" blocks: never a visitor's country.
 const PRIVATE_V4: [number, number][] = [
-  [0x0a000000, 8], [0xac100000, 12], [0xc0a80000, 16], [0x7f000000, 8], [0xa9fe0000, 16], [0x64400000, 10], [0, 8],
+  [0x0a000000, 8],
+  [0xac100000, 12],
+  [0xc0a80000, 16],
+  [0x7f000000, 8],
+  [0xa9fe0000, 16],
+  [0x64400000, 10],
+  [0, 8],
 ];
 
 export function isPrivateIPv4(n: number): boolean {

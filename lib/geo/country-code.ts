@@ -32,9 +32,23 @@ function names(): Map<string, string> {
 const NOT_COUNTRIES = new Set(["EZ", "UN", "QO", "XA", "XB", "ZZ"]);
 
 const ALIASES: Record<string, string> = {
-  usa: "US", "united states of america": "US", england: "GB", "great britain": "GB", "the netherlands": "NL", holland: "NL",
-  "russian federation": "RU", "korea, republic of": "KR", "south korea": "KR", "czech republic": "CZ", turkey: "TR",
-  macau: "MO", palestine: "PS", "ivory coast": "CI", "cape verde": "CV", swaziland: "SZ", burma: "MM",
+  usa: "US",
+  "united states of america": "US",
+  england: "GB",
+  "great britain": "GB",
+  "the netherlands": "NL",
+  holland: "NL",
+  "russian federation": "RU",
+  "korea, republic of": "KR",
+  "south korea": "KR",
+  "czech republic": "CZ",
+  turkey: "TR",
+  macau: "MO",
+  palestine: "PS",
+  "ivory coast": "CI",
+  "cape verde": "CV",
+  swaziland: "SZ",
+  burma: "MM",
 };
 
 /** The ISO 3166-1 alpha-2 code (upper case) for a code or English country name, else null. */

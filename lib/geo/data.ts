@@ -34,7 +34,14 @@ export function dataDirectory(): string {
 /** IPv4 ranges: half-open [starts[i], ends[i]) → codes[countries[i]], sorted and disjoint. */
 export type Table4 = { starts: Float64Array; ends: Float64Array; countries: Uint16Array; codes: string[] };
 /** IPv6 ranges as 64-bit halves with inclusive bounds (2^128, a half-open end, would not fit). */
-export type Table6 = { startHi: BigUint64Array; startLo: BigUint64Array; endHi: BigUint64Array; endLo: BigUint64Array; countries: Uint16Array; codes: string[] };
+export type Table6 = {
+  startHi: BigUint64Array;
+  startLo: BigUint64Array;
+  endHi: BigUint64Array;
+  endLo: BigUint64Array;
+  countries: Uint16Array;
+  codes: string[];
+};
 
 function read(file: string): string {
   return fs.readFileSync(path.join(dataDirectory(), file), "utf8");
@@ -51,8 +58,12 @@ export function loadTable6(text = read(FILES[1])): Table6 {
   const t = flattenRanges(readRangeCsv(text, BigInt, 1n));
   const n = t.length;
   const out: Table6 = {
-    startHi: new BigUint64Array(n), startLo: new BigUint64Array(n), endHi: new BigUint64Array(n), endLo: new BigUint64Array(n),
-    countries: Uint16Array.from(t.countries), codes: t.codes,
+    startHi: new BigUint64Array(n),
+    startLo: new BigUint64Array(n),
+    endHi: new BigUint64Array(n),
+    endLo: new BigUint64Array(n),
+    countries: Uint16Array.from(t.countries),
+    codes: t.codes,
   };
   for (let i = 0; i < n; i++) {
     const last = t.ends[i] - 1n;

@@ -38,8 +38,24 @@ describe("lookupCountry", () => {
 
 describe("countryCode", () => {
   it.each([
-    ["NL", "NL"], ["nl", "NL"], [" be ", "BE"], ["Netherlands", "NL"], ["The Netherlands", "NL"], ["United States", "US"], ["United Kingdom", "GB"],
-    ["UK", "GB"], ["Germany", "DE"], ["Türkiye", "TR"], ["Turkey", "TR"], ["Myanmar", "MM"], ["Hong Kong", "HK"],
-    ["XX", null], ["ZZ", null], ["Atlantis", null], ["", null], [42, null], [null, null],
+    ["NL", "NL"],
+    ["nl", "NL"],
+    [" be ", "BE"],
+    ["Netherlands", "NL"],
+    ["The Netherlands", "NL"],
+    ["United States", "US"],
+    ["United Kingdom", "GB"],
+    ["UK", "GB"],
+    ["Germany", "DE"],
+    ["Türkiye", "TR"],
+    ["Turkey", "TR"],
+    ["Myanmar", "MM"],
+    ["Hong Kong", "HK"],
+    ["XX", null],
+    ["ZZ", null],
+    ["Atlantis", null],
+    ["", null],
+    [42, null],
+    [null, null],
   ])("%j → %s", (value, code) => expect(countryCode(value)).toBe(code));
 });

@@ -11,7 +11,14 @@ let v4: Table4 | null = null;
 let v6: Table6 | null = null;
 
 const EMPTY4: Table4 = { starts: new Float64Array(0), ends: new Float64Array(0), countries: new Uint16Array(0), codes: [] };
-const EMPTY6: Table6 = { startHi: new BigUint64Array(0), startLo: new BigUint64Array(0), endHi: new BigUint64Array(0), endLo: new BigUint64Array(0), countries: new Uint16Array(0), codes: [] };
+const EMPTY6: Table6 = {
+  startHi: new BigUint64Array(0),
+  startLo: new BigUint64Array(0),
+  endHi: new BigUint64Array(0),
+  endLo: new BigUint64Array(0),
+  countries: new Uint16Array(0),
+  codes: [],
+};
 
 /**
  * Without the data, countries are unknown but events still flow: one error in the log, not one
@@ -39,7 +46,11 @@ function country6(g: number[]): string | null {
   const hi = (BigInt(g[0] * 65536 + g[1]) << 32n) | BigInt(g[2] * 65536 + g[3]);
   const lo = (BigInt(g[4] * 65536 + g[5]) << 32n) | BigInt(g[6] * 65536 + g[7]);
   const i = findRange(t.startHi.length, (k) =>
-    hi < t.startHi[k] || (hi === t.startHi[k] && lo < t.startLo[k]) ? -1 : hi > t.endHi[k] || (hi === t.endHi[k] && lo > t.endLo[k]) ? 1 : 0,
+    hi < t.startHi[k] || (hi === t.startHi[k] && lo < t.startLo[k])
+      ? -1
+      : hi > t.endHi[k] || (hi === t.endHi[k] && lo > t.endLo[k])
+        ? 1
+        : 0,
   );
   return i < 0 ? null : t.codes[t.countries[i]];
 }

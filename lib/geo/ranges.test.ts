@@ -7,7 +7,11 @@ const r = (start: number, end: number, country: string): R => [start, end, count
 function flat(ranges: R[]): string[] {
   const codes = [...new Set(ranges.map((x) => x[2]))];
   const table: RangeTable<number> = {
-    starts: ranges.map((x) => x[0]), ends: ranges.map((x) => x[1]), countries: ranges.map((x) => codes.indexOf(x[2])), codes, length: ranges.length,
+    starts: ranges.map((x) => x[0]),
+    ends: ranges.map((x) => x[1]),
+    countries: ranges.map((x) => codes.indexOf(x[2])),
+    codes,
+    length: ranges.length,
   };
   const t = flattenRanges(table);
   return Array.from({ length: t.length }, (_, i) => `${t.starts[i]}-${t.ends[i]}:${t.codes[t.countries[i]]}`);
@@ -18,7 +22,11 @@ describe("flattenRanges", () => {
     ["disjoint ranges stay as they are", [r(0, 10, "A"), r(20, 30, "B")], ["0-10:A", "20-30:B"]],
     ["a range nested in a wider one wins inside it", [r(0, 100, "DE"), r(40, 41, "BE")], ["0-40:DE", "40-41:BE", "41-100:DE"]],
     ["nesting two deep", [r(0, 100, "A"), r(10, 50, "B"), r(20, 30, "C")], ["0-10:A", "10-20:B", "20-30:C", "30-50:B", "50-100:A"]],
-    ["the source's own re-listing of the remainder merges", [r(0, 100, "DE"), r(40, 41, "BE"), r(41, 100, "DE")], ["0-40:DE", "40-41:BE", "41-100:DE"]],
+    [
+      "the source's own re-listing of the remainder merges",
+      [r(0, 100, "DE"), r(40, 41, "BE"), r(41, 100, "DE")],
+      ["0-40:DE", "40-41:BE", "41-100:DE"],
+    ],
     ["same start: the narrower wins, whatever the order", [r(0, 5, "B"), r(0, 100, "A")], ["0-5:B", "5-100:A"]],
     ["partial overlap: the later range wins where both hold", [r(0, 10, "A"), r(5, 15, "B")], ["0-5:A", "5-15:B"]],
     ["adjacent ranges of one country merge", [r(0, 10, "A"), r(10, 20, "A")], ["0-20:A"]],
@@ -38,7 +46,15 @@ describe("flattenRanges", () => {
 
 describe("addresses", () => {
   it.each([
-    ["0.0.0.0", 0], ["8.8.8.8", 0x08080808], ["255.255.255.255", 4294967295], ["256.0.0.1", null], ["1.2.3", null], ["1.2.3.4.5", null], ["1..2.3", null], ["a.b.c.d", null], ["1234.1.1.1", null],
+    ["0.0.0.0", 0],
+    ["8.8.8.8", 0x08080808],
+    ["255.255.255.255", 4294967295],
+    ["256.0.0.1", null],
+    ["1.2.3", null],
+    ["1.2.3.4.5", null],
+    ["1..2.3", null],
+    ["a.b.c.d", null],
+    ["1234.1.1.1", null],
   ])("IPv4 %s → %s", (ip, n) => expect(parseIPv4(ip)).toBe(n));
 
   it.each([
@@ -52,7 +68,11 @@ describe("addresses", () => {
   ])("IPv6 %s", (ip, groups) => expect(parseIPv6(ip)).toEqual(groups));
 
   it.each([
-    ["1.2.3.4:80", "1.2.3.4"], ["[::1]:443", "::1"], ["::1", "::1"], [" 1.2.3.4 ", "1.2.3.4"], ["2001:db8::1", "2001:db8::1"],
+    ["1.2.3.4:80", "1.2.3.4"],
+    ["[::1]:443", "::1"],
+    ["::1", "::1"],
+    [" 1.2.3.4 ", "1.2.3.4"],
+    ["2001:db8::1", "2001:db8::1"],
   ])("without port: %s → %s", (ip, out) => expect(stripPort(ip)).toBe(out));
 
   it("finds the IPv4 address inside mapped and NAT64 IPv6 addresses", () => {

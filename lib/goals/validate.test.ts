@@ -6,7 +6,10 @@ const goal = (extra: object = {}) => ({ name: "Demo request", kind: "micro", mat
 describe("goal definitions", () => {
   it.each([
     [goal(), null],
-    [goal({ kind: "macro", revenue: true, match: { event: "purchase", path: "/checkout/*", where: { plan: "pro", qty: 2, gift: true } } }), null],
+    [
+      goal({ kind: "macro", revenue: true, match: { event: "purchase", path: "/checkout/*", where: { plan: "pro", qty: 2, gift: true } } }),
+      null,
+    ],
     [goal({ name: "" }), "Give the goal a name."],
     [goal({ name: "   " }), "Give the goal a name."],
     [goal({ name: undefined }), "Give the goal a name."],
@@ -19,7 +22,10 @@ describe("goal definitions", () => {
     [goal({ match: { event: "a", path: "pricing" } }), "A path pattern starts with / (use * as a wildcard, like /product/*)."],
     [goal({ match: { event: "a", where: { "": "x" } } }), "Property names cannot be empty."],
     [goal({ match: { event: "a", where: { plan: { nested: 1 } } } }), "Property values must be text, numbers or true/false."],
-    [goal({ match: { event: "a", where: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`p${i}`, i])) } }), "At most 10 property conditions."],
+    [
+      goal({ match: { event: "a", where: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`p${i}`, i])) } }),
+      "At most 10 property conditions.",
+    ],
     [goal({ revenue: "yes" }), "Revenue is either on or off."],
   ])("%j → %s", (input, problem) => {
     expect(goalProblem(input)).toBe(problem);
@@ -66,12 +72,21 @@ describe("goal keys", () => {
 
 describe("property condition rows", () => {
   it("keeps types like funnel steps and drops blank rows", () => {
-    expect(whereFromRows([{ key: " plan ", value: " pro " }, { key: "qty", value: "2" }, { key: "gift", value: "true" }, { key: "", value: "" }])).toEqual({ plan: "pro", qty: 2, gift: true });
+    expect(
+      whereFromRows([
+        { key: " plan ", value: " pro " },
+        { key: "qty", value: "2" },
+        { key: "gift", value: "true" },
+        { key: "", value: "" },
+      ]),
+    ).toEqual({ plan: "pro", qty: 2, gift: true });
     expect(whereFromRows([{ key: "", value: " " }])).toBeUndefined();
   });
 
   it("keeps a row without a name so validation can say so", () => {
-    expect(goalProblem(goal({ match: { event: "a", where: whereFromRows([{ key: "", value: "x" }]) } }))).toBe("Property names cannot be empty.");
+    expect(goalProblem(goal({ match: { event: "a", where: whereFromRows([{ key: "", value: "x" }]) } }))).toBe(
+      "Property names cannot be empty.",
+    );
   });
 
   it("round-trips through rows", () => {

@@ -30,7 +30,11 @@ export const newGoalSchema = goalDefinitionSchema.extend({ key: goalKeySchema })
 
 /** A match as stored: built from its named fields, so nothing else a client sent reaches the row. */
 export function matchColumn(m: { event: string; path?: string; where?: Record<string, PropertyValue> }): StepMatch {
-  return { event: m.event, ...(m.path ? { path: m.path } : {}), ...(m.where && Object.keys(m.where).length ? { where: { ...m.where } } : {}) };
+  return {
+    event: m.event,
+    ...(m.path ? { path: m.path } : {}),
+    ...(m.where && Object.keys(m.where).length ? { where: { ...m.where } } : {}),
+  };
 }
 
 /** A goal's editable columns, from their named fields. */
@@ -90,7 +94,8 @@ export function whereFromRows(rows: WhereRow[]): Record<string, PropertyValue> |
     .filter((r) => r.key.trim() !== "" || r.value.trim() !== "")
     .map((r) => {
       const raw = r.value.trim();
-      const value: PropertyValue = raw === "true" ? true : raw === "false" ? false : raw !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+      const value: PropertyValue =
+        raw === "true" ? true : raw === "false" ? false : raw !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
       return [r.key.trim(), value] as const;
     });
   return entries.length ? Object.fromEntries(entries) : undefined;

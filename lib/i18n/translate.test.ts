@@ -8,7 +8,14 @@ function keys(tree: MessageTree, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(tree)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === "string") out.set(key, [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(","));
+    if (typeof v === "string")
+      out.set(
+        key,
+        [...v.matchAll(/\{(\w+)\}/g)]
+          .map((m) => m[1])
+          .sort()
+          .join(","),
+      );
     else for (const [kk, vv] of keys(v, key)) out.set(kk, vv);
   }
   return out;

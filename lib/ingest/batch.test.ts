@@ -35,7 +35,14 @@ describe("parseBatch", () => {
         context: { location: { country: "BE" }, library: { name: "analytics-python", version: "2" } },
         batch: [
           { type: "track", event: "a", anonymousId: "x", timestamp: "2026-05-10T12:59:00Z" },
-          { type: "track", event: "b", anonymousId: "x", timestamp: "2026-05-10T12:59:00Z", sentAt: "2026-05-10T12:59:00Z", context: { location: { country: "DE" } } },
+          {
+            type: "track",
+            event: "b",
+            anonymousId: "x",
+            timestamp: "2026-05-10T12:59:00Z",
+            sentAt: "2026-05-10T12:59:00Z",
+            context: { location: { country: "DE" } },
+          },
         ],
       },
       ctx,
@@ -63,7 +70,10 @@ describe("parseBatch", () => {
   });
 
   it("flags bots among the accepted events", () => {
-    const r = parseBatch({ batch: [{ type: "page", anonymousId: "b", context: { userAgent: "Googlebot/2.1 (+http://www.google.com/bot.html)" } }] }, ctx);
+    const r = parseBatch(
+      { batch: [{ type: "page", anonymousId: "b", context: { userAgent: "Googlebot/2.1 (+http://www.google.com/bot.html)" } }] },
+      ctx,
+    );
     expect(r.ok && r.accepted[0].bot).toBe(true);
   });
 });

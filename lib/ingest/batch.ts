@@ -4,9 +4,7 @@ import { findUnstorable } from "../text/safe";
 import { normalizeMessage, type NormalizeContext, type NormalizedEvent } from "./normalize";
 
 export type RejectedMessage = { index: number; error: string };
-export type BatchResult =
-  | { ok: true; accepted: NormalizedEvent[]; rejected: RejectedMessage[] }
-  | { ok: false; error: string };
+export type BatchResult = { ok: true; accepted: NormalizedEvent[]; rejected: RejectedMessage[] } | { ok: false; error: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -17,7 +15,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * the body is not a batch. Bots are among `accepted`, flagged `bot`.
  */
 export function parseBatch(payload: unknown, ctx: Omit<NormalizeContext, "batchSentAt">): BatchResult {
-  if (!isObject(payload) || !Array.isArray(payload.batch)) return { ok: false, error: "batch is required: send { \"batch\": [messages] }" };
+  if (!isObject(payload) || !Array.isArray(payload.batch)) return { ok: false, error: 'batch is required: send { "batch": [messages] }' };
   const parsed = batchSchema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -24,8 +24,16 @@ describe("decodeBody", () => {
   });
 
   it.each([
-    ["a gzip bomb: 128 KB that compresses to a few hundred bytes", () => decodeBody(zlib.gzipSync(Buffer.alloc(MAX_EVENT_BYTES * 4, 32)), "gzip", MAX_EVENT_BYTES), 413],
-    ["a 50 MB bomb against the batch limit", () => decodeBody(zlib.gzipSync(Buffer.alloc(50 * 1024 * 1024, 32)), "gzip", MAX_BATCH_BYTES), 413],
+    [
+      "a gzip bomb: 128 KB that compresses to a few hundred bytes",
+      () => decodeBody(zlib.gzipSync(Buffer.alloc(MAX_EVENT_BYTES * 4, 32)), "gzip", MAX_EVENT_BYTES),
+      413,
+    ],
+    [
+      "a 50 MB bomb against the batch limit",
+      () => decodeBody(zlib.gzipSync(Buffer.alloc(50 * 1024 * 1024, 32)), "gzip", MAX_BATCH_BYTES),
+      413,
+    ],
     ["a plain body over the limit", () => decodeBody(Buffer.alloc(MAX_EVENT_BYTES + 1, 32), null, MAX_EVENT_BYTES), 413],
     ["a text body over the limit", () => decodeBody(" ".repeat(MAX_BATCH_BYTES + 1), null), 413],
     ["exactly the limit", () => decodeBody(zlib.gzipSync(Buffer.alloc(MAX_EVENT_BYTES, 32)), "gzip", MAX_EVENT_BYTES), "ok"],

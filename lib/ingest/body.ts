@@ -5,12 +5,16 @@ export const MAX_EVENT_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 500 * 1024;
 
 export class BodyError extends Error {
-  constructor(message: string, public readonly status: 400 | 413 | 415) {
+  constructor(
+    message: string,
+    public readonly status: 400 | 413 | 415,
+  ) {
     super(message);
   }
 }
 
-const tooLarge = (limit: number, after = "") => new BodyError(`The request body is larger than ${Math.round(limit / 1024)} KB${after}.`, 413);
+const tooLarge = (limit: number, after = "") =>
+  new BodyError(`The request body is larger than ${Math.round(limit / 1024)} KB${after}.`, 413);
 
 /**
  * The request body as text: gunzipped when sent gzip-encoded, refused past `limit` bytes. The
@@ -31,7 +35,10 @@ export function decodeBody(raw: Buffer | string, contentEncoding: string | null 
     try {
       body = zlib.gunzipSync(raw, { maxOutputLength: limit + 1 });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || /Cannot create a Buffer larger|maxOutputLength/i.test(String(err))) {
+      if (
+        (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ||
+        /Cannot create a Buffer larger|maxOutputLength/i.test(String(err))
+      ) {
         throw tooLarge(limit, " after decompression");
       }
       throw new BodyError("The request body is not valid gzip.", 400);
@@ -67,6 +74,7 @@ const JSON_TYPES = /^(application\/(json|[\w.+-]+\+json|x-www-form-urlencoded)|t
  */
 export function parseRequestBody(raw: Buffer | string, contentType: string | null | undefined): unknown {
   const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
-  if (type && !JSON_TYPES.test(type)) throw new BodyError(`Content-Type "${type}" is not supported; send application/json or text/plain containing JSON.`, 415);
+  if (type && !JSON_TYPES.test(type))
+    throw new BodyError(`Content-Type "${type}" is not supported; send application/json or text/plain containing JSON.`, 415);
   return parseJsonBody(typeof raw === "string" ? raw : raw.toString("utf8"));
 }

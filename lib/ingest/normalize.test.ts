@@ -3,7 +3,8 @@ import { normalizeMessage, type NormalizeContext } from "./normalize";
 
 const receivedAt = new Date("2026-05-10T12:00:00Z");
 const ctx: NormalizeContext = { receivedAt, lookupCountry: (ip) => (ip === "145.97.1.1" ? "NL" : null) };
-const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0 Safari/537.36";
 const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 
@@ -19,15 +20,29 @@ describe("normalizeMessage", () => {
       {
         anonymousId: "a1",
         messageId: "m-1",
-        properties: { url: "https://shop.nl/product/fiets?utm_source=Newsletter&utm_medium=Email&utm_campaign=Lente&utm_term=Fiets&utm_content=Top" },
+        properties: {
+          url: "https://shop.nl/product/fiets?utm_source=Newsletter&utm_medium=Email&utm_campaign=Lente&utm_term=Fiets&utm_content=Top",
+        },
         context: { userAgent: IPHONE, ip: "145.97.1.1", library: { name: "analytics.js", version: "5.0.0" } },
       },
       "page",
     );
     expect(e).toMatchObject({
-      type: "page", name: "pageview", messageId: "m-1", path: "/product/fiets", url: expect.stringContaining("https://shop.nl/product/fiets"),
-      source: "newsletter", medium: "email", campaign: "lente", term: "fiets", content: "top",
-      device: "mobile", browser: "Mobile Safari", os: "iOS", country: "NL", bot: false,
+      type: "page",
+      name: "pageview",
+      messageId: "m-1",
+      path: "/product/fiets",
+      url: expect.stringContaining("https://shop.nl/product/fiets"),
+      source: "newsletter",
+      medium: "email",
+      campaign: "lente",
+      term: "fiets",
+      content: "top",
+      device: "mobile",
+      browser: "Mobile Safari",
+      os: "iOS",
+      country: "NL",
+      bot: false,
     });
     expect(JSON.stringify(e)).not.toContain("145.97.1.1");
   });
@@ -43,13 +58,29 @@ describe("normalizeMessage", () => {
   });
 
   it.each([
-    ["track takes context.page.path", { type: "track", event: "signup", context: { page: { path: "/pricing" } } }, { name: "signup", path: "/pricing" }],
+    [
+      "track takes context.page.path",
+      { type: "track", event: "signup", context: { page: { path: "/pricing" } } },
+      { name: "signup", path: "/pricing" },
+    ],
     ["track without a page has no path", { type: "track", event: "signup" }, { name: "signup", path: null }],
     ["screen is stored as a page view", { type: "screen", name: "Home" }, { type: "page", name: "pageview", path: "Home" }],
-    ["identify", { type: "identify", userId: "u1", traits: { age: 31 } }, { type: "identify", name: "identify", ageGroup: "25-34", traits: { age: 31 } }],
-    ["identify takes context.traits when traits are absent", { type: "identify", userId: "u1", context: { traits: { age_group: "45-54" } } }, { ageGroup: "45-54" }],
+    [
+      "identify",
+      { type: "identify", userId: "u1", traits: { age: 31 } },
+      { type: "identify", name: "identify", ageGroup: "25-34", traits: { age: 31 } },
+    ],
+    [
+      "identify takes context.traits when traits are absent",
+      { type: "identify", userId: "u1", context: { traits: { age_group: "45-54" } } },
+      { ageGroup: "45-54" },
+    ],
     ["alias", { type: "alias", userId: "u1", previousId: "a9" }, { name: "alias", previousId: "a9", userId: "u1", traits: null }],
-    ["group", { type: "group", userId: "u1", groupId: 42, traits: { name: "Acme" } }, { name: "group", groupId: "42", traits: { name: "Acme" }, ageGroup: null }],
+    [
+      "group",
+      { type: "group", userId: "u1", groupId: 42, traits: { name: "Acme" } },
+      { name: "group", groupId: "42", traits: { name: "Acme" }, ageGroup: null },
+    ],
     ["numeric ids become text", { type: "track", event: "x", userId: 7, anonymousId: null }, { userId: "7", anonymousId: null }],
     ["the event name is trimmed", { type: "track", event: "  add_to_cart ", anonymousId: "a" }, { name: "add_to_cart" }],
   ])("%s", (_name, msg, expected) => {
@@ -75,7 +106,11 @@ describe("normalizeMessage", () => {
     [{ anonymousId: "a", event: "x", properties: "nope" }, "track", "properties has the wrong type (expected record)"],
     [{ anonymousId: {}, event: "x" }, "track", "anonymousId has the wrong type (expected string or number)"],
     [{ anonymousId: "a", event: "x", context: { page: { url: 5 } } }, "track", "context.page.url has the wrong type (expected string)"],
-    [{ anonymousId: "a", event: "x", context: { campaign: { source: ["x"] } } }, "track", "context.campaign.source has the wrong type (expected string)"],
+    [
+      { anonymousId: "a", event: "x", context: { campaign: { source: ["x"] } } },
+      "track",
+      "context.campaign.source has the wrong type (expected string)",
+    ],
     [{ anonymousId: "a".repeat(201), event: "x" }, "track", "anonymousId must be at most 200 characters"],
     [{ userId: "u" }, "alias", "previousId is required for alias calls"],
     [{ anonymousId: "a", previousId: "p" }, "alias", "userId is required for alias calls"],
@@ -91,7 +126,14 @@ describe("normalizeMessage", () => {
   });
 
   it.each([
-    [59.95, 59.95], ["59.95", 59.95], ["n/a", null], ["", null], [null, null], [undefined, null], [Infinity, null], [0, 0],
+    [59.95, 59.95],
+    ["59.95", 59.95],
+    ["n/a", null],
+    ["", null],
+    [null, null],
+    [undefined, null],
+    [Infinity, null],
+    [0, 0],
   ])("revenue %j → %j", (revenue, expected) => {
     expect(ok({ userId: "u1", event: "purchase", properties: { revenue } }, "track").revenue).toBe(expected);
   });

@@ -67,7 +67,14 @@ export type NormalizeContext = {
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; error: string };
 
 /** Beyond an id: checked before the schema, so that an empty string counts as missing too. */
-const REQUIRED: Record<MessageType, string[]> = { track: ["event"], page: [], screen: [], identify: [], alias: ["previousId", "userId"], group: ["groupId"] };
+const REQUIRED: Record<MessageType, string[]> = {
+  track: ["event"],
+  page: [],
+  screen: [],
+  identify: [],
+  alias: ["previousId", "userId"],
+  group: ["groupId"],
+};
 
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== "";
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
@@ -101,14 +108,32 @@ function revenueOf(v: unknown): number | null | "out of range" {
 }
 
 /** The event's text columns: each must be storable, whatever parsing, decoding or cutting made of the message. */
-const TEXT_COLUMNS = ["name", "anonymousId", "userId", "previousId", "messageId", "path", "referrerDomain", "source", "medium", "campaign", "browser", "os", "country", "region"] as const;
+const TEXT_COLUMNS = [
+  "name",
+  "anonymousId",
+  "userId",
+  "previousId",
+  "messageId",
+  "path",
+  "referrerDomain",
+  "source",
+  "medium",
+  "campaign",
+  "browser",
+  "os",
+  "country",
+  "region",
+] as const;
 
 /**
  * True when the visitor is a bot: the snippet's automation flag (navigator.webdriver), or the
  * isbot list applied to context.userAgent, else to the request's agent only when a browser sent
  * it ("Mozilla/…"): a server-side library posting for the customer's backend is not a bot.
  */
-export function isBotVisitor(context: { userAgent?: unknown; automation?: unknown } | null | undefined, requestUserAgent: string | null | undefined): boolean {
+export function isBotVisitor(
+  context: { userAgent?: unknown; automation?: unknown } | null | undefined,
+  requestUserAgent: string | null | undefined,
+): boolean {
   if (context?.automation === true) return true;
   const ua = context?.userAgent;
   if (typeof ua === "string" && ua) return parseUserAgent(ua).bot;
@@ -125,7 +150,8 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
   if (unstorable) return { ok: false, error: `${unstorable.path || "message"} ${unstorable.reason}` };
   const r = raw as Record<string, unknown>;
   const kind = type ?? r.type;
-  if (kind === undefined || kind === null || kind === "") return { ok: false, error: `type is required (one of ${MESSAGE_TYPES.join(", ")})` };
+  if (kind === undefined || kind === null || kind === "")
+    return { ok: false, error: `type is required (one of ${MESSAGE_TYPES.join(", ")})` };
   if (!MESSAGE_TYPES.includes(kind as MessageType)) return { ok: false, error: `type must be one of ${MESSAGE_TYPES.join(", ")}` };
   const k = kind as MessageType;
   if (!present(r.userId) && !present(r.anonymousId)) return { ok: false, error: "anonymousId or userId is required" };
@@ -146,8 +172,8 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
   const pageUrl = str(props.url) ?? str(page.url);
   const referrer = str(props.referrer) ?? str(page.referrer);
   const path = isPage
-    ? str(props.path) ?? str(page.path) ?? pathOf(pageUrl) ?? (k === "screen" ? str(m.name) : null)
-    : str(page.path) ?? pathOf(str(page.url));
+    ? (str(props.path) ?? str(page.path) ?? pathOf(pageUrl) ?? (k === "screen" ? str(m.name) : null))
+    : (str(page.path) ?? pathOf(str(page.url)));
 
   const utm = attribution(c.campaign, pageUrl, referrer);
   const ua = str(c.userAgent) ?? ctx.requestUserAgent ?? null;

@@ -10,20 +10,38 @@ type Site = { name: string; medium: "organic" | "social" };
 
 const SEARCH = new Set(["google", "bing", "duckduckgo", "yahoo", "ecosia", "baidu", "yandex", "startpage", "qwant"]);
 const SOCIAL: Record<string, string> = {
-  facebook: "facebook", instagram: "instagram", linkedin: "linkedin", twitter: "twitter", youtube: "youtube", tiktok: "tiktok", pinterest: "pinterest", reddit: "reddit",
+  facebook: "facebook",
+  instagram: "instagram",
+  linkedin: "linkedin",
+  twitter: "twitter",
+  youtube: "youtube",
+  tiktok: "tiktok",
+  pinterest: "pinterest",
+  reddit: "reddit",
 };
 /** Short-link and one-letter hosts that no label rule can catch. */
 const EXACT: Record<string, Site> = {
-  "t.co": { name: "twitter", medium: "social" }, "x.com": { name: "twitter", medium: "social" }, "fb.me": { name: "facebook", medium: "social" },
-  "lnkd.in": { name: "linkedin", medium: "social" }, "youtu.be": { name: "youtube", medium: "social" }, "pin.it": { name: "pinterest", medium: "social" },
-  "redd.it": { name: "reddit", medium: "social" }, "ya.ru": { name: "yandex", medium: "organic" },
+  "t.co": { name: "twitter", medium: "social" },
+  "x.com": { name: "twitter", medium: "social" },
+  "fb.me": { name: "facebook", medium: "social" },
+  "lnkd.in": { name: "linkedin", medium: "social" },
+  "youtu.be": { name: "youtube", medium: "social" },
+  "pin.it": { name: "pinterest", medium: "social" },
+  "redd.it": { name: "reddit", medium: "social" },
+  "ya.ru": { name: "yandex", medium: "organic" },
 };
 /**
  * Click ids that only ads carry. fbclid is not among them: Facebook and Instagram add it to every
  * outbound link, organic posts included, so it only says "from Meta" (facebook/social) and only
  * when the referrer does not say more (l.instagram.com → instagram).
  */
-const AD_CLICK_IDS: [param: string, source: string][] = [["gclid", "google"], ["gbraid", "google"], ["wbraid", "google"], ["msclkid", "bing"], ["ttclid", "tiktok"]];
+const AD_CLICK_IDS: [param: string, source: string][] = [
+  ["gclid", "google"],
+  ["gbraid", "google"],
+  ["wbraid", "google"],
+  ["msclkid", "bing"],
+  ["ttclid", "tiktok"],
+];
 
 export type Attribution = {
   source: string | null;
@@ -54,7 +72,9 @@ function trackingParams(url: string | null): URLSearchParams | null {
   if (q < 0) return null;
   const hash = url.indexOf("#", q);
   const query = url.slice(q + 1, hash < 0 ? undefined : hash);
-  return query.includes("utm_") || query.includes("clid") || query.includes("clkid") || query.includes("braid") ? new URLSearchParams(query) : null;
+  return query.includes("utm_") || query.includes("clid") || query.includes("clkid") || query.includes("braid")
+    ? new URLSearchParams(query)
+    : null;
 }
 
 // A site's referrers come from a few hundred hosts: their answers are kept (emptied when full).
@@ -84,7 +104,11 @@ const lower = (v: unknown): string | null => (typeof v === "string" && v.trim() 
  * domain/referral). A referrer on the page's own host is internal navigation: no source, no
  * referrer domain. A UTM medium without a source is kept.
  */
-export function attribution(campaign: Record<string, unknown> | null | undefined, pageUrl: string | null, referrer: string | null): Attribution {
+export function attribution(
+  campaign: Record<string, unknown> | null | undefined,
+  pageUrl: string | null,
+  referrer: string | null,
+): Attribution {
   // Parsed only when context.campaign lacks a field, or to look for click ids.
   let params: URLSearchParams | null | undefined;
   const fromUrl = (param: string): string | null => {

@@ -5,10 +5,24 @@ import { MESSAGE_SCHEMAS, batchSchema, PATH_TYPES, MESSAGE_TYPES } from "./schem
 const context = {
   page: { path: "/p", url: "https://shop.nl/p?x=1", referrer: "", search: "?x=1", title: "P" },
   campaign: { source: "news", medium: "email", name: "spring", term: null, content: "top" },
-  userAgent: "Mozilla/5.0", ip: "1.2.3.4", location: { country: "NL", region: "Utrecht", city: "Utrecht" },
-  locale: "nl-NL", library: { name: "analytics.js", version: "next-1.70.0" }, userAgentData: { mobile: false },
+  userAgent: "Mozilla/5.0",
+  ip: "1.2.3.4",
+  location: { country: "NL", region: "Utrecht", city: "Utrecht" },
+  locale: "nl-NL",
+  library: { name: "analytics.js", version: "next-1.70.0" },
+  userAgentData: { mobile: false },
 };
-const common = { anonymousId: "a", userId: null, messageId: "ajs-next-1", timestamp: "2026-05-10T12:00:00.000Z", sentAt: "2026-05-10T12:00:00.010Z", context, integrations: {}, writeKey: "k", _metadata: { bundled: [] } };
+const common = {
+  anonymousId: "a",
+  userId: null,
+  messageId: "ajs-next-1",
+  timestamp: "2026-05-10T12:00:00.000Z",
+  sentAt: "2026-05-10T12:00:00.010Z",
+  context,
+  integrations: {},
+  writeKey: "k",
+  _metadata: { bundled: [] },
+};
 
 describe("message schemas", () => {
   it.each([
@@ -25,7 +39,13 @@ describe("message schemas", () => {
   });
 
   it("accepts a batch with batch-level sentAt and context", () => {
-    expect(batchSchema.safeParse({ batch: [{ type: "track" }], sentAt: "2026-05-10T12:00:00Z", context: { library: { name: "analytics-python" } } }).success).toBe(true);
+    expect(
+      batchSchema.safeParse({
+        batch: [{ type: "track" }],
+        sentAt: "2026-05-10T12:00:00Z",
+        context: { library: { name: "analytics-python" } },
+      }).success,
+    ).toBe(true);
   });
 
   it("knows every endpoint the API names, short forms included", () => {

@@ -43,7 +43,11 @@ const common = z
   .loose();
 
 export const trackSchema = common.extend({ event: z.string().max(200, MAX_ID), properties: record.nullish() });
-export const pageSchema = common.extend({ name: z.string().max(500).nullish(), category: z.string().max(500).nullish(), properties: record.nullish() });
+export const pageSchema = common.extend({
+  name: z.string().max(500).nullish(),
+  category: z.string().max(500).nullish(),
+  properties: record.nullish(),
+});
 export const identifySchema = common.extend({ traits: record.nullish() });
 export const aliasSchema = common.extend({ previousId: id, userId: id });
 export const groupSchema = common.extend({ groupId: id, traits: record.nullish() });
@@ -77,10 +81,29 @@ export const MESSAGE_SCHEMAS = {
 
 /** Any message after validation: the union of every type's fields, all but the common ones optional. */
 export type ParsedMessage = z.output<typeof common> &
-  Partial<z.output<typeof trackSchema> & z.output<typeof pageSchema> & z.output<typeof identifySchema> & z.output<typeof aliasSchema> & z.output<typeof groupSchema>>;
+  Partial<
+    z.output<typeof trackSchema> &
+      z.output<typeof pageSchema> &
+      z.output<typeof identifySchema> &
+      z.output<typeof aliasSchema> &
+      z.output<typeof groupSchema>
+  >;
 
 /** The message type a path names (/v1/track, /v1/t, …); batch items carry their own `type`. */
 export const PATH_TYPES: Record<string, MessageType | "batch"> = {
-  track: "track", t: "track", page: "page", p: "page", screen: "screen", s: "screen", identify: "identify", i: "identify",
-  alias: "alias", a: "alias", group: "group", g: "group", batch: "batch", b: "batch", import: "batch",
+  track: "track",
+  t: "track",
+  page: "page",
+  p: "page",
+  screen: "screen",
+  s: "screen",
+  identify: "identify",
+  i: "identify",
+  alias: "alias",
+  a: "alias",
+  group: "group",
+  g: "group",
+  batch: "batch",
+  b: "batch",
+  import: "batch",
 };

@@ -8,12 +8,25 @@ import { parseBatch } from "./batch";
 // The built snippet, run against a fake browser: what it would send, and whether it stays small.
 const code = fs.readFileSync(path.resolve("public/t.js"), "utf8");
 
-type Storage = { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void; map: Map<string, string> };
+type Storage = {
+  getItem(k: string): string | null;
+  setItem(k: string, v: string): void;
+  removeItem(k: string): void;
+  map: Map<string, string>;
+};
 function storage(): Storage {
   const map = new Map<string, string>();
   return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
 }
-const broken = { getItem: () => { throw new Error("denied"); }, setItem: () => { throw new Error("denied"); }, removeItem: () => {} };
+const broken = {
+  getItem: () => {
+    throw new Error("denied");
+  },
+  setItem: () => {
+    throw new Error("denied");
+  },
+  removeItem: () => {},
+};
 
 type Options = {
   search?: string;
@@ -45,17 +58,27 @@ function load(opts: Options = {}) {
     addEventListener: (name: string, fn: () => void) => (listeners[name] = fn),
     crypto: { randomUUID: () => `id-${raw.length}-${Math.random()}` },
     trechter: opts.queued,
-    fetch: (url: string, init: { body: string; keepalive: boolean }) => (raw.push({ url, via: "fetch", body: init.body }), Promise.resolve({})),
+    fetch: (url: string, init: { body: string; keepalive: boolean }) => (
+      raw.push({ url, via: "fetch", body: init.body }),
+      Promise.resolve({})
+    ),
     navigator: {
       userAgent: "Mozilla/5.0 Test",
       language: "nl-NL",
-      sendBeacon: opts.beacon === false ? undefined : (url: string, blob: { text: string; type: string }) => (raw.push({ url, via: "beacon", body: blob.text }), true),
+      sendBeacon:
+        opts.beacon === false
+          ? undefined
+          : (url: string, blob: { text: string; type: string }) => (raw.push({ url, via: "beacon", body: blob.text }), true),
       ...opts.nav,
     },
     ...opts.win,
   };
   const attrs: Record<string, string> = { "data-key": "tw_key", ...opts.attrs };
-  const document = { currentScript: { src: "https://app.trechter.nl/t.js", getAttribute: (n: string) => attrs[n] ?? null }, referrer: "https://www.google.nl/", title: "Fiets" };
+  const document = {
+    currentScript: { src: "https://app.trechter.nl/t.js", getAttribute: (n: string) => attrs[n] ?? null },
+    referrer: "https://www.google.nl/",
+    title: "Fiets",
+  };
   class Blob {
     text: string;
     type: string;
@@ -64,8 +87,26 @@ function load(opts: Options = {}) {
       this.type = o.type;
     }
   }
-  vm.runInNewContext(code, { window, document, URL, URLSearchParams, JSON, Date, Math, Array, Promise, setTimeout: (fn: () => void) => fn(), Blob });
-  const api = window.trechter as { track(n: string, p?: object): void; identify(id: string, t?: object): void; page(): void; reset(): void; push(c: unknown[]): void };
+  vm.runInNewContext(code, {
+    window,
+    document,
+    URL,
+    URLSearchParams,
+    JSON,
+    Date,
+    Math,
+    Array,
+    Promise,
+    setTimeout: (fn: () => void) => fn(),
+    Blob,
+  });
+  const api = window.trechter as {
+    track(n: string, p?: object): void;
+    identify(id: string, t?: object): void;
+    page(): void;
+    reset(): void;
+    push(c: unknown[]): void;
+  };
   return {
     api,
     navigate: (url: string) => (window.history as { pushState(s: unknown, t: string, u: string): void }).pushState({}, "", url),
@@ -97,9 +138,20 @@ describe("tracking snippet", () => {
       messageId: expect.any(String),
       anonymousId: expect.any(String),
       timestamp: sentAt,
-      properties: { path: "/product/fiets", url: "https://shop.nl/product/fiets?utm_source=Newsletter&utm_medium=email&utm_campaign=Lente", referrer: "https://www.google.nl/", title: "Fiets" },
+      properties: {
+        path: "/product/fiets",
+        url: "https://shop.nl/product/fiets?utm_source=Newsletter&utm_medium=email&utm_campaign=Lente",
+        referrer: "https://www.google.nl/",
+        title: "Fiets",
+      },
       context: {
-        page: { path: "/product/fiets", url: expect.stringContaining("https://shop.nl/product/fiets"), referrer: "https://www.google.nl/", title: "Fiets", search: "?utm_source=Newsletter&utm_medium=email&utm_campaign=Lente" },
+        page: {
+          path: "/product/fiets",
+          url: expect.stringContaining("https://shop.nl/product/fiets"),
+          referrer: "https://www.google.nl/",
+          title: "Fiets",
+          search: "?utm_source=Newsletter&utm_medium=email&utm_campaign=Lente",
+        },
         campaign: { source: "Newsletter", medium: "email", name: "Lente" },
         userAgent: "Mozilla/5.0 Test",
         locale: "nl-NL",
@@ -130,7 +182,12 @@ describe("tracking snippet", () => {
     page.api.push(["track", "late"]);
     const m = page.messages;
     expect(m.map((x) => [x.type, x.event ?? x.properties?.path ?? null])).toEqual([
-      ["page", "/product/fiets"], ["track", "early"], ["identify", null], ["track", "add_to_cart"], ["page", "/cart"], ["track", "late"],
+      ["page", "/product/fiets"],
+      ["track", "early"],
+      ["identify", null],
+      ["track", "add_to_cart"],
+      ["page", "/cart"],
+      ["track", "late"],
     ]);
     expect(m[3].userId).toBe("user-7");
     expect(m[2].traits).toEqual({ age: 30 });

@@ -11,19 +11,33 @@ import { hasUnstorableText } from "../text/safe";
  * it does not have (a goal's `projectId`) is refused here, not carried along.
  */
 const draftFields = z.strictObject({
-    step: z.enum(["site", "sector", "review", "install"]),
-    name: z.string().max(100).default(""),
-    siteUrl: z.string().max(300).default(""),
-    sector: z.enum(SECTORS).optional(),
-    funnelName: z.string().max(100).default(""),
-    steps: z.array(funnelStepSchema.strict()).max(10).default([]),
-    goals: z
-      .array(z.strictObject({ key: goalKeySchema, name: z.string().max(100), kind: z.enum(GOAL_KINDS), match: stepMatchSchema.strict(), revenue: z.boolean(), enabled: z.boolean() }))
-      .max(50)
-      .default([]),
-    windowSeconds: z.number().int().positive().max(90 * 86400).optional(),
-    projectId: z.guid().optional(),
-  });
+  step: z.enum(["site", "sector", "review", "install"]),
+  name: z.string().max(100).default(""),
+  siteUrl: z.string().max(300).default(""),
+  sector: z.enum(SECTORS).optional(),
+  funnelName: z.string().max(100).default(""),
+  steps: z.array(funnelStepSchema.strict()).max(10).default([]),
+  goals: z
+    .array(
+      z.strictObject({
+        key: goalKeySchema,
+        name: z.string().max(100),
+        kind: z.enum(GOAL_KINDS),
+        match: stepMatchSchema.strict(),
+        revenue: z.boolean(),
+        enabled: z.boolean(),
+      }),
+    )
+    .max(50)
+    .default([]),
+  windowSeconds: z
+    .number()
+    .int()
+    .positive()
+    .max(90 * 86400)
+    .optional(),
+  projectId: z.guid().optional(),
+});
 export const draftSchema = draftFields.refine((d) => !hasUnstorableText(d), { message: "unsafe_text" });
 
 /** The draft as the browser may send it: the project id is set by the server when the project is created, never by a client. */

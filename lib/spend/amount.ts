@@ -16,7 +16,8 @@ export function parseAmount(input: string): AmountResult {
   let normal: string | null = null;
   if (/^\d+$/.test(text)) normal = text;
   else if (/^\d+[.,]\d{1,2}$/.test(text)) normal = text.replace(",", ".");
-  else if (/^\d{1,3}(\.\d{3})+,\d{1,2}$/.test(text) || /^\d{1,3}(\.\d{3}){2,}$/.test(text)) normal = text.replace(/\./g, "").replace(",", ".");
+  else if (/^\d{1,3}(\.\d{3})+,\d{1,2}$/.test(text) || /^\d{1,3}(\.\d{3}){2,}$/.test(text))
+    normal = text.replace(/\./g, "").replace(",", ".");
   else if (/^\d{1,3}(,\d{3})+\.\d{1,2}$/.test(text) || /^\d{1,3}(,\d{3}){2,}$/.test(text)) normal = text.replace(/,/g, "");
   else if (/^\d{1,3}[.,]\d{3}$/.test(text))
     return { ok: false, message: `The amount "${input.trim()}" is ambiguous: write 1234 or 1234.00 (or 1.234,00).` };

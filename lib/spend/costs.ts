@@ -25,8 +25,13 @@ export function costGoals(goals: { key: string; kind: string; revenue: boolean }
 }
 
 /** Costs for one population (a segment value or the whole range) from its spend, visitors and per-goal converted visitors and revenue. */
-export function spendCosts(spend: number, visitors: number, goals: { converted: number; revenue: number | null }[], pick: CostGoals): SpendCosts {
-  const revenue = pick.revenueIndex === null ? null : goals[pick.revenueIndex]?.revenue ?? null;
+export function spendCosts(
+  spend: number,
+  visitors: number,
+  goals: { converted: number; revenue: number | null }[],
+  pick: CostGoals,
+): SpendCosts {
+  const revenue = pick.revenueIndex === null ? null : (goals[pick.revenueIndex]?.revenue ?? null);
   return {
     spend,
     costPerVisitor: per(spend, visitors),

@@ -57,7 +57,8 @@ export function parseSpendEntry(input: SpendInput): EntryResult {
   // A NUL byte or a broken character cannot be stored: say which field holds it instead of failing the insert.
   for (const field of ["date", "source", "medium", "campaign", "amount"] as const) {
     const v = input[field];
-    if (typeof v === "string" && !isStorableText(v)) return { ok: false, field, message: `The ${field} holds characters that cannot be stored (a NUL byte or a broken character).` };
+    if (typeof v === "string" && !isStorableText(v))
+      return { ok: false, field, message: `The ${field} holds characters that cannot be stored (a NUL byte or a broken character).` };
   }
   const date = parseSpendDate(typeof input.date === "string" ? input.date : "");
   if (!date.ok) return { ok: false, field: "date", message: date.message };
@@ -65,9 +66,16 @@ export function parseSpendEntry(input: SpendInput): EntryResult {
   if (!source) return { ok: false, field: "source", message: "Enter a source, as in utm_source (google, newsletter…)." };
   const medium = utmValue(input.medium);
   const campaign = utmValue(input.campaign);
-  for (const [field, v] of [["source", source], ["medium", medium], ["campaign", campaign]] as const)
+  for (const [field, v] of [
+    ["source", source],
+    ["medium", medium],
+    ["campaign", campaign],
+  ] as const)
     if (v.length > MAX_LABEL) return { ok: false, field, message: `The ${field} is longer than ${MAX_LABEL} characters.` };
-  const amount = typeof input.amount === "number" ? parseAmount(String(input.amount)) : parseAmount(typeof input.amount === "string" ? input.amount : "");
+  const amount =
+    typeof input.amount === "number"
+      ? parseAmount(String(input.amount))
+      : parseAmount(typeof input.amount === "string" ? input.amount : "");
   if (!amount.ok) return { ok: false, field: "amount", message: amount.message };
   return { ok: true, entry: { period: date.period, day: date.day, source, medium, campaign, amount: amount.value } };
 }

@@ -25,7 +25,12 @@ export function spendInRange(entry: Pick<SpendEntry, "period" | "day" | "amount"
 }
 
 /** The range's spend per value of one field (source, medium or campaign), and in total; cents rounded at the end. */
-export function spendBySegmentValue(entries: Pick<SpendEntry, "period" | "day" | "amount" | SpendField>[], first: string, last: string, field: SpendField): { values: Map<string, number>; total: number } {
+export function spendBySegmentValue(
+  entries: Pick<SpendEntry, "period" | "day" | "amount" | SpendField>[],
+  first: string,
+  last: string,
+  field: SpendField,
+): { values: Map<string, number>; total: number } {
   const values = new Map<string, number>();
   let total = 0;
   for (const e of entries) {

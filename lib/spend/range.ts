@@ -7,7 +7,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * from the first day of the month two months back to the last day of the current month.
  */
 export function spendListRange(from: string | null, to: string | null, now: Date, timeZone: string): { first: string; last: string } {
-  const valid = (d: string | null): d is string => !!d && DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  const valid = (d: string | null): d is string =>
+    !!d && DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
   if (valid(from) && valid(to) && from <= to) return { first: from, last: to };
   const [y, m] = localIsoDay(now, timeZone).split("-").map(Number);
   const first = new Date(Date.UTC(y, m - 3, 1)).toISOString().slice(0, 10);

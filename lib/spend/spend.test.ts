@@ -52,7 +52,10 @@ describe("parseSpendEntry", () => {
       ok: true,
       entry: { period: "day", day: "2026-03-05", source: "google", medium: "cpc", campaign: "lente 2026", amount: 12.5 },
     });
-    expect(parseSpendEntry({ date: "2026-03", source: "meta", amount: "310" })).toEqual({ ok: true, entry: { period: "month", day: "2026-03-01", source: "meta", medium: "", campaign: "", amount: 310 } });
+    expect(parseSpendEntry({ date: "2026-03", source: "meta", amount: "310" })).toEqual({
+      ok: true,
+      entry: { period: "month", day: "2026-03-01", source: "meta", medium: "", campaign: "", amount: 310 },
+    });
     expect(parseSpendDate("5-3-2026")).toEqual({ ok: true, period: "day", day: "2026-03-05" });
   });
 
@@ -73,7 +76,10 @@ describe("parseSpendEntry", () => {
 
 describe("parseSpendCsv", () => {
   it("reads a Dutch Excel file: BOM, semicolons, CRLF, columns in another order, quoted fields", () => {
-    const text = "\uFEFFamount;Date;source;campaign;medium\r\n" + '"1.234,50";2026-03-05;Google;"Lente; zomer";cpc\r\n' + "12,50;2026-03;newsletter;;email\r\n";
+    const text =
+      "\uFEFFamount;Date;source;campaign;medium\r\n" +
+      '"1.234,50";2026-03-05;Google;"Lente; zomer";cpc\r\n' +
+      "12,50;2026-03;newsletter;;email\r\n";
     expect(parseSpendCsv(text)).toEqual({
       rows: [
         { line: 2, period: "day", day: "2026-03-05", source: "google", medium: "cpc", campaign: "lente; zomer", amount: 1234.5 },
@@ -92,12 +98,15 @@ describe("parseSpendCsv", () => {
       '2026-03-02,"multi',
       'line",cpc,,20',
       "2026-03-03,,cpc,,20",
-      "2026-03-04,bing,cpc,,\"1,234\"",
+      '2026-03-04,bing,cpc,,"1,234"',
       "2026-03-01,Google,CPC,Spring,5",
       "2026-03-05,bing,cpc,,7,extra",
     ].join("\n");
     const { rows, errors } = parseSpendCsv(text);
-    expect(rows.map((r) => [r.line, r.source, r.amount])).toEqual([[2, "google", 100], [5, "multi\nline", 20]]);
+    expect(rows.map((r) => [r.line, r.source, r.amount])).toEqual([
+      [2, "google", 100],
+      [5, "multi\nline", 20],
+    ]);
     expect(errors).toEqual([
       { line: 4, message: 'Line 4: "2026-02-30" is not a date in the calendar.' },
       { line: 7, message: "Line 7: Enter a source, as in utm_source (google, newsletter…)." },
@@ -108,10 +117,19 @@ describe("parseSpendCsv", () => {
   });
 
   it("needs a header row with date, source and amount", () => {
-    expect(parseSpendCsv("2026-03-01,google,cpc,,10\n")).toEqual({ rows: [], errors: [{ line: 1, message: expect.stringContaining("missing: date, source, amount") }] });
-    expect(parseSpendCsv("date,source,amount,cost\n")).toEqual({ rows: [], errors: [{ line: 1, message: expect.stringContaining('Unknown column "cost"') }] });
+    expect(parseSpendCsv("2026-03-01,google,cpc,,10\n")).toEqual({
+      rows: [],
+      errors: [{ line: 1, message: expect.stringContaining("missing: date, source, amount") }],
+    });
+    expect(parseSpendCsv("date,source,amount,cost\n")).toEqual({
+      rows: [],
+      errors: [{ line: 1, message: expect.stringContaining('Unknown column "cost"') }],
+    });
     expect(parseSpendCsv("")).toEqual({ rows: [], errors: [{ line: 1, message: expect.stringContaining("empty") }] });
-    expect(parseSpendCsv("date,source,amount\n2026-03-01,google,10")).toMatchObject({ rows: [{ line: 2, medium: "", campaign: "", amount: 10 }], errors: [] });
+    expect(parseSpendCsv("date,source,amount\n2026-03-01,google,10")).toMatchObject({
+      rows: [{ line: 2, medium: "", campaign: "", amount: 10 }],
+      errors: [],
+    });
   });
 });
 
@@ -140,7 +158,11 @@ describe("prorating", () => {
     const bySource = spendBySegmentValue(entries, "2026-03-01", "2026-03-10", "source");
     expect(Object.fromEntries(bySource.values)).toEqual({ google: 37.76, meta: 1 });
     expect(bySource.total).toBe(38.76);
-    expect(Object.fromEntries(spendBySegmentValue(entries, "2026-03-01", "2026-03-10", "medium").values)).toEqual({ cpc: 32.26, "": 5.5, social: 1 });
+    expect(Object.fromEntries(spendBySegmentValue(entries, "2026-03-01", "2026-03-10", "medium").values)).toEqual({
+      cpc: 32.26,
+      "": 5.5,
+      social: 1,
+    });
   });
 });
 
@@ -158,11 +180,41 @@ describe("costs", () => {
   });
   it("divides spend by visitors, leads and acquisitions, and revenue by spend; null where there is nothing to divide by", () => {
     const pick = costGoals(goals, "cart");
-    expect(spendCosts(200, 400, [{ converted: 8, revenue: 1000 }, { converted: 50, revenue: null }, { converted: 20, revenue: null }], pick)).toEqual({
-      spend: 200, costPerVisitor: 0.5, costPerLead: 10, costPerAcquisition: 25, roas: 5,
+    expect(
+      spendCosts(
+        200,
+        400,
+        [
+          { converted: 8, revenue: 1000 },
+          { converted: 50, revenue: null },
+          { converted: 20, revenue: null },
+        ],
+        pick,
+      ),
+    ).toEqual({
+      spend: 200,
+      costPerVisitor: 0.5,
+      costPerLead: 10,
+      costPerAcquisition: 25,
+      roas: 5,
     });
-    expect(spendCosts(200, 0, [{ converted: 0, revenue: null }, { converted: 0, revenue: null }, { converted: 0, revenue: null }], pick)).toEqual({
-      spend: 200, costPerVisitor: null, costPerLead: null, costPerAcquisition: null, roas: null,
+    expect(
+      spendCosts(
+        200,
+        0,
+        [
+          { converted: 0, revenue: null },
+          { converted: 0, revenue: null },
+          { converted: 0, revenue: null },
+        ],
+        pick,
+      ),
+    ).toEqual({
+      spend: 200,
+      costPerVisitor: null,
+      costPerLead: null,
+      costPerAcquisition: null,
+      roas: null,
     });
     expect(spendCosts(50, 10, [{ converted: 1, revenue: null }], costGoals([{ key: "x", kind: "macro", revenue: false }])).roas).toBeNull();
   });

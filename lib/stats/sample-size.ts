@@ -52,7 +52,13 @@ export function sampleSizePerVariant(input: SampleSizeInput): number | null {
  * Power of the two-sided test with perVariant visitors in each arm, by the same formula as
  * sampleSizePerVariant (R's power.prop.test); null when the inputs describe no test.
  */
-export function achievedPower(input: { baselineRate: number; relativeUplift: number; perVariant: number; alpha?: number; comparisons?: number }): number | null {
+export function achievedPower(input: {
+  baselineRate: number;
+  relativeUplift: number;
+  perVariant: number;
+  alpha?: number;
+  comparisons?: number;
+}): number | null {
   const { baselineRate, relativeUplift, perVariant, alpha = 0.05, comparisons = 1 } = input;
   const p2 = targetRate(baselineRate, relativeUplift);
   if (p2 === null || !(perVariant > 0)) return null;

@@ -63,7 +63,16 @@ describe("two-proportion z-test (pooled standard error)", () => {
 
   it("has no statistics while an arm has no visitors", () => {
     expect(twoProportionTest(0, 0, 3, 40)).toEqual({
-      rateA: null, rateB: 0.075, difference: null, differenceInterval: null, uplift: null, upliftInterval: null, z: null, pValue: null, significant: false, alpha: 0.05,
+      rateA: null,
+      rateB: 0.075,
+      difference: null,
+      differenceInterval: null,
+      uplift: null,
+      upliftInterval: null,
+      z: null,
+      pValue: null,
+      significant: false,
+      alpha: 0.05,
     });
   });
 

@@ -28,7 +28,9 @@ export type TwoProportionResult = {
 
 function checkCounts(conversions: number, visitors: number, arm: string): void {
   if (!Number.isInteger(conversions) || !Number.isInteger(visitors) || conversions < 0 || conversions > visitors) {
-    throw new RangeError(`twoProportionTest: arm ${arm} needs whole counts with 0 ≤ conversions ≤ visitors, got ${conversions}/${visitors}`);
+    throw new RangeError(
+      `twoProportionTest: arm ${arm} needs whole counts with 0 ≤ conversions ≤ visitors, got ${conversions}/${visitors}`,
+    );
   }
 }
 
@@ -76,7 +78,18 @@ export function twoProportionTest(convA: number, nA: number, convB: number, nB: 
   const rateA = rate(convA, nA);
   const rateB = rate(convB, nB);
   if (rateA === null || rateB === null) {
-    return { rateA, rateB, difference: null, differenceInterval: null, uplift: null, upliftInterval: null, z: null, pValue: null, significant: false, alpha };
+    return {
+      rateA,
+      rateB,
+      difference: null,
+      differenceInterval: null,
+      uplift: null,
+      upliftInterval: null,
+      z: null,
+      pValue: null,
+      significant: false,
+      alpha,
+    };
   }
   const confidence = 1 - alpha;
   const difference = rateB - rateA;

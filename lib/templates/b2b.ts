@@ -67,8 +67,18 @@ export const b2b: SectorTemplate = {
       name: { en: "Whitepaper or case study download", nl: "Whitepaper of case study gedownload" },
       match: { event: "whitepaper_download" },
     },
-    { key: "webinar_signup", kind: "micro", name: { en: "Webinar signup", nl: "Aanmelding voor een webinar" }, match: { event: "webinar_signup" } },
-    { key: "contact_question", kind: "micro", name: { en: "Contact question", nl: "Vraag via het contactformulier" }, match: { event: "contact_question" } },
+    {
+      key: "webinar_signup",
+      kind: "micro",
+      name: { en: "Webinar signup", nl: "Aanmelding voor een webinar" },
+      match: { event: "webinar_signup" },
+    },
+    {
+      key: "contact_question",
+      kind: "micro",
+      name: { en: "Contact question", nl: "Vraag via het contactformulier" },
+      match: { event: "contact_question" },
+    },
   ],
   benchmark: {
     rate: null,

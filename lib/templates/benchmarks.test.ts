@@ -40,32 +40,34 @@ describeWhen("the articles' figures", [seeds], () => {
   });
 });
 
-describeWhen("the benchmarks against the article", [seeds], () => describe.each(SECTORS)("benchmark of %s", (sector) => {
-  const b = TEMPLATES[sector].benchmark;
-  const expected = BENCHMARKS[sector];
+describeWhen("the benchmarks against the article", [seeds], () =>
+  describe.each(SECTORS)("benchmark of %s", (sector) => {
+    const b = TEMPLATES[sector].benchmark;
+    const expected = BENCHMARKS[sector];
 
-  it("matches the article, quoted word for word, or says honestly that there is none", () => {
-    if (expected === null) {
-      expect(b.rate).toBeNull();
-      expect(b.source).toBeNull();
-      expect(b.solidRange).toBeUndefined();
-      expect(b.label.en).toMatch(/no benchmark/);
-      expect(b.label.nl).toMatch(/geen benchmark/);
-      return;
-    }
-    expect(b.rate).toBe(expected.rate);
-    expect(b.source?.article).toBe("conversie.txt");
-    expect(conversie).toContain(b.source!.quote);
-    expect(b.source!.quote).toContain(expected.percent);
-    expect(b.solidRange).toEqual(expected.solid);
-    if (expected.solid) {
-      expect(conversie).toContain(b.solidRangeQuote!);
-      const [low, high] = expected.solid.map((f) => `${f * 100}%`);
-      expect(b.solidRangeQuote).toContain(`${low} en ${high}`);
-      expect(b.rate! >= expected.solid[0] && b.rate! <= expected.solid[1]).toBe(true);
-    }
-  });
-}));
+    it("matches the article, quoted word for word, or says honestly that there is none", () => {
+      if (expected === null) {
+        expect(b.rate).toBeNull();
+        expect(b.source).toBeNull();
+        expect(b.solidRange).toBeUndefined();
+        expect(b.label.en).toMatch(/no benchmark/);
+        expect(b.label.nl).toMatch(/geen benchmark/);
+        return;
+      }
+      expect(b.rate).toBe(expected.rate);
+      expect(b.source?.article).toBe("conversie.txt");
+      expect(conversie).toContain(b.source!.quote);
+      expect(b.source!.quote).toContain(expected.percent);
+      expect(b.solidRange).toEqual(expected.solid);
+      if (expected.solid) {
+        expect(conversie).toContain(b.solidRangeQuote!);
+        const [low, high] = expected.solid.map((f) => `${f * 100}%`);
+        expect(b.solidRangeQuote).toContain(`${low} en ${high}`);
+        expect(b.rate! >= expected.solid[0] && b.rate! <= expected.solid[1]).toBe(true);
+      }
+    });
+  }),
+);
 
 describe.each(SECTORS)("demo profile of %s", (sector) => {
   const t = TEMPLATES[sector];
@@ -93,10 +95,17 @@ describe.each(SECTORS)("demo profile of %s", (sector) => {
       expect(inUnit(m.chance), JSON.stringify(m)).toBe(true);
       expect(m.afterStep >= 0 && m.afterStep < steps.length - 1, JSON.stringify(m)).toBe(true);
       if (m.path !== undefined) expect(m.path).toMatch(PATH_PATTERN);
-      expect(known.some((k) => eventMatches(k, m.event, m.path)), JSON.stringify(m)).toBe(true);
+      expect(
+        known.some((k) => eventMatches(k, m.event, m.path)),
+        JSON.stringify(m),
+      ).toBe(true);
     }
     const microGoals = t.goals.filter((g) => g.kind === "micro");
-    const fired = microGoals.filter((g) => demo.micro.some((m) => eventMatches(g.match, m.event, m.path)) || steps.some((s) => s.event === g.match.event && s.path === g.match.path));
+    const fired = microGoals.filter(
+      (g) =>
+        demo.micro.some((m) => eventMatches(g.match, m.event, m.path)) ||
+        steps.some((s) => s.event === g.match.event && s.path === g.match.path),
+    );
     expect(fired.length).toBeGreaterThanOrEqual(2);
   });
 

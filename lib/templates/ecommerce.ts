@@ -26,7 +26,11 @@ export const ecommerce: SectorTemplate = {
     decision: {
       // An account is made "voor een snellere checkout": it belongs with the cart, not with loyalty.
       markers: [{ event: "add_to_cart" }, { event: "account_created" }, { event: "checkout_started" }],
-      kpis: [KPI.addToCartRate, KPI.productPageClickThrough, named(KPI.timeOnKeyPages, { en: "Time on product pages", nl: "Tijd op productpagina's" })],
+      kpis: [
+        KPI.addToCartRate,
+        KPI.productPageClickThrough,
+        named(KPI.timeOnKeyPages, { en: "Time on product pages", nl: "Tijd op productpagina's" }),
+      ],
     },
     action: {
       markers: [{ event: "purchase" }],
@@ -57,13 +61,24 @@ export const ecommerce: SectorTemplate = {
       name: { en: "Newsletter signup (discount code)", nl: "Nieuwsbriefinschrijving (kortingscode)" },
       match: { event: "newsletter_signup" },
     },
-    { key: "account_created", kind: "micro", name: { en: "Account created", nl: "Account aangemaakt" }, match: { event: "account_created" } },
-    { key: "wishlist_add", kind: "micro", name: { en: "Added to wishlist", nl: "Op verlanglijstje gezet" }, match: { event: "wishlist_add" } },
+    {
+      key: "account_created",
+      kind: "micro",
+      name: { en: "Account created", nl: "Account aangemaakt" },
+      match: { event: "account_created" },
+    },
+    {
+      key: "wishlist_add",
+      kind: "micro",
+      name: { en: "Added to wishlist", nl: "Op verlanglijstje gezet" },
+      match: { event: "wishlist_add" },
+    },
   ],
   benchmark: {
     rate: 0.0263,
     solidRange: [0.01, 0.03],
-    solidRangeQuote: "Als je toch een benchmark wilt, wordt in e-commerce een conversieratio tussen de 1% en 3% vaak als een solide basis gezien.",
+    solidRangeQuote:
+      "Als je toch een benchmark wilt, wordt in e-commerce een conversieratio tussen de 1% en 3% vaak als een solide basis gezien.",
     label: { en: "visit → purchase, Dutch webshops", nl: "bezoek → aankoop, Nederlandse webshops" },
     source: {
       article: "conversie.txt",
@@ -79,7 +94,13 @@ export const ecommerce: SectorTemplate = {
       { event: "account_created", chance: 0.35, afterStep: 3 },
     ],
     slugs: PRODUCTS,
-    stepPaths: [["/", "/", "/sale", "/collections/regenkleding", "/collections/koffie"], PRODUCTS.map((p) => `/product/${p}`), null, null, null],
+    stepPaths: [
+      ["/", "/", "/sale", "/collections/regenkleding", "/collections/koffie"],
+      PRODUCTS.map((p) => `/product/${p}`),
+      null,
+      null,
+      null,
+    ],
     blogPaths: ["/blog/fietstas-kiezen", "/blog/regenjas-wassen", "/blog/koffie-zetten-met-een-french-press"],
     orderValue: [19, 189],
     repeat: 0.18,

@@ -24,7 +24,13 @@ export const hospitality: SectorTemplate = {
     },
     interest: {
       markers: [{ event: "pageview", path: "/menu*" }, { event: "pageview", path: "/photos*" }, { event: "newsletter_signup" }],
-      kpis: [named(KPI.visitorToLeadRate, { en: "Share of visitors who view the menu or photos", nl: "Aandeel bezoekers dat menukaart of foto's bekijkt" }), KPI.microConversions],
+      kpis: [
+        named(KPI.visitorToLeadRate, {
+          en: "Share of visitors who view the menu or photos",
+          nl: "Aandeel bezoekers dat menukaart of foto's bekijkt",
+        }),
+        KPI.microConversions,
+      ],
     },
     decision: {
       markers: [{ event: "availability_check" }],
@@ -51,16 +57,36 @@ export const hospitality: SectorTemplate = {
     ],
   },
   goals: [
-    { key: "reservation", kind: "macro", name: { en: "Reservation or booking", nl: "Reservering of boeking" }, match: { event: "reservation" } },
-    { key: "menu_viewed", kind: "micro", name: { en: "Menu viewed", nl: "Menukaart bekeken" }, match: { event: "pageview", path: "/menu*" } },
-    { key: "photos_viewed", kind: "micro", name: { en: "Photos viewed", nl: "Foto's bekeken" }, match: { event: "pageview", path: "/photos*" } },
+    {
+      key: "reservation",
+      kind: "macro",
+      name: { en: "Reservation or booking", nl: "Reservering of boeking" },
+      match: { event: "reservation" },
+    },
+    {
+      key: "menu_viewed",
+      kind: "micro",
+      name: { en: "Menu viewed", nl: "Menukaart bekeken" },
+      match: { event: "pageview", path: "/menu*" },
+    },
+    {
+      key: "photos_viewed",
+      kind: "micro",
+      name: { en: "Photos viewed", nl: "Foto's bekeken" },
+      match: { event: "pageview", path: "/photos*" },
+    },
     {
       key: "availability_check",
       kind: "micro",
       name: { en: "Availability checked", nl: "Beschikbaarheid gecontroleerd" },
       match: { event: "availability_check" },
     },
-    { key: "newsletter_signup", kind: "micro", name: { en: "Newsletter signup", nl: "Inschrijving op de nieuwsbrief" }, match: { event: "newsletter_signup" } },
+    {
+      key: "newsletter_signup",
+      kind: "micro",
+      name: { en: "Newsletter signup", nl: "Inschrijving op de nieuwsbrief" },
+      match: { event: "newsletter_signup" },
+    },
   ],
   benchmark: {
     rate: null,

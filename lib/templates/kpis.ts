@@ -24,7 +24,10 @@ export const KPI = {
   decisionVisitors: { id: "decision_visitors", name: { en: "Visitors who are deciding", nl: "Bezoekers in de beslisfase" } },
   addToCartRate: { id: "add_to_cart_rate", name: { en: "Add-to-cart rate", nl: "Percentage dat iets in de winkelwagen legt" } },
   /** visitors of the funnel's page-pattern step who went on to the next step / its visitors */
-  productPageClickThrough: { id: "product_page_click_through", name: { en: "Click-through from product pages", nl: "Doorklikratio van productpagina's" } },
+  productPageClickThrough: {
+    id: "product_page_click_through",
+    name: { en: "Click-through from product pages", nl: "Doorklikratio van productpagina's" },
+  },
   /** median time between a page view of the funnel's page-pattern step and the visitor's next event */
   timeOnKeyPages: { id: "time_on_key_pages", name: { en: "Time on key pages", nl: "Tijd op de belangrijkste pagina's" } },
 
@@ -38,7 +41,10 @@ export const KPI = {
   averageOrderValue: { id: "average_order_value", name: { en: "Average order value", nl: "Gemiddelde orderwaarde" } },
   revenue: { id: "revenue", name: { en: "Revenue", nl: "Omzet" } },
   /** revenue per identified customer over everything we have seen of them */
-  customerLifetimeValue: { id: "customer_lifetime_value", name: { en: "Customer lifetime value (CLV)", nl: "Klantwaarde over de hele relatie (CLV)" } },
+  customerLifetimeValue: {
+    id: "customer_lifetime_value",
+    name: { en: "Customer lifetime value (CLV)", nl: "Klantwaarde over de hele relatie (CLV)" },
+  },
 
   // retention: the article gives no KPIs here, only the aim ("Klant behouden, ambassadeur maken")
   /** buyers who bought again in the period */

@@ -24,7 +24,10 @@ export const recruitment: SectorTemplate = {
     },
     interest: {
       markers: [{ event: "pageview", path: "/jobs/*" }, { event: "job_alert_signup" }, { event: "culture_doc_download" }],
-      kpis: [named(KPI.visitorToLeadRate, { en: "Visitor → talent pool rate", nl: "Conversie van bezoeker naar talentpool" }), KPI.microConversions],
+      kpis: [
+        named(KPI.visitorToLeadRate, { en: "Visitor → talent pool rate", nl: "Conversie van bezoeker naar talentpool" }),
+        KPI.microConversions,
+      ],
     },
     decision: {
       markers: [{ event: "skills_test_started" }, { event: "recruiter_contact" }, { event: "application_started" }],
@@ -45,7 +48,10 @@ export const recruitment: SectorTemplate = {
       // The article's micro conversions "helpen [...] om een talentpool op te bouwen en passieve
       // kandidaten toch betrokken te houden": staying in the pool is what retention means here.
       markers: [{ event: "talent_pool_joined" }, { event: "referral_sent" }],
-      kpis: [named(KPI.repeatConversions, { en: "Candidates who apply again", nl: "Kandidaten die opnieuw solliciteren" }), KPI.returningVisitors],
+      kpis: [
+        named(KPI.repeatConversions, { en: "Candidates who apply again", nl: "Kandidaten die opnieuw solliciteren" }),
+        KPI.returningVisitors,
+      ],
     },
   },
   funnel: {
@@ -65,22 +71,38 @@ export const recruitment: SectorTemplate = {
       name: { en: "Application sent", nl: "Sollicitatie verstuurd" },
       match: { event: "application_submitted" },
     },
-    { key: "job_alert_signup", kind: "micro", name: { en: "Job alert signup", nl: "Aanmelding voor een job-alert" }, match: { event: "job_alert_signup" } },
+    {
+      key: "job_alert_signup",
+      kind: "micro",
+      name: { en: "Job alert signup", nl: "Aanmelding voor een job-alert" },
+      match: { event: "job_alert_signup" },
+    },
     {
       key: "culture_doc_download",
       kind: "micro",
       name: { en: "Culture document downloaded", nl: "Document over de bedrijfscultuur gedownload" },
       match: { event: "culture_doc_download" },
     },
-    { key: "skills_test_started", kind: "micro", name: { en: "Skills test started", nl: "Vaardigheidstest gestart" }, match: { event: "skills_test_started" } },
-    { key: "recruiter_contact", kind: "micro", name: { en: "Recruiter contacted", nl: "Contact met een recruiter" }, match: { event: "recruiter_contact" } },
+    {
+      key: "skills_test_started",
+      kind: "micro",
+      name: { en: "Skills test started", nl: "Vaardigheidstest gestart" },
+      match: { event: "skills_test_started" },
+    },
+    {
+      key: "recruiter_contact",
+      kind: "micro",
+      name: { en: "Recruiter contacted", nl: "Contact met een recruiter" },
+      match: { event: "recruiter_contact" },
+    },
   ],
   benchmark: {
     rate: 0.0376,
     label: { en: "vacancy page visitor → application", nl: "bezoeker van een vacaturepagina → sollicitatie" },
     source: {
       article: "conversie.txt",
-      quote: "Recente benchmarks tonen aan dat gemiddeld 3,76% van de bezoekers van een specifieke vacaturepagina ook daadwerkelijk solliciteert.",
+      quote:
+        "Recente benchmarks tonen aan dat gemiddeld 3,76% van de bezoekers van een specifieke vacaturepagina ook daadwerkelijk solliciteert.",
     },
   },
   demo: {

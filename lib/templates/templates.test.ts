@@ -25,7 +25,8 @@ const MICRO_KEYS: Record<Sector, string[]> = {
   recruitment: ["job_alert_signup", "culture_doc_download", "skills_test_started", "recruiter_contact"],
 };
 
-const sameMatch = (a: StepMatch, b: StepMatch) => a.event === b.event && a.path === b.path && JSON.stringify(a.where) === JSON.stringify(b.where);
+const sameMatch = (a: StepMatch, b: StepMatch) =>
+  a.event === b.event && a.path === b.path && JSON.stringify(a.where) === JSON.stringify(b.where);
 
 /** The furthest stage one of whose markers is this step or goal (a marker without a path takes any path). */
 function stageIndexOf(sector: Sector, m: StepMatch): number {
@@ -107,7 +108,11 @@ describe.each(SECTORS)("template %s", (sector) => {
 
   it("lets no marker mark two stages, and puts every goal in a stage", () => {
     const all = FUNNEL_STAGES.flatMap((stage) => t.stages[stage].markers);
-    for (const m of all) expect(all.filter((o) => sameMatch(o, m)), JSON.stringify(m)).toHaveLength(1);
+    for (const m of all)
+      expect(
+        all.filter((o) => sameMatch(o, m)),
+        JSON.stringify(m),
+      ).toHaveLength(1);
     expect(stageIndexOf(sector, macro[0].match)).toBe(FUNNEL_STAGES.indexOf("action"));
     for (const g of t.goals) expect(stageIndexOf(sector, g.match), g.key).toBeGreaterThan(0);
   });
@@ -122,7 +127,10 @@ describe.each(SECTORS)("template %s", (sector) => {
     expect(windowSeconds).toBeLessThanOrEqual(MAX_WINDOW_SECONDS);
 
     const stagesOfSteps = steps.map((s) => stageIndexOf(sector, s));
-    expect(stagesOfSteps.every((i) => i >= 0), JSON.stringify(stagesOfSteps)).toBe(true);
+    expect(
+      stagesOfSteps.every((i) => i >= 0),
+      JSON.stringify(stagesOfSteps),
+    ).toBe(true);
     expect(stagesOfSteps).toEqual([...stagesOfSteps].sort((a, b) => a - b));
     expect(stagesOfSteps[0]).toBeLessThanOrEqual(FUNNEL_STAGES.indexOf("interest"));
     expect(stagesOfSteps[stagesOfSteps.length - 1]).toBe(FUNNEL_STAGES.indexOf("action"));

@@ -17,7 +17,10 @@ export function localizedStrings(value: unknown, out: Localized[] = []): Localiz
 
 /** The `like` semantics of the funnel SQL: `*` is any run of characters, the rest is literal. */
 export function pathMatches(pattern: string, path: string): boolean {
-  const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const source = pattern
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
   return new RegExp(`^${source}$`).test(path);
 }
 

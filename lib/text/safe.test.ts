@@ -16,7 +16,10 @@ describe("storable text", () => {
   });
 
   it("finds bad strings in values and keys at any depth, with a readable path", () => {
-    expect(findUnstorable({ a: [{ b: "x\u0000" }] }, "properties")).toEqual({ path: "properties.a.0.b", reason: expect.stringContaining("NUL") });
+    expect(findUnstorable({ a: [{ b: "x\u0000" }] }, "properties")).toEqual({
+      path: "properties.a.0.b",
+      reason: expect.stringContaining("NUL"),
+    });
     expect(findUnstorable({ ok: 1, ["k\u0000"]: 1 })).toEqual({ path: "k\\u0000", reason: expect.stringContaining("key") });
     expect(findUnstorable({ ["\ud800"]: 1 })?.path).toBe("\\ud800");
     expect(findUnstorable({ a: 1, b: [true, null, "fine"] })).toBeNull();

@@ -61,10 +61,7 @@ export function hasUnstorableText(value: unknown, maxDepth = MAX_JSON_DEPTH): bo
 }
 
 /** Refinement for zod string schemas: `z.string().max(200).refine(...storableText)`. */
-export const storableText = [
-  (s: string) => isStorableText(s),
-  { message: "must not contain NUL characters or lone surrogates" },
-] as const;
+export const storableText = [(s: string) => isStorableText(s), { message: "must not contain NUL characters or lone surrogates" }] as const;
 
 /** A zod string that PostgreSQL can store (no NUL, no lone surrogate). Chain `.min/.max` before use: `storableString().max(200)` works too. */
 export function storableString() {

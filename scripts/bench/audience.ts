@@ -30,7 +30,8 @@ async function run(label: string, handle: DbHandle) {
   const projectId = (await createProject(team, { name: "Bench", sector: "ecommerce" }, templateSetup("ecommerce", "en"))).project.id;
   const end = new Date(Date.UTC(2026, 5, 1));
   let events = 0;
-  for (const batch of generateDemoEvents("ecommerce", { visitors: VISITORS, days: 90, seed: 1, end, batchVisitors: 2000 })) events += (await insertEvents(db, projectId, batch)).stored;
+  for (const batch of generateDemoEvents("ecommerce", { visitors: VISITORS, days: 90, seed: 1, end, batchVisitors: 2000 }))
+    events += (await insertEvents(db, projectId, batch)).stored;
   await db.execute(sql`analyze`);
   const scope = await operatorProjectScope(db, projectId);
   const steps = templateSetup("ecommerce", "en").funnels[0].steps;
@@ -49,7 +50,9 @@ async function run(label: string, handle: DbHandle) {
       if (pages++ === 0) firstPage = performance.now() - t;
       rows += page.length;
     }
-    console.log(`  step ${k}: ${fmt(rows).padStart(7)} people, ${pages} pages, first page after ${fmt(firstPage)} ms, all streamed in ${fmt(performance.now() - t)} ms`);
+    console.log(
+      `  step ${k}: ${fmt(rows).padStart(7)} people, ${pages} pages, first page after ${fmt(firstPage)} ms, all streamed in ${fmt(performance.now() - t)} ms`,
+    );
   }
 }
 

@@ -49,7 +49,9 @@ async function main() {
       },
     );
     const secs = (Date.now() - started) / 1000;
-    console.log(`\rGenerated ${fmt(events)} events of ${fmt(VISITORS)} visitors in ${secs.toFixed(0)} s (${fmt(events / secs)} events/s through insertEvents)`);
+    console.log(
+      `\rGenerated ${fmt(events)} events of ${fmt(VISITORS)} visitors in ${secs.toFixed(0)} s (${fmt(events / secs)} events/s through insertEvents)`,
+    );
     await handle.db.execute(sql`vacuum analyze events`);
   } else {
     projectId = (await queryRows<{ id: string }>(handle.db, sql`select id from projects limit 1`))[0].id;
@@ -78,7 +80,10 @@ async function main() {
     console.log(`${label.padEnd(52)} median ${fmt(median(times)).padStart(6)} ms  (runs: ${times.map((r) => fmt(r)).join(", ")})`);
   };
   const names = [...new Set(steps.map((s) => s.event))];
-  const candidates = sql`from events where project_id = ${projectId}::uuid and name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)}) and time >= ${from.toISOString()}::timestamptz and time < ${new Date(to.getTime() + 7 * 86400_000).toISOString()}::timestamptz`;
+  const candidates = sql`from events where project_id = ${projectId}::uuid and name in (${sql.join(
+    names.map((n) => sql`${n}`),
+    sql`, `,
+  )}) and time >= ${from.toISOString()}::timestamptz and time < ${new Date(to.getTime() + 7 * 86400_000).toISOString()}::timestamptz`;
   const [counts] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n ${candidates}`);
   console.log(`candidate rows (events of the steps' names in the range plus the window): ${fmt(counts.n)}`);
   await time("floor: count(*) of the candidate rows", () => queryRows(handle.db, sql`select count(*) ${candidates}`));
@@ -94,8 +99,13 @@ async function main() {
     await buildFacts(scope, def);
     await handle.db.execute(sql`vacuum analyze funnel_fact_rows`);
   }
-  const [facts] = await queryRows<{ n: number; r: number }>(handle.db, sql`select count(*)::int as n, count(*) filter (where day >= ${from.toISOString().slice(0, 10)}::date)::int as r from funnel_fact_rows`);
-  console.log(`${built ? `facts built in ${fmt((performance.now() - t) / 1000)} s` : "facts reused from the last run (BENCH_REBUILD=1 builds them again)"}: ${fmt(facts.n)} rows (person × entry day × segment), about ${fmt(facts.r)} in the range`);
+  const [facts] = await queryRows<{ n: number; r: number }>(
+    handle.db,
+    sql`select count(*)::int as n, count(*) filter (where day >= ${from.toISOString().slice(0, 10)}::date)::int as r from funnel_fact_rows`,
+  );
+  console.log(
+    `${built ? `facts built in ${fmt((performance.now() - t) / 1000)} s` : "facts reused from the last run (BENCH_REBUILD=1 builds them again)"}: ${fmt(facts.n)} rows (person × entry day × segment), about ${fmt(facts.r)} in the range`,
+  );
   // What the dashboard does for a saved funnel: apply the persons changed since, then read.
   const saved = (q: StepCountsQuery) => async () => factsStepCounts(scope, (await readyFacts(scope, def))!, q);
   await time("saved funnel (facts): 5 steps, 30 days, 7-day window", saved(base));
@@ -107,7 +117,9 @@ async function main() {
   );
 
   // New traffic: a thousand more visitors on the last day, then the refresh that applies them.
-  const fresh = [...generateDemoEvents("ecommerce", { visitors: 1000, days: 1, seed: Date.now() % 100000, end, batchVisitors: 1000 })].flat();
+  const fresh = [
+    ...generateDemoEvents("ecommerce", { visitors: 1000, days: 1, seed: Date.now() % 100000, end, batchVisitors: 1000 }),
+  ].flat();
   await insertEvents(handle.db, projectId, fresh);
   t = performance.now();
   const applied = await refreshFacts(scope, def);

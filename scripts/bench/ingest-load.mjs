@@ -8,7 +8,9 @@ const auth = "Basic " + Buffer.from(WRITE_KEY + ":").toString("base64");
 const ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0 Safari/537.36";
 const end = Date.now() + Number(DURATION) * 1000;
 const latencies = [];
-let accepted = 0, failed = 0, seq = 0;
+let accepted = 0,
+  failed = 0,
+  seq = 0;
 
 function batch() {
   const now = new Date().toISOString();
@@ -16,8 +18,15 @@ function batch() {
     sentAt: now,
     batch: Array.from({ length: Number(BATCH) }, () => {
       const n = seq++;
-      return { type: n % 5 ? "track" : "page", event: "bench_event", anonymousId: `v${n % 50000}`, messageId: `b-${process.pid}-${n}`, timestamp: now,
-        properties: { path: "/product/x", n }, context: { userAgent: ua, page: { url: "https://shop.nl/product/x?utm_source=google&utm_medium=cpc" } } };
+      return {
+        type: n % 5 ? "track" : "page",
+        event: "bench_event",
+        anonymousId: `v${n % 50000}`,
+        messageId: `b-${process.pid}-${n}`,
+        timestamp: now,
+        properties: { path: "/product/x", n },
+        context: { userAgent: ua, page: { url: "https://shop.nl/product/x?utm_source=google&utm_medium=cpc" } },
+      };
     }),
   });
 }
@@ -25,17 +34,28 @@ function batch() {
 function post(body) {
   return new Promise((resolve) => {
     const t = performance.now();
-    const req = http.request(`${URL_BASE}/v1/batch`, { method: "POST", agent, headers: { "content-type": "application/json", authorization: auth, "content-length": Buffer.byteLength(body) } }, (res) => {
-      let data = "";
-      res.on("data", (c) => (data += c));
-      res.on("end", () => {
-        latencies.push(performance.now() - t);
-        if (res.statusCode === 200) accepted += JSON.parse(data).accepted;
-        else failed++;
-        resolve();
-      });
+    const req = http.request(
+      `${URL_BASE}/v1/batch`,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", authorization: auth, "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        let data = "";
+        res.on("data", (c) => (data += c));
+        res.on("end", () => {
+          latencies.push(performance.now() - t);
+          if (res.statusCode === 200) accepted += JSON.parse(data).accepted;
+          else failed++;
+          resolve();
+        });
+      },
+    );
+    req.on("error", () => {
+      failed++;
+      resolve();
     });
-    req.on("error", () => { failed++; resolve(); });
     req.end(body);
   });
 }

@@ -32,16 +32,33 @@ async function main() {
   const { user } = await createAccount(handle.db, { name: "Bench", email: "bench@example.nl", password: "long enough pw" });
   const team = (await teamScopeForUser(handle.db, user.id))!;
   const { project, writeKey } = await createProject(team, { name: "Bench", sector: "ecommerce" });
-  const env = { ...process.env, DATABASE_URL: urlFor(DB), PORT, TRECHTER_DEMO: "0", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-bench", NEXT_TELEMETRY_DISABLED: "1", INGEST_RATE_LIMIT: "100000000" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: urlFor(DB),
+    PORT,
+    TRECHTER_DEMO: "0",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+    INGEST_RATE_LIMIT: "100000000",
+  };
   const app = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/login`, 300_000);
     const out = execFileSync(process.execPath, ["scripts/bench/ingest-load.mjs"], {
-      env: { ...process.env, URL_BASE: `http://127.0.0.1:${PORT}`, WRITE_KEY: writeKey, DURATION: process.env.BENCH_DURATION ?? "20", CONCURRENCY: process.env.BENCH_CONCURRENCY ?? "16" },
+      env: {
+        ...process.env,
+        URL_BASE: `http://127.0.0.1:${PORT}`,
+        WRITE_KEY: writeKey,
+        DURATION: process.env.BENCH_DURATION ?? "20",
+        CONCURRENCY: process.env.BENCH_CONCURRENCY ?? "16",
+      },
       encoding: "utf8",
     });
     const r = JSON.parse(out.trim().split("\n").pop()!);
-    const [{ n }] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from events where project_id = ${project.id}::uuid`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from events where project_id = ${project.id}::uuid`,
+    );
     console.log(`duration            ${r.seconds.toFixed(1)} s, ${fmt(r.requests)} requests of 100 events, ${r.failed} failed`);
     console.log(`accepted            ${fmt(r.accepted / r.seconds)} events/s`);
     console.log(`stored              ${fmt(n / r.seconds)} events/s (${fmt(n)} rows)`);

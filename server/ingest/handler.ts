@@ -27,7 +27,13 @@ export type IngestRequest = {
 };
 export type IngestResponse = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
-const fail = (status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): IngestResponse => ({
+const fail = (
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): IngestResponse => ({
   status,
   body: { success: false, error: { code, message, ...extra } },
   headers,
@@ -75,7 +81,8 @@ const isAnswer = (x: ProjectRow | IngestResponse): x is IngestResponse => "statu
 export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: number): Promise<IngestResponse> {
   // An own entry only: /v1/constructor or /v1/__proto__ must not find Object.prototype's members.
   const type = Object.hasOwn(PATH_TYPES, req.kind) ? PATH_TYPES[req.kind] : undefined;
-  if (!type) return fail(404, "unknown_endpoint", `Unknown endpoint /v1/${req.kind}. Use track, page, screen, identify, alias, group or batch.`);
+  if (!type)
+    return fail(404, "unknown_endpoint", `Unknown endpoint /v1/${req.kind}. Use track, page, screen, identify, alias, group or batch.`);
 
   // A key in the Authorization header is checked before a byte of the body is read.
   const headerKey = basicWriteKey(req.authorization);
@@ -94,16 +101,19 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     const raw = await req.readBody(gzip ? limit + GZIP_OVERHEAD : limit);
     payload = parseJsonBody(decodeBody(raw, req.contentEncoding, limit));
   } catch (err) {
-    if (err instanceof BodyTooLargeError) return fail(413, "invalid_body", `The request body is larger than ${describeBytes(limit)}${gzip ? " after decompression" : ""}.`);
+    if (err instanceof BodyTooLargeError)
+      return fail(413, "invalid_body", `The request body is larger than ${describeBytes(limit)}${gzip ? " after decompression" : ""}.`);
     if (err instanceof BodyError) return fail(err.status, "invalid_body", err.message);
     throw err;
   }
-  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return fail(400, "invalid_body", "The request body must be a JSON object.");
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload))
+    return fail(400, "invalid_body", "The request body must be a JSON object.");
 
   if (!project) {
     // analytics.js and sendBeacon put the key in the body: read under the cap, checked right after.
     const writeKey = writeKeyOf(null, payload);
-    if (!writeKey) return fail(401, "missing_write_key", "Send the project's write key as the basic-auth user name or as writeKey in the body.");
+    if (!writeKey)
+      return fail(401, "missing_write_key", "Send the project's write key as the basic-auth user name or as writeKey in the body.");
     const found = await projectOf(db, writeKey);
     if (isAnswer(found)) return found;
     project = found;
@@ -120,7 +130,14 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
   }
 
   const limited = takeTokens(project.id, items.length, rateLimitPerMinute);
-  if (limited) return fail(429, "rate_limited", `This project sends more than ${rateLimitPerMinute} events a minute; slow down and retry.`, {}, { "Retry-After": String(limited) });
+  if (limited)
+    return fail(
+      429,
+      "rate_limited",
+      `This project sends more than ${rateLimitPerMinute} events a minute; slow down and retry.`,
+      {},
+      { "Retry-After": String(limited) },
+    );
 
   const receivedAt = new Date();
   const candidates: Candidate[] = [];
@@ -130,8 +147,15 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     // What PostgreSQL cannot store, and nesting too deep, first: JSON.stringify below recurses.
     const unstorable = findUnstorable(raw);
     if (unstorable) return rejected.push({ index, error: `${unstorable.path || "message"} ${unstorable.reason}` });
-    if (type === "batch" && JSON.stringify(raw ?? null).length > MAX_EVENT_BYTES) return rejected.push({ index, error: "message is larger than 32 KB" });
-    const r = normalizeMessage(raw, t, { receivedAt, batchSentAt: p.sentAt, requestIp: req.clientIp, requestUserAgent: req.userAgent, lookupCountry });
+    if (type === "batch" && JSON.stringify(raw ?? null).length > MAX_EVENT_BYTES)
+      return rejected.push({ index, error: "message is larger than 32 KB" });
+    const r = normalizeMessage(raw, t, {
+      receivedAt,
+      batchSentAt: p.sentAt,
+      requestIp: req.clientIp,
+      requestUserAgent: req.userAgent,
+      lookupCountry,
+    });
     if (!r.ok) return rejected.push({ index, error: r.error });
     // Bots (lib/ingest/normalize isBotVisitor: the snippet's automation flag, the message's or a browser's agent) are counted, not stored.
     if (r.event.bot) return bots++;
@@ -143,7 +167,8 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     result = await storeAccepted(db, project.id, candidates);
     await recordBotsDropped(db, project.id, receivedAt, bots);
   } catch (err) {
-    if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later (what was stored already is not stored twice).");
+    if (isUnavailable(err))
+      return unavailable("The event store is unavailable; retry later (what was stored already is not stored twice).");
     throw err;
   }
   const { stored } = result;

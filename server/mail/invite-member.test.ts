@@ -15,13 +15,22 @@ describeEachDb("invites sent by e-mail", (db) => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    const o = await createAccount(db(), { name: "Olga Jansen", email: "olga@mail-team.nl", password: "long enough pw", teamName: "Bakkerij Olga" });
+    const o = await createAccount(db(), {
+      name: "Olga Jansen",
+      email: "olga@mail-team.nl",
+      password: "long enough pw",
+      teamName: "Bakkerij Olga",
+    });
     owner = (await teamScopeForUser(db(), o.user.id))!;
   });
   afterAll(() => smtp.close());
 
   it("e-mails the link to the invitee when SMTP is configured, and the link works", async () => {
-    const sent = await inviteMember(owner, { email: "piet@bakker.nl", role: "viewer" }, { link, locale: "nl", mail: { smtpUrl: smtp.url, from: "Trechter <no-reply@trechter.test>" } });
+    const sent = await inviteMember(
+      owner,
+      { email: "piet@bakker.nl", role: "viewer" },
+      { link, locale: "nl", mail: { smtpUrl: smtp.url, from: "Trechter <no-reply@trechter.test>" } },
+    );
     expect(sent.delivery).toEqual({ status: "sent", to: "piet@bakker.nl" });
     const mail = smtp.received.find((m) => m.to.includes("piet@bakker.nl"))!;
     expect(mail.subject).toBe("Olga Jansen nodigt je uit voor Bakkerij Olga op Trechter");
@@ -34,7 +43,11 @@ describeEachDb("invites sent by e-mail", (db) => {
 
   it("keeps the invite and its link when the mail server refuses the connection", async () => {
     const before = smtp.received.length;
-    const result = await inviteMember(owner, { email: "kees@bakker.nl", role: "admin" }, { link, locale: "en", mail: { smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, from: "a@b.nl" } });
+    const result = await inviteMember(
+      owner,
+      { email: "kees@bakker.nl", role: "admin" },
+      { link, locale: "en", mail: { smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, from: "a@b.nl" } },
+    );
     expect(result.delivery).toMatchObject({ status: "failed", reason: "the mail server refused the connection" });
     expect(result.link).toBe(link(result.token));
     expect((await inspectInvite(db(), result.token)).state).toBe("valid");
@@ -46,7 +59,11 @@ describeEachDb("invites sent by e-mail", (db) => {
   it("keeps the invite when the mail server rejects the recipient", async () => {
     const picky = await startSmtpServer({ reject: "Mailbox unavailable" });
     try {
-      const result = await inviteMember(owner, { email: "anna@bakker.nl", role: "viewer" }, { link, locale: "en", mail: { smtpUrl: picky.url, from: "a@b.nl" } });
+      const result = await inviteMember(
+        owner,
+        { email: "anna@bakker.nl", role: "viewer" },
+        { link, locale: "en", mail: { smtpUrl: picky.url, from: "a@b.nl" } },
+      );
       expect(result.delivery.status).toBe("failed");
       expect(result.delivery.status === "failed" && result.delivery.reason).toContain("Mailbox unavailable");
       expect((await inspectInvite(db(), result.token)).state).toBe("valid");
@@ -69,7 +86,9 @@ describeEachDb("invites sent by e-mail", (db) => {
     await acceptInvite(db(), token, v.user.id);
     const viewer = (await teamScopeForUser(db(), v.user.id, owner.teamId))!;
     const before = smtp.received.length;
-    await expect(inviteMember(viewer, { email: "spam@x.nl", role: "viewer" }, { link, locale: "en", mail: { smtpUrl: smtp.url, from: "a@b.nl" } })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      inviteMember(viewer, { email: "spam@x.nl", role: "viewer" }, { link, locale: "en", mail: { smtpUrl: smtp.url, from: "a@b.nl" } }),
+    ).rejects.toMatchObject({ status: 403 });
     expect(smtp.received.length).toBe(before);
   });
 });

@@ -25,8 +25,16 @@ export async function inviteMember(scope: TeamScope, input: z.input<typeof invit
   const link = opts.link(token);
   let delivery: Delivery = { status: "off" };
   if (opts.mail?.smtpUrl) {
-    const [inviter] = scope.userId === "operator" ? [] : await scope.db.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
-    const content = inviteMail({ locale: opts.locale, teamName: scope.teamName, inviterName: inviter?.name ?? null, role: invite.role, link, expiresAt: invite.expiresAt });
+    const [inviter] =
+      scope.userId === "operator" ? [] : await scope.db.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
+    const content = inviteMail({
+      locale: opts.locale,
+      teamName: scope.teamName,
+      inviterName: inviter?.name ?? null,
+      role: invite.role,
+      link,
+      expiresAt: invite.expiresAt,
+    });
     delivery = await sendMail(opts.mail, invite.email, content);
   }
   return { invite, token, link, delivery };

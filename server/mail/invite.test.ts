@@ -14,7 +14,12 @@ const base = {
 describe("the invite e-mail", () => {
   it.each([
     { locale: "en" as const, subject: "Sanne de Vries invited you to Fietsen & Co on Trechter", body: "as admin", date: "7 Dec 2026" },
-    { locale: "nl" as const, subject: "Sanne de Vries nodigt je uit voor Fietsen & Co op Trechter", body: "als beheerder", date: "7 dec 2026" },
+    {
+      locale: "nl" as const,
+      subject: "Sanne de Vries nodigt je uit voor Fietsen & Co op Trechter",
+      body: "als beheerder",
+      date: "7 dec 2026",
+    },
   ])("is written in the inviter's language ($locale)", ({ locale, subject, body, date }) => {
     const mail = inviteMail({ ...base, locale });
     expect(mail.subject).toBe(subject);
@@ -54,7 +59,11 @@ describe("sending over SMTP", () => {
   });
 
   it("reports a refused connection as a reason, without throwing", async () => {
-    const result = await sendMail({ smtpUrl: `smtp://user:secret@127.0.0.1:${await closedPort()}`, from: "a@b.nl" }, "x@y.nl", inviteMail({ ...base, locale: "en" }));
+    const result = await sendMail(
+      { smtpUrl: `smtp://user:secret@127.0.0.1:${await closedPort()}`, from: "a@b.nl" },
+      "x@y.nl",
+      inviteMail({ ...base, locale: "en" }),
+    );
     expect(result).toMatchObject({ status: "failed", to: "x@y.nl", reason: "the mail server refused the connection" });
   });
 

@@ -28,7 +28,8 @@ export function inviteMail(input: InviteMailInput): MailContent {
   const values = { inviter, team: input.teamName, role, date };
   const subject = t("team.mail.subject", values);
   const paragraphs = [t("team.mail.greeting"), t("team.mail.body", values)];
-  const text = [...paragraphs, `${t("team.mail.linkIntro")}\n${input.link}`, t("team.mail.expiry", values), t("team.mail.ignore")].join("\n\n") + "\n";
+  const text =
+    [...paragraphs, `${t("team.mail.linkIntro")}\n${input.link}`, t("team.mail.expiry", values), t("team.mail.ignore")].join("\n\n") + "\n";
   const link = escapeHtml(input.link);
   const html = [
     `<!doctype html><html lang="${input.locale}"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5">`,

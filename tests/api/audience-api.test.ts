@@ -29,9 +29,16 @@ describeEachDb("drop-off audience API", (db, kind) => {
     otherFunnelId = (await listFunnels(b.scope))[0].id;
     // The template funnel: pageview → pageview /product/* → add_to_cart → checkout_started → purchase.
     await insertEvents(db(), a.project.id, [
-      { anonymousId: "v1", name: "pageview", path: "/", time: t(0), messageId: "1", source: "=HYPERLINK(\"http://evil\")" },
+      { anonymousId: "v1", name: "pageview", path: "/", time: t(0), messageId: "1", source: '=HYPERLINK("http://evil")' },
       { anonymousId: "v1", name: "pageview", path: "/product/x", time: t(1), messageId: "2" },
-      { anonymousId: "v1", userId: "u1", name: "identify", time: t(2), messageId: "3", traits: { name: 'Jan "de" Vries', email: "jan@example.nl" } },
+      {
+        anonymousId: "v1",
+        userId: "u1",
+        name: "identify",
+        time: t(2),
+        messageId: "3",
+        traits: { name: 'Jan "de" Vries', email: "jan@example.nl" },
+      },
       { anonymousId: "v2", name: "pageview", path: "/", time: t(0), messageId: "4", source: "facebook" },
       { anonymousId: "v3", name: "pageview", path: "/", time: t(0), messageId: "5" },
       { anonymousId: "v3", name: "pageview", path: "/product/y", time: t(1), messageId: "6" },
@@ -42,7 +49,9 @@ describeEachDb("drop-off audience API", (db, kind) => {
   });
 
   const get = (id: string, qs: string, key: string | null = readKey) =>
-    audience(new Request(`http://x/api/v1/funnels/${id}/audience?${qs}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }), { params: Promise.resolve({ funnelId: id }) });
+    audience(new Request(`http://x/api/v1/funnels/${id}/audience?${qs}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }), {
+      params: Promise.resolve({ funnelId: id }),
+    });
   const range = "from=2026-05-01&to=2026-05-31";
 
   it("streams the CSV: header, one row per person, traits as JSON, formulas defused, a file name", async () => {
@@ -64,10 +73,28 @@ describeEachDb("drop-off audience API", (db, kind) => {
   it("answers NDJSON when asked, and an empty audience is just the header", async () => {
     const res = await get(funnelId, `step=1&${range}&format=ndjson`);
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
-    const rows = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
-    expect(rows).toEqual([{ person_id: "v2", user_id: null, anonymous_ids: ["v2"], entry_source: "facebook", entry_time: "2026-05-10T10:00:00.000Z", last_seen: "2026-05-10T10:00:00.000Z", traits: {} }]);
+    const rows = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(rows).toEqual([
+      {
+        person_id: "v2",
+        user_id: null,
+        anonymous_ids: ["v2"],
+        entry_source: "facebook",
+        entry_time: "2026-05-10T10:00:00.000Z",
+        last_seen: "2026-05-10T10:00:00.000Z",
+        traits: {},
+      },
+    ]);
     const filtered = await get(funnelId, `step=2&${range}&source=google&source=bing`);
-    expect((await filtered.text()).split("\r\n").slice(1, -1).map((l) => l.split(",")[0])).toEqual(["v4"]);
+    expect(
+      (await filtered.text())
+        .split("\r\n")
+        .slice(1, -1)
+        .map((l) => l.split(",")[0]),
+    ).toEqual(["v4"]);
     const empty = await get(funnelId, `step=4&${range}`);
     expect(await empty.text()).toBe("person_id,user_id,anonymous_ids,entry_source,entry_time,last_seen,traits\r\n");
   });

@@ -118,21 +118,30 @@ describeEachDb("request bodies are read under a cap, after the key", (db, kind) 
 
   it("a gzip body that inflates past the cap is 413, however small it was sent", async () => {
     const bomb = zlib.gzipSync(Buffer.concat([Buffer.from('{"batch":["'), Buffer.alloc(20 * 1024 * 1024, 0x61), Buffer.from('"]}')]));
-    const res = await fetch(`${server.url}/v1/batch`, { method: "POST", headers: { authorization: basic(writeKey), "content-encoding": "gzip", "content-type": "application/json" }, body: bomb });
+    const res = await fetch(`${server.url}/v1/batch`, {
+      method: "POST",
+      headers: { authorization: basic(writeKey), "content-encoding": "gzip", "content-type": "application/json" },
+      body: bomb,
+    });
     expect(res.status).toBe(413);
     expect((await res.json()).error.message).toContain("after decompression");
   });
 
   it("the /v1 route reads an endless body only up to the cap and answers 413", async () => {
     const { stream, sent } = endlessBody();
-    const res = await track(streamingRequest("http://x/v1/batch", { authorization: basic(writeKey), "content-type": "application/json" }, stream), { params: Promise.resolve({ kind: "batch" }) });
+    const res = await track(
+      streamingRequest("http://x/v1/batch", { authorization: basic(writeKey), "content-type": "application/json" }, stream),
+      { params: Promise.resolve({ kind: "batch" }) },
+    );
     expect(res.status).toBe(413);
     expect(sent.bytes).toBeLessThanOrEqual(MAX_BATCH_BYTES + 2 * 64 * 1024);
   });
 
   it("the /v1 route refuses an unknown key without pulling a byte of the body", async () => {
     const { stream, sent } = endlessBody();
-    const res = await track(streamingRequest("http://x/v1/track", { authorization: basic("tw_unknown") }, stream), { params: Promise.resolve({ kind: "track" }) });
+    const res = await track(streamingRequest("http://x/v1/track", { authorization: basic("tw_unknown") }, stream), {
+      params: Promise.resolve({ kind: "track" }),
+    });
     expect(res.status).toBe(401);
     expect(sent.bytes).toBeLessThanOrEqual(64 * 1024); // a stream may pre-fill one chunk; nothing was read
     expect(res.headers.get("retry-after")).toBeNull();
@@ -140,21 +149,30 @@ describeEachDb("request bodies are read under a cap, after the key", (db, kind) 
 
   it("the funnel query API refuses a request without a key or session before reading its body", async () => {
     const { stream, sent } = endlessBody();
-    const res = await funnelQuery(streamingRequest("http://x/api/v1/funnels/query", { "content-type": "application/json" }, stream), undefined as never);
+    const res = await funnelQuery(
+      streamingRequest("http://x/api/v1/funnels/query", { "content-type": "application/json" }, stream),
+      undefined as never,
+    );
     expect(res.status).toBe(401);
     expect(sent.bytes).toBeLessThanOrEqual(64 * 1024);
   });
 
   it("the funnel query API refuses an unknown read key before reading its body", async () => {
     const { stream, sent } = endlessBody();
-    const res = await funnelQuery(streamingRequest("http://x/api/v1/funnels/query", { authorization: "Bearer tr_unknown", "content-type": "application/json" }, stream), undefined as never);
+    const res = await funnelQuery(
+      streamingRequest("http://x/api/v1/funnels/query", { authorization: "Bearer tr_unknown", "content-type": "application/json" }, stream),
+      undefined as never,
+    );
     expect(res.status).toBe(401);
     expect(sent.bytes).toBeLessThanOrEqual(64 * 1024);
   });
 
   it("the funnel query API stops reading a key holder's endless body at 1 MB and answers 413", async () => {
     const { stream, sent } = endlessBody();
-    const res = await funnelQuery(streamingRequest("http://x/api/v1/funnels/query", { authorization: `Bearer ${readKey}`, "content-type": "application/json" }, stream), undefined as never);
+    const res = await funnelQuery(
+      streamingRequest("http://x/api/v1/funnels/query", { authorization: `Bearer ${readKey}`, "content-type": "application/json" }, stream),
+      undefined as never,
+    );
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe("too_large");
     expect(sent.bytes).toBeLessThanOrEqual(MAX_JSON_BODY_BYTES + 2 * 64 * 1024);
@@ -166,7 +184,14 @@ describeEachDb("request bodies are read under a cap, after the key", (db, kind) 
     ["a NUL in a property key", { event: "x", where: { ["pl\u0000an"]: "pro" } }, "has a key that contains a NUL"],
   ])("the funnel query API answers %s with 400, not 500", async (_what, step, message) => {
     const body = JSON.stringify({ steps: [{ event: "pageview" }, step], from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" });
-    const res = await funnelQuery(new Request("http://x/api/v1/funnels/query", { method: "POST", headers: { authorization: `Bearer ${readKey}`, "content-type": "application/json" }, body }), undefined as never);
+    const res = await funnelQuery(
+      new Request("http://x/api/v1/funnels/query", {
+        method: "POST",
+        headers: { authorization: `Bearer ${readKey}`, "content-type": "application/json" },
+        body,
+      }),
+      undefined as never,
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toContain(message);
   });

@@ -42,27 +42,65 @@ describeEachDb("funnel query API", (db, kind) => {
   });
 
   const post = (body: unknown, key: string | null = readKey) =>
-    query(new Request("http://x/api/v1/funnels/query", { method: "POST", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: typeof body === "string" ? body : JSON.stringify(body) }), undefined as never);
+    query(
+      new Request("http://x/api/v1/funnels/query", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+      undefined as never,
+    );
   const range = () => ({ from: new Date(now - 86400_000).toISOString(), to: new Date(now + 60_000).toISOString() });
 
   it("answers a funnel query with steps, and a breakdown when asked", async () => {
-    const res = await post({ steps: [{ event: "pageview" }, { event: "pageview", path: "/product/*" }, { event: "add_to_cart", where: { plan: "pro" } }], window: 3600, ...range(), breakdown: "source" });
+    const res = await post({
+      steps: [{ event: "pageview" }, { event: "pageview", path: "/product/*" }, { event: "add_to_cart", where: { plan: "pro" } }],
+      window: 3600,
+      ...range(),
+      breakdown: "source",
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.steps.map((s: { visitors: number }) => s.visitors)).toEqual([2, 1, 1]);
     expect(body.steps[1].conversionFromStart).toBe(0.5);
-    expect(body.breakdown.series.map((s: { value: string; steps: { visitors: number }[] }) => [s.value, s.steps[0].visitors])).toEqual([["(none)", 1], ["facebook", 1], ["google", 1]]);
-    const filtered = await (await post({ steps: [{ event: "pageview" }, { event: "add_to_cart" }], ...range(), filters: { source: ["google"] } })).json();
+    expect(body.breakdown.series.map((s: { value: string; steps: { visitors: number }[] }) => [s.value, s.steps[0].visitors])).toEqual([
+      ["(none)", 1],
+      ["facebook", 1],
+      ["google", 1],
+    ]);
+    const filtered = await (
+      await post({ steps: [{ event: "pageview" }, { event: "add_to_cart" }], ...range(), filters: { source: ["google"] } })
+    ).json();
     expect(filtered.steps.map((s: { visitors: number }) => s.visitors)).toEqual([1, 1]);
   });
 
   it.each([
     ["invalid JSON", "{nope", 400, "not valid JSON"],
     ["one step", { steps: [{ event: "a" }], from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, 400, "at least 2 steps"],
-    ["a bad date", { steps: [{ event: "a" }, { event: "b" }], from: "yesterday", to: "2026-02-01T00:00:00Z" }, 400, "from must be an ISO 8601 time"],
-    ["from after to", { steps: [{ event: "a" }, { event: "b" }], from: "2026-03-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, 400, "from must be before to"],
-    ["a window over 90 days", { steps: [{ event: "a" }, { event: "b" }], window: 91 * 86400, from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, 400, "at most 90 days"],
-    ["an unknown filter", { steps: [{ event: "a" }, { event: "b" }], from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", filters: { shoe_size: ["42"] } }, 400, 'Unknown filter field \\"shoe_size\\"'],
+    [
+      "a bad date",
+      { steps: [{ event: "a" }, { event: "b" }], from: "yesterday", to: "2026-02-01T00:00:00Z" },
+      400,
+      "from must be an ISO 8601 time",
+    ],
+    [
+      "from after to",
+      { steps: [{ event: "a" }, { event: "b" }], from: "2026-03-01T00:00:00Z", to: "2026-02-01T00:00:00Z" },
+      400,
+      "from must be before to",
+    ],
+    [
+      "a window over 90 days",
+      { steps: [{ event: "a" }, { event: "b" }], window: 91 * 86400, from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" },
+      400,
+      "at most 90 days",
+    ],
+    [
+      "an unknown filter",
+      { steps: [{ event: "a" }, { event: "b" }], from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", filters: { shoe_size: ["42"] } },
+      400,
+      'Unknown filter field \\"shoe_size\\"',
+    ],
   ])("refuses %s with 400 and says what is wrong", async (_what, body, status, message) => {
     const res = await post(body);
     expect(res.status).toBe(status);
@@ -77,7 +115,10 @@ describeEachDb("funnel query API", (db, kind) => {
   it("a read key opens only its own project: another project's id or funnel is 404", async () => {
     const res = await post({ projectId: "00000000-0000-4000-8000-000000000000", steps: [{ event: "a" }, { event: "b" }], ...range() });
     expect(res.status).toBe(404);
-    const get = (id: string, key: string, qs = "") => results(new Request(`http://x/api/v1/funnels/${id}/results?${qs}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ funnelId: id }) });
+    const get = (id: string, key: string, qs = "") =>
+      results(new Request(`http://x/api/v1/funnels/${id}/results?${qs}`, { headers: { authorization: `Bearer ${key}` } }), {
+        params: Promise.resolve({ funnelId: id }),
+      });
     expect((await get(otherFunnelId, readKey)).status).toBe(404);
     expect((await get(funnelId, otherReadKey)).status).toBe(404);
     const own = await get(funnelId, readKey, "range=7d");

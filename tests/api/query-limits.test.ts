@@ -37,20 +37,37 @@ describeEachDb("query limits", (db, kind) => {
       ]);
       owners.push({ ...o, funnelId: funnel.id });
     }
-    shareToken = (await createShareLink(owners[0].scope, { report: "funnel", funnelId: owners[0].funnelId, range: { kind: "rolling", days: 30 } })).token;
+    shareToken = (
+      await createShareLink(owners[0].scope, { report: "funnel", funnelId: owners[0].funnelId, range: { kind: "rolling", days: 30 } })
+    ).token;
   });
 
   const bearer = (o: Owner) => ({ authorization: `Bearer ${o.readKey}` });
   const getAudience = (o: Owner, qs = `step=1&${range}`) =>
-    audience(new Request(`http://x/api/v1/funnels/${o.funnelId}/audience?${qs}`, { headers: bearer(o) }), { params: Promise.resolve({ funnelId: o.funnelId }) });
+    audience(new Request(`http://x/api/v1/funnels/${o.funnelId}/audience?${qs}`, { headers: bearer(o) }), {
+      params: Promise.resolve({ funnelId: o.funnelId }),
+    });
   const getResults = (o: Owner, qs = range) =>
-    results(new Request(`http://x/api/v1/funnels/${o.funnelId}/results?${qs}`, { headers: bearer(o) }), { params: Promise.resolve({ funnelId: o.funnelId }) });
+    results(new Request(`http://x/api/v1/funnels/${o.funnelId}/results?${qs}`, { headers: bearer(o) }), {
+      params: Promise.resolve({ funnelId: o.funnelId }),
+    });
   const getConversions = (o: Owner, qs = range, projectId = o.project.id) =>
-    conversions(new Request(`http://x/api/v1/projects/${projectId}/conversions?${qs}`, { headers: bearer(o) }), { params: Promise.resolve({ projectId }) });
+    conversions(new Request(`http://x/api/v1/projects/${projectId}/conversions?${qs}`, { headers: bearer(o) }), {
+      params: Promise.resolve({ projectId }),
+    });
   const getSegments = (o: Owner, qs: string, projectId = o.project.id) =>
-    segments(new Request(`http://x/api/v1/projects/${projectId}/segments?${qs}`, { headers: bearer(o) }), { params: Promise.resolve({ projectId }) });
+    segments(new Request(`http://x/api/v1/projects/${projectId}/segments?${qs}`, { headers: bearer(o) }), {
+      params: Promise.resolve({ projectId }),
+    });
   const post = (handler: (r: Request, c: never) => Promise<Response>, o: Owner, body: unknown) =>
-    handler(new Request("http://x/api", { method: "POST", headers: { ...bearer(o), "content-type": "application/json" }, body: JSON.stringify(body) }), undefined as never);
+    handler(
+      new Request("http://x/api", {
+        method: "POST",
+        headers: { ...bearer(o), "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      undefined as never,
+    );
   const queryBody = { steps, from: "2026-05-01T00:00:00Z", to: "2026-06-01T00:00:00Z" };
   const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
@@ -106,7 +123,12 @@ describeEachDb("query limits", (db, kind) => {
     ["from=9999-12-31T00:00:00Z&to=9999-12-31T12:00:00Z", "from"],
   ])("answers out-of-range dates (%s) with a 400 naming the parameter on results, conversions, audience and segments", async (qs, name) => {
     const o = owners[0];
-    for (const res of [await getResults(o, qs), await getConversions(o, qs), await getAudience(o, `step=1&${qs}`), await getSegments(o, `field=source&${qs}`)]) {
+    for (const res of [
+      await getResults(o, qs),
+      await getConversions(o, qs),
+      await getAudience(o, `step=1&${qs}`),
+      await getSegments(o, `field=source&${qs}`),
+    ]) {
       expect(res.status).toBe(400);
       expect((await errorOf(res)).message).toContain(`${name} must be a date between 2000 and 2100`);
     }
@@ -139,8 +161,20 @@ describeEachDb("query limits", (db, kind) => {
     const o = owners[0];
     for (const id of ["not-a-uuid", "1", "'; drop table funnels; --", "%00"]) {
       const enc = encodeURIComponent(id);
-      expect((await results(new Request(`http://x/api/v1/funnels/${enc}/results`, { headers: bearer(o) }), { params: Promise.resolve({ funnelId: id }) })).status).toBe(404);
-      expect((await audience(new Request(`http://x/api/v1/funnels/${enc}/audience?step=1`, { headers: bearer(o) }), { params: Promise.resolve({ funnelId: id }) })).status).toBe(404);
+      expect(
+        (
+          await results(new Request(`http://x/api/v1/funnels/${enc}/results`, { headers: bearer(o) }), {
+            params: Promise.resolve({ funnelId: id }),
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await audience(new Request(`http://x/api/v1/funnels/${enc}/audience?step=1`, { headers: bearer(o) }), {
+            params: Promise.resolve({ funnelId: id }),
+          })
+        ).status,
+      ).toBe(404);
       expect((await getConversions(o, range, id)).status).toBe(404);
       expect((await getSegments(o, "field=source", id)).status).toBe(404);
       expect((await post(funnelQuery, o, { ...queryBody, projectId: id })).status).toBe(404);
@@ -177,7 +211,13 @@ describeEachDb("query limits", (db, kind) => {
   it("refuses an audience larger than its cap instead of cutting the file off", async () => {
     const o = owners[2];
     const [funnel] = await listFunnels(o.scope);
-    const q = { steps: funnel.steps, windowSeconds: funnel.windowSeconds, from: new Date("2026-05-01T00:00:00Z"), to: new Date("2026-06-01T00:00:00Z"), step: 1 };
+    const q = {
+      steps: funnel.steps,
+      windowSeconds: funnel.windowSeconds,
+      from: new Date("2026-05-01T00:00:00Z"),
+      to: new Date("2026-06-01T00:00:00Z"),
+      step: 1,
+    };
     expect((await openDropOffAudience(o.scope, q, { maxRows: 1 })).size).toBe(1);
     await expect(openDropOffAudience(o.scope, q, { maxRows: 0 })).rejects.toBeInstanceOf(AudienceTooLargeError);
   });
@@ -189,12 +229,17 @@ describeEachDb("query limits", (db, kind) => {
     try {
       const dashboard = await getResults(owners[0]);
       expect(dashboard.status).toBe(200);
-      const shared = await shareResults(new Request(`http://x/api/share/${shareToken}/results`), { params: Promise.resolve({ token: shareToken }) });
+      const shared = await shareResults(new Request(`http://x/api/share/${shareToken}/results`), {
+        params: Promise.resolve({ token: shareToken }),
+      });
       expect(shared.status).toBe(200);
       const tracked = await ingest(
         new Request("http://x/v1/track", {
           method: "POST",
-          headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${owners[3].writeKey}:`).toString("base64")}` },
+          headers: {
+            "content-type": "application/json",
+            authorization: `Basic ${Buffer.from(`${owners[3].writeKey}:`).toString("base64")}`,
+          },
           body: JSON.stringify({ event: "purchase", anonymousId: "v3", messageId: "pool-test" }),
         }),
         { params: Promise.resolve({ kind: "track" }) },
@@ -216,7 +261,10 @@ describeEachDb("query limits", (db, kind) => {
     await reserved`begin`;
     await reserved`lock table events in access exclusive mode`;
     const waiting = async () => {
-      const [{ n }] = await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from pg_stat_activity where datname = ${name} and wait_event_type = 'Lock'`);
+      const [{ n }] = await queryRows<{ n: number }>(
+        db(),
+        sql`select count(*)::int as n from pg_stat_activity where datname = ${name} and wait_event_type = 'Lock'`,
+      );
       return Number(n);
     };
     return {

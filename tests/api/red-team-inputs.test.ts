@@ -50,7 +50,8 @@ describeEachDb("red team: inputs that froze, crashed or slipped through", (db, k
   });
 
   const values = (n: number, prefix = "v") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-  const share = (input: Record<string, unknown>) => createShareLinkAction(owner.project.id, { report: "conversions", range: { kind: "rolling", days: 30 }, ...input } as never);
+  const share = (input: Record<string, unknown>) =>
+    createShareLinkAction(owner.project.id, { report: "conversions", range: { kind: "rolling", days: 30 }, ...input } as never);
 
   /** A link as an older version stored it, whatever it holds: inserted as it is, its token returned. */
   async function oldLink(values: Partial<typeof shareLinks.$inferInsert>) {
@@ -104,7 +105,11 @@ describeEachDb("red team: inputs that froze, crashed or slipped through", (db, k
   });
 
   it("answers an old link with a fixed range beyond the caps with a 422, not a query over two centuries", async () => {
-    const token = await oldLink({ rollingDays: null, fixedFrom: new Date("1900-01-01T00:00:00Z"), fixedTo: new Date("2100-01-01T00:00:00Z") });
+    const token = await oldLink({
+      rollingDays: null,
+      fixedFrom: new Date("1900-01-01T00:00:00Z"),
+      fixedTo: new Date("2100-01-01T00:00:00Z"),
+    });
     const res = await getShare(shareConversions, "conversions", token);
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(/link's period/);
@@ -113,7 +118,11 @@ describeEachDb("red team: inputs that froze, crashed or slipped through", (db, k
   // 3. LOW: prototype names were endpoints, were dropped silently, or were ignored.
   it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("answers 404 to the ingestion endpoint /v1/%s", async (kind) => {
     const res = await ingest(
-      new Request(`http://x/v1/${kind}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ writeKey: owner.writeKey, event: "x", anonymousId: "a" }) }),
+      new Request(`http://x/v1/${kind}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ writeKey: owner.writeKey, event: "x", anonymousId: "a" }),
+      }),
       { params: Promise.resolve({ kind }) },
     );
     expect(res.status).toBe(404);
@@ -126,18 +135,27 @@ describeEachDb("red team: inputs that froze, crashed or slipped through", (db, k
     const save = action({ input: z.tuple([id, lax]), access: "admin", project: ([p]) => p }, async ([, v]) => void ran(v));
     for (const key of ["__proto__", "constructor", "toString"]) {
       const arg = JSON.parse(`{"name":"x","${key}":{"projectId":"other"}}`);
-      expect(await save(owner.project.id, arg)).toEqual({ ok: false, error: { code: "invalid_input", fieldErrors: { [key]: "unknown_key" } } });
+      expect(await save(owner.project.id, arg)).toEqual({
+        ok: false,
+        error: { code: "invalid_input", fieldErrors: { [key]: "unknown_key" } },
+      });
     }
     // Unstorable text under a __proto__ key is found too.
-    expect(await save(owner.project.id, JSON.parse('{"name":"x","__proto__":{"a":"\\u0000"}}'))).toMatchObject({ ok: false, error: { fieldErrors: { "__proto__.a": "unsafe_text" } } });
+    expect(await save(owner.project.id, JSON.parse('{"name":"x","__proto__":{"a":"\\u0000"}}'))).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { "__proto__.a": "unsafe_text" } },
+    });
     expect(ran).not.toHaveBeenCalled();
   });
 
-  it.each(["__proto__=1", "constructor=1", "toString=x", "hasOwnProperty=1"])("a share link refuses the unknown parameter %s with a 400", async (qs) => {
-    const res = await getShare(shareResults, "results", goodToken, qs);
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toContain(`"${qs.split("=")[0]}"`);
-  });
+  it.each(["__proto__=1", "constructor=1", "toString=x", "hasOwnProperty=1"])(
+    "a share link refuses the unknown parameter %s with a 400",
+    async (qs) => {
+      const res = await getShare(shareResults, "results", goodToken, qs);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toContain(`"${qs.split("=")[0]}"`);
+    },
+  );
 
   // 4. LOW: a day that does not exist was reported as a wrong order.
   it.each([
@@ -145,9 +163,12 @@ describeEachDb("red team: inputs that froze, crashed or slipped through", (db, k
     ["from=2026-02-01&to=2026-02-31", "to", "2026-02-31"],
     ["from=2025-02-29&to=2025-03-10", "from", "2025-02-29"],
   ])("%s is a 400 that names the day that does not exist", async (qs, name, day) => {
-    const res = await funnelResults(new Request(`http://x/api/v1/funnels/${funnelId}/results?${qs}`, { headers: { authorization: `Bearer ${owner.readKey}` } }), {
-      params: Promise.resolve({ funnelId }),
-    });
+    const res = await funnelResults(
+      new Request(`http://x/api/v1/funnels/${funnelId}/results?${qs}`, { headers: { authorization: `Bearer ${owner.readKey}` } }),
+      {
+        params: Promise.resolve({ funnelId }),
+      },
+    );
     expect(res.status).toBe(400);
     const message = (await res.json()).error.message as string;
     expect(message).toContain(`${name}: ${day} is not a real date`);
@@ -155,9 +176,14 @@ describeEachDb("red team: inputs that froze, crashed or slipped through", (db, k
   });
 
   it("a leap day that exists is a fine range", async () => {
-    const res = await funnelResults(new Request(`http://x/api/v1/funnels/${funnelId}/results?from=2028-02-29&to=2028-03-01`, { headers: { authorization: `Bearer ${owner.readKey}` } }), {
-      params: Promise.resolve({ funnelId }),
-    });
+    const res = await funnelResults(
+      new Request(`http://x/api/v1/funnels/${funnelId}/results?from=2028-02-29&to=2028-03-01`, {
+        headers: { authorization: `Bearer ${owner.readKey}` },
+      }),
+      {
+        params: Promise.resolve({ funnelId }),
+      },
+    );
     expect(res.status).toBe(200);
   });
 });

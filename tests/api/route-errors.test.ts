@@ -37,16 +37,22 @@ describe("route() answers what a handler throws", () => {
   });
 
   it("the headers option goes on error answers too (a share link's 400 and 429 keep no-referrer and noindex)", async () => {
-    const bad = await call(async () => {
-      throw new ShareQueryError("compare: outside the link.");
-    }, { headers: SHARE_HEADERS });
+    const bad = await call(
+      async () => {
+        throw new ShareQueryError("compare: outside the link.");
+      },
+      { headers: SHARE_HEADERS },
+    );
     expect(bad.status).toBe(400);
     expect(bad.headers.get("referrer-policy")).toBe("no-referrer");
     expect(bad.headers.get("x-robots-tag")).toBe("noindex, nofollow");
 
-    const busy = await call(async () => {
-      throw new TooBusyError("Two reports at a time.", 429, 7);
-    }, { headers: SHARE_HEADERS });
+    const busy = await call(
+      async () => {
+        throw new TooBusyError("Two reports at a time.", 429, 7);
+      },
+      { headers: SHARE_HEADERS },
+    );
     expect(busy.status).toBe(429);
     expect(busy.headers.get("retry-after")).toBe("7");
     expect(busy.headers.get("referrer-policy")).toBe("no-referrer");

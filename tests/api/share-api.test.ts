@@ -27,10 +27,34 @@ describeEachDb("share link APIs serve exactly their report", (db, kind) => {
     const at = (daysAgo: number, m = 0) => new Date(now - daysAgo * day + m * 60_000);
     // Template funnel: pageview → pageview /product/* → add_to_cart → checkout_started → purchase.
     await insertEvents(db(), a.project.id, [
-      { anonymousId: "m1", name: "pageview", path: "/", time: at(2), messageId: "1", device: "mobile", properties: { email: "jan@example.nl" } },
+      {
+        anonymousId: "m1",
+        name: "pageview",
+        path: "/",
+        time: at(2),
+        messageId: "1",
+        device: "mobile",
+        properties: { email: "jan@example.nl" },
+      },
       { anonymousId: "m1", name: "pageview", path: "/product/x", time: at(2, 1), messageId: "2", device: "mobile" },
-      { anonymousId: "m2", name: "pageview", path: "/", time: at(2), messageId: "3", device: "mobile", properties: { email: "els@example.nl" } },
-      { anonymousId: "d1", name: "pageview", path: "/", time: at(2), messageId: "4", device: "desktop", properties: { email: "piet@example.nl" } },
+      {
+        anonymousId: "m2",
+        name: "pageview",
+        path: "/",
+        time: at(2),
+        messageId: "3",
+        device: "mobile",
+        properties: { email: "els@example.nl" },
+      },
+      {
+        anonymousId: "d1",
+        name: "pageview",
+        path: "/",
+        time: at(2),
+        messageId: "4",
+        device: "desktop",
+        properties: { email: "piet@example.nl" },
+      },
       { anonymousId: "d1", name: "pageview", path: "/product/y", time: at(2, 1), messageId: "5", device: "desktop" },
       // Before the link's 30 days: only a previous period would count these.
       { anonymousId: "old1", name: "pageview", path: "/", time: at(45), messageId: "6", device: "mobile" },

@@ -29,7 +29,15 @@ describeEachDb("spend in the conversions API", (db, kind) => {
     const t = (m: number) => new Date(now - 3600_000 + m * 60_000);
     // google: 4 visitors, 2 add to cart, 1 newsletter signup, 1 purchase of €300; newsletter: 1 visitor, no spend
     await insertEvents(db(), a.project.id, [
-      ...["g1", "g2", "g3", "g4"].map((v, i) => ({ anonymousId: v, name: "pageview", path: "/", time: t(0), messageId: `p${i}`, source: "google", medium: "cpc" })),
+      ...["g1", "g2", "g3", "g4"].map((v, i) => ({
+        anonymousId: v,
+        name: "pageview",
+        path: "/",
+        time: t(0),
+        messageId: `p${i}`,
+        source: "google",
+        medium: "cpc",
+      })),
       { anonymousId: "g1", name: "add_to_cart", time: t(1), messageId: "c1" },
       { anonymousId: "g2", name: "add_to_cart", time: t(1), messageId: "c2" },
       { anonymousId: "g2", name: "newsletter_signup", time: t(1), messageId: "n1" },
@@ -41,7 +49,10 @@ describeEachDb("spend in the conversions API", (db, kind) => {
   });
 
   const range = () => `from=${new Date(now - 86400_000).toISOString()}&to=${new Date(now + 60_000).toISOString()}`;
-  const get = (id: string, key: string, qs = "") => overview(new Request(`http://x/api/v1/projects/${id}/conversions?${range()}&${qs}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ projectId: id }) });
+  const get = (id: string, key: string, qs = "") =>
+    overview(new Request(`http://x/api/v1/projects/${id}/conversions?${range()}&${qs}`, { headers: { authorization: `Bearer ${key}` } }), {
+      params: Promise.resolve({ projectId: id }),
+    });
 
   it("gives the google row its spend, cost per visitor, lead (first micro goal) and acquisition, and ROAS; the newsletter row none", async () => {
     const body = await (await get(projectId, readKey, "segment=source&segment=medium")).json();
@@ -49,7 +60,16 @@ describeEachDb("spend in the conversions API", (db, kind) => {
     expect(google.costs).toEqual({ spend: 100, costPerVisitor: 25, costPerLead: 50, costPerAcquisition: 100, roas: 3 });
     expect(body.segments.source.find((r: { value: string }) => r.value === "newsletter").costs).toBeUndefined();
     expect(body.segments.medium.find((r: { value: string }) => r.value === "cpc").costs).toMatchObject({ spend: 100 });
-    expect(body.spend).toEqual({ spend: 100, costPerVisitor: 20, costPerLead: 50, costPerAcquisition: 100, roas: 3, leadGoalKey: "add_to_cart", acquisitionGoalKey: "purchase", revenueGoalKey: "purchase" });
+    expect(body.spend).toEqual({
+      spend: 100,
+      costPerVisitor: 20,
+      costPerLead: 50,
+      costPerAcquisition: 100,
+      roas: 3,
+      leadGoalKey: "add_to_cart",
+      acquisitionGoalKey: "purchase",
+      revenueGoalKey: "purchase",
+    });
   });
 
   it("takes the lead goal from lead=<micro goal key>, and ignores a key that is not a micro goal", async () => {
@@ -59,18 +79,48 @@ describeEachDb("spend in the conversions API", (db, kind) => {
   });
 
   it("takes the lead goal from the goals query body too", async () => {
-    const post = (body: unknown) => goalsQuery(new Request("http://x/api/v1/goals/query", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${readKey}` }, body: JSON.stringify(body) }), undefined as never);
+    const post = (body: unknown) =>
+      goalsQuery(
+        new Request("http://x/api/v1/goals/query", {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${readKey}` },
+          body: JSON.stringify(body),
+        }),
+        undefined as never,
+      );
     const window = { from: new Date(now - 86400_000).toISOString(), to: new Date(now + 60_000).toISOString() };
-    expect((await (await post({ ...window, lead: "newsletter_signup" })).json()).spend).toMatchObject({ leadGoalKey: "newsletter_signup", costPerLead: 100 });
+    expect((await (await post({ ...window, lead: "newsletter_signup" })).json()).spend).toMatchObject({
+      leadGoalKey: "newsletter_signup",
+      costPerLead: 100,
+    });
     expect((await (await post(window)).json()).spend).toMatchObject({ leadGoalKey: "add_to_cart", costPerLead: 50 });
   });
 
   it("adds cost columns to the segment CSV", async () => {
     const res = await get(projectId, readKey, "segment=source&format=csv&table=segment&field=source");
-    const [header, ...lines] = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(header.split(",").slice(-5)).toEqual(["ad_spend", "cost_per_visitor", "cost_per_lead_add_to_cart", "cost_per_acquisition_purchase", "roas"]);
-    expect(lines.find((l) => l.startsWith("google,"))!.split(",").slice(-5)).toEqual(["100", "25", "50", "100", "3"]);
-    expect(lines.find((l) => l.startsWith("newsletter,"))!.split(",").slice(-6)).toEqual(["yes", "", "", "", "", ""]);
+    const [header, ...lines] = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(header.split(",").slice(-5)).toEqual([
+      "ad_spend",
+      "cost_per_visitor",
+      "cost_per_lead_add_to_cart",
+      "cost_per_acquisition_purchase",
+      "roas",
+    ]);
+    expect(
+      lines
+        .find((l) => l.startsWith("google,"))!
+        .split(",")
+        .slice(-5),
+    ).toEqual(["100", "25", "50", "100", "3"]);
+    expect(
+      lines
+        .find((l) => l.startsWith("newsletter,"))!
+        .split(",")
+        .slice(-6),
+    ).toEqual(["yes", "", "", "", "", ""]);
   });
 
   it("keeps each project's spend to itself", async () => {
@@ -80,7 +130,13 @@ describeEachDb("spend in the conversions API", (db, kind) => {
   });
 
   it("gives a funnel broken down by source the spend and cost per entered and converted visitor, only when asked", async () => {
-    const q = { steps: [{ event: "pageview" }, { event: "purchase" }], windowSeconds: 86400, from: new Date(now - 86400_000), to: new Date(now + 60_000), breakdown: "source" as const };
+    const q = {
+      steps: [{ event: "pageview" }, { event: "purchase" }],
+      windowSeconds: 86400,
+      from: new Date(now - 86400_000),
+      to: new Date(now + 60_000),
+      breakdown: "source" as const,
+    };
     const results = await funnelResults(scopeA, { ...q, spend: true });
     const google = results.breakdown!.series.find((s) => s.value === "google")!;
     expect(google.costs).toEqual({ spend: 100, perEntered: 25, perConverted: 100 });

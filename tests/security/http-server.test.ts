@@ -17,14 +17,28 @@ async function serve(settings: ServerSettings): Promise<string> {
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, String(v));
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ address: clientAddress(headers), origin: requestOrigin(headers), xfh: req.headers["x-forwarded-host"] ?? null, xff: req.headers["x-forwarded-for"] ?? null }));
+      res.end(
+        JSON.stringify({
+          address: clientAddress(headers),
+          origin: requestOrigin(headers),
+          xfh: req.headers["x-forwarded-host"] ?? null,
+          xff: req.headers["x-forwarded-for"] ?? null,
+        }),
+      );
     }),
   );
   await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
 }
 
-const spoofed = { "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7", "x-trechter-client-address": "8.8.8.8", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-trechter-origin": "https://evil.example" };
+const spoofed = {
+  "x-forwarded-for": "6.6.6.6",
+  "x-real-ip": "7.7.7.7",
+  "x-trechter-client-address": "8.8.8.8",
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-proto": "https",
+  "x-trechter-origin": "https://evil.example",
+};
 
 describe("the app's HTTP server", () => {
   it("without TRUST_PROXY the socket's address is the client, whatever the headers say", async () => {
@@ -86,18 +100,29 @@ describe("the app's HTTP server", () => {
           res.on("data", (c) => (body += c));
           res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
         });
-        req.on("error", (err) => ((err as NodeJS.ErrnoException).code === "EPIPE" || (err as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(err)));
+        req.on("error", (err) =>
+          (err as NodeJS.ErrnoException).code === "EPIPE" || (err as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(err),
+        );
         for (let sent = 0; sent < bytes; sent += chunk.length) req.write(chunk);
         req.end();
       });
     // next-auth's sign-in form read 300 MB whole; now a chunked body is refused unread.
-    const chunked = await post("/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" }, 4 * 1024 * 1024);
+    const chunked = await post(
+      "/api/auth/callback/credentials",
+      { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" },
+      4 * 1024 * 1024,
+    );
     expect(chunked.status).toBe(411);
-    const tooLong = await post("/projects/x", { "content-type": "text/plain", "content-length": String(3 * 1024 * 1024) }, 0).catch(() => ({ status: 413, body: "" }));
+    const tooLong = await post("/projects/x", { "content-type": "text/plain", "content-length": String(3 * 1024 * 1024) }, 0).catch(() => ({
+      status: 413,
+      body: "",
+    }));
     expect(tooLong.status).toBe(413);
     expect(reached).toBe(0);
     // A normal form post and the ingestion routes (which cap their own stream) go through.
-    expect(await post("/api/auth/callback/credentials", { "content-type": "text/plain", "content-length": "10" }, 10, Buffer.from("email=a@b."))).toEqual({ status: 200, body: "read" });
+    expect(
+      await post("/api/auth/callback/credentials", { "content-type": "text/plain", "content-length": "10" }, 10, Buffer.from("email=a@b.")),
+    ).toEqual({ status: 200, body: "read" });
     const ingest = await post("/v1/batch", { "content-type": "application/json", "transfer-encoding": "chunked" }, 64 * 1024);
     expect(ingest).toEqual({ status: 200, body: "read" });
     expect(reached).toBeGreaterThanOrEqual(1);

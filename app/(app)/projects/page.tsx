@@ -14,7 +14,14 @@ export default async function ProjectsPage() {
   return (
     <ProjectList
       canCreate={scope.can("admin")}
-      projects={projects.map((p) => ({ id: p.id, name: p.name, sector: p.sector, siteUrl: p.siteUrl, createdAt: p.createdAt.toISOString(), events: counts.get(p.id) ?? 0 }))}
+      projects={projects.map((p) => ({
+        id: p.id,
+        name: p.name,
+        sector: p.sector,
+        siteUrl: p.siteUrl,
+        createdAt: p.createdAt.toISOString(),
+        events: counts.get(p.id) ?? 0,
+      }))}
     />
   );
 }

@@ -26,20 +26,30 @@ export const inviteAction = action(
     const { invite, link, delivery } = await inviteMember(
       team,
       { email, role },
-      { link: (token) => `${origin}/invite/${token}`, locale: await getLocale(), mail: SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null },
+      {
+        link: (token) => `${origin}/invite/${token}`,
+        locale: await getLocale(),
+        mail: SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null,
+      },
     );
     const mailed = delivery.status === "sent" ? (true as const) : delivery.status === "failed" ? { error: delivery.reason } : undefined;
     return { link, email: invite.email, ...(mailed ? { mailed } : {}) };
   },
 );
 
-export const revokeInviteAction = action({ ...team, input: z.tuple([id]), field: teamField(["inviteId"]) }, async ([inviteId], { team }) => {
-  await revokeInvite(team, inviteId);
-});
+export const revokeInviteAction = action(
+  { ...team, input: z.tuple([id]), field: teamField(["inviteId"]) },
+  async ([inviteId], { team }) => {
+    await revokeInvite(team, inviteId);
+  },
+);
 
-export const changeRoleAction = action({ ...team, input: z.tuple([id, z.enum(ROLES)]), field: teamField(["userId", "role"]) }, async ([userId, role], { team }) => {
-  await changeRole(team, userId, role);
-});
+export const changeRoleAction = action(
+  { ...team, input: z.tuple([id, z.enum(ROLES)]), field: teamField(["userId", "role"]) },
+  async ([userId, role], { team }) => {
+    await changeRole(team, userId, role);
+  },
+);
 
 /** Removes a member; any member may remove themselves (leave), admins others. */
 export const removeMemberAction = action(

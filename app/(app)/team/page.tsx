@@ -18,7 +18,14 @@ export default async function TeamPage() {
   return (
     <div>
       <PageHeader title={t("team.title")} description={t("team.subtitle", { team: scope.teamName })} />
-      {!scope.can("admin") ? <p data-testid="viewer-notice" className="mb-6 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">{t("team.viewerNotice")}</p> : null}
+      {!scope.can("admin") ? (
+        <p
+          data-testid="viewer-notice"
+          className="mb-6 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-800 ring-1 ring-inset ring-amber-200"
+        >
+          {t("team.viewerNotice")}
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <TeamMembers

@@ -26,14 +26,25 @@ type Opened = { scope: ProjectScope; link: ShareLinkRow; query: SharedQuery };
  * link, 410 when the shared funnel was deleted, 400 for anything the report does not offer.
  */
 export function shareRoute(endpoint: ShareEndpoint, handler: (opened: Opened, request: Request) => Promise<Response>) {
-  return route<{ params: Promise<{ token: string }> }>(async (request, { params }) => {
-    const { token } = await params;
-    const db = await getDb();
-    const opened = await openShareForRequest(db, token, (id) => cookie(request, `trechter_share_${id}`));
-    if (opened.state !== "ok") return errorResponse(opened.state === "password" ? 401 : 404, `link_${opened.state}`, "This report link is not available.", {}, SHARE_HEADERS);
-    if (!(await sharedReportExists(opened.scope, opened.link))) return errorResponse(410, "report_gone", "This report no longer exists.", {}, SHARE_HEADERS);
-    // A query the link does not offer throws ShareQueryError, an input error: route() answers 400, with SHARE_HEADERS.
-    const query = sharedQuery(opened.scope, opened.link, endpoint, new URL(request.url).searchParams);
-    return handler({ scope: opened.scope, link: opened.link, query }, request);
-  }, { headers: SHARE_HEADERS });
+  return route<{ params: Promise<{ token: string }> }>(
+    async (request, { params }) => {
+      const { token } = await params;
+      const db = await getDb();
+      const opened = await openShareForRequest(db, token, (id) => cookie(request, `trechter_share_${id}`));
+      if (opened.state !== "ok")
+        return errorResponse(
+          opened.state === "password" ? 401 : 404,
+          `link_${opened.state}`,
+          "This report link is not available.",
+          {},
+          SHARE_HEADERS,
+        );
+      if (!(await sharedReportExists(opened.scope, opened.link)))
+        return errorResponse(410, "report_gone", "This report no longer exists.", {}, SHARE_HEADERS);
+      // A query the link does not offer throws ShareQueryError, an input error: route() answers 400, with SHARE_HEADERS.
+      const query = sharedQuery(opened.scope, opened.link, endpoint, new URL(request.url).searchParams);
+      return handler({ scope: opened.scope, link: opened.link, query }, request);
+    },
+    { headers: SHARE_HEADERS },
+  );
 }

@@ -27,17 +27,25 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <Logo />
       <Card className="mt-8 w-full max-w-md p-6 sm:p-8">
         {invite.state !== "valid" ? (
-          <p data-testid="invite-invalid" className="text-sm text-slate-700">{t("team.accept.invalid")}</p>
+          <p data-testid="invite-invalid" className="text-sm text-slate-700">
+            {t("team.accept.invalid")}
+          </p>
         ) : (
           <>
             <h1 className="text-xl font-semibold text-slate-900">{t("team.accept.title", { team: invite.teamName! })}</h1>
-            <p className="mt-2 text-sm text-slate-600">{t("team.accept.body", { team: invite.teamName!, role: invite.role ? t(`app.roles.${invite.role}`) : "" })}</p>
+            <p className="mt-2 text-sm text-slate-600">
+              {t("team.accept.body", { team: invite.teamName!, role: invite.role ? t(`app.roles.${invite.role}`) : "" })}
+            </p>
             <div className="mt-6">
               {user && forOtherAddress ? (
                 <div className="space-y-3">
-                  <p data-testid="invite-wrong-account" className="text-sm text-slate-700">{t("team.accept.wrongAccount", { email: user.email })}</p>
+                  <p data-testid="invite-wrong-account" className="text-sm text-slate-700">
+                    {t("team.accept.wrongAccount", { email: user.email })}
+                  </p>
                   <form action={logoutAction}>
-                    <Button type="submit" variant="secondary" data-testid="invite-switch-account">{t("team.accept.switchAccount")}</Button>
+                    <Button type="submit" variant="secondary" data-testid="invite-switch-account">
+                      {t("team.accept.switchAccount")}
+                    </Button>
                   </form>
                 </div>
               ) : user ? (
@@ -47,7 +55,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                   <p className="text-sm text-slate-500">{t("team.accept.loginFirst")}</p>
                   <div className="flex gap-2">
                     <ButtonLink href={`/signup?next=${next}`}>{t("team.accept.signup")}</ButtonLink>
-                    <ButtonLink href={`/login?next=${next}`} variant="secondary">{t("team.accept.login")}</ButtonLink>
+                    <ButtonLink href={`/login?next=${next}`} variant="secondary">
+                      {t("team.accept.login")}
+                    </ButtonLink>
                   </div>
                 </div>
               )}

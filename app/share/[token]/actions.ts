@@ -25,6 +25,12 @@ export async function unlockShareAction(token: string, password: string): Promis
   if (opened.state !== "ok" || !opened.link.passwordHash) return { error: "unavailable" };
   const verdict = await checkSharePassword(db, opened.link, pw, clientAddress(await headers()));
   if (verdict !== "ok") return { error: verdict };
-  (await cookies()).set(`trechter_share_${opened.link.id}`, sharePasswordProof(t, opened.link.passwordHash), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 30 * 86400, secure: requestOrigin(await headers()).startsWith("https://") });
+  (await cookies()).set(`trechter_share_${opened.link.id}`, sharePasswordProof(t, opened.link.passwordHash), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 30 * 86400,
+    secure: requestOrigin(await headers()).startsWith("https://"),
+  });
   return {};
 }

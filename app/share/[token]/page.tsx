@@ -38,7 +38,12 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   const db = await getDb();
   const jar = await cookies();
   const opened = await openShareForRequest(db, token, (id) => jar.get(`trechter_share_${id}`)?.value, true);
-  const title = opened.state === "ok" ? <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="share-title">{t("share.sharedBy", { project: opened.projectName })}</h1> : null;
+  const title =
+    opened.state === "ok" ? (
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="share-title">
+        {t("share.sharedBy", { project: opened.projectName })}
+      </h1>
+    ) : null;
   let body: React.ReactNode;
   if (opened.state === "ok" && opened.link.report === "conversions") {
     body = (

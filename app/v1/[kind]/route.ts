@@ -38,7 +38,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
     // ingest answers 503 itself when the database is away; anything else is a bug, not a reason for
     // clients to resend the same batch at once (no Retry-After; Segment clients back off on 500).
     console.error("[trechter] ingestion failed", err);
-    result = { status: 500, body: { success: false, error: { code: "internal", message: "Something went wrong on our side; the events were not all stored." } } };
+    result = {
+      status: 500,
+      body: { success: false, error: { code: "internal", message: "Something went wrong on our side; the events were not all stored." } },
+    };
   }
   return Response.json(result.body, { status: result.status, headers: { ...CORS, ...result.headers } });
 }

@@ -13,7 +13,13 @@ const APR1 = Date.parse("2026-04-01T08:00:00Z");
 const APR2 = APR1 + 86400_000;
 const MAR30 = APR1 - 2 * 86400_000;
 let n = 0;
-const ev = (person: string, at: number, minutes: number, name: string, extra: Partial<EventInput> = {}): EventInput => ({ anonymousId: person, time: new Date(at + minutes * 60_000), name, messageId: `o${n++}`, ...extra });
+const ev = (person: string, at: number, minutes: number, name: string, extra: Partial<EventInput> = {}): EventInput => ({
+  anonymousId: person,
+  time: new Date(at + minutes * 60_000),
+  name,
+  messageId: `o${n++}`,
+  ...extra,
+});
 
 // Hand-computed fixture (see the expectations for the arithmetic):
 // a: came on 30 March (previous period), then on 1 April from google: product page, cart, buys 50; buys 30 on 2 April.
@@ -27,15 +33,20 @@ describeEachDb("conversions overview", (db) => {
     scope = (await ownerWithProject(db(), "overview@example.nl")).scope;
     await insertEvents(db(), scope.projectId, [
       ev("a", MAR30, 0, "pageview", { path: "/" }),
-      ev("e", MAR30, 0, "pageview", { path: "/" }), ev("e", MAR30, 2, "purchase", { revenue: 40 }),
+      ev("e", MAR30, 0, "pageview", { path: "/" }),
+      ev("e", MAR30, 2, "purchase", { revenue: 40 }),
       ev("f", MAR30, 0, "pageview", { path: "/" }),
-      ev("a", APR1, 0, "pageview", { path: "/", source: "google", device: "desktop" }), ev("a", APR1, 1, "pageview", { path: "/product/x", device: "desktop" }),
-      ev("a", APR1, 2, "add_to_cart", { device: "desktop" }), ev("a", APR1, 4, "purchase", { revenue: 50, device: "desktop" }),
+      ev("a", APR1, 0, "pageview", { path: "/", source: "google", device: "desktop" }),
+      ev("a", APR1, 1, "pageview", { path: "/product/x", device: "desktop" }),
+      ev("a", APR1, 2, "add_to_cart", { device: "desktop" }),
+      ev("a", APR1, 4, "purchase", { revenue: 50, device: "desktop" }),
       ev("a", APR2, 0, "purchase", { revenue: 30, device: "desktop" }),
-      ev("b", APR1, 0, "pageview", { path: "/", source: "facebook", device: "mobile" }), ev("b", APR1, 1, "newsletter_signup", { device: "mobile" }),
+      ev("b", APR1, 0, "pageview", { path: "/", source: "facebook", device: "mobile" }),
+      ev("b", APR1, 1, "newsletter_signup", { device: "mobile" }),
       ev("b", APR1, 2, "add_to_cart", { device: "mobile", properties: { color: "red" } }),
       ev("c", APR2, 0, "pageview", { path: "/", source: "google", device: "mobile" }),
-      ev("d", APR2, 0, "pageview", { path: "/product/y", device: "desktop" }), ev("d", APR2, 3, "purchase", { revenue: 20, device: "desktop" }),
+      ev("d", APR2, 0, "pageview", { path: "/product/y", device: "desktop" }),
+      ev("d", APR2, 3, "purchase", { revenue: 20, device: "desktop" }),
     ]);
   });
 
@@ -68,29 +79,40 @@ describeEachDb("conversions overview", (db) => {
     ]);
     const week = await projectConversions(scope, { from: new Date("2026-03-28T23:00:00Z"), to: TO, filters: {}, segments: [] });
     expect(week.goals[0].daily.map((d) => [d.day, d.visitors, d.converted])).toEqual([
-      ["2026-03-29", 0, 0], ["2026-03-30", 3, 1], ["2026-03-31", 0, 0], ["2026-04-01", 2, 1], ["2026-04-02", 3, 2],
+      ["2026-03-29", 0, 0],
+      ["2026-03-30", 3, 1],
+      ["2026-03-31", 0, 0],
+      ["2026-04-01", 2, 1],
+      ["2026-04-02", 3, 2],
     ]);
   });
 
   it("segments by first touch in the range, marks small rows, and filters the whole overview", async () => {
     const o = await projectConversions(scope, { from: FROM, to: TO, filters: {}, segments: ["source", "device"] });
-    const rows = (field: "source" | "device") => Object.fromEntries(o.segments[field]!.map((r) => [r.value, [r.visitors, r.goals[0].converted, r.goals[0].rate.rate, r.small]]));
+    const rows = (field: "source" | "device") =>
+      Object.fromEntries(o.segments[field]!.map((r) => [r.value, [r.visitors, r.goals[0].converted, r.goals[0].rate.rate, r.small]]));
     expect(rows("source")).toEqual({ google: [2, 1, 0.5, true], facebook: [1, 0, 0, true], "(none)": [1, 1, 1, true] });
     expect(rows("device")).toEqual({ desktop: [2, 2, 1, true], mobile: [2, 0, 0, true] });
     const google = await projectConversions(scope, { from: FROM, to: TO, filters: { source: ["google"] }, segments: [] });
-    expect([google.visitors, google.goals[0].converted, google.goals[0].conversions, google.goals[0].revenue!.total]).toEqual([2, 1, 2, 80]);
+    expect([google.visitors, google.goals[0].converted, google.goals[0].conversions, google.goals[0].revenue!.total]).toEqual([
+      2, 1, 2, 80,
+    ]);
     expect(google.goals[0].daily.map((d) => d.visitors)).toEqual([1, 2]);
   });
 
   it("counts goals with property equalities, and stage KPIs from the template", async () => {
     const o = await conversionsOverview(scope, {
-      from: FROM, to: TO,
+      from: FROM,
+      to: TO,
       goals: [
         { key: "red", name: "Red cart", kind: "micro", revenue: false, match: { event: "add_to_cart", where: { color: "red" } } },
         { key: "buy", name: "Buy", kind: "macro", revenue: true, match: { event: "purchase" } },
       ],
     });
-    expect(o.goals.map((g) => [g.key, g.converted])).toEqual([["buy", 2], ["red", 1]]);
+    expect(o.goals.map((g) => [g.key, g.converted])).toEqual([
+      ["buy", 2],
+      ["red", 1],
+    ]);
     const stage = Object.fromEntries(o.stages.map((s) => [s.stage, s.visitors]));
     expect(stage).toEqual({ awareness: 4, interest: 3, decision: 2, action: 2, retention: 0 });
     const kpi = Object.fromEntries(o.stages.flatMap((s) => s.kpis.map((k) => [k.id, k.value])));
@@ -107,14 +129,22 @@ describeEachDb("conversions overview", (db) => {
     expect(kpi.repeat_purchases).toBe(1);
     // all time: a 80, d 20, e 40 over three customers
     expect(kpi.customer_lifetime_value).toBeCloseTo(140 / 3, 10);
-    expect(o.stages[0].kpis.find((k) => k.id === "visitors_per_source")!.items).toEqual([{ label: "google", value: 2 }, { label: "facebook", value: 1 }]);
+    expect(o.stages[0].kpis.find((k) => k.id === "visitors_per_source")!.items).toEqual([
+      { label: "google", value: 2 },
+      { label: "facebook", value: 1 },
+    ]);
     // four visitors are far too few to hold a rate against the sector
     expect(o.benchmark).toMatchObject({ goalKey: "buy", rate: 0.0263, verdict: "insufficient" });
     expect(o.whatIf).toEqual({ goalKey: "buy", visitors: 4, currentRate: 0.5, valuePerConversion: 50 });
   });
 
   it("is empty, not broken, for a range without events", async () => {
-    const o = await projectConversions(scope, { from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-03T00:00:00Z"), filters: {}, segments: ["source"] });
+    const o = await projectConversions(scope, {
+      from: new Date("2026-06-01T00:00:00Z"),
+      to: new Date("2026-06-03T00:00:00Z"),
+      filters: {},
+      segments: ["source"],
+    });
     expect(o.visitors).toBe(0);
     expect(o.goals[0].rate.rate).toBeNull();
     expect(o.goals[0].change).toBeNull();

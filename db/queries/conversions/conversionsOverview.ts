@@ -60,18 +60,32 @@ async function computeOverview(scope: ProjectScope, q: OverviewQuery): Promise<C
   const fields = [...new Set([...(q.segments ?? []), ...(wants.has("visitors_per_source") ? (["source"] as const) : [])])];
   const grouped = fields.length ? await goalConversions(scope, { ...base, goals: matches, groupBy: fields }) : [];
   for (const field of fields) segments[field] = grouped.filter((r) => r.field === field).slice(0, limit);
-  const clickThrough = keyPage && wants.has("product_page_click_through")
-    ? await keyPageClickThrough(scope, { ...base, page: keyPage, next: { event: steps[keyIndex + 1].event, path: steps[keyIndex + 1].path, where: steps[keyIndex + 1].where }, windowSeconds: template.funnel.windowSeconds })
-    : null;
+  const clickThrough =
+    keyPage && wants.has("product_page_click_through")
+      ? await keyPageClickThrough(scope, {
+          ...base,
+          page: keyPage,
+          next: { event: steps[keyIndex + 1].event, path: steps[keyIndex + 1].path, where: steps[keyIndex + 1].where },
+          windowSeconds: template.funnel.windowSeconds,
+        })
+      : null;
   const time = keyPage && wants.has("time_on_key_pages") ? await medianTimeOnPages(scope, { ...base, page: keyPage }) : null;
   const clv = paid && wants.has("customer_lifetime_value") ? await customerLifetimeValue(scope, paid.match) : null;
 
   const spendFields = fields.filter((f): f is SpendField => isOneOf(SPEND_FIELDS, f));
-  const spend = q.spend ? { ...(await spendForOverview(scope, { from: q.from, to: q.to, fields: spendFields })), lead: q.spend.lead } : undefined;
+  const spend = q.spend
+    ? { ...(await spendForOverview(scope, { from: q.from, to: q.to, fields: spendFields })), lead: q.spend.lead }
+    : undefined;
 
-  const stageVisitors = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, current?.goals[goals.length + i].converted ?? 0])) as Record<FunnelStage, number>;
+  const stageVisitors = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, current?.goals[goals.length + i].converted ?? 0])) as Record<
+    FunnelStage,
+    number
+  >;
   const trimmed = current ? { ...current, goals: current.goals.slice(0, goals.length) } : undefined;
-  const sources = (segments.source ?? []).filter((r) => r.group !== "(none)").slice(0, 3).map((r) => ({ label: r.group, value: r.visitors }));
+  const sources = (segments.source ?? [])
+    .filter((r) => r.group !== "(none)")
+    .slice(0, 3)
+    .map((r) => ({ label: r.group, value: r.visitors }));
   const requested = Object.fromEntries(Object.entries(segments).filter(([f]) => q.segments?.includes(f as SegmentField)));
 
   return buildOverview({

@@ -10,7 +10,13 @@ const T0 = Date.parse("2026-04-01T10:00:00Z");
 const FROM = new Date(T0 - 86400_000);
 const TO = new Date(T0 + 86400_000);
 let n = 0;
-const ev = (person: string, m: number, name: string, extra: Partial<EventInput> = {}): EventInput => ({ anonymousId: person, time: new Date(T0 + m * 60_000), name, messageId: `g${n++}`, ...extra });
+const ev = (person: string, m: number, name: string, extra: Partial<EventInput> = {}): EventInput => ({
+  anonymousId: person,
+  time: new Date(T0 + m * 60_000),
+  name,
+  messageId: `g${n++}`,
+  ...extra,
+});
 
 // Hand-computed fixture: 5 visitors; a buys twice (counts once), b buys once, c signs up for the pro plan,
 // d signs up for free, e only browses; f came before the range and converts inside it (f is a visitor too).
@@ -21,12 +27,18 @@ describeEachDb("goal conversions", (db) => {
     const team = (await teamScopeForUser(db(), user.id))!;
     scope = await team.project((await createProject(team, { name: "P", sector: "ecommerce" })).project.id);
     await insertEvents(db(), scope.projectId, [
-      ev("a", 0, "pageview", { device: "desktop", source: "google" }), ev("a", 5, "purchase", { revenue: 50, device: "mobile" }), ev("a", 60, "purchase", { revenue: 30 }),
-      ev("b", 0, "pageview", { device: "mobile", source: "google" }), ev("b", 3, "purchase", { revenue: 20 }),
-      ev("c", 0, "pageview", { device: "mobile" }), ev("c", 2, "signup", { properties: { plan: "pro" } }),
-      ev("d", 0, "pageview", { device: "desktop" }), ev("d", 2, "signup", { properties: { plan: "free" } }),
+      ev("a", 0, "pageview", { device: "desktop", source: "google" }),
+      ev("a", 5, "purchase", { revenue: 50, device: "mobile" }),
+      ev("a", 60, "purchase", { revenue: 30 }),
+      ev("b", 0, "pageview", { device: "mobile", source: "google" }),
+      ev("b", 3, "purchase", { revenue: 20 }),
+      ev("c", 0, "pageview", { device: "mobile" }),
+      ev("c", 2, "signup", { properties: { plan: "pro" } }),
+      ev("d", 0, "pageview", { device: "desktop" }),
+      ev("d", 2, "signup", { properties: { plan: "free" } }),
       ev("e", 0, "pageview", { device: "tablet" }),
-      ev("f", -3000, "pageview", { device: "desktop" }), ev("f", 10, "purchase", { revenue: 10, device: "desktop" }),
+      ev("f", -3000, "pageview", { device: "desktop" }),
+      ev("f", 10, "purchase", { revenue: 10, device: "desktop" }),
     ]);
   });
 
@@ -43,7 +55,12 @@ describeEachDb("goal conversions", (db) => {
   });
 
   it("counts new visitors (first seen inside the range) only when asked, and any-of goals once per event", async () => {
-    const [all] = await goalConversions(scope, { goals: [[{ event: "purchase" }, { event: "signup" }]], from: FROM, to: TO, newVisitors: true });
+    const [all] = await goalConversions(scope, {
+      goals: [[{ event: "purchase" }, { event: "signup" }]],
+      from: FROM,
+      to: TO,
+      newVisitors: true,
+    });
     expect(all.newVisitors).toBe(5);
     expect(all.goals[0]).toMatchObject({ converted: 5, conversions: 6, repeaters: 1 });
   });

@@ -29,13 +29,21 @@ export type GoalConversionsRow = {
   newVisitors: number;
   /** visitors whose only event in the range was one page view */
   bounced: number;
-  goals: { converted: number; conversions: number; revenue: number | null; /** visitors who converted more than once */ repeaters: number }[];
+  goals: {
+    converted: number;
+    conversions: number;
+    revenue: number | null;
+    /** visitors who converted more than once */ repeaters: number;
+  }[];
 };
 
 export function matchCondition(match: GoalMatch): SQL {
   const list = Array.isArray(match) ? match : [match];
   if (list.length === 0) return sql`false`;
-  return sql`(${sql.join(list.map((m) => sql`(${stepCondition(m)})`), sql` or `)})`;
+  return sql`(${sql.join(
+    list.map((m) => sql`(${stepCondition(m)})`),
+    sql` or `,
+  )})`;
 }
 
 const col = (prefix: string, i: number) => sql.raw(`${prefix}${i}`);
@@ -48,8 +56,12 @@ const col = (prefix: string, i: number) => sql.raw(`${prefix}${i}`);
  */
 export async function goalConversions(scope: ProjectScope, q: GoalConversionsQuery): Promise<GoalConversionsRow[]> {
   const fields: SegmentField[] = q.groupBy === undefined ? [] : Array.isArray(q.groupBy) ? q.groupBy : [q.groupBy];
-  const persons = needsPersons([...Object.keys(q.filters ?? {}), ...fields]) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
-  const groups = fields.map((f, i) => sql`, (array_agg(coalesce(${fieldExpression(f)}, ${NONE})::text order by e.time, e.id))[1] as ${col("g", i)}`);
+  const persons = needsPersons([...Object.keys(q.filters ?? {}), ...fields])
+    ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id`
+    : sql``;
+  const groups = fields.map(
+    (f, i) => sql`, (array_agg(coalesce(${fieldExpression(f)}, ${NONE})::text order by e.time, e.id))[1] as ${col("g", i)}`,
+  );
   const perGoal = q.goals.map((g, i) => {
     const c = matchCondition(g);
     return sql`, count(*) filter (where ${c}) as ${col("c", i)}, sum(e.revenue) filter (where ${c}) as ${col("r", i)}`;

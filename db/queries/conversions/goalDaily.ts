@@ -13,8 +13,13 @@ export type GoalDailyRow = { day: string; visitors: number; converted: number[] 
  * day (the sparklines). A visitor belongs to the segment by their first event in the whole range, as
  * in goalConversions, so a day's figures are a slice of the overview's, not a different population.
  */
-export async function goalDaily(scope: ProjectScope, q: { goals: GoalMatch[]; from: Date; to: Date; filters?: SegmentFilters; timeZone: string }): Promise<GoalDailyRow[]> {
-  const persons = needsPersons(Object.keys(q.filters ?? {})) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
+export async function goalDaily(
+  scope: ProjectScope,
+  q: { goals: GoalMatch[]; from: Date; to: Date; filters?: SegmentFilters; timeZone: string },
+): Promise<GoalDailyRow[]> {
+  const persons = needsPersons(Object.keys(q.filters ?? {}))
+    ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id`
+    : sql``;
   const perGoal = q.goals.map((g, i) => sql`, count(*) filter (where ${matchCondition(g)}) as ${sql.raw(`c${i}`)}`);
   const totals = q.goals.map((_, i) => sql`, count(*) filter (where ${sql.raw(`c${i}`)} > 0)::int as ${sql.raw(`converted${i}`)}`);
   const rows = await limitedStatements(scope.db, "heavyMs", (db) =>
@@ -35,5 +40,9 @@ export async function goalDaily(scope: ProjectScope, q: { goals: GoalMatch[]; fr
           from marked where in_segment group by day order by day`,
     ),
   );
-  return rows.map((r) => ({ day: String(r.day), visitors: Number(r.visitors), converted: q.goals.map((_, i) => Number(r[`converted${i}`])) }));
+  return rows.map((r) => ({
+    day: String(r.day),
+    visitors: Number(r.visitors),
+    converted: q.goals.map((_, i) => Number(r[`converted${i}`])),
+  }));
 }

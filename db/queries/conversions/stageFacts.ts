@@ -12,8 +12,17 @@ type Range = { from: Date; to: Date; filters?: SegmentFilters };
  * Of the visitors who did `page` (a page-pattern step, such as product pages), how many went on to
  * `next` within the window: the click-through from key pages, by the funnel engine's own rules.
  */
-export async function keyPageClickThrough(scope: ProjectScope, q: Range & { page: FunnelStep; next: FunnelStep; windowSeconds: number }): Promise<{ viewers: number; clickedThrough: number }> {
-  const rows = await funnelStepCounts(scope, { steps: [q.page, q.next], windowSeconds: q.windowSeconds, from: q.from, to: q.to, filters: q.filters });
+export async function keyPageClickThrough(
+  scope: ProjectScope,
+  q: Range & { page: FunnelStep; next: FunnelStep; windowSeconds: number },
+): Promise<{ viewers: number; clickedThrough: number }> {
+  const rows = await funnelStepCounts(scope, {
+    steps: [q.page, q.next],
+    windowSeconds: q.windowSeconds,
+    from: q.from,
+    to: q.to,
+    filters: q.filters,
+  });
   return { viewers: rows.find((r) => r.step === 1)?.visitors ?? 0, clickedThrough: rows.find((r) => r.step === 2)?.visitors ?? 0 };
 }
 
@@ -25,8 +34,13 @@ export const SESSION_GAP_SECONDS = 30 * 60;
  * comes within SESSION_GAP_SECONDS (the last page of a visit has no measurable time, as in every
  * analytics tool). Visitors are in the segment by their first event in the range.
  */
-export async function medianTimeOnPages(scope: ProjectScope, q: Range & { page: StepMatch }): Promise<{ seconds: number | null; views: number }> {
-  const persons = needsPersons(Object.keys(q.filters ?? {})) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
+export async function medianTimeOnPages(
+  scope: ProjectScope,
+  q: Range & { page: StepMatch },
+): Promise<{ seconds: number | null; views: number }> {
+  const persons = needsPersons(Object.keys(q.filters ?? {}))
+    ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id`
+    : sql``;
   const [row] = await limitedStatements(scope.db, "heavyMs", (db) =>
     queryRows<{ seconds: number | null; views: number }>(
       db,

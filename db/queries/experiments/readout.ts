@@ -90,7 +90,12 @@ export async function experimentReadoutCounts(scope: ProjectScope, q: ReadoutQue
     converted = sql`f.person_id is not null`;
   }
 
-  const listed = q.variants.length ? sql`a.variant in (${sql.join(q.variants.map((v) => sql`${v}`), sql`, `)})` : sql`false`;
+  const listed = q.variants.length
+    ? sql`a.variant in (${sql.join(
+        q.variants.map((v) => sql`${v}`),
+        sql`, `,
+      )})`
+    : sql`false`;
   const rows = await limitedStatements(scope.db, "heavyMs", (db) =>
     queryRows<{ variant: string | null; visitors: number; converted: number }>(
       db,
@@ -101,7 +106,11 @@ export async function experimentReadoutCounts(scope: ProjectScope, q: ReadoutQue
   );
   const byVariant = new Map(rows.filter((r) => r.variant !== null).map((r) => [r.variant as string, r]));
   return {
-    counts: q.variants.map((variant) => ({ variant, visitors: Number(byVariant.get(variant)?.visitors ?? 0), converted: Number(byVariant.get(variant)?.converted ?? 0) })),
+    counts: q.variants.map((variant) => ({
+      variant,
+      visitors: Number(byVariant.get(variant)?.visitors ?? 0),
+      converted: Number(byVariant.get(variant)?.converted ?? 0),
+    })),
     unassigned: Number(rows.find((r) => r.variant === null)?.visitors ?? 0),
   };
 }

@@ -18,7 +18,11 @@ const HOUR = 3600;
 
 let n = 0;
 const ev = (anon: string, m: number, name: string, extra: Partial<EventInput> = {}): EventInput => ({
-  anonymousId: anon, time: min(m), name, messageId: `a${n++}`, ...extra,
+  anonymousId: anon,
+  time: min(m),
+  name,
+  messageId: `a${n++}`,
+  ...extra,
 });
 const steps = (...names: string[]): FunnelStep[] => names.map((event) => ({ event }));
 
@@ -54,17 +58,34 @@ describeEachDb("drop-off audience", (db) => {
   beforeAll(async () => {
     fixture = await project([
       [
-        ev("a", 0, "view", { source: "google" }), ev("a", 5, "cart"), ev("a", 500, "pageview"),
+        ev("a", 0, "view", { source: "google" }),
+        ev("a", 5, "cart"),
+        ev("a", 500, "pageview"),
         ev("b", 0, "view"),
-        ev("c-anon", 1, "view", { source: "newsletter" }), ev("c-anon", 2, "view", { source: "=cmd" }),
-        ev("d", 0, "view"), ev("d", 1, "cart"), ev("d", 2, "buy"),
-        { anonymousId: "e", time: new Date(FROM.getTime() - 60_000), name: "view", messageId: `a${n++}` }, ev("e", 1, "cart"),
-        ev("f", 0, "view", { source: "bing" }), ev("f", 60, "cart"),
+        ev("c-anon", 1, "view", { source: "newsletter" }),
+        ev("c-anon", 2, "view", { source: "=cmd" }),
+        ev("d", 0, "view"),
+        ev("d", 1, "cart"),
+        ev("d", 2, "buy"),
+        { anonymousId: "e", time: new Date(FROM.getTime() - 60_000), name: "view", messageId: `a${n++}` },
+        ev("e", 1, "cart"),
+        ev("f", 0, "view", { source: "bing" }),
+        ev("f", 60, "cart"),
         { userId: "g-user", time: min(0), name: "view", source: "facebook", messageId: `a${n++}` },
         { userId: "g-user", time: min(61), name: "cart", messageId: `a${n++}` },
       ],
       // c identifies later: its earlier events become u-c's.
-      [{ anonymousId: "c-anon", userId: "u-c", time: min(30), name: "identify", traits: { email: "c@example.nl", plan: "pro" }, messageId: `a${n++}` }, ev("c-anon", 90, "cart", { userId: "u-c" })],
+      [
+        {
+          anonymousId: "c-anon",
+          userId: "u-c",
+          time: min(30),
+          name: "identify",
+          traits: { email: "c@example.nl", plan: "pro" },
+          messageId: `a${n++}`,
+        },
+        ev("c-anon", 90, "cart", { userId: "u-c" }),
+      ],
     ]);
   });
 
@@ -76,7 +97,12 @@ describeEachDb("drop-off audience", (db) => {
   it("gives user id and anonymous ids, traits, entry source and time, and last seen", async () => {
     const step1 = await audience(fixture, { step: 1 });
     const byId = Object.fromEntries(step1.map((m) => [m.personId, m]));
-    expect(byId["u-c"]).toMatchObject({ userId: "u-c", anonymousIds: ["c-anon"], traits: { email: "c@example.nl", plan: "pro" }, entrySource: "newsletter" });
+    expect(byId["u-c"]).toMatchObject({
+      userId: "u-c",
+      anonymousIds: ["c-anon"],
+      traits: { email: "c@example.nl", plan: "pro" },
+      entrySource: "newsletter",
+    });
     // The first entry event in range, not the later one.
     expect(byId["u-c"].entryTime.toISOString()).toBe(min(1).toISOString());
     expect(byId["u-c"].lastSeen?.toISOString()).toBe(min(90).toISOString());
@@ -107,12 +133,22 @@ describeEachDb("drop-off audience", (db) => {
   });
 
   it("pages across several pages without duplicates or gaps", async () => {
-    const events = Array.from({ length: 23 }, (_, i) => [ev(`p${String(i).padStart(2, "0")}`, i, "view"), ...(i % 4 === 0 ? [ev(`p${String(i).padStart(2, "0")}`, i + 1, "cart")] : [])]).flat();
+    const events = Array.from({ length: 23 }, (_, i) => [
+      ev(`p${String(i).padStart(2, "0")}`, i, "view"),
+      ...(i % 4 === 0 ? [ev(`p${String(i).padStart(2, "0")}`, i + 1, "cart")] : []),
+    ]).flat();
     const s = await project([events]);
     const pages: string[][] = [];
-    for await (const page of dropOffAudience(s, { steps: steps("view", "cart"), windowSeconds: HOUR, from: FROM, to: TO, step: 1 }, { pageSize: 5 })) pages.push(page.map((m) => m.personId));
+    for await (const page of dropOffAudience(
+      s,
+      { steps: steps("view", "cart"), windowSeconds: HOUR, from: FROM, to: TO, step: 1 },
+      { pageSize: 5 },
+    ))
+      pages.push(page.map((m) => m.personId));
     expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 2]);
-    const expected = Array.from({ length: 23 }, (_, i) => i).filter((i) => i % 4 !== 0).map((i) => `p${String(i).padStart(2, "0")}`);
+    const expected = Array.from({ length: 23 }, (_, i) => i)
+      .filter((i) => i % 4 !== 0)
+      .map((i) => `p${String(i).padStart(2, "0")}`);
     expect(pages.flat()).toEqual(expected);
   });
 

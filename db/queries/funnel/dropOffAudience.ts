@@ -28,7 +28,11 @@ type Entry = { person_id: string; entry_source: string | null; entry_time: strin
 /** The audience is larger than AUDIENCE_MAX_ROWS: narrow the range or filters (a file is never cut off). */
 export class AudienceTooLargeError extends InputError {
   constructor(max: number) {
-    super(`This audience has more than ${max.toLocaleString("en")} people. Narrow the date range or add filters, then download again.`, undefined, 422);
+    super(
+      `This audience has more than ${max.toLocaleString("en")} people. Narrow the date range or add filters, then download again.`,
+      undefined,
+      422,
+    );
   }
 }
 
@@ -55,7 +59,11 @@ export type OpenedAudience = {
  * visitors, step 1's 20,345 people in 11 pages: first page after 1.8 s (the engine: funnelStepCounts
  * alone 1.3 s), all streamed in 2.6 s on PostgreSQL, 3.2 s on PGlite.
  */
-export async function openDropOffAudience(scope: ProjectScope, q: AudienceQuery, opts: { pageSize?: number; maxRows?: number } = {}): Promise<OpenedAudience> {
+export async function openDropOffAudience(
+  scope: ProjectScope,
+  q: AudienceQuery,
+  opts: { pageSize?: number; maxRows?: number } = {},
+): Promise<OpenedAudience> {
   checkAudienceStep(q.step, q.steps.length);
   const pageSize = opts.pageSize ?? AUDIENCE_PAGE_SIZE;
   const maxRows = opts.maxRows ?? AUDIENCE_MAX_ROWS;
@@ -64,9 +72,12 @@ export async function openDropOffAudience(scope: ProjectScope, q: AudienceQuery,
   const entries = await withFunnelSettings(
     scope.db,
     (db) =>
-      queryRows<Entry>(db, sql`with ${personLevels(scope, q, { entryDetails: true })}
+      queryRows<Entry>(
+        db,
+        sql`with ${personLevels(scope, q, { entryDetails: true })}
         select person_id, entry_source, entry_time from people where ${reached} and not ${next}
-        order by person_id limit ${maxRows + 1}`),
+        order by person_id limit ${maxRows + 1}`,
+      ),
     "audienceMs",
   );
   if (entries.length > maxRows) throw new AudienceTooLargeError(maxRows);
@@ -77,7 +88,11 @@ export async function openDropOffAudience(scope: ProjectScope, q: AudienceQuery,
 }
 
 /** The whole audience as pages (tests and the benchmark; the API uses openDropOffAudience). */
-export async function* dropOffAudience(scope: ProjectScope, q: AudienceQuery, opts: { pageSize?: number; maxRows?: number } = {}): AsyncGenerator<AudienceMember[]> {
+export async function* dropOffAudience(
+  scope: ProjectScope,
+  q: AudienceQuery,
+  opts: { pageSize?: number; maxRows?: number } = {},
+): AsyncGenerator<AudienceMember[]> {
   yield* (await openDropOffAudience(scope, q, opts)).pages;
 }
 
@@ -85,7 +100,10 @@ export async function* dropOffAudience(scope: ProjectScope, q: AudienceQuery, op
 async function audiencePage(scope: ProjectScope, entries: Entry[]): Promise<AudienceMember[]> {
   if (!entries.length) return [];
   const project = scope.projectId;
-  const ids = sql.join(entries.map((e) => sql`(${e.person_id})`), sql`, `);
+  const ids = sql.join(
+    entries.map((e) => sql`(${e.person_id})`),
+    sql`, `,
+  );
   const rows = await queryRows<Omit<PageRow, "entry_source" | "entry_time">>(
     scope.db,
     sql`select a.person_id, p.traits, p.last_seen,
@@ -97,7 +115,15 @@ async function audiencePage(scope: ProjectScope, entries: Entry[]): Promise<Audi
   const byId = new Map(rows.map((r) => [r.person_id, r]));
   return entries.map((e) => {
     const r = byId.get(e.person_id);
-    return member({ person_id: e.person_id, entry_source: e.entry_source, entry_time: e.entry_time, anonymous_ids: r?.anonymous_ids ?? null, traits: r?.traits ?? null, last_seen: r?.last_seen ?? null, identified: Boolean(r?.identified) });
+    return member({
+      person_id: e.person_id,
+      entry_source: e.entry_source,
+      entry_time: e.entry_time,
+      anonymous_ids: r?.anonymous_ids ?? null,
+      traits: r?.traits ?? null,
+      last_seen: r?.last_seen ?? null,
+      identified: Boolean(r?.identified),
+    });
   });
 }
 
@@ -136,6 +162,6 @@ function parsePgArray(text: string): string[] {
   if (!body) return [];
   const out: string[] = [];
   const re = /"((?:[^"\\]|\\.)*)"|([^,]+)/g;
-  for (let m; (m = re.exec(body)); ) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : m[2]);
+  for (let m; (m = re.exec(body));) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : m[2]);
   return out;
 }

@@ -16,7 +16,11 @@ const HOUR = 3600;
 let n = 0;
 /** One event for `person` at minute `m` (ties broken by insertion order). */
 const ev = (person: string, m: number, name: string, extra: Partial<EventInput> = {}): EventInput => ({
-  anonymousId: person, time: min(m), name, messageId: `m${n++}`, ...extra,
+  anonymousId: person,
+  time: min(m),
+  name,
+  messageId: `m${n++}`,
+  ...extra,
 });
 
 describeEachDb("funnel engine", (db) => {
@@ -35,13 +39,27 @@ describeEachDb("funnel engine", (db) => {
     (await funnelResults(scope, { windowSeconds: HOUR, from: FROM, to: TO, ...q })).steps.map((s) => s.visitors);
 
   it("counts visitors per step and needs each step strictly after the previous", async () => {
-    const s = await project([[ev("a", 0, "view"), ev("a", 1, "cart"), ev("a", 2, "buy"), ev("b", 0, "view"), ev("b", 5, "buy"), ev("c", 0, "cart"), ev("c", 1, "view")]]);
+    const s = await project([
+      [
+        ev("a", 0, "view"),
+        ev("a", 1, "cart"),
+        ev("a", 2, "buy"),
+        ev("b", 0, "view"),
+        ev("b", 5, "buy"),
+        ev("c", 0, "cart"),
+        ev("c", 1, "view"),
+      ],
+    ]);
     // c added to cart before viewing: it entered, but the cart does not count after the view.
     expect(await counts(s, { steps: steps("view", "cart", "buy") })).toEqual([3, 1, 1]);
   });
 
   it("orders equal timestamps by the order they were received", async () => {
-    const s = await project([[ev("a", 0, "view"), ev("a", 3, "cart"), ev("a", 3, "buy")], [ev("b", 0, "view"), ev("b", 3, "buy")], [ev("b", 3, "cart")]]);
+    const s = await project([
+      [ev("a", 0, "view"), ev("a", 3, "cart"), ev("a", 3, "buy")],
+      [ev("b", 0, "view"), ev("b", 3, "buy")],
+      [ev("b", 3, "cart")],
+    ]);
     // a: cart received before buy at the same instant → completes; b: buy received first → stops at cart.
     expect(await counts(s, { steps: steps("view", "cart", "buy") })).toEqual([2, 2, 1]);
   });
@@ -53,46 +71,82 @@ describeEachDb("funnel engine", (db) => {
 
   it("takes the best attempt over several starts", async () => {
     // First attempt reaches cart but times out; a later start completes the funnel.
-    const s = await project([[ev("a", 0, "view"), ev("a", 10, "cart"), ev("a", 200, "view"), ev("a", 210, "cart"), ev("a", 220, "buy"), ev("b", 0, "view"), ev("b", 10, "cart"), ev("b", 100, "buy")]]);
+    const s = await project([
+      [
+        ev("a", 0, "view"),
+        ev("a", 10, "cart"),
+        ev("a", 200, "view"),
+        ev("a", 210, "cart"),
+        ev("a", 220, "buy"),
+        ev("b", 0, "view"),
+        ev("b", 10, "cart"),
+        ev("b", 100, "buy"),
+      ],
+    ]);
     expect(await counts(s, { steps: steps("view", "cart", "buy") })).toEqual([2, 2, 1]);
   });
 
   it("counts the window's edge: exactly the window is in, one second more is out", async () => {
-    const s = await project([[ev("a", 0, "view"), ev("a", 60, "buy"), ev("b", 0, "view"), ev("b", 60, "buy", { time: new Date(T0 + 3601_000) })]]);
+    const s = await project([
+      [ev("a", 0, "view"), ev("a", 60, "buy"), ev("b", 0, "view"), ev("b", 60, "buy", { time: new Date(T0 + 3601_000) })],
+    ]);
     expect(await counts(s, { steps: steps("view", "buy") })).toEqual([2, 1]);
   });
 
   it("lets later steps fall after the range's end, but entries must be inside it", async () => {
     const end = new Date(T0 + 30 * 60_000);
-    const s = await project([[ev("a", 20, "view"), ev("a", 45, "buy"), ev("b", -5, "view", { time: new Date(FROM.getTime() - 60_000) }), ev("b", 1, "buy", { time: new Date(FROM.getTime() + 60_000) }), ev("c", 40, "view"), ev("c", 41, "buy")]]);
+    const s = await project([
+      [
+        ev("a", 20, "view"),
+        ev("a", 45, "buy"),
+        ev("b", -5, "view", { time: new Date(FROM.getTime() - 60_000) }),
+        ev("b", 1, "buy", { time: new Date(FROM.getTime() + 60_000) }),
+        ev("c", 40, "view"),
+        ev("c", 41, "buy"),
+      ],
+    ]);
     expect(await counts(s, { steps: steps("view", "buy"), to: end })).toEqual([1, 1]);
   });
 
   it("applies segment filters to the entry event only (OR within a field, AND across)", async () => {
-    const s = await project([[
-      ev("a", 0, "view", { device: "mobile", source: "google" }), ev("a", 1, "buy", { device: "desktop" }),
-      ev("b", 0, "view", { device: "desktop", source: "google" }), ev("b", 1, "buy", { device: "mobile" }),
-      ev("c", 0, "view", { device: "tablet", source: "facebook" }), ev("c", 1, "buy"),
-      ev("d", 0, "view", { device: "mobile", source: "facebook" }),
-    ]]);
+    const s = await project([
+      [
+        ev("a", 0, "view", { device: "mobile", source: "google" }),
+        ev("a", 1, "buy", { device: "desktop" }),
+        ev("b", 0, "view", { device: "desktop", source: "google" }),
+        ev("b", 1, "buy", { device: "mobile" }),
+        ev("c", 0, "view", { device: "tablet", source: "facebook" }),
+        ev("c", 1, "buy"),
+        ev("d", 0, "view", { device: "mobile", source: "facebook" }),
+      ],
+    ]);
     expect(await counts(s, { steps: steps("view", "buy"), filters: { device: ["mobile"] } })).toEqual([2, 1]);
     expect(await counts(s, { steps: steps("view", "buy"), filters: { device: ["mobile", "tablet"] } })).toEqual([3, 2]);
-    expect(await counts(s, { steps: steps("view", "buy"), filters: { device: ["mobile", "tablet"], source: ["facebook"] } })).toEqual([2, 1]);
+    expect(await counts(s, { steps: steps("view", "buy"), filters: { device: ["mobile", "tablet"], source: ["facebook"] } })).toEqual([
+      2, 1,
+    ]);
     expect(await counts(s, { steps: steps("view", "buy"), filters: { source: ["(none)"] } })).toEqual([0, 0]);
   });
 
   it("restricts which events may start an attempt, not which may continue one", async () => {
     // Entered first from facebook (no conversion), later from google and converted.
-    const s = await project([[ev("a", 0, "view", { source: "facebook" }), ev("a", 120, "view", { source: "google" }), ev("a", 130, "buy")]]);
+    const s = await project([
+      [ev("a", 0, "view", { source: "facebook" }), ev("a", 120, "view", { source: "google" }), ev("a", 130, "buy")],
+    ]);
     expect(await counts(s, { steps: steps("view", "buy"), filters: { source: ["facebook"] } })).toEqual([1, 0]);
     expect(await counts(s, { steps: steps("view", "buy"), filters: { source: ["google"] } })).toEqual([1, 1]);
   });
 
   it("breaks down by a field: a visitor who entered through two values counts in both series", async () => {
-    const s = await project([[
-      ev("a", 0, "view", { source: "google" }), ev("a", 1, "buy"), ev("a", 100, "view", { source: "facebook" }),
-      ev("b", 0, "view", { source: "google" }), ev("c", 0, "view"),
-    ]]);
+    const s = await project([
+      [
+        ev("a", 0, "view", { source: "google" }),
+        ev("a", 1, "buy"),
+        ev("a", 100, "view", { source: "facebook" }),
+        ev("b", 0, "view", { source: "google" }),
+        ev("c", 0, "view"),
+      ],
+    ]);
     const r = await funnelResults(s, { steps: steps("view", "buy"), windowSeconds: HOUR, from: FROM, to: TO, breakdown: "source" });
     const bySource = Object.fromEntries(r.breakdown!.series.map((x) => [x.value, x.steps.map((st) => st.visitors)]));
     expect(bySource).toEqual({ google: [2, 1], facebook: [1, 0], "(none)": [1, 0] });
@@ -120,11 +174,16 @@ describeEachDb("funnel engine", (db) => {
   });
 
   it("matches path patterns with * and keeps % and _ literal", async () => {
-    const s = await project([[
-      ev("a", 0, "pageview", { path: "/product/fiets" }), ev("b", 0, "pageview", { path: "/products" }),
-      ev("c", 0, "pageview", { path: "/sale/50%" }), ev("d", 0, "pageview", { path: "/sale/50x" }),
-      ev("e", 0, "pageview", { path: "/a_b" }), ev("f", 0, "pageview", { path: "/axb" }),
-    ]]);
+    const s = await project([
+      [
+        ev("a", 0, "pageview", { path: "/product/fiets" }),
+        ev("b", 0, "pageview", { path: "/products" }),
+        ev("c", 0, "pageview", { path: "/sale/50%" }),
+        ev("d", 0, "pageview", { path: "/sale/50x" }),
+        ev("e", 0, "pageview", { path: "/a_b" }),
+        ev("f", 0, "pageview", { path: "/axb" }),
+      ],
+    ]);
     const one = async (path: string) => (await counts(s, { steps: [{ event: "pageview", path }, { event: "none" }] }))[0];
     expect(await one("/product/*")).toBe(1);
     expect(await one("/sale/50%")).toBe(1);
@@ -133,19 +192,34 @@ describeEachDb("funnel engine", (db) => {
   });
 
   it("matches property equalities of strings, numbers and booleans", async () => {
-    const s = await project([[
-      ev("a", 0, "view"), ev("a", 1, "signup", { properties: { plan: "pro", seats: 5, trial: true } }),
-      ev("b", 0, "view"), ev("b", 1, "signup", { properties: { plan: "pro", seats: "5", trial: false } }),
-      ev("c", 0, "view"), ev("c", 1, "signup", { properties: { plan: "free" } }),
-    ]]);
+    const s = await project([
+      [
+        ev("a", 0, "view"),
+        ev("a", 1, "signup", { properties: { plan: "pro", seats: 5, trial: true } }),
+        ev("b", 0, "view"),
+        ev("b", 1, "signup", { properties: { plan: "pro", seats: "5", trial: false } }),
+        ev("c", 0, "view"),
+        ev("c", 1, "signup", { properties: { plan: "free" } }),
+      ],
+    ]);
     expect(await counts(s, { steps: [{ event: "view" }, { event: "signup", where: { plan: "pro" } }] })).toEqual([3, 2]);
     expect(await counts(s, { steps: [{ event: "view" }, { event: "signup", where: { plan: "pro", seats: 5 } }] })).toEqual([3, 1]);
     expect(await counts(s, { steps: [{ event: "view" }, { event: "signup", where: { trial: false } }] })).toEqual([3, 1]);
   });
 
   it("reports rates with Wilson intervals, medians, a trend and the previous period", async () => {
-    const s = await project([[ev("a", 0, "view"), ev("a", 2, "buy"), ev("b", 0, "view"), ev("b", 6, "buy"), ev("c", 0, "view"), ev("c", 10, "buy"), ev("d", 0, "view"),
-      ev("old", -2000, "view", { time: new Date(FROM.getTime() - 3600_000) })]]);
+    const s = await project([
+      [
+        ev("a", 0, "view"),
+        ev("a", 2, "buy"),
+        ev("b", 0, "view"),
+        ev("b", 6, "buy"),
+        ev("c", 0, "view"),
+        ev("c", 10, "buy"),
+        ev("d", 0, "view"),
+        ev("old", -2000, "view", { time: new Date(FROM.getTime() - 3600_000) }),
+      ],
+    ]);
     const r = await funnelResults(s, { steps: steps("view", "buy"), windowSeconds: HOUR, from: FROM, to: TO, compare: true });
     expect(r.steps[1].conversionFromStart).toBe(0.75);
     expect(r.overall.rate).toBe(0.75);

@@ -23,7 +23,13 @@ export type StepCountsQuery = {
     | { kind: "facts"; timeZone: string };
 };
 
-export type StepCountsRow = { group: string; step: number; visitors: number; medianFromStart: number | null; medianFromPrevious: number | null };
+export type StepCountsRow = {
+  group: string;
+  step: number;
+  visitors: number;
+  medianFromStart: number | null;
+  medianFromPrevious: number | null;
+};
 
 export const OTHER = "__other__";
 
@@ -57,15 +63,21 @@ export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: Pers
 
   let group: SQL = sql`''`;
   if (q.groupBy?.kind === "field") group = sql`coalesce(${fieldExpression(q.groupBy.field)}, ${NONE})`;
-  if (q.groupBy?.kind === "period") group = sql`to_char(date_trunc(${q.groupBy.unit}, e.time at time zone ${q.groupBy.timeZone}), 'YYYY-MM-DD')`;
+  if (q.groupBy?.kind === "period")
+    group = sql`to_char(date_trunc(${q.groupBy.unit}, e.time at time zone ${q.groupBy.timeZone}), 'YYYY-MM-DD')`;
   if (q.groupBy?.kind === "facts") group = factsGroup(q.groupBy.timeZone);
   const only = opts.personCondition ? sql`and ${opts.personCondition}` : sql``;
   const limit = q.groupBy?.kind === "field" ? q.groupBy.limit : 0;
 
   const matchCols = q.steps.map((s, i) => sql`(${stepCondition(s)}) as m${sql.raw(String(i + 1))}`);
-  const anyMatch = sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql` or `);
+  const anyMatch = sql.join(
+    q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)),
+    sql` or `,
+  );
   const grouped = Boolean(q.groupBy);
-  const win = sql.raw(`(partition by person_id${grouped ? ", grp" : ""} order by time, id rows between unbounded preceding and 1 preceding)`);
+  const win = sql.raw(
+    `(partition by person_id${grouped ? ", grp" : ""} order by time, id rows between unbounded preceding and 1 preceding)`,
+  );
   // Times as integer milliseconds: exact at the window's edge, and far cheaper to aggregate than numeric.
   const windowMs = q.windowSeconds * 1000;
   // Entry details cost one more column through the sort, so only the audience asks for them.
@@ -91,7 +103,10 @@ export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: Pers
       select e.person_id, e.id, e.time, (extract(epoch from e.time) * 1000)::bigint as t, ${sql.join(matchCols, sql`, `)},
         (${entry}) as is_entry, ${group} as raw_grp${detailCol}
       from events e ${persons}
-      where e.project_id = ${scope.projectId}::uuid and e.name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+      where e.project_id = ${scope.projectId}::uuid and e.name in (${sql.join(
+        names.map((n) => sql`${n}`),
+        sql`, `,
+      )})
         and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz ${only}
     ),
     top as (
@@ -100,25 +115,35 @@ export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: Pers
     grouped as (
       select c.*, ${limit > 0 ? sql`case when c.raw_grp in (select raw_grp from top) then c.raw_grp else ${OTHER} end` : sql`c.raw_grp`} as grp from cand c
     ),
-    ${grouped ? sql`tagged as (
+    ${
+      grouped
+        ? sql`tagged as (
       -- A person's rows, tagged with every group they entered through; no join, so no plan can
       -- degrade into a nested loop when statistics are stale (PGlite has no autovacuum).
       select c.*, array_agg(c.grp) filter (where c.is_entry) over (partition by c.person_id) as groups
       from grouped c where ${anyMatch}
     ),
     r as (
-      select c.person_id, x.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)},
+      select c.person_id, x.grp, c.id, c.time, c.t, ${sql.join(
+        q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)),
+        sql`, `,
+      )},
         (c.is_entry and c.grp = x.grp) as is_entry${detailPass}
       from tagged c cross join lateral (select distinct unnest(c.groups) as grp) x
-    ),` : sql`tagged as (
+    ),`
+        : sql`tagged as (
       -- The same partition and order as the level windows below, so the rows are sorted once.
       select c.*, bool_or(c.is_entry) over (partition by c.person_id order by c.time, c.id rows between unbounded preceding and unbounded following) as has_entry
       from grouped c where ${anyMatch}
     ),
     r as (
-      select c.person_id, c.grp, c.id, c.time, c.t, ${sql.join(q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)), sql`, `)}, c.is_entry${detailPass}
+      select c.person_id, c.grp, c.id, c.time, c.t, ${sql.join(
+        q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)),
+        sql`, `,
+      )}, c.is_entry${detailPass}
       from tagged c where c.has_entry
-    ),`}
+    ),`
+    }
     levels as (${levels}),
     people as (select person_id, grp, ${sql.join(perPerson, sql`, `)}${detailAgg} from levels group by person_id, grp)`;
 }
@@ -174,7 +199,13 @@ export function stepCountsRows(rows: Record<string, string | number | null>[], k
       const j = i + 1;
       const visitors = Number(r[`v${j}`] ?? 0);
       const fromStart = !medians ? null : j === 1 ? (visitors > 0 ? 0 : null) : seconds(r[`s${j}`]);
-      return { group: String(r.grp), step: j, visitors, medianFromStart: fromStart, medianFromPrevious: j <= 2 ? fromStart : seconds(r[`p${j}`]) };
+      return {
+        group: String(r.grp),
+        step: j,
+        visitors,
+        medianFromStart: fromStart,
+        medianFromPrevious: j <= 2 ? fromStart : seconds(r[`p${j}`]),
+      };
     }),
   );
 }
@@ -183,12 +214,21 @@ export function stepCountsRows(rows: Record<string, string | number | null>[], k
  * Counts and medians per group and step from the raw engine's CTEs that end in `people`
  * (person_id, grp, r1…rk, d1…dk): one pass over `people`.
  */
-export async function stepCountsOf(scope: ProjectScope, k: number, people: SQL, grouped: boolean, medians = true): Promise<StepCountsRow[]> {
+export async function stepCountsOf(
+  scope: ProjectScope,
+  k: number,
+  people: SQL,
+  grouped: boolean,
+  medians = true,
+): Promise<StepCountsRow[]> {
   const cols = stepColumns(k, (j) => sql.raw(`r${j}`), medians);
   // Without groups, no `group by` either: it would sort every person by a constant.
   const rows = await withFunnelSettings(scope.db, (db) =>
-    queryRows<Record<string, string | number | null>>(db, sql`with ${people}
-      select ${grouped ? sql`grp` : sql`''`} as grp, ${cols} from people ${grouped ? sql`group by grp` : sql``}`),
+    queryRows<Record<string, string | number | null>>(
+      db,
+      sql`with ${people}
+      select ${grouped ? sql`grp` : sql`''`} as grp, ${cols} from people ${grouped ? sql`group by grp` : sql``}`,
+    ),
   );
   return stepCountsRows(rows, k, medians);
 }

@@ -26,7 +26,12 @@ function prng(seed: number) {
 const TZ = "Europe/Amsterdam";
 const DAY0 = { y: 2026, m: 3, d: 20 }; // spans the switch to summer time on 29 March
 const day = (n: number) => zonedMidnight(DAY0.y, DAY0.m, DAY0.d + n, TZ);
-const STEPS: FunnelStep[] = [{ event: "pageview" }, { event: "pageview", path: "/p/*" }, { event: "cart" }, { event: "buy", where: { paid: true } }];
+const STEPS: FunnelStep[] = [
+  { event: "pageview" },
+  { event: "pageview", path: "/p/*" },
+  { event: "cart" },
+  { event: "buy", where: { paid: true } },
+];
 const DEF = { steps: STEPS, windowSeconds: 2 * 86400 };
 
 let messages = 0;
@@ -36,11 +41,11 @@ let messages = 0;
  * occur; some identify to a user id that another visitor also becomes (identity merging).
  */
 function randomEvents(rand: () => number, people: number, prefix: string, days = 20): EventInput[] {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const out: EventInput[] = [];
   for (let p = 0; p < people; p++) {
     const anon = `${prefix}${p}`;
-    const user = rand() < 0.2 ? `user${Math.floor(rand() * people / 3)}` : null;
+    const user = rand() < 0.2 ? `user${Math.floor((rand() * people) / 3)}` : null;
     const visits = 1 + Math.floor(rand() * 4);
     for (let v = 0; v < visits; v++) {
       let t = day(0).getTime() + Math.floor(rand() * days * 86400_000);

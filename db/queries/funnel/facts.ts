@@ -31,8 +31,16 @@ export type StepsAndWindow = { steps: FunnelStep[]; windowSeconds: number };
 
 /** The facts of a definition in a time zone: a hash of the steps (not their labels), the window and the zone. */
 export function factsKey(def: StepsAndWindow, timeZone: string): string {
-  const steps = def.steps.map((s) => ({ event: s.event, path: s.path ?? null, where: s.where ? Object.fromEntries(Object.entries(s.where).sort(([a], [b]) => a.localeCompare(b))) : null }));
-  return crypto.createHash("sha256").update(JSON.stringify({ steps, window: def.windowSeconds, timeZone })).digest("hex").slice(0, 32);
+  const steps = def.steps.map((s) => ({
+    event: s.event,
+    path: s.path ?? null,
+    where: s.where ? Object.fromEntries(Object.entries(s.where).sort(([a], [b]) => a.localeCompare(b))) : null,
+  }));
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify({ steps, window: def.windowSeconds, timeZone }))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 const FACT_FIELDS = new Set<string>(SEGMENT_FIELDS);
@@ -45,7 +53,8 @@ const FACT_FIELDS = new Set<string>(SEGMENT_FIELDS);
 export const SEGMENT_PARTS = Object.keys(SEGMENT_COLUMNS) as EventSegmentField[];
 
 /** The local day of a local midnight, or null when `instant` is not one. */
-const midnightDay = (instant: Date, timeZone: string): string | null => (isLocalMidnight(instant, timeZone) ? localIsoDay(instant, timeZone) : null);
+const midnightDay = (instant: Date, timeZone: string): string | null =>
+  isLocalMidnight(instant, timeZone) ? localIsoDay(instant, timeZone) : null;
 
 /** Whether facts can answer a query: whole local days, and only the facts' segment fields. */
 export function factsCanAnswer(q: StepCountsQuery, timeZone: string): boolean {
@@ -95,18 +104,25 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
   const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${start})` : null;
   const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
   const f = sql`f as not materialized (
-      select ff.person_id, ${g} as g, ff.level, ${sql.join(ds.map((d) => sql`ff.${d}`), sql`, `)}, ${solo} as one, ${first ?? sql`null::boolean`} as first
+      select ff.person_id, ${g} as g, ff.level, ${sql.join(
+        ds.map((d) => sql`ff.${d}`),
+        sql`, `,
+      )}, ${solo} as one, ${first ?? sql`null::boolean`} as first
       from funnel_fact_rows ff ${segments} ${persons}
       where ff.project_id = ${scope.projectId}::uuid and ff.facts_id = ${factsId}
         and ff.day >= ${fromDay}::date and ff.day < ${midnightDay(q.to, tz)}::date and ${filterCondition(q.filters)}
     )`;
-  if (field || first) return pairCounts(scope, k, f, q.groupBy?.kind === "field" ? q.groupBy.limit : null, q.medians !== false, first !== null);
+  if (field || first)
+    return pairCounts(scope, k, f, q.groupBy?.kind === "field" ? q.groupBy.limit : null, q.medians !== false, first !== null);
   // Filtered, not broken down: one hash aggregate per (person, group). Most people have several
   // rows (an entry with their campaign, later ones without), so skipping it for the few with one
   // does not pay.
   const flags = Array.from({ length: k }, (_, i) => sql`max(level) >= ${i + 1} as ${sql.raw(`r${i + 1}`)}`);
   const people = sql`${f}, people as (
-      select person_id, g as grp, ${sql.join(flags, sql`, `)}, 0::bigint as d1, ${sql.join(ds.map((d) => sql`min(${d}) as ${d}`), sql`, `)}
+      select person_id, g as grp, ${sql.join(flags, sql`, `)}, 0::bigint as d1, ${sql.join(
+        ds.map((d) => sql`min(${d}) as ${d}`),
+        sql`, `,
+      )}
       from f group by 1, 2
     )`;
   return stepCountsOf(scope, k, people, Boolean(q.groupBy), q.medians !== false);
@@ -126,7 +142,14 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
  * to any later step), about a third, and only those without the bit, or in "other", are aggregated
  * per person.
  */
-async function pairCounts(scope: ProjectScope, k: number, f: SQL, limit: number | null, medians: boolean, byFirst: boolean): Promise<StepCountsRow[]> {
+async function pairCounts(
+  scope: ProjectScope,
+  k: number,
+  f: SQL,
+  limit: number | null,
+  medians: boolean,
+  byFirst: boolean,
+): Promise<StepCountsRow[]> {
   const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
   const top = sql`(select g from top)`;
   const grp = limit === null ? sql`g` : sql`case when g in ${top} then g else ${OTHER}::text end`;
@@ -156,7 +179,10 @@ async function pairCounts(scope: ProjectScope, k: number, f: SQL, limit: number 
         r as (
           select person_id, ${grp} as grp, level, ${sql.join(ds, sql`, `)} from f where level >= 2 and ${direct}
           union all
-          select person_id, ${grp} as grp, max(level) as level, ${sql.join(ds.map((d) => sql`min(${d}) as ${d}`), sql`, `)}
+          select person_id, ${grp} as grp, max(level) as level, ${sql.join(
+            ds.map((d) => sql`min(${d}) as ${d}`),
+            sql`, `,
+          )}
           from f where level >= 2 and not ${direct} group by 1, 2
         ),
         m as (select grp, ${stepColumns(k, (j) => sql`level >= ${j}`, medians, 2)} from r group by grp)

@@ -31,7 +31,10 @@ function factsWrite(scope: ProjectScope, factsId: number, q: StepCountsQuery, on
   const parts = SEGMENT_PARTS.map((_, i) => part(i));
   return sql`with ${before ? sql`${before}, ` : sql``}
     y as materialized (
-      select x.person_id, x.j, (x.j ->> 0)::date as day, hashtextextended((x.j - 0)::text, 0) as segment_id, x.level, ${sql.join(own.map((d) => sql`x.${d}`), sql`, `)}
+      select x.person_id, x.j, (x.j ->> 0)::date as day, hashtextextended((x.j - 0)::text, 0) as segment_id, x.level, ${sql.join(
+        own.map((d) => sql`x.${d}`),
+        sql`, `,
+      )}
       from (
         with ${personLevels(scope, q, { personCondition: only })}
         select person_id, grp::jsonb as j, ${level} as level, ${sql.join(own, sql`, `)} from people
@@ -48,7 +51,9 @@ function factsWrite(scope: ProjectScope, factsId: number, q: StepCountsQuery, on
       select y.*, ${sql.join(
         [...parts, null].map((p, i) => {
           const w = sql`(partition by y.person_id${p ? sql`, ${p}` : sql``} order by y.day, y.segment_id)`;
-          return p ? sql`lag(y.day) over ${w} as ${sql.raw(`b${i}`)}, lead(y.day) over ${w} as ${sql.raw(`a${i}`)}` : sql`lag(y.day) over ${w} as before_person`;
+          return p
+            ? sql`lag(y.day) over ${w} as ${sql.raw(`b${i}`)}, lead(y.day) over ${w} as ${sql.raw(`a${i}`)}`
+            : sql`lag(y.day) over ${w} as before_person`;
         }),
         sql`, `,
       )}
@@ -57,9 +62,18 @@ function factsWrite(scope: ProjectScope, factsId: number, q: StepCountsQuery, on
     insert into funnel_fact_rows (project_id, facts_id, day, person_id, segment_id, level, solo,
       ${sql.join([...SEGMENT_PARTS, "person" as const].map(gapColumn), sql`, `)}, d2, d3, d4, d5, d6, d7, d8, d9, d10)
     select ${scope.projectId}::uuid, ${factsId}::int, z.day, z.person_id, z.segment_id, z.level::smallint,
-      (${sql.join(parts.map((_, i) => sql.raw(`case when z.b${i} is null and z.a${i} is null then ${1 << i} else 0 end`)), sql` | `)})::smallint,
-      ${sql.join(parts.map((_, i) => sql.raw(`(z.day - z.b${i})::smallint`)), sql`, `)}, (z.day - z.before_person)::smallint,
-      ${sql.join(all.map((d) => sql`${d}`), sql`, `)}
+      (${sql.join(
+        parts.map((_, i) => sql.raw(`case when z.b${i} is null and z.a${i} is null then ${1 << i} else 0 end`)),
+        sql` | `,
+      )})::smallint,
+      ${sql.join(
+        parts.map((_, i) => sql.raw(`(z.day - z.b${i})::smallint`)),
+        sql`, `,
+      )}, (z.day - z.before_person)::smallint,
+      ${sql.join(
+        all.map((d) => sql`${d}`),
+        sql`, `,
+      )}
     from z
     -- A day's rows together: a range's rows then lie on fewer pages.
     order by z.day`;
@@ -100,12 +114,18 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
   );
   for (let slice = 0; slice < BUILD_SLICES; slice++) {
     // The funnel statements' settings: a slice's sorts fit in memory, and no JIT compilation.
-    await withFunnelSettings(scope.db, async (t) => {
-      await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
-      const inSlice = (col: SQL) => sql`(hashtext(${col}) & ${BUILD_SLICES - 1}) = ${slice}`;
-      await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id} and ${inSlice(sql`person_id`)}`);
-      await t.execute(factsWrite(scope, id, allEntries(scope, def), inSlice(sql`e.person_id`)));
-    }, "factsBuildMs");
+    await withFunnelSettings(
+      scope.db,
+      async (t) => {
+        await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
+        const inSlice = (col: SQL) => sql`(hashtext(${col}) & ${BUILD_SLICES - 1}) = ${slice}`;
+        await t.execute(
+          sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id} and ${inSlice(sql`person_id`)}`,
+        );
+        await t.execute(factsWrite(scope, id, allEntries(scope, def), inSlice(sql`e.person_id`)));
+      },
+      "factsBuildMs",
+    );
   }
   await scope.db.execute(sql`update funnel_fact_sets set applied_until = ${started}::timestamptz, built_at = now() where id = ${id}`);
   await dropUnusedFacts(scope, key);
@@ -120,7 +140,10 @@ async function dropUnusedFacts(scope: ProjectScope, keep: string): Promise<void>
   const unused = await queryRows<{ id: number }>(
     scope.db,
     sql`select id from funnel_fact_sets where project_id = ${scope.projectId}::uuid
-      and funnel_key not in (${sql.join([keep, ...keys].map((k) => sql`${k}`), sql`, `)})`,
+      and funnel_key not in (${sql.join(
+        [keep, ...keys].map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
   );
   for (const { id } of unused) {
     await scope.db.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id}`);
@@ -174,7 +197,9 @@ async function refreshed(scope: ProjectScope, def: StepsAndWindow): Promise<{ id
 }
 
 /** Refreshes and builds in flight in this process, by project and facts key (requests share them). */
-const g = globalThis as unknown as { __trechterFactsInFlight?: { refreshes: Map<string, Promise<{ id: number; persons: number } | null>>; builds: Map<string, Promise<void>> } };
+const g = globalThis as unknown as {
+  __trechterFactsInFlight?: { refreshes: Map<string, Promise<{ id: number; persons: number } | null>>; builds: Map<string, Promise<void>> };
+};
 const inFlight = (g.__trechterFactsInFlight ??= { refreshes: new Map(), builds: new Map() });
 
 function shared<T>(map: Map<string, Promise<T>>, id: string, start: () => Promise<T>): Promise<T> {

@@ -48,7 +48,13 @@ export function filterCondition(filters: SegmentFilters | undefined): SQL {
     const expr = fieldExpression(field as SegmentField);
     const named = values.filter((v) => v !== NONE);
     const alternatives: SQL[] = [];
-    if (named.length) alternatives.push(sql`${expr} in (${sql.join(named.map((v) => sql`${v}`), sql`, `)})`);
+    if (named.length)
+      alternatives.push(
+        sql`${expr} in (${sql.join(
+          named.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      );
     if (values.includes(NONE)) alternatives.push(sql`${expr} is null`);
     parts.push(sql`(${sql.join(alternatives, sql` or `)})`);
   }

@@ -31,7 +31,10 @@ export type FunnelQuery = {
 export type { FunnelResults };
 
 function series(rows: StepCountsRow[], k: number): FunnelSeries {
-  const counts = Array.from({ length: k }, (_, i) => rows.find((r) => r.step === i + 1) ?? { visitors: 0, medianFromStart: null, medianFromPrevious: null });
+  const counts = Array.from(
+    { length: k },
+    (_, i) => rows.find((r) => r.step === i + 1) ?? { visitors: 0, medianFromStart: null, medianFromPrevious: null },
+  );
   const steps = stepRates(counts);
   const first = steps[0].visitors;
   const last = steps[k - 1].visitors;
@@ -85,7 +88,14 @@ async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promis
       .sort((a, b) => (a.v === OTHER ? 1 : b.v === OTHER ? -1 : b.n - a.n || a.v.localeCompare(b.v)));
     result.breakdown = {
       field: q.breakdown,
-      series: ordered.map(({ v }) => ({ value: v === OTHER ? null : v, other: v === OTHER, ...series(breakdownRows.filter((r) => r.group === v), k) })),
+      series: ordered.map(({ v }) => ({
+        value: v === OTHER ? null : v,
+        other: v === OTHER,
+        ...series(
+          breakdownRows.filter((r) => r.group === v),
+          k,
+        ),
+      })),
     };
   }
   const field = result.breakdown?.field;

@@ -6,7 +6,13 @@ import type { SegmentField } from "../../../lib/funnel/types";
 import { fieldExpression, needsPersons, NONE } from "./fragments";
 
 /** The most common values of a segment field among the project's events in a range, for filter chips. */
-export async function segmentValues(scope: ProjectScope, field: SegmentField, from: Date, to: Date, limit = 25): Promise<{ value: string; visitors: number }[]> {
+export async function segmentValues(
+  scope: ProjectScope,
+  field: SegmentField,
+  from: Date,
+  to: Date,
+  limit = 25,
+): Promise<{ value: string; visitors: number }[]> {
   const persons = needsPersons([field]) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
   const rows = await limitedStatements(scope.db, "heavyMs", (db) =>
     queryRows<{ value: string; visitors: number }>(

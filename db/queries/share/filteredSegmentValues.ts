@@ -8,8 +8,15 @@ import { fieldExpression, filterCondition, needsPersons, NONE } from "../funnel/
  * The most common values of a segment field in a range among the events that pass `filters`: a
  * share link's filter options, so a link locked to mobile visitors never lists (or counts) others.
  */
-export async function filteredSegmentValues(scope: ProjectScope, field: SegmentField, q: { from: Date; to: Date; filters: SegmentFilters }, limit = 25): Promise<{ value: string; visitors: number }[]> {
-  const persons = needsPersons([field, ...Object.keys(q.filters)]) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
+export async function filteredSegmentValues(
+  scope: ProjectScope,
+  field: SegmentField,
+  q: { from: Date; to: Date; filters: SegmentFilters },
+  limit = 25,
+): Promise<{ value: string; visitors: number }[]> {
+  const persons = needsPersons([field, ...Object.keys(q.filters)])
+    ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id`
+    : sql``;
   const rows = await queryRows<{ value: string; visitors: number }>(
     scope.db,
     sql`select coalesce(${fieldExpression(field)}, ${NONE}) as value, count(distinct e.person_id)::int as visitors

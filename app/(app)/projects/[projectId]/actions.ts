@@ -6,7 +6,11 @@ import { seedDemoData } from "@/db/demo/seed";
 import { createFunnel, updateFunnel, deleteFunnel } from "@/db/funnels";
 import { funnelDefinitionSchema } from "@/lib/funnel/validate";
 
-const inProject = { access: "admin", project: ([projectId]: [string, ...unknown[]]) => projectId, revalidate: ([projectId]: [string, ...unknown[]]) => [`/projects/${projectId}`] } as const;
+const inProject = {
+  access: "admin",
+  project: ([projectId]: [string, ...unknown[]]) => projectId,
+  revalidate: ([projectId]: [string, ...unknown[]]) => [`/projects/${projectId}`],
+} as const;
 
 /** Fills an empty project with demo traffic for its sector. Admins only. */
 export const loadDemoAction = action({ ...inProject, input: z.tuple([id]) }, async (_input, { project }) => {
@@ -14,10 +18,13 @@ export const loadDemoAction = action({ ...inProject, input: z.tuple([id]) }, asy
 });
 
 /** Saves a new funnel (funnelId null) or replaces one of the project's funnels. Admins only. */
-export const saveFunnelAction = action({ ...inProject, input: z.tuple([id, id.nullable(), funnelDefinitionSchema.strict()]) }, async ([, funnelId, definition], { project }) => {
-  const row = funnelId ? await updateFunnel(project, funnelId, definition) : await createFunnel(project, definition);
-  return { id: row.id };
-});
+export const saveFunnelAction = action(
+  { ...inProject, input: z.tuple([id, id.nullable(), funnelDefinitionSchema.strict()]) },
+  async ([, funnelId, definition], { project }) => {
+    const row = funnelId ? await updateFunnel(project, funnelId, definition) : await createFunnel(project, definition);
+    return { id: row.id };
+  },
+);
 
 export const deleteFunnelAction = action({ ...inProject, input: z.tuple([id, id]) }, async ([, funnelId], { project }) => {
   await deleteFunnel(project, funnelId);

@@ -12,13 +12,23 @@ export async function generateMetadata() {
   return { title: t("funnels.title") };
 }
 
-export default async function ProjectFunnels({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ funnel?: string }> }) {
+export default async function ProjectFunnels({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<{ funnel?: string }>;
+}) {
   const { projectId } = await params;
   const { funnel: chosen } = await searchParams;
   const scope = await pageProjectScope(projectId);
   const [funnels, any, experiments] = await Promise.all([listFunnels(scope), hasEvents(scope), listExperiments(scope)]);
   // Event-property experiments break the funnel down by their variant like any other field (the engine reads prop:<name> on the entry event).
-  const experimentBreakdowns = [...new Map(experiments.filter((e) => e.source === "event").map((e) => [`prop:${e.property}`, { field: `prop:${e.property}`, label: e.name }])).values()];
+  const experimentBreakdowns = [
+    ...new Map(
+      experiments.filter((e) => e.source === "event").map((e) => [`prop:${e.property}`, { field: `prop:${e.property}`, label: e.name }]),
+    ).values(),
+  ];
   const current = funnels.find((f) => f.id === chosen) ?? funnels[0] ?? null;
   const links = scope.can("admin") ? await listShareLinks(scope) : [];
   return (

@@ -6,7 +6,11 @@ import { z } from "zod";
 import { action, id } from "@/server/action";
 import { createShareLink, revokeShareLink, shareInputSchema } from "@/db/share";
 
-const inProject = { access: "admin", project: ([projectId]: [string, ...unknown[]]) => projectId, revalidate: ([projectId]: [string, ...unknown[]]) => [`/projects/${projectId}`] } as const;
+const inProject = {
+  access: "admin",
+  project: ([projectId]: [string, ...unknown[]]) => projectId,
+  revalidate: ([projectId]: [string, ...unknown[]]) => [`/projects/${projectId}`],
+} as const;
 
 /** Creates a share link for one report (admins); the URL with its token is returned once. */
 export const createShareLinkAction = action({ ...inProject, input: z.tuple([id, shareInputSchema]) }, async ([, input], { project }) => {

@@ -7,6 +7,13 @@ export const GET = route(async () => {
   const projects = await scope.projects();
   return json({
     team: { id: scope.teamId, name: scope.teamName, role: scope.role },
-    projects: projects.map((p) => ({ id: p.id, name: p.name, sector: p.sector, siteUrl: p.siteUrl, timeZone: p.timeZone, createdAt: p.createdAt })),
+    projects: projects.map((p) => ({
+      id: p.id,
+      name: p.name,
+      sector: p.sector,
+      siteUrl: p.siteUrl,
+      timeZone: p.timeZone,
+      createdAt: p.createdAt,
+    })),
   });
 });

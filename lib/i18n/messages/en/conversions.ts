@@ -1,7 +1,11 @@
 export default {
   title: "Conversions",
-  intro: "Which valuable actions happen, at what rate, for which segment, and how that compares with your sector. The rate is converted unique visitors divided by unique visitors.",
-  empty: { title: "No goals yet", body: "Goals are the actions that matter: a purchase, a quote request, a newsletter signup. Add them to see their conversion rates." },
+  intro:
+    "Which valuable actions happen, at what rate, for which segment, and how that compares with your sector. The rate is converted unique visitors divided by unique visitors.",
+  empty: {
+    title: "No goals yet",
+    body: "Goals are the actions that matter: a purchase, a quote request, a newsletter signup. Add them to see their conversion rates.",
+  },
   summary: {
     visitors: "Unique visitors",
     newVisitors: "New visitors",
@@ -44,8 +48,10 @@ export default {
   whatIf: {
     title: "What if",
     label: "Target rate",
-    revenue: "At {target} instead of {current}, the same {visitors} visitors would bring {extra} more converting visitors ({relative}) and {revenue} in revenue instead of {revenueNow}.",
-    leads: "At {target} instead of {current}, the same {visitors} visitors would bring {extra} more converting visitors ({relative}): {at} instead of {now}.",
+    revenue:
+      "At {target} instead of {current}, the same {visitors} visitors would bring {extra} more converting visitors ({relative}) and {revenue} in revenue instead of {revenueNow}.",
+    leads:
+      "At {target} instead of {current}, the same {visitors} visitors would bring {extra} more converting visitors ({relative}): {at} instead of {now}.",
   },
   stages: {
     title: "Sales funnel stages",

@@ -1,6 +1,7 @@
 export default {
   title: "A/B tests",
-  intro: "Compare variants of a page by the goal or funnel they should improve. Each visitor counts for the variant they saw first; only conversions after that count.",
+  intro:
+    "Compare variants of a page by the goal or funnel they should improve. Each visitor counts for the variant they saw first; only conversions after that count.",
   add: "New experiment",
   edit: "Edit",
   editLabel: "Edit experiment {name}",
@@ -10,7 +11,10 @@ export default {
   saved: "Experiment saved.",
   deleted: "Experiment deleted.",
   readOnly: "Only admins and owners can add or change experiments.",
-  empty: { title: "No experiments yet", body: "Send the variant a visitor sees as an event property (like properties.variant) or an identify trait, then add the experiment here to read its result." },
+  empty: {
+    title: "No experiments yet",
+    body: "Send the variant a visitor sees as an event property (like properties.variant) or an identify trait, then add the experiment here to read its result.",
+  },
   meta: {
     property: "Variant from {source} {property}",
     sourceEvent: "event property",
@@ -47,11 +51,13 @@ export default {
   },
   verdict: {
     label: "Verdict",
-    collecting: "Still collecting. {pct} of the planned sample is in; no winner is declared before it is complete, because stopping at the first significant-looking moment finds winners that are not there.",
+    collecting:
+      "Still collecting. {pct} of the planned sample is in; no winner is declared before it is complete, because stopping at the first significant-looking moment finds winners that are not there.",
     noPlan: "Still collecting. There are no conversions in the control yet, so the sample size cannot be planned.",
     winner: "“{variant}” wins: it converts {uplift} better than the control, and that is significant at the planned sample size.",
     loser: "“{variant}” does worse than the control ({uplift}), and that is significant. Keep the control.",
-    noDifference: "No significant difference. With the planned sample in, no variant differs from the control by the {uplift} you wanted to detect; keep the simpler version.",
+    noDifference:
+      "No significant difference. With the planned sample in, no variant differs from the control by the {uplift} you wanted to detect; keep the simpler version.",
   },
   form: {
     newTitle: "New experiment",

@@ -1,6 +1,7 @@
 export default {
   title: "Goals",
-  intro: "Goals are the events that count as a conversion. Macro goals are what the site is for (a purchase, a booking); micro goals are the smaller steps on the way.",
+  intro:
+    "Goals are the events that count as a conversion. Macro goals are what the site is for (a purchase, a booking); micro goals are the smaller steps on the way.",
   macro: "Macro goals",
   micro: "Micro goals",
   macroHint: "What the site is for.",

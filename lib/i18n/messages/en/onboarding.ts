@@ -45,7 +45,8 @@ export default {
     server: "Sending from a server or a CDP? Trechter speaks the Segment HTTP API:",
     demo: "Load demo data",
     demoLoading: "Generating demo data…",
-    demoHint: "Adds three months of realistic traffic for your sector, so you can see how the reports work. You can install the snippet later in Settings.",
+    demoHint:
+      "Adds three months of realistic traffic for your sector, so you can see how the reports work. You can install the snippet later in Settings.",
     skip: "Go to the dashboard",
   },
   errors: {

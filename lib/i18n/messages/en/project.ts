@@ -1,10 +1,18 @@
 export default {
   tabsLabel: "Project sections",
-  tabs: { funnels: "Funnels", conversions: "Conversions", goals: "Goals", experiments: "A/B tests", spend: "Ad spend", settings: "Settings" },
+  tabs: {
+    funnels: "Funnels",
+    conversions: "Conversions",
+    goals: "Goals",
+    experiments: "A/B tests",
+    spend: "Ad spend",
+    settings: "Settings",
+  },
   settings: {
     title: "Settings",
     keysTitle: "API keys",
-    keysBody: "The write key sends events (it is public: it sits in your site's pages). The read key reads results through the query API; keep it secret.",
+    keysBody:
+      "The write key sends events (it is public: it sits in your site's pages). The read key reads results through the query API; keep it secret.",
     writeKey: "Write key",
     readKey: "Read key",
     readKeyHidden: "Shown once when created. Only a fingerprint is kept: {prefix}",
@@ -16,7 +24,8 @@ export default {
     rotated: "Key rotated.",
     adminOnly: "Only admins and owners can rotate keys.",
     snippetTitle: "Install the snippet",
-    snippetBody: "Add this tag to every page, just before </head>. It sends page views (also on client-side navigation), respects Do Not Track, and sets no cookies.",
+    snippetBody:
+      "Add this tag to every page, just before </head>. It sends page views (also on client-side navigation), respects Do Not Track, and sets no cookies.",
     snippetApi: "Send your own events with trechter.track(name, properties) and identify people with trechter.identify(userId, traits).",
     serverTitle: "Or send from your server",
     serverBody: "Trechter speaks the Segment HTTP Tracking API: point any Segment library at this host.",

@@ -1,10 +1,12 @@
 export default {
   title: "Ad spend",
-  intro: "Enter what you spend on ads per source, medium and campaign, per day or per month. The conversions overview then shows cost per visitor, cost per lead, cost per acquisition and return on ad spend (ROAS).",
+  intro:
+    "Enter what you spend on ads per source, medium and campaign, per day or per month. The conversions overview then shows cost per visitor, cost per lead, cost per acquisition and return on ad spend (ROAS).",
   readOnly: "Only admins and owners can enter or delete spend.",
   form: {
     title: "Add spend",
-    description: "Use the same source, medium and campaign as in your UTM tags. Entering the same day (or month) and campaign again replaces its amount.",
+    description:
+      "Use the same source, medium and campaign as in your UTM tags. Entering the same day (or month) and campaign again replaces its amount.",
     period: "Per",
     day: "Day",
     month: "Month",
@@ -25,7 +27,8 @@ export default {
   },
   upload: {
     title: "Upload a CSV file",
-    description: "A header row with date, source, medium, campaign, amount (in any order), then one row per entry. Separate with commas or semicolons (as Dutch Excel does). A date is YYYY-MM-DD, a month YYYY-MM; amounts like 1234.50 or 1.234,50.",
+    description:
+      "A header row with date, source, medium, campaign, amount (in any order), then one row per entry. Separate with commas or semicolons (as Dutch Excel does). A date is YYYY-MM-DD, a month YYYY-MM; amounts like 1234.50 or 1.234,50.",
     file: "CSV file",
     submit: "Upload",
     imported: "{n} rows imported.",
@@ -67,7 +70,8 @@ export default {
   },
   costs: {
     title: "Ad spend",
-    description: "Blended over all visitors in the range: spend divided by every visitor, lead and acquisition, and revenue divided by spend.",
+    description:
+      "Blended over all visitors in the range: spend divided by every visitor, lead and acquisition, and revenue divided by spend.",
     spend: "Ad spend",
     costPerVisitor: "Cost per visitor",
     costPerLead: "Cost per lead",

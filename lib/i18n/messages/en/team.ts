@@ -20,7 +20,8 @@ export default {
   pending: "Open invites",
   expires: "Expires {date}",
   revoke: "Revoke",
-  rolesHelp: "Owners can do everything, including making others owner. Admins manage projects, funnels, keys, share links and members (except owners). Viewers can look but not change anything.",
+  rolesHelp:
+    "Owners can do everything, including making others owner. Admins manage projects, funnels, keys, share links and members (except owners). Viewers can look but not change anything.",
   viewerNotice: "You are a viewer in this team: you can look at everything, but not change it.",
   errors: {
     emailInvalid: "Enter a valid email address, like name@company.nl.",
@@ -46,7 +47,8 @@ export default {
     login: "Log in",
     signup: "Create an account",
     invalid: "This invite link is expired, already used or revoked. Ask the person who invited you for a new one.",
-    wrongAccount: "This invite was sent to another e-mail address than the one you are logged in with ({email}). Log out and log in (or create an account) with the invited address, or ask for an invite to {email}.",
+    wrongAccount:
+      "This invite was sent to another e-mail address than the one you are logged in with ({email}). Log out and log in (or create an account) with the invited address, or ask for an invite to {email}.",
     switchAccount: "Log out and use another account",
   },
 };

@@ -2,8 +2,12 @@ import type en from "../en/conversions";
 
 const conversions: typeof en = {
   title: "Conversies",
-  intro: "Welke waardevolle acties er gebeuren, hoe vaak, bij welk segment, en hoe dat zich verhoudt tot je sector. De ratio is het aantal unieke bezoekers dat converteerde gedeeld door het aantal unieke bezoekers.",
-  empty: { title: "Nog geen doelen", body: "Doelen zijn de acties die ertoe doen: een aankoop, een offerteaanvraag, een nieuwsbriefinschrijving. Voeg ze toe om hun conversieratio te zien." },
+  intro:
+    "Welke waardevolle acties er gebeuren, hoe vaak, bij welk segment, en hoe dat zich verhoudt tot je sector. De ratio is het aantal unieke bezoekers dat converteerde gedeeld door het aantal unieke bezoekers.",
+  empty: {
+    title: "Nog geen doelen",
+    body: "Doelen zijn de acties die ertoe doen: een aankoop, een offerteaanvraag, een nieuwsbriefinschrijving. Voeg ze toe om hun conversieratio te zien.",
+  },
   summary: {
     visitors: "Unieke bezoekers",
     newVisitors: "Nieuwe bezoekers",
@@ -46,8 +50,10 @@ const conversions: typeof en = {
   whatIf: {
     title: "Wat als",
     label: "Doelratio",
-    revenue: "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} converterende bezoekers meer op ({relative}) en {revenue} omzet in plaats van {revenueNow}.",
-    leads: "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} converterende bezoekers meer op ({relative}): {at} in plaats van {now}.",
+    revenue:
+      "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} converterende bezoekers meer op ({relative}) en {revenue} omzet in plaats van {revenueNow}.",
+    leads:
+      "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} converterende bezoekers meer op ({relative}): {at} in plaats van {now}.",
   },
   stages: {
     title: "Fasen van de salesfunnel",

@@ -2,7 +2,8 @@ import type en from "../en/experiments";
 
 const experiments: typeof en = {
   title: "A/B-tests",
-  intro: "Vergelijk varianten van een pagina op het doel of de funnel die ze moeten verbeteren. Elke bezoeker telt voor de variant die hij het eerst zag; alleen conversies daarna tellen.",
+  intro:
+    "Vergelijk varianten van een pagina op het doel of de funnel die ze moeten verbeteren. Elke bezoeker telt voor de variant die hij het eerst zag; alleen conversies daarna tellen.",
   add: "Nieuw experiment",
   edit: "Bewerken",
   editLabel: "Experiment {name} bewerken",
@@ -12,7 +13,10 @@ const experiments: typeof en = {
   saved: "Experiment opgeslagen.",
   deleted: "Experiment verwijderd.",
   readOnly: "Alleen beheerders en eigenaren kunnen experimenten toevoegen of wijzigen.",
-  empty: { title: "Nog geen experimenten", body: "Stuur de variant die een bezoeker ziet mee als event-eigenschap (zoals properties.variant) of als identify-trait, en voeg het experiment hier toe om de uitslag te lezen." },
+  empty: {
+    title: "Nog geen experimenten",
+    body: "Stuur de variant die een bezoeker ziet mee als event-eigenschap (zoals properties.variant) of als identify-trait, en voeg het experiment hier toe om de uitslag te lezen.",
+  },
   meta: {
     property: "Variant uit {source} {property}",
     sourceEvent: "event-eigenschap",
@@ -49,11 +53,13 @@ const experiments: typeof en = {
   },
   verdict: {
     label: "Oordeel",
-    collecting: "Nog aan het verzamelen. {pct} van de geplande steekproef is binnen; er wordt geen winnaar uitgeroepen voordat die compleet is, want stoppen op het eerste moment dat iets significant lijkt, levert winnaars op die er niet zijn.",
+    collecting:
+      "Nog aan het verzamelen. {pct} van de geplande steekproef is binnen; er wordt geen winnaar uitgeroepen voordat die compleet is, want stoppen op het eerste moment dat iets significant lijkt, levert winnaars op die er niet zijn.",
     noPlan: "Nog aan het verzamelen. De controle heeft nog geen conversies, dus de steekproefgrootte kan nog niet worden gepland.",
     winner: "“{variant}” wint: die converteert {uplift} beter dan de controle, en dat is significant bij de geplande steekproef.",
     loser: "“{variant}” doet het slechter dan de controle ({uplift}), en dat is significant. Houd de controle aan.",
-    noDifference: "Geen significant verschil. Met de geplande steekproef binnen wijkt geen variant {uplift} of meer af van de controle; houd de eenvoudigste versie.",
+    noDifference:
+      "Geen significant verschil. Met de geplande steekproef binnen wijkt geen variant {uplift} of meer af van de controle; houd de eenvoudigste versie.",
   },
   form: {
     newTitle: "Nieuw experiment",

@@ -2,13 +2,17 @@ import type en from "../en/goals";
 
 const goals: typeof en = {
   title: "Doelen",
-  intro: "Doelen zijn de events die als conversie tellen. Macrodoelen zijn waar de site voor is (een aankoop, een boeking); microdoelen zijn de kleinere stappen op weg daarheen.",
+  intro:
+    "Doelen zijn de events die als conversie tellen. Macrodoelen zijn waar de site voor is (een aankoop, een boeking); microdoelen zijn de kleinere stappen op weg daarheen.",
   macro: "Macrodoelen",
   micro: "Microdoelen",
   macroHint: "Waar de site voor is.",
   microHint: "Kleinere stappen die interesse tonen.",
   noneOfKind: "Nog geen.",
-  empty: { title: "Nog geen doelen", body: "Voeg het event toe dat als conversie telt, zoals een aankoop, een aanmelding of een demo-aanvraag." },
+  empty: {
+    title: "Nog geen doelen",
+    body: "Voeg het event toe dat als conversie telt, zoals een aankoop, een aanmelding of een demo-aanvraag.",
+  },
   add: "Doel toevoegen",
   edit: "Bewerken",
   editLabel: "Doel {name} bewerken",

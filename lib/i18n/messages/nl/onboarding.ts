@@ -47,7 +47,8 @@ const onboarding: typeof en = {
     server: "Stuur je vanaf een server of een CDP? Trechter spreekt de Segment HTTP API:",
     demo: "Demodata laden",
     demoLoading: "Demodata wordt gemaakt…",
-    demoHint: "Voegt drie maanden realistisch verkeer voor je sector toe, zodat je ziet hoe de rapporten werken. De snippet kun je later installeren via Instellingen.",
+    demoHint:
+      "Voegt drie maanden realistisch verkeer voor je sector toe, zodat je ziet hoe de rapporten werken. De snippet kun je later installeren via Instellingen.",
     skip: "Naar het dashboard",
   },
   errors: {

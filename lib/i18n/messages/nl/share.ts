@@ -28,7 +28,8 @@ const share: typeof en = {
     unknown: "Deze rapportlink bestaat niet. Controleer of je hem helemaal hebt gekopieerd.",
   },
   errors: {
-    filters: "Een link kan hoogstens 10 filters bevatten (alleen de standaardvelden), van elk hoogstens 20 waarden. Haal wat filters weg en probeer het opnieuw.",
+    filters:
+      "Een link kan hoogstens 10 filters bevatten (alleen de standaardvelden), van elk hoogstens 20 waarden. Haal wat filters weg en probeer het opnieuw.",
     range: "De periode van een link ligt tussen 2000 en 2100 en beslaat hoogstens 365 dagen.",
   },
   passwordTitle: "Dit rapport is beveiligd",

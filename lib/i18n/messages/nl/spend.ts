@@ -2,11 +2,13 @@ import type en from "../en/spend";
 
 const spend: typeof en = {
   title: "Advertentie-uitgaven",
-  intro: "Vul in wat je per bron, medium en campagne aan advertenties uitgeeft, per dag of per maand. Het conversie-overzicht toont dan kosten per bezoeker, kosten per lead, kosten per acquisitie en opbrengst per uitgegeven euro (ROAS).",
+  intro:
+    "Vul in wat je per bron, medium en campagne aan advertenties uitgeeft, per dag of per maand. Het conversie-overzicht toont dan kosten per bezoeker, kosten per lead, kosten per acquisitie en opbrengst per uitgegeven euro (ROAS).",
   readOnly: "Alleen beheerders en eigenaren kunnen uitgaven invoeren of verwijderen.",
   form: {
     title: "Uitgave toevoegen",
-    description: "Gebruik dezelfde bron, hetzelfde medium en dezelfde campagne als in je UTM-tags. Voer je dezelfde dag (of maand) en campagne opnieuw in, dan vervangt dat het bedrag.",
+    description:
+      "Gebruik dezelfde bron, hetzelfde medium en dezelfde campagne als in je UTM-tags. Voer je dezelfde dag (of maand) en campagne opnieuw in, dan vervangt dat het bedrag.",
     period: "Per",
     day: "Dag",
     month: "Maand",
@@ -27,7 +29,8 @@ const spend: typeof en = {
   },
   upload: {
     title: "CSV-bestand uploaden",
-    description: "Een kopregel met date, source, medium, campaign, amount (in willekeurige volgorde) en dan één regel per uitgave. Scheid met komma's of puntkomma's (zoals Nederlandse Excel doet). Een datum is JJJJ-MM-DD, een maand JJJJ-MM; bedragen als 1234.50 of 1.234,50.",
+    description:
+      "Een kopregel met date, source, medium, campaign, amount (in willekeurige volgorde) en dan één regel per uitgave. Scheid met komma's of puntkomma's (zoals Nederlandse Excel doet). Een datum is JJJJ-MM-DD, een maand JJJJ-MM; bedragen als 1234.50 of 1.234,50.",
     file: "CSV-bestand",
     submit: "Uploaden",
     imported: "{n} regels geïmporteerd.",
@@ -69,7 +72,8 @@ const spend: typeof en = {
   },
   costs: {
     title: "Advertentie-uitgaven",
-    description: "Over alle bezoekers in de periode: uitgaven gedeeld door elke bezoeker, lead en acquisitie, en omzet gedeeld door uitgaven.",
+    description:
+      "Over alle bezoekers in de periode: uitgaven gedeeld door elke bezoeker, lead en acquisitie, en omzet gedeeld door uitgaven.",
     spend: "Uitgaven",
     costPerVisitor: "Kosten per bezoeker",
     costPerLead: "Kosten per lead",

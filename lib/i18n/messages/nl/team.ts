@@ -22,7 +22,8 @@ const team: typeof en = {
   pending: "Openstaande uitnodigingen",
   expires: "Verloopt op {date}",
   revoke: "Intrekken",
-  rolesHelp: "Eigenaren mogen alles, ook anderen eigenaar maken. Beheerders beheren projecten, funnels, sleutels, deellinks en leden (behalve eigenaren). Kijkers kunnen alles zien maar niets wijzigen.",
+  rolesHelp:
+    "Eigenaren mogen alles, ook anderen eigenaar maken. Beheerders beheren projecten, funnels, sleutels, deellinks en leden (behalve eigenaren). Kijkers kunnen alles zien maar niets wijzigen.",
   viewerNotice: "Je bent kijker in dit team: je kunt alles bekijken, maar niets wijzigen.",
   errors: {
     emailInvalid: "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.",
@@ -48,7 +49,8 @@ const team: typeof en = {
     login: "Inloggen",
     signup: "Account aanmaken",
     invalid: "Deze uitnodigingslink is verlopen, al gebruikt of ingetrokken. Vraag de persoon die je uitnodigde om een nieuwe.",
-    wrongAccount: "Deze uitnodiging is naar een ander e-mailadres gestuurd dan waarmee je bent ingelogd ({email}). Log uit en log in (of maak een account aan) met het uitgenodigde adres, of vraag om een uitnodiging voor {email}.",
+    wrongAccount:
+      "Deze uitnodiging is naar een ander e-mailadres gestuurd dan waarmee je bent ingelogd ({email}). Log uit en log in (of maak een account aan) met het uitgenodigde adres, of vraag om een uitnodiging voor {email}.",
     switchAccount: "Uitloggen en een ander account gebruiken",
   },
 };

@@ -21,9 +21,12 @@ const inProject = {
 } as const;
 
 /** Adds an experiment (experimentId null) or replaces one of the project's. Admins only. */
-export const saveExperimentAction = action({ ...inProject, input: z.tuple([id, id.nullable(), experimentDefinitionSchema]) }, async ([, experimentId, definition], { project }) => ({
-  id: (experimentId ? await updateExperiment(project, experimentId, definition) : await createExperiment(project, definition)).id,
-}));
+export const saveExperimentAction = action(
+  { ...inProject, input: z.tuple([id, id.nullable(), experimentDefinitionSchema]) },
+  async ([, experimentId, definition], { project }) => ({
+    id: (experimentId ? await updateExperiment(project, experimentId, definition) : await createExperiment(project, definition)).id,
+  }),
+);
 
 export const deleteExperimentAction = action({ ...inProject, input: z.tuple([id, id]) }, async ([, experimentId], { project }) => {
   await deleteExperiment(project, experimentId);

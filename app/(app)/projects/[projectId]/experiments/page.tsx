@@ -15,7 +15,12 @@ export default async function ExperimentsRoute({ params }: { params: Promise<{ p
   await connection();
   const { projectId } = await params;
   const scope = await pageProjectScope(projectId);
-  const [experiments, goals, funnels, traffic] = await Promise.all([listExperiments(scope), listGoals(scope), listFunnels(scope), plannerTraffic(scope)]);
+  const [experiments, goals, funnels, traffic] = await Promise.all([
+    listExperiments(scope),
+    listGoals(scope),
+    listFunnels(scope),
+    plannerTraffic(scope),
+  ]);
   const results = await Promise.all(experiments.map((e) => experimentResult(scope, e)));
   return (
     <ExperimentsPage

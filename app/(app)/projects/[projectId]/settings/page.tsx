@@ -22,7 +22,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <InstallCard projectId={projectId} writeKey={revealWriteKey(scope)} origin={await publicOrigin()} />
-      <KeysCard projectId={projectId} writeKey={revealWriteKey(scope)} readKeyPrefix={scope.project.readKeyPrefix} canRotate={scope.can("admin")} />
+      <KeysCard
+        projectId={projectId}
+        writeKey={revealWriteKey(scope)}
+        readKeyPrefix={scope.project.readKeyPrefix}
+        canRotate={scope.can("admin")}
+      />
     </div>
   );
 }

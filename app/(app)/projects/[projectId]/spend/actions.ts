@@ -27,7 +27,13 @@ const inProject = {
 
 /** Adds one entry (or replaces the amount of the same entry). Admins only. */
 export const addSpendAction = action({ ...inProject, input: z.tuple([id, spendFormSchema]) }, async ([, input], { project }) => {
-  const { replaced } = await addSpend(project, { date: input.date, source: input.source, medium: input.medium, campaign: input.campaign, amount: input.amount });
+  const { replaced } = await addSpend(project, {
+    date: input.date,
+    source: input.source,
+    medium: input.medium,
+    campaign: input.campaign,
+    amount: input.amount,
+  });
   return { replaced };
 });
 

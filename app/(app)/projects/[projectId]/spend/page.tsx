@@ -11,12 +11,23 @@ export async function generateMetadata() {
   return { title: t("spend.title") };
 }
 
-export default async function AdSpendPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdSpendPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const { projectId } = await params;
   const scope = await pageProjectScope(projectId);
   const search = await searchParams;
-  const range = spendListRange(typeof search.from === "string" ? search.from : null, typeof search.to === "string" ? search.to : null, new Date(), scope.project.timeZone);
+  const range = spendListRange(
+    typeof search.from === "string" ? search.from : null,
+    typeof search.to === "string" ? search.to : null,
+    new Date(),
+    scope.project.timeZone,
+  );
   const rows = await listSpend(scope, range);
   const bySource = spendBySegmentValue(rows, range.first, range.last, "source");
   return (
@@ -24,7 +35,15 @@ export default async function AdSpendPage({ params, searchParams }: { params: Pr
       projectId={projectId}
       canEdit={scope.can("admin")}
       range={range}
-      entries={rows.map((r) => ({ id: r.id, period: r.period, day: r.day, source: r.source, medium: r.medium, campaign: r.campaign, amount: r.amount }))}
+      entries={rows.map((r) => ({
+        id: r.id,
+        period: r.period,
+        day: r.day,
+        source: r.source,
+        medium: r.medium,
+        campaign: r.campaign,
+        amount: r.amount,
+      }))}
       total={bySource.total}
       bySource={[...bySource.values].sort((a, b) => b[1] - a[1]).map(([source, amount]) => ({ source, amount }))}
     />

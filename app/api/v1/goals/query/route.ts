@@ -11,6 +11,13 @@ export const POST = route(async (request) => {
   const scope = await apiBodyProjectScope(request, raw);
   const body = goalsQueryBodySchema.parse(raw);
   const goals = resolveGoals(body.goals, await savedOverviewGoals(scope));
-  const overview = await conversionsOverview(scope, { goals, from: new Date(body.from), to: new Date(body.to), filters: body.filters, segments: body.segments as SegmentField[], spend: { lead: body.lead ?? null } });
+  const overview = await conversionsOverview(scope, {
+    goals,
+    from: new Date(body.from),
+    to: new Date(body.to),
+    filters: body.filters,
+    segments: body.segments as SegmentField[],
+    spend: { lead: body.lead ?? null },
+  });
   return json({ projectId: scope.projectId, ...overview });
 });

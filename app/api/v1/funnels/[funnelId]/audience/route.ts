@@ -19,7 +19,8 @@ export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (reque
   const { scope, funnel } = await apiFunnel(request, funnelId);
   const search = new URL(request.url).searchParams;
   const format = search.get("format") ?? "csv";
-  if (!isOneOf(AUDIENCE_FORMATS, format)) return errorResponse(400, "invalid_input", `format must be one of ${AUDIENCE_FORMATS.join(", ")}.`);
+  if (!isOneOf(AUDIENCE_FORMATS, format))
+    return errorResponse(400, "invalid_input", `format must be one of ${AUDIENCE_FORMATS.join(", ")}.`);
   const stepText = search.get("step") ?? "";
   const step = /^\d{1,3}$/.test(stepText) ? Number(stepText) : NaN;
   checkAudienceStep(step, funnel.steps.length);
@@ -28,19 +29,29 @@ export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (reque
   let audience;
   try {
     // The engine runs now, in one statement, so its errors (and a too large audience) are JSON answers.
-    audience = await openDropOffAudience(scope, { steps: funnel.steps, windowSeconds: funnel.windowSeconds, from: q.from, to: q.to, filters: q.filters, step });
+    audience = await openDropOffAudience(scope, {
+      steps: funnel.steps,
+      windowSeconds: funnel.windowSeconds,
+      from: q.from,
+      to: q.to,
+      filters: q.filters,
+      step,
+    });
   } catch (err) {
     release();
     throw err;
   }
   const head = format === "csv" ? csvLine(AUDIENCE_CSV_HEADER) : "";
   const filename = audienceFileName(funnel.name, step, q.from, q.to, scope.project.timeZone, format);
-  return new Response(pageStream(head, audience.pages, (page) => audienceChunk(format, page), { deadlineMs: AUDIENCE_DEADLINE_MS, onEnd: release }), {
-    headers: {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-      "content-disposition": `attachment; filename="${filename}"`,
-      "cache-control": "no-store",
-      "x-audience-size": String(audience.size),
+  return new Response(
+    pageStream(head, audience.pages, (page) => audienceChunk(format, page), { deadlineMs: AUDIENCE_DEADLINE_MS, onEnd: release }),
+    {
+      headers: {
+        "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "no-store",
+        "x-audience-size": String(audience.size),
+      },
     },
-  });
+  );
 });

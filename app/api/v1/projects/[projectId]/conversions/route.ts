@@ -13,7 +13,13 @@ export const GET = route<{ params: Promise<{ projectId: string }> }>(async (requ
   const scope = await apiProjectScope(request, projectId);
   const search = new URL(request.url).searchParams;
   const q = parseRangeParams(search, scope.project.timeZone);
-  const overview = await projectConversions(scope, { from: q.from, to: q.to, filters: q.filters, segments: q.segments, spend: { lead: search.get("lead") } });
+  const overview = await projectConversions(scope, {
+    from: q.from,
+    to: q.to,
+    filters: q.filters,
+    segments: q.segments,
+    spend: { lead: search.get("lead") },
+  });
   if (search.get("format") === "csv") return csvResponse(overviewCsv(overview, search, scope.project.name));
   return json(overview);
 });

@@ -12,7 +12,13 @@ export default async function EditFunnel({ params }: { params: Promise<{ project
     <FunnelEditor
       projectId={projectId}
       suggestions={await eventSuggestions(scope)}
-      initial={{ id: funnel.id, name: funnel.name, description: funnel.description ?? "", steps: funnel.steps, windowSeconds: funnel.windowSeconds }}
+      initial={{
+        id: funnel.id,
+        name: funnel.name,
+        description: funnel.description ?? "",
+        steps: funnel.steps,
+        windowSeconds: funnel.windowSeconds,
+      }}
     />
   );
 }
