@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { EditDeleteButtons } from "@/components/ui/EditDeleteButtons";
 import { ExperimentForm } from "./ExperimentForm";
 import { ReadoutCard } from "./ReadoutCard";
 import { TestPlanner } from "./TestPlanner";
@@ -113,28 +114,19 @@ export function ExperimentsPage({ projectId, canEdit, goals, funnels, traffic, r
                   </div>
                   {canEdit ? (
                     <div className="flex shrink-0 items-center gap-1">
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        aria-label={t("experiments.editLabel", { name: e.name })}
-                        data-testid="experiment-edit"
-                        onClick={() => {
+                      <EditDeleteButtons
+                        testIdPrefix="experiment"
+                        editText={t("experiments.edit")}
+                        editLabel={t("experiments.editLabel", { name: e.name })}
+                        deleteText={t("experiments.delete")}
+                        deleteLabel={t("experiments.deleteLabel", { name: e.name })}
+                        disabled={pending}
+                        onEdit={() => {
                           setStatus(null);
                           setEditing(e.id);
                         }}
-                      >
-                        {t("experiments.edit")}
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={t("experiments.deleteLabel", { name: e.name })}
-                        data-testid="experiment-delete"
-                        disabled={pending}
-                        onClick={() => remove(e)}
-                      >
-                        {t("experiments.delete")}
-                      </Button>
+                        onDelete={() => remove(e)}
+                      />
                     </div>
                   ) : null}
                 </div>

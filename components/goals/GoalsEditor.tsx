@@ -10,6 +10,7 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { EditDeleteButtons } from "@/components/ui/EditDeleteButtons";
 import { GoalForm, type EditableGoal } from "./GoalForm";
 import type { GoalKind, StepMatch } from "@/lib/funnel/types";
 
@@ -96,28 +97,19 @@ export function GoalsEditor({ projectId, canEdit, goals, eventNames, paths }: Pr
                       >
                         ↓
                       </Button>
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        aria-label={t("goals.editLabel", { name: g.name })}
-                        data-testid="goal-edit"
-                        onClick={() => {
+                      <EditDeleteButtons
+                        testIdPrefix="goal"
+                        editText={t("goals.edit")}
+                        editLabel={t("goals.editLabel", { name: g.name })}
+                        deleteText={t("goals.delete")}
+                        deleteLabel={t("goals.deleteLabel", { name: g.name })}
+                        disabled={pending}
+                        onEdit={() => {
                           setStatus(null);
                           setEditing(g.id);
                         }}
-                      >
-                        {t("goals.edit")}
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={t("goals.deleteLabel", { name: g.name })}
-                        data-testid="goal-delete"
-                        disabled={pending}
-                        onClick={() => remove(g)}
-                      >
-                        {t("goals.delete")}
-                      </Button>
+                        onDelete={() => remove(g)}
+                      />
                     </div>
                   ) : null}
                 </li>
