@@ -3,7 +3,7 @@ import { projectConversions } from "./conversions";
 import { getFunnel } from "./funnels";
 import { funnels } from "./schema";
 import { funnelResults } from "./queries/funnel/funnelResults";
-import { filteredSegmentValues } from "./queries/share/filteredSegmentValues";
+import { segmentValues } from "./queries/funnel/segmentValues";
 import { shareRange, type ShareLinkRow } from "./share";
 import type { ProjectScope } from "./tenant";
 import { forbidden } from "../lib/errors";
@@ -56,7 +56,7 @@ export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRo
 
 /** Filter options of a shared report: the field's values within the link's period and locked filters. */
 export async function sharedSegmentValues(scope: ProjectScope, q: SharedQuery & { field: NonNullable<SharedQuery["field"]> }) {
-  return filteredSegmentValues(scope, q.field, q);
+  return segmentValues(scope, q.field, q.from, q.to, { filters: q.filters });
 }
 
 /** The conversions overview a "conversions" link shares: within its period, with its filters, in the page's shape. */
