@@ -80,11 +80,11 @@ export function SpendUpload({ projectId, onImported }: { projectId: string; onIm
             <p className="font-medium text-emerald-700" data-testid="spend-imported">
               {result.replaced
                 ? t("spend.upload.importedReplaced", { n: result.inserted, replaced: result.replaced })
-                : t("spend.upload.imported", { n: result.inserted })}
+                : t("spend.upload.imported", { count: result.inserted })}
             </p>
             {result.errors.length ? (
               <div className="rounded-lg bg-red-50 px-4 py-3 ring-1 ring-inset ring-red-200">
-                <p className="font-medium text-red-800">{t("spend.upload.rejected", { n: result.errors.length })}</p>
+                <p className="font-medium text-red-800">{t("spend.upload.rejected", { count: result.errors.length })}</p>
                 <ul className="mt-1 space-y-0.5 text-red-700" data-testid="spend-upload-errors">
                   {result.errors.map((e) => (
                     <li key={e.line} data-testid="spend-upload-error" data-line={e.line}>

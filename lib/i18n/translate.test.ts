@@ -45,6 +45,17 @@ describe("translate", () => {
     expect(t("funnels.table")).toBe("funnels.table");
   });
 
+  it("picks the plural form for the count through Intl.PluralRules", () => {
+    const tnl = makeTranslate(nl, "nl");
+    expect(t("spend.upload.imported", { count: 1 })).toBe("1 row imported.");
+    expect(t("spend.upload.imported", { count: 1234 })).toBe("1,234 rows imported.");
+    expect(tnl("spend.upload.imported", { count: 1 })).toBe("1 regel geïmporteerd.");
+    expect(tnl("spend.upload.imported", { count: 0 })).toBe("0 regels geïmporteerd.");
+    expect(tnl("spend.upload.imported", { count: 2500 })).toBe("2.500 regels geïmporteerd.");
+    // @ts-expect-error: a plural form is not a key of its own
+    expect(t("spend.upload.imported.one")).toBe("spend.upload.imported.one");
+  });
+
   it("has() tells keys built at run time from ones the catalogue lacks", () => {
     const code: string = "emailTaken";
     const key = `auth.errors.${code}`;
