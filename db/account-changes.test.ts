@@ -1,7 +1,16 @@
 import { it, expect, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
 import { describeEachDb } from "../tests/db";
-import { createAccount, createTeam, deleteAccount, findUserByEmail, findUserById, setPassword, teamsBlockingDeletion, soleMemberTeams } from "./accounts";
+import {
+  createAccount,
+  createTeam,
+  deleteAccount,
+  findUserByEmail,
+  findUserById,
+  setPassword,
+  teamsBlockingDeletion,
+  soleMemberTeams,
+} from "./accounts";
 import { createEmailChange, emailChangeOf, confirmEmailChange } from "./account-tokens";
 import { createSession, sessionIsLive } from "./sessions";
 import { acceptInvite, createInvite, changeRole } from "./members";
@@ -57,7 +66,11 @@ describeEachDb("changing and deleting one's account", (db) => {
   it("refuses to delete the last owner of a team with other members, and says which team", async () => {
     const owner = (await teamScopeForUser(db(), ownerId, teamId))!;
     const { token } = await createInvite(owner, { email: "piet@bakkerij.nl", role: "admin" });
-    const { user: piet, team: pietsOwn } = await createAccount(db(), { name: "Piet", email: "piet@bakkerij.nl", password: "a long password" });
+    const { user: piet, team: pietsOwn } = await createAccount(db(), {
+      name: "Piet",
+      email: "piet@bakkerij.nl",
+      password: "a long password",
+    });
     await acceptInvite(db(), token, piet.id);
     expect(await teamsBlockingDeletion(db(), ownerId)).toEqual([{ id: teamId, name: "Eva's team", otherMembers: 1 }]);
     const refused = await deleteAccount(db(), ownerId);
@@ -74,7 +87,11 @@ describeEachDb("changing and deleting one's account", (db) => {
   it("deletes the account with the teams only it was in, and their projects; shared teams stay", async () => {
     const side = await createTeam(db(), ownerId, "Eva's side project");
     const sideScope = (await teamScopeForUser(db(), ownerId, side.id))!;
-    const { project } = await createProject(sideScope, { name: "Side shop", sector: "ecommerce", timeZone: "Europe/Amsterdam" }, templateSetup("ecommerce", "en"));
+    const { project } = await createProject(
+      sideScope,
+      { name: "Side shop", sector: "ecommerce", timeZone: "Europe/Amsterdam" },
+      templateSetup("ecommerce", "en"),
+    );
     const here = await createSession(db(), ownerId, 3600);
     const result = await deleteAccount(db(), ownerId);
     expect(result).toEqual({ deleted: true, teams: [side.id] });
@@ -84,6 +101,8 @@ describeEachDb("changing and deleting one's account", (db) => {
     expect(await db().select().from(projects).where(eq(projects.id, project.id))).toEqual([]);
     // The shared team is still there, with Piet as its owner.
     expect(await db().select({ id: teams.id }).from(teams).where(eq(teams.id, teamId))).toHaveLength(1);
-    expect((await db().select({ role: memberships.role }).from(memberships).where(eq(memberships.teamId, teamId))).map((m) => m.role)).toEqual(["owner"]);
+    expect(
+      (await db().select({ role: memberships.role }).from(memberships).where(eq(memberships.teamId, teamId))).map((m) => m.role),
+    ).toEqual(["owner"]);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll } from "vitest";
+import { it, expect, beforeAll } from "vitest";
 import { describeEachDb } from "../tests/db";
 import { createAccount } from "./accounts";
 import {
@@ -50,7 +50,9 @@ describeEachDb("two-factor sign-in", (db) => {
     expect(await verifySecondFactor(db(), userId, code, SECRET, next)).toBeNull();
     // Parallel tries with one fresh code: exactly one passes.
     const fresh = at(60);
-    const tries = await Promise.all([1, 2, 3].map(() => verifySecondFactor(db(), userId, totpCode(secret, fresh.getTime()), SECRET, fresh)));
+    const tries = await Promise.all(
+      [1, 2, 3].map(() => verifySecondFactor(db(), userId, totpCode(secret, fresh.getTime()), SECRET, fresh)),
+    );
     expect(tries.filter((r) => r === "totp")).toHaveLength(1);
   });
 
