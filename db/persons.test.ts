@@ -31,11 +31,36 @@ function personX(): EventInput[] {
   let n = 0;
   const ev = (e: Omit<EventInput, "messageId">): EventInput => ({ ...e, messageId: `x-${n++}` });
   return [
-    ev({ anonymousId: "x-phone", time: at(9), name: "pageview", path: "/", source: "google", medium: "cpc", device: "mobile", country: "NL" }),
+    ev({
+      anonymousId: "x-phone",
+      time: at(9),
+      name: "pageview",
+      path: "/",
+      source: "google",
+      medium: "cpc",
+      device: "mobile",
+      country: "NL",
+    }),
     ev({ anonymousId: "x-phone", time: at(9, 2), name: "pageview", path: "/product/fiets", device: "mobile", country: "NL" }),
     ev({ anonymousId: "x-phone", time: at(9, 3), name: "add_to_cart", device: "mobile", country: "NL" }),
-    ev({ anonymousId: "x-phone", userId: "user-x", time: at(9, 4), name: "identify", traits: { email: "x@example.nl", age: 41 }, ageGroup: "35-44" }),
-    ev({ anonymousId: "x-laptop", time: at(5), name: "pageview", path: "/", source: "newsletter", medium: "email", device: "desktop", country: "BE" }),
+    ev({
+      anonymousId: "x-phone",
+      userId: "user-x",
+      time: at(9, 4),
+      name: "identify",
+      traits: { email: "x@example.nl", age: 41 },
+      ageGroup: "35-44",
+    }),
+    ev({
+      anonymousId: "x-laptop",
+      time: at(5),
+      name: "pageview",
+      path: "/",
+      source: "newsletter",
+      medium: "email",
+      device: "desktop",
+      country: "BE",
+    }),
     ev({ anonymousId: "x-laptop", time: at(5, 1), name: "pageview", path: "/product/jas", device: "desktop", country: "BE" }),
     ev({ anonymousId: "x-laptop", userId: "user-x", time: at(5, 2), name: "identify", traits: { plan: "gold" } }),
     ev({ anonymousId: "x-laptop", time: at(5, 3), name: "add_to_cart", device: "desktop", country: "BE" }),
@@ -176,7 +201,10 @@ describeEachDb("deleting a person", (db) => {
         group by e.person_id having bool_and(e.user_id is null) order by e.person_id limit 1`,
     );
     const anon = await deletePerson(without.scope, someone.person_id);
-    expect(anon).toMatchObject({ personId: someone.person_id, counts: { events: Number(someone.n), devices: 0, identityLinks: 0, persons: 1 } });
+    expect(anon).toMatchObject({
+      personId: someone.person_id,
+      counts: { events: Number(someone.n), devices: 0, identityLinks: 0, persons: 1 },
+    });
     expect(await rowsAbout(without.scope, [someone.person_id])).toEqual({ events: 0, persons: 0, links: 0, facts: 0 });
   });
 });

@@ -138,7 +138,12 @@ export async function personDeletionLog(
   scope: ProjectScope,
   limit = 50,
 ): Promise<{ requestedId: string; actorUserId: string | null; deletedAt: Date; counts: Record<string, number> }[]> {
-  const rows = await queryRows<{ requested_id: string; actor_user_id: string | null; deleted_at: string | Date; counts: Record<string, number> | string }>(
+  const rows = await queryRows<{
+    requested_id: string;
+    actor_user_id: string | null;
+    deleted_at: string | Date;
+    counts: Record<string, number> | string;
+  }>(
     scope.db,
     sql`select requested_id, actor_user_id, deleted_at, counts from person_deletions
       where project_id = ${scope.projectId}::uuid order by deleted_at desc, id desc limit ${limit}`,

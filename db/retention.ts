@@ -186,7 +186,18 @@ export async function applyRetention(
 }
 
 /** The gap columns of a fact row (funnel_fact_rows): days back to the person's previous row with the same value. */
-const GAPS = ["gap_source", "gap_medium", "gap_campaign", "gap_referrer", "gap_device", "gap_browser", "gap_os", "gap_country", "gap_region", "gap_person"];
+const GAPS = [
+  "gap_source",
+  "gap_medium",
+  "gap_campaign",
+  "gap_referrer",
+  "gap_device",
+  "gap_browser",
+  "gap_os",
+  "gap_country",
+  "gap_region",
+  "gap_person",
+];
 
 /**
  * Removes a fact set's rows of days before `day`, a week of days per statement (a first run may

@@ -14,5 +14,8 @@ export function retentionHorizon(now: Date, months: number, timeZone: string): {
   const m = (monthIndex % 12) + 1;
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const d = Math.min(today.d, last);
-  return { cut: zonedMidnight(y, m, d, timeZone), day: `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+  return {
+    cut: zonedMidnight(y, m, d, timeZone),
+    day: `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+  };
 }

@@ -43,7 +43,14 @@ describeEachDb("person deletion API", (db, kind) => {
     const t = Date.parse("2026-05-10T10:00:00Z");
     await insertEvents(db(), owner.project.id, [
       { anonymousId: "dev 1@home", name: "pageview", path: "/", time: new Date(t), messageId: "1" },
-      { anonymousId: "dev 1@home", userId: "klant-7", name: "identify", time: new Date(t + 60_000), messageId: "2", traits: { email: "k7@example.nl" } },
+      {
+        anonymousId: "dev 1@home",
+        userId: "klant-7",
+        name: "identify",
+        time: new Date(t + 60_000),
+        messageId: "2",
+        traits: { email: "k7@example.nl" },
+      },
       { anonymousId: "dev-2", name: "pageview", path: "/", time: new Date(t + 120_000), messageId: "3" },
       { anonymousId: "dev-2", userId: "klant-7", name: "identify", time: new Date(t + 180_000), messageId: "4" },
       { anonymousId: "bystander", name: "pageview", path: "/", time: new Date(t), messageId: "5" },
@@ -67,9 +74,7 @@ describeEachDb("person deletion API", (db, kind) => {
       { params: Promise.resolve({ projectId, personId }) },
     );
   const eventsOf = async (projectId: string) =>
-    Number(
-      (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from events where project_id = ${projectId}::uuid`))[0].n,
-    );
+    Number((await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from events where project_id = ${projectId}::uuid`))[0].n);
 
   it("refuses anyone but a project admin, and changes nothing when it does", async () => {
     const expectRefused = async (res: Response, status: number, code: string) => {
