@@ -24,10 +24,12 @@ export const exportQuerySchema = z
     from: day,
     to: day,
     format: z.enum(EXPORT_FORMATS, `must be one of ${EXPORT_FORMATS.join(", ")}`).default("ndjson"),
+    /** `check=1`: only count, answer `{ rows }` as JSON (the settings page asks first, so errors show beside the fields) */
+    check: z.literal("1", "must be 1 when given").optional(),
   })
   .refine((q) => q.from <= q.to, { message: "must not be after to", path: ["from"] });
 
-export type ExportQuery = { from: Date; to: Date; format: ExportFormat; days: { from: string; to: string } };
+export type ExportQuery = { from: Date; to: Date; format: ExportFormat; days: { from: string; to: string }; check: boolean };
 
 /** The export's query from URL parameters: `from` and `to` are whole days in the project's time zone (`to` included). */
 export function parseExportQuery(params: URLSearchParams, timeZone: string): ExportQuery {
@@ -42,18 +44,18 @@ export function parseExportQuery(params: URLSearchParams, timeZone: string): Exp
     const field = issue.code === "unrecognized_keys" ? issue.keys[0].slice(0, 40) : String(issue.path[0] ?? "query");
     const message =
       issue.code === "unrecognized_keys"
-        ? `Unknown parameter ${field}: the export takes from, to and format.`
+        ? `Unknown parameter ${field}: the export takes from, to, format and check.`
         : issue.code === "invalid_type"
           ? `${field} is missing: give from and to as dates, like from=2026-11-01&to=2026-11-30.`
           : `${field} ${issue.message}.`;
     throw new InputError(message, field);
   }
-  const { from, to, format } = r.data;
+  const { from, to, format, check } = r.data;
   const at = (d: string, add: number) => {
     const [y, m, dd] = d.split("-").map(Number);
     return zonedMidnight(y, m, dd + add, timeZone);
   };
-  return { from: at(from, 0), to: at(to, 1), format, days: { from, to } };
+  return { from: at(from, 0), to: at(to, 1), format, days: { from, to }, check: check === "1" };
 }
 
 /** One stored event as exported: what Trechter keeps of it, nothing derived at export time. */

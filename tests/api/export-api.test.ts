@@ -98,6 +98,12 @@ describeEachDb("event export API", (db, kind) => {
     expect(rows[2]).toMatchObject({ person_id: "u2", user_id: "u2", anonymous_id: "v2", name: "identify" });
   });
 
+  it("with check=1 only counts, with the same errors as the download", async () => {
+    const res = await get("from=2026-05-10&to=2026-05-11&check=1");
+    expect([res.status, await res.json()]).toEqual([200, { rows: 4 }]);
+    expect((await get("from=2026-05-10&check=1")).status).toBe(400);
+  });
+
   it("streams CSV with a header, JSON properties and formula-like cells defused", async () => {
     const res = await get("from=2026-05-10&to=2026-05-10&format=csv");
     expect(res.status).toBe(200);

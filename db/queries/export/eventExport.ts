@@ -109,7 +109,7 @@ export type OpenedExport = { rows: number; pages: AsyncGenerator<ExportedEvent[]
 export async function openEventExport(
   scope: ProjectScope,
   range: { from: Date; to: Date },
-  opts: { pageSize?: number; maxRows?: number } = {},
+  opts: { pageSize?: number; maxRows?: number; countOnly?: boolean } = {},
 ): Promise<OpenedExport> {
   scope.require("admin");
   const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
@@ -130,6 +130,7 @@ export async function openEventExport(
   );
   const rows = Number(n);
   if (rows > maxRows) throw new ExportTooLargeError(maxRows);
+  if (opts.countOnly) return { rows, pages: (async function* () {})() };
 
   async function* pages(): AsyncGenerator<ExportedEvent[]> {
     let after: { cursor: string; id: number | string } | null = null;

@@ -1,5 +1,5 @@
 import { apiTeamScope } from "@/server/guard";
-import { errorResponse, route } from "@/server/api-route";
+import { errorResponse, json, route } from "@/server/api-route";
 import { EXPORT_DEADLINE_MS, exportSlot, openEventExport } from "@/db/queries/export/eventExport";
 import { exportChunk, exportFileName, exportHead, parseExportQuery } from "@/lib/export/events";
 import { pageStream } from "@/lib/funnel/audience-export";
@@ -9,7 +9,8 @@ import { pageStream } from "@/lib/funnel/audience-export";
  * request or to take the data elsewhere. A signed-in admin or owner of the project's team only:
  * read keys (bearer) are refused with 403, since a read key reads aggregates and an export hands
  * over every visitor's events. At most EXPORT_MAX_ROWS events per download (422: split the range);
- * one export per project at a time; `x-export-rows` is the number of events the file holds.
+ * one export per project at a time; `x-export-rows` is the number of events the file holds. With
+ * `check=1` it only counts (`{ "rows": n }`, or the same errors), which the settings page asks first.
  */
 export const GET = route<{ params: Promise<{ projectId: string }> }>(async (request, { params }) => {
   const { projectId } = await params;
@@ -21,6 +22,7 @@ export const GET = route<{ params: Promise<{ projectId: string }> }>(async (requ
     );
   const scope = (await (await apiTeamScope()).project(projectId)).require("admin");
   const q = parseExportQuery(new URL(request.url).searchParams, scope.project.timeZone);
+  if (q.check) return json({ rows: (await openEventExport(scope, q, { countOnly: true })).rows }, { headers: { "cache-control": "no-store" } });
   const release = exportSlot(scope.projectId);
   let opened;
   try {
