@@ -20,10 +20,7 @@ export const rotateReadKeyAction = action(rotation, async (_input, { project }) 
 /** Renames the project and changes its site and time zone (db/projects.ts updateProject says what follows a new zone). Admins only. */
 export const updateProjectAction = action(
   {
-    input: z.tuple([
-      id,
-      z.strictObject({ name: z.string().max(200), siteUrl: z.string().max(300), timeZone: z.string().max(100) }),
-    ]),
+    input: z.tuple([id, z.strictObject({ name: z.string().max(200), siteUrl: z.string().max(300), timeZone: z.string().max(100) })]),
     access: "admin",
     project: ([projectId]) => projectId,
     revalidate: ([projectId]) => [`/projects/${projectId}`, "/projects"],

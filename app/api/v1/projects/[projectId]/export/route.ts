@@ -22,7 +22,8 @@ export const GET = route<{ params: Promise<{ projectId: string }> }>(async (requ
     );
   const scope = (await (await apiTeamScope()).project(projectId)).require("admin");
   const q = parseExportQuery(new URL(request.url).searchParams, scope.project.timeZone);
-  if (q.check) return json({ rows: (await openEventExport(scope, q, { countOnly: true })).rows }, { headers: { "cache-control": "no-store" } });
+  if (q.check)
+    return json({ rows: (await openEventExport(scope, q, { countOnly: true })).rows }, { headers: { "cache-control": "no-store" } });
   const release = exportSlot(scope.projectId);
   let opened;
   try {
