@@ -18,6 +18,8 @@ const auth: typeof en = {
     submitting: "Account wordt aangemaakt…",
     haveAccount: "Heb je al een account?",
     loginLink: "Inloggen",
+    inviteTitle: "Word lid van {team} op Trechter",
+    inviteSubtitle: "Maak je account aan om lid te worden van {team}.",
   },
   fields: {
     name: "Je naam",
@@ -26,6 +28,7 @@ const auth: typeof en = {
     passwordHint: "Minstens 10 tekens.",
     teamName: "Naam van je team of bedrijf",
     teamNameHint: "Je kunt dit later wijzigen.",
+    invitedEmailHint: "Het adres waar de uitnodiging naartoe is gestuurd.",
   },
   errors: {
     nameRequired: "Vul je naam in.",
@@ -36,6 +39,8 @@ const auth: typeof en = {
     emailTaken: "Er bestaat al een account met dit e-mailadres. Log in plaats daarvan in.",
     teamNameTooLong: "Houd de teamnaam korter dan 100 tekens.",
     signupLimited: "Er zijn te veel accounts aangemaakt vanaf jouw netwerk. Probeer het over een uur opnieuw.",
+    inviteOtherAddress: "Deze uitnodiging is naar een ander adres gestuurd. Maak je account aan met het uitgenodigde adres.",
+    inviteInvalid: "Deze uitnodigingslink is verlopen, al gebruikt of ingetrokken. Vraag degene die je uitnodigde om een nieuwe.",
   },
   logout: "Uitloggen",
   logoutEverywhere: "Overal uitloggen",
