@@ -119,7 +119,10 @@ describeEachDb("goals editor", (db) => {
     });
     // Another name, the same kind, match (conditions in another order) and revenue setting.
     await expect(
-      createGoal(owner, micro("Offerte", { match: { event: "demo_request", where: { goal: "Quote request", plan: "pro" }, path: "/contact/*" } })),
+      createGoal(
+        owner,
+        micro("Offerte", { match: { event: "demo_request", where: { goal: "Quote request", plan: "pro" }, path: "/contact/*" } }),
+      ),
     ).rejects.toMatchObject({ status: 409, field: "event" });
     // A template goal's event counted as a revenue-less macro goal is another goal, not a duplicate.
     await createGoal(owner, { name: "Bought", kind: "macro", match: { event: "purchase" } });

@@ -17,7 +17,11 @@ describeEachDb("signing up from an invite", (db) => {
 
   it("joins the inviting team with the invited role and makes no team of its own", async () => {
     const { token } = await createInvite(owner, { email: "Nina@Invited.nl", role: "admin" });
-    const { userId, teamId } = await createInvitedAccount(db(), { name: "Nina", email: "nina@invited.nl", password: "long enough pw" }, token);
+    const { userId, teamId } = await createInvitedAccount(
+      db(),
+      { name: "Nina", email: "nina@invited.nl", password: "long enough pw" },
+      token,
+    );
     expect(teamId).toBe(owner.teamId);
     expect(await teamsOfUser(db(), userId)).toEqual([expect.objectContaining({ id: owner.teamId, name: "Bureau Olga", role: "admin" })]);
     // The invite is used up.
@@ -33,13 +37,17 @@ describeEachDb("signing up from an invite", (db) => {
     ).rejects.toBeInstanceOf(InviteForAnotherAddress);
     expect(await findUserByEmail(db(), "mallory@evil.example")).toBeNull();
 
-    await expect(createInvitedAccount(db(), { name: "Piet", email: "piet@invited.nl", password: "long enough pw" }, "no-such-token")).rejects.toMatchObject({
+    await expect(
+      createInvitedAccount(db(), { name: "Piet", email: "piet@invited.nl", password: "long enough pw" }, "no-such-token"),
+    ).rejects.toMatchObject({
       field: "token",
       status: 409,
     });
     const invite = (await listInvites(owner)).find((i) => i.email === "piet@invited.nl")!;
     await revokeInvite(owner, invite.id);
-    await expect(createInvitedAccount(db(), { name: "Piet", email: "piet@invited.nl", password: "long enough pw" }, token)).rejects.toMatchObject({
+    await expect(
+      createInvitedAccount(db(), { name: "Piet", email: "piet@invited.nl", password: "long enough pw" }, token),
+    ).rejects.toMatchObject({
       field: "token",
     });
     expect(await db().select().from(users).where(eq(users.email, "piet@invited.nl"))).toEqual([]);

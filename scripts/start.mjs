@@ -48,7 +48,10 @@ if (stale) {
 
 console.log("[trechter] Starting the server…");
 // An IPC channel: the server says when it listens, and on which address.
-const server = spawn(bin("tsx"), ["server/serve.ts"], { env: { ...env, NODE_ENV: "production" }, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+const server = spawn(bin("tsx"), ["server/serve.ts"], {
+  env: { ...env, NODE_ENV: "production" },
+  stdio: ["inherit", "inherit", "inherit", "ipc"],
+});
 server.on("message", (msg) => {
   if (!msg || msg.ready !== true) return;
   const everywhere = msg.host === "0.0.0.0" || msg.host === "::";

@@ -42,8 +42,10 @@ async function loginRedirect(): Promise<never> {
 /** For pages: the team scope, or a redirect to the login page (which then returns here). */
 export async function pageTeamScope(): Promise<TeamScope> {
   const scope = await currentTeamScope();
-  if (!scope) return loginRedirect();
-  return scope;
+  if (scope) return scope;
+  // Signed in but in no team (an invitee removed from the only team they joined): make one, not a login loop.
+  if (await sessionUserId()) redirect("/new-team");
+  return loginRedirect();
 }
 
 /** For route handlers and server actions: the team scope, or a 401. */

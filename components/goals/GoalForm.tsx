@@ -48,7 +48,10 @@ export function GoalForm({ projectId, goal, eventNames, paths, onDone }: Props) 
       const bad = firstFieldError(r.error, GOAL_FIELDS);
       // "taken": another goal of the project already has this name, or already counts this event.
       if (bad?.code === "taken" && (bad.field === "name" || bad.field === "event"))
-        return setProblem({ field: bad.field, text: t(bad.field === "name" ? "goals.errors.duplicateName" : "goals.errors.duplicateEvent") });
+        return setProblem({
+          field: bad.field,
+          text: t(bad.field === "name" ? "goals.errors.duplicateName" : "goals.errors.duplicateEvent"),
+        });
       if (bad) return setProblem({ field: bad.field, text: fieldErrorText(t, "goals", bad.field, bad.code) });
       setProblem({ text: actionErrorText(t, "goals", r.error) });
     });

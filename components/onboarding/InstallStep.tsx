@@ -53,7 +53,11 @@ export function InstallStep({
         <h2 className="text-lg font-semibold text-slate-900">{t("onboarding.install.heading", { name: draft.name })}</h2>
         <p className="mt-1 text-sm text-slate-500">{t("onboarding.install.body")}</p>
       </div>
-      <section aria-labelledby="read-key-title" className="rounded-lg bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" data-testid="read-key-panel">
+      <section
+        aria-labelledby="read-key-title"
+        className="rounded-lg bg-amber-50 p-4 ring-1 ring-inset ring-amber-200"
+        data-testid="read-key-panel"
+      >
         <h3 id="read-key-title" className="text-sm font-semibold text-amber-950">
           {t("onboarding.install.readKeyTitle")}
         </h3>

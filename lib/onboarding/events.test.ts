@@ -25,14 +25,20 @@ describe("the events a new project needs", () => {
         { match: { event: "signup" }, revenue: false },
       ],
     );
-    expect(events.map(trackLine)).toEqual(['trechter.track("signup", { plan: "pro", trial: true });', 'trechter.track("purchase", { revenue: 59.95 });']);
+    expect(events.map(trackLine)).toEqual([
+      'trechter.track("signup", { plan: "pro", trial: true });',
+      'trechter.track("purchase", { revenue: 59.95 });',
+    ]);
   });
 
   it("leaves out disabled goals and quotes property names that are not identifiers", () => {
-    const events = neededEvents([], [
-      { match: { event: "lead" }, revenue: false, enabled: false },
-      { match: { event: "quote", where: { "form-id": 3 } }, revenue: false, enabled: true },
-    ]);
+    const events = neededEvents(
+      [],
+      [
+        { match: { event: "lead" }, revenue: false, enabled: false },
+        { match: { event: "quote", where: { "form-id": 3 } }, revenue: false, enabled: true },
+      ],
+    );
     expect(events.map(trackLine)).toEqual(['trechter.track("quote", { "form-id": 3 });']);
   });
 });

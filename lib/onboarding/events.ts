@@ -16,7 +16,10 @@ const AUTOMATIC = new Set(["pageview"]);
  * The events the funnel's steps and the enabled goals need that the snippet does not send by
  * itself, in the order they first appear (steps, then goals), each once.
  */
-export function neededEvents(steps: readonly StepMatch[], goals: readonly { match: StepMatch; revenue: boolean; enabled?: boolean }[]): NeededEvent[] {
+export function neededEvents(
+  steps: readonly StepMatch[],
+  goals: readonly { match: StepMatch; revenue: boolean; enabled?: boolean }[],
+): NeededEvent[] {
   const out = new Map<string, NeededEvent>();
   const add = (m: StepMatch, revenue: boolean) => {
     const name = m.event.trim();

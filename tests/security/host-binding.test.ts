@@ -1,7 +1,7 @@
 import http from "node:http";
 import os from "node:os";
 import { describe, it, expect, afterEach } from "vitest";
-import { config, ConfigError } from "../../lib/config";
+import { config as parse, ConfigError } from "../../lib/config";
 import { listen, browserUrl, selfHost } from "../../server/listen";
 import { withSecurity } from "../../server/http";
 import { parseTrustProxy } from "../../lib/auth/trust-proxy";
@@ -9,6 +9,7 @@ import { PATH_HEADER } from "../../server/origin";
 
 // Where the app's server listens (HOST), tested on real sockets: by default it must not be
 // reachable from another machine, which here means through this machine's own network address.
+const config = (env: Record<string, string>) => parse({ NODE_ENV: "test", ...env });
 let server: http.Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? (server.closeAllConnections(), server.close(() => done())) : done())));
 
@@ -70,7 +71,9 @@ describe("HOST: the interface the app's server listens on", () => {
 
 describe("the page a request asked for (kept through a login)", () => {
   it("is set by the server from the request line, whatever the client sent, without the framework's _rsc", async () => {
-    server = http.createServer(withSecurity({ trustProxy: parseTrustProxy(undefined)! }, (req, res) => res.end(String(req.headers[PATH_HEADER]))));
+    server = http.createServer(
+      withSecurity({ trustProxy: parseTrustProxy(undefined)! }, (req, res) => res.end(String(req.headers[PATH_HEADER]))),
+    );
     const { port } = await listen(server, "127.0.0.1", 0);
     const get = (path: string) =>
       fetch(`http://127.0.0.1:${port}${path}`, { headers: { [PATH_HEADER]: "https://evil.example/" } }).then((r) => r.text());

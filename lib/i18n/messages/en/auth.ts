@@ -40,6 +40,13 @@ export default {
     inviteOtherAddress: "This invite was sent to another address. Sign up with the invited address.",
     inviteInvalid: "This invite link is expired, already used or revoked. Ask the person who invited you for a new one.",
   },
+  newTeam: {
+    title: "You are not in a team",
+    body: "You are no longer a member of the team you were invited to. Start a team of your own, or log out and ask a colleague for a new invite.",
+    submit: "Create my team",
+    creating: "Creating team…",
+    nameRequired: "Enter a team name of at most 100 characters.",
+  },
   logout: "Log out",
   logoutEverywhere: "Log out everywhere",
 };

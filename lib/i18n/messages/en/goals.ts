@@ -57,7 +57,8 @@ export default {
     where: "Each condition needs a property name; at most 10 conditions, values are text, numbers or true/false.",
     revenue: "Revenue is either on or off.",
     duplicateName: "Another goal already has this name. Choose another name, or edit that goal.",
-    duplicateEvent: "Another goal already counts this event with this page path and these conditions. Edit that goal instead, or add a condition.",
+    duplicateEvent:
+      "Another goal already counts this event with this page path and these conditions. Edit that goal instead, or add a condition.",
     forbidden: "Only admins and owners can change goals.",
     notFound: "This goal no longer exists. Reload the page.",
   },

@@ -42,6 +42,13 @@ const auth: typeof en = {
     inviteOtherAddress: "Deze uitnodiging is naar een ander adres gestuurd. Maak je account aan met het uitgenodigde adres.",
     inviteInvalid: "Deze uitnodigingslink is verlopen, al gebruikt of ingetrokken. Vraag degene die je uitnodigde om een nieuwe.",
   },
+  newTeam: {
+    title: "Je zit niet in een team",
+    body: "Je bent geen lid meer van het team waarvoor je was uitgenodigd. Begin een eigen team, of log uit en vraag een collega om een nieuwe uitnodiging.",
+    submit: "Mijn team aanmaken",
+    creating: "Team wordt aangemaakt…",
+    nameRequired: "Vul een teamnaam in van hooguit 100 tekens.",
+  },
   logout: "Uitloggen",
   logoutEverywhere: "Overal uitloggen",
 };
