@@ -6,6 +6,7 @@ import { config } from "../lib/config";
 import { parseTrustProxy } from "../lib/auth/trust-proxy";
 import { withSecurity } from "./http";
 import { browserUrl, listen, selfHost } from "./listen";
+import { startRetentionJob } from "./retention-job";
 
 const cfg = config();
 if (cfg.APP_URL && !process.env.AUTH_URL) {
@@ -27,5 +28,7 @@ app.prepare().then(async () => {
   const ready = { ready: true, url: browserUrl(cfg.HOST, cfg.PORT), host: cfg.HOST };
   if (process.send) process.send(ready);
   else console.log(`[trechter] Ready on ${ready.url}`);
+  // Each project's event retention, checked on start and hourly (db/retention.ts).
+  startRetentionJob();
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.close(() => process.exit(0)));
 });
