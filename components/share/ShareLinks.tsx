@@ -78,7 +78,7 @@ export function ShareLinks({
               className={`${inputClass} mt-1.5 w-32`}
               data-testid="share-days"
             />
-            <span className="mt-1 block text-xs font-normal text-slate-500">{t("share.rolling", { days })}</span>
+            <span className="mt-1 block text-xs font-normal text-slate-500">{t("share.rolling", { count: days })}</span>
           </label>
           <label className="block text-sm font-medium text-slate-700">
             {t("share.password")}
@@ -118,7 +118,7 @@ export function ShareLinks({
               const expired = l.expiresAt && new Date(l.expiresAt) < new Date();
               return (
                 <li key={l.id} className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
-                  <span className="text-slate-800">{l.rollingDays ? t("share.rolling", { days: l.rollingDays }) : t("share.fixed")}</span>
+                  <span className="text-slate-800">{l.rollingDays ? t("share.rolling", { count: l.rollingDays }) : t("share.fixed")}</span>
                   {l.hasPassword ? <Badge>{t("share.withPassword")}</Badge> : null}
                   {l.revokedAt ? (
                     <Badge tone="red">{t("share.revoked")}</Badge>
