@@ -19,6 +19,8 @@ export default {
     submitting: "Creating account…",
     haveAccount: "Already have an account?",
     loginLink: "Log in",
+    inviteTitle: "Join {team} on Trechter",
+    inviteSubtitle: "Create your account to join {team}.",
   },
   fields: {
     name: "Your name",
@@ -27,6 +29,7 @@ export default {
     passwordHint: "At least 10 characters.",
     teamName: "Team or company name",
     teamNameHint: "You can rename it later.",
+    invitedEmailHint: "The address the invite was sent to.",
   },
   errors: {
     nameRequired: "Enter your name.",
@@ -37,6 +40,15 @@ export default {
     emailTaken: "An account with this email address already exists. Log in instead.",
     teamNameTooLong: "Keep the team name under 100 characters.",
     signupLimited: "Too many accounts were created from your network. Try again in an hour.",
+    inviteOtherAddress: "This invite was sent to another address. Sign up with the invited address.",
+    inviteInvalid: "This invite link is expired, already used or revoked. Ask the person who invited you for a new one.",
+  },
+  newTeam: {
+    title: "You are not in a team",
+    body: "You are no longer a member of the team you were invited to. Start a team of your own, or log out and ask a colleague for a new invite.",
+    submit: "Create my team",
+    creating: "Creating team…",
+    nameRequired: "Enter a team name of at most 100 characters.",
   },
   logout: "Log out",
   logoutEverywhere: "Log out everywhere",

@@ -107,6 +107,13 @@ export default {
     delete: "Delete funnel",
     deleteConfirm: "Delete this funnel? Share links to it stop working.",
     suggestions: "Events this project received",
+    reorder: {
+      hint: "Drag a step by its handle, or use its arrow buttons, to change the order.",
+      drag: "Drag to reorder",
+      up: "Move step {n} up",
+      down: "Move step {n} down",
+      moved: "{name} is now step {position} of {total}.",
+    },
   },
   problems: {
     nameRequired: "Give the funnel a name.",

@@ -111,6 +111,13 @@ const funnels: typeof en = {
     delete: "Funnel verwijderen",
     deleteConfirm: "Deze funnel verwijderen? Deellinks ernaar werken dan niet meer.",
     suggestions: "Events die dit project ontving",
+    reorder: {
+      hint: "Sleep een stap aan het handvat, of gebruik de pijlknoppen, om de volgorde te wijzigen.",
+      drag: "Sleep om de volgorde te wijzigen",
+      up: "Stap {n} omhoog",
+      down: "Stap {n} omlaag",
+      moved: "{name} is nu stap {position} van {total}.",
+    },
   },
   problems: {
     nameRequired: "Geef de funnel een naam.",
