@@ -28,7 +28,7 @@ export function ExportCard({
   defaultTo: string;
   maxRows: number;
 }) {
-  const { t, f } = useI18n();
+  const { t } = useI18n();
   const [from, setFrom] = useState(defaultFrom);
   const [to, setTo] = useState(defaultTo);
   const [format, setFormat] = useState<ExportFormat>("csv");
@@ -47,8 +47,7 @@ export function ExportCard({
       const body = (await res.json().catch(() => null)) as { rows?: number; error?: { field?: string } } | null;
       if (!res.ok) {
         const field = body?.error?.field === "to" ? "to" : "from";
-        if (res.status === 422)
-          return setProblem({ field: "from", text: t("project.settings.exportErrors.tooLarge", { max: f.number(maxRows) }) });
+        if (res.status === 422) return setProblem({ field: "from", text: t("project.settings.exportErrors.tooLarge", { count: maxRows }) });
         if (res.status === 429) return setProblem({ field: "form", text: t("project.settings.exportErrors.busy") });
         if (res.status === 403) return setProblem({ field: "form", text: t("project.settings.exportAdminOnly") });
         if (res.status === 400) return setProblem({ field, text: t("project.settings.exportErrors.day") });
@@ -117,7 +116,7 @@ export function ExportCard({
             <option value="ndjson">{t("project.settings.exportNdjson")}</option>
           </select>
         </div>
-        <p className="text-sm text-slate-500">{t("project.settings.exportLimit", { max: f.number(maxRows) })}</p>
+        <p className="text-sm text-slate-500">{t("project.settings.exportLimit", { count: maxRows })}</p>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={busy} data-testid="export-button">
             {busy ? t("project.settings.exportChecking") : t("project.settings.exportButton")}

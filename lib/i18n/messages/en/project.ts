@@ -67,11 +67,17 @@ export default {
       one: "Downloading {count} event.",
       other: "Downloading {count} events.",
     },
-    exportLimit: "At most {max} events per download: export a long history range by range.",
+    exportLimit: {
+      one: "At most {count} event per download: export a long history range by range.",
+      other: "At most {count} events per download: export a long history range by range.",
+    },
     exportErrors: {
       range: "Choose a start day on or before the end day.",
       day: "Choose days from 2000 to 2100.",
-      tooLarge: "This range holds more than {max} events. Choose a shorter range and export the rest separately.",
+      tooLarge: {
+        one: "This range holds more than {count} event. Choose a shorter range and export the rest separately.",
+        other: "This range holds more than {count} events. Choose a shorter range and export the rest separately.",
+      },
       busy: "An export of this project is already running. Wait until it has finished.",
       failed: "The export could not be started. Try again.",
     },

@@ -69,11 +69,17 @@ const project: typeof en = {
       one: "{count} event wordt gedownload.",
       other: "{count} events worden gedownload.",
     },
-    exportLimit: "Hoogstens {max} events per download: exporteer een lange geschiedenis periode voor periode.",
+    exportLimit: {
+      one: "Hoogstens {count} event per download: exporteer een lange geschiedenis periode voor periode.",
+      other: "Hoogstens {count} events per download: exporteer een lange geschiedenis periode voor periode.",
+    },
     exportErrors: {
       range: "Kies een begindag op of vóór de einddag.",
       day: "Kies dagen van 2000 tot en met 2100.",
-      tooLarge: "Deze periode bevat meer dan {max} events. Kies een kortere periode en exporteer de rest apart.",
+      tooLarge: {
+        one: "Deze periode bevat meer dan {count} event. Kies een kortere periode en exporteer de rest apart.",
+        other: "Deze periode bevat meer dan {count} events. Kies een kortere periode en exporteer de rest apart.",
+      },
       busy: "Er loopt al een export van dit project. Wacht tot die klaar is.",
       failed: "De export kon niet starten. Probeer het opnieuw.",
     },
