@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "../db/client";
@@ -7,6 +7,8 @@ import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectS
 import { AccessError, unauthenticated } from "../lib/errors";
 import { findTeamFunnel, getFunnel, type FunnelRow } from "../db/funnels";
 import { twoFactorMissing } from "../db/two-factor";
+import { safeNext } from "../lib/auth/safe-next";
+import { PATH_HEADER } from "./origin";
 
 /**
  * The request-facing half of the tenant guard: it resolves the session (or a read key) into a
@@ -45,7 +47,20 @@ export async function currentTeamScope(opts: { twoFactorGate?: boolean } = {}): 
   return scope;
 }
 
-/** For pages: the team scope, or a redirect to the login page (or to set up two-factor sign-in when the team requires it). */
+/**
+ * The login page, coming back to the page asked for after signing in (a deep link survives the
+ * login). Only a same-origin path is kept (lib/auth/safe-next.ts); the path comes from the app's
+ * server, which overwrites whatever a client sent in its header.
+ */
+async function loginRedirect(): Promise<never> {
+  const asked = safeNext((await headers()).get(PATH_HEADER), "");
+  redirect(asked && asked !== "/" ? `/login?next=${encodeURIComponent(asked)}` : "/login");
+}
+
+/**
+ * For pages: the team scope, or a redirect to the login page (which then returns here), or to set up
+ * two-factor sign-in when the team requires it (unless `twoFactorGate` is false).
+ */
 export async function pageTeamScope(opts: { twoFactorGate?: boolean } = {}): Promise<TeamScope> {
   let scope: TeamScope | null;
   try {
@@ -54,8 +69,10 @@ export async function pageTeamScope(opts: { twoFactorGate?: boolean } = {}): Pro
     if (err instanceof TwoFactorGate) redirect(TWO_FACTOR_SETUP_PATH);
     throw err;
   }
-  if (!scope) redirect("/login");
-  return scope;
+  if (scope) return scope;
+  // Signed in but in no team (an invitee removed from the only team they joined): make one, not a login loop.
+  if (await sessionUserId()) redirect("/new-team");
+  return loginRedirect();
 }
 
 /** For route handlers and server actions: the team scope, or a 401. */
@@ -79,7 +96,7 @@ export async function pageProjectScope(projectId: string): Promise<ProjectScope>
   } catch (err) {
     if (err instanceof TwoFactorGate) redirect(TWO_FACTOR_SETUP_PATH);
     if (err instanceof AccessError) {
-      if (err.status === 401) redirect("/login");
+      if (err.status === 401) await loginRedirect();
       notFound();
     }
     throw err;

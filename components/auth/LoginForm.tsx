@@ -38,7 +38,7 @@ export function LoginForm({ next, notice }: { next?: string; notice?: LoginNotic
         {formError ? (
           <p data-testid="login-error" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
             {formError === "rateLimited"
-              ? t("auth.login.rateLimited", { minutes: LOGIN_WINDOW_MINUTES })
+              ? t("auth.login.rateLimited", { count: LOGIN_WINDOW_MINUTES })
               : formError === "challengeExpired"
                 ? t("account.login.expired")
                 : t("auth.login.invalid")}
