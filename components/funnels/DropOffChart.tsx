@@ -55,6 +55,8 @@ export function DropOffChart({ labels, results }: Props) {
             label: t("funnels.chart.dropped"),
             data: results.steps.map((s, i) => (i === 0 ? 0 : s.dropped)),
             backgroundColor: COLORS.drop,
+            borderColor: COLORS.dropEdge,
+            borderWidth: 1.5,
             borderRadius: 4,
             stack: "funnel",
           },
@@ -141,7 +143,8 @@ export function axisLabel(label: string, width: number): string[] {
   for (const word of label.split(/\s+/).filter(Boolean)) {
     const last = lines[lines.length - 1];
     if (last !== undefined && (last + " " + word).length <= max) lines[lines.length - 1] = last + " " + word;
-    else if (word.length <= max) lines.push(word);
+    // A word a little longer than the room stays whole (the bars' gaps take it); a long one is hyphenated.
+    else if (word.length <= max + 2) lines.push(word);
     else for (let w = word; w.length; w = w.slice(max - 1)) lines.push(w.length <= max ? w : w.slice(0, max - 1) + "-");
   }
   if (lines.length <= MAX_LINES) return lines;

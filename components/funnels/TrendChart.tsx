@@ -17,7 +17,7 @@ function periodNames(locale: Parameters<typeof intlTag>[0], unit: TrendUnit) {
   const utc = { timeZone: "UTC" } as const;
   const short =
     unit === "month"
-      ? new Intl.DateTimeFormat(tag, { ...utc, month: "short", year: "2-digit" })
+      ? new Intl.DateTimeFormat(tag, { ...utc, month: "short", year: "numeric" })
       : new Intl.DateTimeFormat(tag, { ...utc, day: "numeric", month: "short" });
   const long =
     unit === "month"
@@ -30,7 +30,13 @@ function periodNames(locale: Parameters<typeof intlTag>[0], unit: TrendUnit) {
           year: "numeric",
         });
   const at = (period: string) => new Date(period + "T00:00:00Z");
-  return { short: (p: string) => short.format(at(p)), long: (p: string) => long.format(at(p)) };
+  // Axis percentages as short as they can be (5 %, 2.5 %): the tooltip and the list give the exact rate.
+  const axisPercent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 });
+  return {
+    short: (p: string) => short.format(at(p)),
+    long: (p: string) => long.format(at(p)),
+    axisPercent: (v: number) => axisPercent.format(v),
+  };
 }
 
 /** A diagonal hatch for the bar of a period that is not complete (pattern, not colour alone). */
@@ -116,7 +122,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
             position: "left",
             beginAtZero: true,
             grid: { color: COLORS.grid },
-            ticks: { color: COLORS.text, font: { size: 11 }, callback: (v) => f.percent(Number(v) / 100) },
+            ticks: { color: COLORS.text, font: { size: 11 }, callback: (v) => names.axisPercent(Number(v) / 100) },
           },
           y1: {
             position: "right",

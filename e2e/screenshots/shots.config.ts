@@ -15,5 +15,5 @@ export default defineConfig({
   reporter: "list",
   expect: { timeout: 30_000 },
   webServer: undefined,
-  use: { ...base.use, actionTimeout: 15_000, navigationTimeout: 30_000, baseURL: process.env.SHOTS_URL ?? "http://127.0.0.1:3000" },
+  use: { ...base.use, actionTimeout: 15_000, navigationTimeout: 120_000, baseURL: process.env.SHOTS_URL ?? "http://127.0.0.1:3000" },
 });
