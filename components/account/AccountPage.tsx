@@ -28,13 +28,21 @@ export async function AccountPage({ email, mailOn, twoFactor, requiredNotice, bl
           </FormMessage>
         </div>
       ) : null}
-      <div className="space-y-6">
-        {/* Sent here by a team's requirement: what to do comes first. */}
-        {requiredNotice ? <TwoFactorCard status={twoFactor} /> : null}
-        <EmailCard email={email} mailOn={mailOn} />
-        <PasswordCard />
-        {requiredNotice ? null : <TwoFactorCard status={twoFactor} />}
-        <DeleteAccountCard email={email} blockers={blockers} aloneTeams={aloneTeams} />
+      {/* One place in the tree for the two-factor card, moved up by CSS when a team sent the user here:
+          turning it on re-renders the page without the notice, and the card must keep its recovery codes. */}
+      <div className="flex flex-col gap-6">
+        <div className={requiredNotice ? "order-first" : "order-3"}>
+          <TwoFactorCard status={twoFactor} />
+        </div>
+        <div className="order-1">
+          <EmailCard email={email} mailOn={mailOn} />
+        </div>
+        <div className="order-2">
+          <PasswordCard />
+        </div>
+        <div className="order-4">
+          <DeleteAccountCard email={email} blockers={blockers} aloneTeams={aloneTeams} />
+        </div>
       </div>
     </div>
   );
