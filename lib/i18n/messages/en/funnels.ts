@@ -54,6 +54,8 @@ export default {
     interval: "95 % interval {low} – {high}",
     previous: "{change} vs previous period ({rate})",
     noPrevious: "No data in the previous period",
+    counts:
+      "Counts visitors who did all {steps} steps in this order within {window}; the conversions overview counts anyone who reached the goal.",
   },
   chart: {
     label: "Drop-off per step",

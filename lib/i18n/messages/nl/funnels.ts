@@ -56,6 +56,8 @@ const funnels: typeof en = {
     interval: "95%-interval {low} – {high}",
     previous: "{change} t.o.v. vorige periode ({rate})",
     noPrevious: "Geen data in de vorige periode",
+    counts:
+      "Telt bezoekers die alle {steps} stappen in deze volgorde deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
   },
   chart: {
     label: "Afhakers per stap",
