@@ -1,5 +1,5 @@
 import { test, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { signUp, fillSignup, signUpWithDemoProject, uniqueEmail } from "./helpers";
+import { signUp, signUpFromInvite, signUpWithDemoProject, uniqueEmail } from "./helpers";
 import { serverActions, actionIds, callAction, refused, arrayProp, type ActionResponse } from "./actions";
 
 /**
@@ -207,6 +207,11 @@ const crossTeam: Record<string, Attack> = {
   },
   "app/(app)/team/actions.ts#removeMemberAction": { calls: (ids) => [[ids.viewerB], [ids.ownerB]] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { calls: () => [[RANDOM_TOKEN]] },
+  // Only for a signed-in user in no team: the caller is in team A, so it is refused (and takes no id).
+  "app/(auth)/new-team/actions.ts#createOwnTeamAction": {
+    calls: (ids) => [[{ name: "Team C" }], [{ name: ids.teamB }]],
+    after: async ({ caller, ids }) => expect(await currentTeam(caller)).toBe(ids.teamA),
+  },
   "app/share/[token]/actions.ts#unlockShareAction": {
     calls: (ids) => [
       [RANDOM_TOKEN, "guess"],
@@ -277,6 +282,9 @@ const viewer: Record<string, Attack> = {
   "app/invite/[token]/actions.ts#acceptInviteAction": {
     exempt: "not an admin action: the invite token is the credential (see the cross-team table)",
   },
+  "app/(auth)/new-team/actions.ts#createOwnTeamAction": {
+    exempt: "not an admin action: a teamless user's own first team (refused for anyone in a team, see the cross-team table)",
+  },
   "app/share/[token]/actions.ts#unlockShareAction": {
     exempt: "not an admin action: the share token and password are the credential (see the cross-team table)",
   },
@@ -325,13 +333,8 @@ function mustHave(ids: Map<string, string>, key: string): string {
 
 /** Signs up with the invited address (an invite belongs to its address) and joins. */
 async function signUpViewer(page: Page, inviteLink: string, email: string) {
-  const url = new URL(inviteLink);
-  await page.goto(url.pathname);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await fillSignup(page, { name: "Vera Kijker", email });
-  await page.goto(url.pathname);
-  await page.getByRole("button", { name: "Join the team" }).click();
-  await expect(page).toHaveURL(/\/projects/);
+  // Signing up from the invite joins the team (no team of one's own), with the invited address filled in.
+  expect((await signUpFromInvite(page, inviteLink, { name: "Vera Kijker" })).email).toBe(email);
 }
 
 /** What an action answered with, in the one result shape of server/action.ts. */
@@ -589,6 +592,7 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/team/actions.ts#changeRoleAction": { template: (ids) => [ids.ownerA, "owner"] },
   "app/(app)/team/actions.ts#removeMemberAction": { template: (ids) => [ids.ownerA] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { template: () => [RANDOM_TOKEN] },
+  "app/(auth)/new-team/actions.ts#createOwnTeamAction": { template: () => [{ name: "Team C" }] },
   "app/share/[token]/actions.ts#unlockShareAction": { template: (ids) => [ids.shareTokenB, "guess"] },
 };
 

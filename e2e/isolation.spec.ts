@@ -49,7 +49,8 @@ test("a member of team A reaches none of team B's data through any route handler
   for (const r of routes) {
     // Public by design, each with its own credential: sign-in, write-key ingestion, share tokens (share.spec).
     if (r.pattern.includes("[...nextauth]") || r.pattern.startsWith("/v1/") || r.pattern.includes("[token]")) continue;
-    const url = r.pattern.replace("[projectId]", b.projectId).replace("[funnelId]", b.funnelId);
+    // A person of B's demo traffic exists under any id; the route must not reach it either way.
+    const url = r.pattern.replace("[projectId]", b.projectId).replace("[funnelId]", b.funnelId).replace("[personId]", "customer-1-1");
     expect(url, `${r.file} has a parameter this test does not know`).not.toMatch(/\[/);
     for (const method of r.methods) {
       const body = {
@@ -72,6 +73,7 @@ test("a member of team A reaches none of team B's data through any route handler
   }
   expect(checked).toContain("POST /api/v1/funnels/query");
   expect(checked).toContain("GET /api/v1/funnels/[funnelId]/results");
+  expect(checked).toContain("DELETE /api/v1/projects/[projectId]/persons/[personId]");
 
   // Pages too: another team's project is a 404, not its content.
   const pageRes = await a.goto(`/projects/${b.projectId}`);

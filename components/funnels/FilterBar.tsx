@@ -209,7 +209,7 @@ export function FilterBar({
             </option>
             {values.data?.map((v) => (
               <option key={v.value} value={v.value}>
-                {v.value === "(none)" ? t("funnels.filters.none") : v.value} ({v.visitors})
+                {v.value === "(none)" ? t("funnels.filters.none") : v.value} ({f.number(v.visitors)})
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { saveFunnelAction, deleteFunnelAction } from "@/app/(app)/projects/[projectId]/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
@@ -8,19 +8,28 @@ import { useFunnelPreview } from "@/components/hooks/api";
 import { Card } from "@/components/ui/Card";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { funnelProblem } from "@/lib/funnel/validate";
+import { funnelIssue } from "@/lib/funnel/validate";
+import { funnelIssueText } from "@/lib/funnel/issue-text";
+import { MAX_STEPS, MIN_STEPS } from "@/lib/funnel/types";
+import { NumberInput } from "@/components/ui/NumberInput";
 import { fieldErrorText, refusalTexts, type ActionError } from "@/lib/action-result";
 import type { FunnelStep, PropertyValue } from "@/lib/funnel/types";
+import { useStepReorder } from "./use-step-reorder";
+import { StepOrderControls } from "./StepOrderControls";
 
 type Draft = {
   name: string;
   description: string;
-  windowValue: number;
+  /** null while the field does not hold a number */
+  windowValue: number | null;
   windowUnit: "minutes" | "hours" | "days";
-  steps: (FunnelStep & { whereText: string })[];
+  /** `id` only keeps a step's row (and focus) while steps are reordered; it is not saved. */
+  steps: (FunnelStep & { whereText: string; id: string })[];
 };
 type Props = {
   projectId: string;
+  /** the project's time zone: the live counts use the dashboard's whole days in it */
+  timeZone: string;
   suggestions: { events: { name: string; count: number }[]; paths: { path: string; count: number }[] };
   initial: { id: string; name: string; description: string; steps: FunnelStep[]; windowSeconds: number } | null;
 };
@@ -41,7 +50,7 @@ function toWhere(text: string): Record<string, PropertyValue> | undefined {
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-export function FunnelEditor({ projectId, suggestions, initial }: Props) {
+export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Props) {
   const { t, f } = useI18n();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -53,8 +62,9 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     description: initial?.description ?? "",
     windowValue: w / UNIT[unit],
     windowUnit: unit,
-    steps: (initial?.steps ?? [{ event: "pageview" }, { event: "" }]).map((s) => ({
+    steps: (initial?.steps ?? [{ event: "pageview" }, { event: "" }]).map((s, i) => ({
       ...s,
+      id: `step-${i}`,
       whereText: Object.entries(s.where ?? {})
         .map(([k, v]) => `${k}=${v}`)
         .join("\n"),
@@ -64,7 +74,7 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     () => ({
       name: d.name,
       description: d.description || undefined,
-      windowSeconds: Math.round(d.windowValue * UNIT[d.windowUnit]),
+      windowSeconds: d.windowValue === null ? Number.NaN : Math.round(d.windowValue * UNIT[d.windowUnit]),
       steps: d.steps.map(({ whereText, ...s }) => ({
         event: s.event,
         path: s.path || undefined,
@@ -74,20 +84,34 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     }),
     [d],
   );
-  const problem = funnelProblem({ ...definition, name: definition.name || "x" });
+  // The live problem, as a code worded in the reader's language; the window's own problems sit beside its field.
+  const issue = funnelIssue({ ...definition, name: definition.name || "x" });
+  const windowIssue = issue?.code.startsWith("window") ? funnelIssueText(t, issue) : undefined;
+  const problem = issue && !windowIssue ? funnelIssueText(t, issue) : null;
   // Live counts of the last 30 days while editing, debounced so typing does not flood the API.
   const [debounced, setDebounced] = useState(definition);
   useEffect(() => {
     const id = setTimeout(() => setDebounced(definition), 500);
     return () => clearTimeout(id);
   }, [definition]);
-  const live = useFunnelPreview(projectId, debounced, !funnelProblem({ ...debounced, name: debounced.name || "x" }));
+  const live = useFunnelPreview(projectId, debounced, !funnelIssue({ ...debounced, name: debounced.name || "x" }), timeZone);
+  const nextId = useRef(d.steps.length);
+  const { listRef: stepList, ...reorder } = useStepReorder(
+    d.steps,
+    useCallback((steps: Draft["steps"]) => setD((prev) => ({ ...prev, steps })), []),
+    useCallback(
+      (s: Draft["steps"][number], position: number, total: number) =>
+        t("funnels.editor.reorder.moved", { name: s.label || s.event || "—", position, total }),
+      [t],
+    ),
+  );
   const setStep = (i: number, patch: Partial<Draft["steps"][number]>) =>
     setD({ ...d, steps: d.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   // The action answers with codes: word the step count and each step's problem here, in the reader's language.
   const refusalText = (error: ActionError): string => {
     const [field, code] = Object.entries(error.fieldErrors ?? {})[0] ?? [];
-    if (field === "steps" && code) return t(code === "too_big" ? "funnels.errors.tooManySteps" : "funnels.errors.tooFewSteps");
+    if (field === "steps" && code)
+      return funnelIssueText(t, code === "too_big" ? { code: "tooManySteps", max: MAX_STEPS } : { code: "tooFewSteps", min: MIN_STEPS });
     const step = field?.match(/^steps\.(\d+)\.(\w+)/);
     if (step && code) return t("funnels.errors.step", { n: Number(step[1]) + 1, problem: fieldErrorText(t, "funnels", step[2], code) });
     return Object.values(refusalTexts(t, "funnels", error, []))[0];
@@ -124,20 +148,20 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
           onChange={(e) => setD({ ...d, description: e.target.value })}
         />
         <div>
-          <label htmlFor="window" className="block text-sm font-medium text-slate-700">
-            {t("funnels.editor.window")}
-          </label>
-          <div className="mt-1.5 flex gap-2">
-            <input
-              id="window"
-              type="number"
-              min={1}
-              className={`${inputClass} w-28`}
+          <div className="flex items-end gap-2">
+            <NumberInput
+              label={t("funnels.editor.window")}
+              name="window"
+              inputClassName="w-28"
               value={d.windowValue}
-              onChange={(e) => setD({ ...d, windowValue: Number(e.target.value) })}
+              onValueChange={(v) => setD({ ...d, windowValue: v })}
+              min={0}
+              maxDecimals={2}
+              required
+              data-testid="funnel-window"
             />
             <select
-              aria-label={t("funnels.editor.window")}
+              aria-label={t("funnels.editor.windowUnit")}
               className={`${inputClass} w-36`}
               value={d.windowUnit}
               onChange={(e) => setD({ ...d, windowUnit: e.target.value as Draft["windowUnit"] })}
@@ -149,6 +173,11 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
               ))}
             </select>
           </div>
+          {windowIssue ? (
+            <p className="mt-1.5 text-sm text-red-600" data-testid="editor-window-error">
+              {windowIssue}
+            </p>
+          ) : null}
           <p className="mt-1.5 text-sm text-slate-500">{t("funnels.editor.windowHint")}</p>
         </div>
         <fieldset>
@@ -165,13 +194,30 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
               <option key={p.path} value={p.path} />
             ))}
           </datalist>
-          <ol className="mt-3 space-y-3">
+          <p className="mt-1 text-sm text-slate-500">{t("funnels.editor.reorder.hint")}</p>
+          <p aria-live="polite" className="sr-only" data-testid="reorder-status">
+            {reorder.announcement}
+          </p>
+          <ol className="mt-3 space-y-3" ref={stepList}>
             {d.steps.map((s, i) => (
-              <li key={i} className="rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200" data-testid={`editor-step-${i + 1}`}>
+              <li
+                key={s.id}
+                data-reorder-id={s.id}
+                className={`rounded-lg bg-slate-50 p-3 ring-1 ring-inset ${reorder.dragging === s.id ? "shadow-lg ring-2 ring-brand-500" : "ring-slate-200"}`}
+                data-testid={`editor-step-${i + 1}`}
+              >
                 <div className="flex items-center justify-between gap-2">
-                  <span className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
-                    {i + 1}
-                  </span>
+                  <div className="flex items-center gap-1">
+                    <StepOrderControls
+                      n={i + 1}
+                      total={d.steps.length}
+                      handle={reorder.handleProps(s.id)}
+                      onMove={(direction) => reorder.move(i, direction)}
+                    />
+                    <span className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
+                      {i + 1}
+                    </span>
+                  </div>
                   <span className="text-xs text-slate-500" data-testid={`editor-live-${i + 1}`}>
                     {live.data ? t("funnels.editor.last30", { count: live.data[i] ?? 0 }) : ""}
                   </span>
@@ -227,7 +273,7 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
               variant="secondary"
               size="sm"
               className="mt-3"
-              onClick={() => setD({ ...d, steps: [...d.steps, { event: "", whereText: "" }] })}
+              onClick={() => setD({ ...d, steps: [...d.steps, { event: "", whereText: "", id: `step-${nextId.current++}` }] })}
             >
               + {t("funnels.editor.add")}
             </Button>

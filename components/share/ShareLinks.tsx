@@ -7,6 +7,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
 import { TextField, inputClass } from "@/components/ui/Field";
+import { NumberInput } from "@/components/ui/NumberInput";
 import { CopyField } from "@/components/ui/CopyField";
 import { fieldErrorText, actionErrorText } from "@/lib/action-result";
 import { screenTerms, plainDay } from "@/lib/share-form";
@@ -60,7 +61,7 @@ export function ShareLinks({
   const screenKey = JSON.stringify(screen.range) + screen.compare;
   const [label, setLabel] = useState(() => t("share.labelDefault", { date: f.date(new Date()) }));
   const [kind, setKind] = useState(screen.range.kind);
-  const [days, setDays] = useState(screen.range.kind === "rolling" ? String(screen.range.days) : "30");
+  const [days, setDays] = useState<number | null>(screen.range.kind === "rolling" ? screen.range.days : 30);
   const [from, setFrom] = useState(screen.range.kind === "fixed" ? screen.range.from : today);
   const [to, setTo] = useState(screen.range.kind === "fixed" ? screen.range.to : today);
   const [compare, setCompare] = useState(screen.compare);
@@ -74,7 +75,7 @@ export function ShareLinks({
   if (seen !== screenKey) {
     setSeen(screenKey);
     setKind(screen.range.kind);
-    if (screen.range.kind === "rolling") setDays(String(screen.range.days));
+    if (screen.range.kind === "rolling") setDays(screen.range.days);
     else {
       setFrom(screen.range.from);
       setTo(screen.range.to);
@@ -82,9 +83,7 @@ export function ShareLinks({
     setCompare(screen.compare);
   }
 
-  const dayCount = Number(days);
-  const period: SharePeriod =
-    kind === "rolling" ? { kind, days: Number.isInteger(dayCount) && dayCount > 0 ? dayCount : 1 } : { kind, from, to };
+  const period: SharePeriod = kind === "rolling" ? { kind, days: days ?? 1 } : { kind, from, to };
   const summary = describeShareTerms(t, f, { period, filters: screen.filters, breakdown: screen.breakdown, compare });
   const dropped = report === "funnel" && search.get("breakdown")?.startsWith("prop:") ? search.get("breakdown")! : null;
 
@@ -94,7 +93,7 @@ export function ShareLinks({
         report,
         funnelId: report === "funnel" ? funnelId : undefined,
         label: label.trim() || undefined,
-        range: kind === "rolling" ? { kind, days: dayCount } : { kind, from, to },
+        range: kind === "rolling" ? { kind, days: days ?? 0 } : { kind, from, to },
         filters: screen.filters,
         breakdown: screen.breakdown ?? undefined,
         compare,
@@ -153,25 +152,21 @@ export function ShareLinks({
               {t("share.rollingOption")}
             </label>
             {kind === "rolling" ? (
-              <label className="ml-6 block text-xs font-medium text-slate-600">
-                {t("share.days")}
-                <input
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={365}
-                  value={days}
-                  onChange={(e) => setDays(e.target.value)}
-                  aria-invalid={errors.days ? true : undefined}
-                  className={`${inputClass} mt-1 w-28`}
-                  data-testid="share-days"
-                />
-                {errors.days ? (
-                  <span className="mt-1 block text-sm font-normal text-red-600" data-testid="error-days">
-                    {errors.days}
-                  </span>
-                ) : null}
-              </label>
+              <NumberInput
+                label={t("share.days")}
+                name="share-days"
+                className="ml-6"
+                inputClassName="w-28"
+                value={days}
+                onValueChange={setDays}
+                min={1}
+                max={365}
+                integer
+                required
+                error={errors.days}
+                hint={days === null ? undefined : t("share.rolling", { count: days })}
+                data-testid="share-days"
+              />
             ) : null}
             <label className="flex items-center gap-2 text-sm text-slate-700">
               <input

@@ -17,6 +17,12 @@ export default {
   somethingWrong: "Something went wrong. Please try again.",
   notFound: "This page does not exist, or you do not have access to it.",
   backHome: "Back to the dashboard",
+  notFoundPage: {
+    title: "Page not found",
+    body: "This page does not exist, or you do not have access to it. Check the address, or go back to your projects.",
+    projects: "Go to your projects",
+    home: "Back to the start",
+  },
   actionErrors: {
     unauthenticated: "Your session has ended. Sign in again.",
     forbidden: "Your role does not allow this.",
@@ -35,6 +41,16 @@ export default {
     unsafe_text: "This contains characters that cannot be stored (a NUL byte or a broken character).",
     unknown_key: "The form sent a field it does not have.",
     taken: "This is already in use.",
+  },
+  /** Why a typed number is refused (components/ui/NumberInput, lib/i18n/number.ts): beside the field. */
+  number: {
+    empty: "Enter a number.",
+    invalid: "Enter a number, such as {example}.",
+    ambiguous: "{text} can be read two ways: write it without a thousands separator, such as {example}.",
+    tooSmall: "Enter {min} or more.",
+    tooBig: "Enter {max} or less.",
+    notWhole: "Enter a whole number.",
+    decimals: { one: "Use at most {count} decimal.", other: "Use at most {count} decimals." },
   },
   /** Why a read of the JSON API failed, by the code of its error body (lib/api-client/errors.ts). */
   apiErrors: {

@@ -22,10 +22,10 @@ export default {
     macroGoals: "Macro goals",
     microGoals: "Micro goals",
     rate: "Conversion rate",
-    interval: "95 % interval {low} – {high}",
-    converted: "{converted} of {visitors} visitors converted",
-    conversions: "{n} conversions in total",
-    repeat: "{n} converted more than once",
+    interval: "95% interval {interval}",
+    converted: { one: "{converted} of {count} visitor converted", other: "{converted} of {count} visitors converted" },
+    conversions: { one: "{count} conversion in total", other: "{count} conversions in total" },
+    repeat: { one: "{count} visitor converted more than once", other: "{count} visitors converted more than once" },
     change: "{change} vs previous period ({rate})",
     noPrevious: "No rate in the previous period",
     small: "Too few visitors for a reliable rate",
@@ -37,7 +37,7 @@ export default {
   benchmark: {
     title: "Sector benchmark",
     rate: "{rate} for {label}",
-    solid: "Solid range: {low} – {high}",
+    solid: "Solid range: {interval}",
     none: "No benchmark",
     source: "Source: {publisher} ({site}), “{title}”, published {date}",
     verdict: {
@@ -50,15 +50,23 @@ export default {
   whatIf: {
     title: "What if",
     label: "Target rate",
-    revenue:
-      "At {target} instead of {current}, the same {visitors} visitors would bring {extra} more converting visitors ({relative}) and {revenue} in revenue instead of {revenueNow}.",
-    leads:
-      "At {target} instead of {current}, the same {visitors} visitors would bring {extra} more converting visitors ({relative}): {at} instead of {now}.",
+    more: { zero: "no more converting visitors", one: "{count} more converting visitor", other: "{count} more converting visitors" },
+    fewer: { one: "{count} fewer converting visitor", other: "{count} fewer converting visitors" },
+    revenue: {
+      one: "At {target} instead of {current}, the same {count} visitor would bring {extra} ({relative}) and {revenue} in revenue instead of {revenueNow}.",
+      other:
+        "At {target} instead of {current}, the same {count} visitors would bring {extra} ({relative}) and {revenue} in revenue instead of {revenueNow}.",
+    },
+    leads: {
+      one: "At {target} instead of {current}, the same {count} visitor would bring {extra} ({relative}): {at} instead of {now}.",
+      other: "At {target} instead of {current}, the same {count} visitors would bring {extra} ({relative}): {at} instead of {now}.",
+    },
+    full: "Every visitor in this period converted already: there is no higher rate to imagine.",
   },
   stages: {
     title: "Sales funnel stages",
     body: "The KPIs the sales-funnel article names for each stage, where your events allow them.",
-    reached: "{n} visitors ({share})",
+    reached: { one: "{count} visitor ({share})", other: "{count} visitors ({share})" },
     notAvailable: "Not available from your events",
     retentionCounts: "Customers kept: they converted again in this period, or came back as customers.",
     names: { awareness: "Awareness", interest: "Interest", decision: "Decision", action: "Action", retention: "Retention" },
@@ -73,9 +81,12 @@ export default {
     converted: "Converted",
     conversions: "Conversions",
     rate: "Rate",
-    interval: "95 % interval",
+    interval: "95% interval",
     small: "few visitors",
-    smallHint: "Rows marked “few visitors” have under {n} visitors: their rate can swing a lot.",
+    smallHint: {
+      one: "Rows marked “few visitors” have under {count} visitor: their rate can swing a lot.",
+      other: "Rows marked “few visitors” have under {count} visitors: their rate can swing a lot.",
+    },
     sortBy: "Sort by {column}",
     empty: "No visitors in this range.",
     chart: "Conversion rate by {field}",

@@ -7,7 +7,7 @@ export default {
   range: "Period",
   rollingOption: "Rolling: the last days, moving with today",
   fixedOption: "Fixed dates",
-  rolling: "Rolling: the last {days} days",
+  rolling: { one: "Rolling: the last {count} day", other: "Rolling: the last {count} days" },
   fixed: "Fixed: the current selection",
   days: "Days",
   from: "From",

@@ -19,6 +19,12 @@ const common: typeof en = {
   somethingWrong: "Er ging iets mis. Probeer het opnieuw.",
   notFound: "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
   backHome: "Terug naar het dashboard",
+  notFoundPage: {
+    title: "Pagina niet gevonden",
+    body: "Deze pagina bestaat niet, of je hebt er geen toegang toe. Controleer het adres, of ga terug naar je projecten.",
+    projects: "Naar je projecten",
+    home: "Terug naar het begin",
+  },
   actionErrors: {
     unauthenticated: "Je sessie is verlopen. Log opnieuw in.",
     forbidden: "Je rol staat dit niet toe.",
@@ -37,6 +43,15 @@ const common: typeof en = {
     unsafe_text: "Dit bevat tekens die niet opgeslagen kunnen worden (een NUL-byte of een kapot teken).",
     unknown_key: "Het formulier stuurde een veld dat het niet heeft.",
     taken: "Dit is al in gebruik.",
+  },
+  number: {
+    empty: "Vul een getal in.",
+    invalid: "Vul een getal in, zoals {example}.",
+    ambiguous: "{text} kan op twee manieren gelezen worden: schrijf het zonder scheidingsteken voor duizendtallen, zoals {example}.",
+    tooSmall: "Vul {min} of meer in.",
+    tooBig: "Vul {max} of minder in.",
+    notWhole: "Vul een geheel getal in.",
+    decimals: { one: "Gebruik hoogstens {count} decimaal.", other: "Gebruik hoogstens {count} decimalen." },
   },
   apiErrors: {
     unauthenticated: "Je sessie is verlopen. Log opnieuw in.",

@@ -9,7 +9,7 @@ const share: typeof en = {
   range: "Periode",
   rollingOption: "Doorlopend: de laatste dagen, schuift mee met vandaag",
   fixedOption: "Vaste data",
-  rolling: "Doorlopend: de afgelopen {days} dagen",
+  rolling: { one: "Doorlopend: de afgelopen {count} dag", other: "Doorlopend: de afgelopen {count} dagen" },
   fixed: "Vast: de huidige selectie",
   days: "Dagen",
   from: "Van",
