@@ -102,7 +102,7 @@ export function FunnelDashboard({
           label={t("funnels.summary.overall")}
           value={data ? f.percent(data.overall.rate) : null}
           testId="stat-overall"
-          note={t("funnels.summary.counts", { steps: funnel.steps.length, window: f.duration(funnel.windowSeconds) })}
+          note={t("funnels.summary.counts", { count: funnel.steps.length, window: f.duration(funnel.windowSeconds) })}
           detail={
             data && data.overall.rate !== null
               ? t("funnels.summary.interval", { interval: f.interval(data.overall.interval.low, data.overall.interval.high) })

@@ -54,8 +54,11 @@ export default {
     interval: "95% interval {interval}",
     previous: "{change} vs previous period ({rate})",
     noPrevious: "No data in the previous period",
-    counts:
-      "Counts visitors who did all {steps} steps in this order within {window}; the conversions overview counts anyone who reached the goal.",
+    counts: {
+      one: "Counts visitors who did its {count} step within {window}; the conversions overview counts anyone who reached the goal.",
+      other:
+        "Counts visitors who did all {count} steps in this order within {window}; the conversions overview counts anyone who reached the goal.",
+    },
   },
   chart: {
     label: "Drop-off per step",

@@ -56,8 +56,11 @@ const funnels: typeof en = {
     interval: "95%-interval {interval}",
     previous: "{change} t.o.v. vorige periode ({rate})",
     noPrevious: "Geen data in de vorige periode",
-    counts:
-      "Telt bezoekers die alle {steps} stappen in deze volgorde deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
+    counts: {
+      one: "Telt bezoekers die de {count} stap deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
+      other:
+        "Telt bezoekers die alle {count} stappen in deze volgorde deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
+    },
   },
   chart: {
     label: "Afhakers per stap",
