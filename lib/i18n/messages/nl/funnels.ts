@@ -62,6 +62,20 @@ const funnels: typeof en = {
         "Telt bezoekers die alle {count} stappen in deze volgorde deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
     },
   },
+  trend: {
+    conversion: "Conversie",
+    entered: "Begonnen",
+    unitLabel: "Toon de trend per",
+    units: { day: "Dag", week: "Week", month: "Maand" },
+    weekOf: "Week van {date}",
+    incomplete: "nog niet compleet",
+    point: {
+      one: "{rate}, {converted} van {count} bezoeker converteerde",
+      other: "{rate}, {converted} van {count} bezoekers converteerden",
+    },
+    partialNote:
+      "Stippellijn, open punt en gearceerde staaf: {periods} is niet compleet (loopt nog, of valt deels buiten de periode), dus de cijfers zijn nog niet definitief.",
+  },
   chart: {
     label: "Afhakers per stap",
     converted: "Ging verder",
