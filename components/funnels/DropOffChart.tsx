@@ -86,7 +86,7 @@ export function DropOffChart({ labels, results }: Props) {
             stacked: !breakdown,
             beginAtZero: true,
             grid: { color: COLORS.grid },
-            ticks: { color: COLORS.text, callback: (v) => (breakdown ? f.percent(Number(v) / 100) : f.number(Number(v))) },
+            ticks: { color: COLORS.text, callback: (v) => (breakdown ? f.percentTick(Number(v) / 100) : f.number(Number(v))) },
           },
         },
         plugins: {

@@ -37,7 +37,7 @@ export function TrendChart({ trend }: { trend: FunnelResults["trend"] }) {
           y: {
             beginAtZero: true,
             grid: { color: COLORS.grid },
-            ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) },
+            ticks: { color: COLORS.text, callback: (v) => f.percentTick(Number(v) / 100) },
           },
         },
         plugins: {
