@@ -49,6 +49,7 @@ type Attack =
       after?: (ctx: { caller: APIRequestContext; ids: Ids; secrets: string[] }) => Promise<void>;
     };
 
+const projectDetails = (name: string) => ({ name, siteUrl: "https://www.example.nl", timeZone: "UTC" });
 const goalDefinition = { name: "Hijacked goal", kind: "macro", match: { event: "purchase" }, revenue: false };
 const experimentDefinition = (goalId: string) => ({
   name: "Hijacked test",
@@ -194,6 +195,13 @@ const crossTeam: Record<string, Attack> = {
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
+    calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#saveAllowedOriginsAction": {
+    calls: (ids) => [[ids.projectB, { origins: ["https://evil.example"], acceptWithoutOrigin: false }]],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { calls: (ids) => [[ids.projectB, "Team B shop"]] },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [["intruder@example.nl", "owner"]],
     ownOnly: "invites into the caller's own team (team from the session)",
@@ -264,6 +272,13 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
+    calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#saveAllowedOriginsAction": {
+    calls: (ids) => [[ids.projectB, { origins: ["https://evil.example"], acceptWithoutOrigin: false }]],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { calls: (ids) => [[ids.projectB, "Team B shop"]] },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [
       ["friend@example.nl", "viewer"],
@@ -320,6 +335,8 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
     experiments: (arrayProp(experiments, "results") as { experiment: unknown }[]).map((r) => r.experiment),
     shareLinks: arrayProp(project, "shareLinks"),
     writeKey: settings.match(/"writeKey":"(tw_[^"]+)"/)?.[1],
+    origins: arrayProp(settings, "origins"),
+    acceptWithoutOrigin: settings.match(/"acceptWithoutOrigin":(true|false)/)?.[1],
     readKeyPrefix: settings.match(/"readKeyPrefix":"([^"]+)"/)?.[1],
     results: await results.json(),
   };
@@ -517,6 +534,9 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
     "deleteExperimentAction",
     "revokeShareLinkAction",
     "rotateWriteKeyAction",
+    "updateProjectAction",
+    "saveAllowedOriginsAction",
+    "deleteProjectAction",
     "changeRoleAction",
     "removeMemberAction",
     "revokeInviteAction",
@@ -587,6 +607,13 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { template: (ids) => [ids.projectA] },
+  "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
+    template: (ids) => [ids.projectA, projectDetails("Team A shop")],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#saveAllowedOriginsAction": {
+    template: (ids) => [ids.projectA, { origins: ["https://www.example.nl"], acceptWithoutOrigin: true }],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { template: (ids) => [ids.projectA, "Team A shop"] },
   "app/(app)/team/actions.ts#inviteAction": { template: () => ["friend@example.nl", "viewer"] },
   "app/(app)/team/actions.ts#revokeInviteAction": { template: (ids) => [ids.inviteA] },
   "app/(app)/team/actions.ts#changeRoleAction": { template: (ids) => [ids.ownerA, "owner"] },
