@@ -12,6 +12,7 @@ import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
 import privacyPage from "./privacy-page";
+import account from "./account";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage, account };
 export default nl;
