@@ -5,6 +5,9 @@ import { revealWriteKey } from "@/db/projects";
 import { getI18n } from "@/server/i18n";
 import { KeysCard } from "@/components/settings/KeysCard";
 import { InstallCard } from "@/components/settings/InstallCard";
+import { RetentionCard } from "@/components/settings/RetentionCard";
+import { getRetention } from "@/db/retention";
+import { retentionHorizon } from "@/lib/privacy/retention";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -19,6 +22,7 @@ async function publicOrigin(): Promise<string> {
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const scope = await pageProjectScope(projectId);
+  const retention = await getRetention(scope);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <InstallCard projectId={projectId} writeKey={revealWriteKey(scope)} origin={await publicOrigin()} />
@@ -27,6 +31,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         writeKey={revealWriteKey(scope)}
         readKeyPrefix={scope.project.readKeyPrefix}
         canRotate={scope.can("admin")}
+      />
+      <RetentionCard
+        projectId={projectId}
+        months={retention.months}
+        keptFrom={retentionHorizon(new Date(), retention.months, scope.project.timeZone).day}
+        checkedAt={retention.checkedAt?.toISOString() ?? null}
+        canEdit={scope.can("admin")}
       />
     </div>
   );
