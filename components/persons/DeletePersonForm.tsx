@@ -11,9 +11,20 @@ import type { PersonErasure } from "@/lib/privacy/types";
 
 /**
  * Deleting a person, with the id typed again as confirmation (the button stays disabled until it
- * matches). After the deletion the card says what went, per kind, and offers the way back.
+ * matches), below `children` (what is kept about them). After the deletion that view goes and the
+ * card says what went, per kind, and offers the way back.
  */
-export function DeletePersonForm({ projectId, personId, backHref }: { projectId: string; personId: string; backHref: string | null }) {
+export function DeletePersonForm({
+  projectId,
+  personId,
+  backHref,
+  children,
+}: {
+  projectId: string;
+  personId: string;
+  backHref: string | null;
+  children: React.ReactNode;
+}) {
   const { t } = useI18n();
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -57,24 +68,27 @@ export function DeletePersonForm({ projectId, personId, backHref }: { projectId:
   }
 
   return (
-    <Card className="ring-red-200" id="delete">
-      <CardHeader title={t("persons.delete.title")} description={t("persons.delete.body")} />
-      <form onSubmit={submit} className="flex flex-wrap items-start gap-3 p-5" noValidate>
-        <TextField
-          name="confirmation"
-          label={t("persons.delete.confirmLabel", { id: personId })}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          error={error}
-          className="min-w-0 flex-1 basis-64"
-          data-testid="delete-person-confirm"
-        />
-        <Button type="submit" variant="danger" className="mt-7" disabled={pending || typed !== personId} data-testid="delete-person">
-          {pending ? t("persons.delete.deleting") : t("persons.delete.button")}
-        </Button>
-      </form>
-    </Card>
+    <>
+      {children}
+      <Card className="ring-red-200" id="delete">
+        <CardHeader title={t("persons.delete.title")} description={t("persons.delete.body")} />
+        <form onSubmit={submit} className="flex flex-wrap items-start gap-3 p-5" noValidate>
+          <TextField
+            name="confirmation"
+            label={t("persons.delete.confirmLabel", { id: personId })}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            error={error}
+            className="min-w-0 flex-1 basis-64"
+            data-testid="delete-person-confirm"
+          />
+          <Button type="submit" variant="danger" className="mt-7" disabled={pending || typed !== personId} data-testid="delete-person">
+            {pending ? t("persons.delete.deleting") : t("persons.delete.button")}
+          </Button>
+        </form>
+      </Card>
+    </>
   );
 }

@@ -67,6 +67,7 @@ export default {
     tooLarge: "More than {max} people dropped off here: narrow the period or the filters.",
     badRange: "This link's period or filters are not valid: open the audience again from the funnel.",
     back: "Back to the funnel",
+    busy: "Another audience of this project is being read right now. Try again in a minute.",
     viewPeople: "View people",
     viewPeopleLabel: "View who dropped off after {step}",
   },

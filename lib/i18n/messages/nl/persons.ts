@@ -69,6 +69,7 @@ const persons: typeof en = {
     tooLarge: "Hier haakten meer dan {max} mensen af: kies een kortere periode of meer filters.",
     badRange: "De periode of filters van deze link kloppen niet: open de doelgroep opnieuw vanuit de funnel.",
     back: "Terug naar de funnel",
+    busy: "Er wordt nu al een doelgroep van dit project gelezen. Probeer het over een minuut opnieuw.",
     viewPeople: "Mensen bekijken",
     viewPeopleLabel: "Bekijk wie afhaakte na {step}",
   },

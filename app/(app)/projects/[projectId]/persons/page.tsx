@@ -1,7 +1,7 @@
 import { pageProjectScope } from "@/server/guard";
 import { getI18n } from "@/server/i18n";
 import { personProfile } from "@/db/persons";
-import { personIdSchema } from "@/lib/privacy/types";
+import { personIdSchema, type PersonProfile } from "@/lib/privacy/types";
 import { AccessError } from "@/lib/errors";
 import { PersonLookup } from "@/components/persons/PersonLookup";
 import { PersonView } from "@/components/persons/PersonView";
@@ -11,6 +11,9 @@ export async function generateMetadata() {
   const { t } = await getI18n();
   return { title: t("persons.lookup.title") };
 }
+
+/** The page's data for the client view: times as ISO text. */
+const view = (p: PersonProfile) => ({ ...p, firstSeen: p.firstSeen?.toISOString() ?? null, lastSeen: p.lastSeen?.toISOString() ?? null });
 
 /** Only a way back into this project's funnels (an audience page), never a link elsewhere. */
 function safeBack(projectId: string, back: string | undefined): string | null {
@@ -67,20 +70,16 @@ export default async function PersonPage({
       ) : null}
       <PersonLookup projectId={projectId} value={raw} error={error} texts={texts} />
       {person ? (
-        <>
-          <PersonView
-            person={{
-              ...person,
-              firstSeen: person.firstSeen?.toISOString() ?? null,
-              lastSeen: person.lastSeen?.toISOString() ?? null,
-            }}
-          />
-          {scope.can("admin") ? (
-            <DeletePersonForm projectId={projectId} personId={person.personId} backHref={back} />
-          ) : (
+        scope.can("admin") ? (
+          <DeletePersonForm projectId={projectId} personId={person.personId} backHref={back}>
+            <PersonView person={view(person)} />
+          </DeletePersonForm>
+        ) : (
+          <>
+            <PersonView person={view(person)} />
             <p className="text-sm text-slate-600">{t("persons.delete.adminOnly")}</p>
-          )}
-        </>
+          </>
+        )
       ) : null}
     </div>
   );

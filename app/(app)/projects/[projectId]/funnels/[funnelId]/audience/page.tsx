@@ -7,6 +7,7 @@ import { audienceSlot, AUDIENCE_MAX_ROWS } from "@/db/limits";
 import { parseRangeParams } from "@/lib/funnel/query";
 import { apiUrls } from "@/lib/api-client/keys";
 import { InputError } from "@/lib/errors";
+import { TooBusyError } from "@/lib/semaphore";
 import type { AudienceMember } from "@/lib/funnel/types";
 import { AudiencePeople, type AudienceRow } from "@/components/persons/AudiencePeople";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -81,6 +82,7 @@ export default async function AudiencePage({
   } catch (err) {
     if (err instanceof AudienceTooLargeError) return problem(t("persons.audience.tooLarge", { max: f.number(AUDIENCE_MAX_ROWS) }));
     if (err instanceof InputError) return problem(t("persons.audience.badRange"));
+    if (err instanceof TooBusyError) return problem(t("persons.audience.busy"));
     throw err;
   }
   const s = funnel.steps[step - 1];
