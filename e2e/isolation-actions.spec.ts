@@ -1,5 +1,5 @@
 import { test, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { signUp, fillSignup, signUpWithDemoProject, uniqueEmail } from "./helpers";
+import { signUp, signUpFromInvite, signUpWithDemoProject, uniqueEmail } from "./helpers";
 import { serverActions, actionIds, callAction, refused, arrayProp, type ActionResponse } from "./actions";
 
 /**
@@ -49,6 +49,7 @@ type Attack =
       after?: (ctx: { caller: APIRequestContext; ids: Ids; secrets: string[] }) => Promise<void>;
     };
 
+const projectDetails = (name: string) => ({ name, siteUrl: "https://www.example.nl", timeZone: "UTC" });
 const goalDefinition = { name: "Hijacked goal", kind: "macro", match: { event: "purchase" }, revenue: false };
 const experimentDefinition = (goalId: string) => ({
   name: "Hijacked test",
@@ -201,6 +202,13 @@ const crossTeam: Record<string, Attack> = {
       [ids.projectA, "customer-1-1", "customer-1-1"],
     ],
   },
+  "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
+    calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#saveAllowedOriginsAction": {
+    calls: (ids) => [[ids.projectB, { origins: ["https://evil.example"], acceptWithoutOrigin: false }]],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { calls: (ids) => [[ids.projectB, "Team B shop"]] },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [["intruder@example.nl", "owner"]],
     ownOnly: "invites into the caller's own team (team from the session)",
@@ -214,6 +222,11 @@ const crossTeam: Record<string, Attack> = {
   },
   "app/(app)/team/actions.ts#removeMemberAction": { calls: (ids) => [[ids.viewerB], [ids.ownerB]] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { calls: () => [[RANDOM_TOKEN]] },
+  // Only for a signed-in user in no team: the caller is in team A, so it is refused (and takes no id).
+  "app/(auth)/new-team/actions.ts#createOwnTeamAction": {
+    calls: (ids) => [[{ name: "Team C" }], [{ name: ids.teamB }]],
+    after: async ({ caller, ids }) => expect(await currentTeam(caller)).toBe(ids.teamA),
+  },
   "app/share/[token]/actions.ts#unlockShareAction": {
     calls: (ids) => [
       [RANDOM_TOKEN, "guess"],
@@ -270,6 +283,13 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
     calls: (ids) => [[ids.projectB, "customer-1-1", "customer-1-1"]],
   },
+  "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
+    calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#saveAllowedOriginsAction": {
+    calls: (ids) => [[ids.projectB, { origins: ["https://evil.example"], acceptWithoutOrigin: false }]],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { calls: (ids) => [[ids.projectB, "Team B shop"]] },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [
       ["friend@example.nl", "viewer"],
@@ -287,6 +307,9 @@ const viewer: Record<string, Attack> = {
   "app/(app)/team/actions.ts#removeMemberAction": { calls: (ids) => [[ids.ownerB]] },
   "app/invite/[token]/actions.ts#acceptInviteAction": {
     exempt: "not an admin action: the invite token is the credential (see the cross-team table)",
+  },
+  "app/(auth)/new-team/actions.ts#createOwnTeamAction": {
+    exempt: "not an admin action: a teamless user's own first team (refused for anyone in a team, see the cross-team table)",
   },
   "app/share/[token]/actions.ts#unlockShareAction": {
     exempt: "not an admin action: the share token and password are the credential (see the cross-team table)",
@@ -323,6 +346,8 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
     experiments: (arrayProp(experiments, "results") as { experiment: unknown }[]).map((r) => r.experiment),
     shareLinks: arrayProp(project, "shareLinks"),
     writeKey: settings.match(/"writeKey":"(tw_[^"]+)"/)?.[1],
+    origins: arrayProp(settings, "origins"),
+    acceptWithoutOrigin: settings.match(/"acceptWithoutOrigin":(true|false)/)?.[1],
     readKeyPrefix: settings.match(/"readKeyPrefix":"([^"]+)"/)?.[1],
     results: await results.json(),
   };
@@ -336,13 +361,8 @@ function mustHave(ids: Map<string, string>, key: string): string {
 
 /** Signs up with the invited address (an invite belongs to its address) and joins. */
 async function signUpViewer(page: Page, inviteLink: string, email: string) {
-  const url = new URL(inviteLink);
-  await page.goto(url.pathname);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await fillSignup(page, { name: "Vera Kijker", email });
-  await page.goto(url.pathname);
-  await page.getByRole("button", { name: "Join the team" }).click();
-  await expect(page).toHaveURL(/\/projects/);
+  // Signing up from the invite joins the team (no team of one's own), with the invited address filled in.
+  expect((await signUpFromInvite(page, inviteLink, { name: "Vera Kijker" })).email).toBe(email);
 }
 
 /** What an action answered with, in the one result shape of server/action.ts. */
@@ -525,6 +545,9 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
     "deleteExperimentAction",
     "revokeShareLinkAction",
     "rotateWriteKeyAction",
+    "updateProjectAction",
+    "saveAllowedOriginsAction",
+    "deleteProjectAction",
     "changeRoleAction",
     "removeMemberAction",
     "revokeInviteAction",
@@ -597,11 +620,19 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { template: (ids) => [ids.projectA, 25] },
   "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": { template: (ids) => [ids.projectA, "nobody", "nobody"] },
+  "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
+    template: (ids) => [ids.projectA, projectDetails("Team A shop")],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#saveAllowedOriginsAction": {
+    template: (ids) => [ids.projectA, { origins: ["https://www.example.nl"], acceptWithoutOrigin: true }],
+  },
+  "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { template: (ids) => [ids.projectA, "Team A shop"] },
   "app/(app)/team/actions.ts#inviteAction": { template: () => ["friend@example.nl", "viewer"] },
   "app/(app)/team/actions.ts#revokeInviteAction": { template: (ids) => [ids.inviteA] },
   "app/(app)/team/actions.ts#changeRoleAction": { template: (ids) => [ids.ownerA, "owner"] },
   "app/(app)/team/actions.ts#removeMemberAction": { template: (ids) => [ids.ownerA] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { template: () => [RANDOM_TOKEN] },
+  "app/(auth)/new-team/actions.ts#createOwnTeamAction": { template: () => [{ name: "Team C" }] },
   "app/share/[token]/actions.ts#unlockShareAction": { template: (ids) => [ids.shareTokenB, "guess"] },
 };
 

@@ -1,11 +1,13 @@
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "../db/client";
 import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectScope } from "../db/tenant";
 import { AccessError, unauthenticated } from "../lib/errors";
 import { findTeamFunnel, getFunnel, type FunnelRow } from "../db/funnels";
+import { safeNext } from "../lib/auth/safe-next";
+import { PATH_HEADER } from "./origin";
 
 /**
  * The request-facing half of the tenant guard: it resolves the session (or a read key) into a
@@ -27,11 +29,23 @@ export async function currentTeamScope(): Promise<TeamScope | null> {
   return teamScopeForUser(await getDb(), userId, preferred);
 }
 
-/** For pages: the team scope, or a redirect to the login page. */
+/**
+ * The login page, coming back to the page asked for after signing in (a deep link survives the
+ * login). Only a same-origin path is kept (lib/auth/safe-next.ts); the path comes from the app's
+ * server, which overwrites whatever a client sent in its header.
+ */
+async function loginRedirect(): Promise<never> {
+  const asked = safeNext((await headers()).get(PATH_HEADER), "");
+  redirect(asked && asked !== "/" ? `/login?next=${encodeURIComponent(asked)}` : "/login");
+}
+
+/** For pages: the team scope, or a redirect to the login page (which then returns here). */
 export async function pageTeamScope(): Promise<TeamScope> {
   const scope = await currentTeamScope();
-  if (!scope) redirect("/login");
-  return scope;
+  if (scope) return scope;
+  // Signed in but in no team (an invitee removed from the only team they joined): make one, not a login loop.
+  if (await sessionUserId()) redirect("/new-team");
+  return loginRedirect();
 }
 
 /** For route handlers and server actions: the team scope, or a 401. */
@@ -54,7 +68,7 @@ export async function pageProjectScope(projectId: string): Promise<ProjectScope>
     return await projectScopeFor(projectId);
   } catch (err) {
     if (err instanceof AccessError) {
-      if (err.status === 401) redirect("/login");
+      if (err.status === 401) await loginRedirect();
       notFound();
     }
     throw err;

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
 import { createAccount } from "@/db/accounts";
+import { createInvitedAccount } from "@/db/invited-account";
+import { InviteForAnotherAddress } from "@/db/members";
 import { hitRateLimit } from "@/db/rate-limit";
 import { InputError } from "@/lib/errors";
 import { signupSchema, fieldErrors } from "@/lib/auth/validation";
@@ -16,6 +18,7 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceToken } from "@/lib/auth/de
 import { SIGNUP_WINDOW_SECONDS } from "@/lib/auth/limits";
 import { authSecret, config } from "@/lib/config";
 import { requestOrigin } from "@/server/origin";
+import { TEAM_COOKIE } from "@/server/guard";
 
 export type FormState = { errors?: Record<string, string>; values?: Record<string, string> };
 
@@ -23,7 +26,14 @@ export type FormState = { errors?: Record<string, string>; values?: Record<strin
 // Next's own $ACTION_ fields), and nothing from it is spread into a row.
 const text = (max: number) => z.string().max(max).catch("");
 const loginForm = z.object({ email: text(254), password: text(200), next: text(2048) });
-const signupForm = z.object({ name: text(1000), email: text(1000), password: text(1000), teamName: text(1000), next: text(2048) });
+const signupForm = z.object({
+  name: text(1000),
+  email: text(1000),
+  password: text(1000),
+  teamName: text(1000),
+  next: text(2048),
+  invite: text(200),
+});
 
 function fields<T extends z.ZodObject>(schema: T, form: FormData): z.output<T> {
   const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, form.get(k) ?? ""]));
@@ -59,6 +69,7 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
 
 export async function signupAction(_prev: FormState, form: FormData): Promise<FormState> {
   const raw = fields(signupForm, form);
+  if (raw.invite) return invitedSignup(raw);
   const values = { name: raw.name, email: raw.email, teamName: raw.teamName };
   const parsed = signupSchema.safeParse({ name: raw.name, email: raw.email, password: raw.password, teamName: raw.teamName });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
@@ -81,4 +92,36 @@ export async function signupAction(_prev: FormState, form: FormData): Promise<Fo
   }
   await rememberDevice(parsed.data.email);
   redirect(safeNext(raw.next, "/projects/new"));
+}
+
+/**
+ * Sign-up from an invite link: no team name and no team of their own; the account joins the
+ * inviting team (one transaction with the invite's acceptance, so a used or expired invite
+ * creates nothing) and lands in it.
+ */
+async function invitedSignup(raw: z.output<typeof signupForm>): Promise<FormState> {
+  const values = { name: raw.name, email: raw.email };
+  const parsed = signupSchema.omit({ teamName: true }).safeParse({ name: raw.name, email: raw.email, password: raw.password });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const db = await getDb();
+  const limit = await hitRateLimit(db, `signup:address:${clientAddress(await headers())}`, config().SIGNUP_LIMIT, SIGNUP_WINDOW_SECONDS);
+  if (limit.limited) return { errors: { form: "signupLimited" }, values };
+  let teamId: string;
+  try {
+    ({ teamId } = await createInvitedAccount(db, parsed.data, raw.invite));
+  } catch (err) {
+    if (err instanceof InviteForAnotherAddress) return { errors: { email: "inviteOtherAddress" }, values };
+    if (err instanceof InputError && err.field === "email") return { errors: { email: "emailTaken" }, values };
+    if (err instanceof InputError && err.field === "token") return { errors: { form: "inviteInvalid" }, values };
+    throw err;
+  }
+  (await cookies()).set(TEAM_COOKIE, teamId, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (err) {
+    if (err instanceof AuthError) redirect("/login");
+    throw err;
+  }
+  await rememberDevice(parsed.data.email);
+  redirect("/projects");
 }

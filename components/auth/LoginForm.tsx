@@ -21,7 +21,7 @@ export function LoginForm({ next }: { next?: string }) {
         {next ? <input type="hidden" name="next" value={next} /> : null}
         {formError ? (
           <p data-testid="login-error" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-            {formError === "rateLimited" ? t("auth.login.rateLimited", { minutes: LOGIN_WINDOW_MINUTES }) : t("auth.login.invalid")}
+            {formError === "rateLimited" ? t("auth.login.rateLimited", { count: LOGIN_WINDOW_MINUTES }) : t("auth.login.invalid")}
           </p>
         ) : null}
         <TextField

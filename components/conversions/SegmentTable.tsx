@@ -162,9 +162,7 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
                 <Td numeric>
                   <span className="font-semibold text-slate-900">{f.percent(goal?.rate.rate)}</span>
                   {goal && goal.rate.rate !== null ? (
-                    <span className="block text-[11px] text-slate-400">
-                      {f.percent(goal.rate.low)} – {f.percent(goal.rate.high)}
-                    </span>
+                    <span className="block text-[11px] text-slate-400">{f.interval(goal.rate.low, goal.rate.high)}</span>
                   ) : null}
                 </Td>
                 {showCosts ? (
@@ -190,7 +188,7 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
             ))}
           </TBody>
         </Table>
-        <p className="mt-3 text-xs text-slate-500">{t("conversions.segments.smallHint", { n: MIN_VISITORS_FOR_RATE })}</p>
+        <p className="mt-3 text-xs text-slate-500">{t("conversions.segments.smallHint", { count: MIN_VISITORS_FOR_RATE })}</p>
       </div>
       <Chart
         config={config}

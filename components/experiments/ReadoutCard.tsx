@@ -48,9 +48,7 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
               <Td numeric>
                 <span className="font-semibold text-slate-900">{f.percent(v.rate)}</span>
                 {v.rate !== null ? (
-                  <span className="block text-[11px] text-slate-400">
-                    {f.percent(v.rateInterval.low)} – {f.percent(v.rateInterval.high)}
-                  </span>
+                  <span className="block text-[11px] text-slate-400">{f.interval(v.rateInterval.low, v.rateInterval.high)}</span>
                 ) : null}
               </Td>
               <Td numeric data-testid="readout-uplift">
@@ -66,9 +64,7 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
                   </span>
                 )}
                 {v.upliftInterval ? (
-                  <span className="block text-[11px] text-slate-400">
-                    {f.signedPercent(v.upliftInterval.low)} – {f.signedPercent(v.upliftInterval.high)}
-                  </span>
+                  <span className="block text-[11px] text-slate-400">{f.signedInterval(v.upliftInterval.low, v.upliftInterval.high)}</span>
                 ) : null}
               </Td>
               <Td numeric data-testid="readout-p">
@@ -96,7 +92,7 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
       <Verdict readout={readout} minimumUplift={experiment.minimumUplift} />
       {result.unassigned > 0 ? (
         <p className="text-xs text-slate-500" data-testid="readout-unassigned">
-          {t("experiments.meta.unassigned", { n: result.unassigned })}
+          {t("experiments.meta.unassigned", { count: result.unassigned })}
         </p>
       ) : null}
     </div>
@@ -119,8 +115,8 @@ function Progress({ readout, minimumUplift }: { readout: Readout; minimumUplift:
         <span className="font-medium text-slate-700">{t("experiments.progress.label")}</span>
         <span className="tabular-nums text-slate-600">
           {t("experiments.progress.value", {
-            done: f.number(Math.min(smallest, readout.plannedPerVariant)),
-            planned: f.number(readout.plannedPerVariant),
+            done: Math.min(smallest, readout.plannedPerVariant),
+            count: readout.plannedPerVariant,
             pct: f.percent(readout.progress),
           })}
         </span>

@@ -82,7 +82,7 @@ export function FunnelDashboard({
           {data.steps[0].visitors === 0 ? <Notice testId="notice-empty">{t("funnels.notices.noEntries")}</Notice> : null}
           {rangeDays < 7 ? <Notice testId="notice-short">{t("funnels.notices.shortRange")}</Notice> : null}
           {small && data.steps[0].visitors > 0 ? (
-            <Notice testId="notice-small">{t("funnels.notices.smallSample", { n: MIN_VISITORS_FOR_RATE })}</Notice>
+            <Notice testId="notice-small">{t("funnels.notices.smallSample", { count: MIN_VISITORS_FOR_RATE })}</Notice>
           ) : null}
         </div>
       ) : null}
@@ -99,7 +99,7 @@ export function FunnelDashboard({
           testId="stat-overall"
           detail={
             data && data.overall.rate !== null
-              ? t("funnels.summary.interval", { low: f.percent(data.overall.interval.low), high: f.percent(data.overall.interval.high) })
+              ? t("funnels.summary.interval", { interval: f.interval(data.overall.interval.low, data.overall.interval.high) })
               : undefined
           }
           extra={

@@ -10,7 +10,8 @@ import conversions from "./conversions";
 import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
+import privacyPage from "./privacy-page";
 import persons from "./persons";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, persons };
+const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage, persons };
 export default en;
