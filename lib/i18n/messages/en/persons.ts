@@ -64,7 +64,10 @@ export default {
     none: "(none)",
     emptyTitle: "Nobody dropped off here",
     emptyBody: "Everyone who reached this step in the period also reached the next one.",
-    tooLarge: "More than {max} people dropped off here: narrow the period or the filters.",
+    tooLarge: {
+      one: "More than {count} person dropped off here: narrow the period or the filters.",
+      other: "More than {count} people dropped off here: narrow the period or the filters.",
+    },
     badRange: "This link's period or filters are not valid: open the audience again from the funnel.",
     back: "Back to the funnel",
     busy: "Another audience of this project is being read right now. Try again in a minute.",

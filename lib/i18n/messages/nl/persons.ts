@@ -66,7 +66,10 @@ const persons: typeof en = {
     none: "(geen)",
     emptyTitle: "Hier haakte niemand af",
     emptyBody: "Iedereen die deze stap in de periode bereikte, bereikte ook de volgende.",
-    tooLarge: "Hier haakten meer dan {max} mensen af: kies een kortere periode of meer filters.",
+    tooLarge: {
+      one: "Hier haakte meer dan {count} persoon af: kies een kortere periode of meer filters.",
+      other: "Hier haakten meer dan {count} mensen af: kies een kortere periode of meer filters.",
+    },
     badRange: "De periode of filters van deze link kloppen niet: open de doelgroep opnieuw vanuit de funnel.",
     back: "Terug naar de funnel",
     busy: "Er wordt nu al een doelgroep van dit project gelezen. Probeer het over een minuut opnieuw.",

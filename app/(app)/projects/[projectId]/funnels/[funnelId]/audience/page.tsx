@@ -35,7 +35,7 @@ export default async function AudiencePage({
   const { projectId, funnelId } = await params;
   const scope = await pageProjectScope(projectId);
   const funnel = await getFunnel(scope, funnelId).catch(() => notFound());
-  const { t, f } = await getI18n();
+  const { t } = await getI18n();
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(await searchParams)) for (const one of [v ?? []].flat()) search.append(k, one);
   const step = /^\d{1,3}$/.test(search.get("step") ?? "") ? Number(search.get("step")) : NaN;
@@ -80,7 +80,7 @@ export default async function AudiencePage({
       release();
     }
   } catch (err) {
-    if (err instanceof AudienceTooLargeError) return problem(t("persons.audience.tooLarge", { max: f.number(AUDIENCE_MAX_ROWS) }));
+    if (err instanceof AudienceTooLargeError) return problem(t("persons.audience.tooLarge", { count: AUDIENCE_MAX_ROWS }));
     if (err instanceof InputError) return problem(t("persons.audience.badRange"));
     if (err instanceof TooBusyError) return problem(t("persons.audience.busy"));
     throw err;
