@@ -12,7 +12,7 @@ import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
 import type { FunnelStep } from "@/lib/funnel/types";
 import { FilterBar } from "./FilterBar";
 import { DropOffChart } from "./DropOffChart";
-import { TrendChart } from "./TrendChart";
+import { TrendChart, TrendUnitPicker } from "./TrendChart";
 import { StepTable } from "./StepTable";
 import { BreakdownCosts } from "./BreakdownCosts";
 
@@ -142,8 +142,22 @@ export function FunnelDashboard({
         </Card>
       </div>
       <Card>
-        <CardHeader title={t("funnels.chart.trendLabel")} />
-        <div className="p-4">{data ? <TrendChart trend={data.trend} /> : <Skeleton className="h-[220px]" />}</div>
+        <CardHeader
+          title={t("funnels.chart.trendLabel")}
+          actions={
+            data ? (
+              <TrendUnitPicker
+                value={data.trend.unit}
+                onChange={(unit) => {
+                  const next = new URLSearchParams(params);
+                  next.set("unit", unit);
+                  router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+                }}
+              />
+            ) : null
+          }
+        />
+        <div className="p-4">{data ? <TrendChart trend={data.trend} /> : <Skeleton className="h-[240px]" />}</div>
       </Card>
     </div>
   );

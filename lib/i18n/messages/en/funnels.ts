@@ -55,6 +55,20 @@ export default {
     previous: "{change} vs previous period ({rate})",
     noPrevious: "No data in the previous period",
   },
+  trend: {
+    conversion: "Conversion",
+    entered: "Entered",
+    unitLabel: "Show the trend per",
+    units: { day: "Day", week: "Week", month: "Month" },
+    weekOf: "Week of {date}",
+    incomplete: "not complete yet",
+    point: {
+      one: "{rate}, {converted} of {count} visitor converted",
+      other: "{rate}, {converted} of {count} visitors converted",
+    },
+    partialNote:
+      "Dashed line, open point and hatched bar: {periods} is not complete (still running, or cut off by the range), so its figures are not final.",
+  },
   chart: {
     label: "Drop-off per step",
     converted: "Continued",

@@ -57,6 +57,20 @@ const funnels: typeof en = {
     previous: "{change} t.o.v. vorige periode ({rate})",
     noPrevious: "Geen data in de vorige periode",
   },
+  trend: {
+    conversion: "Conversie",
+    entered: "Begonnen",
+    unitLabel: "Toon de trend per",
+    units: { day: "Dag", week: "Week", month: "Maand" },
+    weekOf: "Week van {date}",
+    incomplete: "nog niet compleet",
+    point: {
+      one: "{rate}, {converted} van {count} bezoeker converteerde",
+      other: "{rate}, {converted} van {count} bezoekers converteerden",
+    },
+    partialNote:
+      "Stippellijn, open punt en gearceerde staaf: {periods} is niet compleet (loopt nog, of valt deels buiten de periode), dus de cijfers zijn nog niet definitief.",
+  },
   chart: {
     label: "Afhakers per stap",
     converted: "Ging verder",
