@@ -12,6 +12,7 @@ import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
 import privacyPage from "./privacy-page";
+import account from "./account";
 import persons from "./persons";
 
 const nl: typeof en = {
@@ -28,6 +29,7 @@ const nl: typeof en = {
   spend,
   experiments,
   privacyPage,
+  account,
   persons,
 };
 export default nl;
