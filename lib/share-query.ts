@@ -4,6 +4,7 @@ import { MAX_RANGE_MS, PARAM_LIMITS } from "./funnel/query";
 import { PRESETS, presetRange, previousRange, zonedMidnight } from "./funnel/ranges";
 import { CSV_TABLES, type CsvTable } from "./conversions/export";
 import { InputError } from "./errors";
+import { TREND_UNITS, type TrendUnit } from "./funnel/periods";
 
 /**
  * What a share link's visitor may ask of its report, parsed strictly from the query string. The rules
@@ -14,15 +15,22 @@ import { InputError } from "./errors";
  *   without one, the link's own period;
  * - a filter on a field the link locks may only choose among the locked values (anything else is a
  *   400, not silently intersected); filters on other fields narrow further; locked filters always apply;
- * - `compare` only where the previous period lies inside the link's period too;
+ * - `compare` only where the previous period lies inside the link's period too, or the link itself
+ *   carries the comparison (then every answer compares, with the period before the asked range, as
+ *   far back as the period before the link's own);
+ * - a link made with a breakdown always answers with it; a different breakdown is a 400;
  * - anything else (unknown parameters, whatever their name, repeated single values) is a 400 that says what is wrong;
  * - the link's own terms obey the same caps (its filters: PARAM_LIMITS, built-in fields; its period:
  *   years 2000 to 2100, at most 400 days): a link made before they were checked answers 422.
  */
 export type ShareEndpoint = "results" | "conversions" | "segments";
 
-/** The link's terms: its period (already resolved for today) and its locked filters. */
-export type ShareTerms = { from: Date; to: Date; filters: SegmentFilters };
+/**
+ * The link's terms: its period (already resolved for today), its locked filters, and what else was on
+ * screen when it was made: a breakdown (locked: the client sees it and cannot swap it) and the
+ * comparison with the period before (then that previous period is part of what the link shows).
+ */
+export type ShareTerms = { from: Date; to: Date; filters: SegmentFilters; breakdown?: BuiltinSegmentField | null; compare?: boolean };
 
 export type SharedQuery = {
   from: Date;
@@ -31,6 +39,8 @@ export type SharedQuery = {
   filters: SegmentFilters;
   breakdown?: BuiltinSegmentField;
   compare: boolean;
+  /** results: the trend's periods (day, week, month) */
+  trendUnit?: TrendUnit;
   /** conversions: the segment tables to include */
   segments: BuiltinSegmentField[];
   /** segments: the field whose values to list */
@@ -135,6 +145,7 @@ const schemas: Record<ShareEndpoint, z.ZodType> = {
     ...common,
     breakdown: one("breakdown", field),
     compare: one("compare", z.enum(["1", "true"], "compare is 1 or left out.")),
+    unit: one("unit", z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`)),
   }),
   conversions: z.strictObject({
     ...common,
@@ -157,6 +168,7 @@ type Parsed = {
   to?: string;
   breakdown?: BuiltinSegmentField;
   compare?: string;
+  unit?: TrendUnit;
   segment?: BuiltinSegmentField[];
   format?: "csv";
   table?: CsvTable;
@@ -238,10 +250,13 @@ export function parseShareQuery(
     filters[f] = [...new Set(asked)];
   }
 
-  const compare = q.compare !== undefined;
-  if (compare && previousRange(from, to, timeZone).from < terms.from) {
+  const compare = terms.compare === true || q.compare !== undefined;
+  if (compare && !previousInside({ from, to }, terms, timeZone)) {
     throw new ShareQueryError(`compare: the period before this range lies outside ${period}; choose a shorter range to compare.`);
   }
+  if (terms.breakdown && q.breakdown !== undefined && q.breakdown !== terms.breakdown)
+    throw new ShareQueryError(`breakdown: this link is broken down by ${terms.breakdown}; ${q.breakdown} is not part of it.`);
+  const breakdown = terms.breakdown ?? q.breakdown;
 
   const csv = q.format === "csv" ? { table: q.table ?? "goals", field: Array.isArray(q.field) ? undefined : q.field } : undefined;
   if (!csv && (q.table !== undefined || (endpoint === "conversions" && q.field !== undefined)))
@@ -251,10 +266,14 @@ export function parseShareQuery(
     throw new ShareQueryError(`A segment table needs field=<one of ${fieldList}> and segment=<the same field>.`);
   }
   const wanted = Array.isArray(q.field) ? q.field[0] : endpoint === "segments" ? q.field : undefined;
-  return { from, to, filters, breakdown: q.breakdown, compare, segments, field: wanted, csv };
+  return { from, to, filters, breakdown, compare, trendUnit: q.unit, segments, field: wanted, csv };
 }
 
-/** Whether a previous period lies inside the link's period (the only case its figures may leave the server). */
+/**
+ * Whether a previous period lies inside what the link shows (the only case its figures may leave the
+ * server): its own period, or, for a link that carries the comparison, back to the period before it.
+ */
 export function previousInside(range: { from: Date; to: Date }, terms: ShareTerms, timeZone: string): boolean {
-  return previousRange(range.from, range.to, timeZone).from >= terms.from;
+  const earliest = terms.compare ? previousRange(terms.from, terms.to, timeZone).from : terms.from;
+  return previousRange(range.from, range.to, timeZone).from >= earliest;
 }

@@ -78,7 +78,7 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
           x: {
             beginAtZero: true,
             grid: { color: COLORS.grid },
-            ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) },
+            ticks: { color: COLORS.text, callback: (v) => f.percentTick(Number(v) / 100) },
           },
           y: { grid: { display: false }, ticks: { color: COLORS.text } },
         },
@@ -122,7 +122,8 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
   );
 
   return (
-    <div className="grid gap-5 p-4 xl:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
+    // With the five cost columns the table needs the card's whole width (beside the chart they were cut off at 1440 px).
+    <div className={`grid gap-5 p-4 [&>*]:min-w-0 ${showCosts ? "" : "xl:grid-cols-[1.4fr_1fr]"}`} data-testid="segment-layout">
       <div className="min-w-0">
         <Table label={t("conversions.segments.caption", { field: fieldName })} testId="segment-table">
           <THead>

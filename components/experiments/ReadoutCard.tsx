@@ -20,6 +20,10 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
         {t("experiments.meta.missingTarget")}
       </p>
     );
+  // No early winner (README: A/B tests): until every variant has the planned sample, no significance
+  // badge and no green or red uplift, only what is still missing.
+  const planned = readout.plannedPerVariant;
+  const sampleReached = planned !== null && readout.progress >= 1;
   return (
     <div className="space-y-4 px-5 py-4">
       <Table label={t("experiments.table.caption")} testId="readout-table">
@@ -57,7 +61,11 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
                 ) : (
                   <span
                     className={
-                      v.significant ? (v.uplift! > 0 ? "font-semibold text-emerald-700" : "font-semibold text-red-700") : "text-slate-900"
+                      sampleReached && v.significant
+                        ? v.uplift! > 0
+                          ? "font-semibold text-emerald-700"
+                          : "font-semibold text-red-700"
+                        : "text-slate-900"
                     }
                   >
                     {f.signedPercent(v.uplift)}
@@ -73,6 +81,14 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
               <Td className="text-right" data-testid="readout-significant">
                 {v.isControl ? (
                   "–"
+                ) : !sampleReached ? (
+                  <span className="text-xs text-slate-600" data-testid="readout-missing">
+                    {planned === null
+                      ? t("experiments.table.noPlanYet")
+                      : planned > v.visitors
+                        ? t("experiments.table.missing", { count: planned - v.visitors })
+                        : t("experiments.table.waitingOthers")}
+                  </span>
                 ) : v.significant ? (
                   <Badge tone={v.uplift! > 0 ? "green" : "red"}>{t("experiments.table.yes")}</Badge>
                 ) : (

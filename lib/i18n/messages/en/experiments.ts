@@ -43,6 +43,10 @@ export default {
     control: "control",
     yes: "Yes",
     no: "No",
+    /** before the planned sample: what is missing instead of a significance verdict */
+    missing: { one: "{count} more visitor needed", other: "{count} more visitors needed" },
+    waitingOthers: "Sample reached; waiting for the other variants",
+    noPlanYet: "Not yet: no plan",
   },
   progress: {
     label: "Progress towards the planned sample",

@@ -54,6 +54,25 @@ export default {
     interval: "95% interval {interval}",
     previous: "{change} vs previous period ({rate})",
     noPrevious: "No data in the previous period",
+    counts: {
+      one: "Counts visitors who did its {count} step within {window}; the conversions overview counts anyone who reached the goal.",
+      other:
+        "Counts visitors who did all {count} steps in this order within {window}; the conversions overview counts anyone who reached the goal.",
+    },
+  },
+  trend: {
+    conversion: "Conversion",
+    entered: "Entered",
+    unitLabel: "Show the trend per",
+    units: { day: "Day", week: "Week", month: "Month" },
+    weekOf: "Week of {date}",
+    incomplete: "not complete yet",
+    point: {
+      one: "{rate}, {converted} of {count} visitor converted",
+      other: "{rate}, {converted} of {count} visitors converted",
+    },
+    partialNote:
+      "Dashed line, open point and hatched bar: {periods} is not complete (still running, or cut off by the range), so its figures are not final.",
   },
   chart: {
     label: "Drop-off per step",

@@ -45,6 +45,10 @@ const experiments: typeof en = {
     control: "controle",
     yes: "Ja",
     no: "Nee",
+    /** before the planned sample: what is missing instead of a significance verdict */
+    missing: { one: "Nog {count} bezoeker nodig", other: "Nog {count} bezoekers nodig" },
+    waitingOthers: "Steekproef bereikt; wacht op de andere varianten",
+    noPlanYet: "Nog niet: geen plan",
   },
   progress: {
     label: "Voortgang naar de geplande steekproef",

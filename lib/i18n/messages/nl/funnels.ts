@@ -56,6 +56,25 @@ const funnels: typeof en = {
     interval: "95%-interval {interval}",
     previous: "{change} t.o.v. vorige periode ({rate})",
     noPrevious: "Geen data in de vorige periode",
+    counts: {
+      one: "Telt bezoekers die de {count} stap deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
+      other:
+        "Telt bezoekers die alle {count} stappen in deze volgorde deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
+    },
+  },
+  trend: {
+    conversion: "Conversie",
+    entered: "Begonnen",
+    unitLabel: "Toon de trend per",
+    units: { day: "Dag", week: "Week", month: "Maand" },
+    weekOf: "Week van {date}",
+    incomplete: "nog niet compleet",
+    point: {
+      one: "{rate}, {converted} van {count} bezoeker converteerde",
+      other: "{rate}, {converted} van {count} bezoekers converteerden",
+    },
+    partialNote:
+      "Stippellijn, open punt en gearceerde staaf: {periods} is niet compleet (loopt nog, of valt deels buiten de periode), dus de cijfers zijn nog niet definitief.",
   },
   chart: {
     label: "Afhakers per stap",
