@@ -194,6 +194,9 @@ const crossTeam: Record<string, Attack> = {
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    calls: (ids) => [[ids.projectB, { plausibleDomain: "overname.nl", umamiWebsiteId: "" }]],
+  },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [["intruder@example.nl", "owner"]],
     ownOnly: "invites into the caller's own team (team from the session)",
@@ -259,6 +262,9 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    calls: (ids) => [[ids.projectB, { plausibleDomain: "overname.nl", umamiWebsiteId: "" }]],
+  },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [
       ["friend@example.nl", "viewer"],
@@ -584,6 +590,9 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { template: (ids) => [ids.projectA] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    template: (ids) => [ids.projectA, { plausibleDomain: "eigen-site.nl", umamiWebsiteId: "" }],
+  },
   "app/(app)/team/actions.ts#inviteAction": { template: () => ["friend@example.nl", "viewer"] },
   "app/(app)/team/actions.ts#revokeInviteAction": { template: (ids) => [ids.inviteA] },
   "app/(app)/team/actions.ts#changeRoleAction": { template: (ids) => [ids.ownerA, "owner"] },

@@ -10,6 +10,7 @@ import conversions from "./conversions";
 import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
+import dropin from "./dropin";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments };
+const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, dropin };
 export default en;

@@ -11,6 +11,7 @@ import conversions from "./conversions";
 import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
+import dropin from "./dropin";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, dropin };
 export default nl;

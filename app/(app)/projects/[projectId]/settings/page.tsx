@@ -5,6 +5,8 @@ import { revealWriteKey } from "@/db/projects";
 import { getI18n } from "@/server/i18n";
 import { KeysCard } from "@/components/settings/KeysCard";
 import { InstallCard } from "@/components/settings/InstallCard";
+import { DropInCard } from "@/components/settings/DropInCard";
+import { dropInClaimsOf } from "@/db/dropin";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -28,6 +30,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         readKeyPrefix={scope.project.readKeyPrefix}
         canRotate={scope.can("admin")}
       />
+      <DropInCard projectId={projectId} origin={await publicOrigin()} claims={dropInClaimsOf(scope)} canEdit={scope.can("admin")} />
     </div>
   );
 }
