@@ -36,7 +36,7 @@ test("the conversions overview on demo data, in English and Dutch, with segment 
 
   // What if: the article's example, a quarter more rate is a quarter more at the same traffic.
   await page.getByTestId("what-if-rate").fill("5");
-  await expect(page.getByTestId("what-if-text")).toContainText("At 5.0% instead of");
+  await expect(page.getByTestId("what-if-text")).toContainText("At 5.00% instead of");
 
   // Segment tables: source first, then device; the URL keeps the table across a reload.
   await expect(page.getByTestId("segment-row").first()).toBeVisible();

@@ -44,7 +44,7 @@ test("A/B tests on demo data: the demo's test, a new experiment with its readout
   await expect(hero.getByTestId("readout-row")).toHaveCount(3);
   await expect(hero.getByTestId("readout-test")).toContainText("Bonferroni-corrected for 2 comparisons");
   await expect(hero.getByTestId("readout-verdict")).toContainText("Still collecting");
-  await expect(hero).toContainText("minimum detectable uplift 20.0%");
+  await expect(hero).toContainText("minimum detectable uplift 20.00%");
 
   // The planner: a larger uplift needs fewer visitors and fewer days.
   const planner = page.getByTestId("test-planner");

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card } from "@/components/ui/Card";
 import { Badge } from "@/components/ui/Badge";
-import { inputClass } from "@/components/ui/Field";
+import { NumberInput } from "@/components/ui/NumberInput";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
-import { whatIf } from "@/lib/stats/what-if";
+import { proposedTarget, whatIfWhole, type WhatIf } from "@/lib/stats/what-if";
 import type { BenchmarkView, GoalStat, WhatIfView } from "@/lib/conversions/types";
 import { Sparkline } from "./Sparkline";
 
@@ -149,52 +149,65 @@ function Benchmark({ benchmark }: { benchmark: BenchmarkView }) {
 
 function WhatIfLine({ scenario }: { scenario: WhatIfView }) {
   const { t, f } = useI18n();
-  // Start at a quarter higher: the article's 2 % → 2.5 %.
-  const [target, setTarget] = useState(() => Math.round(scenario.currentRate * 1.25 * 1000) / 10);
-  const valid = Number.isFinite(target) && target > 0 && target <= 100;
-  const r = whatIf({
-    visitors: scenario.visitors,
-    currentRate: scenario.currentRate,
-    targetRate: valid ? target / 100 : scenario.currentRate,
-    valuePerConversion: scenario.valuePerConversion ?? undefined,
-  });
-  const common = {
-    target: f.percent(target / 100),
+  // The proposal: a quarter higher (the article's 2 % → 2.5 %), capped below 100 %; the field holds percent.
+  const proposal = proposedTarget(scenario.currentRate);
+  const [target, setTarget] = useState<number | null>(() => (proposal === null ? null : Math.round(proposal * 1000) / 10));
+  if (proposal === null)
+    return (
+      <section aria-labelledby="whatif-title" data-testid="what-if">
+        <h4 id="whatif-title" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          {t("conversions.whatIf.title")}
+        </h4>
+        <p className="mt-2 text-sm text-slate-700" data-testid="what-if-text">
+          {t("conversions.whatIf.full")}
+        </p>
+      </section>
+    );
+  const r =
+    target === null
+      ? null
+      : whatIfWhole({
+          visitors: scenario.visitors,
+          currentRate: scenario.currentRate,
+          targetRate: target / 100,
+          valuePerConversion: scenario.valuePerConversion ?? undefined,
+        });
+  const extra = (r: WhatIf) =>
+    r.extraConversions < 0
+      ? t("conversions.whatIf.fewer", { count: -r.extraConversions })
+      : t("conversions.whatIf.more", { count: r.extraConversions });
+  const common = (r: WhatIf) => ({
+    target: f.percent((target ?? 0) / 100),
     current: f.percent(scenario.currentRate),
     visitors: f.number(scenario.visitors),
-    extra: f.decimal(Math.round(r.extraConversions * 10) / 10),
+    extra: extra(r),
     relative: f.signedPercent(r.relativeIncrease),
-  };
+  });
   return (
     <section aria-labelledby="whatif-title" data-testid="what-if">
       <h4 id="whatif-title" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
         {t("conversions.whatIf.title")}
       </h4>
-      <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
-        {t("conversions.whatIf.label")}
-        <span className="relative">
-          <input
-            type="number"
-            min={0.1}
-            max={100}
-            step={0.1}
-            value={Number.isFinite(target) ? target : ""}
-            onChange={(e) => setTarget(e.target.valueAsNumber)}
-            className={`${inputClass} w-24 pr-7 tabular-nums`}
-            data-testid="what-if-rate"
-          />
-          <span className="pointer-events-none absolute inset-y-0 right-2.5 flex items-center text-slate-400">%</span>
-        </span>
-      </label>
-      {valid ? (
+      <NumberInput
+        className="mt-2"
+        layout="inline"
+        label={t("conversions.whatIf.label")}
+        name="what-if-rate"
+        value={target}
+        onValueChange={setTarget}
+        min={0.01}
+        max={100}
+        maxDecimals={2}
+        required
+        suffix="%"
+        inputClassName="w-24"
+        data-testid="what-if-rate"
+      />
+      {r ? (
         <p className="mt-2 text-sm text-slate-700" data-testid="what-if-text">
           {r.revenueAt !== undefined
-            ? t("conversions.whatIf.revenue", { ...common, revenue: f.currency(r.revenueAt), revenueNow: f.currency(r.revenueNow) })
-            : t("conversions.whatIf.leads", {
-                ...common,
-                at: f.decimal(Math.round(r.conversionsAt * 10) / 10),
-                now: f.decimal(Math.round(r.conversionsNow * 10) / 10),
-              })}
+            ? t("conversions.whatIf.revenue", { ...common(r), revenue: f.currency(r.revenueAt), revenueNow: f.currency(r.revenueNow) })
+            : t("conversions.whatIf.leads", { ...common(r), at: f.number(r.conversionsAt), now: f.number(r.conversionsNow) })}
         </p>
       ) : null}
     </section>

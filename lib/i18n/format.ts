@@ -1,33 +1,57 @@
 import type { Locale } from "./locales";
 import { intlTag } from "./locales";
 
-/** Locale-aware formatters (2,63 % in Dutch, 2.63% in English). */
+/**
+ * Locale-aware formatters, one style for the whole product (screens, e-mails, share reports):
+ * - counts (`number`): whole, grouped for the locale: 3,674 in English, 3.674 in Dutch;
+ * - rates and shares (`percent`): always two decimals, 39.40% / 39,40%, so figures of one kind line
+ *   up and an interval never has more decimals than its rate;
+ * - intervals (`interval`): both ends in that style joined by an en dash, "37.72% – 41.10%";
+ * - changes (`signedPercent`, `signedInterval`): the same with an explicit sign, "+12.50%";
+ * - money (`currency`): euros with cents; `decimal`: up to two decimals, for plain quantities.
+ * An unknown value (null, NaN) is an en dash everywhere.
+ */
+export const PERCENT_DECIMALS = 2;
+
 export function formatters(locale: Locale) {
   const tag = intlTag(locale);
   const int = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
   const dec = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
-  const pct = new Intl.NumberFormat(tag, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  const pctOptions = { style: "percent", minimumFractionDigits: PERCENT_DECIMALS, maximumFractionDigits: PERCENT_DECIMALS } as const;
+  const pct = new Intl.NumberFormat(tag, pctOptions);
+  const signedPct = new Intl.NumberFormat(tag, { ...pctOptions, signDisplay: "exceptZero" });
   const eur = new Intl.NumberFormat(tag, { style: "currency", currency: "EUR" });
   const date = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric" });
   const dateTime = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
   const unit = (u: string) => new Intl.NumberFormat(tag, { style: "unit", unit: u, unitDisplay: "short", maximumFractionDigits: 1 });
   const units = { second: unit("second"), minute: unit("minute"), hour: unit("hour"), day: unit("day") };
+  const known = (n: number | null | undefined): n is number => n != null && Number.isFinite(n);
+  const percent = (fraction: number | null | undefined) => (known(fraction) ? pct.format(fraction) : "–");
+  const signedPercent = (fraction: number | null | undefined) => (known(fraction) ? signedPct.format(fraction) : "–");
   return {
     /** A duration in the largest sensible unit: 45 sec, 12 min, 3.5 hr, 2 days. */
     duration: (seconds: number | null | undefined) => {
-      if (seconds == null || !Number.isFinite(seconds)) return "–";
+      if (!known(seconds)) return "–";
       if (seconds < 60) return units.second.format(Math.round(seconds));
       if (seconds < 3600) return units.minute.format(seconds / 60);
       if (seconds < 86400) return units.hour.format(seconds / 3600);
       return units.day.format(seconds / 86400);
     },
-    signedPercent: (fraction: number | null | undefined) =>
-      fraction == null || !Number.isFinite(fraction) ? "–" : (fraction > 0 ? "+" : "") + pct.format(fraction),
-    number: (n: number) => int.format(n),
-    decimal: (n: number) => dec.format(n),
-    /** A fraction (0.0263) as a percentage; null shows as an en dash. */
-    percent: (fraction: number | null | undefined) => (fraction == null || !Number.isFinite(fraction) ? "–" : pct.format(fraction)),
-    currency: (n: number | null | undefined) => (n == null ? "–" : eur.format(n)),
+    /** A change as a fraction (0.125 → "+12.50%"); zero has no sign. */
+    signedPercent,
+    /** A count: whole and grouped (3,674 / 3.674). */
+    number: (n: number | null | undefined) => (known(n) ? int.format(n) : "–"),
+    /** A quantity with up to two decimals (3.5 / 3,5). */
+    decimal: (n: number | null | undefined) => (known(n) ? dec.format(n) : "–"),
+    /** A fraction (0.0263) as a percentage with two decimals (2.63% / 2,63%). */
+    percent,
+    /** A range of fractions, such as a 95 % interval: "37.72% – 41.10%" (37,72% – 41,10%). */
+    interval: (low: number | null | undefined, high: number | null | undefined) =>
+      known(low) && known(high) ? `${percent(low)} – ${percent(high)}` : "–",
+    /** A range of changes, such as an uplift's interval: "−3.00% – +5.00%". */
+    signedInterval: (low: number | null | undefined, high: number | null | undefined) =>
+      known(low) && known(high) ? `${signedPercent(low)} – ${signedPercent(high)}` : "–",
+    currency: (n: number | null | undefined) => (known(n) ? eur.format(n) : "–"),
     date: (d: Date | string | number) => date.format(new Date(d)),
     dateTime: (d: Date | string | number) => dateTime.format(new Date(d)),
   };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { whatIf } from "./what-if";
+import { proposedTarget, whatIf, whatIfWhole } from "./what-if";
 
 describe("what if the rate changed", () => {
   it("turns 2 % → 2.5 % at the same traffic into 25 % more conversions (the article's example)", () => {
@@ -34,5 +34,33 @@ describe("what if the rate changed", () => {
 
   it("has no relative increase without visitors", () => {
     expect(whatIf({ visitors: 0, currentRate: 0.02, targetRate: 0.025 }).relativeIncrease).toBeNull();
+  });
+});
+
+describe("what the what-if line proposes and says", () => {
+  it.each([
+    [0.02, 0.025],
+    [0.0306, 0.038],
+    [0.5, 0.625],
+    [0.8, 0.9],
+    [0.9, 0.95],
+    [0.999, 0.9995],
+  ])("from %s it proposes %s, never 100 % or more", (current, target) => {
+    expect(proposedTarget(current)).toBeCloseTo(target, 9);
+    expect(proposedTarget(current)!).toBeLessThan(1);
+    expect(proposedTarget(current)!).toBeGreaterThan(current);
+  });
+
+  it("proposes nothing when every visitor converts", () => {
+    expect(proposedTarget(1)).toBeNull();
+  });
+
+  it("counts whole visitors: 49.4 more is 49 more, and revenue follows the whole counts", () => {
+    const r = whatIfWhole({ visitors: 6_495, currentRate: 198 / 6_495, targetRate: 0.038, valuePerConversion: 10 });
+    expect(r.conversionsNow).toBe(198);
+    expect(r.conversionsAt).toBe(247);
+    expect(r.extraConversions).toBe(49);
+    expect(r.revenueNow).toBe(1_980);
+    expect(r.revenueAt).toBe(2_470);
   });
 });

@@ -41,3 +41,33 @@ export function whatIf(input: WhatIfInput): WhatIf {
   }
   return result;
 }
+
+/**
+ * The target rate the what-if line proposes first, as a fraction: a quarter higher (the article's
+ * 2 % → 2.5 %), rounded to a tenth of a percentage point, but never 100 % or more: above 80 % it
+ * proposes half-way to 100 %. Null when every visitor already converts (nothing higher to imagine).
+ */
+export function proposedTarget(currentRate: number): number | null {
+  if (!(currentRate < 1)) return null;
+  const quarterUp = currentRate * 1.25;
+  const target = quarterUp < 1 ? quarterUp : currentRate + (1 - currentRate) / 2;
+  const rounded = Math.round(target * 1000) / 1000;
+  return rounded > currentRate && rounded < 1 ? rounded : Math.min(1, target);
+}
+
+/**
+ * The what-if in whole visitors, as a page says it: a visitor converts or does not, so "49.4 more"
+ * is meaningless. Today's count is the real one (visitors × rate), the target's the nearest whole
+ * number; revenue follows the whole counts.
+ */
+export function whatIfWhole(input: WhatIfInput): WhatIf {
+  const r = whatIf(input);
+  const conversionsNow = Math.round(r.conversionsNow);
+  const conversionsAt = Math.round(r.conversionsAt);
+  const whole: WhatIf = { ...r, conversionsNow, conversionsAt, extraConversions: conversionsAt - conversionsNow };
+  if (input.valuePerConversion !== undefined) {
+    whole.revenueNow = conversionsNow * input.valuePerConversion;
+    whole.revenueAt = conversionsAt * input.valuePerConversion;
+  }
+  return whole;
+}

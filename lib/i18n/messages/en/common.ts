@@ -36,6 +36,16 @@ export default {
     unknown_key: "The form sent a field it does not have.",
     taken: "This is already in use.",
   },
+  /** Why a typed number is refused (components/ui/NumberInput, lib/i18n/number.ts): beside the field. */
+  number: {
+    empty: "Enter a number.",
+    invalid: "Enter a number, such as {example}.",
+    ambiguous: "{text} can be read two ways: write it without a thousands separator, such as {example}.",
+    tooSmall: "Enter {min} or more.",
+    tooBig: "Enter {max} or less.",
+    notWhole: "Enter a whole number.",
+    decimals: { one: "Use at most {count} decimal.", other: "Use at most {count} decimals." },
+  },
   /** Why a read of the JSON API failed, by the code of its error body (lib/api-client/errors.ts). */
   apiErrors: {
     unauthenticated: "Your session has ended. Sign in again.",

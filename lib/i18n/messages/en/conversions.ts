@@ -48,10 +48,12 @@ export default {
   whatIf: {
     title: "What if",
     label: "Target rate",
+    more: { zero: "no more converting visitors", one: "{count} more converting visitor", other: "{count} more converting visitors" },
+    fewer: { one: "{count} fewer converting visitor", other: "{count} fewer converting visitors" },
     revenue:
-      "At {target} instead of {current}, the same {visitors} visitors would bring {extra} more converting visitors ({relative}) and {revenue} in revenue instead of {revenueNow}.",
-    leads:
-      "At {target} instead of {current}, the same {visitors} visitors would bring {extra} more converting visitors ({relative}): {at} instead of {now}.",
+      "At {target} instead of {current}, the same {visitors} visitors would bring {extra} ({relative}) and {revenue} in revenue instead of {revenueNow}.",
+    leads: "At {target} instead of {current}, the same {visitors} visitors would bring {extra} ({relative}): {at} instead of {now}.",
+    full: "Every visitor in this period converted already: there is no higher rate to imagine.",
   },
   stages: {
     title: "Sales funnel stages",

@@ -38,6 +38,15 @@ const common: typeof en = {
     unknown_key: "Het formulier stuurde een veld dat het niet heeft.",
     taken: "Dit is al in gebruik.",
   },
+  number: {
+    empty: "Vul een getal in.",
+    invalid: "Vul een getal in, zoals {example}.",
+    ambiguous: "{text} kan op twee manieren gelezen worden: schrijf het zonder scheidingsteken voor duizendtallen, zoals {example}.",
+    tooSmall: "Vul {min} of meer in.",
+    tooBig: "Vul {max} of minder in.",
+    notWhole: "Vul een geheel getal in.",
+    decimals: { one: "Gebruik hoogstens {count} decimaal.", other: "Gebruik hoogstens {count} decimalen." },
+  },
   apiErrors: {
     unauthenticated: "Je sessie is verlopen. Log opnieuw in.",
     forbidden: "Je hebt hier geen toegang toe.",

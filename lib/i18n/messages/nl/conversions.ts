@@ -50,10 +50,16 @@ const conversions: typeof en = {
   whatIf: {
     title: "Wat als",
     label: "Doelratio",
+    more: {
+      zero: "geen converterende bezoekers meer",
+      one: "{count} converterende bezoeker meer",
+      other: "{count} converterende bezoekers meer",
+    },
+    fewer: { one: "{count} converterende bezoeker minder", other: "{count} converterende bezoekers minder" },
     revenue:
-      "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} converterende bezoekers meer op ({relative}) en {revenue} omzet in plaats van {revenueNow}.",
-    leads:
-      "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} converterende bezoekers meer op ({relative}): {at} in plaats van {now}.",
+      "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} op ({relative}) en {revenue} omzet in plaats van {revenueNow}.",
+    leads: "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} op ({relative}): {at} in plaats van {now}.",
+    full: "Elke bezoeker in deze periode converteerde al: een hogere ratio is er niet.",
   },
   stages: {
     title: "Fasen van de salesfunnel",
