@@ -31,6 +31,8 @@ export const queryLimits = {
   audienceMs: 60_000,
   /** one slice of a background facts build (138 s for all 8 slices at 10 million events) */
   factsBuildMs: 600_000,
+  /** a person's deletion, and one batch of the retention job (db/persons.ts, db/retention.ts) */
+  eraseMs: 120_000,
 };
 
 export function setQueryLimits(next: Partial<typeof queryLimits>): () => void {

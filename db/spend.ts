@@ -5,6 +5,7 @@ import { adSpend } from "./schema";
 import { notFound, InputError } from "../lib/errors";
 import { parseSpendEntry, type SpendEntry, type SpendField, type SpendInput } from "../lib/spend/entry";
 import { parseSpendCsv, type SpendCsvError } from "../lib/spend/csv";
+import type { Locale } from "../lib/i18n/locales";
 import { spendBySegmentValue } from "../lib/spend/prorate";
 import { daysInRange } from "../lib/conversions/overview";
 
@@ -63,10 +64,15 @@ async function upsert(db: ProjectScope["db"], projectId: string, entries: SpendE
 }
 
 /** Adds one entry from the form (or replaces the amount of the same entry). Admins only; a bad field is a 400 naming it. */
-export async function addSpend(scope: ProjectScope, input: SpendInput): Promise<{ row: SpendRow; replaced: boolean }> {
+export async function addSpend(
+  scope: ProjectScope,
+  input: SpendInput,
+  /** the reader's language, so a typed "1.234" means what they meant; null reads it as a file would */
+  locale: Locale | null = null,
+): Promise<{ row: SpendRow; replaced: boolean }> {
   scope.require("admin");
-  const parsed = parseSpendEntry(input);
-  if (!parsed.ok) throw new InputError(parsed.message, parsed.field, 400);
+  const parsed = parseSpendEntry(input, locale);
+  if (!parsed.ok) throw new InputError(parsed.problem.code, parsed.field, 400);
   const [result] = await upsert(scope.db, scope.projectId, [parsed.entry]);
   return result;
 }

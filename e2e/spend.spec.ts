@@ -18,9 +18,9 @@ test("ad spend by form and CSV, costs on the conversions page, and the spend pag
   await form.getByLabel("Date").fill(localDay(-3));
   await form.getByLabel("Source").fill("Google");
   await form.getByLabel(/^Medium/).fill("cpc");
-  await form.getByLabel("Amount (€)").fill("1,234");
+  await form.getByLabel("Amount (€)").fill("1,234.567");
   await page.getByTestId("spend-add").click();
-  await expect(page.getByTestId("error-amount")).toContainText("ambiguous");
+  await expect(page.getByTestId("error-amount")).toHaveText("Use at most 2 decimals.");
   await form.getByLabel("Amount (€)").fill("250,00");
   await page.getByTestId("spend-add").click();
   await expect(page.getByTestId("spend-status")).toHaveText("Spend saved.");
@@ -40,7 +40,7 @@ test("ad spend by form and CSV, costs on the conversions page, and the spend pag
   const errors = page.getByTestId("spend-upload-error");
   await expect(errors).toHaveCount(2);
   await expect(errors.nth(0)).toHaveText('Line 4: "2026-02-30" is not a date in the calendar.');
-  await expect(errors.nth(1)).toHaveText(/^Line 5: The amount must be more than 0/);
+  await expect(errors.nth(1)).toHaveText('Line 5: The amount must be more than 0 (it is "-3").');
   await expect(page.locator("[data-testid=spend-row][data-source=google]")).toHaveCount(2);
   await expect(page.locator("[data-testid=spend-row][data-source=bing]")).toContainText("€12.00");
   await expect(page.getByTestId("spend-total")).toHaveText("€1,262.50");
@@ -82,11 +82,38 @@ test("ad spend by form and CSV, costs on the conversions page, and the spend pag
   await page.getByTestId("spend-form").getByLabel("Bron").fill("nieuwsbrief");
   await page.getByTestId("spend-form").getByLabel("Bedrag (€)").fill("");
   await page.getByTestId("spend-add").click();
-  await expect(page.getByTestId("error-amount")).toContainText("Vul een bedrag boven 0 in");
-  await page.getByTestId("spend-form").getByLabel("Bedrag (€)").fill("300");
+  await expect(page.getByTestId("error-amount")).toHaveText("Vul een getal in.");
+  // Typed the Dutch way: "1.300,5" is 1300.50, shown back as "1300,5" and saved as € 1.300,50.
+  await page.getByTestId("spend-form").getByLabel("Bedrag (€)").fill("1.300,5");
+  await page.getByTestId("spend-form").getByLabel("Bedrag (€)").blur();
+  await expect(page.getByTestId("spend-form").getByLabel("Bedrag (€)")).toHaveValue("1300,5");
   await page.getByTestId("spend-add").click();
   await expect(page.getByTestId("spend-status")).toHaveText("Uitgave opgeslagen.");
   await expect(page.locator("[data-testid=spend-row][data-source=nieuwsbrief]")).toContainText("(maand)");
+  await expect(page.locator("[data-testid=spend-row][data-source=nieuwsbrief]")).toContainText(/1\.300,50/);
+
+  // A Dutch file (Dutch column names) with mistakes: every problem in Dutch, none in English.
+  const dutchCsv = [
+    "datum;bron;medium;campagne;bedrag",
+    `${localDay(-4)};google;cpc;;1.234`,
+    "31-02-2026;google;cpc;;5",
+    `${localDay(-4)};linkedin;cpc;;7,5`,
+  ].join("\n");
+  await page.getByTestId("spend-file").setInputFiles({ name: "uitgaven.csv", mimeType: "text/csv", buffer: Buffer.from(dutchCsv) });
+  await page.getByTestId("spend-upload-submit").click();
+  await expect(page.getByTestId("spend-imported")).toHaveText("1 regel geïmporteerd.");
+  const dutchErrors = page.getByTestId("spend-upload-error");
+  await expect(dutchErrors).toHaveText([
+    'Regel 2: Het bedrag "1.234" is dubbelzinnig: schrijf 1234 of 1234,00 (of 1.234,00).',
+    'Regel 3: "31-02-2026" is geen datum die in de kalender staat.',
+  ]);
+  await page
+    .getByTestId("spend-file")
+    .setInputFiles({ name: "fout.csv", mimeType: "text/csv", buffer: Buffer.from("dag;bron;bedrag\n2026-03-01;google;5\n") });
+  await page.getByTestId("spend-upload-submit").click();
+  await expect(page.getByTestId("spend-upload-error")).toHaveText(
+    "Regel 1: De eerste regel moet de kolommen noemen (datum, bron, medium, campagne, bedrag); er ontbreekt: datum.",
+  );
   // Deleting an entry (the bing one) takes it out of the list and the total.
   page.once("dialog", (d) => d.accept());
   await page.locator("[data-testid=spend-row][data-source=bing]").getByTestId("spend-delete").click();

@@ -5,6 +5,7 @@ import next from "next";
 import { config } from "../lib/config";
 import { parseTrustProxy } from "../lib/auth/trust-proxy";
 import { withSecurity } from "./http";
+import { startRetentionJob } from "./retention-job";
 
 const cfg = config();
 if (cfg.APP_URL && !process.env.AUTH_URL) {
@@ -19,5 +20,7 @@ const handle = app.getRequestHandler();
 app.prepare().then(() => {
   const server = http.createServer(withSecurity(settings, (req, res) => handle(req, res)));
   server.listen(cfg.PORT, () => {});
+  // Each project's event retention, checked on start and hourly (db/retention.ts).
+  startRetentionJob();
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.close(() => process.exit(0)));
 });

@@ -8,14 +8,18 @@ import { useFunnelPreview } from "@/components/hooks/api";
 import { Card } from "@/components/ui/Card";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { funnelProblem } from "@/lib/funnel/validate";
+import { funnelIssue } from "@/lib/funnel/validate";
+import { funnelIssueText } from "@/lib/funnel/issue-text";
+import { MAX_STEPS, MIN_STEPS } from "@/lib/funnel/types";
+import { NumberInput } from "@/components/ui/NumberInput";
 import { fieldErrorText, refusalTexts, type ActionError } from "@/lib/action-result";
 import type { FunnelStep, PropertyValue } from "@/lib/funnel/types";
 
 type Draft = {
   name: string;
   description: string;
-  windowValue: number;
+  /** null while the field does not hold a number */
+  windowValue: number | null;
   windowUnit: "minutes" | "hours" | "days";
   steps: (FunnelStep & { whereText: string })[];
 };
@@ -64,7 +68,7 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     () => ({
       name: d.name,
       description: d.description || undefined,
-      windowSeconds: Math.round(d.windowValue * UNIT[d.windowUnit]),
+      windowSeconds: d.windowValue === null ? Number.NaN : Math.round(d.windowValue * UNIT[d.windowUnit]),
       steps: d.steps.map(({ whereText, ...s }) => ({
         event: s.event,
         path: s.path || undefined,
@@ -74,20 +78,24 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     }),
     [d],
   );
-  const problem = funnelProblem({ ...definition, name: definition.name || "x" });
+  // The live problem, as a code worded in the reader's language; the window's own problems sit beside its field.
+  const issue = funnelIssue({ ...definition, name: definition.name || "x" });
+  const windowIssue = issue?.code.startsWith("window") ? funnelIssueText(t, issue) : undefined;
+  const problem = issue && !windowIssue ? funnelIssueText(t, issue) : null;
   // Live counts of the last 30 days while editing, debounced so typing does not flood the API.
   const [debounced, setDebounced] = useState(definition);
   useEffect(() => {
     const id = setTimeout(() => setDebounced(definition), 500);
     return () => clearTimeout(id);
   }, [definition]);
-  const live = useFunnelPreview(projectId, debounced, !funnelProblem({ ...debounced, name: debounced.name || "x" }));
+  const live = useFunnelPreview(projectId, debounced, !funnelIssue({ ...debounced, name: debounced.name || "x" }));
   const setStep = (i: number, patch: Partial<Draft["steps"][number]>) =>
     setD({ ...d, steps: d.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   // The action answers with codes: word the step count and each step's problem here, in the reader's language.
   const refusalText = (error: ActionError): string => {
     const [field, code] = Object.entries(error.fieldErrors ?? {})[0] ?? [];
-    if (field === "steps" && code) return t(code === "too_big" ? "funnels.errors.tooManySteps" : "funnels.errors.tooFewSteps");
+    if (field === "steps" && code)
+      return funnelIssueText(t, code === "too_big" ? { code: "tooManySteps", max: MAX_STEPS } : { code: "tooFewSteps", min: MIN_STEPS });
     const step = field?.match(/^steps\.(\d+)\.(\w+)/);
     if (step && code) return t("funnels.errors.step", { n: Number(step[1]) + 1, problem: fieldErrorText(t, "funnels", step[2], code) });
     return Object.values(refusalTexts(t, "funnels", error, []))[0];
@@ -124,20 +132,20 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
           onChange={(e) => setD({ ...d, description: e.target.value })}
         />
         <div>
-          <label htmlFor="window" className="block text-sm font-medium text-slate-700">
-            {t("funnels.editor.window")}
-          </label>
-          <div className="mt-1.5 flex gap-2">
-            <input
-              id="window"
-              type="number"
-              min={1}
-              className={`${inputClass} w-28`}
+          <div className="flex items-end gap-2">
+            <NumberInput
+              label={t("funnels.editor.window")}
+              name="window"
+              inputClassName="w-28"
               value={d.windowValue}
-              onChange={(e) => setD({ ...d, windowValue: Number(e.target.value) })}
+              onValueChange={(v) => setD({ ...d, windowValue: v })}
+              min={0}
+              maxDecimals={2}
+              required
+              data-testid="funnel-window"
             />
             <select
-              aria-label={t("funnels.editor.window")}
+              aria-label={t("funnels.editor.windowUnit")}
               className={`${inputClass} w-36`}
               value={d.windowUnit}
               onChange={(e) => setD({ ...d, windowUnit: e.target.value as Draft["windowUnit"] })}
@@ -149,6 +157,11 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
               ))}
             </select>
           </div>
+          {windowIssue ? (
+            <p className="mt-1.5 text-sm text-red-600" data-testid="editor-window-error">
+              {windowIssue}
+            </p>
+          ) : null}
           <p className="mt-1.5 text-sm text-slate-500">{t("funnels.editor.windowHint")}</p>
         </div>
         <fieldset>

@@ -6,6 +6,7 @@ import { actionErrorText, fieldErrorText, firstFieldError } from "@/lib/action-r
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
+import { NumberInput } from "@/components/ui/NumberInput";
 import { Button } from "@/components/ui/Button";
 import { SPEND_INPUT_FIELDS, type SpendInputField } from "@/lib/spend/entry";
 
@@ -14,7 +15,8 @@ export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: 
   const { t } = useI18n();
   const [pending, start] = useTransition();
   const [period, setPeriod] = useState<"day" | "month">("day");
-  const [values, setValues] = useState({ date: "", source: "", medium: "", campaign: "", amount: "" });
+  const [values, setValues] = useState({ date: "", source: "", medium: "", campaign: "" });
+  const [amount, setAmount] = useState<number | null>(null);
   const [problem, setProblem] = useState<{ field?: SpendInputField; text: string } | null>(null);
   const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [k]: e.target.value });
   const errorFor = (field: SpendInputField) => (problem?.field === field ? problem.text : undefined);
@@ -23,9 +25,10 @@ export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: 
     e.preventDefault();
     setProblem(null);
     start(async () => {
-      const r = await addSpendAction(projectId, values);
+      // The amount as read by the NumberInput ("1.234,50" → 1234.5); nothing typed or unreadable → empty, which the server refuses by name.
+      const r = await addSpendAction(projectId, { ...values, amount: amount ?? "" });
       if (r.ok) {
-        setValues({ ...values, amount: "" });
+        setAmount(null);
         return onSaved(r.data?.replaced ? t("spend.form.replaced") : t("spend.form.saved"));
       }
       const bad = firstFieldError(r.error, SPEND_INPUT_FIELDS);
@@ -98,15 +101,17 @@ export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: 
             error={errorFor("campaign")}
             autoCapitalize="none"
           />
-          <TextField
+          <NumberInput
             label={t("spend.form.amount")}
             name="amount"
-            inputMode="decimal"
             placeholder={t("spend.form.amountPlaceholder")}
-            value={values.amount}
-            onChange={set("amount")}
+            value={amount}
+            onValueChange={setAmount}
+            min={0.01}
+            maxDecimals={2}
             error={errorFor("amount")}
             required
+            data-testid="spend-amount"
           />
         </div>
         {problem && !problem.field ? (

@@ -7,6 +7,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
 import type { SpendCsvError } from "@/lib/spend/csv";
+import { spendProblemText } from "@/lib/spend/problem-text";
 
 const MAX_BYTES = 1_000_000;
 
@@ -50,7 +51,7 @@ export function SpendUpload({ projectId, onImported }: { projectId: string; onIm
       <CardHeader title={t("spend.upload.title")} description={t("spend.upload.description")} />
       <form onSubmit={submit} className="space-y-4 p-5" data-testid="spend-upload">
         <pre className="overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-xs text-slate-700 ring-1 ring-inset ring-slate-200">
-          {"date;source;medium;campaign;amount\n2026-03-01;google;cpc;voorjaar;1.234,50\n2026-03;newsletter;email;;250"}
+          {t("spend.upload.example")}
         </pre>
         <div className="flex flex-wrap items-end gap-3">
           <div>
@@ -79,7 +80,7 @@ export function SpendUpload({ projectId, onImported }: { projectId: string; onIm
           <div role="status" className="space-y-2 text-sm" data-testid="spend-upload-result">
             <p className="font-medium text-emerald-700" data-testid="spend-imported">
               {result.replaced
-                ? t("spend.upload.importedReplaced", { n: result.inserted, replaced: result.replaced })
+                ? t("spend.upload.importedReplaced", { count: result.inserted, replaced: result.replaced })
                 : t("spend.upload.imported", { count: result.inserted })}
             </p>
             {result.errors.length ? (
@@ -88,8 +89,7 @@ export function SpendUpload({ projectId, onImported }: { projectId: string; onIm
                 <ul className="mt-1 space-y-0.5 text-red-700" data-testid="spend-upload-errors">
                   {result.errors.map((e) => (
                     <li key={e.line} data-testid="spend-upload-error" data-line={e.line}>
-                      <span className="font-medium">{t("spend.upload.line", { line: e.line })}</span>:{" "}
-                      {e.message.replace(/^Line \d+:?\s*/, "")}
+                      <span className="font-medium">{t("spend.upload.line", { line: e.line })}</span>: {spendProblemText(t, e)}
                     </li>
                   ))}
                 </ul>

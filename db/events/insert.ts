@@ -83,7 +83,19 @@ export const IDENTITY_LOCK_BUCKETS = 64;
  * the funnel-facts locks.
  */
 async function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<void> {
-  const ids = [...new Set(batch.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))))];
+  await lockIdentityIds(
+    t,
+    projectId,
+    batch.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))),
+  );
+}
+
+/**
+ * Takes the identity buckets of these ids until the transaction ends (in ascending order, as a
+ * batch does): a person's deletion holds its ids' buckets, so no batch writes or links them meanwhile.
+ */
+export async function lockIdentityIds(t: Db, projectId: string, anyIds: string[]): Promise<void> {
+  const ids = [...new Set(anyIds)];
   if (!ids.length) return;
   await t.execute(sql`select pg_advisory_xact_lock(hashtext(${projectId}::text), b) from (
     select distinct (hashtextextended(${projectId} || ':' || id, 0) & ${IDENTITY_LOCK_BUCKETS - 1})::int as b

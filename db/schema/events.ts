@@ -87,7 +87,12 @@ export const persons = pgTable(
     /** when the person's events last changed (new events, identity merged): funnel facts recompute such persons */
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.personId] }), index("persons_project_changed_idx").on(t.projectId, t.changedAt)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.personId] }),
+    index("persons_project_changed_idx").on(t.projectId, t.changedAt),
+    // Retention finds the persons whose events all lie beyond the horizon by this (db/retention.ts).
+    index("persons_project_last_seen_idx").on(t.projectId, t.lastSeen),
+  ],
 );
 
 /** identify/alias links: an anonymous id belongs to a user id from then on (and before). */
@@ -201,6 +206,42 @@ export const funnelFactRows = pgTable(
     index("funnel_fact_rows_day_idx").on(t.projectId, t.factsId, t.day),
     index("funnel_fact_rows_person_idx").on(t.projectId, t.factsId, t.personId),
   ],
+);
+
+/**
+ * How long a project keeps its events (db/retention.ts): `months` (default 25, the longest report
+ * range plus one). `checked_at` is when a process last claimed the hourly check (the claim is a row
+ * update, so several app processes never run it at once); `horizon` is the instant before which the
+ * last completed run deleted everything. A project without a row keeps the default.
+ */
+export const eventRetention = pgTable("event_retention", {
+  projectId: uuid("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  months: smallint("months").notNull().default(25),
+  checkedAt: timestamp("checked_at", { withTimezone: true }),
+  horizon: timestamp("horizon", { withTimezone: true }),
+});
+
+/**
+ * The audit log of person deletions (db/persons.ts): who erased which id when, and how many rows of
+ * each kind went. Never the person's data: their events, traits and other ids are gone.
+ */
+export const personDeletions = pgTable(
+  "person_deletions",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    /** the id the request named: a person id, user id or anonymous id */
+    requestedId: text("requested_id").notNull(),
+    /** the member who asked (no foreign key: the log outlives an account); null for the operator's CLI */
+    actorUserId: uuid("actor_user_id"),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
+    counts: jsonb("counts").$type<Record<string, number>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.id] }), index("person_deletions_project_time_idx").on(t.projectId, t.deletedAt)],
 );
 
 /**

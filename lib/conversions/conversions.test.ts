@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { toCsv, fileSlug } from "./csv";
+import { toCsv, fileSlug, csvDialect } from "./csv";
 import { daysInRange, orderGoals, buildOverview } from "./overview";
 import { resolveGoals, goalsQueryBodySchema } from "./query";
 import { getTemplate } from "../templates";
@@ -22,6 +22,19 @@ describe("CSV", () => {
     expect(toCsv(["v"], [["=1+1"], ["+31 6"], ["-x"], ["@SUM(A1)"], ["ok"]])).toBe("v\r\n'=1+1\r\n'+31 6\r\n'-x\r\n'@SUM(A1)\r\nok\r\n");
     // numbers are numbers, negative ones included
     expect(toCsv(["n"], [[-0.5], [Number.NaN]])).toBe("n\r\n-0.5\r\n\r\n");
+  });
+  it.each([
+    // dialect, cells, file
+    ["en", [["google", 2.63, 1234.5, -0.5, "a,b", "c;d"]], 'source,rate,amount,change,x,y\r\ngoogle,2.63,1234.5,-0.5,"a,b",c;d\r\n'],
+    ["nl", [["google", 2.63, 1234.5, -0.5, "a,b", "c;d"]], 'source;rate;amount;change;x;y\r\ngoogle;2,63;1234,5;-0,5;a,b;"c;d"\r\n'],
+  ] as const)("writes the %s reader's spreadsheet dialect (Dutch Excel: ';' and decimal commas)", (locale, rows, file) => {
+    expect(
+      toCsv(
+        ["source", "rate", "amount", "change", "x", "y"],
+        rows.map((r) => [...r]),
+        csvDialect(locale),
+      ),
+    ).toBe(file);
   });
   it("makes file names from project names", () => {
     expect(fileSlug("Café 't Hoekje & Zn.")).toBe("cafe-t-hoekje-zn");

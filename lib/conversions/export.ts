@@ -1,4 +1,4 @@
-import { toCsv, fileSlug } from "./csv";
+import { toCsv as toCsvIn, fileSlug, CSV_STANDARD, type CsvCell, type CsvDialect } from "./csv";
 import { InputError } from "../errors";
 import type { ConversionsOverview } from "./types";
 import { SEGMENT_FIELDS, type SegmentField } from "../funnel/types";
@@ -14,10 +14,17 @@ const money = (v: number | null | undefined) => (v === null || v === undefined ?
 
 /**
  * One table of the overview as CSV (`table=goals|segment|daily|stages`; a segment table also needs
- * `field`). Rates are percentages with a decimal point (2.63 is 2.63 %), money has two decimals:
- * machine-readable figures, whatever the page's language.
+ * `field`). Rates are percentages (2.63 is 2.63 %), money has two decimals, no thousands separators:
+ * figures a spreadsheet reads as numbers. The dialect is the reader's (csvDialect): a Dutch reader
+ * gets `;` and "2,63", so the file opens in Dutch Excel as columns of numbers.
  */
-export function overviewCsv(o: ConversionsOverview, params: URLSearchParams, projectName: string): { filename: string; body: string } {
+export function overviewCsv(
+  o: ConversionsOverview,
+  params: URLSearchParams,
+  projectName: string,
+  dialect: CsvDialect = CSV_STANDARD,
+): { filename: string; body: string } {
+  const toCsv = (header: string[], rows: CsvCell[][]) => toCsvIn(header, rows, dialect);
   const table = params.get("table") ?? "goals";
   const range = `${o.range.from.slice(0, 10)}_${o.range.to.slice(0, 10)}`;
   const name = (what: string) => `${fileSlug(projectName)}-${what}-${range}.csv`;

@@ -1,4 +1,4 @@
-import { csvLine, fileSlug } from "../conversions/csv";
+import { csvLine, fileSlug, CSV_STANDARD, type CsvDialect } from "../conversions/csv";
 import type { AudienceMember } from "./types";
 
 /** The audience file formats of GET /api/v1/funnels/:id/audience. */
@@ -20,9 +20,9 @@ function csvCells(m: AudienceMember): (string | null)[] {
   ];
 }
 
-/** The text of one page of members in a format (CSV rows without header, or one JSON object per line). */
-export function audienceChunk(format: AudienceFormat, page: AudienceMember[]): string {
-  if (format === "csv") return page.map((m) => csvLine(csvCells(m))).join("");
+/** The text of one page of members in a format (CSV rows without header in the reader's dialect, or one JSON object per line). */
+export function audienceChunk(format: AudienceFormat, page: AudienceMember[], dialect: CsvDialect = CSV_STANDARD): string {
+  if (format === "csv") return page.map((m) => csvLine(csvCells(m), dialect)).join("");
   return page
     .map(
       (m) =>

@@ -1,5 +1,9 @@
 import { describe, it, expect } from "vitest";
-import { funnelProblem, funnelDefinitionSchema } from "./validate";
+import { funnelProblem, funnelDefinitionSchema, funnelIssue, FUNNEL_ISSUE_CODES } from "./validate";
+import { funnelIssueText } from "./issue-text";
+import { makeTranslate } from "../i18n/translate";
+import en from "../i18n/messages/en";
+import nl from "../i18n/messages/nl";
 
 const step = (event: string, extra: object = {}) => ({ event, ...extra });
 
@@ -36,5 +40,79 @@ describe("funnel definitions", () => {
   it("defaults the window to 7 days and trims names", () => {
     const f = funnelDefinitionSchema.parse({ name: " Shop ", steps: [step(" pageview "), step("purchase", { path: "" })] });
     expect(f).toEqual({ name: "Shop", steps: [{ event: "pageview" }, { event: "purchase" }], windowSeconds: 604800 });
+  });
+});
+
+describe("funnel problems as codes, worded by the catalogue", () => {
+  const tnl = makeTranslate(nl, "nl");
+  const ten = makeTranslate(en, "en");
+  it.each([
+    [{ name: "", steps: [step("a"), step("b")] }, { code: "nameRequired" }, "Geef de funnel een naam."],
+    [{ name: "X", steps: [step("a")] }, { code: "tooFewSteps", min: 2 }, "Een funnel heeft minstens 2 stappen nodig."],
+    [
+      { name: "X", steps: Array.from({ length: 11 }, (_, i) => step(`e${i}`)) },
+      { code: "tooManySteps", max: 10 },
+      "Een funnel heeft hoogstens 10 stappen.",
+    ],
+    [{ name: "X", steps: [step("a"), step("  ")] }, { code: "eventRequired", step: 2 }, "Stap 2: Elke stap heeft een eventnaam nodig."],
+    [
+      { name: "X", steps: [step("a", { path: "product" }), step("b")] },
+      { code: "pathPattern", step: 1 },
+      "Stap 1: Een padpatroon begint met / (gebruik * als joker, zoals /product/*).",
+    ],
+    [
+      { name: "X", steps: [step("a"), step("b")], windowSeconds: 0 },
+      { code: "windowTooSmall" },
+      "Het conversievenster is minstens 1 seconde.",
+    ],
+    [
+      { name: "X", steps: [step("a"), step("b")], windowSeconds: Number.NaN },
+      { code: "windowInvalid" },
+      "Vul het conversievenster in als getal.",
+    ],
+    [
+      { name: "X", steps: [step("a"), step("b")], windowSeconds: 91 * 86400 },
+      { code: "windowTooBig", max: 90 },
+      "Het conversievenster is hoogstens 90 dagen.",
+    ],
+    [
+      { name: "X", steps: [step("a", { where: { plan: { nested: 1 } } }), step("b")] },
+      { code: "propertyValueType", step: 1 },
+      "Stap 1: Waarden van eigenschappen zijn tekst, getallen of true/false.",
+    ],
+    [
+      { name: "X", steps: [step("a"), step("b", { where: { " ": "pro" } })] },
+      { code: "propertyNameRequired", step: 2 },
+      "Stap 2: Namen van eigenschappen mogen niet leeg zijn.",
+    ],
+    [
+      { name: "X", steps: [step("a"), step("b", { where: { plan: "x".repeat(201) } })] },
+      { code: "propertyValueTooLong", step: 2 },
+      "Stap 2: Waarden van eigenschappen zijn hoogstens 200 tekens lang.",
+    ],
+    [
+      { name: "X", steps: [step("a", { where: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, i])) }), step("b")] },
+      { code: "tooManyConditions", step: 1, max: 10 },
+      "Stap 1: Hoogstens 10 voorwaarden op eigenschappen.",
+    ],
+    [
+      { name: "X", steps: [step("a\u0000"), step("b")] },
+      { code: "unsafeText", step: 1 },
+      "Stap 1: Verwijder de onzichtbare stuurtekens (een NUL-byte of een kapot teken).",
+    ],
+    [
+      { name: "X", steps: [step("a", { label: "x".repeat(101) }), step("b")] },
+      { code: "labelTooLong", step: 1 },
+      "Stap 1: Stapnamen zijn hoogstens 100 tekens lang.",
+    ],
+  ])("%j → %j", (input, issue, dutch) => {
+    const found = funnelIssue(input);
+    expect(found).toEqual(issue);
+    expect(funnelIssueText(tnl, found!)).toBe(dutch);
+  });
+
+  it("words every code in both languages (no key shown raw)", () => {
+    for (const code of FUNNEL_ISSUE_CODES)
+      for (const t of [ten, tnl]) expect(funnelIssueText(t, { code, step: 1, min: 2, max: 10 })).not.toContain("funnels.");
   });
 });

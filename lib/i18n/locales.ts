@@ -26,3 +26,19 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 export function intlTag(locale: Locale): string {
   return locale === "nl" ? "nl-NL" : "en-GB";
 }
+
+/**
+ * The locale of a route handler's request, from the request itself (its `trechter_locale` cookie,
+ * then Accept-Language): a browser's download follows the reader's choice, a script that sends
+ * neither gets English, and no request scope is needed.
+ */
+export function requestLocale(request: Request): Locale {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === LOCALE_COOKIE) {
+      const value = part.slice(at + 1).trim();
+      if (isLocale(value)) return value;
+    }
+  }
+  return localeFromAcceptLanguage(request.headers.get("accept-language"));
+}

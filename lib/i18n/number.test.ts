@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatNumberInput, parseLocaleNumber } from "./number";
 import { formatters } from "./format";
+import { requestLocale } from "./locales";
 
 describe("parseLocaleNumber", () => {
   it.each([
@@ -96,5 +97,18 @@ describe("formatters: one style", () => {
     ["decimal", nl.decimal(3.5), "3,5"],
   ])("%s", (_name, got, want) => {
     expect(got).toBe(want);
+  });
+});
+
+describe("requestLocale", () => {
+  const req = (headers: Record<string, string>) => new Request("http://x/", { headers });
+  it.each([
+    [{ cookie: "trechter_locale=nl" }, "nl"],
+    [{ cookie: "a=1; trechter_locale=en", "accept-language": "nl" }, "en"],
+    [{ cookie: "trechter_locale=fr", "accept-language": "nl-NL,nl;q=0.9,en;q=0.8" }, "nl"],
+    [{ "accept-language": "de-DE" }, "en"],
+    [{}, "en"],
+  ])("%j → %s", (headers, locale) => {
+    expect(requestLocale(req(headers))).toBe(locale);
   });
 });

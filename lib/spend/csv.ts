@@ -1,12 +1,27 @@
 import { parseSpendEntry, spendKey, type SpendEntry } from "./entry";
-import { isOneOf } from "../one-of";
+import type { SpendProblem } from "./problem";
 
-export type SpendCsvError = { line: number; message: string };
+/** A refused line (or the file, at its header's line) with what is wrong as a code the catalogue words. */
+export type SpendCsvError = { line: number } & SpendProblem;
 export type SpendCsvResult = { rows: (SpendEntry & { line: number })[]; errors: SpendCsvError[] };
 
 export const MAX_CSV_ROWS = 5000;
-const COLUMNS = ["date", "source", "medium", "campaign", "amount"] as const;
+export const SPEND_COLUMNS = ["date", "source", "medium", "campaign", "amount"] as const;
+type Column = (typeof SPEND_COLUMNS)[number];
+const COLUMNS = SPEND_COLUMNS;
 const REQUIRED = ["date", "source", "amount"] as const;
+/** Header names a file may use for each column: English, and Dutch as a Dutch team writes them. */
+const COLUMN_NAMES: Record<string, Column> = {
+  date: "date",
+  datum: "date",
+  source: "source",
+  bron: "source",
+  medium: "medium",
+  campaign: "campaign",
+  campagne: "campaign",
+  amount: "amount",
+  bedrag: "amount",
+};
 
 /** Splits CSV text into records with the file line each starts on; quotes may hold delimiters, quotes ("") and line breaks. */
 export function csvRecords(text: string, delimiter: string): { line: number; cells: string[] }[] {
@@ -66,54 +81,27 @@ function detectDelimiter(text: string): string {
 export function parseSpendCsv(input: string): SpendCsvResult {
   const text = input.replace(/^\uFEFF/, "");
   const records = csvRecords(text, detectDelimiter(text));
-  if (!records.length)
-    return {
-      rows: [],
-      errors: [{ line: 1, message: "The file is empty: the first line must name the columns date, source, medium, campaign, amount." }],
-    };
+  if (!records.length) return { rows: [], errors: [{ line: 1, code: "empty" }] };
   const [header, ...body] = records;
-  const names = header.cells.map((c) => c.trim().toLowerCase());
+  const headerNames = header.cells.map((c) => c.trim().toLowerCase());
+  const unknown = headerNames.filter((n) => n && !Object.hasOwn(COLUMN_NAMES, n));
+  const names = headerNames.map((n) => (Object.hasOwn(COLUMN_NAMES, n) ? COLUMN_NAMES[n] : n));
   const missing = REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length)
-    return {
-      rows: [],
-      errors: [
-        {
-          line: header.line,
-          message: `The first line must name the columns (date, source, medium, campaign, amount); missing: ${missing.join(", ")}.`,
-        },
-      ],
-    };
-  const unknown = names.filter((n) => n && !isOneOf(COLUMNS, n));
-  if (unknown.length)
-    return {
-      rows: [],
-      errors: [
-        {
-          line: header.line,
-          message: `Unknown column ${unknown.map((u) => `"${u}"`).join(", ")}; the columns are date, source, medium, campaign, amount.`,
-        },
-      ],
-    };
+  if (missing.length) return { rows: [], errors: [{ line: header.line, code: "missingColumns", values: { missing } }] };
+  if (unknown.length) return { rows: [], errors: [{ line: header.line, code: "unknownColumns", values: { unknown } }] };
   if (body.length > MAX_CSV_ROWS)
-    return {
-      rows: [],
-      errors: [{ line: header.line, message: `The file has ${body.length} rows; upload at most ${MAX_CSV_ROWS} at a time.` }],
-    };
-  const index = Object.fromEntries(COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
+    return { rows: [], errors: [{ line: header.line, code: "tooManyRows", values: { count: body.length, max: MAX_CSV_ROWS } }] };
+  const index = Object.fromEntries(COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<Column, number>;
 
   const rows: SpendCsvResult["rows"] = [];
   const errors: SpendCsvError[] = [];
   const seen = new Map<string, number>();
   for (const record of body) {
     if (record.cells.length > names.length && record.cells.slice(names.length).some((c) => c.trim())) {
-      errors.push({
-        line: record.line,
-        message: `Line ${record.line} has ${record.cells.length} fields but the header names ${names.length}; quote values that contain the delimiter.`,
-      });
+      errors.push({ line: record.line, code: "tooManyFields", values: { count: record.cells.length, expected: names.length } });
       continue;
     }
-    const get = (c: (typeof COLUMNS)[number]) => (index[c] >= 0 ? (record.cells[index[c]] ?? "") : "");
+    const get = (c: Column) => (index[c] >= 0 ? (record.cells[index[c]] ?? "") : "");
     const parsed = parseSpendEntry({
       date: get("date"),
       source: get("source"),
@@ -122,16 +110,13 @@ export function parseSpendCsv(input: string): SpendCsvResult {
       amount: get("amount"),
     });
     if (!parsed.ok) {
-      errors.push({ line: record.line, message: `Line ${record.line}: ${parsed.message}` });
+      errors.push({ line: record.line, ...parsed.problem });
       continue;
     }
     const key = spendKey(parsed.entry);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      errors.push({
-        line: record.line,
-        message: `Line ${record.line} repeats line ${earlier} (same date, source, medium and campaign); give one total per row.`,
-      });
+      errors.push({ line: record.line, code: "duplicate", values: { earlier } });
       continue;
     }
     seen.set(key, record.line);

@@ -1,4 +1,6 @@
-import { parseAmount } from "./amount";
+import { checkAmount, parseAmount } from "./amount";
+import type { Locale } from "../i18n/locales";
+import type { SpendProblem } from "./problem";
 import { isStorableText } from "../text/safe";
 
 export const SPEND_PERIODS = ["day", "month"] as const;
@@ -11,7 +13,7 @@ export type SpendEntry = { period: SpendPeriod; day: string; source: string; med
 export const SPEND_INPUT_FIELDS = ["date", "source", "medium", "campaign", "amount"] as const;
 export type SpendInputField = (typeof SPEND_INPUT_FIELDS)[number];
 export type SpendInput = { date?: unknown; source?: unknown; medium?: unknown; campaign?: unknown; amount?: unknown };
-export type EntryResult = { ok: true; entry: SpendEntry } | { ok: false; field: SpendInputField; message: string };
+export type EntryResult = { ok: true; entry: SpendEntry } | { ok: false; field: SpendInputField; problem: SpendProblem };
 
 const MAX_LABEL = 200;
 
@@ -23,28 +25,29 @@ function validDay(y: number, m: number, d: number): boolean {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A day (YYYY-MM-DD, or DD-MM-YYYY as Dutch Excel writes it) or a month (YYYY-MM). */
-export function parseSpendDate(input: string): { ok: true; period: SpendPeriod; day: string } | { ok: false; message: string } {
+export function parseSpendDate(input: string): { ok: true; period: SpendPeriod; day: string } | { ok: false; problem: SpendProblem } {
   const text = input.trim();
-  if (!text) return { ok: false, message: "Enter a date (YYYY-MM-DD) or a month (YYYY-MM)." };
+  if (!text) return { ok: false, problem: { code: "dateRequired" } };
+  const fail = (code: SpendProblem["code"]) => ({ ok: false as const, problem: { code, values: { text } } });
   let m = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDay(y, mo, d)) return { ok: true, period: "day", day: `${y}-${pad(mo)}-${pad(d)}` };
-    return { ok: false, message: `"${text}" is not a date in the calendar.` };
+    return fail("dateNotInCalendar");
   }
   m = text.match(/^(\d{1,2})-(\d{1,2})-(\d{4})$/);
   if (m) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDay(y, mo, d)) return { ok: true, period: "day", day: `${y}-${pad(mo)}-${pad(d)}` };
-    return { ok: false, message: `"${text}" is not a date in the calendar.` };
+    return fail("dateNotInCalendar");
   }
   m = text.match(/^(\d{4})-(\d{1,2})$/);
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
     if (validDay(y, mo, 1)) return { ok: true, period: "month", day: `${y}-${pad(mo)}-01` };
-    return { ok: false, message: `"${text}" is not a month.` };
+    return fail("monthInvalid");
   }
-  return { ok: false, message: `"${text}" is not a date: write a day as YYYY-MM-DD or a month as YYYY-MM.` };
+  return fail("dateFormat");
 }
 
 /** A UTM value as the tracker stores it: trimmed and lower-cased, so spend meets its visitors. */
@@ -52,18 +55,20 @@ export function utmValue(input: unknown): string {
   return typeof input === "string" || typeof input === "number" ? String(input).trim().toLowerCase() : "";
 }
 
-/** Validates one entry from the form or a CSV row; the first problem names its field. */
-export function parseSpendEntry(input: SpendInput): EntryResult {
+/**
+ * Validates one entry from the form or a CSV row; the first problem names its field. `locale` is the
+ * reader's when they typed the amount in the app (so "1.234" is what they mean), null for a file.
+ */
+export function parseSpendEntry(input: SpendInput, locale: Locale | null = null): EntryResult {
   // A NUL byte or a broken character cannot be stored: say which field holds it instead of failing the insert.
   for (const field of ["date", "source", "medium", "campaign", "amount"] as const) {
     const v = input[field];
-    if (typeof v === "string" && !isStorableText(v))
-      return { ok: false, field, message: `The ${field} holds characters that cannot be stored (a NUL byte or a broken character).` };
+    if (typeof v === "string" && !isStorableText(v)) return { ok: false, field, problem: { code: "unsafe", values: { field } } };
   }
   const date = parseSpendDate(typeof input.date === "string" ? input.date : "");
-  if (!date.ok) return { ok: false, field: "date", message: date.message };
+  if (!date.ok) return { ok: false, field: "date", problem: date.problem };
   const source = utmValue(input.source);
-  if (!source) return { ok: false, field: "source", message: "Enter a source, as in utm_source (google, newsletter…)." };
+  if (!source) return { ok: false, field: "source", problem: { code: "sourceRequired" } };
   const medium = utmValue(input.medium);
   const campaign = utmValue(input.campaign);
   for (const [field, v] of [
@@ -71,12 +76,12 @@ export function parseSpendEntry(input: SpendInput): EntryResult {
     ["medium", medium],
     ["campaign", campaign],
   ] as const)
-    if (v.length > MAX_LABEL) return { ok: false, field, message: `The ${field} is longer than ${MAX_LABEL} characters.` };
+    if (v.length > MAX_LABEL) return { ok: false, field, problem: { code: "tooLong", values: { field, max: MAX_LABEL } } };
   const amount =
     typeof input.amount === "number"
-      ? parseAmount(String(input.amount))
-      : parseAmount(typeof input.amount === "string" ? input.amount : "");
-  if (!amount.ok) return { ok: false, field: "amount", message: amount.message };
+      ? checkAmount(input.amount)
+      : parseAmount(typeof input.amount === "string" ? input.amount : "", locale);
+  if (!amount.ok) return { ok: false, field: "amount", problem: amount.problem };
   return { ok: true, entry: { period: date.period, day: date.day, source, medium, campaign, amount: amount.value } };
 }
 

@@ -1,5 +1,10 @@
 import { describe, it, expect } from "vitest";
-import { parseAmount } from "./amount";
+import { checkAmount, parseAmount } from "./amount";
+import { spendProblemText } from "./problem-text";
+import { SPEND_PROBLEM_CODES } from "./problem";
+import { makeTranslate } from "../i18n/translate";
+import en from "../i18n/messages/en";
+import nl from "../i18n/messages/nl";
 import { parseSpendEntry, parseSpendDate } from "./entry";
 import { parseSpendCsv } from "./csv";
 import { spendInRange, spendBySegmentValue, daysInMonth } from "./prorate";
@@ -26,23 +31,33 @@ describe("parseAmount", () => {
   });
 
   it.each([
-    ["1.234", /ambiguous/],
-    ["1,234", /ambiguous/],
-    ["12.345", /ambiguous/],
-    ["12.3456", /more than 2 decimals/],
-    ["0", /more than 0/],
-    ["0,00", /more than 0/],
-    ["-5", /more than 0/],
-    ["", /Enter an amount/],
-    ["abc", /not an amount/],
-    ["1.23.4", /not an amount/],
-    ["12,34,5", /not an amount/],
-    ["1,234,50", /not an amount/],
-    ["1e5", /not an amount/],
-  ])("refuses %j", (text, message) => {
+    ["1.234", "amountAmbiguous"],
+    ["1,234", "amountAmbiguous"],
+    ["12.345", "amountAmbiguous"],
+    ["12.3456", "amountDecimals"],
+    ["0", "amountNotPositive"],
+    ["0,00", "amountNotPositive"],
+    ["-5", "amountNotPositive"],
+    ["", "amountRequired"],
+    ["abc", "amountInvalid"],
+    ["1.23.4", "amountInvalid"],
+    ["12,34,5", "amountInvalid"],
+    ["1,234,50", "amountInvalid"],
+    ["1e5", "amountInvalid"],
+    ["1000000000000", "amountTooLarge"],
+  ])("refuses %j in a file as %s", (text, code) => {
     const r = parseAmount(text);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(message);
+    expect(r).toMatchObject({ ok: false, problem: { code } });
+  });
+
+  it("reads what the reader typed in the app in the reader's language: 1.234 is 1234 in Dutch and 1.234 is too many decimals in English", () => {
+    expect(parseAmount("1.234", "nl")).toEqual({ ok: true, value: 1234 });
+    expect(parseAmount("1,234", "en")).toEqual({ ok: true, value: 1234 });
+    expect(parseAmount("3,5", "en")).toEqual({ ok: true, value: 3.5 });
+    expect(parseAmount("1.234", "en")).toMatchObject({ ok: false, problem: { code: "amountDecimals" } });
+    expect(checkAmount(12.5)).toEqual({ ok: true, value: 12.5 });
+    expect(checkAmount(12.345)).toMatchObject({ ok: false, problem: { code: "amountDecimals" } });
+    expect(checkAmount(0)).toMatchObject({ ok: false, problem: { code: "amountNotPositive" } });
   });
 });
 
@@ -60,17 +75,15 @@ describe("parseSpendEntry", () => {
   });
 
   it.each([
-    [{ date: "2026-02-30", source: "g", amount: "1" }, "date", /not a date in the calendar/],
-    [{ date: "2026-13", source: "g", amount: "1" }, "date", /not a month/],
-    [{ date: "03/05/2026", source: "g", amount: "1" }, "date", /YYYY-MM-DD/],
-    [{ date: "", source: "g", amount: "1" }, "date", /Enter a date/],
-    [{ date: "2026-03-05", source: "  ", amount: "1" }, "source", /Enter a source/],
-    [{ date: "2026-03-05", source: "g", amount: "-1" }, "amount", /more than 0/],
-    [{ date: "2026-03-05", source: "g", medium: "x".repeat(201), amount: "1" }, "medium", /longer than 200/],
-  ])("refuses %j in field %s", (input, field, message) => {
-    const r = parseSpendEntry(input);
-    expect(r).toMatchObject({ ok: false, field });
-    if (!r.ok) expect(r.message).toMatch(message);
+    [{ date: "2026-02-30", source: "g", amount: "1" }, "date", "dateNotInCalendar"],
+    [{ date: "2026-13", source: "g", amount: "1" }, "date", "monthInvalid"],
+    [{ date: "03/05/2026", source: "g", amount: "1" }, "date", "dateFormat"],
+    [{ date: "", source: "g", amount: "1" }, "date", "dateRequired"],
+    [{ date: "2026-03-05", source: "  ", amount: "1" }, "source", "sourceRequired"],
+    [{ date: "2026-03-05", source: "g", amount: "-1" }, "amount", "amountNotPositive"],
+    [{ date: "2026-03-05", source: "g", medium: "x".repeat(201), amount: "1" }, "medium", "tooLong"],
+  ])("refuses %j in field %s as %s", (input, field, code) => {
+    expect(parseSpendEntry(input)).toMatchObject({ ok: false, field, problem: { code } });
   });
 });
 
@@ -108,24 +121,72 @@ describe("parseSpendCsv", () => {
       [5, "multi\nline", 20],
     ]);
     expect(errors).toEqual([
-      { line: 4, message: 'Line 4: "2026-02-30" is not a date in the calendar.' },
-      { line: 7, message: "Line 7: Enter a source, as in utm_source (google, newsletter…)." },
-      { line: 8, message: 'Line 8: The amount "1,234" is ambiguous: write 1234 or 1234.00 (or 1.234,00).' },
-      { line: 9, message: "Line 9 repeats line 2 (same date, source, medium and campaign); give one total per row." },
-      { line: 10, message: "Line 10 has 6 fields but the header names 5; quote values that contain the delimiter." },
+      { line: 4, code: "dateNotInCalendar", values: { text: "2026-02-30" } },
+      { line: 7, code: "sourceRequired" },
+      { line: 8, code: "amountAmbiguous", values: { text: "1,234" } },
+      { line: 9, code: "duplicate", values: { earlier: 2 } },
+      { line: 10, code: "tooManyFields", values: { count: 6, expected: 5 } },
     ]);
+    // Worded by the catalogue in the reader's language, never by lib/spend.
+    const ten = makeTranslate(en, "en");
+    const tnl = makeTranslate(nl, "nl");
+    expect(errors.map((e) => spendProblemText(ten, e))).toEqual([
+      '"2026-02-30" is not a date in the calendar.',
+      "Enter a source, as in utm_source (google, newsletter…).",
+      'The amount "1,234" is ambiguous: write 1234 or 1234.00 (or 1.234,00).',
+      "This line repeats line 2 (same date, source, medium and campaign); give one total per line.",
+      "This line has 6 fields but the header names 5; quote values that contain the delimiter.",
+    ]);
+    expect(errors.map((e) => spendProblemText(tnl, e))).toEqual([
+      '"2026-02-30" is geen datum die in de kalender staat.',
+      "Vul een bron in, zoals in utm_source (google, nieuwsbrief…).",
+      'Het bedrag "1,234" is dubbelzinnig: schrijf 1234 of 1234,00 (of 1.234,00).',
+      "Deze regel herhaalt regel 2 (zelfde datum, bron, medium en campagne); geef één totaal per regel.",
+      "Deze regel heeft 6 velden, maar de kopregel noemt er 5; zet waarden met het scheidingsteken tussen aanhalingstekens.",
+    ]);
+  });
+
+  it("reads the Dutch column names datum, bron, medium, campagne, bedrag", () => {
+    expect(parseSpendCsv("Datum;Bron;Medium;Campagne;Bedrag\n05-03-2026;Google;cpc;Lente;1.234,50\n")).toEqual({
+      rows: [{ line: 2, period: "day", day: "2026-03-05", source: "google", medium: "cpc", campaign: "lente", amount: 1234.5 }],
+      errors: [],
+    });
+  });
+
+  it("words every problem in both languages, with the reader's column names", () => {
+    const tnl = makeTranslate(nl, "nl");
+    const ten = makeTranslate(en, "en");
+    const missing = parseSpendCsv("bron;medium\n").errors[0];
+    expect(spendProblemText(tnl, missing)).toBe(
+      "De eerste regel moet de kolommen noemen (datum, bron, medium, campagne, bedrag); er ontbreekt: datum, bedrag.",
+    );
+    expect(spendProblemText(ten, missing)).toBe(
+      "The first line must name the columns (date, source, medium, campaign, amount); missing: date, amount.",
+    );
+    for (const code of SPEND_PROBLEM_CODES)
+      for (const t of [ten, tnl]) {
+        const text = spendProblemText(t, {
+          code,
+          values: { text: "x", field: "medium", max: 1, count: 2, expected: 1, earlier: 1, missing: ["date"], unknown: ["y"] },
+        });
+        expect(text).not.toMatch(/spend\.|\{\w+\}/);
+      }
   });
 
   it("needs a header row with date, source and amount", () => {
     expect(parseSpendCsv("2026-03-01,google,cpc,,10\n")).toEqual({
       rows: [],
-      errors: [{ line: 1, message: expect.stringContaining("missing: date, source, amount") }],
+      errors: [{ line: 1, code: "missingColumns", values: { missing: ["date", "source", "amount"] } }],
+    });
+    expect(parseSpendCsv("source,medium\n")).toEqual({
+      rows: [],
+      errors: [{ line: 1, code: "missingColumns", values: { missing: ["date", "amount"] } }],
     });
     expect(parseSpendCsv("date,source,amount,cost\n")).toEqual({
       rows: [],
-      errors: [{ line: 1, message: expect.stringContaining('Unknown column "cost"') }],
+      errors: [{ line: 1, code: "unknownColumns", values: { unknown: ["cost"] } }],
     });
-    expect(parseSpendCsv("")).toEqual({ rows: [], errors: [{ line: 1, message: expect.stringContaining("empty") }] });
+    expect(parseSpendCsv("")).toEqual({ rows: [], errors: [{ line: 1, code: "empty" }] });
     expect(parseSpendCsv("date,source,amount\n2026-03-01,google,10")).toMatchObject({
       rows: [{ line: 2, medium: "", campaign: "", amount: 10 }],
       errors: [],

@@ -43,8 +43,8 @@ describeEachDb("goals query API", (db, kind) => {
       undefined as never,
     );
   const range = () => ({ from: new Date(now - 86400_000).toISOString(), to: new Date(now + 60_000).toISOString() });
-  const get = (id: string, key: string, qs = "") =>
-    overview(new Request(`http://x/api/v1/projects/${id}/conversions?${qs}`, { headers: { authorization: `Bearer ${key}` } }), {
+  const get = (id: string, key: string, qs = "", headers: Record<string, string> = {}) =>
+    overview(new Request(`http://x/api/v1/projects/${id}/conversions?${qs}`, { headers: { authorization: `Bearer ${key}`, ...headers } }), {
       params: Promise.resolve({ projectId: id }),
     });
 
@@ -130,5 +130,18 @@ describeEachDb("goals query API", (db, kind) => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toContain("segment=<the same field>");
     expect((await get(projectId, readKey, "range=7d&format=csv&table=nope")).status).toBe(400);
+  });
+
+  it("writes the CSV for Dutch Excel when the reader is Dutch (cookie or Accept-Language): ';' and decimal commas", async () => {
+    const dutch = await (await get(projectId, readKey, "range=7d&format=csv&table=goals", { "accept-language": "nl-NL,nl;q=0.9" })).text();
+    expect(dutch.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(
+      /^goal;kind;visitors;converted_visitors;conversions;conversion_rate_pct;/,
+    );
+    expect(dutch.split("\r\n")[1]).toMatch(/^Purchase;macro;3;1;2;33,3333;/);
+    const chosen = await (await get(projectId, readKey, "range=7d&format=csv&table=goals", { cookie: "a=b; trechter_locale=nl" })).text();
+    expect(chosen.split("\r\n")[1]).toMatch(/^Purchase;macro;3;1;2;33,3333;/);
+    // A script that says nothing gets RFC 4180 as before, and an English reader too.
+    const english = await (await get(projectId, readKey, "range=7d&format=csv&table=goals", { "accept-language": "en-GB" })).text();
+    expect(english.split("\r\n")[1]).toMatch(/^Purchase,macro,3,1,2,33\.3333,/);
   });
 });

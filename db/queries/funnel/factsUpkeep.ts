@@ -88,7 +88,10 @@ const BUILD_SLICES = 8;
 const FAR_PAST = new Date(Date.UTC(1970, 0, 1));
 const FAR_FUTURE = new Date(Date.UTC(2200, 0, 1));
 
-const lockKey = (scope: ProjectScope, key: string) => sql`hashtextextended(${`funnel_facts:${scope.projectId}:${key}`}, 0)`;
+const lockKey = (scope: ProjectScope, key: string) => factsLockKey(scope.projectId, key);
+
+/** The advisory lock a fact set's writers hold (builds, refreshes, and the erasure of a person or of old events). */
+export const factsLockKey = (projectId: string, key: string) => sql`hashtextextended(${`funnel_facts:${projectId}:${key}`}, 0)`;
 
 /** A query over all of every person's entries, grouped as fact rows are. */
 const allEntries = (scope: ProjectScope, def: StepsAndWindow): StepCountsQuery => ({

@@ -17,6 +17,12 @@ export default {
   somethingWrong: "Something went wrong. Please try again.",
   notFound: "This page does not exist, or you do not have access to it.",
   backHome: "Back to the dashboard",
+  notFoundPage: {
+    title: "Page not found",
+    body: "This page does not exist, or you do not have access to it. Check the address, or go back to your projects.",
+    projects: "Go to your projects",
+    home: "Back to the start",
+  },
   actionErrors: {
     unauthenticated: "Your session has ended. Sign in again.",
     forbidden: "Your role does not allow this.",

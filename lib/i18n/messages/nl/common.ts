@@ -19,6 +19,12 @@ const common: typeof en = {
   somethingWrong: "Er ging iets mis. Probeer het opnieuw.",
   notFound: "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
   backHome: "Terug naar het dashboard",
+  notFoundPage: {
+    title: "Pagina niet gevonden",
+    body: "Deze pagina bestaat niet, of je hebt er geen toegang toe. Controleer het adres, of ga terug naar je projecten.",
+    projects: "Naar je projecten",
+    home: "Terug naar het begin",
+  },
   actionErrors: {
     unauthenticated: "Je sessie is verlopen. Log opnieuw in.",
     forbidden: "Je rol staat dit niet toe.",

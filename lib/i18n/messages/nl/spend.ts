@@ -30,11 +30,15 @@ const spend: typeof en = {
   upload: {
     title: "CSV-bestand uploaden",
     description:
-      "Een kopregel met date, source, medium, campaign, amount (in willekeurige volgorde) en dan één regel per uitgave. Scheid met komma's of puntkomma's (zoals Nederlandse Excel doet). Een datum is JJJJ-MM-DD, een maand JJJJ-MM; bedragen als 1234.50 of 1.234,50.",
+      "Een kopregel met datum, bron, medium, campagne, bedrag (in willekeurige volgorde; de Engelse date, source, campaign, amount mogen ook) en dan één regel per uitgave. Scheid met puntkomma's (zoals Nederlandse Excel doet) of komma's. Een datum is JJJJ-MM-DD of DD-MM-JJJJ, een maand JJJJ-MM; bedragen als 1234,50 of 1.234,50.",
+    example: "datum;bron;medium;campagne;bedrag\n2026-03-01;google;cpc;voorjaar;1.234,50\n2026-03;nieuwsbrief;email;;250",
     file: "CSV-bestand",
     submit: "Uploaden",
     imported: { one: "{count} regel geïmporteerd.", other: "{count} regels geïmporteerd." },
-    importedReplaced: "{n} regels geïmporteerd ({replaced} vervingen een eerder bedrag).",
+    importedReplaced: {
+      one: "{count} regel geïmporteerd ({replaced} verving een eerder bedrag).",
+      other: "{count} regels geïmporteerd ({replaced} vervingen een eerder bedrag).",
+    },
     rejected: { one: "{count} regel is niet geïmporteerd:", other: "{count} regels zijn niet geïmporteerd:" },
     line: "Regel {line}",
     noFile: "Kies eerst een CSV-bestand.",
@@ -60,6 +64,35 @@ const spend: typeof en = {
     total: "Totaal in deze periode",
     totalHint: "Maandbedragen tellen naar rato van hun dagen binnen de periode.",
     bySource: "Per bron",
+  },
+  columns: { date: "datum", source: "bron", medium: "medium", campaign: "campagne", amount: "bedrag" },
+  problems: {
+    empty: "Het bestand is leeg: de eerste regel moet de kolommen noemen: {columns}.",
+    missingColumns: "De eerste regel moet de kolommen noemen ({columns}); er ontbreekt: {missing}.",
+    unknownColumns: "Onbekende kolom {unknown}; de kolommen zijn {columns}.",
+    tooManyRows: {
+      one: "Het bestand heeft {count} regel; upload er hoogstens {max} tegelijk.",
+      other: "Het bestand heeft {count} regels; upload er hoogstens {max} tegelijk.",
+    },
+    tooManyFields: {
+      one: "Deze regel heeft {count} veld, maar de kopregel noemt er {expected}; zet waarden met het scheidingsteken tussen aanhalingstekens.",
+      other:
+        "Deze regel heeft {count} velden, maar de kopregel noemt er {expected}; zet waarden met het scheidingsteken tussen aanhalingstekens.",
+    },
+    duplicate: "Deze regel herhaalt regel {earlier} (zelfde datum, bron, medium en campagne); geef één totaal per regel.",
+    unsafe: "Het veld {field} bevat tekens die niet opgeslagen kunnen worden (een NUL-byte of een kapot teken).",
+    dateRequired: "Vul een datum (JJJJ-MM-DD) of een maand (JJJJ-MM) in.",
+    dateNotInCalendar: "{text} is geen datum die in de kalender staat.",
+    monthInvalid: "{text} is geen maand.",
+    dateFormat: "{text} is geen datum: schrijf een dag als JJJJ-MM-DD (of DD-MM-JJJJ) en een maand als JJJJ-MM.",
+    sourceRequired: "Vul een bron in, zoals in utm_source (google, nieuwsbrief…).",
+    tooLong: "Het veld {field} is langer dan {max} tekens.",
+    amountRequired: "Vul een bedrag in.",
+    amountNotPositive: "Het bedrag moet meer dan 0 zijn (het is {text}).",
+    amountAmbiguous: "Het bedrag {text} is dubbelzinnig: schrijf 1234 of 1234,00 (of 1.234,00).",
+    amountDecimals: "Het bedrag {text} heeft meer dan 2 decimalen.",
+    amountInvalid: "{text} is geen bedrag; schrijf het als 1234,50 of 1.234,50.",
+    amountTooLarge: "Het bedrag is te groot.",
   },
   errors: {
     date: "Vul een bestaande datum (JJJJ-MM-DD) of maand (JJJJ-MM) in.",

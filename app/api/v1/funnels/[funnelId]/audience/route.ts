@@ -4,7 +4,8 @@ import { audienceSlot, AUDIENCE_DEADLINE_MS } from "@/db/limits";
 import { parseRangeParams } from "@/lib/funnel/query";
 import { AUDIENCE_CSV_HEADER, AUDIENCE_FORMATS, audienceChunk, audienceFileName, pageStream } from "@/lib/funnel/audience-export";
 import { isOneOf } from "@/lib/one-of";
-import { csvLine } from "@/lib/conversions/csv";
+import { csvDialect, csvLine } from "@/lib/conversions/csv";
+import { requestLocale } from "@/lib/i18n/locales";
 import { errorResponse, route } from "@/server/api-route";
 
 /**
@@ -41,10 +42,12 @@ export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (reque
     release();
     throw err;
   }
-  const head = format === "csv" ? csvLine(AUDIENCE_CSV_HEADER) : "";
+  // The reader's spreadsheet dialect (a Dutch reader: ";"); a client without cookie or Accept-Language gets RFC 4180's ",".
+  const dialect = csvDialect(requestLocale(request));
+  const head = format === "csv" ? csvLine(AUDIENCE_CSV_HEADER, dialect) : "";
   const filename = audienceFileName(funnel.name, step, q.from, q.to, scope.project.timeZone, format);
   return new Response(
-    pageStream(head, audience.pages, (page) => audienceChunk(format, page), { deadlineMs: AUDIENCE_DEADLINE_MS, onEnd: release }),
+    pageStream(head, audience.pages, (page) => audienceChunk(format, page, dialect), { deadlineMs: AUDIENCE_DEADLINE_MS, onEnd: release }),
     {
       headers: {
         "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",

@@ -2,6 +2,8 @@ import { apiProjectScope } from "@/server/guard";
 import { projectConversions } from "@/db/conversions";
 import { parseRangeParams } from "@/lib/funnel/query";
 import { overviewCsv } from "@/lib/conversions/export";
+import { csvDialect } from "@/lib/conversions/csv";
+import { requestLocale } from "@/lib/i18n/locales";
 import { csvResponse, json, route } from "@/server/api-route";
 
 /**
@@ -20,6 +22,8 @@ export const GET = route<{ params: Promise<{ projectId: string }> }>(async (requ
     segments: q.segments,
     spend: { lead: search.get("lead") },
   });
-  if (search.get("format") === "csv") return csvResponse(overviewCsv(overview, search, scope.project.name));
+  // In the reader's spreadsheet dialect: Dutch ";" and decimal commas for a Dutch reader (cookie or Accept-Language).
+  if (search.get("format") === "csv")
+    return csvResponse(overviewCsv(overview, search, scope.project.name, csvDialect(requestLocale(request))));
   return json(overview);
 });
