@@ -8,7 +8,8 @@ import { InputError } from "../lib/errors";
 const micro = (name: string, extra: object = {}) => ({
   name,
   kind: "micro",
-  match: { event: "demo_request", path: "/contact/*", where: { plan: "pro" } },
+  // Each goal its own condition: two goals that count the same thing the same way are refused.
+  match: { event: "demo_request", path: "/contact/*", where: { plan: "pro", goal: name.trim() || "none" } },
   revenue: false,
   ...extra,
 });
@@ -28,7 +29,7 @@ describeEachDb("goals editor", (db) => {
     const before = await listGoals(owner);
     const g = await createGoal(owner, micro(" Demo request "));
     expect(g).toMatchObject({ projectId: owner.projectId, key: "demo_request", name: "Demo request", kind: "micro", revenue: false });
-    expect(g.match).toEqual({ event: "demo_request", path: "/contact/*", where: { plan: "pro" } });
+    expect(g.match).toEqual({ event: "demo_request", path: "/contact/*", where: { plan: "pro", goal: "Demo request" } });
     expect(g.position).toBe(Math.max(...before.map((b) => b.position)) + 1);
     const after = await listGoals(owner);
     expect(after.map((a) => a.id)).toEqual([...before.map((b) => b.id), g.id]);
@@ -36,8 +37,8 @@ describeEachDb("goals editor", (db) => {
   });
 
   it("keeps keys unique in the project: -2, -3 on a clash, but another project may reuse one", async () => {
-    const a = await createGoal(owner, micro("Add to cart"));
-    const b = await createGoal(owner, micro("Add to cart"));
+    const a = await createGoal(owner, micro("Add to cart!"));
+    const b = await createGoal(owner, micro("Add to cart?"));
     expect([a.key, b.key]).toEqual(["add_to_cart-2", "add_to_cart-3"]); // the template already has add_to_cart
     const other = await createGoal(outsider, micro("Demo request"));
     expect(other.key).toBe("demo_request");
@@ -106,6 +107,32 @@ describeEachDb("goals editor", (db) => {
     await expect(getGoal(owner, "not-a-uuid")).rejects.toMatchObject({ status: 404 });
     await expect(deleteGoal(owner, "1; drop table goals")).rejects.toMatchObject({ status: 404 });
     expect(await getGoal(outsider, theirs.id)).toEqual(theirs);
+  });
+
+  it("refuses a duplicate of another goal (same name, or the same definition) with a 409 on the field, and saves nothing", async () => {
+    const g = await createGoal(owner, micro("Quote request"));
+    const count = (await listGoals(owner)).length;
+    // The same name, whatever its case and spacing, with another definition.
+    await expect(createGoal(owner, micro("  quote   REQUEST ", { match: { event: "quote" } }))).rejects.toMatchObject({
+      status: 409,
+      field: "name",
+    });
+    // Another name, the same kind, match (conditions in another order) and revenue setting.
+    await expect(
+      createGoal(
+        owner,
+        micro("Offerte", { match: { event: "demo_request", where: { goal: "Quote request", plan: "pro" }, path: "/contact/*" } }),
+      ),
+    ).rejects.toMatchObject({ status: 409, field: "event" });
+    // A template goal's event counted as a revenue-less macro goal is another goal, not a duplicate.
+    await createGoal(owner, { name: "Bought", kind: "macro", match: { event: "purchase" } });
+    expect((await listGoals(owner)).length).toBe(count + 1);
+    // Renaming a goal onto another's name is refused; saving it unchanged is not.
+    const other = await createGoal(owner, micro("Brochure"));
+    await expect(updateGoal(owner, other.id, micro("Quote request"))).rejects.toMatchObject({ status: 409, field: "name" });
+    await expect(updateGoal(owner, g.id, micro("Quote request"))).resolves.toMatchObject({ id: g.id, name: "Quote request" });
+    // Another project may have the same goal.
+    await expect(createGoal(outsider, micro("Quote request"))).resolves.toMatchObject({ name: "Quote request" });
   });
 
   it("moves a goal among the goals of its kind", async () => {

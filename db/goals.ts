@@ -39,10 +39,37 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-/** Adds a goal after the project's others; its key is slugged from the name and unique in the project. Admins only. */
+/** The same match written alike: keys of `where` in order, so `{a, b}` and `{b, a}` compare equal. */
+function matchSignature(m: { event: string; path?: string | null; where?: Record<string, unknown> | null }): string {
+  const where = Object.entries(m.where ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([m.event, m.path ?? "", where]);
+}
+
+/**
+ * Refuses a goal that another goal of the project already is: the same name (case and spacing
+ * aside: the reports and pickers could not tell them apart), or the same kind, event, path,
+ * properties and revenue setting (it would count exactly the same conversions twice). A 409 on
+ * the field to fix: `name`, or `event` for the definition.
+ */
+async function refuseDuplicate(scope: ProjectScope, def: GoalDefinition, exceptId?: string): Promise<void> {
+  const others = (
+    await scope.db
+      .select({ id: goals.id, name: goals.name, kind: goals.kind, match: goals.match, revenue: goals.revenue })
+      .from(goals)
+      .where(eq(goals.projectId, scope.projectId))
+  ).filter((g) => g.id !== exceptId);
+  const name = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  if (others.some((g) => name(g.name) === name(def.name))) throw new InputError("Another goal already has this name.", "name", 409);
+  const same = (g: (typeof others)[number]) =>
+    g.kind === def.kind && g.revenue === def.revenue && matchSignature(g.match) === matchSignature(def.match);
+  if (others.some(same)) throw new InputError("Another goal already counts this event in the same way.", "event", 409);
+}
+
+/** Adds a goal after the project's others; its key is slugged from the name and unique in the project; a duplicate is refused (409). Admins only. */
 export async function createGoal(scope: ProjectScope, input: unknown): Promise<GoalRow> {
   scope.require("admin");
   const def = parseDefinition(input);
+  await refuseDuplicate(scope, def);
   // Two admins adding the same name at once can race for a key: the unique index catches it, and we pick again.
   for (let attempt = 0; ; attempt++) {
     const existing = await scope.db
@@ -71,6 +98,7 @@ export async function updateGoal(scope: ProjectScope, goalId: string, input: unk
   scope.require("admin");
   await getGoal(scope, goalId);
   const def = parseDefinition(input);
+  await refuseDuplicate(scope, def, goalId);
   const [row] = await scope.db
     .update(goals)
     .set(goalColumns(def))

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signUp, logIn, uniqueEmail, PASSWORD } from "./helpers";
+import { signUp, logIn, uniqueEmail, PASSWORD, createProjectQuickly, fillSignup } from "./helpers";
 
 test("sign up takes a new user into their team's dashboard", async ({ page }) => {
   await signUp(page, { name: "Sanne de Vries", teamName: "Bakkerij Sanne" });
@@ -86,4 +86,69 @@ test("repeated failed logins are paused for that account", async ({ page, browse
   await logIn(other, email, PASSWORD);
   await expect(other.getByTestId("login-error")).toContainText("Too many failed attempts");
   await fresh.close();
+});
+
+test("a logged-out visit to a project page comes back to that page after login; an unsafe next does not leave the app", async ({
+  page,
+}) => {
+  const { email } = await signUp(page);
+  const projectId = await createProjectQuickly(page);
+  await page.getByTestId("user-menu").click();
+  await page.getByTestId("logout").click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const deep = `/projects/${projectId}/goals?range=7d`;
+  await page.goto(deep);
+  await expect(page).toHaveURL(/\/login\?next=/);
+  expect(new URL(page.url()).searchParams.get("next")).toBe(deep);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(deep);
+  await expect(page.getByRole("heading", { name: "Goals", exact: true })).toBeVisible();
+
+  // A next that names another site is dropped: the login lands on the project list.
+  await page.getByTestId("user-menu").click();
+  await page.getByTestId("logout").click();
+  await page.goto("/login?next=" + encodeURIComponent("//evil.example/projects"));
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+});
+
+test("an invitee signs up from the invite (in Dutch): the address is filled in, no team is asked, and they land in the inviting team", async ({
+  page,
+  browser,
+}) => {
+  await signUp(page, { teamName: "Bureau Noord" });
+  await page.goto("/team");
+  const colleague = uniqueEmail("invitee");
+  await page.getByLabel("Email address").fill(colleague);
+  await page.getByLabel("Role").selectOption("admin");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = await page.getByTestId("invite-link").inputValue();
+
+  const ctx = await browser.newContext({ locale: "nl-NL" });
+  const other = await ctx.newPage();
+  await other.goto(new URL(link).pathname);
+  await other.getByRole("link", { name: "Account aanmaken" }).click();
+  await expect(other).toHaveURL(/\/signup\?invite=/);
+  await expect(other.getByRole("heading", { name: "Word lid van Bureau Noord op Trechter" })).toBeVisible();
+  await expect(other.getByLabel("E-mailadres")).toHaveValue(colleague);
+  await expect(other.getByLabel("E-mailadres")).not.toBeEditable();
+  await expect(other.getByLabel("Naam van je team of bedrijf")).toHaveCount(0);
+  await fillSignup(other, { name: "Noor Nieuw", email: colleague });
+  await expect(other).toHaveURL(/\/projects/);
+  await expect(other.getByTestId("team-name")).toHaveText("Bureau Noord");
+  await expect(other.getByTestId("team-switcher")).toHaveCount(0);
+  const mine = (await (await other.request.get("/api/v1/projects")).json()) as { team: { name: string } };
+  expect(mine.team.name).toBe("Bureau Noord");
+  // The link is used up; signing up from it again says so instead of making an account.
+  const third = await browser.newContext();
+  const p3 = await third.newPage();
+  await p3.goto(`/signup?invite=${encodeURIComponent(new URL(link).pathname.split("/").pop()!)}`);
+  await expect(p3.getByTestId("signup-error")).toContainText("expired, already used or revoked");
+  await ctx.close();
+  await third.close();
 });

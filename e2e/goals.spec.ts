@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { signUp, fillSignup, uniqueEmail, signUpWithDemoProject } from "./helpers";
+import { signUp, signUpFromInvite, uniqueEmail, signUpWithDemoProject, createProjectQuickly } from "./helpers";
 
 const goal = (page: Page, key: string) => page.locator(`[data-testid=goal][data-goal-key="${key}"]`);
 
@@ -97,11 +97,7 @@ test("a viewer sees the goals read-only, and another team cannot open them", asy
 
   const ctx = await browser.newContext();
   const viewer = await ctx.newPage();
-  await viewer.goto(link);
-  await viewer.getByRole("link", { name: "Create an account" }).click();
-  await fillSignup(viewer, { email: colleague, name: "Vera Viewer" });
-  await viewer.getByTestId("accept-invite").click();
-  await expect(viewer).toHaveURL(/\/projects/);
+  await signUpFromInvite(viewer, link, { name: "Vera Viewer" });
   await viewer.goto(`/projects/${projectId}/goals`);
   await expect(goal(viewer, "purchase")).toBeVisible();
   await expect(viewer.getByTestId("goals-read-only")).toBeVisible();
@@ -117,4 +113,36 @@ test("a viewer sees the goals read-only, and another team cannot open them", asy
   expect(res?.status()).toBe(404);
   await expect(outsider.getByTestId("goal")).toHaveCount(0);
   await outsiderCtx.close();
+});
+
+test("a duplicate goal is refused beside the field, in Dutch", async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: "nl-NL" });
+  const page = await ctx.newPage();
+  await signUp(page);
+  const projectId = await createProjectQuickly(page, { project: "Fietsen" });
+  await page.goto(`/projects/${projectId}/goals`);
+  await expect(goal(page, "purchase")).toContainText("Aankoop");
+  const count = await page.getByTestId("goal").count();
+
+  // The same name as the template's purchase goal (another case), counting something else.
+  await page.getByTestId("goal-add").click();
+  await page.getByLabel("Naam", { exact: true }).fill("aankoop");
+  await page.getByLabel("Eventnaam").fill("checkout_done");
+  await page.getByTestId("goal-save").click();
+  await expect(page.getByTestId("error-goal-name")).toHaveText(
+    "Er is al een doel met deze naam. Kies een andere naam, of pas dat doel aan.",
+  );
+  await expect(page.getByLabel("Naam", { exact: true })).toHaveAttribute("aria-invalid", "true");
+
+  // Another name for exactly what the add-to-cart goal counts.
+  await page.getByLabel("Naam", { exact: true }).fill("Winkelmandje");
+  await page.getByLabel("Eventnaam").fill("add_to_cart");
+  await page.getByTestId("goal-save").click();
+  await expect(page.getByTestId("error-goal-event")).toHaveText(
+    "Een ander doel telt dit event al, met dit paginapad en deze voorwaarden. Pas dat doel aan, of voeg een voorwaarde toe.",
+  );
+  await page.getByTestId("goal-cancel").click();
+  await page.reload();
+  await expect(page.getByTestId("goal")).toHaveCount(count);
+  await ctx.close();
 });

@@ -65,3 +65,113 @@ test("onboarding can be resumed where it was left", async ({ page }) => {
   await expect(page.getByTestId("onboarding-resumed")).toBeVisible();
   await expect(page.getByLabel("Funnel name")).toHaveValue("From visit to paid plan");
 });
+
+test("the install step shows the read key once, with a copy button and a warning, and the events the template needs", async ({
+  page,
+  context,
+  request,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signUp(page);
+  await page.getByLabel("Project name").fill("Restaurant De Haven");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByTestId("sector-hospitality").click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByTestId("create-project").click();
+
+  const panel = page.getByTestId("read-key-panel");
+  const key = page.getByTestId("onboarding-read-key");
+  await expect(key).toHaveValue(/^tr_\S{20,}$/);
+  const readKey = await key.inputValue();
+  await expect(page.getByTestId("read-key-warning")).toHaveText(/will not be shown again/);
+  await panel.getByRole("button", { name: "Copy" }).click();
+  await expect(panel.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(readKey);
+  // It is the project's real read key: the query API answers to it (a fresh client, no session).
+  const now = new Date();
+  const answer = await request.post("/api/v1/goals/query", {
+    headers: { authorization: `Bearer ${readKey}` },
+    data: { from: new Date(now.getTime() - 86400_000).toISOString(), to: now.toISOString() },
+  });
+  expect(answer.status()).toBe(200);
+
+  // The hospitality funnel and goals wait for these events; page views the snippet sends itself.
+  const events = page.getByTestId("needed-event");
+  await expect(events.first()).toBeVisible();
+  const names = await events.evaluateAll((els) => els.map((e) => e.getAttribute("data-event")));
+  expect(names).toEqual(expect.arrayContaining(["availability_check", "reservation"]));
+  expect(names).not.toContain("pageview");
+  await expect(page.getByTestId("track-availability_check")).toHaveValue('trechter.track("availability_check");');
+  await expect(page.getByTestId("track-reservation")).toHaveValue('trechter.track("reservation");');
+  await page.locator('[data-testid=needed-event][data-event="reservation"]').getByRole("button", { name: "Copy" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('trechter.track("reservation");');
+
+  // Shown once: after a reload the page says where to make a new one, and the key is nowhere in it.
+  await page.reload();
+  await expect(page.getByTestId("read-key-gone")).toBeVisible();
+  await expect(key).toHaveCount(0);
+  expect(await page.content()).not.toContain(readKey);
+  await expect(page.getByTestId("track-reservation")).toHaveValue('trechter.track("reservation");');
+});
+
+test("each finish button has its own busy label, and the demo is named in Dutch for a Dutch user", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const ctx = await browser.newContext({ locale: "nl-NL" });
+  const page = await ctx.newPage();
+  await signUp(page);
+  const toInstall = async (name: string) => {
+    await page.goto("/projects/new");
+    await page.getByLabel("Projectnaam").fill(name);
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.getByTestId("sector-ecommerce").click();
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.getByTestId("create-project").click();
+    await expect(page.getByTestId("onboarding-skip")).toHaveText("Naar het dashboard");
+  };
+  // Every label either button shows from the click on, recorded in the page (it navigates client-side).
+  const record = () =>
+    page.evaluate(() => {
+      const seen: Record<string, string[]> = { skip: [], demo: [] };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      for (const [name, id] of [
+        ["skip", "onboarding-skip"],
+        ["demo", "load-demo"],
+      ] as const) {
+        const el = document.querySelector(`[data-testid=${id}]`)!;
+        new MutationObserver(() => seen[name].push(el.textContent ?? "")).observe(el, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      }
+    });
+  const seen = () => page.evaluate(() => (window as unknown as { seen: Record<string, string[]> }).seen);
+
+  await toInstall("Zonder demo");
+  await record();
+  await page.getByTestId("onboarding-skip").click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  const skipped = await seen();
+  expect(skipped.skip).toContain("Dashboard wordt geopend…");
+  expect(skipped.demo).not.toContain("Demodata wordt gemaakt…");
+
+  await toInstall("Met demo");
+  await record();
+  await page.getByTestId("load-demo").click();
+  await expect(page.getByTestId("load-demo")).toHaveText("Demodata wordt gemaakt…");
+  await expect(page.getByTestId("onboarding-skip")).toHaveText("Naar het dashboard");
+  await expect(page.getByTestId("onboarding-skip")).toBeDisabled();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/, { timeout: 90_000 });
+  expect((await seen()).skip).not.toContain("Dashboard wordt geopend…");
+
+  // The demo's funnel, goals and A/B test are in Dutch: the language of the person who made them.
+  const projectId = page.url().split("/").pop()!;
+  await expect(page.getByTestId("funnel-select")).toContainText("Van bezoek naar aankoop");
+  await page.goto(`/projects/${projectId}/goals`);
+  await expect(page.locator("[data-testid=goal][data-goal-key=purchase]")).toContainText("Aankoop");
+  await expect(page.locator("[data-testid=goal][data-goal-key=add_to_cart]")).toContainText("In winkelwagen gelegd");
+  await page.goto(`/projects/${projectId}/experiments`);
+  await expect(page.getByText("Nieuwe afrekenpagina").first()).toBeVisible();
+  await expect(page.getByText("New checkout")).toHaveCount(0);
+  await ctx.close();
+});

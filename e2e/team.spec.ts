@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signUp, fillSignup, uniqueEmail } from "./helpers";
+import { signUp, signUpFromInvite, uniqueEmail } from "./helpers";
 
 test("an owner invites a colleague, who joins as viewer and cannot change anything", async ({ page, browser }) => {
   await signUp(page, { teamName: "Bureau Oranje" });
@@ -15,14 +15,11 @@ test("an owner invites a colleague, who joins as viewer and cannot change anythi
   const other = await ctx.newPage();
   await other.goto(link);
   await expect(other.getByRole("heading", { name: "Join Bureau Oranje" })).toBeVisible();
-  await other.getByRole("link", { name: "Create an account" }).click();
-  await fillSignup(other, { email: colleague, name: "Vera Viewer" });
-  // Sign-up brings the new user back to the invite.
-  await expect(other).toHaveURL(link);
-  await other.getByTestId("accept-invite").click();
-  await expect(other).toHaveURL(/\/projects/);
-  await expect(other.getByTestId("team-switcher")).toHaveValue(/.+/);
-  await expect(other.locator("[data-testid=team-switcher] option:checked")).toHaveText("Bureau Oranje");
+  // Signing up from the invite joins the team at once (the address is the invited one).
+  expect((await signUpFromInvite(other, link, { name: "Vera Viewer" })).email).toBe(colleague);
+  // In the inviting team, and in no other (no empty team of their own to switch to).
+  await expect(other.getByTestId("team-name")).toHaveText("Bureau Oranje");
+  await expect(other.getByTestId("team-switcher")).toHaveCount(0);
   await expect(other.getByTestId("new-project")).toHaveCount(0);
   await other.goto("/team");
   await expect(other.getByTestId("viewer-notice")).toBeVisible();
@@ -49,11 +46,7 @@ test("a removed member loses the team at once, in the session they already have"
 
   const ctx = await browser.newContext();
   const other = await ctx.newPage();
-  await other.goto(link);
-  await other.getByRole("link", { name: "Create an account" }).click();
-  await fillSignup(other, { email: colleague, name: "Rik Removed" });
-  await other.getByTestId("accept-invite").click();
-  await expect(other).toHaveURL(/\/projects/);
+  await signUpFromInvite(other, link, { name: "Rik Removed" });
   const before = (await (await other.request.get("/api/v1/projects")).json()) as { team: { id: string; name: string } };
   expect(before.team.name).toBe("Bureau Weg");
 
@@ -63,9 +56,18 @@ test("a removed member loses the team at once, in the session they already have"
   await expect(page.getByTestId("member-list")).not.toContainText(colleague);
 
   // The same cookie, the next request: Bureau Weg is gone from what the colleague can reach.
-  const after = (await (await other.request.get("/api/v1/projects")).json()) as { team: { id: string } };
-  expect(after.team.id).not.toBe(before.team.id);
+  // Having joined from the invite they had no team of their own, so now they have none.
+  const after = await other.request.get("/api/v1/projects");
+  expect(after.status()).toBe(401);
+  expect(JSON.stringify(await after.json())).not.toContain(before.team.id);
+  // The app does not loop between the login and the projects: it offers a team of their own.
   await other.goto("/projects");
+  await expect(other).toHaveURL(/\/new-team$/);
+  await expect(other.getByRole("heading", { name: "You are not in a team" })).toBeVisible();
+  await other.getByLabel("Team or company name").fill("Rik's bureau");
+  await other.getByTestId("create-own-team").click();
+  await expect(other).toHaveURL(/\/projects\/new/);
+  await expect(other.getByTestId("team-name")).toHaveText("Rik's bureau");
   await expect(other.locator("[data-testid=team-switcher] option", { hasText: "Bureau Weg" })).toHaveCount(0);
   await ctx.close();
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import net from "node:net";
 import { z } from "zod";
 import { parseTrustProxy } from "./auth/trust-proxy";
 
@@ -11,6 +12,14 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1, "DATA_DIR must not be empty").default(".data"),
   PORT: z.coerce.number().int("PORT must be a whole number").min(1).max(65535, "PORT must be 1–65535").default(3000),
+  // Loopback by default: a fresh install is not reachable from the network until its operator says so.
+  HOST: z
+    .string()
+    .refine(
+      (v) => net.isIP(v) !== 0 || /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v),
+      "HOST must be an address to listen on, like 127.0.0.1 (this machine only), 0.0.0.0 or :: (every interface)",
+    )
+    .default("127.0.0.1"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   INGEST_RATE_LIMIT: z.coerce.number().int().positive("INGEST_RATE_LIMIT must be a positive number of events per minute").default(600_000),
   TRECHTER_DEMO: z.enum(["0", "1"], "TRECHTER_DEMO must be 0 or 1").default("1"),

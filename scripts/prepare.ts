@@ -23,7 +23,8 @@ async function main() {
       const demo = await seedDemoAccountIfEmpty(handle.db);
       if (demo) {
         console.log(`[trechter] Seeded a demo team with ${demo.events.toLocaleString("en")} events.`);
-        console.log(`[trechter] Demo login: ${demo.email} / ${demo.password}`);
+        // start.mjs prints the login last, once the server is ready, where it is seen (not above the build's output).
+        process.stdout.write(`__DEMO_LOGIN__=${demo.email} / ${demo.password}\n`);
       }
     }
   } finally {

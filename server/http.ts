@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER } from "../lib/auth/client-address";
 import { peerIsTrusted, resolveClientAddress, type TrustProxy } from "../lib/auth/trust-proxy";
-import { ORIGIN_HEADER, cleanHost } from "./origin";
+import { ORIGIN_HEADER, PATH_HEADER, cleanHost } from "./origin";
 
 /** What the app's HTTP server needs from the configuration (see lib/config.ts). */
 export type ServerSettings = { trustProxy: TrustProxy; appUrl?: string };
@@ -52,6 +52,15 @@ function firstValue(value: string | string[] | undefined): string {
   return (text ?? "").split(",")[0].trim().toLowerCase();
 }
 
+/** The page a browser asked for, without the framework's own `_rsc` parameter (what a login returns to). */
+function requestedPath(url: string | undefined): string {
+  const [path, query = ""] = (url ?? "/").split("?", 2);
+  const params = new URLSearchParams(query);
+  params.delete("_rsc");
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : path;
+}
+
 /**
  * Rewrites an incoming request before the app sees it: the forwarded headers survive only from a
  * trusted proxy, and CLIENT_ADDRESS_HEADER is set from the socket (and the trusted chain) whatever
@@ -70,6 +79,7 @@ export function prepareRequest(req: IncomingMessage, settings: ServerSettings): 
   if (!trustedPeer) for (const name of FORWARDED) delete req.headers[name];
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
   req.headers[ORIGIN_HEADER] = origin;
+  req.headers[PATH_HEADER] = requestedPath(req.url);
   return { clientAddress, secure: origin.startsWith("https://"), origin };
 }
 

@@ -6,6 +6,8 @@ import { config } from "../lib/config";
  * incoming copy is removed first.
  */
 export const ORIGIN_HEADER = "x-trechter-origin";
+/** The path and query the browser asked for, set by the app's server (server/http.ts) whatever the client sent: a login keeps it as `next`. */
+export const PATH_HEADER = "x-trechter-path";
 
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 

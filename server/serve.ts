@@ -5,6 +5,7 @@ import next from "next";
 import { config } from "../lib/config";
 import { parseTrustProxy } from "../lib/auth/trust-proxy";
 import { withSecurity } from "./http";
+import { browserUrl, listen, selfHost } from "./listen";
 import { startRetentionJob } from "./retention-job";
 
 const cfg = config();
@@ -14,12 +15,19 @@ if (cfg.APP_URL && !process.env.AUTH_URL) {
 }
 const settings = { trustProxy: parseTrustProxy(cfg.TRUST_PROXY)!, appUrl: cfg.APP_URL };
 // hostname and port: Next fetches from itself (a server action's redirect target), so it must know where it listens.
-const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: cfg.PORT });
+const app = next({ dev: false, dir: process.cwd(), hostname: selfHost(cfg.HOST), port: cfg.PORT });
 const handle = app.getRequestHandler();
 
-app.prepare().then(() => {
+app.prepare().then(async () => {
   const server = http.createServer(withSecurity(settings, (req, res) => handle(req, res)));
-  server.listen(cfg.PORT, () => {});
+  await listen(server, cfg.HOST, cfg.PORT).catch((err: Error) => {
+    console.error(`[trechter] Cannot listen on ${cfg.HOST}:${cfg.PORT}: ${err.message}`);
+    process.exit(1);
+  });
+  // scripts/start.mjs prints the URL and the demo login once this arrives, after everything else.
+  const ready = { ready: true, url: browserUrl(cfg.HOST, cfg.PORT), host: cfg.HOST };
+  if (process.send) process.send(ready);
+  else console.log(`[trechter] Ready on ${ready.url}`);
   // Each project's event retention, checked on start and hourly (db/retention.ts).
   startRetentionJob();
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.close(() => process.exit(0)));

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { saveFunnelAction, deleteFunnelAction } from "@/app/(app)/projects/[projectId]/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
@@ -14,6 +14,8 @@ import { MAX_STEPS, MIN_STEPS } from "@/lib/funnel/types";
 import { NumberInput } from "@/components/ui/NumberInput";
 import { fieldErrorText, refusalTexts, type ActionError } from "@/lib/action-result";
 import type { FunnelStep, PropertyValue } from "@/lib/funnel/types";
+import { useStepReorder } from "./use-step-reorder";
+import { StepOrderControls } from "./StepOrderControls";
 
 type Draft = {
   name: string;
@@ -21,10 +23,13 @@ type Draft = {
   /** null while the field does not hold a number */
   windowValue: number | null;
   windowUnit: "minutes" | "hours" | "days";
-  steps: (FunnelStep & { whereText: string })[];
+  /** `id` only keeps a step's row (and focus) while steps are reordered; it is not saved. */
+  steps: (FunnelStep & { whereText: string; id: string })[];
 };
 type Props = {
   projectId: string;
+  /** the project's time zone: the live counts use the dashboard's whole days in it */
+  timeZone: string;
   suggestions: { events: { name: string; count: number }[]; paths: { path: string; count: number }[] };
   initial: { id: string; name: string; description: string; steps: FunnelStep[]; windowSeconds: number } | null;
 };
@@ -45,7 +50,7 @@ function toWhere(text: string): Record<string, PropertyValue> | undefined {
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-export function FunnelEditor({ projectId, suggestions, initial }: Props) {
+export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Props) {
   const { t, f } = useI18n();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -57,8 +62,9 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     description: initial?.description ?? "",
     windowValue: w / UNIT[unit],
     windowUnit: unit,
-    steps: (initial?.steps ?? [{ event: "pageview" }, { event: "" }]).map((s) => ({
+    steps: (initial?.steps ?? [{ event: "pageview" }, { event: "" }]).map((s, i) => ({
       ...s,
+      id: `step-${i}`,
       whereText: Object.entries(s.where ?? {})
         .map(([k, v]) => `${k}=${v}`)
         .join("\n"),
@@ -88,7 +94,17 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
     const id = setTimeout(() => setDebounced(definition), 500);
     return () => clearTimeout(id);
   }, [definition]);
-  const live = useFunnelPreview(projectId, debounced, !funnelIssue({ ...debounced, name: debounced.name || "x" }));
+  const live = useFunnelPreview(projectId, debounced, !funnelIssue({ ...debounced, name: debounced.name || "x" }), timeZone);
+  const nextId = useRef(d.steps.length);
+  const { listRef: stepList, ...reorder } = useStepReorder(
+    d.steps,
+    useCallback((steps: Draft["steps"]) => setD((prev) => ({ ...prev, steps })), []),
+    useCallback(
+      (s: Draft["steps"][number], position: number, total: number) =>
+        t("funnels.editor.reorder.moved", { name: s.label || s.event || "—", position, total }),
+      [t],
+    ),
+  );
   const setStep = (i: number, patch: Partial<Draft["steps"][number]>) =>
     setD({ ...d, steps: d.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   // The action answers with codes: word the step count and each step's problem here, in the reader's language.
@@ -178,13 +194,30 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
               <option key={p.path} value={p.path} />
             ))}
           </datalist>
-          <ol className="mt-3 space-y-3">
+          <p className="mt-1 text-sm text-slate-500">{t("funnels.editor.reorder.hint")}</p>
+          <p aria-live="polite" className="sr-only" data-testid="reorder-status">
+            {reorder.announcement}
+          </p>
+          <ol className="mt-3 space-y-3" ref={stepList}>
             {d.steps.map((s, i) => (
-              <li key={i} className="rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200" data-testid={`editor-step-${i + 1}`}>
+              <li
+                key={s.id}
+                data-reorder-id={s.id}
+                className={`rounded-lg bg-slate-50 p-3 ring-1 ring-inset ${reorder.dragging === s.id ? "shadow-lg ring-2 ring-brand-500" : "ring-slate-200"}`}
+                data-testid={`editor-step-${i + 1}`}
+              >
                 <div className="flex items-center justify-between gap-2">
-                  <span className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
-                    {i + 1}
-                  </span>
+                  <div className="flex items-center gap-1">
+                    <StepOrderControls
+                      n={i + 1}
+                      total={d.steps.length}
+                      handle={reorder.handleProps(s.id)}
+                      onMove={(direction) => reorder.move(i, direction)}
+                    />
+                    <span className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
+                      {i + 1}
+                    </span>
+                  </div>
                   <span className="text-xs text-slate-500" data-testid={`editor-live-${i + 1}`}>
                     {live.data ? t("funnels.editor.last30", { count: live.data[i] ?? 0 }) : ""}
                   </span>
@@ -240,7 +273,7 @@ export function FunnelEditor({ projectId, suggestions, initial }: Props) {
               variant="secondary"
               size="sm"
               className="mt-3"
-              onClick={() => setD({ ...d, steps: [...d.steps, { event: "", whereText: "" }] })}
+              onClick={() => setD({ ...d, steps: [...d.steps, { event: "", whereText: "", id: `step-${nextId.current++}` }] })}
             >
               + {t("funnels.editor.add")}
             </Button>

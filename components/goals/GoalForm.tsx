@@ -46,6 +46,12 @@ export function GoalForm({ projectId, goal, eventNames, paths, onDone }: Props) 
       const r = await saveGoalAction(projectId, goal?.id ?? null, definition);
       if (r.ok) return onDone(true);
       const bad = firstFieldError(r.error, GOAL_FIELDS);
+      // "taken": another goal of the project already has this name, or already counts this event.
+      if (bad?.code === "taken" && (bad.field === "name" || bad.field === "event"))
+        return setProblem({
+          field: bad.field,
+          text: t(bad.field === "name" ? "goals.errors.duplicateName" : "goals.errors.duplicateEvent"),
+        });
       if (bad) return setProblem({ field: bad.field, text: fieldErrorText(t, "goals", bad.field, bad.code) });
       setProblem({ text: actionErrorText(t, "goals", r.error) });
     });

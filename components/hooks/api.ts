@@ -5,6 +5,7 @@ import { apiUrls, queryKeys, type ReportSource } from "@/lib/api-client/keys";
 import { isRetryable } from "@/lib/api-client/errors";
 import type { ConversionsOverview } from "@/lib/conversions/types";
 import type { FunnelResults } from "@/lib/funnel/types";
+import { lastDays } from "@/lib/funnel/ranges";
 import { fetchJson } from "./fetch-json";
 
 /**
@@ -23,20 +24,25 @@ export function useFunnelResults(source: ReportSource, funnelId: string, definit
   });
 }
 
-/** Visitors per step of an unsaved funnel over the last `days` days (the editor's live counts); off while `enabled` is false. */
+/**
+ * Visitors per step of an unsaved funnel over the last `days` whole days in the project's time
+ * zone, today included: the dashboard's own range rule (lib/funnel/ranges.ts lastDays), so the
+ * editor's counts match the dashboard's "Last 30 days". Off while `enabled` is false.
+ */
 export function useFunnelPreview(
   projectId: string,
   draft: { steps: readonly unknown[]; windowSeconds: number },
   enabled: boolean,
+  timeZone: string,
   days = 30,
 ) {
+  // The day is part of the key: after midnight the range moves on.
+  const { from, to } = lastDays(days, timeZone);
   return useQuery({
-    queryKey: queryKeys.funnelPreview(projectId, JSON.stringify([draft, days])),
+    queryKey: queryKeys.funnelPreview(projectId, JSON.stringify([draft, from.toISOString(), to.toISOString()])),
     enabled,
     retry,
     queryFn: async () => {
-      const to = new Date();
-      const from = new Date(to.getTime() - days * 86400_000);
       const body = { projectId, steps: draft.steps, window: draft.windowSeconds, from: from.toISOString(), to: to.toISOString() };
       const res = await fetchJson<{ steps: { visitors: number }[] }>(apiUrls.funnelPreview(), {
         method: "POST",

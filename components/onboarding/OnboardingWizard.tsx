@@ -31,6 +31,8 @@ export function OnboardingWizard({
   const router = useRouter();
   const [draft, setDraft] = useState<OnboardingDraft>(initial ?? EMPTY);
   const [writeKey, setWriteKey] = useState(initialKey);
+  // Only in memory, never in the draft: the read key is shown once, right after the project is made.
+  const [readKey, setReadKey] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   const index = ORDER.indexOf(draft.step);
@@ -70,6 +72,7 @@ export function OnboardingWizard({
       if (!r.ok || !r.data)
         return setErrors(r.ok ? {} : refusalTexts(t, "onboarding", r.error, ["name", "siteUrl", "sector", "steps", "goals"]));
       setWriteKey(r.data.writeKey);
+      setReadKey(r.data.readKey);
       setDraft({ ...draft, step: "install", projectId: r.data.projectId });
       setErrors({});
     });
@@ -149,9 +152,10 @@ export function OnboardingWizard({
           />
         ) : (
           <InstallStep
-            name={draft.name}
+            draft={draft}
             projectId={draft.projectId!}
             writeKey={writeKey}
+            readKey={readKey}
             origin={origin}
             onDone={(id) => router.push(`/projects/${id}`)}
           />

@@ -91,6 +91,18 @@ describe("demo data generator", () => {
     expect(all("ecommerce", 2000).some((e) => e.properties?.variant !== undefined)).toBe(false);
   });
 
+  it("never makes an event after its end: with the end at now (mid-afternoon) nothing lies in the evening to come", () => {
+    const now = new Date("2026-06-01T14:58:00Z");
+    for (const sector of SECTORS) {
+      const events = [...generateDemoEvents(sector, { visitors: 4000, days: 30, seed: 5, end: now })].flat();
+      const last = Math.max(...events.map((e) => e.time.getTime()));
+      expect(last).toBeLessThan(now.getTime());
+      // Today up to now still has visitors, on the same day grid as a midnight end.
+      expect(events.some((e) => e.time.getTime() >= Date.UTC(2026, 5, 1))).toBe(true);
+      expect(Math.min(...events.map((e) => e.time.getTime()))).toBeGreaterThanOrEqual(Date.UTC(2026, 5, 2) - 30 * 86400_000);
+    }
+  });
+
   it("follows a weekday rhythm (B2B quieter at weekends)", () => {
     const events = all("b2b", 10_000).filter((e) => e.source !== undefined && e.name === "pageview");
     const byDay = [0, 0, 0, 0, 0, 0, 0];

@@ -8,7 +8,11 @@ export type DemoOptions = {
   visitors: number;
   days: number;
   seed: number;
-  /** the end of the generated period (exclusive); a fixed value makes the output reproducible */
+  /**
+   * The end of the generated period (exclusive): no event is at or after it, so pass "now" and
+   * nothing lies in the future. The days run from UTC midnight to UTC midnight, the last one being
+   * the day `end` falls in (cut off at `end`). A fixed value makes the output reproducible.
+   */
   end: Date;
   /** visitors per yielded batch */
   batchVisitors?: number;
@@ -37,6 +41,17 @@ function pickMix<T>(r: Rng, mix: readonly (readonly [T, number, number])[]): [T,
   return [mix[i][0], mix[i][2]];
 }
 
+/** The end of the demo's last day: `end` itself at UTC midnight, else the next UTC midnight. */
+export function demoDayGridEnd(end: Date): number {
+  const midnight = Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate());
+  return midnight === end.getTime() ? midnight : midnight + DAY;
+}
+
+/** The first instant of a demo experiment running in the last `days` days (a UTC midnight, so its start date is that day). */
+export function demoExperimentStart(end: Date, days: number): Date {
+  return new Date(demoDayGridEnd(end) - days * DAY);
+}
+
 /**
  * Plausible traffic for a sector, visitor by visitor, in batches of events: weekday rhythm,
  * sources, devices (mobile converts lower), countries and regions, age groups, per-step drop-off
@@ -50,7 +65,8 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
   const sources = sourceMix(sector);
   const norm = mean(sources) * mean(DEVICE_MIX) * mean(COUNTRY_MIX) * mean(AGE_MIX);
   const weekdays = weekdayWeights(sector);
-  const start = opts.end.getTime() - opts.days * DAY;
+  const stop = opts.end.getTime();
+  const start = demoDayGridEnd(opts.end) - opts.days * DAY;
   const dayPairs = Array.from({ length: opts.days }, (_, d) => [d, weekdays[new Date(start + d * DAY).getUTCDay()]] as const);
   const batchVisitors = opts.batchVisitors ?? 2000;
   // Returning visitors add conversions on top of the template's rates; this keeps the total near it.
@@ -88,11 +104,11 @@ export function* generateDemoEvents(sector: Sector, opts: DemoOptions): Generato
     let time = start + day * DAY + hour * 3600_000 + r.int(0, 119) * MIN;
     let userId: string | null = null;
     // Assignment by visitor number, not by the random stream, so the test adds no draws of its own.
-    const exp = opts.experiment && time >= opts.end.getTime() - opts.experiment.days * DAY ? opts.experiment : null;
+    const exp = opts.experiment && time >= demoExperimentStart(opts.end, opts.experiment.days).getTime() ? opts.experiment : null;
     const variant = exp ? exp.variants[v % 2] : null;
     const lift = (i: number) => (exp && variant === exp.variants[1] && i === steps.length - 2 ? 1 + exp.lastStepUplift : 1);
     const emit = (name: string, extra: Partial<EventInput> = {}, entry = false) => {
-      if (time >= opts.end.getTime()) return;
+      if (time >= stop) return;
       batch.push({
         ...base,
         userId,

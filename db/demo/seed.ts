@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import type { ProjectScope } from "../tenant";
 import { insertEvents, type EventInput } from "../events/insert";
 import type { Db } from "../client";
-import { generateDemoEvents, type DemoOptions, type DemoExperiment } from "./generate";
+import { generateDemoEvents, demoExperimentStart, type DemoOptions, type DemoExperiment } from "./generate";
+import { DEMO_CONTENT } from "../../lib/templates";
+import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
 import { listGoals } from "../goals";
 import { listExperiments, createExperiment } from "../experiments";
 import { listFunnels } from "../funnels";
@@ -19,9 +21,12 @@ export const DEMO_EXPERIMENT: DemoExperiment = {
   lastStepUplift: 0.15,
 };
 
-/** The first millisecond of tomorrow (UTC): demo data then runs up to today. */
+/**
+ * Where demo data stops: now. It used to be the end of today (UTC), which put the evening's
+ * visitors, and the last_seen of their audience rows, hours into the future.
+ */
 export function demoEnd(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+  return new Date(now.getTime());
 }
 
 /**
@@ -52,29 +57,37 @@ export async function insertDemoBatches(
   return { events, stored };
 }
 
-/** Generates demo traffic for the project's sector and stores it through the ingestion insert path. Admins only. */
-export async function seedDemoData(scope: ProjectScope, opts: Partial<DemoOptions> = {}): Promise<{ events: number; stored: number }> {
+/**
+ * Generates demo traffic for the project's sector, up to now and never later, and stores it through
+ * the ingestion insert path; what it names (the demo's A/B test) is in `locale`, the language of
+ * the person loading it. Admins only.
+ */
+export async function seedDemoData(
+  scope: ProjectScope,
+  opts: Partial<DemoOptions> & { locale?: Locale } = {},
+): Promise<{ events: number; stored: number }> {
   scope.require("admin");
   const experiment = scope.project.sector === "ecommerce" ? DEMO_EXPERIMENT : undefined;
-  const options: DemoOptions = { ...DEMO_DEFAULTS, end: demoEnd(), experiment, ...opts };
+  const { locale = DEFAULT_LOCALE, ...rest } = opts;
+  const options: DemoOptions = { ...DEMO_DEFAULTS, end: demoEnd(), experiment, ...rest };
   const { events, stored } = await insertDemoBatches(scope.db, scope.projectId, generateDemoEvents(scope.project.sector, options));
   // Fresh bulk data: give the planner statistics now (PGlite has no autovacuum to do it later).
   await scope.db.execute(sql`analyze events`);
   await scope.db.execute(sql`analyze persons`);
   // The saved funnels' facts, so the first look at the demo is already fast.
   for (const f of await listFunnels(scope)) await prepareFacts(scope, { steps: f.steps, windowSeconds: f.windowSeconds });
-  if (options.experiment) await addDemoExperiment(scope, options);
+  if (options.experiment) await addDemoExperiment(scope, options, locale);
   return { events, stored };
 }
 
 /** The experiment row for the demo's test, judged by the macro goal; once, however often the demo is loaded. */
-async function addDemoExperiment(scope: ProjectScope, options: DemoOptions): Promise<void> {
+async function addDemoExperiment(scope: ProjectScope, options: DemoOptions, locale: Locale): Promise<void> {
   const exp = options.experiment!;
   const macro = (await listGoals(scope)).find((g) => g.kind === "macro");
   if (!macro || (await listExperiments(scope)).some((e) => e.property === exp.property)) return;
-  const startDate = new Date(options.end.getTime() - exp.days * 86400_000).toISOString().slice(0, 10);
+  const startDate = demoExperimentStart(options.end, exp.days).toISOString().slice(0, 10);
   await createExperiment(scope, {
-    name: "New checkout",
+    name: DEMO_CONTENT.experiment[locale],
     property: exp.property,
     source: "event",
     variants: [...exp.variants],

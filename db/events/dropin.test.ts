@@ -6,6 +6,7 @@ import { ownerWithProject, viewerOf } from "../../tests/fixtures";
 import { events, projects, visitorSalts } from "../schema";
 import { ingestPlausible, ingestUmami, type DropInRequest } from "../../server/ingest/dropin";
 import { setDropInClaims, dropInClaimsSchema } from "../dropin";
+import { setAllowedOrigins, originRefusals } from "../projects";
 import { visitorSalt } from "../visitor-salts";
 import { AccessError, InputError } from "../../lib/errors";
 
@@ -26,6 +27,8 @@ function req(body: string | Buffer, opts: Partial<DropInRequest> = {}): DropInRe
     contentEncoding: null,
     userAgent: CHROME,
     clientIp: "145.97.1.1",
+    origin: "https://bakkerij-jansen.nl",
+    referer: null,
     ...opts,
   };
 }
@@ -102,6 +105,23 @@ describeEachDb("the Plausible and Umami drop-in APIs", (getDb) => {
     expect(unknown.status).toBe(404);
     const bad = await ingestUmami(getDb(), req('{"type":"event","payload":{"website":"abc"}}'), 1e6);
     expect([bad.status, (bad.body.error as { message: string }).message]).toEqual([400, "payload.website must be the website id (a UUID)"]);
+  });
+
+  it("refuses, counts and does not store what another site's page sends when the project lists its allowed origins", async () => {
+    const { project, scope } = await claimed("origins@example.nl", {
+      plausibleDomain: "eigen.nl",
+      umamiWebsiteId: WEBSITE.replace("5d2f", "7f4b"),
+    });
+    await setAllowedOrigins(scope, { origins: ["https://eigen.nl"], acceptWithoutOrigin: false });
+    const body = '{"n":"pageview","u":"https://eigen.nl/","d":"eigen.nl","r":null}';
+    const umamiBody = `{"type":"event","payload":{"website":"${WEBSITE.replace("5d2f", "7f4b")}","url":"https://eigen.nl/"}}`;
+    expect((await ingestPlausible(getDb(), req(body, { origin: "https://eigen.nl" }), 1e6)).status).toBe(202);
+    const evil = await ingestPlausible(getDb(), req(body, { origin: "https://kwaad.example" }), 1e6);
+    expect([evil.status, (evil.body.error as { code: string }).code]).toEqual([403, "origin_not_allowed"]);
+    expect((await ingestUmami(getDb(), req(umamiBody, { origin: "https://kwaad.example" }), 1e6)).status).toBe(403);
+    expect((await ingestUmami(getDb(), req(umamiBody, { origin: null }), 1e6)).status).toBe(403);
+    expect((await stored(project.id)).length).toBe(1);
+    expect((await originRefusals(scope)).refused).toBe(3);
   });
 
   it("gives each domain and website id to one project only, and lets only admins claim them", async () => {

@@ -37,3 +37,6 @@ export function templateSetup(sector: Sector, locale: Locale): TemplateSetup {
     goals: t.goals.map((g) => ({ key: g.key, name: g.name[locale], kind: g.kind, match: g.match, revenue: Boolean(g.revenue) })),
   };
 }
+
+export { DEMO_CONTENT } from "./demo-content";
+export { localizeTemplateNames } from "./localize";

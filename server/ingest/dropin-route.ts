@@ -23,6 +23,8 @@ export function dropInRoute(handler: Handler) {
             contentEncoding: request.headers.get("content-encoding"),
             userAgent: request.headers.get("user-agent"),
             clientIp: clientAddress(request.headers),
+            origin: request.headers.get("origin"),
+            referer: request.headers.get("referer"),
           },
           config().INGEST_RATE_LIMIT,
         );

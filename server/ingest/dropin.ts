@@ -24,6 +24,9 @@ export type DropInRequest = {
   contentEncoding: string | null;
   userAgent: string | null;
   clientIp: string | null;
+  /** The `Origin` and `Referer` headers: checked against the project's allowed origins. */
+  origin: string | null;
+  referer: string | null;
 };
 
 const GZIP_OVERHEAD = 1024;
@@ -120,6 +123,8 @@ async function store(db: Db, project: ProjectRow, message: Record<string, unknow
     batch: false,
     clientIp: req.clientIp,
     userAgent: req.userAgent,
+    origin: req.origin,
+    referer: req.referer,
     rateLimitPerMinute,
   });
 }

@@ -22,6 +22,9 @@ export type IngestRequest = {
   authorization: string | null;
   userAgent: string | null;
   clientIp: string | null;
+  /** The `Origin` and `Referer` headers: checked against the project's allowed origins. */
+  origin: string | null;
+  referer: string | null;
 };
 export type { IngestResponse };
 
@@ -118,6 +121,8 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     batchSentAt: p.sentAt,
     clientIp: req.clientIp,
     userAgent: req.userAgent,
+    origin: req.origin,
+    referer: req.referer,
     rateLimitPerMinute,
   });
 }

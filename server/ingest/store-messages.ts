@@ -1,11 +1,12 @@
 import type { Db } from "../../db/client";
 import type { ProjectRow } from "../../db/tenant";
-import { storeAccepted, recordBotsDropped, type Candidate } from "../../db/events/store";
+import { storeAccepted, recordBotsDropped, recordOriginsRefused, type Candidate } from "../../db/events/store";
 import { normalizeMessage } from "../../lib/ingest/normalize";
 import type { MessageType } from "../../lib/ingest/schema";
 import { MAX_EVENT_BYTES } from "../../lib/ingest/body";
 import { lookupCountry } from "../../lib/geo";
 import { takeTokens } from "../../lib/ingest/rate-limit";
+import { originAllowed, requestOriginOf } from "../../lib/ingest/origin";
 import { findUnstorable } from "../../lib/text/safe";
 import { isUnavailable } from "../../db/events/errors";
 import { fail, unavailable, type IngestResponse } from "./answers";
@@ -17,16 +18,43 @@ export type StoreContext = {
   batchSentAt?: unknown;
   clientIp: string | null;
   userAgent: string | null;
+  /** The `Origin` and `Referer` headers: checked against the project's allowed origins. */
+  origin: string | null;
+  referer: string | null;
   rateLimitPerMinute: number;
 };
 
 /**
  * The messages of one request to a project, whatever API they came in by (Segment, Plausible,
- * Umami): rate limit, validate and map each (normalizeMessage), drop bots (counted), store the
+ * Umami): allowed origins, rate limit, validate and map each (normalizeMessage), drop bots (counted), store the
  * rest durably (messageId dedup), and answer with what was accepted and what was refused (by
  * index). 503 with Retry-After only when the database is unavailable.
  */
 export async function storeMessages(db: Db, project: ProjectRow, items: IngestItem[], ctx: StoreContext): Promise<IngestResponse> {
+  // Allowed origins (lib/ingest/origin.ts), from the project row the lookup loaded: no extra query
+  // unless the request is refused. Refused events take no tokens, so another site cannot use up the
+  // project's rate limit.
+  const from = requestOriginOf(ctx.origin, ctx.referer);
+  if (!originAllowed(project, from)) {
+    try {
+      await recordOriginsRefused(db, project.id, new Date(), items.length);
+    } catch (err) {
+      if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later.");
+      throw err;
+    }
+    return from === null
+      ? fail(
+          403,
+          "origin_required",
+          "This project accepts events only from the sites in its allowed origins; requests without an Origin (server-side libraries) are turned off in the project's settings.",
+        )
+      : fail(
+          403,
+          "origin_not_allowed",
+          `This project does not accept events from ${from === "opaque" ? "this page" : from}. Add the site to the allowed origins in the project's settings.`,
+        );
+  }
+
   const limited = takeTokens(project.id, items.length, ctx.rateLimitPerMinute);
   if (limited)
     return fail(

@@ -22,6 +22,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   // An invite belongs to its address: another signed-in account is told so instead of joining.
   const forOtherAddress = Boolean(user && invite.email && user.email.toLowerCase() !== invite.email.toLowerCase());
   const next = encodeURIComponent(`/invite/${token}`);
+  // Signing up from here fills in the invited address and joins this team, without a team of one's own.
   return (
     <div className="flex min-h-screen flex-col items-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 pt-16">
       <Logo />
@@ -54,7 +55,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                 <div className="space-y-3">
                   <p className="text-sm text-slate-500">{t("team.accept.loginFirst")}</p>
                   <div className="flex gap-2">
-                    <ButtonLink href={`/signup?next=${next}`}>{t("team.accept.signup")}</ButtonLink>
+                    <ButtonLink href={`/signup?invite=${encodeURIComponent(token)}`}>{t("team.accept.signup")}</ButtonLink>
                     <ButtonLink href={`/login?next=${next}`} variant="secondary">
                       {t("team.accept.login")}
                     </ButtonLink>

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { action, id } from "@/server/action";
 import { seedDemoData } from "@/db/demo/seed";
+import { getLocale } from "@/server/i18n";
 import { createFunnel, updateFunnel, deleteFunnel } from "@/db/funnels";
 import { funnelDefinitionSchema } from "@/lib/funnel/validate";
 
@@ -14,7 +15,7 @@ const inProject = {
 
 /** Fills an empty project with demo traffic for its sector. Admins only. */
 export const loadDemoAction = action({ ...inProject, input: z.tuple([id]) }, async (_input, { project }) => {
-  await seedDemoData(project, { visitors: 5000, days: 90 });
+  await seedDemoData(project, { visitors: 5000, days: 90, locale: await getLocale() });
 });
 
 /** Saves a new funnel (funnelId null) or replaces one of the project's funnels. Admins only. */

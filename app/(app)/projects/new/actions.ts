@@ -7,6 +7,8 @@ import { clientDraftSchema, type OnboardingDraft } from "@/lib/onboarding/draft"
 import { createProject, projectInputSchema } from "@/db/projects";
 import { seedDemoData } from "@/db/demo/seed";
 import { funnelProblem } from "@/lib/funnel/validate";
+import { TEMPLATES, localizeTemplateNames } from "@/lib/templates";
+import { getLocale } from "@/server/i18n";
 
 /** Saves the caller's own onboarding draft in the session's team (admins: viewers cannot create projects). */
 export const saveDraftAction = action(
@@ -19,11 +21,14 @@ export const saveDraftAction = action(
 /**
  * Creates the project, its funnel and its goals in one transaction, from the reviewed draft. The
  * draft is parsed strictly (no key it does not have, anywhere) and every row is built from its
- * named fields: ids inside it never choose where anything is written.
+ * named fields: ids inside it never choose where anything is written. Names still as the template
+ * wrote them are stored in the creator's language now. Answers with both keys: the read key is
+ * stored only as a hash, so this is the one time the wizard can show it.
  */
 export const createProjectAction = action(
   { input: z.tuple([clientDraftSchema]), access: "admin", field: draftField },
-  async ([draft], { team }) => {
+  async ([parsed], { team }) => {
+    const draft = parsed.sector ? localizeTemplateNames(parsed, TEMPLATES[parsed.sector], await getLocale()) : parsed;
     const site = projectInputSchema.safeParse({ name: draft.name, siteUrl: draft.siteUrl, sector: draft.sector });
     if (!site.success) throw refuse("invalid_input", { [String(site.error.issues[0].path[0] ?? "name")]: "invalid" });
     const funnel = {
@@ -34,7 +39,7 @@ export const createProjectAction = action(
     if (funnelProblem(funnel)) throw refuse("invalid_input", { steps: "invalid" });
     const goals = draft.goals.filter((g) => g.enabled && g.name.trim());
     if (!goals.some((g) => g.kind === "macro")) throw refuse("invalid_input", { goals: "required" });
-    const { project, writeKey } = await createProject(team, site.data, {
+    const { project, writeKey, readKey } = await createProject(team, site.data, {
       funnels: [funnel],
       goals: goals.map((g) => ({
         key: g.key,
@@ -45,11 +50,11 @@ export const createProjectAction = action(
       })),
     });
     await saveDraft(team, { ...(draft as OnboardingDraft), step: "install", projectId: project.id });
-    return { projectId: project.id, writeKey };
+    return { projectId: project.id, writeKey, readKey };
   },
 );
 
-/** Ends onboarding; with `demo`, fills the new project with demo traffic first. */
+/** Ends onboarding; with `demo`, fills the new project with demo traffic first (named in the caller's language). */
 export const finishOnboardingAction = action(
   {
     input: z.tuple([id, z.boolean()]),
@@ -58,7 +63,7 @@ export const finishOnboardingAction = action(
     revalidate: ([projectId]) => [`/projects/${projectId}`],
   },
   async ([, demo], { team, project }) => {
-    if (demo) await seedDemoData(project, { visitors: 5000, days: 90 });
+    if (demo) await seedDemoData(project, { visitors: 5000, days: 90, locale: await getLocale() });
     await clearDraft(team);
   },
 );

@@ -7,7 +7,10 @@ export default {
     noAccount: "No account yet?",
     signupLink: "Create one",
     invalid: "That email and password do not match an account.",
-    rateLimited: "Too many failed attempts. Wait {minutes} minutes and try again.",
+    rateLimited: {
+      one: "Too many failed attempts. Wait {count} minute and try again.",
+      other: "Too many failed attempts. Wait {count} minutes and try again.",
+    },
   },
   signup: {
     title: "Create your Trechter account",
@@ -16,6 +19,8 @@ export default {
     submitting: "Creating account…",
     haveAccount: "Already have an account?",
     loginLink: "Log in",
+    inviteTitle: "Join {team} on Trechter",
+    inviteSubtitle: "Create your account to join {team}.",
   },
   fields: {
     name: "Your name",
@@ -24,6 +29,7 @@ export default {
     passwordHint: "At least 10 characters.",
     teamName: "Team or company name",
     teamNameHint: "You can rename it later.",
+    invitedEmailHint: "The address the invite was sent to.",
   },
   errors: {
     nameRequired: "Enter your name.",
@@ -34,6 +40,15 @@ export default {
     emailTaken: "An account with this email address already exists. Log in instead.",
     teamNameTooLong: "Keep the team name under 100 characters.",
     signupLimited: "Too many accounts were created from your network. Try again in an hour.",
+    inviteOtherAddress: "This invite was sent to another address. Sign up with the invited address.",
+    inviteInvalid: "This invite link is expired, already used or revoked. Ask the person who invited you for a new one.",
+  },
+  newTeam: {
+    title: "You are not in a team",
+    body: "You are no longer a member of the team you were invited to. Start a team of your own, or log out and ask a colleague for a new invite.",
+    submit: "Create my team",
+    creating: "Creating team…",
+    nameRequired: "Enter a team name of at most 100 characters.",
   },
   logout: "Log out",
   logoutEverywhere: "Log out everywhere",

@@ -56,6 +56,9 @@ export default {
     path: "A path pattern starts with / and is at most 500 characters; use * as a wildcard, like /pricing/*.",
     where: "Each condition needs a property name; at most 10 conditions, values are text, numbers or true/false.",
     revenue: "Revenue is either on or off.",
+    duplicateName: "Another goal already has this name. Choose another name, or edit that goal.",
+    duplicateEvent:
+      "Another goal already counts this event with this page path and these conditions. Edit that goal instead, or add a condition.",
     forbidden: "Only admins and owners can change goals.",
     notFound: "This goal no longer exists. Reload the page.",
   },

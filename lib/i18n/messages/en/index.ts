@@ -10,7 +10,9 @@ import conversions from "./conversions";
 import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
+import privacyPage from "./privacy-page";
+import account from "./account";
 import dropin from "./dropin";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, dropin };
+const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage, account, dropin };
 export default en;

@@ -39,6 +39,19 @@ export default {
     creating: "Creating…",
   },
   install: {
+    readKeyTitle: "Your read key",
+    readKeyBody:
+      "The read key reads this project's results through the query API (for a report, a spreadsheet or a BI tool). Keep it secret, like a password.",
+    readKeyWarning: "Copy it now and keep it somewhere safe: it will not be shown again. Lost it? Make a new one in Settings.",
+    readKeyGone:
+      "The read key was shown once, when the project was created, and is not kept in clear. Need it? Make a new one in the project's Settings.",
+    eventsTitle: "Events your funnel and goals need",
+    eventsBody: {
+      one: "The snippet counts page views by itself. Send this event from your site when it happens:",
+      other: "The snippet counts page views by itself. Send these {count} events from your site when they happen:",
+    },
+    eventLine: "Snippet line for {event}",
+    skipLoading: "Opening the dashboard…",
     heading: "{name} is ready",
     body: "Install the snippet on your site to start measuring, or explore Trechter with demo data first.",
     snippet: "Add this to every page, just before </head>:",

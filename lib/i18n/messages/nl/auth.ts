@@ -9,7 +9,10 @@ const auth: typeof en = {
     noAccount: "Nog geen account?",
     signupLink: "Maak er een aan",
     invalid: "Dit e-mailadres en wachtwoord horen niet bij een account.",
-    rateLimited: "Te veel mislukte pogingen. Wacht {minutes} minuten en probeer het opnieuw.",
+    rateLimited: {
+      one: "Te veel mislukte pogingen. Wacht {count} minuut en probeer het opnieuw.",
+      other: "Te veel mislukte pogingen. Wacht {count} minuten en probeer het opnieuw.",
+    },
   },
   signup: {
     title: "Maak je Trechter-account aan",
@@ -18,6 +21,8 @@ const auth: typeof en = {
     submitting: "Account wordt aangemaakt…",
     haveAccount: "Heb je al een account?",
     loginLink: "Inloggen",
+    inviteTitle: "Word lid van {team} op Trechter",
+    inviteSubtitle: "Maak je account aan om lid te worden van {team}.",
   },
   fields: {
     name: "Je naam",
@@ -26,6 +31,7 @@ const auth: typeof en = {
     passwordHint: "Minstens 10 tekens.",
     teamName: "Naam van je team of bedrijf",
     teamNameHint: "Je kunt dit later wijzigen.",
+    invitedEmailHint: "Het adres waar de uitnodiging naartoe is gestuurd.",
   },
   errors: {
     nameRequired: "Vul je naam in.",
@@ -36,6 +42,15 @@ const auth: typeof en = {
     emailTaken: "Er bestaat al een account met dit e-mailadres. Log in plaats daarvan in.",
     teamNameTooLong: "Houd de teamnaam korter dan 100 tekens.",
     signupLimited: "Er zijn te veel accounts aangemaakt vanaf jouw netwerk. Probeer het over een uur opnieuw.",
+    inviteOtherAddress: "Deze uitnodiging is naar een ander adres gestuurd. Maak je account aan met het uitgenodigde adres.",
+    inviteInvalid: "Deze uitnodigingslink is verlopen, al gebruikt of ingetrokken. Vraag degene die je uitnodigde om een nieuwe.",
+  },
+  newTeam: {
+    title: "Je zit niet in een team",
+    body: "Je bent geen lid meer van het team waarvoor je was uitgenodigd. Begin een eigen team, of log uit en vraag een collega om een nieuwe uitnodiging.",
+    submit: "Mijn team aanmaken",
+    creating: "Team wordt aangemaakt…",
+    nameRequired: "Vul een teamnaam in van hooguit 100 tekens.",
   },
   logout: "Uitloggen",
   logoutEverywhere: "Overal uitloggen",

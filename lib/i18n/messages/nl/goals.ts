@@ -61,6 +61,9 @@ const goals: typeof en = {
     path: "Een padpatroon begint met / en is hooguit 500 tekens; gebruik * als joker, zoals /prijzen/*.",
     where: "Elke voorwaarde heeft een eigenschapnaam nodig; hooguit 10 voorwaarden, waarden zijn tekst, getallen of true/false.",
     revenue: "Omzet staat aan of uit.",
+    duplicateName: "Er is al een doel met deze naam. Kies een andere naam, of pas dat doel aan.",
+    duplicateEvent:
+      "Een ander doel telt dit event al, met dit paginapad en deze voorwaarden. Pas dat doel aan, of voeg een voorwaarde toe.",
     forbidden: "Alleen beheerders en eigenaren kunnen doelen wijzigen.",
     notFound: "Dit doel bestaat niet meer. Laad de pagina opnieuw.",
   },

@@ -11,7 +11,9 @@ import conversions from "./conversions";
 import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
+import privacyPage from "./privacy-page";
+import account from "./account";
 import dropin from "./dropin";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, dropin };
+const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage, account, dropin };
 export default nl;

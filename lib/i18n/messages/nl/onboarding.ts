@@ -41,6 +41,19 @@ const onboarding: typeof en = {
     creating: "Bezig met aanmaken…",
   },
   install: {
+    readKeyTitle: "Je leessleutel",
+    readKeyBody:
+      "Met de leessleutel lees je de resultaten van dit project via de query-API (voor een rapport, spreadsheet of BI-tool). Houd hem geheim, net als een wachtwoord.",
+    readKeyWarning: "Kopieer hem nu en bewaar hem veilig: hij wordt niet nog een keer getoond. Kwijt? Maak een nieuwe in Instellingen.",
+    readKeyGone:
+      "De leessleutel is één keer getoond, toen het project werd aangemaakt, en wordt niet leesbaar bewaard. Nodig? Maak een nieuwe in de instellingen van het project.",
+    eventsTitle: "Events die je funnel en doelen nodig hebben",
+    eventsBody: {
+      one: "De snippet telt paginaweergaven zelf. Stuur dit event vanaf je site zodra het gebeurt:",
+      other: "De snippet telt paginaweergaven zelf. Stuur deze {count} events vanaf je site zodra ze gebeuren:",
+    },
+    eventLine: "Snippetregel voor {event}",
+    skipLoading: "Dashboard wordt geopend…",
     heading: "{name} staat klaar",
     body: "Installeer de snippet op je site om te beginnen met meten, of verken Trechter eerst met demodata.",
     snippet: "Zet dit op elke pagina, vlak voor </head>:",

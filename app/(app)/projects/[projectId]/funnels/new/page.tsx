@@ -7,5 +7,7 @@ export default async function NewFunnel({ params }: { params: Promise<{ projectI
   const { projectId } = await params;
   const scope = await pageProjectScope(projectId);
   if (!scope.can("admin")) redirect(`/projects/${projectId}`);
-  return <FunnelEditor projectId={projectId} suggestions={await eventSuggestions(scope)} initial={null} />;
+  return (
+    <FunnelEditor projectId={projectId} timeZone={scope.project.timeZone} suggestions={await eventSuggestions(scope)} initial={null} />
+  );
 }

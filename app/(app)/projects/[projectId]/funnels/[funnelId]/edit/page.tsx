@@ -11,6 +11,7 @@ export default async function EditFunnel({ params }: { params: Promise<{ project
   return (
     <FunnelEditor
       projectId={projectId}
+      timeZone={scope.project.timeZone}
       suggestions={await eventSuggestions(scope)}
       initial={{
         id: funnel.id,
