@@ -33,6 +33,8 @@ export const queryLimits = {
   factsBuildMs: 600_000,
   /** a person's deletion, and one batch of the retention job (db/persons.ts, db/retention.ts) */
   eraseMs: 120_000,
+  /** deleting a whole project (db/projects.ts deleteProject): each table's delete, its events the largest */
+  projectDeleteMs: 600_000,
 };
 
 export function setQueryLimits(next: Partial<typeof queryLimits>): () => void {

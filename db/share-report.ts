@@ -49,6 +49,7 @@ export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRo
     filters: q.filters,
     breakdown: q.breakdown,
     compare: q.compare,
+    trendUnit: q.trendUnit,
     saved: true,
   });
   return sharedFunnelView(funnel, results);

@@ -21,7 +21,7 @@ test("A/B tests on demo data: the demo's test, a new experiment with its readout
   const demo = page.locator("[data-testid=experiment][data-experiment-name='New checkout']");
   await expect(demo.getByTestId("readout-row")).toHaveCount(2);
   await expect(demo.locator("[data-testid=readout-row][data-variant=control]")).toContainText("control");
-  await expect(demo.getByTestId("readout-test")).toHaveText("Two-sided two-proportion z-test (pooled), 95 % confidence.");
+  await expect(demo.getByTestId("readout-test")).toHaveText("Two-sided two-proportion z-test (pooled), 95% confidence.");
   await expect(demo.getByTestId("readout-verdict")).toHaveAttribute("data-verdict", "collecting");
   await expect(demo.getByTestId("readout-verdict")).toContainText("no winner is declared before it is complete");
   await expect(demo.getByRole("progressbar")).toBeVisible();
@@ -67,7 +67,7 @@ test("A/B tests on demo data: the demo's test, a new experiment with its readout
   // In Dutch.
   await page.locator("[data-testid=locale-nl]:visible").click();
   await expect(page.getByRole("heading", { name: "A/B-tests", exact: true })).toBeVisible();
-  await expect(demo.getByTestId("readout-test")).toHaveText("Tweezijdige z-toets voor twee proporties (gepoold), 95 % betrouwbaarheid.");
+  await expect(demo.getByTestId("readout-test")).toHaveText("Tweezijdige z-toets voor twee proporties (gepoold), 95% betrouwbaarheid.");
   await expect(demo.getByTestId("readout-verdict")).toContainText("Nog aan het verzamelen");
   await expect(page.getByRole("columnheader", { name: "Conversieratio (95 %-interval)" }).first()).toBeVisible();
   await expect(page.getByTestId("test-planner")).toContainText("Een test plannen");

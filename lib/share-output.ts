@@ -1,6 +1,7 @@
 import type { FunnelStep } from "./funnel/types";
 import type { StepResult } from "./funnel/rates";
 import type { Interval } from "./stats/wilson";
+import type { TrendPoint, TrendUnit } from "./funnel/periods";
 import type { ConversionsOverview, GoalStat, SegmentRow, StageSummary } from "./conversions/types";
 
 /**
@@ -12,7 +13,7 @@ type Series = { steps: StepResult[]; overall: { rate: number | null; interval: I
 type FunnelResultsIn = Series & {
   range: { from: string; to: string };
   breakdown?: { field: string; series: ({ value: string | null; other: boolean } & Series)[] };
-  trend: { unit: "day" | "week"; points: { period: string; entered: number; converted: number; rate: number | null }[] };
+  trend: { unit: TrendUnit; points: TrendPoint[] };
   previous?: Series & { range: { from: string; to: string } };
 };
 
@@ -49,7 +50,13 @@ export function sharedFunnelView(funnel: { name: string; steps: FunnelStep[]; wi
     range: range(r.range),
     trend: {
       unit: r.trend.unit,
-      points: r.trend.points.map((p) => ({ period: p.period, entered: p.entered, converted: p.converted, rate: p.rate })),
+      points: r.trend.points.map((p) => ({
+        period: p.period,
+        entered: p.entered,
+        converted: p.converted,
+        rate: p.rate,
+        partial: p.partial,
+      })),
     },
     ...(r.breakdown
       ? {

@@ -76,6 +76,14 @@ describe("parseShareQuery", () => {
     expect(q.breakdown).toBe("source");
   });
 
+  it("the trend may count per day, week or month; any other unit, or a unit on another endpoint, is a 400", () => {
+    expect(parse("results", "unit=month").trendUnit).toBe("month");
+    expect(parse("results", "").trendUnit).toBeUndefined();
+    expect(refused("results", "unit=year")).toContain("unit must be one of day, week, month");
+    expect(refused("results", "unit=day&unit=week")).toContain("unit at most once");
+    expect(refused("conversions", "unit=day")).toContain('Unknown parameter "unit"');
+  });
+
   it("compare is allowed where the previous period lies inside the link", () => {
     const q = parse("results", "range=7d&compare=1");
     expect(q.compare).toBe(true);

@@ -4,6 +4,7 @@ import { MAX_RANGE_MS, PARAM_LIMITS } from "./funnel/query";
 import { PRESETS, presetRange, previousRange, zonedMidnight } from "./funnel/ranges";
 import { CSV_TABLES, type CsvTable } from "./conversions/export";
 import { InputError } from "./errors";
+import { TREND_UNITS, type TrendUnit } from "./funnel/periods";
 
 /**
  * What a share link's visitor may ask of its report, parsed strictly from the query string. The rules
@@ -31,6 +32,8 @@ export type SharedQuery = {
   filters: SegmentFilters;
   breakdown?: BuiltinSegmentField;
   compare: boolean;
+  /** results: the trend's periods (day, week, month) */
+  trendUnit?: TrendUnit;
   /** conversions: the segment tables to include */
   segments: BuiltinSegmentField[];
   /** segments: the field whose values to list */
@@ -135,6 +138,7 @@ const schemas: Record<ShareEndpoint, z.ZodType> = {
     ...common,
     breakdown: one("breakdown", field),
     compare: one("compare", z.enum(["1", "true"], "compare is 1 or left out.")),
+    unit: one("unit", z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`)),
   }),
   conversions: z.strictObject({
     ...common,
@@ -157,6 +161,7 @@ type Parsed = {
   to?: string;
   breakdown?: BuiltinSegmentField;
   compare?: string;
+  unit?: TrendUnit;
   segment?: BuiltinSegmentField[];
   format?: "csv";
   table?: CsvTable;
@@ -251,7 +256,7 @@ export function parseShareQuery(
     throw new ShareQueryError(`A segment table needs field=<one of ${fieldList}> and segment=<the same field>.`);
   }
   const wanted = Array.isArray(q.field) ? q.field[0] : endpoint === "segments" ? q.field : undefined;
-  return { from, to, filters, breakdown: q.breakdown, compare, segments, field: wanted, csv };
+  return { from, to, filters, breakdown: q.breakdown, compare, trendUnit: q.unit, segments, field: wanted, csv };
 }
 
 /** Whether a previous period lies inside the link's period (the only case its figures may leave the server). */

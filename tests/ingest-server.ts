@@ -36,6 +36,8 @@ export async function startIngestServer(getDb: () => Db, rateLimitPerMinute = 1_
         authorization: (req.headers.authorization as string) ?? null,
         userAgent: (req.headers["user-agent"] as string) ?? null,
         clientIp: "145.97.1.1",
+        origin: (req.headers.origin as string) ?? null,
+        referer: (req.headers.referer as string) ?? null,
       },
       rateLimitPerMinute,
     ).catch(

@@ -62,14 +62,14 @@ export function MacroGoalCard({
             </div>
             <div className="space-y-0.5 pb-1 text-xs text-slate-500">
               {goal.rate.rate !== null ? (
-                <p>{t("conversions.goal.interval", { low: f.percent(goal.rate.low), high: f.percent(goal.rate.high) })}</p>
+                <p>{t("conversions.goal.interval", { interval: f.interval(goal.rate.low, goal.rate.high) })}</p>
               ) : null}
               <p data-testid={`goal-converted-${goal.key}`}>
-                {t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}
+                {t("conversions.goal.converted", { converted: goal.converted, count: visitors })}
               </p>
               <p>
-                {t("conversions.goal.conversions", { n: f.number(goal.conversions) })}
-                {goal.repeatConverters ? ` · ${t("conversions.goal.repeat", { n: f.number(goal.repeatConverters) })}` : ""}
+                {t("conversions.goal.conversions", { count: goal.conversions })}
+                {goal.repeatConverters ? ` · ${t("conversions.goal.repeat", { count: goal.repeatConverters })}` : ""}
               </p>
             </div>
           </div>
@@ -123,7 +123,7 @@ function Benchmark({ benchmark }: { benchmark: BenchmarkView }) {
           </p>
           {benchmark.solidRange ? (
             <p className="mt-0.5 text-xs text-slate-500">
-              {t("conversions.benchmark.solid", { low: f.percent(benchmark.solidRange[0]), high: f.percent(benchmark.solidRange[1]) })}
+              {t("conversions.benchmark.solid", { interval: f.interval(benchmark.solidRange[0], benchmark.solidRange[1]) })}
             </p>
           ) : null}
           {benchmark.verdict ? (
@@ -179,7 +179,7 @@ function WhatIfLine({ scenario }: { scenario: WhatIfView }) {
   const common = (r: WhatIf) => ({
     target: f.percent((target ?? 0) / 100),
     current: f.percent(scenario.currentRate),
-    visitors: f.number(scenario.visitors),
+    count: scenario.visitors,
     extra: extra(r),
     relative: f.signedPercent(r.relativeIncrease),
   });
@@ -232,12 +232,8 @@ export function MicroGoalCard({ goal, visitors }: { goal: GoalStat; visitors: nu
         {f.percent(goal.rate.rate)}
       </p>
       <div className="space-y-0.5 text-xs text-slate-500">
-        {goal.rate.rate !== null ? (
-          <p>{t("conversions.goal.interval", { low: f.percent(goal.rate.low), high: f.percent(goal.rate.high) })}</p>
-        ) : null}
-        <p data-testid={`goal-converted-${goal.key}`}>
-          {t("conversions.goal.converted", { converted: f.number(goal.converted), visitors: f.number(visitors) })}
-        </p>
+        {goal.rate.rate !== null ? <p>{t("conversions.goal.interval", { interval: f.interval(goal.rate.low, goal.rate.high) })}</p> : null}
+        <p data-testid={`goal-converted-${goal.key}`}>{t("conversions.goal.converted", { converted: goal.converted, count: visitors })}</p>
       </div>
       <Change goal={goal} />
       {goal.revenue ? (

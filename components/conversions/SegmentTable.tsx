@@ -122,7 +122,8 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
   );
 
   return (
-    <div className="grid gap-5 p-4 xl:grid-cols-[1.4fr_1fr] [&>*]:min-w-0">
+    // With the five cost columns the table needs the card's whole width (beside the chart they were cut off at 1440 px).
+    <div className={`grid gap-5 p-4 [&>*]:min-w-0 ${showCosts ? "" : "xl:grid-cols-[1.4fr_1fr]"}`} data-testid="segment-layout">
       <div className="min-w-0">
         <Table label={t("conversions.segments.caption", { field: fieldName })} testId="segment-table">
           <THead>
@@ -162,9 +163,7 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
                 <Td numeric>
                   <span className="font-semibold text-slate-900">{f.percent(goal?.rate.rate)}</span>
                   {goal && goal.rate.rate !== null ? (
-                    <span className="block text-[11px] text-slate-400">
-                      {f.percent(goal.rate.low)} – {f.percent(goal.rate.high)}
-                    </span>
+                    <span className="block text-[11px] text-slate-400">{f.interval(goal.rate.low, goal.rate.high)}</span>
                   ) : null}
                 </Td>
                 {showCosts ? (
@@ -190,7 +189,7 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
             ))}
           </TBody>
         </Table>
-        <p className="mt-3 text-xs text-slate-500">{t("conversions.segments.smallHint", { n: MIN_VISITORS_FOR_RATE })}</p>
+        <p className="mt-3 text-xs text-slate-500">{t("conversions.segments.smallHint", { count: MIN_VISITORS_FOR_RATE })}</p>
       </div>
       <Chart
         config={config}

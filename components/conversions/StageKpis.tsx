@@ -31,7 +31,7 @@ export function StageKpis({ stages }: { stages: StageSummary[] }) {
               {t(`conversions.stages.names.${s.stage}`)}
             </p>
             <p className="mt-1 text-xs text-slate-500">
-              {t("conversions.stages.reached", { n: f.number(s.visitors), share: f.percent(s.share) })}
+              {t("conversions.stages.reached", { count: s.visitors, share: f.percent(s.share) })}
             </p>
             <dl className="mt-3 space-y-2.5">
               {s.kpis.map((k) => {

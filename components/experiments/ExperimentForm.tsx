@@ -4,6 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { saveExperimentAction } from "@/app/(app)/projects/[projectId]/experiments/actions";
 import { actionErrorText, fieldErrorText, firstFieldError } from "@/lib/action-result";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { NumberInput } from "@/components/ui/NumberInput";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { cx } from "@/components/ui/cx";
@@ -42,7 +43,8 @@ export function ExperimentForm({ projectId, experiment, goals, funnels, onDone }
           : "",
   );
   const [startDate, setStartDate] = useState(experiment?.startDate ?? today());
-  const [uplift, setUplift] = useState(String(Math.round((experiment?.minimumUplift ?? 0.1) * 1000) / 10));
+  // Percent, as the reader typed it in their language (NumberInput reads "12,5" as 12.5); null while it is not a number.
+  const [uplift, setUplift] = useState<number | null>(Math.round((experiment?.minimumUplift ?? 0.1) * 1000) / 10);
   const [problem, setProblem] = useState<{ field?: ExperimentField; text: string } | null>(null);
 
   const variantList = variants
@@ -62,7 +64,7 @@ export function ExperimentForm({ projectId, experiment, goals, funnels, onDone }
       goalId: kind === "goal" ? targetId : null,
       funnelId: kind === "funnel" ? targetId : null,
       startDate,
-      minimumUplift: uplift.trim() === "" ? NaN : Number(uplift.replace(",", ".")) / 100,
+      minimumUplift: uplift === null ? NaN : uplift / 100,
     };
     // The same schema the server applies: most mistakes are caught before a round trip.
     const issue = experimentIssue(definition);
@@ -229,14 +231,15 @@ export function ExperimentForm({ projectId, experiment, goals, funnels, onDone }
           error={errorFor("startDate")}
           onChange={(e) => setStartDate(e.target.value)}
         />
-        <TextField
+        <NumberInput
           label={t("experiments.form.minimumUplift")}
           name="experiment-uplift"
-          inputMode="decimal"
           value={uplift}
+          onValueChange={setUplift}
+          maxDecimals={2}
+          required
           hint={t("experiments.form.minimumUpliftHint")}
           error={errorFor("minimumUplift")}
-          onChange={(e) => setUplift(e.target.value)}
         />
       </div>
 

@@ -20,6 +20,10 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
         {t("experiments.meta.missingTarget")}
       </p>
     );
+  // No early winner (README: A/B tests): until every variant has the planned sample, no significance
+  // badge and no green or red uplift, only what is still missing.
+  const planned = readout.plannedPerVariant;
+  const sampleReached = planned !== null && readout.progress >= 1;
   return (
     <div className="space-y-4 px-5 py-4">
       <Table label={t("experiments.table.caption")} testId="readout-table">
@@ -48,9 +52,7 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
               <Td numeric>
                 <span className="font-semibold text-slate-900">{f.percent(v.rate)}</span>
                 {v.rate !== null ? (
-                  <span className="block text-[11px] text-slate-400">
-                    {f.percent(v.rateInterval.low)} – {f.percent(v.rateInterval.high)}
-                  </span>
+                  <span className="block text-[11px] text-slate-400">{f.interval(v.rateInterval.low, v.rateInterval.high)}</span>
                 ) : null}
               </Td>
               <Td numeric data-testid="readout-uplift">
@@ -59,16 +61,18 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
                 ) : (
                   <span
                     className={
-                      v.significant ? (v.uplift! > 0 ? "font-semibold text-emerald-700" : "font-semibold text-red-700") : "text-slate-900"
+                      sampleReached && v.significant
+                        ? v.uplift! > 0
+                          ? "font-semibold text-emerald-700"
+                          : "font-semibold text-red-700"
+                        : "text-slate-900"
                     }
                   >
                     {f.signedPercent(v.uplift)}
                   </span>
                 )}
                 {v.upliftInterval ? (
-                  <span className="block text-[11px] text-slate-400">
-                    {f.signedPercent(v.upliftInterval.low)} – {f.signedPercent(v.upliftInterval.high)}
-                  </span>
+                  <span className="block text-[11px] text-slate-400">{f.signedInterval(v.upliftInterval.low, v.upliftInterval.high)}</span>
                 ) : null}
               </Td>
               <Td numeric data-testid="readout-p">
@@ -77,6 +81,14 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
               <Td className="text-right" data-testid="readout-significant">
                 {v.isControl ? (
                   "–"
+                ) : !sampleReached ? (
+                  <span className="text-xs text-slate-600" data-testid="readout-missing">
+                    {planned === null
+                      ? t("experiments.table.noPlanYet")
+                      : planned > v.visitors
+                        ? t("experiments.table.missing", { count: planned - v.visitors })
+                        : t("experiments.table.waitingOthers")}
+                  </span>
                 ) : v.significant ? (
                   <Badge tone={v.uplift! > 0 ? "green" : "red"}>{t("experiments.table.yes")}</Badge>
                 ) : (
@@ -96,7 +108,7 @@ export function ReadoutCard({ result }: { result: ExperimentView }) {
       <Verdict readout={readout} minimumUplift={experiment.minimumUplift} />
       {result.unassigned > 0 ? (
         <p className="text-xs text-slate-500" data-testid="readout-unassigned">
-          {t("experiments.meta.unassigned", { n: result.unassigned })}
+          {t("experiments.meta.unassigned", { count: result.unassigned })}
         </p>
       ) : null}
     </div>
@@ -119,8 +131,8 @@ function Progress({ readout, minimumUplift }: { readout: Readout; minimumUplift:
         <span className="font-medium text-slate-700">{t("experiments.progress.label")}</span>
         <span className="tabular-nums text-slate-600">
           {t("experiments.progress.value", {
-            done: f.number(Math.min(smallest, readout.plannedPerVariant)),
-            planned: f.number(readout.plannedPerVariant),
+            done: Math.min(smallest, readout.plannedPerVariant),
+            count: readout.plannedPerVariant,
             pct: f.percent(readout.progress),
           })}
         </span>

@@ -5,6 +5,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { inputClass } from "@/components/ui/Field";
 import { cx } from "@/components/ui/cx";
+import { NumberInput } from "@/components/ui/NumberInput";
 import { planTest, durationBand } from "@/lib/experiments/planner";
 import type { PlannerTraffic } from "./types";
 
@@ -14,10 +15,10 @@ export function TestPlanner({ traffic }: { traffic: PlannerTraffic }) {
   const id = useId();
   const withRate = traffic.goals.filter((g) => g.rate !== null && g.converted > 0);
   const [goalId, setGoalId] = useState(withRate[0]?.goalId ?? traffic.goals[0]?.goalId ?? "");
-  const [uplift, setUplift] = useState("10");
+  const [uplift, setUplift] = useState<number | null>(10);
   const [variants, setVariants] = useState(2);
   const goal = traffic.goals.find((g) => g.goalId === goalId);
-  const relativeUplift = Number(uplift.replace(",", ".")) / 100;
+  const relativeUplift = uplift === null ? Number.NaN : uplift / 100;
   const plan = goal?.rate ? planTest({ dailyVisitors: traffic.dailyVisitors, baselineRate: goal.rate, relativeUplift, variants }) : null;
 
   const stat = (label: string, value: string, testId: string) => (
@@ -31,7 +32,7 @@ export function TestPlanner({ traffic }: { traffic: PlannerTraffic }) {
 
   return (
     <Card data-testid="test-planner">
-      <CardHeader title={t("experiments.planner.title")} description={t("experiments.planner.description", { days: traffic.days })} />
+      <CardHeader title={t("experiments.planner.title")} description={t("experiments.planner.description", { count: traffic.days })} />
       {traffic.goals.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-500">{t("experiments.planner.noGoals")}</p>
       ) : (
@@ -55,22 +56,17 @@ export function TestPlanner({ traffic }: { traffic: PlannerTraffic }) {
                 ))}
               </select>
             </div>
-            <div>
-              <label htmlFor={`${id}-uplift`} className="block text-sm font-medium text-slate-700">
-                {t("experiments.planner.uplift")}
-              </label>
-              <input
-                id={`${id}-uplift`}
-                type="number"
-                min={1}
-                max={100}
-                step={1}
-                className={cx(inputClass, "mt-1.5")}
-                value={uplift}
-                onChange={(e) => setUplift(e.target.value)}
-                data-testid="planner-uplift"
-              />
-            </div>
+            <NumberInput
+              label={t("experiments.planner.uplift")}
+              name="planner-uplift"
+              value={uplift}
+              onValueChange={setUplift}
+              min={1}
+              max={100}
+              maxDecimals={2}
+              required
+              data-testid="planner-uplift"
+            />
             <div>
               <label htmlFor={`${id}-variants`} className="block text-sm font-medium text-slate-700">
                 {t("experiments.planner.variants")}
@@ -99,9 +95,9 @@ export function TestPlanner({ traffic }: { traffic: PlannerTraffic }) {
           </dl>
           <p className="text-sm text-slate-700" data-testid="planner-advice">
             {!plan
-              ? t("experiments.planner.noPlan", { days: traffic.days })
+              ? t("experiments.planner.noPlan", { count: traffic.days })
               : plan.days === null
-                ? t("experiments.planner.noTraffic", { days: traffic.days })
+                ? t("experiments.planner.noTraffic", { count: traffic.days })
                 : t(`experiments.planner.band.${durationBand(plan.days)}`)}
           </p>
           <p className="text-xs text-slate-500">{t("experiments.planner.assumptions")}</p>

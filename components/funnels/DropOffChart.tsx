@@ -55,6 +55,8 @@ export function DropOffChart({ labels, results }: Props) {
             label: t("funnels.chart.dropped"),
             data: results.steps.map((s, i) => (i === 0 ? 0 : s.dropped)),
             backgroundColor: COLORS.drop,
+            borderColor: COLORS.dropEdge,
+            borderWidth: 1.5,
             borderRadius: 4,
             stack: "funnel",
           },
@@ -76,9 +78,11 @@ export function DropOffChart({ labels, results }: Props) {
               color: COLORS.text,
               autoSkip: false,
               maxRotation: 0,
-              // On a phone the step names do not fit under the bars: number them (the table names them).
+              font: { size: 11 },
+              // Step names at every width: wrapped to the room each bar has, shortened with "…" past
+              // three lines (the tooltip and the step table give the full name).
               callback(this: { chart: { width: number } }, _v: unknown, i: number) {
-                return this.chart.width < 520 ? String(i + 1) : wrap(labels[i]);
+                return axisLabel(labels[i] ?? "", (this.chart.width - 48) / Math.max(1, labels.length));
               },
             },
           },
@@ -86,13 +90,19 @@ export function DropOffChart({ labels, results }: Props) {
             stacked: !breakdown,
             beginAtZero: true,
             grid: { color: COLORS.grid },
-            ticks: { color: COLORS.text, callback: (v) => (breakdown ? f.percent(Number(v) / 100) : f.number(Number(v))) },
+            // Counts tick in whole visitors (never "0.5"); a breakdown's percentages as they come.
+            ticks: {
+              color: COLORS.text,
+              precision: breakdown ? undefined : 0,
+              callback: (v) => (breakdown ? f.percent(Number(v) / 100) : f.number(Number(v))),
+            },
           },
         },
         plugins: {
           legend: { position: "bottom", labels: { boxWidth: 12, usePointStyle: true } },
           tooltip: {
             callbacks: {
+              title: (items) => (items[0] ? labels[items[0].dataIndex] : ""),
               label: (item) =>
                 breakdown
                   ? `${item.dataset.label}: ${f.percent(Number(item.raw) / 100)}`
@@ -103,16 +113,42 @@ export function DropOffChart({ labels, results }: Props) {
       },
     } as ChartConfiguration<"bar">;
   }, [labels, results, t, f]);
-  return <Chart config={config} label={t("funnels.chart.label")} height={340} testId="dropoff-chart" />;
+  return (
+    <Chart
+      config={config}
+      label={t("funnels.chart.label")}
+      height={340}
+      testId="dropoff-chart"
+      description={
+        <ol>
+          {results.steps.map((s, i) => (
+            <li key={i}>
+              {labels[i]}: {f.number(s.visitors)} ({f.percent(s.conversionFromStart)})
+            </li>
+          ))}
+        </ol>
+      }
+    />
+  );
 }
 
-function wrap(label: string): string[] {
-  const words = label.split(" ");
+/** Average width of a character of the 11 px axis font, in px (measured: 5.6–6.4 for Dutch and English step names). */
+const CHAR_PX = 6.2;
+const MAX_LINES = 3;
+
+/** A step name for the axis: words wrapped to lines that fit `width` px, long words hyphenated, at most three lines, the rest as "…". */
+export function axisLabel(label: string, width: number): string[] {
+  const max = Math.max(5, Math.floor(width / CHAR_PX));
   const lines: string[] = [];
-  for (const w of words) {
+  for (const word of label.split(/\s+/).filter(Boolean)) {
     const last = lines[lines.length - 1];
-    if (last && (last + " " + w).length <= 16) lines[lines.length - 1] = last + " " + w;
-    else lines.push(w);
+    if (last !== undefined && (last + " " + word).length <= max) lines[lines.length - 1] = last + " " + word;
+    // A word a little longer than the room stays whole (the bars' gaps take it); a long one is hyphenated.
+    else if (word.length <= max + 2) lines.push(word);
+    else for (let w = word; w.length; w = w.slice(max - 1)) lines.push(w.length <= max ? w : w.slice(0, max - 1) + "-");
   }
-  return lines;
+  if (lines.length <= MAX_LINES) return lines;
+  const kept = lines.slice(0, MAX_LINES);
+  kept[MAX_LINES - 1] = kept[MAX_LINES - 1].slice(0, max - 1) + "…";
+  return kept;
 }

@@ -34,7 +34,7 @@ export function FilterBar({
   allowedFields = SEGMENT_FIELDS,
   extraBreakdowns = [],
 }: Props) {
-  const { t } = useI18n();
+  const { t, f } = useI18n();
   const [adding, setAdding] = useState<string>("");
   const set = (mutate: (p: URLSearchParams) => void) => {
     const next = new URLSearchParams(params);
@@ -194,7 +194,7 @@ export function FilterBar({
             </option>
             {values.data?.map((v) => (
               <option key={v.value} value={v.value}>
-                {v.value === "(none)" ? t("funnels.filters.none") : v.value} ({v.visitors})
+                {v.value === "(none)" ? t("funnels.filters.none") : v.value} ({f.number(v.visitors)})
               </option>
             ))}
           </select>

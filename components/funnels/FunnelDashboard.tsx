@@ -12,7 +12,7 @@ import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
 import type { FunnelStep } from "@/lib/funnel/types";
 import { FilterBar } from "./FilterBar";
 import { DropOffChart } from "./DropOffChart";
-import { TrendChart } from "./TrendChart";
+import { TrendChart, TrendUnitPicker } from "./TrendChart";
 import { StepTable } from "./StepTable";
 import { BreakdownCosts } from "./BreakdownCosts";
 
@@ -82,7 +82,7 @@ export function FunnelDashboard({
           {data.steps[0].visitors === 0 ? <Notice testId="notice-empty">{t("funnels.notices.noEntries")}</Notice> : null}
           {rangeDays < 7 ? <Notice testId="notice-short">{t("funnels.notices.shortRange")}</Notice> : null}
           {small && data.steps[0].visitors > 0 ? (
-            <Notice testId="notice-small">{t("funnels.notices.smallSample", { n: MIN_VISITORS_FOR_RATE })}</Notice>
+            <Notice testId="notice-small">{t("funnels.notices.smallSample", { count: MIN_VISITORS_FOR_RATE })}</Notice>
           ) : null}
         </div>
       ) : null}
@@ -99,7 +99,7 @@ export function FunnelDashboard({
           testId="stat-overall"
           detail={
             data && data.overall.rate !== null
-              ? t("funnels.summary.interval", { low: f.percent(data.overall.interval.low), high: f.percent(data.overall.interval.high) })
+              ? t("funnels.summary.interval", { interval: f.interval(data.overall.interval.low, data.overall.interval.high) })
               : undefined
           }
           extra={
@@ -136,8 +136,22 @@ export function FunnelDashboard({
         </Card>
       </div>
       <Card>
-        <CardHeader title={t("funnels.chart.trendLabel")} />
-        <div className="p-4">{data ? <TrendChart trend={data.trend} /> : <Skeleton className="h-[220px]" />}</div>
+        <CardHeader
+          title={t("funnels.chart.trendLabel")}
+          actions={
+            data ? (
+              <TrendUnitPicker
+                value={data.trend.unit}
+                onChange={(unit) => {
+                  const next = new URLSearchParams(params);
+                  next.set("unit", unit);
+                  router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+                }}
+              />
+            ) : null
+          }
+        />
+        <div className="p-4">{data ? <TrendChart trend={data.trend} /> : <Skeleton className="h-[240px]" />}</div>
       </Card>
     </div>
   );

@@ -48,9 +48,7 @@ export function StepTable({
               <Td numeric>
                 {f.percent(s.conversionFromStart)}
                 {i > 0 && s.conversionFromStart !== null ? (
-                  <span className="block text-xs text-slate-400">
-                    {f.percent(s.intervalFromStart.low)} – {f.percent(s.intervalFromStart.high)}
-                  </span>
+                  <span className="block text-xs text-slate-400">{f.interval(s.intervalFromStart.low, s.intervalFromStart.high)}</span>
                 ) : null}
               </Td>
               <Td numeric>
@@ -74,7 +72,7 @@ export function StepTable({
                       href={audienceHref(i + 1)}
                       download
                       data-testid={`audience-${i + 1}`}
-                      title={t("funnels.table.whoDroppedOffLabel", { n: f.number(s.visitors - steps[i + 1].visitors), step: labels[i] })}
+                      title={t("funnels.table.whoDroppedOffLabel", { count: s.visitors - steps[i + 1].visitors, step: labels[i] })}
                       className="whitespace-nowrap rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
                     >
                       {t("funnels.table.whoDroppedOff", { n: f.number(s.visitors - steps[i + 1].visitors) })}

@@ -1,30 +1,110 @@
 "use client";
 
 import { useMemo } from "react";
-import type { ChartConfiguration } from "chart.js";
+import type { ChartConfiguration, ScriptableLineSegmentContext } from "chart.js";
 import { Chart } from "@/components/charts/Chart";
 import { COLORS } from "@/components/charts/register";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { intlTag } from "@/lib/i18n/locales";
+import { TREND_UNITS, type TrendUnit } from "@/lib/funnel/periods";
 import type { FunnelResults } from "@/lib/funnel/types";
 
-/** Overall conversion per day or week over the range. */
-export function TrendChart({ trend }: { trend: FunnelResults["trend"] }) {
-  const { t, f } = useI18n();
-  const config = useMemo<ChartConfiguration<"line">>(
-    () => ({
-      type: "line",
+type Trend = FunnelResults["trend"];
+
+/** Period names for the axis (short) and the tooltip (long), in the reader's language. */
+function periodNames(locale: Parameters<typeof intlTag>[0], unit: TrendUnit) {
+  const tag = intlTag(locale);
+  const utc = { timeZone: "UTC" } as const;
+  const short =
+    unit === "month"
+      ? new Intl.DateTimeFormat(tag, { ...utc, month: "short", year: "numeric" })
+      : new Intl.DateTimeFormat(tag, { ...utc, day: "numeric", month: "short" });
+  const long =
+    unit === "month"
+      ? new Intl.DateTimeFormat(tag, { ...utc, month: "long", year: "numeric" })
+      : new Intl.DateTimeFormat(tag, {
+          ...utc,
+          weekday: unit === "day" ? "short" : undefined,
+          day: "numeric",
+          month: "long",
+          year: "numeric",
+        });
+  const at = (period: string) => new Date(period + "T00:00:00Z");
+  // Axis percentages as short as they can be (5 %, 2.5 %): the tooltip and the list give the exact rate.
+  const axisPercent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 });
+  return {
+    short: (p: string) => short.format(at(p)),
+    long: (p: string) => long.format(at(p)),
+    axisPercent: (v: number) => axisPercent.format(v),
+  };
+}
+
+/** A diagonal hatch for the bar of a period that is not complete (pattern, not colour alone). */
+function hatch(): CanvasPattern | string {
+  if (typeof document === "undefined") return COLORS.context;
+  const c = document.createElement("canvas");
+  c.width = c.height = 8;
+  const ctx = c.getContext("2d");
+  if (!ctx) return COLORS.context;
+  ctx.fillStyle = "#eef2fd";
+  ctx.fillRect(0, 0, 8, 8);
+  ctx.strokeStyle = "#5a86fb";
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(0, 8);
+  ctx.lineTo(8, 0);
+  ctx.stroke();
+  return ctx.createPattern(c, "repeat") ?? COLORS.context;
+}
+
+/**
+ * Conversion per period (the line, left axis) over the visitors who entered in it (the bars, right
+ * axis), on an axis with every period of the range: a quiet day is a 0 bar and a break in the line,
+ * never a day left out. Straight segments (no smoothing that invents values); a period that is not
+ * complete (today, this week, or one the range cuts off) is dashed and hatched, and said so below.
+ */
+export function TrendChart({ trend }: { trend: Trend }) {
+  const { t, f, locale } = useI18n();
+  const names = useMemo(() => periodNames(locale, trend.unit), [locale, trend.unit]);
+  const partial = trend.points.map((p) => p.partial);
+  const config = useMemo<ChartConfiguration<"bar" | "line">>(() => {
+    const dashed = (ctx: ScriptableLineSegmentContext) => (partial[ctx.p0DataIndex] || partial[ctx.p1DataIndex] ? [5, 4] : undefined);
+    const many = trend.points.length > 45;
+    const pattern = hatch();
+    return {
+      type: "bar",
       data: {
-        labels: trend.points.map((p) => f.date(p.period + "T12:00:00Z")),
+        labels: trend.points.map((p) => names.short(p.period)),
         datasets: [
           {
-            label: t("funnels.chart.conversion"),
+            type: "line",
+            label: t("funnels.trend.conversion"),
+            yAxisID: "y",
+            order: 1,
             data: trend.points.map((p) => (p.rate === null ? null : p.rate * 100)),
             borderColor: COLORS.brand,
-            backgroundColor: "rgba(37,70,220,0.08)",
-            fill: true,
-            tension: 0.3,
-            pointRadius: trend.points.length > 40 ? 0 : 2,
-            spanGaps: true,
+            backgroundColor: COLORS.brand,
+            borderWidth: 2,
+            tension: 0,
+            spanGaps: false,
+            segment: { borderDash: dashed },
+            pointRadius: trend.points.map((p) => (p.partial ? 4 : many ? 0 : 2.5)),
+            pointHoverRadius: 5,
+            pointBackgroundColor: trend.points.map((p) => (p.partial ? "#ffffff" : COLORS.brand)),
+            pointBorderWidth: 2,
+          },
+          {
+            type: "bar",
+            label: t("funnels.trend.entered"),
+            yAxisID: "y1",
+            order: 2,
+            data: trend.points.map((p) => p.entered),
+            backgroundColor: trend.points.map((p) => (p.partial ? pattern : COLORS.context)),
+            borderColor: trend.points.map((p) => (p.partial ? "#5a86fb" : "transparent")),
+            borderWidth: trend.points.map((p) => (p.partial ? 1 : 0)),
+            borderRadius: 2,
+            barPercentage: 0.9,
+            categoryPercentage: 0.9,
           },
         ],
       },
@@ -32,26 +112,106 @@ export function TrendChart({ trend }: { trend: FunnelResults["trend"] }) {
         responsive: true,
         maintainAspectRatio: false,
         animation: { duration: 250 },
+        interaction: { mode: "index", intersect: false },
         scales: {
-          x: { grid: { display: false }, ticks: { color: COLORS.text, maxTicksLimit: 8 } },
+          x: {
+            grid: { display: false },
+            ticks: { color: COLORS.text, maxRotation: 0, autoSkip: true, autoSkipPadding: 14, font: { size: 11 } },
+          },
           y: {
+            position: "left",
             beginAtZero: true,
             grid: { color: COLORS.grid },
-            ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) },
+            ticks: { color: COLORS.text, font: { size: 11 }, callback: (v) => names.axisPercent(Number(v) / 100) },
+          },
+          y1: {
+            position: "right",
+            beginAtZero: true,
+            grid: { display: false },
+            // Visitors are whole people: integer ticks only.
+            ticks: { color: COLORS.text, font: { size: 11 }, precision: 0, callback: (v) => f.number(Number(v)) },
           },
         },
         plugins: {
-          legend: { display: false },
+          legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, usePointStyle: true, color: COLORS.text } },
           tooltip: {
             callbacks: {
-              label: (item) =>
-                `${f.percent(Number(item.raw) / 100)} (${f.number(trend.points[item.dataIndex].converted)} / ${f.number(trend.points[item.dataIndex].entered)})`,
+              title: (items) => {
+                const p = items[0] ? trend.points[items[0].dataIndex] : undefined;
+                if (!p) return "";
+                const name = trend.unit === "week" ? t("funnels.trend.weekOf", { date: names.long(p.period) }) : names.long(p.period);
+                return p.partial ? `${name} (${t("funnels.trend.incomplete")})` : name;
+              },
+              label: (item) => {
+                const p = trend.points[item.dataIndex];
+                return item.dataset.yAxisID === "y1"
+                  ? `${item.dataset.label}: ${f.number(p.entered)}`
+                  : `${item.dataset.label}: ${f.percent(p.rate)} (${f.number(p.converted)} / ${f.number(p.entered)})`;
+              },
             },
           },
         },
       },
-    }),
-    [trend, t, f],
+    } as ChartConfiguration<"bar" | "line">;
+    // `partial` is derived from `trend`
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [trend, names, t, f]);
+  const incomplete = trend.points.filter((p) => p.partial);
+  return (
+    <div data-testid="trend" data-unit={trend.unit} data-periods={trend.points.length}>
+      <Chart
+        config={config}
+        label={t("funnels.chart.trendLabel")}
+        height={240}
+        testId="trend-chart"
+        description={
+          <ul data-testid="trend-periods">
+            {trend.points.map((p) => (
+              <li key={p.period} data-period={p.period} data-entered={p.entered} data-partial={p.partial || undefined}>
+                {names.long(p.period)}:{" "}
+                {t("funnels.trend.point", { rate: f.percent(p.rate), converted: f.number(p.converted), count: p.entered })}
+                {p.partial ? ` (${t("funnels.trend.incomplete")})` : null}
+              </li>
+            ))}
+          </ul>
+        }
+      />
+      {incomplete.length ? (
+        <p className="mt-2 flex items-start gap-2 text-xs text-slate-600" data-testid="trend-partial-note">
+          <svg aria-hidden width="22" height="10" className="mt-1 shrink-0" viewBox="0 0 22 10">
+            <line x1="0" y1="5" x2="22" y2="5" stroke={COLORS.brand} strokeWidth="2" strokeDasharray="5 4" />
+          </svg>
+          <span>{t("funnels.trend.partialNote", { periods: incomplete.map((p) => names.long(p.period)).join(", ") })}</span>
+        </p>
+      ) : null}
+    </div>
   );
-  return <Chart config={config} label={t("funnels.chart.trendLabel")} height={220} testId="trend-chart" />;
+}
+
+/** Day, week or month: a group of toggle buttons that puts `unit` in the URL (the server counts in the project's time zone). */
+export function TrendUnitPicker({ value, onChange }: { value: TrendUnit; onChange: (unit: TrendUnit) => void }) {
+  const { t } = useI18n();
+  return (
+    <div
+      role="group"
+      aria-label={t("funnels.trend.unitLabel")}
+      className="inline-flex rounded-lg bg-white p-0.5 text-xs font-medium shadow-sm ring-1 ring-slate-200"
+      data-testid="trend-unit"
+    >
+      {TREND_UNITS.map((u) => (
+        <button
+          key={u}
+          type="button"
+          aria-pressed={u === value}
+          data-testid={`trend-unit-${u}`}
+          onClick={() => u !== value && onChange(u)}
+          className={
+            u === value ? "rounded-md bg-brand-600 px-2.5 py-1 text-white" : "rounded-md px-2.5 py-1 text-slate-600 hover:bg-slate-100"
+          }
+        >
+          {t(`funnels.trend.units.${u}`)}
+        </button>
+      ))}
+    </div>
+  );
 }

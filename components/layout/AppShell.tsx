@@ -54,6 +54,11 @@ export async function AppShell({ user, team, teams, children }: Props) {
       <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>
+      <footer className="mx-auto max-w-7xl px-4 pb-8 text-sm text-slate-600 sm:px-6">
+        <Link href="/privacy" className="underline-offset-2 hover:underline">
+          {t("privacyPage.footerLink")}
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -13,8 +13,8 @@ export function NavLink({ href, children, exact = false }: { href: string; child
       aria-current={active ? "page" : undefined}
       className={
         active
-          ? "whitespace-nowrap rounded-md bg-brand-50 px-3 py-1.5 text-sm font-medium text-brand-700"
-          : "whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          ? "truncate whitespace-nowrap rounded-md bg-brand-50 px-2 py-1.5 text-center text-sm font-medium text-brand-700 sm:px-3"
+          : "truncate whitespace-nowrap rounded-md px-2 py-1.5 text-center text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:px-3"
       }
     >
       {children}

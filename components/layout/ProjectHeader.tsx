@@ -23,7 +23,13 @@ export async function ProjectHeader({ id, name, sector, siteUrl }: { id: string;
         <Badge tone="brand">{t(`app.sectors.${sector}`)}</Badge>
         {siteUrl ? <span className="truncate text-sm text-slate-500">{siteUrl.replace(/^https?:\/\//, "")}</span> : null}
       </div>
-      <nav aria-label={t("project.tabsLabel")} className="-mx-1 mt-4 flex gap-1 overflow-x-auto border-b border-slate-200 pb-2">
+      {/* Every tab in sight at every width: three columns of two rows on a phone (a scrolling row hid
+          "Ad spend" and "Settings" with no sign they were there), one row from 640 px. */}
+      <nav
+        aria-label={t("project.tabsLabel")}
+        data-testid="project-tabs"
+        className="mt-4 grid grid-cols-3 gap-1 border-b border-slate-200 pb-2 sm:-mx-1 sm:flex sm:flex-wrap"
+      >
         <NavLink href={base} exact>
           {t("project.tabs.funnels")}
         </NavLink>

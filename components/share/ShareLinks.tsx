@@ -1,5 +1,6 @@
 "use client";
 
+import { NumberInput } from "@/components/ui/NumberInput";
 import { useState, useTransition } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { createShareLinkAction, revokeShareLinkAction } from "@/app/(app)/projects/[projectId]/share-actions";
@@ -32,7 +33,7 @@ export function ShareLinks({
   const router = useRouter();
   const search = useSearchParams();
   const [pending, start] = useTransition();
-  const [days, setDays] = useState(30);
+  const [days, setDays] = useState<number | null>(30);
   const [password, setPassword] = useState("");
   const [expires, setExpires] = useState("");
   const [created, setCreated] = useState<string>();
@@ -44,7 +45,7 @@ export function ShareLinks({
       const r = await createShareLinkAction(projectId, {
         report,
         funnelId: report === "funnel" ? funnelId : undefined,
-        range: { kind: "rolling", days },
+        range: { kind: "rolling", days: days ?? 0 },
         filters,
         password: password || undefined,
         expiresAt: expires ? new Date(expires + "T23:59:59") : undefined,
@@ -67,19 +68,19 @@ export function ShareLinks({
             create();
           }}
         >
-          <label className="block text-sm font-medium text-slate-700">
-            {t("share.days")}
-            <input
-              type="number"
-              min={1}
-              max={365}
-              value={days}
-              onChange={(e) => setDays(Number(e.target.value))}
-              className={`${inputClass} mt-1.5 w-32`}
-              data-testid="share-days"
-            />
-            <span className="mt-1 block text-xs font-normal text-slate-500">{t("share.rolling", { days })}</span>
-          </label>
+          <NumberInput
+            label={t("share.days")}
+            name="share-days"
+            inputClassName="w-32"
+            value={days}
+            onValueChange={setDays}
+            min={1}
+            max={365}
+            integer
+            required
+            hint={days === null ? undefined : t("share.rolling", { count: days })}
+            data-testid="share-days"
+          />
           <label className="block text-sm font-medium text-slate-700">
             {t("share.password")}
             <input
@@ -118,7 +119,7 @@ export function ShareLinks({
               const expired = l.expiresAt && new Date(l.expiresAt) < new Date();
               return (
                 <li key={l.id} className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
-                  <span className="text-slate-800">{l.rollingDays ? t("share.rolling", { days: l.rollingDays }) : t("share.fixed")}</span>
+                  <span className="text-slate-800">{l.rollingDays ? t("share.rolling", { count: l.rollingDays }) : t("share.fixed")}</span>
                   {l.hasPassword ? <Badge>{t("share.withPassword")}</Badge> : null}
                   {l.revokedAt ? (
                     <Badge tone="red">{t("share.revoked")}</Badge>

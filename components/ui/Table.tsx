@@ -3,7 +3,7 @@ import { cx } from "./cx";
 /**
  * The one data table: a labelled `<table>` (caption, screen-reader only unless asked) inside a
  * region that scrolls sideways by itself, so a wide table on a phone never widens the page. The
- * region is focusable so keyboard users can scroll it too. Cells: `Th` (column header, optionally
+ * region is focusable so keyboard users can scroll it too, and shows a shadow on the side where more columns wait. Cells: `Th` (column header, optionally
  * sortable), `RowHeader` (the row's name), `Td`; `numeric` right-aligns with tabular figures.
  */
 
@@ -42,7 +42,7 @@ export function Table({
       aria-label={label}
       tabIndex={0}
       className={cx(
-        "max-w-full overflow-x-auto overscroll-x-contain rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
+        "scroll-shadows max-w-full overflow-x-auto overscroll-x-contain rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
         wrapperClassName,
       )}
     >

@@ -73,6 +73,13 @@ export async function storeAccepted(
   return { stored, refused };
 }
 
+/** Counts the events a request sent from an origin the project does not allow (shown in its settings). */
+export async function recordOriginsRefused(db: Db, projectId: string, receivedAt: Date, refused: number): Promise<void> {
+  if (!refused) return;
+  await db.execute(sql`insert into ingest_stats (project_id, day, origins_refused) values (${projectId}, ${receivedAt.toISOString().slice(0, 10)}, ${refused})
+    on conflict (project_id, day) do update set origins_refused = ingest_stats.origins_refused + excluded.origins_refused`);
+}
+
 /** Counts the bot messages a request dropped on the project's day (shown in its settings). */
 export async function recordBotsDropped(db: Db, projectId: string, receivedAt: Date, bots: number): Promise<void> {
   if (!bots) return;

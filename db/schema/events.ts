@@ -109,7 +109,7 @@ export const identityLinks = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.anonymousId] }), index("identity_links_project_user_idx").on(t.projectId, t.userId)],
 );
 
-/** Daily counters of what ingestion dropped (bots), so they are counted without being stored. */
+/** Daily counters of what ingestion dropped (bots, refused origins), so they are counted without being stored. */
 export const ingestStats = pgTable(
   "ingest_stats",
   {
@@ -118,6 +118,8 @@ export const ingestStats = pgTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     day: date("day").notNull(),
     botsDropped: integer("bots_dropped").notNull().default(0),
+    /** events refused because the request came from an origin the project does not allow */
+    originsRefused: integer("origins_refused").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.day] })],
 );

@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, uuid, index, uniqueIndex, jsonb } from "drizzle-orm/pg-core";
+import { pgTable, text, timestamp, uuid, index, uniqueIndex, jsonb, boolean } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { teams, users } from "./accounts";
 import { SECTORS } from "../../lib/sectors";
 
@@ -19,6 +20,14 @@ export const projects = pgTable(
     // The read key is shown once; only its hash and a recognisable prefix are kept.
     readKeyHash: text("read_key_hash").notNull(),
     readKeyPrefix: text("read_key_prefix").notNull(),
+    // The sites whose pages may send events with the write key (lib/ingest/origin.ts): normalised
+    // origins, `https://*.example.nl` for any subdomain. Empty: every origin may send.
+    allowedOrigins: text("allowed_origins")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Whether a request with neither Origin nor Referer (a server-side library, curl) is accepted.
+    acceptWithoutOrigin: boolean("accept_without_origin").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

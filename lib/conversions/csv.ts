@@ -8,7 +8,7 @@ export type CsvCell = string | number | null | undefined;
  */
 export type CsvDialect = { delimiter: "," | ";"; decimal: "." | "," };
 export const CSV_STANDARD: CsvDialect = { delimiter: ",", decimal: "." };
-export const CSV_DUTCH: CsvDialect = { delimiter: ";", decimal: "," };
+const CSV_DUTCH: CsvDialect = { delimiter: ";", decimal: "," };
 
 /** The CSV dialect for a reader's language (Dutch: `;` and decimal commas; English: RFC 4180's `,` and points). */
 export function csvDialect(locale: Locale): CsvDialect {

@@ -61,3 +61,13 @@ describe("parseRangeParams: one bounded parser for every report's URL", () => {
     expect(refusal(qs)).toContain(message);
   });
 });
+
+describe("the trend's unit", () => {
+  it("is day, week or month, given once; without it the range decides (trendUnit left out)", () => {
+    expect(parse("unit=week").trendUnit).toBe("week");
+    expect(parse("unit=month&range=90d").trendUnit).toBe("month");
+    expect("trendUnit" in parse("")).toBe(false);
+    expect(refusal("unit=year")).toBe("unit must be one of day, week, month.");
+    expect(refusal("unit=day&unit=week")).toBe("Give unit once.");
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from "./types";
 import { isPreset, isRealDay, presetRange, PRESETS, zonedMidnight } from "./ranges";
 import { isStorableText } from "../text/safe";
+import { TREND_UNITS, isTrendUnit, type TrendUnit } from "./periods";
 import { InputError } from "../errors";
 
 /**
@@ -90,6 +91,7 @@ export const funnelQueryBodySchema = checkRange(
     filters: filtersSchema.default({}),
     breakdown: fieldSchema.optional(),
     compare: z.boolean().default(false),
+    unit: z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`).optional(),
   }),
 );
 
@@ -99,6 +101,8 @@ export type RangeAndSegments = {
   filters: SegmentFilters;
   breakdown?: SegmentField;
   compare: boolean;
+  /** `unit=day|week|month`: the trend's periods (default by the range's length) */
+  trendUnit?: TrendUnit;
   preset?: string;
   /** `segment=<field>` tables (the conversions overview), deduplicated */
   segments: SegmentField[];
@@ -118,7 +122,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
  * Range, filters, breakdown, compare and segment tables from URL parameters (the dashboard's, GET
  * results', the audience's, the conversions overview's): `from`/`to` (YYYY-MM-DD, whole local days,
  * `to` included; or ISO 8601 times with an offset) or `range` (a preset, default 30d), `compare=1`,
- * `breakdown=<field>`, `segment=<field>` (repeated), and a parameter per filter field, repeated or
+ * `breakdown=<field>`, `unit=day|week|month` (the trend), `segment=<field>` (repeated), and a parameter per filter field, repeated or
  * comma-separated for OR (`source=google&source=facebook`). Everything is capped (PARAM_LIMITS);
  * anything wrong is a RangeParamsError (a 400) that names the parameter.
  */
@@ -217,6 +221,10 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
     if (bad !== undefined) errors.push(`Unknown segment field "${bad.slice(0, 120)}". Use one of ${fieldsText}.`);
   }
 
+  const units = params.getAll("unit");
+  if (units.length > 1) errors.push("Give unit once.");
+  else if (units.length && !isTrendUnit(units[0])) errors.push(`unit must be one of ${TREND_UNITS.join(", ")}.`);
+
   if (errors.length) throw new RangeParamsError(errors.join(" "));
   return {
     from: from!,
@@ -224,6 +232,7 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
     filters,
     breakdown: breakdown as SegmentField | undefined,
     compare: params.get("compare") === "1" || params.get("compare") === "true",
+    ...(units.length ? { trendUnit: units[0] as TrendUnit } : {}),
     preset,
     segments: segments as SegmentField[],
   };

@@ -2,6 +2,7 @@ import { isOneOf } from "../one-of";
 import type { StepResult } from "./rates";
 import type { Interval } from "../stats/wilson";
 import type { FunnelCosts } from "../spend/costs";
+import type { TrendPoint, TrendUnit } from "./periods";
 /** A value a step's property equality can compare with (properties are stored as jsonb). */
 export type PropertyValue = string | number | boolean;
 
@@ -69,7 +70,7 @@ export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null
 export type FunnelResults = FunnelSeries & {
   range: { from: string; to: string };
   breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean; costs?: FunnelCosts } & FunnelSeries)[] };
-  trend: { unit: "day" | "week"; points: { period: string; entered: number; converted: number; rate: number | null }[] };
+  trend: { unit: TrendUnit; points: TrendPoint[] };
   previous?: FunnelSeries & { range: { from: string; to: string } };
 };
 

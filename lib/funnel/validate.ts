@@ -6,7 +6,7 @@ import { isStorableText } from "../text/safe";
 const storable = (what: string) => [(s: string) => isStorableText(s), `${what} cannot contain NUL characters or lone surrogates.`] as const;
 
 /** The most property conditions one step (or goal) may have. */
-export const MAX_CONDITIONS = 10;
+const MAX_CONDITIONS = 10;
 
 const propertyValue = z.union(
   [

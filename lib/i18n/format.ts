@@ -11,7 +11,7 @@ import { intlTag } from "./locales";
  * - money (`currency`): euros with cents; `decimal`: up to two decimals, for plain quantities.
  * An unknown value (null, NaN) is an en dash everywhere.
  */
-export const PERCENT_DECIMALS = 2;
+const PERCENT_DECIMALS = 2;
 
 export function formatters(locale: Locale) {
   const tag = intlTag(locale);

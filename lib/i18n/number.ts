@@ -71,11 +71,6 @@ export function parseLocaleNumber(text: string, locale?: Locale | null): NumberP
   return done(intPart + frac, "");
 }
 
-/** The decimal separator of a locale ("," in Dutch), for placeholders and hints. */
-export function decimalSeparator(locale: Locale): string {
-  return locale === "nl" ? "," : ".";
-}
-
 /**
  * A number as an input shows it for editing: the reader's decimal separator, no thousands separators
  * (they get in the way of editing), at most `maxDecimals` decimals; null shows as empty.

@@ -64,3 +64,56 @@ describe("translate", () => {
     expect(t.has("auth.errors")).toBe(false);
   });
 });
+
+/** Every text leaf of a catalogue (plural forms included) with its key. */
+function leaves(tree: MessageTree, prefix = ""): [string, string, boolean][] {
+  const out: [string, string, boolean][] = [];
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === "string") out.push([key, v, false]);
+    else if (typeof v.other === "string" && Object.keys(v).every((f) => ["zero", "one", "other"].includes(f)))
+      for (const [form, text] of Object.entries(v)) out.push([`${key}.${form}`, text as string, true]);
+    else out.push(...leaves(v as MessageTree, key));
+  }
+  return out;
+}
+
+describe("plural messages", () => {
+  // A number written straight before a countable noun: "1 regels", "1 visitors". Those must be plural messages.
+  const NOUNS: Record<"en" | "nl", RegExp> = {
+    en: /\{(\w+)\} (visitors?|people|persons?|rows?|events?|conversions?|days?|minutes?|steps?|comparisons?|members?|goals?|funnels?|links?|lines?|fields?|decimals?)\b/,
+    nl: /\{(\w+)\} (bezoekers?|mensen|personen|persoon|regels?|events?|conversies?|dagen|dag|minuten|minuut|stappen|stap|vergelijkingen|leden|doelen|funnels?|links?|velden|veld|decimalen|decimaal)\b/,
+  };
+  // Limits that are constants above 1 in the code (MAX_WINDOW_SECONDS in days): never "1".
+  // experiments.table.test is shown only for 2 or more comparisons (testOne words the single one).
+  const CONSTANT_ABOVE_ONE = new Set([
+    "funnels.problems.windowTooBig",
+    "funnels.problems.tooFewSteps",
+    "funnels.problems.tooManySteps",
+    "experiments.table.test",
+  ]);
+
+  it.each([
+    ["en", en],
+    ["nl", nl],
+  ] as const)("%s: every count before a noun, and every {count}, is in a plural message", (locale, catalogue) => {
+    const bad: string[] = [];
+    for (const [key, text, plural] of leaves(catalogue)) {
+      if (plural || CONSTANT_ABOVE_ONE.has(key)) continue;
+      if (text.includes("{count}")) bad.push(`${key}: {count} outside a plural message`);
+      const m = text.match(NOUNS[locale]);
+      if (m) bad.push(`${key}: "{${m[1]}} ${m[2]}" needs a plural message`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("says 1 in the singular and 2 in the plural where the issue saw it wrong", () => {
+    const tnl = makeTranslate(nl, "nl");
+    expect(tnl("conversions.goal.converted", { converted: 1, count: 1 })).toBe("1 van 1 bezoeker geconverteerd");
+    expect(tnl("conversions.goal.converted", { converted: 3, count: 3674 })).toBe("3 van 3.674 bezoekers geconverteerd");
+    expect(tnl("conversions.goal.conversions", { count: 1 })).toBe("1 conversie in totaal");
+    expect(tnl("funnels.editor.last30", { count: 1 })).toBe("1 bezoeker deed dit in de afgelopen 30 dagen");
+    expect(tnl("share.rolling", { count: 1 })).toBe("Doorlopend: de afgelopen 1 dag");
+    expect(tnl("conversions.whatIf.more", { count: 49 })).toBe("49 converterende bezoekers meer");
+  });
+});

@@ -1,11 +1,12 @@
 import type { Db } from "../../db/client";
 import { projectForWriteKey, type ProjectRow } from "../../db/tenant";
-import { storeAccepted, recordBotsDropped, type Candidate } from "../../db/events/store";
+import { storeAccepted, recordBotsDropped, recordOriginsRefused, type Candidate } from "../../db/events/store";
 import { normalizeMessage } from "../../lib/ingest/normalize";
 import { PATH_TYPES, type MessageType } from "../../lib/ingest/schema";
 import { decodeBody, parseJsonBody, BodyError, MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "../../lib/ingest/body";
 import { lookupCountry } from "../../lib/geo";
 import { takeTokens } from "../../lib/ingest/rate-limit";
+import { originAllowed, requestOriginOf } from "../../lib/ingest/origin";
 import { findUnstorable, isStorableText } from "../../lib/text/safe";
 import { BodyTooLargeError, describeBytes } from "../body";
 import { isUnavailable } from "../../db/events/errors";
@@ -24,6 +25,9 @@ export type IngestRequest = {
   authorization: string | null;
   userAgent: string | null;
   clientIp: string | null;
+  /** The `Origin` and `Referer` headers: checked against the project's allowed origins. */
+  origin: string | null;
+  referer: string | null;
 };
 export type IngestResponse = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
@@ -127,6 +131,30 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     for (const raw of p.batch) items.push({ raw, type: undefined });
   } else {
     items.push({ raw: payload, type });
+  }
+
+  // Allowed origins (lib/ingest/origin.ts), from the project row the key lookup loaded: no extra query
+  // unless the request is refused. Refused events take no tokens, so another site cannot use up the
+  // project's rate limit.
+  const from = requestOriginOf(req.origin, req.referer);
+  if (!originAllowed(project, from)) {
+    try {
+      await recordOriginsRefused(db, project.id, new Date(), items.length);
+    } catch (err) {
+      if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later.");
+      throw err;
+    }
+    return from === null
+      ? fail(
+          403,
+          "origin_required",
+          "This project accepts events only from the sites in its allowed origins; requests without an Origin (server-side libraries) are turned off in the project's settings.",
+        )
+      : fail(
+          403,
+          "origin_not_allowed",
+          `This project does not accept events from ${from === "opaque" ? "this page" : from}. Add the site to the allowed origins in the project's settings.`,
+        );
   }
 
   const limited = takeTokens(project.id, items.length, rateLimitPerMinute);

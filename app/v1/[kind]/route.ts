@@ -31,6 +31,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
         authorization: request.headers.get("authorization"),
         userAgent: request.headers.get("user-agent"),
         clientIp: clientAddress(request.headers),
+        origin: request.headers.get("origin"),
+        referer: request.headers.get("referer"),
       },
       config().INGEST_RATE_LIMIT,
     );

@@ -3,6 +3,7 @@ import type { ProjectScope } from "../../tenant";
 import { queryRows, type Db } from "../../client";
 import { limitedStatements, type StatementKind } from "../../limits";
 import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
+import type { TrendUnit } from "../../../lib/funnel/periods";
 import { stepCondition, filterCondition, fieldExpression, needsPersons, NONE, SEGMENT_COLUMNS } from "./fragments";
 
 export type StepCountsQuery = {
@@ -19,7 +20,7 @@ export type StepCountsQuery = {
   medians?: boolean;
   groupBy?:
     | { kind: "field"; field: SegmentField; limit: number }
-    | { kind: "period"; unit: "day" | "week"; timeZone: string }
+    | { kind: "period"; unit: TrendUnit; timeZone: string }
     | { kind: "facts"; timeZone: string };
 };
 

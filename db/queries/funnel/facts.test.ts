@@ -108,6 +108,8 @@ function queries(): StepCountsQuery[] {
     { ...base, from: day(0), to: day(28), filters: { device: ["desktop"] }, groupBy: { kind: "period", unit: "week", timeZone: TZ } },
     // Starts on a Saturday: the first week's visitors include those who came earlier that week too.
     { ...base, from: day(1), to: day(26), groupBy: { kind: "period", unit: "week", timeZone: TZ } },
+    // Months: the first one starts before the range, as the first week does.
+    { ...base, from: day(1), to: day(40), groupBy: { kind: "period", unit: "month", timeZone: TZ } },
   ];
 }
 

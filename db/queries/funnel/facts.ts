@@ -99,7 +99,8 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
   }
   if (q.groupBy?.kind === "period") {
     g = sql`to_char(date_trunc(${q.groupBy.unit}, ff.day::timestamp), 'YYYY-MM-DD')`;
-    start = q.groupBy.unit === "day" ? sql`ff.day` : sql`greatest(date_trunc('week', ff.day::timestamp)::date, ${fromDay}::date)`;
+    start =
+      q.groupBy.unit === "day" ? sql`ff.day` : sql`greatest(date_trunc(${q.groupBy.unit}, ff.day::timestamp)::date, ${fromDay}::date)`;
   }
   const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${start})` : null;
   const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));

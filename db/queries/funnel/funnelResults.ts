@@ -11,6 +11,7 @@ import { SPEND_FIELDS, type SpendField } from "../../../lib/spend/entry";
 import { spendForOverview } from "../../spend";
 import { projectReport } from "../../limits";
 import { isOneOf } from "../../../lib/one-of";
+import { defaultTrendUnit, fillTrend, type TrendUnit } from "../../../lib/funnel/periods";
 
 export type FunnelQuery = {
   steps: FunnelStep[];
@@ -19,11 +20,13 @@ export type FunnelQuery = {
   to: Date;
   filters?: SegmentFilters;
   breakdown?: SegmentField;
-  /** trend bucket; default: day for ranges up to 31 days, else week */
-  trendUnit?: "day" | "week";
+  /** trend bucket, in the project's time zone; default: day for ranges up to 31 days, else week */
+  trendUnit?: TrendUnit;
   compare?: boolean;
   /** add ad spend and cost per entered/converted visitor to a source, medium or campaign breakdown (not on share links) */
   spend?: boolean;
+  /** the clock for marking the running period partial (tests) */
+  now?: Date;
   /** a saved funnel's definition: read (and maintain) its precomputed facts where they can answer (facts.ts) */
   saved?: boolean;
 };
@@ -55,7 +58,7 @@ export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promis
 async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promise<FunnelResults> {
   const k = q.steps.length;
   const base: StepCountsQuery = { steps: q.steps, windowSeconds: q.windowSeconds, from: q.from, to: q.to, filters: q.filters };
-  const unit = q.trendUnit ?? (q.to.getTime() - q.from.getTime() <= 31 * 86400_000 ? "day" : "week");
+  const unit = q.trendUnit ?? defaultTrendUnit(q.from, q.to);
   const prevRange = previousRange(q.from, q.to, scope.project.timeZone);
   const facts = q.saved ? await readyFacts(scope, { steps: q.steps, windowSeconds: q.windowSeconds }) : null;
   const counts = (c: StepCountsQuery) =>
@@ -71,14 +74,21 @@ async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promis
     range: { from: q.from.toISOString(), to: q.to.toISOString() },
     trend: {
       unit,
-      points: groups(trendRows)
-        .sort()
-        .map((period) => {
+      // Every period of the range, the ones without entries as 0 (lib/funnel/periods.ts).
+      points: fillTrend(
+        groups(trendRows).map((period) => {
           const rows = trendRows.filter((r) => r.group === period);
-          const entered = rows.find((r) => r.step === 1)?.visitors ?? 0;
-          const converted = rows.find((r) => r.step === k)?.visitors ?? 0;
-          return { period, entered, converted, rate: entered ? converted / entered : null };
+          return {
+            period,
+            entered: rows.find((r) => r.step === 1)?.visitors ?? 0,
+            converted: rows.find((r) => r.step === k)?.visitors ?? 0,
+          };
         }),
+        q,
+        unit,
+        scope.project.timeZone,
+        q.now,
+      ),
     },
   };
   if (q.breakdown && breakdownRows) {

@@ -18,7 +18,7 @@ export default {
     emptyCta: "Create your first project",
     sector: "Sector",
     created: "Created {date}",
-    events: "{count} events in the last 30 days",
+    events: { one: "{count} event in the last 30 days", other: "{count} events in the last 30 days" },
     open: "Open {name}",
   },
   sectors: {

@@ -7,7 +7,10 @@ export default {
     noAccount: "No account yet?",
     signupLink: "Create one",
     invalid: "That email and password do not match an account.",
-    rateLimited: "Too many failed attempts. Wait {minutes} minutes and try again.",
+    rateLimited: {
+      one: "Too many failed attempts. Wait {count} minute and try again.",
+      other: "Too many failed attempts. Wait {count} minutes and try again.",
+    },
   },
   signup: {
     title: "Create your Trechter account",

@@ -51,9 +51,23 @@ export default {
     entered: "Entered the funnel",
     converted: "Completed",
     overall: "Overall conversion",
-    interval: "95 % interval {low} – {high}",
+    interval: "95% interval {interval}",
     previous: "{change} vs previous period ({rate})",
     noPrevious: "No data in the previous period",
+  },
+  trend: {
+    conversion: "Conversion",
+    entered: "Entered",
+    unitLabel: "Show the trend per",
+    units: { day: "Day", week: "Week", month: "Month" },
+    weekOf: "Week of {date}",
+    incomplete: "not complete yet",
+    point: {
+      one: "{rate}, {converted} of {count} visitor converted",
+      other: "{rate}, {converted} of {count} visitors converted",
+    },
+    partialNote:
+      "Dashed line, open point and hatched bar: {periods} is not complete (still running, or cut off by the range), so its figures are not final.",
   },
   chart: {
     label: "Drop-off per step",
@@ -73,10 +87,16 @@ export default {
     smallSample: "Small sample: too few visitors for a reliable rate.",
     audience: "Audience",
     whoDroppedOff: "Who dropped off ({n})",
-    whoDroppedOffLabel: "Download as CSV the {n} people who reached “{step}” but not the next step",
+    whoDroppedOffLabel: {
+      one: "Download as CSV the {count} person who reached “{step}” but not the next step",
+      other: "Download as CSV the {count} people who reached “{step}” but not the next step",
+    },
   },
   notices: {
-    smallSample: "Some steps have fewer than {n} visitors: their rates can swing a lot. Widen the date range before you draw conclusions.",
+    smallSample: {
+      one: "Some steps have fewer than {count} visitor: their rates can swing a lot. Widen the date range before you draw conclusions.",
+      other: "Some steps have fewer than {count} visitors: their rates can swing a lot. Widen the date range before you draw conclusions.",
+    },
     shortRange: "This range is shorter than a week. One good or bad day weighs heavily; look at a month or a quarter for reliable trends.",
     noEntries: "Nobody entered this funnel in this range with these filters.",
   },
@@ -95,7 +115,7 @@ export default {
     where: "Property conditions (key=value, one per line)",
     add: "Add step",
     remove: "Remove step {n}",
-    last30: "{count} visitors did this in the last 30 days",
+    last30: { one: "{count} visitor did this in the last 30 days", other: "{count} visitors did this in the last 30 days" },
     save: "Save funnel",
     saving: "Saving…",
     delete: "Delete funnel",

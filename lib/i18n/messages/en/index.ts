@@ -10,6 +10,8 @@ import conversions from "./conversions";
 import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
+import privacyPage from "./privacy-page";
+import account from "./account";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments };
+const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage, account };
 export default en;

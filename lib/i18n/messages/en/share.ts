@@ -2,7 +2,7 @@ export default {
   title: "Share this report",
   body: "A read-only link for a client: this report with its filters, nothing else of your team. Anyone with the link can open it.",
   range: "Period",
-  rolling: "Rolling: the last {days} days",
+  rolling: { one: "Rolling: the last {count} day", other: "Rolling: the last {count} days" },
   fixed: "Fixed: the current selection",
   days: "Days",
   password: "Password (optional)",

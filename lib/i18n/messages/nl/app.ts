@@ -20,7 +20,7 @@ const app: typeof en = {
     emptyCta: "Maak je eerste project",
     sector: "Sector",
     created: "Aangemaakt op {date}",
-    events: "{count} events in de afgelopen 30 dagen",
+    events: { one: "{count} event in de afgelopen 30 dagen", other: "{count} events in de afgelopen 30 dagen" },
     open: "Open {name}",
   },
   sectors: {

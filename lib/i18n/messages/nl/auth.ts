@@ -9,7 +9,10 @@ const auth: typeof en = {
     noAccount: "Nog geen account?",
     signupLink: "Maak er een aan",
     invalid: "Dit e-mailadres en wachtwoord horen niet bij een account.",
-    rateLimited: "Te veel mislukte pogingen. Wacht {minutes} minuten en probeer het opnieuw.",
+    rateLimited: {
+      one: "Te veel mislukte pogingen. Wacht {count} minuut en probeer het opnieuw.",
+      other: "Te veel mislukte pogingen. Wacht {count} minuten en probeer het opnieuw.",
+    },
   },
   signup: {
     title: "Maak je Trechter-account aan",

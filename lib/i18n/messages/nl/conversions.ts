@@ -22,10 +22,10 @@ const conversions: typeof en = {
     macroGoals: "Macrodoelen",
     microGoals: "Microdoelen",
     rate: "Conversieratio",
-    interval: "95%-interval {low} – {high}",
-    converted: "{converted} van {visitors} bezoekers converteerden",
-    conversions: "{n} conversies in totaal",
-    repeat: "{n} converteerden vaker dan één keer",
+    interval: "95%-interval {interval}",
+    converted: { one: "{converted} van {count} bezoeker geconverteerd", other: "{converted} van {count} bezoekers geconverteerd" },
+    conversions: { one: "{count} conversie in totaal", other: "{count} conversies in totaal" },
+    repeat: { one: "{count} bezoeker converteerde vaker dan één keer", other: "{count} bezoekers converteerden vaker dan één keer" },
     change: "{change} t.o.v. vorige periode ({rate})",
     noPrevious: "Geen ratio in de vorige periode",
     small: "Te weinig bezoekers voor een betrouwbare ratio",
@@ -37,7 +37,7 @@ const conversions: typeof en = {
   benchmark: {
     title: "Benchmark van je sector",
     rate: "{rate} voor {label}",
-    solid: "Solide basis: {low} – {high}",
+    solid: "Solide basis: {interval}",
     none: "Geen benchmark",
     source: "Bron: het artikel over conversie",
     verdict: {
@@ -56,15 +56,21 @@ const conversions: typeof en = {
       other: "{count} converterende bezoekers meer",
     },
     fewer: { one: "{count} converterende bezoeker minder", other: "{count} converterende bezoekers minder" },
-    revenue:
-      "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} op ({relative}) en {revenue} omzet in plaats van {revenueNow}.",
-    leads: "Bij {target} in plaats van {current} leveren dezelfde {visitors} bezoekers {extra} op ({relative}): {at} in plaats van {now}.",
+    revenue: {
+      one: "Bij {target} in plaats van {current} levert dezelfde {count} bezoeker {extra} op ({relative}) en {revenue} omzet in plaats van {revenueNow}.",
+      other:
+        "Bij {target} in plaats van {current} leveren dezelfde {count} bezoekers {extra} op ({relative}) en {revenue} omzet in plaats van {revenueNow}.",
+    },
+    leads: {
+      one: "Bij {target} in plaats van {current} levert dezelfde {count} bezoeker {extra} op ({relative}): {at} in plaats van {now}.",
+      other: "Bij {target} in plaats van {current} leveren dezelfde {count} bezoekers {extra} op ({relative}): {at} in plaats van {now}.",
+    },
     full: "Elke bezoeker in deze periode converteerde al: een hogere ratio is er niet.",
   },
   stages: {
     title: "Fasen van de salesfunnel",
     body: "De KPI's die het artikel over de salesfunnel per fase noemt, voor zover je events ze toelaten.",
-    reached: "{n} bezoekers ({share})",
+    reached: { one: "{count} bezoeker ({share})", other: "{count} bezoekers ({share})" },
     notAvailable: "Niet af te leiden uit je events",
     names: { awareness: "Bewustwording", interest: "Interesse", decision: "Overweging", action: "Actie", retention: "Behoud" },
   },
@@ -80,7 +86,10 @@ const conversions: typeof en = {
     rate: "Ratio",
     interval: "95%-interval",
     small: "weinig bezoekers",
-    smallHint: "Rijen met ‘weinig bezoekers’ hebben minder dan {n} bezoekers: hun ratio kan sterk schommelen.",
+    smallHint: {
+      one: "Rijen met ‘weinig bezoekers’ hebben minder dan {count} bezoeker: hun ratio kan sterk schommelen.",
+      other: "Rijen met ‘weinig bezoekers’ hebben minder dan {count} bezoekers: hun ratio kan sterk schommelen.",
+    },
     sortBy: "Sorteer op {column}",
     empty: "Geen bezoekers in deze periode.",
     chart: "Conversieratio per {field}",

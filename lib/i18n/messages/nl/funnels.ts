@@ -53,9 +53,23 @@ const funnels: typeof en = {
     entered: "Begonnen aan de funnel",
     converted: "Voltooid",
     overall: "Totale conversie",
-    interval: "95%-interval {low} – {high}",
+    interval: "95%-interval {interval}",
     previous: "{change} t.o.v. vorige periode ({rate})",
     noPrevious: "Geen data in de vorige periode",
+  },
+  trend: {
+    conversion: "Conversie",
+    entered: "Begonnen",
+    unitLabel: "Toon de trend per",
+    units: { day: "Dag", week: "Week", month: "Maand" },
+    weekOf: "Week van {date}",
+    incomplete: "nog niet compleet",
+    point: {
+      one: "{rate}, {converted} van {count} bezoeker converteerde",
+      other: "{rate}, {converted} van {count} bezoekers converteerden",
+    },
+    partialNote:
+      "Stippellijn, open punt en gearceerde staaf: {periods} is niet compleet (loopt nog, of valt deels buiten de periode), dus de cijfers zijn nog niet definitief.",
   },
   chart: {
     label: "Afhakers per stap",
@@ -75,11 +89,17 @@ const funnels: typeof en = {
     smallSample: "Kleine steekproef: te weinig bezoekers voor een betrouwbaar percentage.",
     audience: "Doelgroep",
     whoDroppedOff: "Wie haakte af ({n})",
-    whoDroppedOffLabel: "Download als CSV de {n} mensen die “{step}” bereikten maar de volgende stap niet",
+    whoDroppedOffLabel: {
+      one: "Download als CSV de {count} persoon die “{step}” bereikte maar de volgende stap niet",
+      other: "Download als CSV de {count} mensen die “{step}” bereikten maar de volgende stap niet",
+    },
   },
   notices: {
-    smallSample:
-      "Sommige stappen hebben minder dan {n} bezoekers: die percentages kunnen flink schommelen. Kies een langere periode voordat je conclusies trekt.",
+    smallSample: {
+      one: "Sommige stappen hebben minder dan {count} bezoeker: die percentages kunnen flink schommelen. Kies een langere periode voordat je conclusies trekt.",
+      other:
+        "Sommige stappen hebben minder dan {count} bezoekers: die percentages kunnen flink schommelen. Kies een langere periode voordat je conclusies trekt.",
+    },
     shortRange:
       "Deze periode is korter dan een week. Eén goede of slechte dag weegt dan zwaar; kijk naar een maand of kwartaal voor betrouwbare trends.",
     noEntries: "Niemand begon in deze periode met deze filters aan de funnel.",
@@ -99,7 +119,7 @@ const funnels: typeof en = {
     where: "Voorwaarden op eigenschappen (sleutel=waarde, één per regel)",
     add: "Stap toevoegen",
     remove: "Verwijder stap {n}",
-    last30: "{count} bezoekers deden dit in de afgelopen 30 dagen",
+    last30: { one: "{count} bezoeker deed dit in de afgelopen 30 dagen", other: "{count} bezoekers deden dit in de afgelopen 30 dagen" },
     save: "Funnel opslaan",
     saving: "Opslaan…",
     delete: "Funnel verwijderen",

@@ -4,7 +4,7 @@ const share: typeof en = {
   title: "Deel dit rapport",
   body: "Een alleen-lezen link voor een klant: dit rapport met zijn filters, verder niets van je team. Iedereen met de link kan hem openen.",
   range: "Periode",
-  rolling: "Doorlopend: de afgelopen {days} dagen",
+  rolling: { one: "Doorlopend: de afgelopen {count} dag", other: "Doorlopend: de afgelopen {count} dagen" },
   fixed: "Vast: de huidige selectie",
   days: "Dagen",
   password: "Wachtwoord (optioneel)",

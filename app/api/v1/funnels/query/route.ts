@@ -17,6 +17,7 @@ export const POST = route(async (request) => {
     filters: body.filters,
     breakdown: body.breakdown as SegmentField | undefined,
     compare: body.compare,
+    trendUnit: body.unit,
   });
   return json({ projectId: scope.projectId, window: body.window, ...results });
 });
