@@ -128,6 +128,12 @@ export function FunnelDashboard({
                 labels={labels}
                 steps={data.steps}
                 audienceHref={audiences ? (step) => apiUrls.funnelAudience(funnel.id, step, apiParams) : undefined}
+                peopleHref={
+                  audiences && source.kind === "project"
+                    ? (step) =>
+                        `/projects/${source.projectId}/funnels/${funnel.id}/audience?${[`step=${step}`, apiParams].filter(Boolean).join("&")}`
+                    : undefined
+                }
               />
             ) : (
               <Skeleton className="my-4 h-60" />

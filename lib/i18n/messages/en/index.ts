@@ -12,6 +12,23 @@ import spend from "./spend";
 import experiments from "./experiments";
 import privacyPage from "./privacy-page";
 import account from "./account";
+import persons from "./persons";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage, account };
+const en = {
+  common,
+  auth,
+  app,
+  project,
+  team,
+  onboarding,
+  funnels,
+  share,
+  conversions,
+  goals,
+  spend,
+  experiments,
+  privacyPage,
+  account,
+  persons,
+};
 export default en;
