@@ -195,6 +195,13 @@ const crossTeam: Record<string, Attack> = {
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { calls: (ids) => [[ids.projectB, 1]] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
+    calls: (ids) => [
+      [ids.projectB, "customer-1-1", "customer-1-1"],
+      [ids.projectA, "customer-1-1", "customer-1-1"],
+    ],
+  },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
   },
@@ -295,6 +302,10 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { calls: (ids) => [[ids.projectB, 1]] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
+    calls: (ids) => [[ids.projectB, "customer-1-1", "customer-1-1"]],
+  },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
   },
@@ -650,6 +661,8 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { template: (ids) => [ids.projectA] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { template: (ids) => [ids.projectA, 25] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": { template: (ids) => [ids.projectA, "nobody", "nobody"] },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     template: (ids) => [ids.projectA, projectDetails("Team A shop")],
   },
