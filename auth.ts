@@ -1,7 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "./db/client";
-import { findUserByEmail } from "./db/accounts";
 import { hitRateLimit, refundRateLimit, clearRateLimit } from "./db/rate-limit";
 import { createSession, sessionIsLive, revokeSession } from "./db/sessions";
 import { verifyPassword, decoyHash } from "./lib/auth/password";
@@ -9,13 +8,58 @@ import { loginSchema } from "./lib/auth/validation";
 import { authSecret, config } from "./lib/config";
 import { clientAddress } from "./lib/auth/client-address";
 import { isKnownDevice } from "./lib/auth/device";
-import { LOGIN_LIMITS } from "./lib/auth/limits";
+import { LOGIN_LIMITS, SECOND_FACTOR_LIMITS } from "./lib/auth/limits";
+import { findUserByEmail, findUserById } from "./db/accounts";
+import { verifySecondFactor } from "./db/two-factor";
+import { challengeUser, verifyChallenge } from "./lib/auth/two-factor-challenge";
+import { z } from "zod";
 
 export class LoginRateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/** The password was right and the account has two-factor sign-in: the login form asks for the code next. */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "two_factor";
+}
+
+/** The signed challenge between password and code is missing, forged, expired, or from before a password change. */
+export class ChallengeExpired extends CredentialsSignin {
+  code = "challenge_expired";
+}
+
 const MAX_AGE = 30 * 24 * 3600;
+
+const secondStepSchema = z.object({ challenge: z.string().max(200), code: z.string().max(40) });
+
+/** The rate-limit keys a sign-in code counts against: the user named by the challenge, and the client address. */
+export function secondFactorLimitKeys(userId: string, address: string) {
+  return { user: `login:second-factor:${userId}`, address: `login:address:${address}` };
+}
+
+/** Step two of signing in: the challenge from step one plus a TOTP or recovery code. */
+async function authorizeSecondFactor(raw: unknown, headers: Headers) {
+  const parsed = secondStepSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { challenge, code } = parsed.data;
+  const now = Date.now();
+  const userId = challengeUser(challenge, now);
+  if (!userId) throw new ChallengeExpired();
+  const db = await getDb();
+  const keys = secondFactorLimitKeys(userId, clientAddress(headers));
+  const { perUser, perAddress, windowSeconds } = SECOND_FACTOR_LIMITS;
+  // Counted before the code is checked, like passwords: at most perUser guesses of a million per window.
+  const counts = await Promise.all([
+    hitRateLimit(db, keys.user, perUser, windowSeconds),
+    hitRateLimit(db, keys.address, perAddress, windowSeconds),
+  ]);
+  if (counts.some((c) => c.limited)) throw new LoginRateLimited();
+  const user = await findUserById(db, userId);
+  if (!user || !verifyChallenge(authSecret(), challenge, user.passwordHash, now)) throw new ChallengeExpired();
+  if (!(await verifySecondFactor(db, user.id, code, authSecret(), new Date(now)))) return null;
+  await Promise.all([clearRateLimit(db, keys.user), refundRateLimit(db, keys.address)]);
+  return { id: user.id, email: user.email, name: user.name };
+}
 
 /** The rate-limit keys one login attempt counts against (see lib/auth/limits.ts for why these three). */
 export function loginLimitKeys(email: string, address: string) {
@@ -45,8 +89,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, challenge: {}, code: {} },
         async authorize(raw, request) {
+          if (typeof (raw as { challenge?: unknown }).challenge === "string") return authorizeSecondFactor(raw, request.headers);
           const parsed = loginSchema.safeParse(raw);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
@@ -74,6 +119,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             refundRateLimit(db, keys.address),
             known ? null : refundRateLimit(db, keys.account),
           ]);
+          // The session is only made after the code (see authorizeSecondFactor); the login action signs a challenge.
+          if (user.totpEnabledAt) throw new SecondFactorRequired();
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
@@ -93,6 +140,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
       },
     },

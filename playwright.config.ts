@@ -3,6 +3,8 @@ import path from "node:path";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The app mails through an SMTP server that e2e/account.spec.ts runs on this port (elsewhere nothing listens: invites show the link). */
+export const E2E_SMTP_PORT = PORT + 1000;
 // The app under test runs on PostgreSQL when E2E_DATABASE_URL is set (CI), else on a throwaway PGlite.
 const dbEnv: Record<string, string> = process.env.E2E_DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
@@ -53,6 +55,8 @@ export default defineConfig({
       TRUST_PROXY: "loopback",
       SIGNUP_LIMIT: "100000",
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "Trechter <no-reply@trechter.test>",
     },
   },
 });

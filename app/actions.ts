@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signOut } from "@/auth";
-import { apiTeamScope, sessionUserId, TEAM_COOKIE } from "@/server/guard";
+import { currentTeamScope, sessionUserId, TEAM_COOKIE } from "@/server/guard";
 import { teamScopeForUser, isUuid } from "@/db/tenant";
 import { getDb } from "@/db/client";
 import { revokeAllSessions } from "@/db/sessions";
@@ -40,7 +40,9 @@ export async function logoutEverywhereAction(): Promise<void> {
 export async function switchTeamAction(teamId: string): Promise<void> {
   const parsed = teamIdInput.safeParse(teamId);
   if (!parsed.success) return;
-  const scope = await apiTeamScope();
+  // Not gated by a team's two-factor requirement: switching away from such a team must stay possible.
+  const scope = await currentTeamScope({ twoFactorGate: false });
+  if (!scope) return;
   const target = await teamScopeForUser(scope.db, scope.userId, parsed.data);
   if (target?.teamId !== parsed.data) return;
   (await cookies()).set(TEAM_COOKIE, parsed.data, {

@@ -8,6 +8,7 @@ import { isSector, SECTORS } from "../lib/sectors";
 import { CliError } from "./errors";
 import { templateSetup } from "../lib/templates";
 import { demoSeedCommand } from "./demo";
+import { userPasswordCommand } from "./user-password";
 
 type Values = Record<string, string | boolean | undefined>;
 type Option = { description: string; required?: boolean; type?: "string" | "boolean" };
@@ -15,6 +16,8 @@ export type Command = {
   summary: string;
   usage: string;
   options: Record<string, Option>;
+  /** The name one positional argument is passed under (user:password <email>); commands without it take none. */
+  positional?: string;
   run: (h: DbHandle, v: Values) => Promise<unknown>;
 };
 
@@ -105,5 +108,6 @@ export const COMMANDS: Record<string, Command> = {
       };
     },
   },
+  "user:password": userPasswordCommand,
   "demo:seed": demoSeedCommand,
 };

@@ -30,7 +30,15 @@ async function main(argv: string[]): Promise<number> {
   const options = Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type ?? "string" } as const]));
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: rest, options: { ...options, help: { type: "boolean" } }, strict: true, allowPositionals: false }));
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...options, help: { type: "boolean" } },
+      strict: true,
+      allowPositionals: Boolean(command.positional),
+    });
+    values = parsed.values;
+    if (parsed.positionals.length > 1) throw new Error(`Unexpected argument "${parsed.positionals[1]}".`);
+    if (command.positional && parsed.positionals[0] !== undefined) values[command.positional] = parsed.positionals[0];
   } catch (err) {
     throw new CliError(`${(err as Error).message}\n\n${commandHelp(name, command)}`);
   }

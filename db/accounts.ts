@@ -1,14 +1,16 @@
-import { eq, asc } from "drizzle-orm";
+import { and, eq, asc, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { users, teams, memberships, type Role } from "./schema";
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword, verifyPassword } from "../lib/auth/password";
+import { hitRateLimit, clearRateLimit } from "./rate-limit";
+import { revokeOtherSessions } from "./sessions";
 import { slugify } from "../lib/auth/validation";
 import { randomToken } from "../lib/keys";
 import { InputError } from "../lib/errors";
 
 export type NewAccount = { name: string; email: string; password: string; teamName?: string };
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
@@ -79,4 +81,98 @@ export async function findTeam(db: Db, idOrSlug: string) {
     .from(teams)
     .where(isUuid ? eq(teams.id, idOrSlug) : eq(teams.slug, idOrSlug));
   return team ?? null;
+}
+
+/** Tries at one's own current password (account page) per user per window, before it is checked. */
+export const PASSWORD_CHECK_LIMIT = { tries: 5, windowSeconds: 15 * 60 } as const;
+
+/**
+ * Checks the signed-in user's current password, counted against a per-user limit first, so a
+ * stolen session cannot be used to guess it. A right password clears the count.
+ */
+export async function checkOwnPassword(db: Db, userId: string, password: string): Promise<"ok" | "wrong" | "limited"> {
+  const key = `account:password:${userId}`;
+  if ((await hitRateLimit(db, key, PASSWORD_CHECK_LIMIT.tries, PASSWORD_CHECK_LIMIT.windowSeconds)).limited) return "limited";
+  const user = await findUserById(db, userId);
+  if (!user || !(await verifyPassword(user.passwordHash, password))) return "wrong";
+  await clearRateLimit(db, key);
+  return "ok";
+}
+
+/** Sets a new password and ends every other session of the user (all of them when `keepSessionId` is null). */
+export async function setPassword(db: Db, userId: string, password: string, keepSessionId: string | null): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await revokeOtherSessions(tx as unknown as Db, userId, keepSessionId);
+  });
+}
+
+export type TeamBlockingDeletion = { id: string; name: string; otherMembers: number };
+
+/** The teams the user is the only owner of while others are members: the account cannot go before they have another owner. */
+export async function teamsBlockingDeletion(db: Db, userId: string): Promise<TeamBlockingDeletion[]> {
+  const rows = await db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      owners: sql<number>`count(*) filter (where ${memberships.role} = 'owner')`.mapWith(Number),
+      members: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(teams)
+    .innerJoin(memberships, eq(memberships.teamId, teams.id))
+    .where(
+      inArray(
+        teams.id,
+        db
+          .select({ id: memberships.teamId })
+          .from(memberships)
+          .where(and(eq(memberships.userId, userId), eq(memberships.role, "owner"))),
+      ),
+    )
+    .groupBy(teams.id, teams.name)
+    .orderBy(asc(teams.name));
+  return rows.filter((r) => r.owners === 1 && r.members > 1).map((r) => ({ id: r.id, name: r.name, otherMembers: r.members - 1 }));
+}
+
+/**
+ * Deletes the user: refused (with the teams in the way) while they are the last owner of a team
+ * that has other members; the teams they are the only member of go with all their projects and
+ * data; memberships elsewhere, sessions and tokens go with the user.
+ */
+export async function deleteAccount(
+  db: Db,
+  userId: string,
+): Promise<{ deleted: true; teams: string[] } | { deleted: false; blockers: TeamBlockingDeletion[] }> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    // Lock the user's membership rows' teams, so nobody joins a team between the check and its deletion.
+    const mine = await t.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.userId, userId));
+    const teamIds = mine.map((m) => m.teamId);
+    if (teamIds.length) await t.select({ id: teams.id }).from(teams).where(inArray(teams.id, teamIds)).for("update");
+    const blockers = await teamsBlockingDeletion(t, userId);
+    if (blockers.length) return { deleted: false as const, blockers };
+    const shared = teamIds.length
+      ? await t
+          .selectDistinct({ teamId: memberships.teamId })
+          .from(memberships)
+          .where(and(inArray(memberships.teamId, teamIds), ne(memberships.userId, userId)))
+      : [];
+    const alone = teamIds.filter((id) => !shared.some((s) => s.teamId === id));
+    if (alone.length) await t.delete(teams).where(inArray(teams.id, alone));
+    await t.delete(users).where(eq(users.id, userId));
+    return { deleted: true as const, teams: alone };
+  });
+}
+
+/** The teams the user is the only member of: deleting the account deletes them, with their projects. */
+export async function soleMemberTeams(db: Db, userId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await db
+    .select({ id: teams.id, name: teams.name, members: sql<number>`count(*)`.mapWith(Number) })
+    .from(teams)
+    .innerJoin(memberships, eq(memberships.teamId, teams.id))
+    .where(inArray(teams.id, db.select({ id: memberships.teamId }).from(memberships).where(eq(memberships.userId, userId))))
+    .groupBy(teams.id, teams.name)
+    .orderBy(asc(teams.name));
+  return rows.filter((r) => r.members === 1).map(({ id, name }) => ({ id, name }));
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { sessions } from "./schema";
 
@@ -39,4 +39,10 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
 /** Ends every session of the user (log out everywhere, password change). */
 export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of the user except `keepSessionId` (the browser that made a change stays signed in). */
+export async function revokeOtherSessions(db: Db, userId: string, keepSessionId: string | null): Promise<void> {
+  if (!keepSessionId || !/^[0-9a-f-]{36}$/i.test(keepSessionId)) return revokeAllSessions(db, userId);
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
 }

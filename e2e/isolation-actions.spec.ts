@@ -195,6 +195,13 @@ const crossTeam: Record<string, Attack> = {
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { calls: (ids) => [[ids.projectB, 1]] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
+    calls: (ids) => [
+      [ids.projectB, "customer-1-1", "customer-1-1"],
+      [ids.projectA, "customer-1-1", "customer-1-1"],
+    ],
+  },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
   },
@@ -214,6 +221,26 @@ const crossTeam: Record<string, Attack> = {
     ],
   },
   "app/(app)/team/actions.ts#removeMemberAction": { calls: (ids) => [[ids.viewerB], [ids.ownerB]] },
+  "app/(auth)/account-actions.ts#requestPasswordResetAction": {
+    calls: () => [["victim@example.nl"]],
+    ownOnly: "public: answers the same for every address (or that mail is off); it takes no team id and reveals nothing",
+  },
+  "app/(auth)/account-actions.ts#resetPasswordAction": { calls: () => [[RANDOM_TOKEN, "a new long password"]] },
+  "app/(auth)/account-actions.ts#confirmEmailChangeAction": { calls: () => [[RANDOM_TOKEN]] },
+  "app/(app)/account/actions.ts#changePasswordAction": { calls: () => [["not my password", "a new long password"]] },
+  "app/(app)/account/actions.ts#requestEmailChangeAction": { calls: () => [["intruder@example.nl", "not my password"]] },
+  "app/(app)/account/actions.ts#startTwoFactorAction": {
+    calls: () => [[]],
+    ownOnly: "starts a set-up for the caller's own account (nothing is in force until a code confirms it); it takes no id",
+  },
+  "app/(app)/account/actions.ts#enableTwoFactorAction": { calls: () => [["000000"]] },
+  "app/(app)/account/actions.ts#regenerateRecoveryCodesAction": { calls: () => [["not my password"]] },
+  "app/(app)/account/actions.ts#disableTwoFactorAction": { calls: () => [["not my password"]] },
+  "app/(app)/account/actions.ts#deleteAccountAction": { calls: () => [["owner-b@example.nl", "not my password"]] },
+  "app/(app)/account/actions.ts#setTeamTwoFactorAction": {
+    // The team comes from the session: team A's owner, without two-factor sign-in, is refused for their own team too.
+    calls: () => [[true]],
+  },
   "app/invite/[token]/actions.ts#acceptInviteAction": { calls: () => [[RANDOM_TOKEN]] },
   // Only for a signed-in user in no team: the caller is in team A, so it is refused (and takes no id).
   "app/(auth)/new-team/actions.ts#createOwnTeamAction": {
@@ -272,6 +299,10 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { calls: (ids) => [[ids.projectB, 1]] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
+    calls: (ids) => [[ids.projectB, "customer-1-1", "customer-1-1"]],
+  },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
   },
@@ -297,6 +328,23 @@ const viewer: Record<string, Attack> = {
   "app/invite/[token]/actions.ts#acceptInviteAction": {
     exempt: "not an admin action: the invite token is the credential (see the cross-team table)",
   },
+  "app/(auth)/account-actions.ts#requestPasswordResetAction": { exempt: "not an admin action: public, the reset of any address" },
+  "app/(auth)/account-actions.ts#resetPasswordAction": {
+    exempt: "not an admin action: the reset token is the credential (see the cross-team table)",
+  },
+  "app/(auth)/account-actions.ts#confirmEmailChangeAction": {
+    exempt: "not an admin action: the link's token is the credential (see the cross-team table)",
+  },
+  "app/(app)/account/actions.ts#changePasswordAction": { exempt: "not an admin action: the caller's own password" },
+  "app/(app)/account/actions.ts#requestEmailChangeAction": { exempt: "not an admin action: the caller's own address" },
+  "app/(app)/account/actions.ts#startTwoFactorAction": { exempt: "not an admin action: the caller's own two-factor set-up" },
+  "app/(app)/account/actions.ts#enableTwoFactorAction": { exempt: "not an admin action: the caller's own two-factor sign-in" },
+  "app/(app)/account/actions.ts#regenerateRecoveryCodesAction": { exempt: "not an admin action: the caller's own recovery codes" },
+  "app/(app)/account/actions.ts#disableTwoFactorAction": { exempt: "not an admin action: the caller's own two-factor sign-in" },
+  "app/(app)/account/actions.ts#deleteAccountAction": {
+    exempt: "not an admin action: the caller's own account (would end the walk's session)",
+  },
+  "app/(app)/account/actions.ts#setTeamTwoFactorAction": { calls: () => [[true], [false]] },
   "app/(auth)/new-team/actions.ts#createOwnTeamAction": {
     exempt: "not an admin action: a teamless user's own first team (refused for anyone in a team, see the cross-team table)",
   },
@@ -607,6 +655,8 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { template: (ids) => [ids.projectA] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { template: (ids) => [ids.projectA, 25] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": { template: (ids) => [ids.projectA, "nobody", "nobody"] },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     template: (ids) => [ids.projectA, projectDetails("Team A shop")],
   },
@@ -619,6 +669,17 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/team/actions.ts#changeRoleAction": { template: (ids) => [ids.ownerA, "owner"] },
   "app/(app)/team/actions.ts#removeMemberAction": { template: (ids) => [ids.ownerA] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { template: () => [RANDOM_TOKEN] },
+  "app/(auth)/account-actions.ts#requestPasswordResetAction": { template: () => ["friend@example.nl"] },
+  "app/(auth)/account-actions.ts#resetPasswordAction": { template: () => [RANDOM_TOKEN, "a new long password"] },
+  "app/(auth)/account-actions.ts#confirmEmailChangeAction": { template: () => [RANDOM_TOKEN] },
+  "app/(app)/account/actions.ts#changePasswordAction": { template: () => ["not my password", "a new long password"] },
+  "app/(app)/account/actions.ts#requestEmailChangeAction": { template: () => ["new@example.nl", "not my password"] },
+  "app/(app)/account/actions.ts#startTwoFactorAction": { template: () => [] },
+  "app/(app)/account/actions.ts#enableTwoFactorAction": { template: () => ["000000"] },
+  "app/(app)/account/actions.ts#regenerateRecoveryCodesAction": { template: () => ["not my password"] },
+  "app/(app)/account/actions.ts#disableTwoFactorAction": { template: () => ["not my password"] },
+  "app/(app)/account/actions.ts#deleteAccountAction": { template: () => ["someone@example.nl", "not my password"] },
+  "app/(app)/account/actions.ts#setTeamTwoFactorAction": { template: () => [true] },
   "app/(auth)/new-team/actions.ts#createOwnTeamAction": { template: () => [{ name: "Team C" }] },
   "app/share/[token]/actions.ts#unlockShareAction": { template: (ids) => [ids.shareTokenB, "guess"] },
 };

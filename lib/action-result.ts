@@ -6,8 +6,20 @@ import { isOneOf } from "./one-of";
  * sentences: the client words them from the i18n catalogues, in the reader's language.
  */
 
-/** Why an action said no. `invalid_input`: fieldErrors names the fields; `conflict`: a rule of the product (last owner). */
-export const ACTION_ERROR_CODES = ["unauthenticated", "forbidden", "not_found", "invalid_input", "conflict", "too_large"] as const;
+/**
+ * Why an action said no. `invalid_input`: fieldErrors names the fields; `conflict`: a rule of the product (last owner);
+ * `rate_limited`: too many attempts, try later; `unavailable`: this server is not set up for it (no mail server).
+ */
+export const ACTION_ERROR_CODES = [
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "invalid_input",
+  "conflict",
+  "too_large",
+  "rate_limited",
+  "unavailable",
+] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
 /** What is wrong with one field. `unsafe_text`: a NUL byte or a lone surrogate; `unknown_key`: a key the action does not take. */

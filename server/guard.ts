@@ -6,6 +6,7 @@ import { getDb } from "../db/client";
 import { teamScopeForUser, projectScopeForReadKey, type TeamScope, type ProjectScope } from "../db/tenant";
 import { AccessError, unauthenticated } from "../lib/errors";
 import { findTeamFunnel, getFunnel, type FunnelRow } from "../db/funnels";
+import { twoFactorMissing } from "../db/two-factor";
 import { safeNext } from "../lib/auth/safe-next";
 import { PATH_HEADER } from "./origin";
 
@@ -21,12 +22,29 @@ export async function sessionUserId(): Promise<string | null> {
   return session?.user?.id ?? null;
 }
 
-/** The signed-in user's current team scope, or null when nobody is signed in. */
-export async function currentTeamScope(): Promise<TeamScope | null> {
+/** The team requires two-factor sign-in and the member has not set it up: a 403 for APIs, the account page for pages. */
+export class TwoFactorGate extends AccessError {
+  constructor(readonly teamName: string) {
+    super(403, "forbidden", `${teamName} requires two-factor sign-in: set it up on your account page first.`);
+  }
+}
+
+/** Where a member whose team requires two-factor sign-in is sent to set it up. */
+export const TWO_FACTOR_SETUP_PATH = "/account?required=two-factor";
+
+/**
+ * The signed-in user's current team scope, or null when nobody is signed in. Throws TwoFactorGate
+ * when the team requires two-factor sign-in and the user has none, unless `twoFactorGate` is false
+ * (the app's frame, the account page and switching teams, which must work to get out of it).
+ */
+export async function currentTeamScope(opts: { twoFactorGate?: boolean } = {}): Promise<TeamScope | null> {
   const userId = await sessionUserId();
   if (!userId) return null;
   const preferred = (await cookies()).get(TEAM_COOKIE)?.value ?? null;
-  return teamScopeForUser(await getDb(), userId, preferred);
+  const scope = await teamScopeForUser(await getDb(), userId, preferred);
+  if (scope && opts.twoFactorGate !== false && (await twoFactorMissing(scope.db, scope.userId, scope.teamId)))
+    throw new TwoFactorGate(scope.teamName);
+  return scope;
 }
 
 /**
@@ -39,9 +57,18 @@ async function loginRedirect(): Promise<never> {
   redirect(asked && asked !== "/" ? `/login?next=${encodeURIComponent(asked)}` : "/login");
 }
 
-/** For pages: the team scope, or a redirect to the login page (which then returns here). */
-export async function pageTeamScope(): Promise<TeamScope> {
-  const scope = await currentTeamScope();
+/**
+ * For pages: the team scope, or a redirect to the login page (which then returns here), or to set up
+ * two-factor sign-in when the team requires it (unless `twoFactorGate` is false).
+ */
+export async function pageTeamScope(opts: { twoFactorGate?: boolean } = {}): Promise<TeamScope> {
+  let scope: TeamScope | null;
+  try {
+    scope = await currentTeamScope(opts);
+  } catch (err) {
+    if (err instanceof TwoFactorGate) redirect(TWO_FACTOR_SETUP_PATH);
+    throw err;
+  }
   if (scope) return scope;
   // Signed in but in no team (an invitee removed from the only team they joined): make one, not a login loop.
   if (await sessionUserId()) redirect("/new-team");
@@ -67,6 +94,7 @@ export async function pageProjectScope(projectId: string): Promise<ProjectScope>
   try {
     return await projectScopeFor(projectId);
   } catch (err) {
+    if (err instanceof TwoFactorGate) redirect(TWO_FACTOR_SETUP_PATH);
     if (err instanceof AccessError) {
       if (err.status === 401) await loginRedirect();
       notFound();

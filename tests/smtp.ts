@@ -3,8 +3,8 @@ import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { from: string; to: string[]; raw: string; headers: string; subject: string; text: string; html: string };
 
-/** A real SMTP server in this process on a random port; `reject` makes it refuse every recipient. */
-export async function startSmtpServer(opts: { reject?: string } = {}) {
+/** A real SMTP server in this process on a random port (or `port`); `reject` makes it refuse every recipient. */
+export async function startSmtpServer(opts: { reject?: string; port?: number } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -33,7 +33,10 @@ export async function startSmtpServer(opts: { reject?: string } = {}) {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.on("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
+  });
   const port = (server.server.address() as net.AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,

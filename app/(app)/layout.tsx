@@ -5,7 +5,9 @@ import { AppShell } from "@/components/layout/AppShell";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  const scope = await pageTeamScope();
+  // The frame shows for a member whose team requires two-factor sign-in too: the account page (where it is
+  // set up) and the team switcher live in it; every other page and API checks the requirement itself.
+  const scope = await pageTeamScope({ twoFactorGate: false });
   const [user, teams] = await Promise.all([findUserById(scope.db, scope.userId), teamsOfUser(scope.db, scope.userId)]);
   return (
     <AppShell

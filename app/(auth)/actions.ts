@@ -6,7 +6,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
-import { createAccount } from "@/db/accounts";
+import { createAccount, findUserByEmail, findUserById } from "@/db/accounts";
 import { createInvitedAccount } from "@/db/invited-account";
 import { InviteForAnotherAddress } from "@/db/members";
 import { hitRateLimit } from "@/db/rate-limit";
@@ -18,14 +18,17 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceToken } from "@/lib/auth/de
 import { SIGNUP_WINDOW_SECONDS } from "@/lib/auth/limits";
 import { authSecret, config } from "@/lib/config";
 import { requestOrigin } from "@/server/origin";
+import { CHALLENGE_COOKIE, CHALLENGE_SECONDS, challengeUser, signChallenge } from "@/lib/auth/two-factor-challenge";
 import { TEAM_COOKIE } from "@/server/guard";
 
-export type FormState = { errors?: Record<string, string>; values?: Record<string, string> };
+/** `twoFactor`: the password was right and the form now asks for the sign-in code. */
+export type FormState = { errors?: Record<string, string>; values?: Record<string, string>; twoFactor?: boolean };
 
 // The forms' fields, parsed whole; anything else a client adds is ignored (FormData also carries
 // Next's own $ACTION_ fields), and nothing from it is spread into a row.
 const text = (max: number) => z.string().max(max).catch("");
 const loginForm = z.object({ email: text(254), password: text(200), next: text(2048) });
+const codeForm = z.object({ code: text(40), next: text(2048) });
 const signupForm = z.object({
   name: text(1000),
   email: text(1000),
@@ -52,18 +55,68 @@ async function rememberDevice(email: string) {
   });
 }
 
+const errorCode = (err: AuthError) => (err as AuthError & { code?: string }).code;
+
+/** The cookie that carries the signed challenge from the password step to the code step (see lib/auth/two-factor-challenge.ts). */
+async function setChallenge(value: string | null) {
+  const jar = await cookies();
+  if (value === null) return void jar.delete(CHALLENGE_COOKIE);
+  jar.set(CHALLENGE_COOKIE, value, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: requestOrigin(await headers()).startsWith("https://"),
+    maxAge: CHALLENGE_SECONDS,
+  });
+}
+
+/** Signs in with email and password; an account with two-factor sign-in then gets the code step (`twoFactor`). */
 export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (form.get("step") === "code") return loginCodeStep(form);
   const { email, password, next } = fields(loginForm, form);
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (err) {
     if (err instanceof AuthError) {
-      const code = (err as AuthError & { code?: string }).code;
+      const code = errorCode(err);
+      if (code === "two_factor") {
+        // Only thrown after the password was verified (auth.ts), so the challenge is earned.
+        const user = await findUserByEmail(await getDb(), email);
+        if (user) {
+          await setChallenge(signChallenge(authSecret(), user.id, user.passwordHash, Date.now()));
+          return { twoFactor: true, values: { email, next } };
+        }
+      }
       return { errors: { form: code === "rate_limited" ? "rateLimited" : "invalid" }, values: { email } };
     }
     throw err;
   }
   await rememberDevice(email);
+  redirect(safeNext(next));
+}
+
+/** Step two: the code from the authenticator app (or a recovery code) against the challenge cookie. */
+async function loginCodeStep(form: FormData): Promise<FormState> {
+  const { code, next } = fields(codeForm, form);
+  const challenge = (await cookies()).get(CHALLENGE_COOKIE)?.value ?? "";
+  const userId = challengeUser(challenge, Date.now());
+  if (!userId) return { errors: { form: "challengeExpired" }, values: { next } };
+  try {
+    await signIn("credentials", { challenge, code, redirect: false });
+  } catch (err) {
+    if (err instanceof AuthError) {
+      const why = errorCode(err);
+      if (why === "challenge_expired") {
+        await setChallenge(null);
+        return { errors: { form: "challengeExpired" }, values: { next } };
+      }
+      return { twoFactor: true, errors: { code: why === "rate_limited" ? "codeLimited" : "codeInvalid" }, values: { next } };
+    }
+    throw err;
+  }
+  await setChallenge(null);
+  const user = await findUserById(await getDb(), userId);
+  if (user) await rememberDevice(user.email);
   redirect(safeNext(next));
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { logoutAction, logoutEverywhereAction } from "@/app/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
@@ -46,6 +47,15 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             <p className="truncate text-xs text-slate-500">{t("app.nav.signedInAs", { email })}</p>
           </div>
           <div className="my-1 h-px bg-slate-100" />
+          <Link
+            role="menuitem"
+            href="/account"
+            data-testid="account-link"
+            onClick={() => setOpen(false)}
+            className="block w-full rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
+          >
+            {t("account.menuLink")}
+          </Link>
           <form action={logoutAction}>
             <button
               role="menuitem"

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, primaryKey, index, uniqueIndex, integer } from "drizzle-orm/pg-core";
+import { pgTable, text, timestamp, uuid, primaryKey, index, uniqueIndex, integer, boolean } from "drizzle-orm/pg-core";
 import { ROLES, type Role } from "../../lib/roles";
 
 export { ROLES, type Role };
@@ -11,6 +11,12 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     locale: text("locale"),
+    /** The TOTP secret (AES-GCM under AUTH_SECRET), set while two-factor sign-in is on or being set up. */
+    totpSecret: text("totp_secret"),
+    /** When two-factor sign-in was turned on; null while off (a secret without it is a setup in progress). */
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last 30-second step a code was accepted for: a code is good once, and never for an older step. */
+    totpLastStep: integer("totp_last_step"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -22,6 +28,8 @@ export const teams = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
     slug: text("slug").notNull(),
+    /** The owner requires two-factor sign-in: members without it are sent to set it up first. */
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("teams_slug_key").on(t.slug)],
@@ -91,4 +99,40 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ["password_reset", "email_change"] as const;
+
+/**
+ * One-time links mailed to a user: a password reset, or the confirmation of a new e-mail address
+ * (`new_email`). Only the token's SHA-256 is stored; `used_at` makes it work once.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    newEmail: text("new_email"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("account_tokens_token_key").on(t.tokenHash), index("account_tokens_user_idx").on(t.userId)],
+);
+
+/** Two-factor recovery codes: shown once, stored as salted hashes, each good for one sign-in. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );

@@ -4,6 +4,8 @@ import { getI18n } from "@/server/i18n";
 import { PageHeader } from "@/components/ui/Card";
 import { TeamMembers } from "@/components/team/TeamMembers";
 import { InviteForm } from "@/components/team/InviteForm";
+import { TeamTwoFactorCard } from "@/components/account/TeamTwoFactorCard";
+import { teamRequiresTwoFactor } from "@/db/two-factor";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -15,6 +17,7 @@ export default async function TeamPage() {
   const { t } = await getI18n();
   const members = await listMembers(scope);
   const invites = scope.can("admin") ? await listInvites(scope) : [];
+  const requiresTwoFactor = scope.can("owner") ? await teamRequiresTwoFactor(scope) : false;
   return (
     <div>
       <PageHeader title={t("team.title")} description={t("team.subtitle", { team: scope.teamName })} />
@@ -37,6 +40,7 @@ export default async function TeamPage() {
         </div>
         <div className="space-y-6">
           {scope.can("admin") ? <InviteForm canInviteOwner={scope.can("owner")} /> : null}
+          {scope.can("owner") ? <TeamTwoFactorCard team={scope.teamName} required={requiresTwoFactor} /> : null}
           <p className="text-sm text-slate-500">{t("team.rolesHelp")}</p>
         </div>
       </div>

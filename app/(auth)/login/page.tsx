@@ -10,9 +10,14 @@ export async function generateMetadata() {
   return { title: t("auth.login.submit") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; reset?: string | string[]; deleted?: string | string[] }>;
+}) {
   await connection();
   if (await sessionUserId()) redirect("/projects");
-  const { next } = await searchParams;
-  return <LoginForm next={next === undefined ? undefined : safeNext(next)} />;
+  const { next, reset, deleted } = await searchParams;
+  const notice = reset === "1" ? "reset" : deleted === "1" ? "deleted" : undefined;
+  return <LoginForm next={next === undefined ? undefined : safeNext(next)} notice={notice} />;
 }

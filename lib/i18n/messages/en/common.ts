@@ -30,6 +30,8 @@ export default {
     invalid_input: "Some of the input is not valid. Check the fields and try again.",
     conflict: "This cannot be done right now: it conflicts with the current state.",
     too_large: "This is too large.",
+    rate_limited: "Too many attempts. Wait a while and try again.",
+    unavailable: "This is not available on this server.",
   },
   fieldErrors: {
     required: "This field is required.",

@@ -11,6 +11,24 @@ import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
 import privacyPage from "./privacy-page";
+import account from "./account";
+import persons from "./persons";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage };
+const en = {
+  common,
+  auth,
+  app,
+  project,
+  team,
+  onboarding,
+  funnels,
+  share,
+  conversions,
+  goals,
+  spend,
+  experiments,
+  privacyPage,
+  account,
+  persons,
+};
 export default en;

@@ -32,6 +32,8 @@ const common: typeof en = {
     invalid_input: "Een deel van de invoer is niet geldig. Controleer de velden en probeer het opnieuw.",
     conflict: "Dit kan nu niet: het botst met de huidige situatie.",
     too_large: "Dit is te groot.",
+    rate_limited: "Te veel pogingen. Wacht even en probeer het opnieuw.",
+    unavailable: "Dit is op deze server niet beschikbaar.",
   },
   fieldErrors: {
     required: "Dit veld is verplicht.",

@@ -12,6 +12,24 @@ import goals from "./goals";
 import spend from "./spend";
 import experiments from "./experiments";
 import privacyPage from "./privacy-page";
+import account from "./account";
+import persons from "./persons";
 
-const nl: typeof en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage };
+const nl: typeof en = {
+  common,
+  auth,
+  app,
+  project,
+  team,
+  onboarding,
+  funnels,
+  share,
+  conversions,
+  goals,
+  spend,
+  experiments,
+  privacyPage,
+  account,
+  persons,
+};
 export default nl;

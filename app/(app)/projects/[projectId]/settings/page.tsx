@@ -7,6 +7,9 @@ import { getI18n } from "@/server/i18n";
 import { lastDays, localIsoDay } from "@/lib/funnel/ranges";
 import { KeysCard } from "@/components/settings/KeysCard";
 import { InstallCard } from "@/components/settings/InstallCard";
+import { RetentionCard } from "@/components/settings/RetentionCard";
+import { getRetention } from "@/db/retention";
+import { retentionHorizon } from "@/lib/privacy/retention";
 import { ProjectDetailsCard } from "@/components/settings/ProjectDetailsCard";
 import { AllowedOriginsCard } from "@/components/settings/AllowedOriginsCard";
 import { ExportCard } from "@/components/settings/ExportCard";
@@ -33,6 +36,7 @@ function timeZones(current: string): string[] {
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const scope = await pageProjectScope(projectId);
+  const retention = await getRetention(scope);
   const { project } = scope;
   const admin = scope.can("admin");
   const refusals = await originRefusals(scope);
@@ -65,6 +69,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
           maxRows={EXPORT_MAX_ROWS}
         />
       ) : null}
+      <RetentionCard
+        projectId={projectId}
+        months={retention.months}
+        keptFrom={retentionHorizon(new Date(), retention.months, project.timeZone).day}
+        checkedAt={retention.checkedAt?.toISOString() ?? null}
+        canEdit={admin}
+      />
       {admin ? (
         <div className="lg:col-span-2">
           <DeleteProjectCard projectId={projectId} name={project.name} />
