@@ -33,7 +33,14 @@ export function DeleteProjectCard({ projectId, name }: { projectId: string; name
         title={<span className="text-red-700">{t("project.settings.deleteTitle")}</span>}
         description={t("project.settings.deleteBody")}
       />
-      <form action={submit} className="space-y-4 p-5" data-testid="delete-project">
+      <form
+        className="space-y-4 p-5"
+        data-testid="delete-project"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
         <TextField
           label={t("project.settings.deleteConfirmLabel", { name })}
           name="confirmName"
