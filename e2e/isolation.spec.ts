@@ -76,6 +76,7 @@ test("a member of team A reaches none of team B's data through any route handler
   expect(checked).toContain("POST /api/v1/funnels/query");
   expect(checked).toContain("GET /api/v1/funnels/[funnelId]/results");
   expect(checked).toContain("DELETE /api/v1/projects/[projectId]/persons/[personId]");
+  expect(checked).toContain("GET /api/v1/projects/[projectId]/export");
 
   // Pages too: another team's project is a 404, not its content.
   const pageRes = await a.goto(`/projects/${b.projectId}`);
