@@ -40,7 +40,7 @@ export async function prepareSite(page: Page): Promise<Site> {
 /** Waits until the page shows its data: no request in flight and no skeleton left. */
 export async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
-  await expect(page.locator(".animate-pulse")).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator(".animate-pulse")).toHaveCount(0, { timeout: 45_000 });
   await page.evaluate(() => document.fonts.ready);
 }
 
