@@ -170,10 +170,10 @@ export function ConversionsDashboard({ source, lock }: { source: ReportSource; l
             description={t("conversions.segments.body")}
             actions={
               data?.goals.length ? (
-                <label className="flex items-center gap-2 text-xs font-medium text-slate-500">
+                <label className="flex min-w-0 max-w-full items-center gap-2 text-xs font-medium text-slate-500">
                   {t("conversions.segments.goal")}
                   <select
-                    className="rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
+                    className="min-w-0 max-w-full rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
                     value={goalKey}
                     onChange={(e) => setParam("goal", e.target.value)}
                     data-testid="segment-goal"
@@ -191,7 +191,7 @@ export function ConversionsDashboard({ source, lock }: { source: ReportSource; l
           <div
             role="tablist"
             aria-label={t("conversions.segments.title")}
-            className="flex gap-1 overflow-x-auto border-b border-slate-100 px-4"
+            className="scroll-shadows flex gap-1 overflow-x-auto border-b border-slate-100 px-4"
             onKeyDown={(e) => {
               const i = SEGMENT_TABLES.indexOf(seg as (typeof SEGMENT_TABLES)[number]);
               const next =
