@@ -209,6 +209,9 @@ const crossTeam: Record<string, Attack> = {
     calls: (ids) => [[ids.projectB, { origins: ["https://evil.example"], acceptWithoutOrigin: false }]],
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { calls: (ids) => [[ids.projectB, "Team B shop"]] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    calls: (ids) => [[ids.projectB, { plausibleDomain: "overname.nl", umamiWebsiteId: "" }]],
+  },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [["intruder@example.nl", "owner"]],
     ownOnly: "invites into the caller's own team (team from the session)",
@@ -310,6 +313,9 @@ const viewer: Record<string, Attack> = {
     calls: (ids) => [[ids.projectB, { origins: ["https://evil.example"], acceptWithoutOrigin: false }]],
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { calls: (ids) => [[ids.projectB, "Team B shop"]] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    calls: (ids) => [[ids.projectB, { plausibleDomain: "overname.nl", umamiWebsiteId: "" }]],
+  },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [
       ["friend@example.nl", "viewer"],
@@ -664,6 +670,9 @@ const malformedTable: Record<string, Malformed> = {
     template: (ids) => [ids.projectA, { origins: ["https://www.example.nl"], acceptWithoutOrigin: true }],
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { template: (ids) => [ids.projectA, "Team A shop"] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    template: (ids) => [ids.projectA, { plausibleDomain: "eigen-site.nl", umamiWebsiteId: "" }],
+  },
   "app/(app)/team/actions.ts#inviteAction": { template: () => ["friend@example.nl", "viewer"] },
   "app/(app)/team/actions.ts#revokeInviteAction": { template: (ids) => [ids.inviteA] },
   "app/(app)/team/actions.ts#changeRoleAction": { template: (ids) => [ids.ownerA, "owner"] },

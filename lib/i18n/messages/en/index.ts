@@ -13,6 +13,7 @@ import experiments from "./experiments";
 import privacyPage from "./privacy-page";
 import account from "./account";
 import persons from "./persons";
+import dropin from "./dropin";
 
 const en = {
   common,
@@ -30,5 +31,6 @@ const en = {
   privacyPage,
   account,
   persons,
+  dropin,
 };
 export default en;

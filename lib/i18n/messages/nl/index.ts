@@ -14,6 +14,7 @@ import experiments from "./experiments";
 import privacyPage from "./privacy-page";
 import account from "./account";
 import persons from "./persons";
+import dropin from "./dropin";
 
 const nl: typeof en = {
   common,
@@ -31,5 +32,6 @@ const nl: typeof en = {
   privacyPage,
   account,
   persons,
+  dropin,
 };
 export default nl;

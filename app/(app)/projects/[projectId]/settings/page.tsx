@@ -14,6 +14,8 @@ import { ProjectDetailsCard } from "@/components/settings/ProjectDetailsCard";
 import { AllowedOriginsCard } from "@/components/settings/AllowedOriginsCard";
 import { ExportCard } from "@/components/settings/ExportCard";
 import { DeleteProjectCard } from "@/components/settings/DeleteProjectCard";
+import { DropInCard } from "@/components/settings/DropInCard";
+import { dropInClaimsOf } from "@/db/dropin";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -76,6 +78,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         checkedAt={retention.checkedAt?.toISOString() ?? null}
         canEdit={admin}
       />
+      <DropInCard projectId={projectId} origin={await publicOrigin()} claims={dropInClaimsOf(scope)} canEdit={scope.can("admin")} />
       {admin ? (
         <div className="lg:col-span-2">
           <DeleteProjectCard projectId={projectId} name={project.name} />
