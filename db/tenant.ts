@@ -130,7 +130,10 @@ export async function projectForWriteKey(db: Db, writeKey: string): Promise<Proj
  */
 export async function projectForPlausibleDomains(db: Db, domains: string[]): Promise<ProjectRow | null> {
   if (domains.length === 0) return null;
-  const rows = await db.select().from(projects).where(inArray(projects.plausibleDomain, domains.slice(0, 10)));
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(inArray(projects.plausibleDomain, domains.slice(0, 10)));
   for (const d of domains) {
     const row = rows.find((r) => r.plausibleDomain === d);
     if (row) return row;
@@ -141,10 +144,7 @@ export async function projectForPlausibleDomains(db: Db, domains: string[]): Pro
 /** The project that claimed this Umami website id (ingestion only), or null. */
 export async function projectForUmamiWebsite(db: Db, websiteId: string): Promise<ProjectRow | null> {
   if (!isUuid(websiteId)) return null;
-  const [row] = await db
-    .select()
-    .from(projects)
-    .where(eq(projects.umamiWebsiteId, websiteId.toLowerCase()));
+  const [row] = await db.select().from(projects).where(eq(projects.umamiWebsiteId, websiteId.toLowerCase()));
   return row ?? null;
 }
 

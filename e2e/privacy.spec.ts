@@ -38,7 +38,7 @@ test("an admin finds a dropped-off visitor from the funnel, sees what is kept ab
   await expect(page.getByTestId("person-deleted")).toContainText(/\d+ events?, \d+ devices?, \d+ identity links?, \d+ person records?/);
 
   // Back on the audience: one person fewer, and not them.
-  await page.getByRole("link", { name: "Back to the audience" }).click();
+  await page.getByTestId("person-deleted").getByRole("link", { name: "Back to the audience" }).click();
   await expect(page.getByTestId("audience-size")).toContainText(
     `${(before - 1).toLocaleString("en")} ${before - 1 === 1 ? "person" : "people"}`,
   );

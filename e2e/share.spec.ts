@@ -207,7 +207,7 @@ test("a 14-day link made on a mobile breakdown shows its real period, locks it, 
     [
       "en-GB",
       {
-        period: /^Last 14 days: \d{1,2} \w{3} \d{4} – \d{1,2} \w{3} \d{4}$/,
+        period: /^Last 14 days: \d{1,2} \S+ \d{4} – \d{1,2} \S+ \d{4}$/,
         picker: "The link's period: Last 14 days",
         filter: "Device: mobile",
         breakdown: "Broken down by source",
@@ -218,7 +218,7 @@ test("a 14-day link made on a mobile breakdown shows its real period, locks it, 
     [
       "nl-NL",
       {
-        period: /^Afgelopen 14 dagen: \d{1,2} \w{3} \d{4} – \d{1,2} \w{3} \d{4}$/,
+        period: /^Afgelopen 14 dagen: \d{1,2} \S+ \d{4} – \d{1,2} \S+ \d{4}$/,
         picker: "Periode van de link: Afgelopen 14 dagen",
         filter: "Apparaat: mobile",
         breakdown: "Uitgesplitst naar bron",
@@ -276,19 +276,29 @@ test("the benchmark names its publisher and date, legibly, and the rates say wha
   await expect(source).toHaveText("Source: AWESUM (awesum.nl), “Wat betekent conversie voor jouw bedrijfsgroei”, published 23 Nov 2025");
   // WCAG AA: at least 4.5:1 against its background.
   const ratio = await source.evaluate((el) => {
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    // Any CSS colour (Tailwind 4 gives oklch) to sRGB through a canvas pixel.
+    const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
+    const rgba = (color: string) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = color;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data];
+    };
     const lum = ([r, g, b]: number[]) => {
       const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
       return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
     };
-    let bg: Element | null = el;
-    let background = "rgba(0, 0, 0, 0)";
-    while (bg && (background === "rgba(0, 0, 0, 0)" || background === "transparent")) {
-      background = getComputedStyle(bg).backgroundColor;
-      bg = bg.parentElement;
+    let node: Element | null = el;
+    let background = [255, 255, 255, 255];
+    while (node) {
+      const c = rgba(getComputedStyle(node).backgroundColor);
+      if (c[3] === 255) {
+        background = c;
+        break;
+      }
+      node = node.parentElement;
     }
-    if (background === "rgba(0, 0, 0, 0)") background = "rgb(255, 255, 255)";
-    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(background))];
+    const [a, b] = [lum(rgba(getComputedStyle(el).color)), lum(background)];
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   });
   expect(ratio).toBeGreaterThanOrEqual(4.5);

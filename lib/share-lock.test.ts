@@ -14,6 +14,8 @@ describe("shareLock", () => {
     expect(lock.first).toBe("2026-11-20");
     expect(lock.last).toBe("2026-12-03");
     expect(lock.presets).toEqual(["7d", "this_month"]);
+    const month = shareLock({ ...lastDays(30, tz, now), filters: {} }, 30, tz, now);
+    expect(month.presets).toEqual(["7d", "this_month"]);
     expect(lock.period).toEqual({ kind: "rolling", days: 14 });
   });
 
@@ -22,7 +24,8 @@ describe("shareLock", () => {
     const to = new Date("2026-11-30T23:00:00Z");
     const lock = shareLock({ from, to, filters: {}, breakdown: "source", compare: true }, null, tz, now);
     expect(lock.period).toEqual({ kind: "fixed", from: "2026-11-01", to: "2026-11-30" });
-    expect(lock.presets).toEqual(["last_month"]);
+    // Last month is the link's own period: offered once, as the link's period, not again as a preset.
+    expect(lock.presets).toEqual([]);
     expect([lock.breakdown, lock.compare]).toEqual(["source", true]);
   });
 });

@@ -18,7 +18,7 @@ export type ShareLock = {
   /** the period's first and last day today (YYYY-MM-DD, inclusive) */
   first: string;
   last: string;
-  /** the dashboard presets whose range lies inside the link's period today */
+  /** the dashboard presets whose range lies inside the link's period today (not the one that is that period) */
   presets: Preset[];
   filters: SegmentFilters;
   breakdown: BuiltinSegmentField | null;
@@ -29,7 +29,9 @@ export type ShareLock = {
 export function shareLock(terms: ShareTerms, rollingDays: number | null, timeZone: string, now = new Date()): ShareLock {
   const presets = PRESETS.filter((p) => {
     const r = presetRange(p, timeZone, now);
-    return r.from >= terms.from && r.to <= terms.to;
+    // The preset that is the link's own period is its first option already ("The link's period: …").
+    const same = r.from.getTime() === terms.from.getTime() && r.to.getTime() === terms.to.getTime();
+    return r.from >= terms.from && r.to <= terms.to && !same;
   });
   const first = localIsoDay(terms.from, timeZone);
   const last = localIsoDay(new Date(terms.to.getTime() - 1), timeZone);

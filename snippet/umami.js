@@ -36,7 +36,9 @@
   try {
     vid = w.localStorage.getItem("umami.visitor");
     if (!vid && !off) w.localStorage.setItem("umami.visitor", (vid = w.crypto.randomUUID()));
-  } catch (e) {}
+  } catch (e) {
+    /* storage refused (Safari private mode): the server hashes the visitor instead */
+  }
   var identity;
 
   function clean(raw) {

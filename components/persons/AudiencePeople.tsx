@@ -71,14 +71,13 @@ export function AudiencePeople({
                   <Th>{t("persons.audience.entrySource")}</Th>
                   <Th>{t("persons.audience.entryTime")}</Th>
                   <Th>{t("persons.audience.lastSeen")}</Th>
-                  <Th>
-                    <span className="sr-only">{t("persons.audience.actions")}</span>
-                  </Th>
+                  {/* Visible text: an sr-only span is positioned absolutely and, in a scrolled table, widened the page. */}
+                  <Th className="text-right">{t("persons.audience.actions")}</Th>
                 </THead>
                 <TBody>
                   {rows.map((r) => (
                     <Tr key={r.personId} data-testid="audience-row">
-                      <RowHeader className="max-w-56 break-all">
+                      <RowHeader className="min-w-36 max-w-72 break-all">
                         <Link href={personHref(r.personId)} className="text-brand-700 hover:underline">
                           {r.personId}
                         </Link>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
-import { Button } from "./Button";
+import { Button, buttonClass } from "./Button";
 
 /**
  * A modal confirmation for a step that cannot be undone (revoking a share link): the browser's
@@ -31,12 +31,17 @@ export function ConfirmDialog({
   testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The safe choice first: Enter on a dialog opened by mistake cancels.
+      cancelRef.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -65,9 +70,9 @@ export function ConfirmDialog({
             {body}
           </p>
           <div className="mt-5 flex flex-wrap justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={onCancel} autoFocus data-testid={`${testId}-cancel`}>
+            <button ref={cancelRef} type="button" className={buttonClass("secondary")} onClick={onCancel} data-testid={`${testId}-cancel`}>
               {cancelLabel}
-            </Button>
+            </button>
             <Button type="button" variant="danger" onClick={onConfirm} disabled={busy} data-testid={`${testId}-confirm`}>
               {confirmLabel}
             </Button>

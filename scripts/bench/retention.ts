@@ -48,6 +48,8 @@ async function main() {
   } else {
     projectId = (await queryRows<{ id: string }>(db, sql`select id from projects limit 1`))[0].id;
   }
+  // Statistics as autovacuum keeps them (a sample: seconds), so the planner walks the time index.
+  await db.execute(sql`analyze events, persons`);
   const scope = await operatorProjectScope(db, projectId);
   const funnel = templateSetup("ecommerce", "en").funnels[0];
   await prepareFacts(scope, { steps: funnel.steps, windowSeconds: funnel.windowSeconds });
