@@ -12,7 +12,7 @@ import { segmentFieldLabel } from "@/lib/funnel/field-label";
 import { describePeriod, type ShareLock } from "@/lib/share-lock";
 
 const selectClass =
-  "rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
+  "max-w-full rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
 
 type Props = {
   source: ReportSource;
@@ -62,7 +62,7 @@ export function FilterBar({
   return (
     <div className="space-y-3" data-testid="filter-bar">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-xs font-medium text-slate-500">
+        <label className="min-w-0 max-w-full text-xs font-medium text-slate-500">
           {t("funnels.filters.range")}
           <select
             className={`${selectClass} mt-1 block`}
@@ -91,7 +91,7 @@ export function FilterBar({
         </label>
         {custom ? (
           <>
-            <label className="text-xs font-medium text-slate-500">
+            <label className="min-w-0 max-w-full text-xs font-medium text-slate-500">
               {t("funnels.filters.from")}
               <input
                 type="date"
@@ -102,7 +102,7 @@ export function FilterBar({
                 onChange={(e) => e.target.value && set((p) => p.set("from", e.target.value))}
               />
             </label>
-            <label className="text-xs font-medium text-slate-500">
+            <label className="min-w-0 max-w-full text-xs font-medium text-slate-500">
               {t("funnels.filters.to")}
               <input
                 type="date"
@@ -116,7 +116,7 @@ export function FilterBar({
           </>
         ) : null}
         {allowBreakdown && !lock?.breakdown ? (
-          <label className="text-xs font-medium text-slate-500">
+          <label className="min-w-0 max-w-full text-xs font-medium text-slate-500">
             {t("funnels.filters.breakdown")}
             <select
               className={`${selectClass} mt-1 block`}
