@@ -104,9 +104,9 @@ export async function deletePerson(scope: ProjectScope, id: string): Promise<Per
     if (!personId) throw notFound("No person with this id in this project.");
     const devices = (await queryRows<{ anonymous_id: string }>(t, devicesOf(p, personId))).map((r) => r.anonymous_id);
     await lockIdentityIds(t, p, [personId, id, ...devices]);
-    const keys = await queryRows<{ funnel_key: string }>(
+    const keys = await queryRows<{ id: number; funnel_key: string }>(
       t,
-      sql`select funnel_key from funnel_fact_sets where project_id = ${p}::uuid order by funnel_key`,
+      sql`select id, funnel_key from funnel_fact_sets where project_id = ${p}::uuid order by funnel_key`,
     );
     for (const { funnel_key } of keys) await t.execute(sql`select pg_advisory_xact_lock(${factsLockKey(p, funnel_key)})`);
     const ids = JSON.stringify([personId, ...devices]);
@@ -121,10 +121,14 @@ export async function deletePerson(scope: ProjectScope, id: string): Promise<Per
       persons: await count(
         sql`delete from persons where project_id = ${p}::uuid and person_id in (select jsonb_array_elements_text(${ids}::jsonb))`,
       ),
-      funnelFacts: await count(
-        sql`delete from funnel_fact_rows where project_id = ${p}::uuid and person_id in (select jsonb_array_elements_text(${ids}::jsonb))`,
-      ),
+      // Per fact set, so each delete is a probe of (project_id, facts_id, person_id).
+      funnelFacts: 0,
     };
+    for (const { id: factsId } of keys)
+      counts.funnelFacts += await count(
+        sql`delete from funnel_fact_rows where project_id = ${p}::uuid and facts_id = ${Number(factsId)}
+          and person_id in (select jsonb_array_elements_text(${ids}::jsonb))`,
+      );
     await t.execute(
       sql`insert into person_deletions (project_id, requested_id, actor_user_id, counts)
         values (${p}::uuid, ${id}, ${actor}::uuid, ${JSON.stringify(counts)}::jsonb)`,

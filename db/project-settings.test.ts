@@ -173,7 +173,8 @@ describeEachDb("renaming a project and changing its site and time zone", (db) =>
 
     const fixed = await createShareLink(scope, {
       report: "conversions",
-      range: { kind: "fixed", from: zonedMidnight(2026, 10, 1, "Europe/Amsterdam"), to: zonedMidnight(2026, 11, 1, "Europe/Amsterdam") },
+      // October 2026 as calendar days of the project's zone (Amsterdam), the last day included.
+      range: { kind: "fixed", from: "2026-10-01", to: "2026-10-31" },
     });
     await createShareLink(scope, { report: "conversions", range: { kind: "rolling", days: 7 } });
 

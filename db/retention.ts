@@ -123,12 +123,14 @@ export async function applyRetention(
   const run: RetentionRun = { cut, events: 0, persons: 0, identityLinks: 0, funnelFacts: 0 };
   const limited = <T>(fn: (t: Db) => Promise<T>) => limitedStatements(db, "eraseMs", fn);
 
+  // Oldest first: `order by time` with the limit makes the (project_id, time) index the plan even with
+  // stale statistics (PGlite has no autovacuum), where a sequential scan would re-read the deleted rows.
   for (;;) {
     const deleted = await limited((t) =>
       n(
         t,
         sql`with doomed as (
-            select id from events where project_id = ${projectId}::uuid and time < ${at}::timestamptz limit ${batch}
+            select id from events where project_id = ${projectId}::uuid and time < ${at}::timestamptz order by time limit ${batch}
           ), gone as (
             delete from events e where e.project_id = ${projectId}::uuid and e.id in (select id from doomed) returning e.person_id
           ), moved as (

@@ -10,9 +10,9 @@ import { forbidden } from "../lib/errors";
 import { parseShareQuery, previousInside, type ShareEndpoint, type ShareTerms, type SharedQuery } from "../lib/share-query";
 import { sharedFunnelView, sharedOverviewView } from "../lib/share-output";
 
-/** The link's terms today: its period (fixed, or the last N local days) and its locked filters. */
+/** The link's terms today: its period (fixed, or the last N local days), its locked filters, breakdown and comparison. */
 export function shareTerms(link: ShareLinkRow, timeZone: string, now = new Date()): ShareTerms {
-  return { ...shareRange(link, timeZone, now), filters: link.filters ?? {} };
+  return { ...shareRange(link, timeZone, now), filters: link.filters ?? {}, breakdown: link.breakdown ?? null, compare: link.compare };
 }
 
 /** Parses a share API request strictly against its link (see lib/share-query for the rules). */

@@ -95,4 +95,40 @@ describeEachDb("share links", (db) => {
     for (let i = 0; i < SHARE_PASSWORD_LIMIT.attempts; i++) await checkSharePassword(db(), gated.link, "nope", "5.6.7.8");
     expect(await checkSharePassword(db(), gated.link, "geheim123", "5.6.7.8")).toBe("limited");
   });
+
+  it("keeps what was on screen: label, comma-separated filters, breakdown, comparison and fixed days in the project's calendar", async () => {
+    const { link } = await createShareLink(owner, {
+      report: "funnel",
+      funnelId,
+      label: "  Klant BV, mobiel  ",
+      range: { kind: "fixed", from: "2026-11-01", to: "2026-11-14" },
+      filters: { source: ["google,newsletter"], device: ["mobile"] },
+      breakdown: "source",
+      compare: true,
+    });
+    const listed = (await listShareLinks(owner)).find((l) => l.id === link.id)!;
+    expect(listed.label).toBe("Klant BV, mobiel");
+    expect(listed.filters).toEqual({ source: ["google", "newsletter"], device: ["mobile"] });
+    expect([listed.breakdown, listed.compare]).toEqual(["source", true]);
+    expect(listed.fixedDays).toEqual({ from: "2026-11-01", to: "2026-11-14" });
+    // Whole local days of the project (Europe/Amsterdam, UTC+1 in November), the last one included.
+    expect(listed.fixedFrom?.toISOString()).toBe("2026-10-31T23:00:00.000Z");
+    expect(listed.fixedTo?.toISOString()).toBe("2026-11-14T23:00:00.000Z");
+    expect(listed.lastOpenedAt).toBeNull();
+    expect(listed.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("a conversions link has no breakdown; bad days, breakdowns and labels are refused", async () => {
+    const { link } = await createShareLink(owner, { report: "conversions", range: { kind: "rolling", days: 14 }, breakdown: "device" });
+    expect((await listShareLinks(owner)).find((l) => l.id === link.id)?.breakdown).toBeNull();
+    for (const bad of [
+      { range: { kind: "fixed", from: "2026-02-30", to: "2026-03-02" } },
+      { range: { kind: "fixed", from: "2026-03-02", to: "2026-03-01" } },
+      { range: { kind: "fixed", from: "2025-01-01", to: "2026-06-01" } },
+      { range: { kind: "rolling", days: 7 }, breakdown: "prop:email" },
+      { range: { kind: "rolling", days: 7 }, label: "x".repeat(101) },
+    ]) {
+      await expect(createShareLink(owner, { report: "funnel", funnelId, ...(bad as object) } as never)).rejects.toThrow();
+    }
+  });
 });

@@ -9,7 +9,9 @@ import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { sharePasswordOk } from "../lib/share-cookie";
 import { shareFiltersProblem, shareRangeProblem, SHARE_MAX_DAYS } from "../lib/share-query";
-import { lastDays } from "../lib/funnel/ranges";
+import { isRealDay, lastDays, localIsoDay, zonedMidnight } from "../lib/funnel/ranges";
+import { SEGMENT_FIELDS } from "../lib/funnel/types";
+import { splitFilterValues } from "../lib/share-form";
 import { hasUnstorableText } from "../lib/text/safe";
 
 export const shareInputSchema = z
@@ -22,28 +24,55 @@ export const shareInputSchema = z
         kind: z.literal("rolling"),
         days: z.number().int().min(1, "At least 1 day.").max(SHARE_MAX_DAYS, `At most ${SHARE_MAX_DAYS} days.`),
       }),
-      z.strictObject({ kind: z.literal("fixed"), from: z.coerce.date("Enter a start date."), to: z.coerce.date("Enter an end date.") }),
+      // Whole local days of the project, the last one included (the dashboard's custom range).
+      z.strictObject({ kind: z.literal("fixed"), from: plainDay("Enter a start date."), to: plainDay("Enter an end date.") }),
     ]),
     // The caps of URL parameters, built-in fields only (lib/share-query shareFiltersProblem), as one error on `filters`.
     filters: z
       .record(z.string(), z.array(z.string()))
+      // `source=a,b` on screen is two sources, as the report's API reads it: never one value "a,b".
+      .transform(splitFilterValues)
       .superRefine((f, ctx) => {
         const problem = shareFiltersProblem(f);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       })
       .default({}),
+    breakdown: z.enum(SEGMENT_FIELDS, "Break down by a built-in field.").optional(),
+    compare: z.boolean().optional(),
     password: z.string().min(6, "Use at least 6 characters for the password.").max(200).optional(),
     expiresAt: z.coerce.date("Enter a valid expiry date.").optional(),
   })
   .refine((v) => v.report !== "funnel" || v.funnelId, { message: "Choose a funnel.", path: ["funnelId"] })
   // A fixed range: years 2000 to 2100 (PostgreSQL refuses some JS dates), at most as long as a rolling one.
   .superRefine((v, ctx) => {
-    const problem = v.range.kind === "fixed" ? shareRangeProblem(v.range.from, v.range.to) : null;
+    const problem = v.range.kind === "fixed" ? shareRangeProblem(...utcDays(v.range.from, v.range.to)) : null;
     if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["range"] });
   })
   .refine((v) => !v.expiresAt || v.expiresAt > new Date(), { message: "The expiry date must be in the future.", path: ["expiresAt"] })
   .refine((v) => !hasUnstorableText({ label: v.label, filters: v.filters, password: v.password }), { message: "unsafe_text" });
 export type ShareInput = z.input<typeof shareInputSchema>;
+
+function plainDay(message: string) {
+  return z
+    .string(message)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((v) => {
+      const [y, m, d] = v.split("-").map(Number);
+      return isRealDay(y, m, d);
+    }, message);
+}
+
+/** [from, to + 1 day) of two plain days, at UTC midnight: for checking the length before the project's time zone is known. */
+function utcDays(from: string, to: string): [Date, Date] {
+  return [new Date(`${from}T00:00:00Z`), new Date(new Date(`${to}T00:00:00Z`).getTime() + 86400_000)];
+}
+
+/** [from, to) of a fixed range of plain days in the project's time zone: from the first day's midnight to the one after the last day. */
+export function fixedShareRange(from: string, to: string, timeZone: string): { from: Date; to: Date } {
+  const [fy, fm, fd] = from.split("-").map(Number);
+  const [ty, tm, td] = to.split("-").map(Number);
+  return { from: zonedMidnight(fy, fm, fd, timeZone), to: zonedMidnight(ty, tm, td + 1, timeZone) };
+}
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
 
@@ -58,6 +87,7 @@ export async function createShareLink(scope: ProjectScope, input: ShareInput) {
       .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, data.funnelId)));
     if (!f) throw notFound("Funnel not found");
   }
+  const fixed = data.range.kind === "fixed" ? fixedShareRange(data.range.from, data.range.to, scope.project.timeZone) : null;
   const token = randomToken(32);
   const [link] = await scope.db
     .insert(shareLinks)
@@ -68,9 +98,12 @@ export async function createShareLink(scope: ProjectScope, input: ShareInput) {
       funnelId: data.report === "funnel" ? data.funnelId! : null,
       label: data.label || null,
       rollingDays: data.range.kind === "rolling" ? data.range.days : null,
-      fixedFrom: data.range.kind === "fixed" ? data.range.from : null,
-      fixedTo: data.range.kind === "fixed" ? data.range.to : null,
+      fixedFrom: fixed?.from ?? null,
+      fixedTo: fixed?.to ?? null,
       filters: data.filters,
+      // The report offers a breakdown and the comparison only for funnels (the overview has its own tables).
+      breakdown: data.report === "funnel" ? (data.breakdown ?? null) : null,
+      compare: data.compare ?? false,
       passwordHash: data.password ? await hashPassword(data.password) : null,
       expiresAt: data.expiresAt ?? null,
       createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,
@@ -87,7 +120,16 @@ export async function listShareLinks(scope: ProjectScope) {
     .from(shareLinks)
     .where(eq(shareLinks.projectId, scope.projectId))
     .orderBy(desc(shareLinks.createdAt));
-  return rows.map(({ tokenHash: _t, passwordHash, ...rest }) => ({ ...rest, hasPassword: Boolean(passwordHash) }));
+  const tz = scope.project.timeZone;
+  return rows.map(({ tokenHash: _t, passwordHash, ...rest }) => ({
+    ...rest,
+    hasPassword: Boolean(passwordHash),
+    // A fixed period as the project's calendar days, the last one included (as the form took them).
+    fixedDays:
+      rest.fixedFrom && rest.fixedTo
+        ? { from: localIsoDay(rest.fixedFrom, tz), to: localIsoDay(new Date(rest.fixedTo.getTime() - 1), tz) }
+        : null,
+  }));
 }
 
 /** Revokes a link at once. Admins only; another project's link is 404. */

@@ -31,7 +31,7 @@ describeEachDb("ad spend", (db) => {
     await expect(addSpend(owner, { date: "2026-03-05", source: "google", amount: "1,234" })).rejects.toMatchObject({
       status: 400,
       field: "amount",
-      message: expect.stringContaining("ambiguous"),
+      message: "amountAmbiguous",
     });
     await expect(addSpend(owner, { date: "2026-03-32", source: "google", amount: "1" })).rejects.toMatchObject({
       status: 400,
@@ -63,8 +63,9 @@ describeEachDb("ad spend", (db) => {
       inserted: 2,
       replaced: 0,
       errors: [
-        { line: 3, message: 'Line 3: "2026-04-31" is not a date in the calendar.' },
-        { line: 5, message: "Line 5: Enter a source, as in utm_source (google, newsletter…)." },
+        // Codes with their values: the catalogue words them in the reader's language (lib/spend/problem-text.ts).
+        { line: 3, code: "dateNotInCalendar", values: { text: "2026-04-31" } },
+        { line: 5, code: "sourceRequired" },
       ],
     });
     const april = await listSpend(owner, { first: "2026-04-01", last: "2026-04-30" });

@@ -1,4 +1,4 @@
-import { and, eq, asc } from "drizzle-orm";
+import { and, eq, asc, inArray } from "drizzle-orm";
 import type { Db } from "./client";
 import { projects, memberships, teams } from "./schema";
 import { atLeast, type Role } from "../lib/roles";
@@ -121,6 +121,30 @@ export async function projectForWriteKey(db: Db, writeKey: string): Promise<Proj
     .select()
     .from(projects)
     .where(eq(projects.writeKeyHash, hashToken(writeKey)));
+  return row ?? null;
+}
+
+/**
+ * The project that claimed one of these site domains for Plausible's Events API (ingestion only),
+ * or null. A body may name several sites; the first that a project claimed is taken.
+ */
+export async function projectForPlausibleDomains(db: Db, domains: string[]): Promise<ProjectRow | null> {
+  if (domains.length === 0) return null;
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(inArray(projects.plausibleDomain, domains.slice(0, 10)));
+  for (const d of domains) {
+    const row = rows.find((r) => r.plausibleDomain === d);
+    if (row) return row;
+  }
+  return null;
+}
+
+/** The project that claimed this Umami website id (ingestion only), or null. */
+export async function projectForUmamiWebsite(db: Db, websiteId: string): Promise<ProjectRow | null> {
+  if (!isUuid(websiteId)) return null;
+  const [row] = await db.select().from(projects).where(eq(projects.umamiWebsiteId, websiteId.toLowerCase()));
   return row ?? null;
 }
 

@@ -126,6 +126,7 @@ test("the conversions overview can be shared read-only, and a funnel link does n
 
   await page.reload();
   await page.getByTestId("revoke-share").click();
+  await page.getByTestId("revoke-dialog-confirm").click();
   await expect(page.getByTestId("share-list")).toContainText("Revoked");
   await view.reload();
   await expect(view.getByTestId("share-revoked")).toBeVisible();

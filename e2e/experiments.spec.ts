@@ -69,7 +69,7 @@ test("A/B tests on demo data: the demo's test, a new experiment with its readout
   await expect(page.getByRole("heading", { name: "A/B-tests", exact: true })).toBeVisible();
   await expect(demo.getByTestId("readout-test")).toHaveText("Tweezijdige z-toets voor twee proporties (gepoold), 95% betrouwbaarheid.");
   await expect(demo.getByTestId("readout-verdict")).toContainText("Nog aan het verzamelen");
-  await expect(page.getByRole("columnheader", { name: "Conversieratio (95 %-interval)" }).first()).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Conversieratio (95%-interval)" }).first()).toBeVisible();
   await expect(page.getByTestId("test-planner")).toContainText("Een test plannen");
   await planner.getByTestId("planner-uplift").fill("10");
   await expect(planner.getByTestId("planner-days")).toHaveText(/\d/);

@@ -195,6 +195,13 @@ const crossTeam: Record<string, Attack> = {
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { calls: (ids) => [[ids.projectB, 1]] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
+    calls: (ids) => [
+      [ids.projectB, "customer-1-1", "customer-1-1"],
+      [ids.projectA, "customer-1-1", "customer-1-1"],
+    ],
+  },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
   },
@@ -202,6 +209,9 @@ const crossTeam: Record<string, Attack> = {
     calls: (ids) => [[ids.projectB, { origins: ["https://evil.example"], acceptWithoutOrigin: false }]],
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { calls: (ids) => [[ids.projectB, "Team B shop"]] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    calls: (ids) => [[ids.projectB, { plausibleDomain: "overname.nl", umamiWebsiteId: "" }]],
+  },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [["intruder@example.nl", "owner"]],
     ownOnly: "invites into the caller's own team (team from the session)",
@@ -292,6 +302,10 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { calls: (ids) => [[ids.projectB, 1]] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
+    calls: (ids) => [[ids.projectB, "customer-1-1", "customer-1-1"]],
+  },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     calls: (ids) => [[ids.projectB, projectDetails("Hijacked")]],
   },
@@ -299,6 +313,9 @@ const viewer: Record<string, Attack> = {
     calls: (ids) => [[ids.projectB, { origins: ["https://evil.example"], acceptWithoutOrigin: false }]],
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { calls: (ids) => [[ids.projectB, "Team B shop"]] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    calls: (ids) => [[ids.projectB, { plausibleDomain: "overname.nl", umamiWebsiteId: "" }]],
+  },
   "app/(app)/team/actions.ts#inviteAction": {
     calls: () => [
       ["friend@example.nl", "viewer"],
@@ -644,6 +661,8 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/share-actions.ts#revokeShareLinkAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { template: (ids) => [ids.projectA] },
+  "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { template: (ids) => [ids.projectA, 25] },
+  "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": { template: (ids) => [ids.projectA, "nobody", "nobody"] },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     template: (ids) => [ids.projectA, projectDetails("Team A shop")],
   },
@@ -651,6 +670,9 @@ const malformedTable: Record<string, Malformed> = {
     template: (ids) => [ids.projectA, { origins: ["https://www.example.nl"], acceptWithoutOrigin: true }],
   },
   "app/(app)/projects/[projectId]/settings/actions.ts#deleteProjectAction": { template: (ids) => [ids.projectA, "Team A shop"] },
+  "app/(app)/projects/[projectId]/settings/dropin-actions.ts#saveDropInClaimsAction": {
+    template: (ids) => [ids.projectA, { plausibleDomain: "eigen-site.nl", umamiWebsiteId: "" }],
+  },
   "app/(app)/team/actions.ts#inviteAction": { template: () => ["friend@example.nl", "viewer"] },
   "app/(app)/team/actions.ts#revokeInviteAction": { template: (ids) => [ids.inviteA] },
   "app/(app)/team/actions.ts#changeRoleAction": { template: (ids) => [ids.ownerA, "owner"] },

@@ -119,6 +119,8 @@ test("each finish button has its own busy label, and the demo is named in Dutch 
   const ctx = await browser.newContext({ locale: "nl-NL" });
   const page = await ctx.newPage();
   await signUp(page);
+  // Signed up without a team name: the team is named in Dutch too.
+  await expect(page.getByTestId("team-name")).toHaveText("Team van Sanne de Vries");
   const toInstall = async (name: string) => {
     await page.goto("/projects/new");
     await page.getByLabel("Projectnaam").fill(name);

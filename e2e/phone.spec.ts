@@ -5,8 +5,6 @@ import { LOCALES, appPages, localeContext, measureOverflow, prepareSite, settle,
  * On a phone, in both languages: no page scrolls sideways, every project tab is in sight, and the
  * charts read as a person expects (step names on the axis, whole visitors, a trend with every period).
  */
-test.describe.configure({ mode: "serial" });
-
 let site: Site;
 let state: Awaited<ReturnType<BrowserContext["storageState"]>>;
 /** a second project with a handful of events we sent ourselves: two visitors, three quiet days between them */

@@ -34,8 +34,27 @@ test("a share link shows the report to a client, nothing else, until it is revok
   }
 
   await page.reload();
-  await expect(page.getByTestId("share-list")).toContainText("Last opened");
-  await page.getByTestId("revoke-share").click();
+  const row = page.getByTestId("share-link").first();
+  await expect(row.getByTestId("share-link-opened")).not.toHaveText("Never opened");
+  // Revoking asks first, in a dialog the keyboard can use: Escape keeps the link.
+  await row.getByTestId("revoke-share").focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Revoke this link?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("revoke-dialog-cancel")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText("Active");
+  await view.reload();
+  await expect(view.getByTestId("share-title")).toBeVisible();
+  // Then Tab to "Revoke link" and Enter revokes it.
+  await row.getByTestId("revoke-share").focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByTestId("revoke-dialog-confirm")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
   await expect(page.getByTestId("share-list")).toContainText("Revoked");
   await view.reload();
   await expect(view.getByTestId("share-revoked")).toBeVisible();
@@ -52,14 +71,25 @@ test("a password-protected share link asks for the password first", async ({ pag
   const client = await browser.newContext();
   const view = await client.newPage();
   await view.goto(url);
-  await view.getByLabel("Password (optional)").fill("wrong one");
+  // The page requires the password: its field says "Password", not "(optional)".
+  await expect(view.getByText("(optional)")).toHaveCount(0);
+  await view.getByLabel("Password", { exact: true }).fill("wrong one");
   await view.getByRole("button", { name: "Open report" }).click();
   await expect(view.getByTestId("error-password")).toHaveText("That password is not right.");
   expect((await view.request.get(`/api/share/${url.split("/").pop()}/results`)).status()).toBe(401);
-  await view.getByLabel("Password (optional)").fill("klant-2026");
+  await view.getByLabel("Password", { exact: true }).fill("klant-2026");
   await view.getByRole("button", { name: "Open report" }).click();
   await expect(view.getByTestId("share-title")).toBeVisible();
   await client.close();
+
+  // In Dutch: "Wachtwoord", without "(optioneel)".
+  const dutch = await browser.newContext({ locale: "nl-NL" });
+  const nl = await dutch.newPage();
+  await nl.goto(url);
+  await expect(nl.getByRole("heading", { name: "Dit rapport is beveiligd" })).toBeVisible();
+  await expect(nl.getByLabel("Wachtwoord", { exact: true })).toBeVisible();
+  await expect(nl.getByText("optioneel")).toHaveCount(0);
+  await dutch.close();
 });
 
 test("a share link locked to mobile serves only its report: the page's own API URLs refuse every widening", async ({ page, browser }) => {
@@ -142,4 +172,151 @@ test("a share link whose funnel was deleted says the report no longer exists, in
     expect((await api.json()).error.code).toBe("report_gone");
     await client.close();
   }
+});
+
+test("a 14-day link made on a mobile breakdown shows its real period, locks it, and says what it shows, in English and Dutch", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const projectId = await signUpWithDemoProject(page, { project: "Klant Periode" });
+  await page.goto(`/projects/${projectId}?device=mobile&breakdown=source&compare=1`);
+  await expect(page.getByTestId("chip-device-mobile")).toBeVisible();
+  // The form takes what is on screen and says what the link will show before it is made.
+  await page.getByTestId("share-days").fill("14");
+  await expect(page.getByTestId("share-summary")).toContainText(
+    "Last 14 days · Device: mobile · Broken down by source · Compared with the period before",
+  );
+  await page.getByTestId("share-label").fill("Klant Periode, mobiel");
+  await page.getByTestId("create-share").click();
+  const url = await page.getByTestId("share-url").inputValue();
+
+  // The list tells links apart: label, what it shows, expiry, created, last opened.
+  await page.reload();
+  const row = page.getByTestId("share-link").filter({ hasText: "Klant Periode, mobiel" });
+  await expect(row.getByTestId("share-link-label")).toHaveText("Klant Periode, mobiel");
+  await expect(row.getByTestId("share-link-shows")).toHaveText(
+    "Last 14 days · Device: mobile · Broken down by source · Compared with the period before",
+  );
+  await expect(row).toContainText("Expires");
+  await expect(row).toContainText("Never");
+  await expect(row).toContainText("Created");
+  await expect(row.getByTestId("share-link-opened")).toHaveText("Never opened");
+
+  for (const [locale, texts] of [
+    [
+      "en-GB",
+      {
+        period: /^Last 14 days: \d{1,2} \S+ \d{4} – \d{1,2} \S+ \d{4}$/,
+        picker: "The link's period: Last 14 days",
+        filter: "Device: mobile",
+        breakdown: "Broken down by source",
+        compare: "Compared with the period before",
+        banned: ["Last 30 days", "Last 90 days"],
+      },
+    ],
+    [
+      "nl-NL",
+      {
+        period: /^Afgelopen 14 dagen: \d{1,2} \S+ \d{4} – \d{1,2} \S+ \d{4}$/,
+        picker: "Periode van de link: Afgelopen 14 dagen",
+        filter: "Apparaat: mobile",
+        breakdown: "Uitgesplitst naar bron",
+        compare: "Vergeleken met de periode ervoor",
+        banned: ["Afgelopen 30 dagen", "Afgelopen 90 dagen"],
+      },
+    ],
+  ] as const) {
+    const client = await browser.newContext({ locale });
+    const view = await client.newPage();
+    await view.goto(url);
+    await expect(view.getByTestId("share-lock-period")).toHaveText(texts.period);
+    await expect(view.getByTestId("share-lock-filter")).toHaveText(texts.filter);
+    await expect(view.getByTestId("share-lock-breakdown")).toHaveText(texts.breakdown);
+    await expect(view.getByTestId("share-lock-compare")).toHaveText(texts.compare);
+    // The picker shows the link's own period, and offers nothing longer.
+    const picker = view.getByTestId("range");
+    await expect(picker.locator("option:checked")).toHaveText(texts.picker);
+    const options = await picker.locator("option").allInnerTexts();
+    for (const banned of texts.banned) expect(options).not.toContain(banned);
+    // The breakdown and the comparison are the link's: no control to change them, and no error.
+    await expect(view.getByTestId("breakdown")).toHaveCount(0);
+    await expect(view.getByTestId("compare")).toHaveCount(0);
+    await expect(view.getByTestId("results-error")).toHaveCount(0);
+    await expect(view.getByTestId("stat-overall")).toBeVisible();
+    await client.close();
+  }
+
+  // Narrowing to the last 7 days changes the numbers, not just the picker; custom days stay inside the link.
+  const client = await browser.newContext();
+  const view = await client.newPage();
+  await view.goto(url);
+  const whole = await view.getByTestId("stat-entered").innerText();
+  await view.getByTestId("range").selectOption("7d");
+  await expect(view.getByTestId("results-error")).toHaveCount(0);
+  await expect(view.getByTestId("stat-entered")).not.toHaveText(whole);
+  await view.getByTestId("range").selectOption("custom");
+  const from = view.getByLabel("From");
+  await expect(from).toHaveAttribute("min", /\d{4}-\d{2}-\d{2}/);
+  expect(await from.getAttribute("min")).toBe(await from.inputValue());
+  await expect(view.getByTestId("results-error")).toHaveCount(0);
+  await client.close();
+});
+
+test("the benchmark names its publisher and date, legibly, and the rates say what they count", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signUpWithDemoProject(page, { project: "Klant Bron" });
+  await expect(page.getByTestId("stat-overall-counts")).toHaveText(
+    "Counts visitors who did all 5 steps in this order within 7 days; the conversions overview counts anyone who reached the goal.",
+  );
+  await page.getByRole("link", { name: "Conversions" }).click();
+  await expect(page.getByTestId("stat-visitors")).not.toHaveText("0", { timeout: 30_000 });
+  await expect(page.getByTestId("stat-macro-counts")).toContainText("Counts unique visitors who reached");
+  const source = page.getByTestId("benchmark-source");
+  await expect(source).toHaveText("Source: AWESUM (awesum.nl), “Wat betekent conversie voor jouw bedrijfsgroei”, published 23 Nov 2025");
+  // WCAG AA: at least 4.5:1 against its background.
+  const ratio = await source.evaluate((el) => {
+    // Any CSS colour (Tailwind 4 gives oklch) to sRGB through a canvas pixel.
+    const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
+    const rgba = (color: string) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = color;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data];
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let node: Element | null = el;
+    let background = [255, 255, 255, 255];
+    while (node) {
+      const c = rgba(getComputedStyle(node).backgroundColor);
+      if (c[3] === 255) {
+        background = c;
+        break;
+      }
+      node = node.parentElement;
+    }
+    const [a, b] = [lum(rgba(getComputedStyle(el).color)), lum(background)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+  expect(ratio).toBeGreaterThanOrEqual(4.5);
+  // The Retention stage counts customers kept, so it is never below the repeat purchases beside it.
+  const retention = page.getByTestId("stage-retention");
+  await expect(retention.getByTestId("retention-counts")).toBeVisible();
+  const reached = Number((await retention.locator("p").nth(1).innerText()).match(/^[\d,]+/)![0].replace(/,/g, ""));
+  const repeat = Number((await retention.getByTestId("kpi-repeat_purchases").locator("dd").innerText()).replace(/,/g, ""));
+  expect(repeat).toBeGreaterThan(0);
+  expect(reached).toBeGreaterThanOrEqual(repeat);
+
+  const dutch = await browser.newContext({ locale: "nl-NL" });
+  const nl = await dutch.newPage();
+  await page.getByTestId("create-share").click();
+  await nl.goto(await page.getByTestId("share-url").inputValue());
+  await expect(nl.getByTestId("benchmark-source")).toHaveText(
+    "Bron: AWESUM (awesum.nl), “Wat betekent conversie voor jouw bedrijfsgroei”, gepubliceerd op 23 nov 2025",
+  );
+  await expect(nl.getByTestId("stat-macro-counts")).toContainText("Telt unieke bezoekers die");
+  await dutch.close();
 });

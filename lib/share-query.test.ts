@@ -140,3 +140,31 @@ describe("parseShareQuery", () => {
     expect(parse("results", "", { ...lastDays(365, tz, now), filters: {} }).from).toEqual(lastDays(365, tz, now).from);
   });
 });
+
+describe("a link that carries its breakdown and comparison", () => {
+  const withBoth: ShareTerms = { ...rolling, breakdown: "source", compare: true };
+
+  it("answers every request with the link's breakdown and the period before, without asking", () => {
+    const q = parse("results", "", withBoth);
+    expect(q.breakdown).toBe("source");
+    expect(q.compare).toBe(true);
+    // A narrower range keeps both: its previous period lies inside what the link shows.
+    const week = parse("results", "range=7d", withBoth);
+    expect([week.breakdown, week.compare]).toEqual(["source", true]);
+    expect(previousInside(week, withBoth, tz)).toBe(true);
+  });
+
+  it("lets the previous period of the link's whole period through, and no further", () => {
+    expect(previousInside({ from: withBoth.from, to: withBoth.to }, withBoth, tz)).toBe(true);
+    expect(previousInside({ from: withBoth.from, to: withBoth.to }, rolling, tz)).toBe(false);
+  });
+
+  it("refuses another breakdown than the link's", () => {
+    expect(refused("results", "breakdown=device", withBoth)).toContain("broken down by source");
+    expect(parse("results", "breakdown=source", withBoth).breakdown).toBe("source");
+  });
+
+  it("keeps refusing compare on a link without it, over its whole period", () => {
+    expect(refused("results", "compare=1")).toContain("compare");
+  });
+});

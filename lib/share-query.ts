@@ -15,15 +15,22 @@ import { TREND_UNITS, type TrendUnit } from "./funnel/periods";
  *   without one, the link's own period;
  * - a filter on a field the link locks may only choose among the locked values (anything else is a
  *   400, not silently intersected); filters on other fields narrow further; locked filters always apply;
- * - `compare` only where the previous period lies inside the link's period too;
+ * - `compare` only where the previous period lies inside the link's period too, or the link itself
+ *   carries the comparison (then every answer compares, with the period before the asked range, as
+ *   far back as the period before the link's own);
+ * - a link made with a breakdown always answers with it; a different breakdown is a 400;
  * - anything else (unknown parameters, whatever their name, repeated single values) is a 400 that says what is wrong;
  * - the link's own terms obey the same caps (its filters: PARAM_LIMITS, built-in fields; its period:
  *   years 2000 to 2100, at most 400 days): a link made before they were checked answers 422.
  */
 export type ShareEndpoint = "results" | "conversions" | "segments";
 
-/** The link's terms: its period (already resolved for today) and its locked filters. */
-export type ShareTerms = { from: Date; to: Date; filters: SegmentFilters };
+/**
+ * The link's terms: its period (already resolved for today), its locked filters, and what else was on
+ * screen when it was made: a breakdown (locked: the client sees it and cannot swap it) and the
+ * comparison with the period before (then that previous period is part of what the link shows).
+ */
+export type ShareTerms = { from: Date; to: Date; filters: SegmentFilters; breakdown?: BuiltinSegmentField | null; compare?: boolean };
 
 export type SharedQuery = {
   from: Date;
@@ -243,10 +250,13 @@ export function parseShareQuery(
     filters[f] = [...new Set(asked)];
   }
 
-  const compare = q.compare !== undefined;
-  if (compare && previousRange(from, to, timeZone).from < terms.from) {
+  const compare = terms.compare === true || q.compare !== undefined;
+  if (compare && !previousInside({ from, to }, terms, timeZone)) {
     throw new ShareQueryError(`compare: the period before this range lies outside ${period}; choose a shorter range to compare.`);
   }
+  if (terms.breakdown && q.breakdown !== undefined && q.breakdown !== terms.breakdown)
+    throw new ShareQueryError(`breakdown: this link is broken down by ${terms.breakdown}; ${q.breakdown} is not part of it.`);
+  const breakdown = terms.breakdown ?? q.breakdown;
 
   const csv = q.format === "csv" ? { table: q.table ?? "goals", field: Array.isArray(q.field) ? undefined : q.field } : undefined;
   if (!csv && (q.table !== undefined || (endpoint === "conversions" && q.field !== undefined)))
@@ -256,10 +266,14 @@ export function parseShareQuery(
     throw new ShareQueryError(`A segment table needs field=<one of ${fieldList}> and segment=<the same field>.`);
   }
   const wanted = Array.isArray(q.field) ? q.field[0] : endpoint === "segments" ? q.field : undefined;
-  return { from, to, filters, breakdown: q.breakdown, compare, trendUnit: q.unit, segments, field: wanted, csv };
+  return { from, to, filters, breakdown, compare, trendUnit: q.unit, segments, field: wanted, csv };
 }
 
-/** Whether a previous period lies inside the link's period (the only case its figures may leave the server). */
+/**
+ * Whether a previous period lies inside what the link shows (the only case its figures may leave the
+ * server): its own period, or, for a link that carries the comparison, back to the period before it.
+ */
 export function previousInside(range: { from: Date; to: Date }, terms: ShareTerms, timeZone: string): boolean {
-  return previousRange(range.from, range.to, timeZone).from >= terms.from;
+  const earliest = terms.compare ? previousRange(terms.from, terms.to, timeZone).from : terms.from;
+  return previousRange(range.from, range.to, timeZone).from >= earliest;
 }

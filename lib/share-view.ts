@@ -1,11 +1,17 @@
+import type { BuiltinSegmentField, SegmentFilters } from "./funnel/types";
+
 /** A share link as the admin's list shows it (dates as ISO strings, no token, no hash). */
 export type ShareLinkView = {
   id: string;
   report: "funnel" | "conversions";
   funnelId: string | null;
+  label: string | null;
+  filters: SegmentFilters;
+  breakdown: BuiltinSegmentField | null;
+  compare: boolean;
   rollingDays: number | null;
-  fixedFrom: string | null;
-  fixedTo: string | null;
+  /** a fixed period's first and last day (YYYY-MM-DD, the project's calendar) */
+  fixedDays: { from: string; to: string } | null;
   hasPassword: boolean;
   expiresAt: string | null;
   revokedAt: string | null;
@@ -13,9 +19,7 @@ export type ShareLinkView = {
   createdAt: string;
 };
 
-type Listed = Omit<ShareLinkView, "fixedFrom" | "fixedTo" | "expiresAt" | "revokedAt" | "lastOpenedAt" | "createdAt"> & {
-  fixedFrom: Date | null;
-  fixedTo: Date | null;
+type Listed = Omit<ShareLinkView, "expiresAt" | "revokedAt" | "lastOpenedAt" | "createdAt"> & {
   expiresAt: Date | null;
   revokedAt: Date | null;
   lastOpenedAt: Date | null;
@@ -29,9 +33,12 @@ export function shareLinkViews(links: Listed[]): ShareLinkView[] {
     id: l.id,
     report: l.report,
     funnelId: l.funnelId,
+    label: l.label,
+    filters: l.filters ?? {},
+    breakdown: l.breakdown,
+    compare: l.compare,
     rollingDays: l.rollingDays,
-    fixedFrom: iso(l.fixedFrom),
-    fixedTo: iso(l.fixedTo),
+    fixedDays: l.fixedDays,
     hasPassword: l.hasPassword,
     expiresAt: iso(l.expiresAt),
     revokedAt: iso(l.revokedAt),

@@ -9,7 +9,8 @@ import path from "node:path";
 //   (funnelResults.ts), and engine.ts/facts.ts/fragments.ts for the shared parts;
 // - every other module, test, script and config: kebab-case (audience-export.ts, two-proportion.test.ts).
 // A test or declaration file takes its subject's name: the part before the first dot is what is checked.
-// Folders are kebab-case too, except under app/, where Next's route syntax ((group), [param], [...catchAll]) rules.
+// Folders are kebab-case too, except under app/, where Next's route syntax ((group), [param], [...catchAll], and a
+// route named like the file it serves: script.js) rules.
 
 const root = path.resolve(import.meta.dirname, "..");
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
@@ -18,7 +19,7 @@ const SKIP = /^(drizzle|public|patches)\//; // generated migrations, static file
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
 const PASCAL = /^[A-Z][a-zA-Z0-9]*$/;
-const NEXT_SEGMENT = /^(\([a-z0-9-]+\)|\[(\.\.\.)?[a-zA-Z][a-zA-Z0-9]*\]|[a-z0-9]+(-[a-z0-9]+)*)$/;
+const NEXT_SEGMENT = /^(\([a-z0-9-]+\)|[a-z0-9-]+\.(js|xml|txt|json)|\[(\.\.\.)?[a-zA-Z][a-zA-Z0-9]*\]|[a-z0-9]+(-[a-z0-9]+)*)$/;
 
 /** Why `file` (a path relative to the project root, with forward slashes) breaks the naming rule, or null. */
 function nameProblem(file: string): string | null {

@@ -20,6 +20,7 @@ import { authSecret, config } from "@/lib/config";
 import { requestOrigin } from "@/server/origin";
 import { CHALLENGE_COOKIE, CHALLENGE_SECONDS, challengeUser, signChallenge } from "@/lib/auth/two-factor-challenge";
 import { TEAM_COOKIE } from "@/server/guard";
+import { getI18n } from "@/server/i18n";
 
 /** `twoFactor`: the password was right and the form now asks for the sign-in code. */
 export type FormState = { errors?: Record<string, string>; values?: Record<string, string>; twoFactor?: boolean };
@@ -130,8 +131,10 @@ export async function signupAction(_prev: FormState, form: FormData): Promise<Fo
   // Counted before the account is made: a script cannot create accounts without end from one address.
   const limit = await hitRateLimit(db, `signup:address:${clientAddress(await headers())}`, config().SIGNUP_LIMIT, SIGNUP_WINDOW_SECONDS);
   if (limit.limited) return { errors: { form: "signupLimited" }, values };
+  // Without a team name the team is named in the person's language ("Team van Sanne" for a Dutch reader).
+  const teamName = parsed.data.teamName || (await getI18n()).t("auth.signup.defaultTeamName", { name: parsed.data.name });
   try {
-    await createAccount(db, parsed.data);
+    await createAccount(db, { ...parsed.data, teamName: teamName.slice(0, 100) });
   } catch (err) {
     if (err instanceof InputError && err.field === "email") return { errors: { email: "emailTaken" }, values };
     throw err;

@@ -16,6 +16,7 @@ import { MacroGoalCard, MicroGoalCard } from "./GoalCards";
 import { StageKpis } from "./StageKpis";
 import { SegmentTable } from "./SegmentTable";
 import { SpendSummary } from "./SpendSummary";
+import type { ShareLock } from "@/lib/share-lock";
 
 /** The segment tables the article asks for, fetched with the overview so switching between them is instant. */
 const ARTICLE_TABLES: SegmentField[] = ["source", "device", "country", "region", "age_group"];
@@ -35,7 +36,7 @@ export function overviewParams(search: URLSearchParams, seg: SegmentField): stri
  * The conversions overview: filters and range (in the URL), macro goal with benchmark and what-if,
  * micro goals, stage KPIs and the segment tables. `source` is the project or a share link.
  */
-export function ConversionsDashboard({ source }: { source: ReportSource }) {
+export function ConversionsDashboard({ source, lock }: { source: ReportSource; lock?: ShareLock }) {
   const { t, f } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -65,6 +66,7 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
         params={params}
         allowBreakdown={false}
         allowCompare={false}
+        lock={lock}
         onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })}
       />
       {results.isError ? (
@@ -105,6 +107,7 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
           value={data ? f.percent(macro[0]?.rate.rate) : null}
           testId="stat-macro"
           detail={macro[0]?.name}
+          note={macro[0] ? t("conversions.summary.counts", { goal: macro[0].name }) : undefined}
         />
       </div>
 
@@ -167,10 +170,10 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
             description={t("conversions.segments.body")}
             actions={
               data?.goals.length ? (
-                <label className="flex items-center gap-2 text-xs font-medium text-slate-500">
+                <label className="flex min-w-0 max-w-full items-center gap-2 text-xs font-medium text-slate-500">
                   {t("conversions.segments.goal")}
                   <select
-                    className="rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
+                    className="min-w-0 max-w-full rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
                     value={goalKey}
                     onChange={(e) => setParam("goal", e.target.value)}
                     data-testid="segment-goal"
@@ -188,7 +191,7 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
           <div
             role="tablist"
             aria-label={t("conversions.segments.title")}
-            className="flex gap-1 overflow-x-auto border-b border-slate-100 px-4"
+            className="scroll-shadows flex gap-1 overflow-x-auto border-b border-slate-100 px-4"
             onKeyDown={(e) => {
               const i = SEGMENT_TABLES.indexOf(seg as (typeof SEGMENT_TABLES)[number]);
               const next =
@@ -250,7 +253,19 @@ export function ConversionsDashboard({ source }: { source: ReportSource }) {
   );
 }
 
-function Stat({ label, value, detail, testId }: { label: string; value: string | null; detail?: string; testId: string }) {
+function Stat({
+  label,
+  value,
+  detail,
+  note,
+  testId,
+}: {
+  label: string;
+  value: string | null;
+  detail?: string;
+  note?: string;
+  testId: string;
+}) {
   return (
     <Card className="p-4">
       <p className="text-sm text-slate-500">{label}</p>
@@ -262,6 +277,11 @@ function Stat({ label, value, detail, testId }: { label: string; value: string |
         </p>
       )}
       {detail ? <p className="mt-1 truncate text-xs text-slate-500">{detail}</p> : null}
+      {note ? (
+        <p className="mt-1.5 text-xs text-slate-600" data-testid={`${testId}-counts`}>
+          {note}
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ARTICLES } from "@/lib/templates/articles";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card } from "@/components/ui/Card";
 import { Badge } from "@/components/ui/Badge";
@@ -138,7 +139,14 @@ function Benchmark({ benchmark }: { benchmark: BenchmarkView }) {
               <blockquote lang="nl" className="text-xs italic text-slate-600">
                 “{benchmark.quote}”
               </blockquote>
-              <figcaption className="mt-1 text-[11px] text-slate-400">{t("conversions.benchmark.source")}</figcaption>
+              <figcaption className="mt-1 text-xs text-slate-600" data-testid="benchmark-source">
+                {t("conversions.benchmark.source", {
+                  publisher: ARTICLES["conversie.txt"].publisher,
+                  title: ARTICLES["conversie.txt"].title,
+                  date: f.date(new Date(`${ARTICLES["conversie.txt"].published}T12:00:00Z`)),
+                  site: ARTICLES["conversie.txt"].site,
+                })}
+              </figcaption>
             </figure>
           ) : null}
         </>

@@ -78,7 +78,7 @@ export function SegmentTable({ rows, goalKey, field }: { rows: SegmentRow[]; goa
           x: {
             beginAtZero: true,
             grid: { color: COLORS.grid },
-            ticks: { color: COLORS.text, callback: (v) => f.percent(Number(v) / 100) },
+            ticks: { color: COLORS.text, callback: (v) => f.percentTick(Number(v) / 100) },
           },
           y: { grid: { display: false }, ticks: { color: COLORS.text } },
         },

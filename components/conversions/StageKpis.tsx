@@ -33,6 +33,11 @@ export function StageKpis({ stages }: { stages: StageSummary[] }) {
             <p className="mt-1 text-xs text-slate-500">
               {t("conversions.stages.reached", { count: s.visitors, share: f.percent(s.share) })}
             </p>
+            {s.stage === "retention" ? (
+              <p className="mt-0.5 text-xs text-slate-600" data-testid="retention-counts">
+                {t("conversions.stages.retentionCounts")}
+              </p>
+            ) : null}
             <dl className="mt-3 space-y-2.5">
               {s.kpis.map((k) => {
                 const v = value(k);

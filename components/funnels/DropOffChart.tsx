@@ -94,7 +94,7 @@ export function DropOffChart({ labels, results }: Props) {
             ticks: {
               color: COLORS.text,
               precision: breakdown ? undefined : 0,
-              callback: (v) => (breakdown ? f.percent(Number(v) / 100) : f.number(Number(v))),
+              callback: (v) => (breakdown ? f.percentTick(Number(v) / 100) : f.number(Number(v))),
             },
           },
         },

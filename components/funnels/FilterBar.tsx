@@ -9,9 +9,10 @@ import { inputClass } from "@/components/ui/Field";
 import { PRESETS } from "@/lib/funnel/ranges";
 import { SEGMENT_FIELDS } from "@/lib/funnel/types";
 import { segmentFieldLabel } from "@/lib/funnel/field-label";
+import { describePeriod, type ShareLock } from "@/lib/share-lock";
 
 const selectClass =
-  "rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
+  "max-w-full rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500";
 
 type Props = {
   source: ReportSource;
@@ -22,6 +23,11 @@ type Props = {
   allowedFields?: readonly string[];
   /** more breakdown options beyond the built-in fields, like an experiment's `prop:variant`, with their labels */
   extraBreakdowns?: readonly { field: string; label: string }[];
+  /**
+   * A shared report's terms: the range picker starts on the link's own period and offers only the
+   * presets and days inside it; a locked breakdown or comparison has no control (the subtitle says it).
+   */
+  lock?: ShareLock;
 };
 
 /** Date presets, compare, breakdown and segment-filter chips; all state lives in the URL. */
@@ -33,6 +39,7 @@ export function FilterBar({
   allowCompare = true,
   allowedFields = SEGMENT_FIELDS,
   extraBreakdowns = [],
+  lock,
 }: Props) {
   const { t, f } = useI18n();
   const [adding, setAdding] = useState<string>("");
@@ -42,7 +49,10 @@ export function FilterBar({
     onChange(next);
   };
   const custom = params.has("from");
-  const range = custom ? "custom" : (params.get("range") ?? "30d");
+  // A shared report starts on the link's period (no range in the URL: the link's own); "30d" elsewhere.
+  const presets: readonly string[] = lock ? lock.presets : PRESETS;
+  const asked = params.get("range");
+  const range = custom ? "custom" : lock ? (asked && presets.includes(asked) ? asked : "") : (asked ?? "30d");
   const chips = SEGMENT_FIELDS.flatMap((field) => params.getAll(field).map((value) => ({ field, value })));
   const rangeParams = new URLSearchParams([...params].filter(([k]) => ["range", "from", "to"].includes(k)));
   const values = useSegmentValues(source, adding, rangeParams.toString());
@@ -52,7 +62,7 @@ export function FilterBar({
   return (
     <div className="space-y-3" data-testid="filter-bar">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-xs font-medium text-slate-500">
+        <label className="min-w-0 max-w-full text-xs font-medium text-slate-500">
           {t("funnels.filters.range")}
           <select
             className={`${selectClass} mt-1 block`}
@@ -65,13 +75,14 @@ export function FilterBar({
                 p.delete("range");
                 if (e.target.value === "custom") {
                   const today = new Date().toISOString().slice(0, 10);
-                  p.set("from", new Date(Date.now() - 13 * 86400_000).toISOString().slice(0, 10));
-                  p.set("to", today);
-                } else if (e.target.value !== "30d") p.set("range", e.target.value);
+                  p.set("from", lock ? lock.first : new Date(Date.now() - 13 * 86400_000).toISOString().slice(0, 10));
+                  p.set("to", lock ? lock.last : today);
+                } else if (lock ? e.target.value !== "" : e.target.value !== "30d") p.set("range", e.target.value);
               })
             }
           >
-            {[...PRESETS, "custom" as const].map((p) => (
+            {lock ? <option value="">{t("share.linkPeriod", { period: describePeriod(t, f, lock.period) })}</option> : null}
+            {[...(lock ? lock.presets : PRESETS), "custom" as const].map((p) => (
               <option key={p} value={p}>
                 {t(`funnels.filters.presets.${p}`)}
               </option>
@@ -80,28 +91,32 @@ export function FilterBar({
         </label>
         {custom ? (
           <>
-            <label className="text-xs font-medium text-slate-500">
+            <label className="min-w-0 max-w-full text-xs font-medium text-slate-500">
               {t("funnels.filters.from")}
               <input
                 type="date"
                 className={`${inputClass} mt-1`}
                 value={params.get("from") ?? ""}
+                min={lock?.first}
+                max={lock?.last}
                 onChange={(e) => e.target.value && set((p) => p.set("from", e.target.value))}
               />
             </label>
-            <label className="text-xs font-medium text-slate-500">
+            <label className="min-w-0 max-w-full text-xs font-medium text-slate-500">
               {t("funnels.filters.to")}
               <input
                 type="date"
                 className={`${inputClass} mt-1`}
                 value={params.get("to") ?? ""}
+                min={lock?.first}
+                max={lock?.last}
                 onChange={(e) => e.target.value && set((p) => p.set("to", e.target.value))}
               />
             </label>
           </>
         ) : null}
-        {allowBreakdown ? (
-          <label className="text-xs font-medium text-slate-500">
+        {allowBreakdown && !lock?.breakdown ? (
+          <label className="min-w-0 max-w-full text-xs font-medium text-slate-500">
             {t("funnels.filters.breakdown")}
             <select
               className={`${selectClass} mt-1 block`}
@@ -127,7 +142,7 @@ export function FilterBar({
             </select>
           </label>
         ) : null}
-        {allowCompare ? (
+        {allowCompare && !lock ? (
           <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
             <input
               type="checkbox"

@@ -15,6 +15,7 @@ import { DropOffChart } from "./DropOffChart";
 import { TrendChart, TrendUnitPicker } from "./TrendChart";
 import { StepTable } from "./StepTable";
 import { BreakdownCosts } from "./BreakdownCosts";
+import type { ShareLock } from "@/lib/share-lock";
 
 export type DashboardFunnel = { id: string; name: string; steps: FunnelStep[]; windowSeconds: number };
 
@@ -42,12 +43,15 @@ export function FunnelDashboard({
   allowBreakdown = true,
   audiences = false,
   extraBreakdowns,
+  lock,
 }: {
   source: ReportSource;
   funnel: DashboardFunnel;
   allowBreakdown?: boolean;
   audiences?: boolean;
   extraBreakdowns?: readonly { field: string; label: string }[];
+  /** a shared report's terms (its range choices, locked breakdown and comparison) */
+  lock?: ShareLock;
 }) {
   const { t, f } = useI18n();
   const router = useRouter();
@@ -70,6 +74,7 @@ export function FunnelDashboard({
         params={params}
         allowBreakdown={allowBreakdown}
         extraBreakdowns={extraBreakdowns}
+        lock={lock}
         onChange={(next) => router.replace(`${pathname}?${next.toString()}`, { scroll: false })}
       />
       {results.isError ? (
@@ -97,6 +102,7 @@ export function FunnelDashboard({
           label={t("funnels.summary.overall")}
           value={data ? f.percent(data.overall.rate) : null}
           testId="stat-overall"
+          note={t("funnels.summary.counts", { count: funnel.steps.length, window: f.duration(funnel.windowSeconds) })}
           detail={
             data && data.overall.rate !== null
               ? t("funnels.summary.interval", { interval: f.interval(data.overall.interval.low, data.overall.interval.high) })
@@ -128,6 +134,12 @@ export function FunnelDashboard({
                 labels={labels}
                 steps={data.steps}
                 audienceHref={audiences ? (step) => apiUrls.funnelAudience(funnel.id, step, apiParams) : undefined}
+                peopleHref={
+                  audiences && source.kind === "project"
+                    ? (step) =>
+                        `/projects/${source.projectId}/funnels/${funnel.id}/audience?${[`step=${step}`, apiParams].filter(Boolean).join("&")}`
+                    : undefined
+                }
               />
             ) : (
               <Skeleton className="my-4 h-60" />
@@ -170,12 +182,15 @@ function Stat({
   value,
   detail,
   extra,
+  note,
   testId,
 }: {
   label: string;
   value: string | null;
   detail?: string;
   extra?: string;
+  /** what the figure counts, in one short line */
+  note?: string;
   testId: string;
 }) {
   return (
@@ -190,6 +205,11 @@ function Stat({
       )}
       {detail ? <p className="mt-1 text-xs text-slate-500">{detail}</p> : null}
       {extra ? <p className="mt-0.5 text-xs text-slate-500">{extra}</p> : null}
+      {note ? (
+        <p className="mt-1.5 text-xs text-slate-600" data-testid={`${testId}-counts`}>
+          {note}
+        </p>
+      ) : null}
     </Card>
   );
 }

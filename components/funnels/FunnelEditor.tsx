@@ -148,7 +148,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
           onChange={(e) => setD({ ...d, description: e.target.value })}
         />
         <div>
-          <div className="flex items-end gap-2">
+          <div className="flex items-start gap-2">
             <NumberInput
               label={t("funnels.editor.window")}
               name="window"
@@ -162,7 +162,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
             />
             <select
               aria-label={t("funnels.editor.windowUnit")}
-              className={`${inputClass} w-36`}
+              className={`${inputClass} mt-[1.625rem] w-36`}
               value={d.windowUnit}
               onChange={(e) => setD({ ...d, windowUnit: e.target.value as Draft["windowUnit"] })}
             >

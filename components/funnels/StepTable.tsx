@@ -13,10 +13,13 @@ export function StepTable({
   labels,
   steps,
   audienceHref,
+  peopleHref,
 }: {
   labels: string[];
   steps: StepResult[];
   audienceHref?: (step: number) => string;
+  /** The page listing who dropped off after a step (each person viewable and, for admins, deletable). */
+  peopleHref?: (step: number) => string;
 }) {
   const { t, f } = useI18n();
   return (
@@ -76,6 +79,16 @@ export function StepTable({
                       className="whitespace-nowrap rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
                     >
                       {t("funnels.table.whoDroppedOff", { n: f.number(s.visitors - steps[i + 1].visitors) })}
+                    </a>
+                  ) : null}
+                  {peopleHref && i < steps.length - 1 ? (
+                    <a
+                      href={peopleHref(i + 1)}
+                      data-testid={`audience-people-${i + 1}`}
+                      aria-label={t("persons.audience.viewPeopleLabel", { step: labels[i] })}
+                      className="ml-3 whitespace-nowrap rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+                    >
+                      {t("persons.audience.viewPeople")}
                     </a>
                   ) : null}
                 </Td>

@@ -71,13 +71,13 @@ export async function PrivacyPage({ children }: { children?: React.ReactNode }) 
               <div>
                 <h3 className="mb-1.5 text-sm font-medium text-slate-700">{t("privacyPage.templateEnglish")}</h3>
                 <div lang="en">
-                  <CopyField value={t("privacyPage.template.en")} label={t("privacyPage.templateEnglish")} multiline testId="template-en" />
+                  <CopyField value={t("privacyPage.template.en")} label={t("privacyPage.templateEnglish")} prose testId="template-en" />
                 </div>
               </div>
               <div>
                 <h3 className="mb-1.5 text-sm font-medium text-slate-700">{t("privacyPage.templateDutch")}</h3>
                 <div lang="nl">
-                  <CopyField value={t("privacyPage.template.nl")} label={t("privacyPage.templateDutch")} multiline testId="template-nl" />
+                  <CopyField value={t("privacyPage.template.nl")} label={t("privacyPage.templateDutch")} prose testId="template-nl" />
                 </div>
               </div>
             </div>

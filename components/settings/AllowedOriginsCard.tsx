@@ -81,7 +81,14 @@ export function AllowedOriginsCard({
   return (
     <Card>
       <CardHeader title={t("project.settings.originsTitle")} description={t("project.settings.originsBody")} />
-      <form action={submit} className="space-y-4 p-5" data-testid="allowed-origins">
+      <form
+        className="space-y-4 p-5"
+        data-testid="allowed-origins"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
         <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-200" data-testid="origins-state">
           {count ? t("project.settings.originsActive", { count }) : t("project.settings.originsEmpty")}
         </p>

@@ -20,10 +20,10 @@ export function DeleteProjectCard({ projectId, name }: { projectId: string; name
 
   const submit = () => {
     start(async () => {
-      const result = await deleteProjectAction(projectId, typed);
-      if (!result.ok) return setErrors(refusalTexts(t, "project.settings", result.error, ["confirmName"]));
+      // On success the action redirects to the project list; this is the fallback should it answer instead.
+      const result = (await deleteProjectAction(projectId, typed)) as Awaited<ReturnType<typeof deleteProjectAction>> | undefined;
+      if (result && !result.ok) return setErrors(refusalTexts(t, "project.settings", result.error, ["confirmName"]));
       router.push("/projects");
-      router.refresh();
     });
   };
 
@@ -33,7 +33,14 @@ export function DeleteProjectCard({ projectId, name }: { projectId: string; name
         title={<span className="text-red-700">{t("project.settings.deleteTitle")}</span>}
         description={t("project.settings.deleteBody")}
       />
-      <form action={submit} className="space-y-4 p-5" data-testid="delete-project">
+      <form
+        className="space-y-4 p-5"
+        data-testid="delete-project"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
         <TextField
           label={t("project.settings.deleteConfirmLabel", { name })}
           name="confirmName"

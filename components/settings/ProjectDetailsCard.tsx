@@ -52,7 +52,15 @@ export function ProjectDetailsCard({
   return (
     <Card>
       <CardHeader title={t("project.settings.detailsTitle")} description={t("project.settings.detailsBody")} />
-      <form action={submit} className="space-y-4 p-5" data-testid="project-details">
+      {/* onSubmit, not a form action: React resets a form after its action, which would throw away what was typed when a field is refused. */}
+      <form
+        className="space-y-4 p-5"
+        data-testid="project-details"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(new FormData(e.currentTarget));
+        }}
+      >
         <fieldset disabled={!canEdit || pending} className="space-y-4">
           <TextField label={t("project.settings.name")} name="name" defaultValue={name} required maxLength={100} error={errors.name} />
           <TextField

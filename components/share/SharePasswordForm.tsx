@@ -19,6 +19,7 @@ export function SharePasswordForm({ token }: { token: string }) {
       <p className="mt-1 text-sm text-slate-500">{t("share.passwordBody")}</p>
       <form
         className="mt-5 space-y-4"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const password = String(new FormData(e.currentTarget).get("password") ?? "");
@@ -29,7 +30,7 @@ export function SharePasswordForm({ token }: { token: string }) {
           });
         }}
       >
-        <TextField label={t("share.password")} name="password" type="password" autoComplete="off" error={error} />
+        <TextField label={t("share.passwordField")} name="password" type="password" autoComplete="off" required error={error} />
         <Button type="submit" disabled={pending} className="w-full">
           {t("share.passwordSubmit")}
         </Button>

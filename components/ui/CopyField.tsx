@@ -4,16 +4,18 @@ import { useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { cx } from "./cx";
 
-/** Read-only text (a key, a snippet, a link) with a copy button. */
+/** Read-only text (a key, a snippet, a link; `prose`: a sentence to paste into a document) with a copy button. */
 export function CopyField({
   value,
   label,
   multiline = false,
+  prose = false,
   testId,
 }: {
   value: string;
   label: string;
   multiline?: boolean;
+  prose?: boolean;
   testId?: string;
 }) {
   const { t } = useI18n();
@@ -29,7 +31,15 @@ export function CopyField({
   };
   return (
     <div className="relative">
-      {multiline ? (
+      {prose ? (
+        <p
+          aria-label={label}
+          data-testid={testId}
+          className="rounded-lg bg-slate-50 p-4 pt-10 text-sm leading-6 text-slate-800 ring-1 ring-inset ring-slate-200 sm:pr-24 sm:pt-4"
+        >
+          {value}
+        </p>
+      ) : multiline ? (
         <pre
           aria-label={label}
           data-testid={testId}
@@ -52,7 +62,9 @@ export function CopyField({
         onClick={copy}
         className={cx(
           "absolute right-2 top-1.5 rounded-md px-2.5 py-1 text-xs font-medium",
-          multiline ? "bg-white/10 text-white hover:bg-white/20" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
+          multiline && !prose
+            ? "bg-white/10 text-white hover:bg-white/20"
+            : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
         )}
       >
         {copied ? t("common.copied") : t("common.copy")}

@@ -20,7 +20,7 @@ type Props = NumberLimits &
     suffix?: string;
     /** "stacked": label above (forms); "inline": label and field on one line (a sentence such as the what-if). */
     layout?: "stacked" | "inline";
-    /** Classes for the input itself (its width). */
+    /** Classes for the field's box (its width: "w-28"). */
     inputClassName?: string;
   };
 
@@ -68,7 +68,8 @@ export function NumberInput({
   const hintId = hint ? `${id}-hint` : undefined;
 
   const field = (
-    <span className={cx("relative block", layout === "inline" && "inline-block")}>
+    // The width goes on the wrapper: the input itself is w-full (inputClass), so a width class on it would fight that one.
+    <span className={cx("relative", layout === "inline" ? "inline-block" : "block", layout === "stacked" && "mt-1.5", inputClassName)}>
       <input
         id={id}
         type="text"
@@ -78,7 +79,7 @@ export function NumberInput({
         required={required}
         aria-invalid={shownError ? true : undefined}
         aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-        className={cx(inputClass, "tabular-nums", suffix && "pr-8", layout === "stacked" && "mt-1.5", inputClassName)}
+        className={cx(inputClass, "tabular-nums", suffix && "pr-8")}
         value={text}
         onChange={(e) => {
           const next = e.target.value;

@@ -245,3 +245,14 @@ export const personDeletions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.id] }), index("person_deletions_project_time_idx").on(t.projectId, t.deletedAt)],
 );
+
+/**
+ * The salts of the cookieless visitor hash (lib/ingest/visitor.ts), one random salt per UTC day,
+ * shared by every app process and deleted after two days so that no hash can be traced back to
+ * an address. Not tenant data: one salt serves every project (the site is part of the hash).
+ */
+export const visitorSalts = pgTable("visitor_salts", {
+  day: date("day").primaryKey(),
+  salt: text("salt").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -28,12 +28,19 @@ export const projects = pgTable(
       .default(sql`'{}'::text[]`),
     // Whether a request with neither Origin nor Referer (a server-side library, curl) is accepted.
     acceptWithoutOrigin: boolean("accept_without_origin").notNull().default(true),
+    // A site that switches from Plausible or Umami by changing only its script's src: its events
+    // name the site domain (Plausible) or the Umami website id, which find the project. Each is
+    // claimed by one project at most (server/ingest/dropin.ts).
+    plausibleDomain: text("plausible_domain"),
+    umamiWebsiteId: uuid("umami_website_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("projects_team_idx").on(t.teamId, t.createdAt),
     uniqueIndex("projects_write_key_key").on(t.writeKeyHash),
     uniqueIndex("projects_read_key_key").on(t.readKeyHash),
+    uniqueIndex("projects_plausible_domain_key").on(t.plausibleDomain),
+    uniqueIndex("projects_umami_website_key").on(t.umamiWebsiteId),
   ],
 );
 

@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { projects } from "./projects";
 import { users } from "./accounts";
-import type { FunnelStep, StepMatch, SegmentFilters } from "../../lib/funnel/types";
+import type { BuiltinSegmentField, FunnelStep, StepMatch, SegmentFilters } from "../../lib/funnel/types";
 import { GOAL_KINDS } from "../../lib/funnel/types";
 import { SPEND_PERIODS } from "../../lib/spend/entry";
 import { EXPERIMENT_SOURCES } from "../../lib/experiments/types";
@@ -75,6 +75,9 @@ export const shareLinks = pgTable(
     fixedTo: timestamp("fixed_to", { withTimezone: true }),
     rollingDays: integer("rolling_days"),
     filters: jsonb("filters").$type<SegmentFilters>().notNull().default({}),
+    // What else was on screen when the link was made: a breakdown field and the previous-period comparison.
+    breakdown: text("breakdown").$type<BuiltinSegmentField>(),
+    compare: boolean("compare").notNull().default(false),
     passwordHash: text("password_hash"),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

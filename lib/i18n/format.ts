@@ -20,6 +20,7 @@ export function formatters(locale: Locale) {
   const pctOptions = { style: "percent", minimumFractionDigits: PERCENT_DECIMALS, maximumFractionDigits: PERCENT_DECIMALS } as const;
   const pct = new Intl.NumberFormat(tag, pctOptions);
   const signedPct = new Intl.NumberFormat(tag, { ...pctOptions, signDisplay: "exceptZero" });
+  const tickPct = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 });
   const eur = new Intl.NumberFormat(tag, { style: "currency", currency: "EUR" });
   const date = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric" });
   const dateTime = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -51,6 +52,8 @@ export function formatters(locale: Locale) {
     /** A range of changes, such as an uplift's interval: "−3.00% – +5.00%". */
     signedInterval: (low: number | null | undefined, high: number | null | undefined) =>
       known(low) && known(high) ? `${signedPercent(low)} – ${signedPercent(high)}` : "–",
+    /** A chart axis tick: a percentage with only the decimals it needs (10%, 2.5%): ticks are round numbers, not figures. */
+    percentTick: (fraction: number) => tickPct.format(fraction),
     currency: (n: number | null | undefined) => (known(n) ? eur.format(n) : "–"),
     date: (d: Date | string | number) => date.format(new Date(d)),
     dateTime: (d: Date | string | number) => dateTime.format(new Date(d)),

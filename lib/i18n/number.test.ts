@@ -95,6 +95,8 @@ describe("formatters: one style", () => {
     ["unknown interval", nl.interval(0.1, null), "–"],
     ["unknown count", en.number(Number.NaN), "–"],
     ["decimal", nl.decimal(3.5), "3,5"],
+    ["axis tick", nl.percentTick(0.025), "2,5%"],
+    ["axis tick whole", en.percentTick(0.1), "10%"],
   ])("%s", (_name, got, want) => {
     expect(got).toBe(want);
   });

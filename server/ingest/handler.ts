@@ -1,15 +1,12 @@
 import type { Db } from "../../db/client";
 import { projectForWriteKey, type ProjectRow } from "../../db/tenant";
-import { storeAccepted, recordBotsDropped, recordOriginsRefused, type Candidate } from "../../db/events/store";
-import { normalizeMessage } from "../../lib/ingest/normalize";
-import { PATH_TYPES, type MessageType } from "../../lib/ingest/schema";
+import { PATH_TYPES } from "../../lib/ingest/schema";
 import { decodeBody, parseJsonBody, BodyError, MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "../../lib/ingest/body";
-import { lookupCountry } from "../../lib/geo";
-import { takeTokens } from "../../lib/ingest/rate-limit";
-import { originAllowed, requestOriginOf } from "../../lib/ingest/origin";
-import { findUnstorable, isStorableText } from "../../lib/text/safe";
+import { isStorableText } from "../../lib/text/safe";
 import { BodyTooLargeError, describeBytes } from "../body";
 import { isUnavailable } from "../../db/events/errors";
+import { fail, unavailable, type IngestResponse } from "./answers";
+import { storeMessages, type IngestItem } from "./store-messages";
 
 /** gzip never grows data by more than its header and a few bytes per 16 KB block: the cap on a compressed body. */
 const GZIP_OVERHEAD = 1024;
@@ -29,19 +26,7 @@ export type IngestRequest = {
   origin: string | null;
   referer: string | null;
 };
-export type IngestResponse = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
-
-const fail = (
-  status: number,
-  code: string,
-  message: string,
-  extra: Record<string, unknown> = {},
-  headers?: Record<string, string>,
-): IngestResponse => ({
-  status,
-  body: { success: false, error: { code, message, ...extra } },
-  headers,
-});
+export type { IngestResponse };
 
 /** The write key from HTTP basic auth (as the user name), if the request has one. */
 export function basicWriteKey(authorization: string | null): string | null {
@@ -57,8 +42,6 @@ export function writeKeyOf(authorization: string | null, body: unknown): string 
   const fromBody = (body as { writeKey?: unknown } | null)?.writeKey;
   return typeof fromBody === "string" && fromBody ? fromBody : null;
 }
-
-const unavailable = (message: string) => fail(503, "unavailable", message, {}, { "Retry-After": "5" });
 
 /** The project of a write key, or the answer to give instead (401 unknown, 503 database away). */
 async function projectOf(db: Db, writeKey: string): Promise<ProjectRow | IngestResponse> {
@@ -123,7 +106,7 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     project = found;
   }
 
-  const items: { raw: unknown; type: MessageType | undefined }[] = [];
+  const items: IngestItem[] = [];
   const p = payload as { batch?: unknown; sentAt?: unknown };
   if (type === "batch") {
     if (!Array.isArray(p.batch)) return fail(400, "invalid_body", "A batch needs a `batch` array of messages.");
@@ -133,82 +116,13 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
     items.push({ raw: payload, type });
   }
 
-  // Allowed origins (lib/ingest/origin.ts), from the project row the key lookup loaded: no extra query
-  // unless the request is refused. Refused events take no tokens, so another site cannot use up the
-  // project's rate limit.
-  const from = requestOriginOf(req.origin, req.referer);
-  if (!originAllowed(project, from)) {
-    try {
-      await recordOriginsRefused(db, project.id, new Date(), items.length);
-    } catch (err) {
-      if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later.");
-      throw err;
-    }
-    return from === null
-      ? fail(
-          403,
-          "origin_required",
-          "This project accepts events only from the sites in its allowed origins; requests without an Origin (server-side libraries) are turned off in the project's settings.",
-        )
-      : fail(
-          403,
-          "origin_not_allowed",
-          `This project does not accept events from ${from === "opaque" ? "this page" : from}. Add the site to the allowed origins in the project's settings.`,
-        );
-  }
-
-  const limited = takeTokens(project.id, items.length, rateLimitPerMinute);
-  if (limited)
-    return fail(
-      429,
-      "rate_limited",
-      `This project sends more than ${rateLimitPerMinute} events a minute; slow down and retry.`,
-      {},
-      { "Retry-After": String(limited) },
-    );
-
-  const receivedAt = new Date();
-  const candidates: Candidate[] = [];
-  const rejected: { index: number; error: string }[] = [];
-  let bots = 0;
-  items.forEach(({ raw, type: t }, index) => {
-    // What PostgreSQL cannot store, and nesting too deep, first: JSON.stringify below recurses.
-    const unstorable = findUnstorable(raw);
-    if (unstorable) return rejected.push({ index, error: `${unstorable.path || "message"} ${unstorable.reason}` });
-    if (type === "batch" && JSON.stringify(raw ?? null).length > MAX_EVENT_BYTES)
-      return rejected.push({ index, error: "message is larger than 32 KB" });
-    const r = normalizeMessage(raw, t, {
-      receivedAt,
-      batchSentAt: p.sentAt,
-      requestIp: req.clientIp,
-      requestUserAgent: req.userAgent,
-      lookupCountry,
-    });
-    if (!r.ok) return rejected.push({ index, error: r.error });
-    // Bots (lib/ingest/normalize isBotVisitor: the snippet's automation flag, the message's or a browser's agent) are counted, not stored.
-    if (r.event.bot) return bots++;
-    candidates.push({ index, event: r.event });
+  return storeMessages(db, project, items, {
+    batch: type === "batch",
+    batchSentAt: p.sentAt,
+    clientIp: req.clientIp,
+    userAgent: req.userAgent,
+    origin: req.origin,
+    referer: req.referer,
+    rateLimitPerMinute,
   });
-
-  let result: Awaited<ReturnType<typeof storeAccepted>>;
-  try {
-    result = await storeAccepted(db, project.id, candidates);
-    await recordBotsDropped(db, project.id, receivedAt, bots);
-  } catch (err) {
-    if (isUnavailable(err))
-      return unavailable("The event store is unavailable; retry later (what was stored already is not stored twice).");
-    throw err;
-  }
-  const { stored } = result;
-  const refused = result.refused.length;
-  rejected.push(...result.refused);
-  rejected.sort((a, b) => a.index - b.index);
-  const accepted = candidates.length - refused;
-  const summary = { accepted, stored, duplicates: accepted - stored, bots, rejected };
-  if (rejected.length) {
-    const first = rejected[0];
-    const where = type === "batch" ? `batch[${first.index}]: ` : "";
-    return { status: 400, body: { success: false, ...summary, error: { code: "invalid_message", message: `${where}${first.error}` } } };
-  }
-  return { status: 200, body: { success: true, ...summary } };
 }

@@ -97,11 +97,19 @@ describeEachDb("red team: inputs that froze, crashed or slipped through", (db, k
   it("bounds a share link's fixed range: years 2000 to 2100, at most 365 days, a range field error", async () => {
     const fixed = (from: string, to: string) => share({ range: { kind: "fixed", from, to } });
     const refused = { ok: false, error: { code: "invalid_input", fieldErrors: { range: "invalid" } } };
-    expect(await fixed("-271821-04-20T00:00:00Z", "2026-01-01T00:00:00Z")).toEqual(refused);
-    expect(await fixed("1900-01-01T00:00:00Z", "2100-01-01T00:00:00Z")).toEqual(refused);
-    expect(await fixed("2026-01-01T00:00:00Z", "2027-01-02T00:00:00Z")).toEqual(refused);
-    expect(await fixed("2100-06-01T00:00:00Z", "2101-01-01T00:00:00Z")).toEqual(refused);
-    expect(await fixed("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z")).toMatchObject({ ok: true });
+    // A fixed range is the project's calendar days, the last one included.
+    expect(await fixed("-271821-04-20", "2026-01-01")).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fieldErrors: { "range.from": "invalid" } },
+    });
+    expect(await fixed("2026-01-01T00:00:00Z", "2026-02-01")).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fieldErrors: { "range.from": "invalid" } },
+    });
+    expect(await fixed("1900-01-01", "2099-12-31")).toEqual(refused);
+    expect(await fixed("2026-01-01", "2027-01-01")).toEqual(refused);
+    expect(await fixed("2100-06-01", "2101-01-01")).toEqual(refused);
+    expect(await fixed("2026-01-01", "2026-12-31")).toMatchObject({ ok: true });
   });
 
   it("answers an old link with a fixed range beyond the caps with a 422, not a query over two centuries", async () => {

@@ -16,6 +16,8 @@ describeEachDb("share link APIs serve exactly their report", (db, kind) => {
   let funnelToken: string;
   let conversionsToken: string;
   let goneToken: string;
+  let carriedToken: string;
+  let carriedConversionsToken: string;
   let linkRange: { from: Date; to: Date };
   const day = 86400_000;
 
@@ -63,6 +65,10 @@ describeEachDb("share link APIs serve exactly their report", (db, kind) => {
     const locked = { range: { kind: "rolling" as const, days: 30 }, filters: { device: ["mobile"] } };
     funnelToken = (await createShareLink(a.scope, { report: "funnel", funnelId: funnel.id, ...locked })).token;
     conversionsToken = (await createShareLink(a.scope, { report: "conversions", ...locked })).token;
+    // Made while a breakdown and the comparison were on screen: the link keeps both.
+    const carried = { ...locked, breakdown: "device" as const, compare: true };
+    carriedToken = (await createShareLink(a.scope, { report: "funnel", funnelId: funnel.id, ...carried })).token;
+    carriedConversionsToken = (await createShareLink(a.scope, { report: "conversions", ...locked, compare: true })).token;
     const b = await ownerWithProject(db(), `share-api-gone-${kind}@example.nl`);
     const [doomed] = await listFunnels(b.scope);
     goneToken = (await createShareLink(b.scope, { report: "funnel", funnelId: doomed.id, range: { kind: "rolling", days: 30 } })).token;
@@ -171,5 +177,18 @@ describeEachDb("share link APIs serve exactly their report", (db, kind) => {
     expect(res.status).toBe(410);
     expect((await res.json()).error.code).toBe("report_gone");
     expect((await call(segments, "segments", goneToken, "field=device")).status).toBe(410);
+  });
+
+  it("a link made with a breakdown and the comparison answers with both, without being asked, and refuses another breakdown", async () => {
+    const res = await call(results, "results", carriedToken);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.breakdown.field).toBe("device");
+    // The period before the link's 30 days: the two mobile visitors of 45 days ago.
+    expect(body.previous.steps[0].visitors).toBe(2);
+    expect(Date.parse(body.previous.range.to)).toBe(linkRange.from.getTime());
+    await refused(await call(results, "results", carriedToken, "breakdown=source"), "broken down by device");
+    const conversionsBody = await (await call(conversions, "conversions", carriedConversionsToken)).json();
+    expect(conversionsBody.previousVisitors).toBe(2);
   });
 });

@@ -11,6 +11,10 @@ import { getI18n } from "@/server/i18n";
 import { sharedSteps } from "@/lib/share-output";
 import { SharedReport, SharedConversions } from "@/components/share/SharedReport";
 import { SharePasswordForm } from "@/components/share/SharePasswordForm";
+import { ShareSubtitle } from "@/components/share/ShareSubtitle";
+import { shareTerms } from "@/db/share-report";
+import type { ShareLinkRow } from "@/db/share";
+import { shareLock, type ShareLock } from "@/lib/share-lock";
 import { ShareShell, ShareUnavailable } from "@/components/share/ShareShell";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -27,6 +31,11 @@ async function sharedFunnel(...args: Parameters<typeof getFunnel>) {
   }
 }
 
+/** What the link is locked to today, in the project's calendar: the subtitle and the range picker's choices. */
+function linkLock(link: ShareLinkRow, timeZone: string): ShareLock {
+  return shareLock(shareTerms(link, timeZone), link.fixedFrom && link.fixedTo ? null : (link.rollingDays ?? 30), timeZone);
+}
+
 /**
  * The read-only report behind a share link: that report, the project's name, nothing else of the
  * team. A link whose funnel was deleted answers 404 with "this report no longer exists" (not-found.tsx).
@@ -38,11 +47,15 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   const db = await getDb();
   const jar = await cookies();
   const opened = await openShareForRequest(db, token, (id) => jar.get(`trechter_share_${id}`)?.value, true);
+  const lock = opened.state === "ok" ? linkLock(opened.link, opened.scope.project.timeZone) : null;
   const title =
-    opened.state === "ok" ? (
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="share-title">
-        {t("share.sharedBy", { project: opened.projectName })}
-      </h1>
+    opened.state === "ok" && lock ? (
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="share-title">
+          {t("share.sharedBy", { project: opened.projectName })}
+        </h1>
+        <ShareSubtitle lock={lock} />
+      </div>
     ) : null;
   let body: React.ReactNode;
   if (opened.state === "ok" && opened.link.report === "conversions") {
@@ -51,7 +64,7 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
         {title}
         <h2 className="text-lg font-semibold text-slate-800">{t("conversions.title")}</h2>
         <Suspense>
-          <SharedConversions token={token} />
+          <SharedConversions token={token} lock={lock!} />
         </Suspense>
       </>
     );
@@ -62,7 +75,7 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
       <>
         {title}
         <Suspense>
-          <SharedReport token={token} funnel={funnel} />
+          <SharedReport token={token} funnel={funnel} lock={lock!} />
         </Suspense>
       </>
     );

@@ -4,13 +4,7 @@ import { config } from "@/lib/config";
 import { clientAddress } from "@/lib/auth/client-address";
 import { readBodyCapped } from "@/server/body";
 
-// Any site may send events to its project: CORS is open, credentials are the write key.
-const CORS = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Allow-Methods": "POST, OPTIONS",
-  "Access-Control-Allow-Headers": "Content-Type, Authorization, Content-Encoding",
-  "Access-Control-Max-Age": "86400",
-};
+import { INGEST_CORS as CORS } from "@/server/ingest/cors";
 
 export function OPTIONS() {
   return new Response(null, { status: 204, headers: CORS });

@@ -114,7 +114,8 @@ describeEachDb("conversions overview", (db) => {
       ["red", 1],
     ]);
     const stage = Object.fromEntries(o.stages.map((s) => [s.stage, s.visitors]));
-    expect(stage).toEqual({ awareness: 4, interest: 3, decision: 2, action: 2, retention: 0 });
+    // Retention keeps customers: a bought again on 2 April (nobody fired a retention marker).
+    expect(stage).toEqual({ awareness: 4, interest: 3, decision: 2, action: 2, retention: 1 });
     const kpi = Object.fromEntries(o.stages.flatMap((s) => s.kpis.map((k) => [k.id, k.value])));
     expect(kpi.visitors).toBe(4);
     expect(kpi.new_visitors).toBe(3);

@@ -53,7 +53,9 @@ async function computeOverview(scope: ProjectScope, q: OverviewQuery): Promise<C
   const wants = new Set(FUNNEL_STAGES.flatMap((s) => template.stages[s].kpis.map((k) => k.id)));
 
   // One after the other: PGlite has one connection, and PostgreSQL's pool is shared with other requests.
-  const [current] = await goalConversions(scope, { ...base, goals: [...matches, ...stageMatches], newVisitors: true });
+  // Retention keeps customers ("Klant behouden"): who bought again, or came back as a customer (a retention marker).
+  const retained = { markers: template.stages.retention.markers, repeat: template.stages.action.markers };
+  const [current] = await goalConversions(scope, { ...base, goals: [...matches, ...stageMatches], newVisitors: true, retained });
   const [previous] = await goalConversions(scope, { goals: matches, from: previousRange.from, to: previousRange.to, filters: q.filters });
   const daily = await goalDaily(scope, { ...base, goals: matches, timeZone: scope.project.timeZone });
   const segments: Partial<Record<SegmentField, Awaited<ReturnType<typeof goalConversions>>>> = {};
@@ -77,10 +79,9 @@ async function computeOverview(scope: ProjectScope, q: OverviewQuery): Promise<C
     ? { ...(await spendForOverview(scope, { from: q.from, to: q.to, fields: spendFields })), lead: q.spend.lead }
     : undefined;
 
-  const stageVisitors = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, current?.goals[goals.length + i].converted ?? 0])) as Record<
-    FunnelStage,
-    number
-  >;
+  const stageVisitors = Object.fromEntries(
+    FUNNEL_STAGES.map((s, i) => [s, s === "retention" ? (current?.retained ?? 0) : (current?.goals[goals.length + i].converted ?? 0)]),
+  ) as Record<FunnelStage, number>;
   const trimmed = current ? { ...current, goals: current.goals.slice(0, goals.length) } : undefined;
   const sources = (segments.source ?? [])
     .filter((r) => r.group !== "(none)")

@@ -18,6 +18,11 @@ export type GoalConversionsQuery = {
   groupBy?: SegmentField | SegmentField[];
   /** also count visitors first seen in the range (one primary-key lookup per visitor) */
   newVisitors?: boolean;
+  /**
+   * Also count the retained customers (the Retention stage): visitors who did `repeat` (the Action
+   * stage's conversion) more than once in the range, or fired one of the retention `markers`.
+   */
+  retained?: { markers: GoalMatch; repeat: GoalMatch };
 };
 
 export type GoalConversionsRow = {
@@ -29,6 +34,8 @@ export type GoalConversionsRow = {
   newVisitors: number;
   /** visitors whose only event in the range was one page view */
   bounced: number;
+  /** retained customers (0 unless asked for) */
+  retained: number;
   goals: {
     converted: number;
     conversions: number;
@@ -71,13 +78,17 @@ export async function goalConversions(scope: ProjectScope, q: GoalConversionsQue
       sql`, count(*) filter (where ${col("c", i)} > 0)::int as ${col("converted", i)}, coalesce(sum(${col("c", i)}), 0)::int as ${col("conversions", i)},
           sum(${col("r", i)})::float8 as ${col("revenue", i)}, count(*) filter (where ${col("c", i)} > 1)::int as ${col("repeaters", i)}`,
   );
+  const retainedCols = q.retained
+    ? sql`, count(*) filter (where ${matchCondition(q.retained.markers)}) as retention_markers, count(*) filter (where ${matchCondition(q.retained.repeat)}) as repeat_actions`
+    : sql``;
+  const retained = q.retained ? sql`count(*) filter (where retention_markers > 0 or repeat_actions > 1)::int` : sql`0`;
   const from = q.from.toISOString();
   const newVisitors = q.newVisitors
     ? sql`(select count(*) from persons np where np.project_id = ${scope.projectId}::uuid and np.person_id = people.person_id and np.first_seen >= ${from}::timestamptz)`
     : sql`0`;
   const aggregate = (field: string, grp: SQL) =>
     sql`select ${field}::text as field, ${grp}::text as grp, count(*)::int as visitors, coalesce(sum(${newVisitors}), 0)::int as new_visitors,
-          count(*) filter (where n = 1 and only_views)::int as bounced ${sql.join(totals, sql``)}
+          count(*) filter (where n = 1 and only_views)::int as bounced, ${retained} as retained ${sql.join(totals, sql``)}
         from people where in_segment group by 2`;
   // Several groupings read the same materialised CTE: one scan of the events, one row set per field.
   const selects = fields.length ? fields.map((f, i) => aggregate(f, col("g", i))) : [aggregate("", sql`''`)];
@@ -90,6 +101,7 @@ export async function goalConversions(scope: ProjectScope, q: GoalConversionsQue
               count(*) as n, bool_and(e.name = 'pageview') as only_views
               ${sql.join(groups, sql``)}
               ${sql.join(perGoal, sql``)}
+              ${retainedCols}
             from events e ${persons}
             where e.project_id = ${scope.projectId}::uuid and e.time >= ${from}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz
               and e.name not in ('identify', 'alias', 'group')
@@ -104,6 +116,7 @@ export async function goalConversions(scope: ProjectScope, q: GoalConversionsQue
     visitors: Number(r.visitors),
     newVisitors: Number(r.new_visitors),
     bounced: Number(r.bounced),
+    retained: Number(r.retained),
     goals: q.goals.map((_, i) => ({
       converted: Number(r[`converted${i}`]),
       conversions: Number(r[`conversions${i}`]),

@@ -19,6 +19,7 @@ export default {
     submitting: "Creating account…",
     haveAccount: "Already have an account?",
     loginLink: "Log in",
+    defaultTeamName: "{name}'s team",
     inviteTitle: "Join {team} on Trechter",
     inviteSubtitle: "Create your account to join {team}.",
   },

@@ -13,6 +13,8 @@ export default {
     macroRate: "Macro conversion rate",
     change: "{change} vs previous period",
     noPrevious: "No visitors in the previous period",
+    counts:
+      "Counts unique visitors who reached {goal} at least once, by any route; a funnel counts only those who followed its steps in order.",
   },
   goal: {
     macro: "Macro goal",
@@ -37,7 +39,7 @@ export default {
     rate: "{rate} for {label}",
     solid: "Solid range: {interval}",
     none: "No benchmark",
-    source: "Source: the conversion article",
+    source: "Source: {publisher} ({site}), “{title}”, published {date}",
     verdict: {
       above: "Above the benchmark: even the low end of your interval beats it.",
       below: "Below the benchmark: even the high end of your interval falls short of it.",
@@ -66,6 +68,7 @@ export default {
     body: "The KPIs the sales-funnel article names for each stage, where your events allow them.",
     reached: { one: "{count} visitor ({share})", other: "{count} visitors ({share})" },
     notAvailable: "Not available from your events",
+    retentionCounts: "Customers kept: they converted again in this period, or came back as customers.",
     names: { awareness: "Awareness", interest: "Interest", decision: "Decision", action: "Action", retention: "Retention" },
   },
   segments: {

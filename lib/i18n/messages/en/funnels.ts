@@ -54,6 +54,11 @@ export default {
     interval: "95% interval {interval}",
     previous: "{change} vs previous period ({rate})",
     noPrevious: "No data in the previous period",
+    counts: {
+      one: "Counts visitors who did its {count} step within {window}; the conversions overview counts anyone who reached the goal.",
+      other:
+        "Counts visitors who did all {count} steps in this order within {window}; the conversions overview counts anyone who reached the goal.",
+    },
   },
   trend: {
     conversion: "Conversion",

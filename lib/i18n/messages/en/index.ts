@@ -12,6 +12,25 @@ import spend from "./spend";
 import experiments from "./experiments";
 import privacyPage from "./privacy-page";
 import account from "./account";
+import persons from "./persons";
+import dropin from "./dropin";
 
-const en = { common, auth, app, project, team, onboarding, funnels, share, conversions, goals, spend, experiments, privacyPage, account };
+const en = {
+  common,
+  auth,
+  app,
+  project,
+  team,
+  onboarding,
+  funnels,
+  share,
+  conversions,
+  goals,
+  spend,
+  experiments,
+  privacyPage,
+  account,
+  persons,
+  dropin,
+};
 export default en;

@@ -21,6 +21,7 @@ const auth: typeof en = {
     submitting: "Account wordt aangemaakt…",
     haveAccount: "Heb je al een account?",
     loginLink: "Inloggen",
+    defaultTeamName: "Team van {name}",
     inviteTitle: "Word lid van {team} op Trechter",
     inviteSubtitle: "Maak je account aan om lid te worden van {team}.",
   },

@@ -15,6 +15,8 @@ const conversions: typeof en = {
     macroRate: "Macroconversieratio",
     change: "{change} t.o.v. vorige periode",
     noPrevious: "Geen bezoekers in de vorige periode",
+    counts:
+      "Telt unieke bezoekers die {goal} minstens één keer haalden, langs welke weg ook; een funnel telt alleen wie zijn stappen in volgorde volgde.",
   },
   goal: {
     macro: "Macrodoel",
@@ -39,7 +41,7 @@ const conversions: typeof en = {
     rate: "{rate} voor {label}",
     solid: "Solide basis: {interval}",
     none: "Geen benchmark",
-    source: "Bron: het artikel over conversie",
+    source: "Bron: {publisher} ({site}), “{title}”, gepubliceerd op {date}",
     verdict: {
       above: "Boven de benchmark: zelfs de onderkant van je interval ligt erboven.",
       below: "Onder de benchmark: zelfs de bovenkant van je interval haalt hem niet.",
@@ -72,6 +74,7 @@ const conversions: typeof en = {
     body: "De KPI's die het artikel over de salesfunnel per fase noemt, voor zover je events ze toelaten.",
     reached: { one: "{count} bezoeker ({share})", other: "{count} bezoekers ({share})" },
     notAvailable: "Niet af te leiden uit je events",
+    retentionCounts: "Behouden klanten: ze converteerden opnieuw in deze periode, of kwamen terug als klant.",
     names: { awareness: "Bewustwording", interest: "Interesse", decision: "Overweging", action: "Actie", retention: "Behoud" },
   },
   segments: {

@@ -56,6 +56,11 @@ const funnels: typeof en = {
     interval: "95%-interval {interval}",
     previous: "{change} t.o.v. vorige periode ({rate})",
     noPrevious: "Geen data in de vorige periode",
+    counts: {
+      one: "Telt bezoekers die de {count} stap deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
+      other:
+        "Telt bezoekers die alle {count} stappen in deze volgorde deden binnen {window}; het conversieoverzicht telt iedereen die het doel haalde.",
+    },
   },
   trend: {
     conversion: "Conversie",

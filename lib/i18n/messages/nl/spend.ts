@@ -99,7 +99,7 @@ const spend: typeof en = {
     source: "Vul de bron in zoals in utm_source, bijvoorbeeld google of nieuwsbrief.",
     medium: "Het medium is maximaal 200 tekens.",
     campaign: "De campagne is maximaal 200 tekens.",
-    amount: "Vul een bedrag boven 0 in met hooguit 2 decimalen, zoals 1234,50 of 1.234,50 (alleen 1.234 is dubbelzinnig).",
+    amount: "Vul een bedrag boven 0 in met hooguit 2 decimalen, zoals 1234,50.",
     forbidden: "Je rol staat dit niet toe.",
     notFound: "Deze uitgave bestaat niet meer.",
   },

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { redirect } from "next/navigation";
 import { action, id } from "@/server/action";
 import { deleteProject, originSettingsSchema, rotateReadKey, rotateWriteKey, setAllowedOrigins, updateProject } from "@/db/projects";
 
@@ -43,7 +44,10 @@ export const saveAllowedOriginsAction = action(
   async ([, settings], { project }) => ({ origins: await setAllowedOrigins(project, settings) }),
 );
 
-/** Deletes the project and all of its data when `confirmName` is its name. Admins and owners only. */
+/**
+ * Deletes the project and all of its data when `confirmName` is its name, then goes to the project
+ * list (a redirect, so the deleted project's page is not rendered again). Admins and owners only.
+ */
 export const deleteProjectAction = action(
   {
     input: z.tuple([id, z.string().max(200)]),
@@ -54,5 +58,6 @@ export const deleteProjectAction = action(
   },
   async ([, confirmName], { project }) => {
     await deleteProject(project, confirmName);
+    redirect("/projects");
   },
 );

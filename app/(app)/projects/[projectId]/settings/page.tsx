@@ -7,10 +7,15 @@ import { getI18n } from "@/server/i18n";
 import { lastDays, localIsoDay } from "@/lib/funnel/ranges";
 import { KeysCard } from "@/components/settings/KeysCard";
 import { InstallCard } from "@/components/settings/InstallCard";
+import { RetentionCard } from "@/components/settings/RetentionCard";
+import { getRetention } from "@/db/retention";
+import { retentionHorizon } from "@/lib/privacy/retention";
 import { ProjectDetailsCard } from "@/components/settings/ProjectDetailsCard";
 import { AllowedOriginsCard } from "@/components/settings/AllowedOriginsCard";
 import { ExportCard } from "@/components/settings/ExportCard";
 import { DeleteProjectCard } from "@/components/settings/DeleteProjectCard";
+import { DropInCard } from "@/components/settings/DropInCard";
+import { dropInClaimsOf } from "@/db/dropin";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -33,6 +38,7 @@ function timeZones(current: string): string[] {
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const scope = await pageProjectScope(projectId);
+  const retention = await getRetention(scope);
   const { project } = scope;
   const admin = scope.can("admin");
   const refusals = await originRefusals(scope);
@@ -65,6 +71,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
           maxRows={EXPORT_MAX_ROWS}
         />
       ) : null}
+      <RetentionCard
+        projectId={projectId}
+        months={retention.months}
+        keptFrom={retentionHorizon(new Date(), retention.months, project.timeZone).day}
+        checkedAt={retention.checkedAt?.toISOString() ?? null}
+        canEdit={admin}
+      />
+      <DropInCard projectId={projectId} origin={await publicOrigin()} claims={dropInClaimsOf(scope)} canEdit={scope.can("admin")} />
       {admin ? (
         <div className="lg:col-span-2">
           <DeleteProjectCard projectId={projectId} name={project.name} />

@@ -1,0 +1,5 @@
+import { dropInRoute } from "@/server/ingest/dropin-route";
+import { ingestUmami } from "@/server/ingest/dropin";
+
+/** Umami's collect endpoint: what Umami's script sends (server/ingest/dropin.ts). */
+export const { OPTIONS, POST } = dropInRoute(ingestUmami);

@@ -1,0 +1,112 @@
+import type { Db } from "../../db/client";
+import type { ProjectRow } from "../../db/tenant";
+import { storeAccepted, recordBotsDropped, recordOriginsRefused, type Candidate } from "../../db/events/store";
+import { normalizeMessage } from "../../lib/ingest/normalize";
+import type { MessageType } from "../../lib/ingest/schema";
+import { MAX_EVENT_BYTES } from "../../lib/ingest/body";
+import { lookupCountry } from "../../lib/geo";
+import { takeTokens } from "../../lib/ingest/rate-limit";
+import { originAllowed, requestOriginOf } from "../../lib/ingest/origin";
+import { findUnstorable } from "../../lib/text/safe";
+import { isUnavailable } from "../../db/events/errors";
+import { fail, unavailable, type IngestResponse } from "./answers";
+
+export type IngestItem = { raw: unknown; type: MessageType | undefined };
+export type StoreContext = {
+  /** a /v1/batch request: items are reported by index and each is capped at 32 KB */
+  batch: boolean;
+  batchSentAt?: unknown;
+  clientIp: string | null;
+  userAgent: string | null;
+  /** The `Origin` and `Referer` headers: checked against the project's allowed origins. */
+  origin: string | null;
+  referer: string | null;
+  rateLimitPerMinute: number;
+};
+
+/**
+ * The messages of one request to a project, whatever API they came in by (Segment, Plausible,
+ * Umami): allowed origins, rate limit, validate and map each (normalizeMessage), drop bots (counted), store the
+ * rest durably (messageId dedup), and answer with what was accepted and what was refused (by
+ * index). 503 with Retry-After only when the database is unavailable.
+ */
+export async function storeMessages(db: Db, project: ProjectRow, items: IngestItem[], ctx: StoreContext): Promise<IngestResponse> {
+  // Allowed origins (lib/ingest/origin.ts), from the project row the lookup loaded: no extra query
+  // unless the request is refused. Refused events take no tokens, so another site cannot use up the
+  // project's rate limit.
+  const from = requestOriginOf(ctx.origin, ctx.referer);
+  if (!originAllowed(project, from)) {
+    try {
+      await recordOriginsRefused(db, project.id, new Date(), items.length);
+    } catch (err) {
+      if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later.");
+      throw err;
+    }
+    return from === null
+      ? fail(
+          403,
+          "origin_required",
+          "This project accepts events only from the sites in its allowed origins; requests without an Origin (server-side libraries) are turned off in the project's settings.",
+        )
+      : fail(
+          403,
+          "origin_not_allowed",
+          `This project does not accept events from ${from === "opaque" ? "this page" : from}. Add the site to the allowed origins in the project's settings.`,
+        );
+  }
+
+  const limited = takeTokens(project.id, items.length, ctx.rateLimitPerMinute);
+  if (limited)
+    return fail(
+      429,
+      "rate_limited",
+      `This project sends more than ${ctx.rateLimitPerMinute} events a minute; slow down and retry.`,
+      {},
+      { "Retry-After": String(limited) },
+    );
+
+  const receivedAt = new Date();
+  const candidates: Candidate[] = [];
+  const rejected: { index: number; error: string }[] = [];
+  let bots = 0;
+  items.forEach(({ raw, type: t }, index) => {
+    // What PostgreSQL cannot store, and nesting too deep, first: JSON.stringify below recurses.
+    const unstorable = findUnstorable(raw);
+    if (unstorable) return rejected.push({ index, error: `${unstorable.path || "message"} ${unstorable.reason}` });
+    if (ctx.batch && JSON.stringify(raw ?? null).length > MAX_EVENT_BYTES)
+      return rejected.push({ index, error: "message is larger than 32 KB" });
+    const r = normalizeMessage(raw, t, {
+      receivedAt,
+      batchSentAt: ctx.batchSentAt,
+      requestIp: ctx.clientIp,
+      requestUserAgent: ctx.userAgent,
+      lookupCountry,
+    });
+    if (!r.ok) return rejected.push({ index, error: r.error });
+    // Bots (lib/ingest/normalize isBotVisitor: the snippet's automation flag, the message's or a browser's agent) are counted, not stored.
+    if (r.event.bot) return bots++;
+    candidates.push({ index, event: r.event });
+  });
+
+  let result: Awaited<ReturnType<typeof storeAccepted>>;
+  try {
+    result = await storeAccepted(db, project.id, candidates);
+    await recordBotsDropped(db, project.id, receivedAt, bots);
+  } catch (err) {
+    if (isUnavailable(err))
+      return unavailable("The event store is unavailable; retry later (what was stored already is not stored twice).");
+    throw err;
+  }
+  const { stored } = result;
+  const refused = result.refused.length;
+  rejected.push(...result.refused);
+  rejected.sort((a, b) => a.index - b.index);
+  const accepted = candidates.length - refused;
+  const summary = { accepted, stored, duplicates: accepted - stored, bots, rejected };
+  if (rejected.length) {
+    const first = rejected[0];
+    const where = ctx.batch ? `batch[${first.index}]: ` : "";
+    return { status: 400, body: { success: false, ...summary, error: { code: "invalid_message", message: `${where}${first.error}` } } };
+  }
+  return { status: 200, body: { success: true, ...summary } };
+}
