@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, it } from "vitest";
 
@@ -31,6 +32,14 @@ export function postgresRequirement(): Requirement {
     met: Boolean(process.env.TEST_DATABASE_URL),
     reason: "TEST_DATABASE_URL is not set (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test)",
   };
+}
+
+/** A non-loopback IPv4 address on this machine (a sandbox without a network has none). */
+export function networkRequirement(): Requirement {
+  const found = Object.values(os.networkInterfaces())
+    .flat()
+    .some((i) => i && i.family === "IPv4" && !i.internal);
+  return { met: found, reason: "this machine has no network interface besides loopback" };
 }
 
 export function inCi(): boolean {
