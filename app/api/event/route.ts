@@ -1,4 +1,4 @@
-import { dropInRoute } from "@/server/ingest/dropin-route";
+import { dropInRoute } from "@/server/ingest/route";
 import { ingestPlausible } from "@/server/ingest/dropin";
 
 /** Plausible's Events API: what Plausible's script and its server-side users send (server/ingest/dropin.ts). */

@@ -1,4 +1,4 @@
-import { dropInRoute } from "@/server/ingest/dropin-route";
+import { dropInRoute } from "@/server/ingest/route";
 import { ingestUmami } from "@/server/ingest/dropin";
 
 /** Umami's collect endpoint: what Umami's script sends (server/ingest/dropin.ts). */
