@@ -157,8 +157,9 @@ for (const { lang, locale } of LOCALES) {
     await expect(setup.getByTestId("error-code")).toBeVisible();
     await setup.getByRole("textbox").fill(totpCode(secret, Date.now()));
     await setup.getByRole("button").first().click();
+    // The codes appear once the server has turned two-factor on (allInnerTexts does not wait for them).
+    await expect(page.getByTestId("recovery-code")).toHaveCount(10);
     const codes = await page.getByTestId("recovery-code").allInnerTexts();
-    expect(codes).toHaveLength(10);
 
     // Signing in elsewhere: password, then code.
     const other = await newPage(browser, locale);
