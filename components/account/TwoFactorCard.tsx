@@ -28,6 +28,8 @@ export function TwoFactorCard({ status }: { status: Status }) {
   const [setup, setSetup] = useState<{ secret: string; uri: string }>();
   const [codes, setCodes] = useState<string[]>();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Recovery codes are shown only once two-factor is on; the page refreshes when they are put away.
+  const on = status.enabled || Boolean(codes);
   const blockedOff = t("account.required", { team: status.requiredBy.join(", ") });
   const run = (fn: () => Promise<void>) => start(fn);
 
@@ -35,12 +37,8 @@ export function TwoFactorCard({ status }: { status: Status }) {
     <Card id="two-factor">
       <CardHeader
         title={t("account.twoFactor.title")}
-        description={status.enabled ? t("account.twoFactor.on") : t("account.twoFactor.off")}
-        actions={
-          <Badge tone={status.enabled ? "green" : "slate"}>
-            {status.enabled ? t("account.twoFactor.badgeOn") : t("account.twoFactor.badgeOff")}
-          </Badge>
-        }
+        description={on ? t("account.twoFactor.on") : t("account.twoFactor.off")}
+        actions={<Badge tone={on ? "green" : "slate"}>{on ? t("account.twoFactor.badgeOn") : t("account.twoFactor.badgeOff")}</Badge>}
       />
       <div className="space-y-4 p-5" data-testid="two-factor">
         {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
