@@ -16,7 +16,87 @@ export type StepMatch = {
   where?: Record<string, PropertyValue>;
 };
 
-export type FunnelStep = StepMatch & { label?: string };
+/** The operators of a step condition (DESIGN.md, "Funnel definitions": their exact meaning is normative). */
+export const CONDITION_OPERATORS = [
+  "is",
+  "is_not",
+  "in",
+  "contains",
+  "not_contains",
+  "starts_with",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "exists",
+  "not_exists",
+] as const;
+export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
+/** One condition on an event's property; `value` is a list for `in`, absent for `exists`/`not_exists`. */
+export type StepCondition = { property: string; operator: ConditionOperator; value?: PropertyValue | PropertyValue[] };
+
+/**
+ * What a funnel step (or an exclusion) matches: one event name or any of several, optionally a path
+ * pattern, property equalities (`where`) and conditions with operators (all must hold).
+ */
+export type FunnelStepMatch = {
+  event: string | string[];
+  path?: string;
+  where?: Record<string, PropertyValue>;
+  conditions?: StepCondition[];
+};
+
+/** A funnel step: `optional` steps may be skipped (never the first or last); `within` (seconds, steps 2 and on) bounds the time since the chain's previous event. */
+export type FunnelStep = FunnelStepMatch & { label?: string; optional?: boolean; within?: number };
+
+/** "Did not … between step a and step b" (1-based, a < b, neither optional). */
+export type FunnelExclusion = FunnelStepMatch & { between: [number, number] };
+
+/** `ordered` (default): in this order; `strict`: in this order, nothing in between; `any`: in any order. */
+export const FUNNEL_ORDERS = ["ordered", "strict", "any"] as const;
+export type FunnelOrder = (typeof FUNNEL_ORDERS)[number];
+
+/**
+ * Everything of a funnel definition beyond its steps and window (DESIGN.md, "Funnel definitions").
+ * All optional: a definition without them means what it always meant.
+ */
+export type FunnelRules = {
+  order?: FunnelOrder;
+  exclusions?: FunnelExclusion[];
+  /** fields whose value must be the same at every chain event: `prop:<name>` or a segment field */
+  hold?: SegmentField[];
+};
+
+export const MAX_EXCLUSIONS = 5;
+export const MAX_HOLD = 3;
+export const MAX_STEP_CONDITIONS = 10;
+
+/** The fixed bins of the time-to-convert distribution, in seconds ([from, to); the last is open). */
+export const TIME_TO_CONVERT_BINS: readonly (readonly [number, number | null])[] = [
+  [0, 60],
+  [60, 300],
+  [300, 900],
+  [900, 3600],
+  [3600, 4 * 3600],
+  [4 * 3600, 86400],
+  [86400, 3 * 86400],
+  [3 * 86400, 7 * 86400],
+  [7 * 86400, 14 * 86400],
+  [14 * 86400, 30 * 86400],
+  [30 * 86400, null],
+];
+
+/** The `timeToConvert` block of an answer (seconds). */
+export type TimeToConvert = {
+  fromStep: number;
+  toStep: number;
+  visitors: number;
+  bins: { fromSeconds: number; toSeconds: number | null; visitors: number }[];
+  percentiles: { p25: number | null; p50: number | null; p75: number | null; p90: number | null };
+};
+
+/** An answer computed on a deterministic sample of people (by a hash of the person): `share` is the sampled fraction (0–1). */
+export type FunnelEstimate = { share: number };
 
 /** The fields a segment filter or a breakdown can name; `prop:<key>` names a custom property. */
 export const SEGMENT_FIELDS = [
@@ -59,6 +139,7 @@ export const FUNNEL_STAGES = ["awareness", "interest", "decision", "action", "re
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 export const MIN_STEPS = 2;
+/** 30 once the engine and facts take it (issue #16); 10 until then. */
 export const MAX_STEPS = 10;
 export const DEFAULT_WINDOW_SECONDS = 7 * 24 * 3600;
 export const MAX_WINDOW_SECONDS = 90 * 24 * 3600;
@@ -72,6 +153,10 @@ export type FunnelResults = FunnelSeries & {
   breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean; costs?: FunnelCosts } & FunnelSeries)[] };
   trend: { unit: TrendUnit; points: TrendPoint[] };
   previous?: FunnelSeries & { range: { from: string; to: string } };
+  /** the distribution of time to convert between two steps (issue #16) */
+  timeToConvert?: TimeToConvert;
+  /** present when this answer is an estimate from a sample of people; the exact one replaces it */
+  estimate?: FunnelEstimate;
 };
 
 /** One person of a drop-off audience (db/queries/funnel/dropOffAudience reads them; lib/funnel/audience-export writes them). */
