@@ -47,7 +47,10 @@ export type FunnelStepMatch = {
 };
 
 /** A funnel step: `optional` steps may be skipped (never the first or last); `within` (seconds, steps 2 and on) bounds the time since the chain's previous event. */
-export type FunnelStep = FunnelStepMatch & { label?: string; optional?: boolean; within?: number };
+export type FunnelStepDefinition = FunnelStepMatch & { label?: string; optional?: boolean; within?: number };
+
+/** Today's step (one event name, equalities): becomes FunnelStepDefinition when the engine takes the definitions (issue #16). */
+export type FunnelStep = StepMatch & { label?: string };
 
 /** "Did not … between step a and step b" (1-based, a < b, neither optional). */
 export type FunnelExclusion = FunnelStepMatch & { between: [number, number] };
