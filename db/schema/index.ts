@@ -2,3 +2,6 @@ export * from "./accounts";
 export * from "./projects";
 export * from "./events";
 export * from "./reports";
+export * from "./jobs";
+export * from "./digests";
+export * from "./alerts";
