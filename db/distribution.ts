@@ -28,6 +28,10 @@ export const TABLE_PLACEMENT = {
     "share_links",
     "ad_spend",
     "experiments",
+    "dashboards",
+    "dashboard_tiles",
+    "dashboard_share_links",
+    "annotations",
   ],
   // In the order Citus must create them: a table after the ones it refers to.
   reference: [
