@@ -44,7 +44,10 @@ export default {
     fired: "The alert “{rule}” of {project} fired at {time}.",
     below: "The conversion rate of {target} is {rate} ({converted} of {visitors} visitors, {from} – {to}), below {threshold}.",
     drop: "The conversion rate of {target} is {rate} ({converted} of {visitors} visitors, {from} – {to}): below the low end {low} of what the previous 4 weeks ({baseline}) allow.",
-    noEvents: { one: "No events received for {count} hour (last one: {last}).", other: "No events received for {count} hours (last one: {last})." },
+    noEvents: {
+      one: "No events received for {count} hour (last one: {last}).",
+      other: "No events received for {count} hours (last one: {last}).",
+    },
     noEventsEver: "No events received yet.",
     once: "You get this once for this episode; the alert fires again only after it has resolved.",
     open: "Open the project",

@@ -44,7 +44,10 @@ export default {
     fired: "De waarschuwing “{rule}” van {project} ging af op {time}.",
     below: "De conversieratio van {target} is {rate} ({converted} van {visitors} bezoekers, {from} – {to}), onder {threshold}.",
     drop: "De conversieratio van {target} is {rate} ({converted} van {visitors} bezoekers, {from} – {to}): onder de ondergrens {low} van wat de vorige 4 weken ({baseline}) toelaten.",
-    noEvents: { one: "Al {count} uur geen events ontvangen (laatste: {last}).", other: "Al {count} uur geen events ontvangen (laatste: {last})." },
+    noEvents: {
+      one: "Al {count} uur geen events ontvangen (laatste: {last}).",
+      other: "Al {count} uur geen events ontvangen (laatste: {last}).",
+    },
     noEventsEver: "Nog geen events ontvangen.",
     once: "Je krijgt dit één keer per episode; de waarschuwing gaat pas weer af nadat ze is opgelost.",
     open: "Open het project",
