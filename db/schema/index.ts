@@ -2,10 +2,7 @@ export * from "./accounts";
 export * from "./projects";
 export * from "./events";
 export * from "./reports";
-<<<<<<< HEAD
+export * from "./dashboards";
 export * from "./jobs";
 export * from "./digests";
 export * from "./alerts";
-=======
-export * from "./dashboards";
->>>>>>> main

@@ -42,8 +42,8 @@ export default {
   alertMail: {
     subject: "Alert: {rule}",
     fired: "The alert “{rule}” of {project} fired at {time}.",
-    below: "The conversion rate of {target} is {rate} ({converted} of {visitors} visitors, {from} – {to}), below {threshold}.",
-    drop: "The conversion rate of {target} is {rate} ({converted} of {visitors} visitors, {from} – {to}): below the low end {low} of what the previous 4 weeks ({baseline}) allow.",
+    below: "The conversion rate of {target} is {rate} (converted: {converted} of {visitors}; {from} – {to}), below {threshold}.",
+    drop: "The conversion rate of {target} is {rate} (converted: {converted} of {visitors}; {from} – {to}): below the low end {low} of what the previous 4 weeks ({baseline}) allow.",
     noEvents: {
       one: "No events received for {count} hour (last one: {last}).",
       other: "No events received for {count} hours (last one: {last}).",

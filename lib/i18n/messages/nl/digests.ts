@@ -42,8 +42,8 @@ export default {
   alertMail: {
     subject: "Waarschuwing: {rule}",
     fired: "De waarschuwing “{rule}” van {project} ging af op {time}.",
-    below: "De conversieratio van {target} is {rate} ({converted} van {visitors} bezoekers, {from} – {to}), onder {threshold}.",
-    drop: "De conversieratio van {target} is {rate} ({converted} van {visitors} bezoekers, {from} – {to}): onder de ondergrens {low} van wat de vorige 4 weken ({baseline}) toelaten.",
+    below: "De conversieratio van {target} is {rate} (geconverteerd: {converted} van {visitors}; {from} – {to}), onder {threshold}.",
+    drop: "De conversieratio van {target} is {rate} (geconverteerd: {converted} van {visitors}; {from} – {to}): onder de ondergrens {low} van wat de vorige 4 weken ({baseline}) toelaten.",
     noEvents: {
       one: "Al {count} uur geen events ontvangen (laatste: {last}).",
       other: "Al {count} uur geen events ontvangen (laatste: {last}).",
