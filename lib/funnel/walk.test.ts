@@ -1,0 +1,32 @@
+import { describe, it, expect } from "vitest";
+import { timeToConvertDistribution, timeToConvertOf, type WalkStart } from "./walk";
+
+const start = (fastest: (number | null)[]): WalkStart => ({
+  index: 0,
+  group: 0,
+  level: fastest.filter((f) => f !== null).length,
+  optionalMask: 0,
+  fastest,
+});
+
+describe("time to convert", () => {
+  it("is the fastest time to b minus the fastest time to a, each over all starts", () => {
+    // start 1 reaches step 2 fast but step 3 slowly; start 2 reaches step 3 fast but step 2 slowly
+    const starts = [start([0, 1000, 90_000]), start([0, 30_000, 40_000])];
+    expect(timeToConvertOf(starts, 1, 3)).toBe(40_000);
+    expect(timeToConvertOf(starts, 2, 3)).toBe(39_000);
+    expect(timeToConvertOf([start([0, 1000, null])], 1, 3)).toBeNull();
+  });
+
+  it("bins [from, to) in seconds, all eleven, and interpolates percentiles like percentile_cont", () => {
+    const d = timeToConvertDistribution([59_999, 60_000, 300_000, 31 * 86400_000], 1, 3);
+    expect(d.visitors).toBe(4);
+    expect(d.bins).toHaveLength(11);
+    expect(d.bins.map((b) => b.visitors)).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(d.bins[10]).toEqual({ fromSeconds: 30 * 86400, toSeconds: null, visitors: 1 });
+    // sorted 59.999, 60, 300, 2678400 s: p50 at rank 1.5 → (60 + 300) / 2
+    expect(d.percentiles.p50).toBe(180);
+    expect(d.percentiles.p25).toBeCloseTo(59.99975, 6);
+    expect(timeToConvertDistribution([], 1, 2).percentiles).toEqual({ p25: null, p50: null, p75: null, p90: null });
+  });
+});
