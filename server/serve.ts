@@ -8,6 +8,7 @@ import { withSecurity } from "./http";
 import { browserUrl, listen, selfHost } from "./listen";
 import { startRetentionJob } from "./retention-job";
 import { handleIngestion } from "./ingest/node";
+import { startJobs } from "./jobs/start";
 
 const cfg = config();
 if (cfg.APP_URL && !process.env.AUTH_URL) {
@@ -33,5 +34,7 @@ app.prepare().then(async () => {
   else console.log(`[trechter] Ready on ${ready.url}`);
   // Each project's event retention, checked on start and hourly (db/retention.ts).
   startRetentionJob();
+  // Scheduled digests and alert checks: a queue in the database shared by every process (db/jobs.ts).
+  startJobs();
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.close(() => process.exit(0)));
 });
