@@ -153,7 +153,16 @@ export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null
 /** What a funnel report answers (db/queries/funnel/funnelResults computes it; the dashboard draws it). */
 export type FunnelResults = FunnelSeries & {
   range: { from: string; to: string };
-  breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean; costs?: FunnelCosts } & FunnelSeries)[] };
+  breakdown?: {
+    field: SegmentField;
+    /** each value's series, with its own trend (entered and converted per period, as the funnel's trend) */
+    series: ({
+      value: string | null;
+      other: boolean;
+      costs?: FunnelCosts;
+      trend?: { unit: TrendUnit; points: TrendPoint[] };
+    } & FunnelSeries)[];
+  };
   trend: { unit: TrendUnit; points: TrendPoint[] };
   previous?: FunnelSeries & { range: { from: string; to: string } };
   /** the distribution of time to convert between two steps (issue #16) */
