@@ -150,11 +150,11 @@ export const funnelSegments = pgTable(
 export const funnelFactSets = pgTable(
   "funnel_fact_sets",
   {
-    // bigint identity, in a key with project_id (every key of a tenant table has it: Citus, issue #21)
-    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
+    // bigint, and keyed with the project: Citus distributes by project_id (db/distribution.ts).
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
     funnelKey: text("funnel_key").notNull(),
     appliedUntil: timestamp("applied_until", { withTimezone: true }),
     builtAt: timestamp("built_at", { withTimezone: true }),

@@ -150,21 +150,20 @@ export const MAX_WINDOW_SECONDS = 90 * 24 * 3600;
 /** A funnel's steps with their rates and the overall conversion (a breakdown's series have the same shape). */
 export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null; interval: Interval } };
 
+/** Conversion per period of a range (lib/funnel/periods.ts). */
+export type FunnelTrend = { unit: TrendUnit; points: TrendPoint[] };
+
 /** What a funnel report answers (db/queries/funnel/funnelResults computes it; the dashboard draws it). */
 export type FunnelResults = FunnelSeries & {
   range: { from: string; to: string };
+  /** per value: its steps and, when the engine gives it, its own trend (one line per value) */
   breakdown?: {
     field: SegmentField;
-    /** each value's series, with its own trend (entered and converted per period, as the funnel's trend) */
-    series: ({
-      value: string | null;
-      other: boolean;
-      costs?: FunnelCosts;
-      trend?: { unit: TrendUnit; points: TrendPoint[] };
-    } & FunnelSeries)[];
+    series: ({ value: string | null; other: boolean; costs?: FunnelCosts; trend?: FunnelTrend } & FunnelSeries)[];
   };
-  trend: { unit: TrendUnit; points: TrendPoint[] };
-  previous?: FunnelSeries & { range: { from: string; to: string } };
+  trend: FunnelTrend;
+  /** the period before (same length); its `trend`, when present, is drawn as a second series (the dashboard asks for it otherwise) */
+  previous?: FunnelSeries & { range: { from: string; to: string }; trend?: FunnelTrend };
   /** the distribution of time to convert between two steps (issue #16) */
   timeToConvert?: TimeToConvert;
   /** present when this answer is an estimate from a sample of people; the exact one replaces it */

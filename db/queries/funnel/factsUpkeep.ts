@@ -111,12 +111,12 @@ const allEntries = (scope: ProjectScope, def: StepsAndWindow): StepCountsQuery =
 export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Promise<void> {
   const key = factsKey(def, scope.project.timeZone);
   const started = await settledInstant(scope.db, scope.projectId);
-  const [{ id: rawId }] = await queryRows<{ id: number | string }>(
+  const [set] = await queryRows<{ id: number | string }>(
     scope.db,
     sql`insert into funnel_fact_sets (project_id, funnel_key) values (${scope.projectId}::uuid, ${key})
       on conflict (project_id, funnel_key) do update set funnel_key = excluded.funnel_key returning id`,
   );
-  const id = Number(rawId);
+  const id = Number(set.id); // bigint: postgres.js returns it as a string
   for (let slice = 0; slice < BUILD_SLICES; slice++) {
     // The funnel statements' settings: a slice's sorts fit in memory, and no JIT compilation.
     await withFunnelSettings(
@@ -132,9 +132,8 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
       "factsBuildMs",
     );
   }
-  await scope.db.execute(
-    sql`update funnel_fact_sets set applied_until = ${started}::timestamptz, built_at = now() where project_id = ${scope.projectId}::uuid and id = ${id}`,
-  );
+  await scope.db.execute(sql`update funnel_fact_sets set applied_until = ${started}::timestamptz, built_at = now()
+    where project_id = ${scope.projectId}::uuid and id = ${id}`);
   await dropUnusedFacts(scope, key);
   // Fresh statistics, or the planner takes the new segments for a handful and sorts where it should
   // hash (PGlite has no autovacuum, and PostgreSQL's may not have come round yet).
@@ -198,9 +197,8 @@ async function refreshed(scope: ProjectScope, def: StepsAndWindow): Promise<{ id
         ),
       );
     }
-    await t.execute(
-      sql`update funnel_fact_sets set applied_until = ${until}::timestamptz where project_id = ${scope.projectId}::uuid and id = ${id}`,
-    );
+    await t.execute(sql`update funnel_fact_sets set applied_until = ${until}::timestamptz
+      where project_id = ${scope.projectId}::uuid and id = ${id}`);
     return { id, persons: Number(n) };
   });
 }
