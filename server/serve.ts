@@ -7,6 +7,7 @@ import { parseTrustProxy } from "../lib/auth/trust-proxy";
 import { withSecurity } from "./http";
 import { browserUrl, listen, selfHost } from "./listen";
 import { startRetentionJob } from "./retention-job";
+import { startJobs } from "./jobs/start";
 
 const cfg = config();
 if (cfg.APP_URL && !process.env.AUTH_URL) {
@@ -30,5 +31,7 @@ app.prepare().then(async () => {
   else console.log(`[trechter] Ready on ${ready.url}`);
   // Each project's event retention, checked on start and hourly (db/retention.ts).
   startRetentionJob();
+  // Scheduled digests and alert checks: a queue in the database shared by every process (db/jobs.ts).
+  startJobs();
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.close(() => process.exit(0)));
 });
