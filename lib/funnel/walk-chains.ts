@@ -9,7 +9,7 @@ import type { WalkDefinition } from "./walk";
  * event, its entry's time and, per open exclusion x (a ≤ j < b), the index of the first event matching x
  * after the chain's step-a event (the chain may reach step b only with its step-b event before that).
  * Event i extends a label at step j to step j' (j < j', only optional steps between) when
- * t_i − ts ≤ window, t_i − t_e ≤ within(j'), strict: e is the real event just before i, and i is before
+ * t_i − ts ≤ window, t_i − t_e ≤ within(j'), strict: no real event lies between e and i (i real), and i is before
  * the deadline of each exclusion closing at j'. A label dominates another when it is at least as good in
  * every coordinate (later e, later ts, later deadlines), so only the non-dominated ones are kept: every
  * chain that some dropped label could continue, a kept one continues too, with an entry at least as late
@@ -131,8 +131,8 @@ export function chainPass(
     const i = list[q];
     const ti = c.t[i];
     if (ti - lastStartT > windowMs) break;
-    if (strict && !c.real[i]) continue;
-    const m = c.steps[i];
+    // strict: an identify/alias/group call is not an event, so it can only start a chain (nothing precedes c1)
+    const m = strict && !c.real[i] ? c.steps[i] & 1 : c.steps[i];
     if (m === 0) continue;
     for (let j2 = k - 1; j2 >= 0; j2--) {
       if (!(m & (1 << j2))) continue;
@@ -157,7 +157,7 @@ export function chainPass(
           const e = L[r];
           const ts = L[r + 1];
           // dead for every later event too: out of the window, too long ago for any next step's within, or not adjacent (strict)
-          if (ti - ts > windowMs || ti - c.t[e] > p.staleAfter[j] || (strict && e !== c.prevReal[i])) continue;
+          if (ti - ts > windowMs || ti - c.t[e] > p.staleAfter[j] || (strict && c.prevReal[i] > e)) continue;
           if (w !== r) for (let s = 0; s < stride; s++) L[w + s] = L[r + s];
           w += stride;
           if (ti - c.t[e] > p.within[j2]) continue;

@@ -104,7 +104,7 @@ export function walkColumnsInto(c: WalkColumns, def: WalkDefinition, o: WalkOutp
     let single = true;
     for (let q = start; q < end; q++) {
       const i = list[q];
-      if (!c.entry[i] || !(c.steps[i] & 1) || (prep.strict && !c.real[i])) continue;
+      if (!c.entry[i] || !(c.steps[i] & 1)) continue;
       const g = perStart ? i : c.group[i];
       let slot = perStart ? -1 : groups > 0 && gId[groups - 1] === g ? groups - 1 : -1;
       if (slot < 0 && !perStart && groups > 0) {
