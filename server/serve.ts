@@ -7,6 +7,7 @@ import { parseTrustProxy } from "../lib/auth/trust-proxy";
 import { withSecurity } from "./http";
 import { browserUrl, listen, selfHost } from "./listen";
 import { startRetentionJob } from "./retention-job";
+import { handleIngestion } from "./ingest/node";
 import { startJobs } from "./jobs/start";
 
 const cfg = config();
@@ -20,7 +21,9 @@ const app = next({ dev: false, dir: process.cwd(), hostname: selfHost(cfg.HOST),
 const handle = app.getRequestHandler();
 
 app.prepare().then(async () => {
-  const server = http.createServer(withSecurity(settings, (req, res) => handle(req, res)));
+  // Ingestion (/v1/*, /api/event, /api/send) is answered here without Next's request pipeline
+  // (server/ingest/node.ts): same handlers, same answers; everything else goes to Next.
+  const server = http.createServer(withSecurity(settings, (req, res) => handleIngestion(req, res) || handle(req, res)));
   await listen(server, cfg.HOST, cfg.PORT).catch((err: Error) => {
     console.error(`[trechter] Cannot listen on ${cfg.HOST}:${cfg.PORT}: ${err.message}`);
     process.exit(1);
