@@ -2,7 +2,6 @@ import { getDb } from "../../db/client";
 import { enqueueDueDigests } from "../../db/digests-due";
 import { enqueueDueAlertChecks } from "../../db/alerts";
 import { authSecret, config } from "../../lib/config";
-import { mailSettings } from "../account";
 import { selfHost } from "../listen";
 import { runDigestJob, type DigestDeps } from "../digest/job";
 import { runAlertCheck } from "./alert-check";
@@ -17,7 +16,8 @@ export const LEASE_MS = 10 * 60_000;
 export function jobHandlers(): JobHandlers {
   const cfg = config();
   const digest: DigestDeps = {
-    mail: mailSettings(),
+    // Not server/account.ts mailSettings(): that module is for Next (server-only) and this runs under tsx.
+    mail: cfg.SMTP_URL ? { smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM } : null,
     appUrl: cfg.APP_URL ?? `http://${selfHost(cfg.HOST)}:${cfg.PORT}`,
     secret: authSecret(),
     leaseMs: LEASE_MS,
