@@ -2,13 +2,9 @@ import { test, expect, type Page } from "@playwright/test";
 import { signUp, createProjectQuickly, signUpWithDemoProject } from "./helpers";
 
 const events = (page: Page) =>
-  page.locator("[data-testid^=editor-step-]").evaluateAll((rows) =>
-    rows.map((row) => {
-      const labels = [...row.querySelectorAll("label")];
-      const event = labels.find((l) => l.firstChild?.textContent?.trim() === "Event")?.querySelector("input");
-      return event?.value ?? "";
-    }),
-  );
+  page
+    .locator("[data-testid^=editor-step-]")
+    .evaluateAll((rows) => rows.map((row) => row.querySelector<HTMLInputElement>("[data-testid=match-event]")?.value ?? ""));
 
 test("funnel steps reorder by keyboard (focus stays on the moved step, announced) and by dragging, and the new order is saved", async ({
   page,

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiUrls, queryKeys, type ReportSource } from "@/lib/api-client/keys";
 import { isRetryable } from "@/lib/api-client/errors";
 import type { ConversionsOverview } from "@/lib/conversions/types";
-import type { FunnelResults } from "@/lib/funnel/types";
+import type { FunnelEstimate, FunnelResults } from "@/lib/funnel/types";
 import { lastDays } from "@/lib/funnel/ranges";
 import { fetchJson } from "./fetch-json";
 
@@ -62,25 +62,31 @@ export function usePreviousTrend(
  */
 export function useFunnelPreview(
   projectId: string,
-  draft: { steps: readonly unknown[]; windowSeconds: number },
+  draft: { steps: readonly unknown[]; windowSeconds: number; order?: string; exclusions?: readonly unknown[]; hold?: readonly string[] },
   enabled: boolean,
   timeZone: string,
   days = 30,
 ) {
   // The day is part of the key: after midnight the range moves on.
   const { from, to } = lastDays(days, timeZone);
+  const { steps, windowSeconds, order, exclusions, hold } = draft;
   return useQuery({
-    queryKey: queryKeys.funnelPreview(projectId, JSON.stringify([draft, from.toISOString(), to.toISOString()])),
+    queryKey: queryKeys.funnelPreview(
+      projectId,
+      JSON.stringify([steps, windowSeconds, order, exclusions, hold, from.toISOString(), to.toISOString()]),
+    ),
     enabled,
     retry,
+    placeholderData: keepPreviousData,
     queryFn: async () => {
-      const body = { projectId, steps: draft.steps, window: draft.windowSeconds, from: from.toISOString(), to: to.toISOString() };
-      const res = await fetchJson<{ steps: { visitors: number }[] }>(apiUrls.funnelPreview(), {
+      const body = { projectId, steps, window: windowSeconds, order, exclusions, hold, from: from.toISOString(), to: to.toISOString() };
+      const res = await fetchJson<{ steps: { visitors: number }[]; estimate?: FunnelEstimate }>(apiUrls.funnelPreview(), {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-      return res.steps.map((s) => s.visitors);
+      // A sampled first answer says so (and from what share); the exact one replaces it when asked again.
+      return { counts: res.steps.map((s) => s.visitors), estimate: res.estimate };
     },
   });
 }
