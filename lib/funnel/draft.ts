@@ -49,6 +49,8 @@ export type Draft = {
   order: FunnelOrder;
   exclusions: DraftExclusion[];
   hold: DraftHold[];
+  /** the saved time-to-convert steps: kept as they are (the results page chooses others in its URL) */
+  timeToConvert?: { from: number; to: number };
 };
 
 /** What the editor opens: a saved funnel's definition (or nothing, for a new one). */
@@ -61,6 +63,7 @@ export type EditorInitial = {
   order?: FunnelOrder;
   exclusions?: FunnelExclusion[];
   hold?: SegmentField[];
+  timeToConvert?: { from: number; to: number };
 };
 
 export const NUMERIC_OPERATORS: readonly ConditionOperator[] = ["gt", "gte", "lt", "lte"];
@@ -144,6 +147,7 @@ export function initialDraft(initial: EditorInitial | null): Draft {
       afterStep: stepId(x.between[0]),
       beforeStep: stepId(x.between[1]),
     })),
+    ...(initial?.timeToConvert ? { timeToConvert: { ...initial.timeToConvert } } : {}),
     hold: (initial?.hold ?? []).map((h) => ({
       id: newId("hold"),
       field: h.startsWith("prop:") ? "prop" : h,
@@ -182,6 +186,11 @@ function matchDefinition(m: DraftMatch): FunnelStepMatch {
   };
 }
 
+function ttcStillFits(d: Draft, { from, to }: { from: number; to: number }): boolean {
+  const required = (n: number) => n >= 1 && n <= d.steps.length && !d.steps[n - 1].optional;
+  return from < to && required(from) && required(to);
+}
+
 /** The definition the draft stands for, in the shape of the query API and saved funnels (DESIGN.md, "Funnel definitions"). */
 export function toDefinition(d: Draft) {
   const position = (id: string) => d.steps.findIndex((s) => s.id === id) + 1;
@@ -209,6 +218,8 @@ export function toDefinition(d: Draft) {
       : {}),
     // A field that is not one is refused beside the held field by the schema, not dropped here.
     ...(hold.length ? { hold: hold as SegmentField[] } : {}),
+    // Kept while it still names two required steps; after removing or marking steps, the report's default (1 to last) instead.
+    ...(d.timeToConvert && ttcStillFits(d, d.timeToConvert) ? { timeToConvert: d.timeToConvert } : {}),
   };
 }
 export type EditorDefinition = ReturnType<typeof toDefinition>;

@@ -6,6 +6,24 @@ import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
 import { NumberInput } from "@/components/ui/NumberInput";
 import { CONDITION_OPERATORS, MAX_STEP_CONDITIONS } from "@/lib/funnel/types";
+
+/** "Add condition": a new condition row (up to MAX_STEP_CONDITIONS), placed in the card's row of actions. */
+export function AddConditionButton({ conditions, onChange }: { conditions: DraftCondition[]; onChange: (next: DraftCondition[]) => void }) {
+  const { t } = useI18n();
+  if (conditions.length >= MAX_STEP_CONDITIONS) return null;
+  return (
+    <Button
+      type="button"
+      variant="ghost"
+      size="sm"
+      className="px-2"
+      onClick={() => onChange([...conditions, draftCondition()])}
+      data-testid="add-condition"
+    >
+      + {t("funnels.editor.addCondition")}
+    </Button>
+  );
+}
 import type { PropertySuggestion } from "@/lib/funnel/suggestions";
 import { draftCondition, isOperator, NUMERIC_OPERATORS, VALUELESS_OPERATORS, type DraftCondition } from "@/lib/funnel/draft";
 import { FieldError } from "./FieldError";
@@ -34,9 +52,9 @@ export function ConditionRows({
   const set = (i: number, patch: Partial<DraftCondition>) => onChange(conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   const listError = errors[`${base}.conditions`];
   return (
-    <div className="mt-3" data-testid={`${base}-conditions`}>
+    <div className={conditions.length || listError ? "mt-3" : ""} data-testid={`${base}-conditions`}>
       {conditions.length ? <p className="text-xs font-medium text-slate-600">{t("funnels.editor.conditions")}</p> : null}
-      <ul className="mt-1 space-y-2">
+      <ul className={conditions.length ? "mt-1 space-y-2" : "hidden"}>
         {conditions.map((c, i) => {
           const at = `${base}.conditions.${i}`;
           const values = suggestions.find((s) => s.name === c.property.trim())?.values ?? [];
@@ -129,18 +147,6 @@ export function ConditionRows({
         ))}
       </datalist>
       <FieldError id={`${uid}-list-e`} text={listError} />
-      {conditions.length < MAX_STEP_CONDITIONS ? (
-        <Button
-          type="button"
-          variant="ghost"
-          size="sm"
-          className="mt-1 px-2"
-          onClick={() => onChange([...conditions, draftCondition()])}
-          data-testid="add-condition"
-        >
-          + {t("funnels.editor.addCondition")}
-        </Button>
-      ) : null}
     </div>
   );
 }

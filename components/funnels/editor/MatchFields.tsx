@@ -10,9 +10,28 @@ import { FieldError } from "./FieldError";
 /** The most events one step (or exclusion) offers fields for: "one of several events", not a list of everything. */
 const MAX_EVENTS = 10;
 
+/** "Or another event": adds an event field to a step or an exclusion (up to MAX_EVENTS). */
+export function AddEventButton({ match, onChange }: { match: DraftMatch; onChange: (patch: Partial<DraftMatch>) => void }) {
+  const { t } = useI18n();
+  if (match.events.length >= MAX_EVENTS) return null;
+  return (
+    <Button
+      type="button"
+      variant="ghost"
+      size="sm"
+      className="px-2"
+      onClick={() => onChange({ events: [...match.events, ""] })}
+      data-testid="add-event"
+    >
+      + {t("funnels.editor.addEvent")}
+    </Button>
+  );
+}
+
 /**
  * What a step or an exclusion matches: one event name or any of several ("or"), suggested from the
  * project's events, and a page path pattern. `base` is its zod path, for the problems beside the fields.
+ * AddEventButton adds an event field (placed in the card's row of actions).
  */
 export function MatchFields({
   base,
@@ -67,18 +86,6 @@ export function MatchFields({
           </div>
         ))}
         <FieldError id={`${uid}-ee`} text={eventError} testId={`${base}-event-error`} />
-        {match.events.length < MAX_EVENTS ? (
-          <Button
-            type="button"
-            variant="ghost"
-            size="sm"
-            className="mt-1 px-2"
-            onClick={() => onChange({ events: [...match.events, ""] })}
-            data-testid="add-event"
-          >
-            + {t("funnels.editor.addEvent")}
-          </Button>
-        ) : null}
       </div>
       {showPath ? (
         <div>

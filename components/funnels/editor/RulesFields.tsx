@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
 import { segmentFieldLabel } from "@/lib/funnel/field-label";
 import { FUNNEL_ORDERS, MAX_EXCLUSIONS, MAX_HOLD, SEGMENT_FIELDS, type FunnelOrder } from "@/lib/funnel/types";
-import { ConditionRows } from "./ConditionRows";
-import { MatchFields } from "./MatchFields";
+import { AddConditionButton, ConditionRows } from "./ConditionRows";
+import { AddEventButton, MatchFields } from "./MatchFields";
 import { FieldError } from "./FieldError";
 import { newId, type Draft, type DraftExclusion, type DraftHold } from "@/lib/funnel/draft";
 import { usePropertySuggestions } from "./use-property-suggestions";
@@ -245,6 +245,10 @@ function ExclusionCard({
         suggestions={suggestions}
         errors={errors}
       />
+      <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1">
+        <AddEventButton match={exclusion} onChange={onChange} />
+        <AddConditionButton conditions={exclusion.conditions} onChange={(conditions) => onChange({ conditions })} />
+      </div>
       <FieldError id={`${uid}-e`} text={errors[base]} testId={`${base}-error`} />
     </li>
   );

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
 import { NumberInput } from "@/components/ui/NumberInput";
 import { StepOrderControls } from "../StepOrderControls";
-import { ConditionRows } from "./ConditionRows";
-import { MatchFields } from "./MatchFields";
+import { AddConditionButton, ConditionRows } from "./ConditionRows";
+import { AddEventButton, MatchFields } from "./MatchFields";
 import { FieldError } from "./FieldError";
 import { usePropertySuggestions } from "./use-property-suggestions";
 import type { DraftStep, TimeUnit } from "@/lib/funnel/draft";
@@ -123,26 +123,6 @@ export function StepCard({
           </div>
         ) : null}
       </div>
-      <div className="mt-2">
-        <label className="inline-flex items-start gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            className="mt-0.5 size-4 rounded border-slate-400 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500"
-            checked={step.optional}
-            aria-describedby={`${uid}-oh${errors[`${base}.optional`] ? ` ${uid}-oe` : ""}`}
-            aria-invalid={errors[`${base}.optional`] ? true : undefined}
-            onChange={(e) => onChange({ optional: e.target.checked })}
-            data-testid="step-optional"
-          />
-          <span>
-            {t("funnels.editor.optional")}
-            <span id={`${uid}-oh`} className="block text-xs text-slate-600">
-              {t("funnels.editor.optionalHint")}
-            </span>
-          </span>
-        </label>
-        <FieldError id={`${uid}-oe`} text={errors[`${base}.optional`]} testId={`${base}-optional-error`} />
-      </div>
       <ConditionRows
         base={base}
         conditions={step.conditions}
@@ -150,6 +130,27 @@ export function StepCard({
         suggestions={suggestions}
         errors={errors}
       />
+      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+        <AddEventButton match={step} onChange={onChange} />
+        <AddConditionButton conditions={step.conditions} onChange={(conditions) => onChange({ conditions })} />
+        <label className="inline-flex items-center gap-2 px-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            className="size-4 rounded border-slate-400 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500"
+            checked={step.optional}
+            aria-describedby={`${uid}-oh${errors[`${base}.optional`] ? ` ${uid}-oe` : ""}`}
+            aria-invalid={errors[`${base}.optional`] ? true : undefined}
+            onChange={(e) => onChange({ optional: e.target.checked })}
+            data-testid="step-optional"
+          />
+          {t("funnels.editor.optional")}
+        </label>
+      </div>
+      {/* What "optional" means, shown once it is ticked (and always to screen readers). */}
+      <p id={`${uid}-oh`} className={step.optional ? "px-2 text-xs text-slate-600" : "sr-only"}>
+        {t("funnels.editor.optionalHint")}
+      </p>
+      <FieldError id={`${uid}-oe`} text={errors[`${base}.optional`]} testId={`${base}-optional-error`} />
       <FieldError id={`${uid}-se`} text={errors[base]} testId={`${base}-error`} />
     </li>
   );
