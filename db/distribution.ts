@@ -32,6 +32,11 @@ export const TABLE_PLACEMENT = {
     "dashboard_tiles",
     "dashboard_share_links",
     "annotations",
+    "digest_schedules",
+    "digest_recipients",
+    "digest_deliveries",
+    "alert_rules",
+    "alert_episodes",
   ],
   // In the order Citus must create them: a table after the ones it refers to.
   reference: [
@@ -48,7 +53,8 @@ export const TABLE_PLACEMENT = {
     "event_retention",
     "visitor_salts",
   ],
-  local: ["rate_limits"],
+  // jobs: workers claim due jobs across projects with `for update skip locked`, which Citus runs only on one node.
+  local: ["rate_limits", "jobs"],
 } as const;
 
 export type TablePlacement = { distributed: readonly string[]; reference: readonly string[]; local: readonly string[] };

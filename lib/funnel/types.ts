@@ -68,6 +68,8 @@ export type FunnelRules = {
   exclusions?: FunnelExclusion[];
   /** fields whose value must be the same at every chain event: `prop:<name>` or a segment field */
   hold?: SegmentField[];
+  /** the steps of the time-to-convert distribution (required steps, from < to; default 1 and the last) */
+  timeToConvert?: { from: number; to: number };
 };
 
 export const MAX_EXCLUSIONS = 5;

@@ -15,6 +15,7 @@ import privacyPage from "./privacy-page";
 import account from "./account";
 import persons from "./persons";
 import dropin from "./dropin";
+import digests from "./digests";
 
 const nl: typeof en = {
   common,
@@ -33,5 +34,6 @@ const nl: typeof en = {
   account,
   persons,
   dropin,
+  digests,
 };
 export default nl;
