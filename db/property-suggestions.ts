@@ -7,7 +7,6 @@ import type { PropertySuggestion } from "../lib/funnel/suggestions";
 /** How far back, and how many of the newest events of the asked names, the suggestions read: bounded work whatever the traffic. */
 export const SUGGESTION_LIMITS = { days: 30, events: 5000, properties: 40, values: 15 } as const;
 
-
 /**
  * The property names the project's recent events of these names carry, most frequent first, each
  * with its most frequent values (text, numbers and booleans as text), for the funnel editor's

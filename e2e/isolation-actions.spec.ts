@@ -140,7 +140,9 @@ const crossTeam: Record<string, Attack> = {
       [ids.projectA, ids.funnelB],
     ],
   },
-  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": { calls: (ids) => [[ids.projectB, ["purchase", "pageview"]]] },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": {
+    calls: (ids) => [[ids.projectB, ["purchase", "pageview"]]],
+  },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     calls: (ids) => [
       [ids.projectB, ids.goalB, goalDefinition],

@@ -9,7 +9,8 @@ import { Card } from "@/components/ui/Card";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { NumberInput } from "@/components/ui/NumberInput";
-import { MAX_STEPS, MIN_STEPS } from "@/lib/funnel/types";
+import { MIN_STEPS } from "@/lib/funnel/types";
+import { MAX_DEFINITION_STEPS as MAX_STEPS } from "@/lib/funnel/validate";
 import { funnelIssueText } from "@/lib/funnel/issue-text";
 import { fieldErrorText, refusalTexts, type ActionError } from "@/lib/action-result";
 import { useStepReorder } from "./use-step-reorder";
@@ -85,8 +86,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
   };
   const save = () =>
     start(async () => {
-      // The action's schema is the definition's (lib/funnel/validate.ts); until it takes every rule, what it refuses comes back by field.
-      const r = await saveFunnelAction(projectId, initial?.id ?? null, definition as unknown as Parameters<typeof saveFunnelAction>[2]);
+      const r = await saveFunnelAction(projectId, initial?.id ?? null, definition);
       if (!r.ok || !r.data) return setError(r.ok ? undefined : refusal(r.error));
       router.push(`/projects/${projectId}?funnel=${r.data.id}`);
       router.refresh();

@@ -1,5 +1,5 @@
 import type { Translate } from "@/lib/i18n/translate";
-import { funnelDefinitionSchema, funnelIssue } from "@/lib/funnel/validate";
+import { funnelDefinitionFullSchema, funnelIssue, issueOf } from "@/lib/funnel/validate";
 import { funnelIssueText } from "@/lib/funnel/issue-text";
 import type { EditorDefinition } from "@/lib/funnel/draft";
 
@@ -25,25 +25,21 @@ export function fieldOf(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Every problem of the draft's definition, worded in the reader's language and keyed by the field it
- * belongs to (fieldOf), the first one per field.
+ * Every problem of the draft's definition, worded in the reader's language by its problem code
+ * (lib/funnel/validate.ts issueOf, `funnels.problems.<code>`) and keyed by the field it belongs to
+ * (fieldOf), the first one per field. Beside a step's field the step's number is not repeated.
  */
 export function fieldIssues(t: Translate, definition: EditorDefinition): Record<string, string> {
-  const r = funnelDefinitionSchema.safeParse({ ...definition, name: definition.name || "x" });
+  const r = funnelDefinitionFullSchema.safeParse({ ...definition, name: definition.name || "x" });
   if (r.success) return {};
   const out: Record<string, string> = {};
   for (const issue of r.error.issues) {
     const field = fieldOf(issue.path);
-    out[field] ??= issueText(t, issue);
+    if (out[field]) continue;
+    const { code, min, max } = issueOf(issue);
+    out[field] = t(`funnels.problems.${code}`, { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
   }
   return out;
-}
-
-/** One zod issue of the definition in the reader's language (its problem code), or its own sentence when it has none. */
-function issueText(t: Translate, issue: { path: PropertyKey[]; message: string; code: string; params?: unknown }): string {
-  const code = (issue.params as { code?: string } | undefined)?.code;
-  const key = `funnels.problems.${code}`;
-  return code && t.has(key) ? t(key) : issue.message;
 }
 
 /** The first problem, in one sentence with its step ("Step 2: …"): for the line above the save button. */
