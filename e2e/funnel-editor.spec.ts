@@ -36,7 +36,8 @@ test("funnel steps reorder by keyboard (focus stays on the moved step, announced
 
   // Pointer: drag step 2 (purchase) by its handle above step 1.
   const handle = page.getByTestId("drag-step-2");
-  await page.getByTestId("editor-step-1").scrollIntoViewIfNeeded();
+  // Both rows on screen: the first at the top of the viewport.
+  await page.getByTestId("editor-step-1").evaluate((row) => row.scrollIntoView({ block: "start" }));
   const from = (await handle.boundingBox())!;
   const target = (await page.getByTestId("editor-step-1").boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

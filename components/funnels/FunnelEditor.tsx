@@ -117,6 +117,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
               label={t("funnels.editor.window")}
               name="window"
               inputClassName="w-28"
+              className="shrink-0"
               value={d.windowValue}
               onValueChange={(v) => patch({ windowValue: v })}
               min={0}
@@ -126,7 +127,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
             />
             <select
               aria-label={t("funnels.editor.windowUnit")}
-              className={`${inputClass} mt-[1.625rem] w-36`}
+              className={`${inputClass} mt-[1.625rem] w-36!`}
               value={d.windowUnit}
               onChange={(e) => patch({ windowUnit: e.target.value as TimeUnit })}
             >

@@ -133,7 +133,7 @@ export function TimeToConvertChart({
                 <label key={which} className="text-xs text-slate-600">
                   {t(`funnels.timeToConvert.${which}`)}
                   <select
-                    className={`${inputClass} mt-1 w-auto max-w-[11rem] py-1.5`}
+                    className={`${inputClass} mt-1 w-auto! max-w-[11rem] py-1.5`}
                     value={which === "from" ? data.fromStep : data.toStep}
                     onChange={(e) => pick(which, Number(e.target.value))}
                     data-testid={`ttc-${which}`}

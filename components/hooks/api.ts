@@ -70,25 +70,31 @@ export function useFunnelPreview(
   // The day is part of the key: after midnight the range moves on.
   const { from, to } = lastDays(days, timeZone);
   const { steps, windowSeconds, order, exclusions, hold } = draft;
-  return useQuery({
-    queryKey: queryKeys.funnelPreview(
-      projectId,
-      JSON.stringify([steps, windowSeconds, order, exclusions, hold, from.toISOString(), to.toISOString()]),
-    ),
+  const key = JSON.stringify([steps, windowSeconds, order, exclusions, hold, from.toISOString(), to.toISOString()]);
+  const ask = (estimate: boolean) => async () => {
+    const body = { projectId, steps, window: windowSeconds, order, exclusions, hold, from: from.toISOString(), to: to.toISOString() };
+    const res = await fetchJson<{ steps: { visitors: number }[]; estimate?: FunnelEstimate }>(
+      estimate ? `${apiUrls.funnelPreview()}?estimate=1` : apiUrls.funnelPreview(),
+      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    );
+    return { counts: res.steps.map((s) => s.visitors), estimate: res.estimate };
+  };
+  // The quick answer first (a sample of people when the funnel reads many events: it says so, and
+  // from what share), then, only when it was an estimate, the exact one, which replaces it.
+  const first = useQuery({
+    queryKey: [...queryKeys.funnelPreview(projectId, key), "first"],
     enabled,
     retry,
     placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const body = { projectId, steps, window: windowSeconds, order, exclusions, hold, from: from.toISOString(), to: to.toISOString() };
-      const res = await fetchJson<{ steps: { visitors: number }[]; estimate?: FunnelEstimate }>(apiUrls.funnelPreview(), {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      // A sampled first answer says so (and from what share); the exact one replaces it when asked again.
-      return { counts: res.steps.map((s) => s.visitors), estimate: res.estimate };
-    },
+    queryFn: ask(true),
   });
+  const exact = useQuery({
+    queryKey: queryKeys.funnelPreview(projectId, key),
+    enabled: enabled && first.data?.estimate !== undefined && !first.isPlaceholderData,
+    retry,
+    queryFn: ask(false),
+  });
+  return { data: exact.data ?? first.data };
 }
 
 /** The conversions overview for the API parameters `params` (see overviewParams). */

@@ -117,7 +117,7 @@ export function RulesFields({
             <li key={h.id} className="flex flex-wrap items-start gap-2" data-testid="hold-field">
               <select
                 aria-label={t("funnels.editor.holdField", { n: i + 1 })}
-                className={`${inputClass} w-auto min-w-40`}
+                className={`${inputClass} w-auto! min-w-40`}
                 value={h.field}
                 onChange={(e) => setHold(i, { field: e.target.value })}
                 data-testid="hold-select"
@@ -133,7 +133,7 @@ export function RulesFields({
                 <input
                   aria-label={t("funnels.editor.holdProperty")}
                   placeholder={t("funnels.editor.holdProperty")}
-                  className={`${inputClass} w-auto min-w-0 flex-1 font-mono`}
+                  className={`${inputClass} w-auto! min-w-0 flex-1 font-mono`}
                   value={h.property}
                   aria-invalid={errors[`hold.${i}`] ? true : undefined}
                   onChange={(e) => setHold(i, { property: e.target.value })}

@@ -94,7 +94,7 @@ export function StepCard({
             <div className="mt-1 flex gap-2">
               <select
                 id={`${uid}-within`}
-                className={`${inputClass} w-auto min-w-0 flex-1`}
+                className={`${inputClass} w-auto! min-w-0 flex-1`}
                 value={step.withinUnit}
                 onChange={(e) => onChange({ withinUnit: e.target.value as TimeUnit | "none" })}
                 data-testid="within-unit"
