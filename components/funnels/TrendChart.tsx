@@ -4,6 +4,9 @@ import { useMemo } from "react";
 import type { ChartConfiguration, ScriptableLineSegmentContext } from "chart.js";
 import { Chart } from "@/components/charts/Chart";
 import { COLORS } from "@/components/charts/register";
+import { annotationMarks, annotationsPlugin } from "@/components/charts/annotations-plugin";
+import { useAnnotations } from "@/components/charts/AnnotationsContext";
+import { AnnotationsLegend } from "@/components/charts/AnnotationsLegend";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { intlTag } from "@/lib/i18n/locales";
 import { TREND_UNITS, type TrendUnit } from "@/lib/funnel/periods";
@@ -67,12 +70,23 @@ export function TrendChart({ trend }: { trend: Trend }) {
   const { t, f, locale } = useI18n();
   const names = useMemo(() => periodNames(locale, trend.unit), [locale, trend.unit]);
   const partial = trend.points.map((p) => p.partial);
+  const annotations = useAnnotations();
+  const marks = useMemo(
+    () =>
+      annotationMarks(
+        trend.points.map((p) => p.period),
+        trend.unit,
+        annotations,
+      ),
+    [trend, annotations],
+  );
   const config = useMemo<ChartConfiguration<"bar" | "line">>(() => {
     const dashed = (ctx: ScriptableLineSegmentContext) => (partial[ctx.p0DataIndex] || partial[ctx.p1DataIndex] ? [5, 4] : undefined);
     const many = trend.points.length > 45;
     const pattern = hatch();
     return {
       type: "bar",
+      plugins: [annotationsPlugin],
       data: {
         labels: trend.points.map((p) => names.short(p.period)),
         datasets: [
@@ -133,6 +147,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
           },
         },
         plugins: {
+          trechterAnnotations: { marks },
           legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, usePointStyle: true, color: COLORS.text } },
           tooltip: {
             callbacks: {
@@ -155,7 +170,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
     } as ChartConfiguration<"bar" | "line">;
     // `partial` is derived from `trend`
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [trend, names, t, f]);
+  }, [trend, names, t, f, marks]);
   const incomplete = trend.points.filter((p) => p.partial);
   return (
     <div data-testid="trend" data-unit={trend.unit} data-periods={trend.points.length}>
@@ -176,6 +191,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
           </ul>
         }
       />
+      <AnnotationsLegend marks={marks} />
       {incomplete.length ? (
         <p className="mt-2 flex items-start gap-2 text-xs text-slate-600" data-testid="trend-partial-note">
           <svg aria-hidden width="22" height="10" className="mt-1 shrink-0" viewBox="0 0 22 10">

@@ -14,6 +14,7 @@ import privacyPage from "./privacy-page";
 import account from "./account";
 import persons from "./persons";
 import dropin from "./dropin";
+import dashboards from "./dashboards";
 
 const en = {
   common,
@@ -32,5 +33,6 @@ const en = {
   account,
   persons,
   dropin,
+  dashboards,
 };
 export default en;

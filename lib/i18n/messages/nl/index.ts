@@ -15,6 +15,7 @@ import privacyPage from "./privacy-page";
 import account from "./account";
 import persons from "./persons";
 import dropin from "./dropin";
+import dashboards from "./dashboards";
 
 const nl: typeof en = {
   common,
@@ -33,5 +34,6 @@ const nl: typeof en = {
   account,
   persons,
   dropin,
+  dashboards,
 };
 export default nl;
