@@ -1,5 +1,6 @@
 import type { DbHandle } from "../db/client";
 import { migrate } from "../db/migrate";
+import { distribute } from "../db/distribution";
 import { createAccount, findTeam, findUserByEmail, createTeam } from "../db/accounts";
 import { operatorTeamScope } from "../db/tenant";
 import { createProject } from "../db/projects";
@@ -31,6 +32,17 @@ export const COMMANDS: Record<string, Command> = {
     async run(handle) {
       await migrate(handle);
       return { ok: true, database: handle.kind };
+    },
+  },
+  "db:distribute": {
+    summary: "On a Citus coordinator, distribute the tenant tables by project and copy the shared ones to every node (safe to run again).",
+    usage: "",
+    options: {},
+    async run(handle) {
+      await migrate(handle);
+      const done = await distribute(handle.db);
+      if (!done.citus) return { ok: true, citus: false, note: "This database is not a Citus coordinator: nothing to distribute." };
+      return { ok: true, citus: true, distributed: done.distributed, reference: done.referenced };
     },
   },
   "user:create": {

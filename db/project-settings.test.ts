@@ -98,6 +98,7 @@ describeEachDb("deleting a project", (db) => {
       "funnel_fact_rows",
       "funnel_segments",
       "share_links",
+      "share_link_tokens",
       "ad_spend",
       "experiments",
     ])

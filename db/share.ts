@@ -1,7 +1,7 @@
 import { and, eq, desc } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
-import { shareLinks, projects, funnels, SHARE_REPORTS } from "./schema";
+import { shareLinks, shareLinkTokens, projects, funnels, SHARE_REPORTS } from "./schema";
 import { shareProjectScope, type ProjectScope } from "./tenant";
 import { notFound } from "../lib/errors";
 import { randomToken, hashToken } from "../lib/keys";
@@ -89,26 +89,33 @@ export async function createShareLink(scope: ProjectScope, input: ShareInput) {
   }
   const fixed = data.range.kind === "fixed" ? fixedShareRange(data.range.from, data.range.to, scope.project.timeZone) : null;
   const token = randomToken(32);
-  const [link] = await scope.db
-    .insert(shareLinks)
-    .values({
-      projectId: scope.projectId,
-      tokenHash: hashToken(token),
-      report: data.report,
-      funnelId: data.report === "funnel" ? data.funnelId! : null,
-      label: data.label || null,
-      rollingDays: data.range.kind === "rolling" ? data.range.days : null,
-      fixedFrom: fixed?.from ?? null,
-      fixedTo: fixed?.to ?? null,
-      filters: data.filters,
-      // The report offers a breakdown and the comparison only for funnels (the overview has its own tables).
-      breakdown: data.report === "funnel" ? (data.breakdown ?? null) : null,
-      compare: data.compare ?? false,
-      passwordHash: data.password ? await hashPassword(data.password) : null,
-      expiresAt: data.expiresAt ?? null,
-      createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,
-    })
-    .returning();
+  const tokenHash = hashToken(token);
+  const passwordHash = data.password ? await hashPassword(data.password) : null;
+  // The link on its project's shard and its token in the reference lookup (schema/reports.ts), together.
+  const link = await scope.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(shareLinks)
+      .values({
+        projectId: scope.projectId,
+        tokenHash,
+        report: data.report,
+        funnelId: data.report === "funnel" ? data.funnelId! : null,
+        label: data.label || null,
+        rollingDays: data.range.kind === "rolling" ? data.range.days : null,
+        fixedFrom: fixed?.from ?? null,
+        fixedTo: fixed?.to ?? null,
+        filters: data.filters,
+        // The report offers a breakdown and the comparison only for funnels (the overview has its own tables).
+        breakdown: data.report === "funnel" ? (data.breakdown ?? null) : null,
+        compare: data.compare ?? false,
+        passwordHash,
+        expiresAt: data.expiresAt ?? null,
+        createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,
+      })
+      .returning();
+    await tx.insert(shareLinkTokens).values({ tokenHash, projectId: row.projectId, linkId: row.id });
+    return row;
+  });
   return { link, token };
 }
 
@@ -157,11 +164,19 @@ export const SHARE_PASSWORD_LIMIT = { attempts: 10, windowSeconds: 15 * 60 };
  */
 export async function openShareLink(db: Db, token: string, opts: { passwordOk?: boolean; touch?: boolean } = {}): Promise<OpenedShare> {
   if (!token || token.length > 200) return { state: "unknown" };
+  const tokenHash = hashToken(token);
+  // Two index probes: the token's project from the reference lookup, then the link on that
+  // project's shard (one statement by the token alone would ask every shard on Citus).
+  const [owner] = await db
+    .select({ projectId: shareLinkTokens.projectId, linkId: shareLinkTokens.linkId })
+    .from(shareLinkTokens)
+    .where(eq(shareLinkTokens.tokenHash, tokenHash));
+  if (!owner) return { state: "unknown" };
   const [row] = await db
     .select({ link: shareLinks, project: projects })
     .from(shareLinks)
     .innerJoin(projects, eq(projects.id, shareLinks.projectId))
-    .where(eq(shareLinks.tokenHash, hashToken(token)));
+    .where(and(eq(shareLinks.projectId, owner.projectId), eq(shareLinks.id, owner.linkId), eq(shareLinks.tokenHash, tokenHash)));
   if (!row) return { state: "unknown" };
   const { link, project } = row;
   if (link.revokedAt) return { state: "revoked" };

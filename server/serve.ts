@@ -7,6 +7,8 @@ import { parseTrustProxy } from "../lib/auth/trust-proxy";
 import { withSecurity } from "./http";
 import { browserUrl, listen, selfHost } from "./listen";
 import { startRetentionJob } from "./retention-job";
+import { handleIngestion } from "./ingest/node";
+import { startJobs } from "./jobs/start";
 
 const cfg = config();
 if (cfg.APP_URL && !process.env.AUTH_URL) {
@@ -19,7 +21,9 @@ const app = next({ dev: false, dir: process.cwd(), hostname: selfHost(cfg.HOST),
 const handle = app.getRequestHandler();
 
 app.prepare().then(async () => {
-  const server = http.createServer(withSecurity(settings, (req, res) => handle(req, res)));
+  // Ingestion (/v1/*, /api/event, /api/send) is answered here without Next's request pipeline
+  // (server/ingest/node.ts): same handlers, same answers; everything else goes to Next.
+  const server = http.createServer(withSecurity(settings, (req, res) => handleIngestion(req, res) || handle(req, res)));
   await listen(server, cfg.HOST, cfg.PORT).catch((err: Error) => {
     console.error(`[trechter] Cannot listen on ${cfg.HOST}:${cfg.PORT}: ${err.message}`);
     process.exit(1);
@@ -30,5 +34,7 @@ app.prepare().then(async () => {
   else console.log(`[trechter] Ready on ${ready.url}`);
   // Each project's event retention, checked on start and hourly (db/retention.ts).
   startRetentionJob();
+  // Scheduled digests and alert checks: a queue in the database shared by every process (db/jobs.ts).
+  startJobs();
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.close(() => process.exit(0)));
 });

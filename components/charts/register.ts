@@ -28,6 +28,8 @@ export const COLORS = {
   drop: "#fdba74",
   dropEdge: "#ea580c",
   grid: "#e2e8f0",
+  /** the previous period's series (slate-500, 4.8:1 on white) */
+  previous: "#64748b",
   text: "#475569",
   series: ["#2546dc", "#ea580c", "#059669", "#7e22ce", "#0369a1", "#be123c", "#4d7c0f", "#b45309", "#a21caf", "#0f766e", "#64748b"],
 };

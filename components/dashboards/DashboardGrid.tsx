@@ -172,7 +172,7 @@ export function DashboardGrid({ tiles, slots, editing }: { tiles: GridTile[]; sl
                       id={`width-${tile.id}`}
                       value={tile.width}
                       onChange={(e) => resize(tile, { width: Number(e.target.value), height: tile.height })}
-                      className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-xs text-slate-700 ring-1 ring-slate-200"
+                      className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-xs text-slate-700 ring-1 ring-slate-200 max-lg:hidden"
                       data-testid="tile-width"
                     >
                       {TILE_WIDTHS.map((w) => (
@@ -188,7 +188,7 @@ export function DashboardGrid({ tiles, slots, editing }: { tiles: GridTile[]; sl
                       id={`height-${tile.id}`}
                       value={tile.height}
                       onChange={(e) => resize(tile, { width: tile.width, height: Number(e.target.value) })}
-                      className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-xs text-slate-700 ring-1 ring-slate-200"
+                      className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-xs text-slate-700 ring-1 ring-slate-200 max-lg:hidden"
                       data-testid="tile-height"
                     >
                       {TILE_HEIGHTS.map((h) => (

@@ -7,13 +7,23 @@ import { COLORS } from "@/components/charts/register";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import type { FunnelResults } from "@/lib/funnel/types";
 
-type Props = { labels: string[]; results: FunnelResults };
+type Props = { labels: string[]; results: FunnelResults; optional?: boolean[] };
 
-/** Bars per step: the part that went on and the part that dropped off, with the percentages on them; one series per breakdown value. */
-export function DropOffChart({ labels, results }: Props) {
+/**
+ * Bars per step: the part that went on and the part that dropped off, with the percentages on them;
+ * one series per breakdown value. With "compare with previous period" the previous period's bars stand
+ * beside this period's (hatched, so not colour alone); an optional step's name says it is optional.
+ */
+export function DropOffChart({ labels: names, results, optional = [] }: Props) {
   const { t, f } = useI18n();
+  const labels = useMemo(
+    () => names.map((n, i) => (optional[i] ? `${n} (${t("funnels.table.optional").toLowerCase()})` : n)),
+    [names, optional, t],
+  );
+  const previous = results.previous;
   const config = useMemo<ChartConfiguration<"bar">>(() => {
     const breakdown = results.breakdown?.series;
+    const pattern = hatch();
     // Percentages drawn above each bar, so the chart reads without hovering (and without colour alone).
     const percentLabels: Plugin<"bar"> = {
       id: "percentLabels",
@@ -34,7 +44,8 @@ export function DropOffChart({ labels, results }: Props) {
         ctx.restore();
       },
     };
-    const datasets = breakdown
+    type BarSet = { label: string; data: number[]; percents?: (string | null)[]; stack?: string } & Record<string, unknown>;
+    const datasets: BarSet[] = breakdown
       ? breakdown.map((s, i) => ({
           label: s.other ? t("funnels.filters.other") : s.value === "(none)" ? t("funnels.filters.none") : (s.value ?? ""),
           data: s.steps.map((x) => (x.conversionFromStart ?? 0) * 100),
@@ -61,6 +72,18 @@ export function DropOffChart({ labels, results }: Props) {
             stack: "funnel",
           },
         ];
+    // The previous period: its visitors per step (or, in a breakdown, all visitors' conversion from the start).
+    if (previous)
+      datasets.push({
+        label: breakdown ? t("funnels.compare.previousAll") : t("funnels.compare.previousSeries"),
+        data: previous.steps.map((x) => (breakdown ? (x.conversionFromStart ?? 0) * 100 : x.visitors)),
+        percents: previous.steps.map((x) => (!breakdown || breakdown.length <= 3 ? f.percent(x.conversionFromStart) : null)),
+        backgroundColor: pattern,
+        borderColor: COLORS.previous,
+        borderWidth: 1.5,
+        borderRadius: 4,
+        stack: "previous",
+      });
     return {
       type: "bar",
       data: { labels, datasets },
@@ -112,24 +135,47 @@ export function DropOffChart({ labels, results }: Props) {
         },
       },
     } as ChartConfiguration<"bar">;
-  }, [labels, results, t, f]);
+  }, [labels, results, previous, t, f]);
   return (
-    <Chart
-      config={config}
-      label={t("funnels.chart.label")}
-      height={340}
-      testId="dropoff-chart"
-      description={
-        <ol>
-          {results.steps.map((s, i) => (
-            <li key={i}>
-              {labels[i]}: {f.number(s.visitors)} ({f.percent(s.conversionFromStart)})
-            </li>
-          ))}
-        </ol>
-      }
-    />
+    <div data-testid="dropoff" data-series={JSON.stringify(config.data.datasets.map((d) => d.label))}>
+      <Chart
+        config={config}
+        label={t("funnels.chart.label")}
+        height={340}
+        testId="dropoff-chart"
+        description={
+          <ol>
+            {results.steps.map((s, i) => (
+              <li key={i}>
+                {labels[i]}: {f.number(s.visitors)} ({f.percent(s.conversionFromStart)})
+                {previous?.steps[i]
+                  ? `; ${t("funnels.compare.previousSeries")}: ${f.number(previous.steps[i].visitors)} (${f.percent(previous.steps[i].conversionFromStart)})`
+                  : null}
+              </li>
+            ))}
+          </ol>
+        }
+      />
+    </div>
   );
+}
+
+/** The previous period's bar fill: a light diagonal hatch inside a slate edge (3:1 on white), so it differs by pattern, not colour alone. */
+function hatch(): CanvasPattern | string {
+  if (typeof document === "undefined") return COLORS.grid;
+  const c = document.createElement("canvas");
+  c.width = c.height = 6;
+  const ctx = c.getContext("2d");
+  if (!ctx) return COLORS.grid;
+  ctx.fillStyle = "#f1f5f9";
+  ctx.fillRect(0, 0, 6, 6);
+  ctx.strokeStyle = COLORS.previous;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(0, 6);
+  ctx.lineTo(6, 0);
+  ctx.stroke();
+  return ctx.createPattern(c, "repeat") ?? COLORS.grid;
 }
 
 /** Average width of a character of the 11 px axis font, in px (measured: 5.6–6.4 for Dutch and English step names). */

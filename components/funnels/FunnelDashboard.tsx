@@ -3,21 +3,24 @@
 import "@/components/charts/register";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { useFunnelResults } from "@/components/hooks/api";
+import { useFunnelResults, usePreviousTrend } from "@/components/hooks/api";
 import { apiErrorText } from "@/lib/api-client/errors";
 import { apiUrls, type ReportSource } from "@/lib/api-client/keys";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
-import type { FunnelStep } from "@/lib/funnel/types";
+import type { FunnelResults, FunnelStepDefinition } from "@/lib/funnel/types";
+import type { Translate } from "@/lib/i18n/translate";
+import { compareSeries } from "@/lib/funnel/compare";
 import { FilterBar } from "./FilterBar";
 import { DropOffChart } from "./DropOffChart";
 import { TrendChart, TrendUnitPicker } from "./TrendChart";
 import { StepTable } from "./StepTable";
 import { BreakdownCosts } from "./BreakdownCosts";
+import { PointsChange } from "./PointsChange";
 import type { ShareLock } from "@/lib/share-lock";
 
-export type DashboardFunnel = { id: string; name: string; steps: FunnelStep[]; windowSeconds: number };
+export type DashboardFunnel = { id: string; name: string; steps: FunnelStepDefinition[]; windowSeconds: number };
 
 /** Where URL state becomes API parameters: everything but the page's own keys. */
 export function resultParams(search: URLSearchParams): string {
@@ -27,8 +30,16 @@ export function resultParams(search: URLSearchParams): string {
   return p.toString();
 }
 
-export function stepLabels(steps: FunnelStep[]): string[] {
-  return steps.map((s) => s.label || (s.path ? `${s.event} ${s.path}` : s.event));
+export function stepLabels(steps: FunnelStepDefinition[]): string[] {
+  return steps.map((s) => {
+    const event = Array.isArray(s.event) ? s.event.join(" / ") : s.event;
+    return s.label || (s.path ? `${event} ${s.path}` : event);
+  });
+}
+
+/** A breakdown value's name in the reader's language ("Other", "(none)"). */
+export function breakdownValueLabel(t: Translate, s: { value: string | null; other: boolean }): string {
+  return s.other ? t("funnels.filters.other") : s.value === "(none)" ? t("funnels.filters.none") : (s.value ?? "");
 }
 
 /**
@@ -61,11 +72,20 @@ export function FunnelDashboard({
   const apiParams = resultParams(params);
   const results = useFunnelResults(source, funnel.id, JSON.stringify([funnel.steps, funnel.windowSeconds]), apiParams);
   const labels = stepLabels(funnel.steps);
-  const data = results.data;
+  const optional = funnel.steps.map((s) => s.optional === true);
+  const data: FunnelResults | undefined = results.data;
+  const compared = data?.previous ? compareSeries(data, data.previous) : null;
+  const previousTrend = usePreviousTrend(
+    source,
+    funnel.id,
+    JSON.stringify([funnel.steps, funnel.windowSeconds]),
+    apiParams,
+    data?.previous && !data.previous.trend ? data.previous.range : undefined,
+    data?.trend.unit,
+  );
+  const trendLines = data?.breakdown?.series.flatMap((s) => (s.trend ? [{ label: breakdownValueLabel(t, s), trend: s.trend }] : []));
   const rangeDays = data ? (Date.parse(data.range.to) - Date.parse(data.range.from)) / 86400_000 : 30;
   const small = data?.steps.some((s, i) => i > 0 && s.visitors > 0 && data.steps[i - 1].visitors < MIN_VISITORS_FOR_RATE);
-  const change =
-    data?.previous && data.overall.rate !== null && data.previous.overall.rate ? data.overall.rate / data.previous.overall.rate - 1 : null;
 
   return (
     <div className="min-w-0 space-y-5">
@@ -109,11 +129,16 @@ export function FunnelDashboard({
               : undefined
           }
           extra={
-            data?.previous
-              ? change !== null
-                ? t("funnels.summary.previous", { change: f.signedPercent(change), rate: f.percent(data.previous.overall.rate) })
-                : t("funnels.summary.noPrevious")
-              : undefined
+            data?.previous && compared ? (
+              compared.overall.difference !== null ? (
+                <span data-testid="stat-overall-change" data-points={compared.overall.difference}>
+                  <PointsChange change={compared.overall} inline />{" "}
+                  {t("funnels.compare.vsPrevious", { rate: f.percent(data.previous.overall.rate) })}
+                </span>
+              ) : (
+                t("funnels.summary.noPrevious")
+              )
+            ) : undefined
           }
         />
       </div>
@@ -123,7 +148,9 @@ export function FunnelDashboard({
       >
         <Card>
           <CardHeader title={funnel.name} description={t("funnels.chart.label")} />
-          <div className="p-4">{data ? <DropOffChart labels={labels} results={data} /> : <Skeleton className="h-[340px]" />}</div>
+          <div className="p-4">
+            {data ? <DropOffChart labels={labels} results={data} optional={optional} /> : <Skeleton className="h-[340px]" />}
+          </div>
         </Card>
         {data?.breakdown ? <BreakdownCosts breakdown={data.breakdown} /> : null}
         <Card>
@@ -133,6 +160,9 @@ export function FunnelDashboard({
               <StepTable
                 labels={labels}
                 steps={data.steps}
+                optional={optional}
+                changes={compared?.steps}
+                values={data.breakdown?.series.map((s) => ({ label: breakdownValueLabel(t, s), steps: s.steps }))}
                 audienceHref={audiences ? (step) => apiUrls.funnelAudience(funnel.id, step, apiParams) : undefined}
                 peopleHref={
                   audiences && source.kind === "project"
@@ -163,7 +193,17 @@ export function FunnelDashboard({
             ) : null
           }
         />
-        <div className="p-4">{data ? <TrendChart trend={data.trend} /> : <Skeleton className="h-[240px]" />}</div>
+        <div className="p-4">
+          {data ? (
+            <TrendChart
+              trend={data.trend}
+              previous={data.previous ? (data.previous.trend ?? previousTrend.data) : undefined}
+              lines={trendLines?.length ? trendLines : undefined}
+            />
+          ) : (
+            <Skeleton className="h-[240px]" />
+          )}
+        </div>
       </Card>
     </div>
   );
@@ -188,7 +228,7 @@ function Stat({
   label: string;
   value: string | null;
   detail?: string;
-  extra?: string;
+  extra?: React.ReactNode;
   /** what the figure counts, in one short line */
   note?: string;
   testId: string;
@@ -204,7 +244,7 @@ function Stat({
         </p>
       )}
       {detail ? <p className="mt-1 text-xs text-slate-500">{detail}</p> : null}
-      {extra ? <p className="mt-0.5 text-xs text-slate-500">{extra}</p> : null}
+      {extra ? <p className="mt-0.5 text-xs text-slate-600">{extra}</p> : null}
       {note ? (
         <p className="mt-1.5 text-xs text-slate-600" data-testid={`${testId}-counts`}>
           {note}

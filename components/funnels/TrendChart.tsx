@@ -42,6 +42,21 @@ function periodNames(locale: Parameters<typeof intlTag>[0], unit: TrendUnit) {
   };
 }
 
+/** Point shapes of the per-value lines, so a line is told apart by its points as well as its colour. */
+const POINT_STYLES = [
+  "circle",
+  "rect",
+  "triangle",
+  "rectRot",
+  "crossRot",
+  "star",
+  "rectRounded",
+  "cross",
+  "line",
+  "dash",
+  "circle",
+] as const;
+
 /** A diagonal hatch for the bar of a period that is not complete (pattern, not colour alone). */
 function hatch(): CanvasPattern | string {
   if (typeof document === "undefined") return COLORS.context;
@@ -66,7 +81,17 @@ function hatch(): CanvasPattern | string {
  * never a day left out. Straight segments (no smoothing that invents values); a period that is not
  * complete (today, this week, or one the range cuts off) is dashed and hatched, and said so below.
  */
-export function TrendChart({ trend }: { trend: Trend }) {
+export function TrendChart({
+  trend,
+  previous,
+  lines,
+}: {
+  trend: Trend;
+  /** the previous period's trend: a second line, period by period (its first period beside this range's first) */
+  previous?: Trend;
+  /** a breakdown's values, each with its own trend: one line per value instead of the overall line */
+  lines?: { label: string; trend: Trend }[];
+}) {
   const { t, f, locale } = useI18n();
   const names = useMemo(() => periodNames(locale, trend.unit), [locale, trend.unit]);
   const partial = trend.points.map((p) => p.partial);
@@ -84,13 +109,55 @@ export function TrendChart({ trend }: { trend: Trend }) {
     const dashed = (ctx: ScriptableLineSegmentContext) => (partial[ctx.p0DataIndex] || partial[ctx.p1DataIndex] ? [5, 4] : undefined);
     const many = trend.points.length > 45;
     const pattern = hatch();
+    const perValue = (lines ?? []).map((l, i) => ({
+      type: "line" as const,
+      label: l.label,
+      yAxisID: "y",
+      order: 1,
+      data: l.trend.points.map((p) => (p.rate === null ? null : p.rate * 100)),
+      borderColor: COLORS.series[i % COLORS.series.length],
+      backgroundColor: COLORS.series[i % COLORS.series.length],
+      borderWidth: 2,
+      tension: 0,
+      spanGaps: false,
+      segment: { borderDash: dashed },
+      pointStyle: POINT_STYLES[i % POINT_STYLES.length],
+      pointRadius: many ? 0 : 3,
+      pointHoverRadius: 5,
+    }));
+    const previousLine = previous
+      ? [
+          {
+            type: "line" as const,
+            label: t("funnels.compare.previousSeries"),
+            yAxisID: "y",
+            order: 0,
+            data: trend.points.map((_, i) => {
+              const p = previous.points[i];
+              return p && p.rate !== null ? p.rate * 100 : null;
+            }),
+            borderColor: COLORS.previous,
+            backgroundColor: COLORS.previous,
+            borderWidth: 2,
+            borderDash: [2, 3],
+            tension: 0,
+            spanGaps: false,
+            pointStyle: "triangle" as const,
+            pointRadius: many ? 0 : 3.5,
+            pointHoverRadius: 5,
+          },
+        ]
+      : [];
     return {
       type: "bar",
       plugins: [annotationsPlugin],
       data: {
         labels: trend.points.map((p) => names.short(p.period)),
         datasets: [
+          ...previousLine,
+          ...perValue,
           {
+            hidden: perValue.length > 0,
             type: "line",
             label: t("funnels.trend.conversion"),
             yAxisID: "y",
@@ -108,6 +175,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
             pointBorderWidth: 2,
           },
           {
+            hidden: perValue.length > 0,
             type: "bar",
             label: t("funnels.trend.entered"),
             yAxisID: "y1",
@@ -139,6 +207,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
             ticks: { color: COLORS.text, font: { size: 11 }, callback: (v) => names.axisPercent(Number(v) / 100) },
           },
           y1: {
+            display: perValue.length === 0,
             position: "right",
             beginAtZero: true,
             grid: { display: false },
@@ -159,6 +228,17 @@ export function TrendChart({ trend }: { trend: Trend }) {
               },
               label: (item) => {
                 const p = trend.points[item.dataIndex];
+                if (previous && item.datasetIndex === 0) {
+                  const q = previous.points[item.dataIndex];
+                  return q
+                    ? `${item.dataset.label} (${names.long(q.period)}): ${f.percent(q.rate)} (${f.number(q.converted)} / ${f.number(q.entered)})`
+                    : "";
+                }
+                const line = lines?.[item.datasetIndex - previousLine.length];
+                if (line) {
+                  const v = line.trend.points[item.dataIndex];
+                  return v ? `${item.dataset.label}: ${f.percent(v.rate)} (${f.number(v.converted)} / ${f.number(v.entered)})` : "";
+                }
                 return item.dataset.yAxisID === "y1"
                   ? `${item.dataset.label}: ${f.number(p.entered)}`
                   : `${item.dataset.label}: ${f.percent(p.rate)} (${f.number(p.converted)} / ${f.number(p.entered)})`;
@@ -170,10 +250,16 @@ export function TrendChart({ trend }: { trend: Trend }) {
     } as ChartConfiguration<"bar" | "line">;
     // `partial` is derived from `trend`
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [trend, names, t, f, marks]);
+  }, [trend, previous, lines, names, t, f, marks]);
   const incomplete = trend.points.filter((p) => p.partial);
   return (
-    <div data-testid="trend" data-unit={trend.unit} data-periods={trend.points.length}>
+    <div
+      data-testid="trend"
+      data-unit={trend.unit}
+      data-periods={trend.points.length}
+      data-previous={previous ? previous.points.length : undefined}
+      data-lines={lines?.length ? JSON.stringify(lines.map((l) => l.label)) : undefined}
+    >
       <Chart
         config={config}
         label={t("funnels.chart.trendLabel")}
@@ -186,6 +272,16 @@ export function TrendChart({ trend }: { trend: Trend }) {
                 {names.long(p.period)}:{" "}
                 {t("funnels.trend.point", { rate: f.percent(p.rate), converted: f.number(p.converted), count: p.entered })}
                 {p.partial ? ` (${t("funnels.trend.incomplete")})` : null}
+                {lines?.map((l) => {
+                  const v = l.trend.points.find((q) => q.period === p.period);
+                  return v ? `; ${l.label}: ${f.percent(v.rate)}` : null;
+                })}
+              </li>
+            ))}
+            {previous?.points.map((p) => (
+              <li key={`previous-${p.period}`} data-previous-period={p.period} data-entered={p.entered}>
+                {t("funnels.compare.previousSeries")}, {names.long(p.period)}:{" "}
+                {t("funnels.trend.point", { rate: f.percent(p.rate), converted: f.number(p.converted), count: p.entered })}
               </li>
             ))}
           </ul>

@@ -149,26 +149,45 @@ function cappedTraits(base: SQL, incoming: SQL, known: "update" | "keep"): SQL {
  * resolved through the tenant guard (a write key, or an operator scope).
  */
 export async function insertEvents(db: Db, projectId: string, batch: EventInput[]): Promise<InsertResult> {
-  if (batch.length === 0) return { stored: 0, duplicates: 0 };
+  return (await insertEventGroup(db, projectId, [batch]))[0];
+}
+
+/**
+ * Stores several batches of one project (the requests that group commit gathered, group.ts) in one
+ * transaction, with the result of each. The outcome is the one the batches would have had stored
+ * one after the other in this order: a messageId is stored for the first batch that carries it (a
+ * later one counts it as a duplicate), traits merge in this order, and an anonymous id that two
+ * batches link to different users is linked by the first (within one batch, by its last link, as
+ * for a batch alone). Events inserted before their link in the same transaction are moved to the
+ * user by the link, as for a batch that carries both.
+ */
+export async function insertEventGroup(db: Db, projectId: string, batches: EventInput[][]): Promise<InsertResult[]> {
+  const stored = batches.map(() => 0);
+  const all = batches.flatMap((batch, member) => batch.map((event) => ({ event, member })));
+  if (all.length === 0) return batches.map(() => ({ stored: 0, duplicates: 0 }));
   const receivedAt = new Date();
-  let stored = 0;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     // Funnel facts wait for batches in flight before they read which persons changed (factsUpkeep.ts).
     await t.execute(sql`select pg_advisory_xact_lock_shared(${factsChangeLock(projectId)})`);
-    await lockIdentityBuckets(t, projectId, batch);
-    for (let i = 0; i < batch.length; i += CHUNK) {
-      const chunk = batch.slice(i, i + CHUNK);
-      // Dedup inside the chunk too: the first of two items with one messageId wins.
-      const seen = new Set<string>();
-      const rows = chunk.filter((e) => (seen.has(e.messageId) ? false : (seen.add(e.messageId), true))).map((e) => row(e, receivedAt));
-      const inserted = await queryRows<{ n: number }>(
+    await lockIdentityBuckets(
+      t,
+      projectId,
+      all.map((x) => x.event),
+    );
+    // Dedup across the whole group: the first of two items with one messageId wins.
+    const seen = new Set<string>();
+    for (let i = 0; i < all.length; i += CHUNK) {
+      const chunk = all.slice(i, i + CHUNK);
+      const fresh = chunk.filter(({ event: e }) => (seen.has(e.messageId) ? false : (seen.add(e.messageId), true)));
+      const rows = fresh.map(({ event, member }) => ({ ...row(event, receivedAt), m: member }));
+      const inserted = await queryRows<{ m: number; n: number }>(
         t,
         sql`with input as (
               select * from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
                 time timestamptz, received_at timestamptz, name text, anonymous_id text, user_id text, path text,
                 referrer_domain text, utm_source text, utm_medium text, utm_campaign text, device text, browser text,
-                os text, country text, region text, properties jsonb, revenue numeric, message_id text)) with ordinality as x
+                os text, country text, region text, properties jsonb, revenue numeric, message_id text, m int)) with ordinality as x
             ), ins as (
               insert into events (project_id, time, received_at, name, person_id, anonymous_id, user_id, path,
                 referrer_domain, utm_source, utm_medium, utm_campaign, device, browser, os, country, region,
@@ -181,7 +200,7 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
               left join identity_links l on l.project_id = ${projectId}::uuid and l.anonymous_id = i.anonymous_id
               order by i.ordinality
               on conflict (project_id, message_id) do nothing
-              returning person_id, time
+              returning person_id, time, message_id
             ), people as (
               insert into persons (project_id, person_id, first_seen, last_seen, changed_at)
               select ${projectId}::uuid, person_id, min(time), max(time), clock_timestamp() from ins group by person_id
@@ -190,13 +209,17 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
                 last_seen = greatest(persons.last_seen, excluded.last_seen),
                 changed_at = excluded.changed_at
             )
-            select count(*)::int as n from ins`,
+            ${
+              batches.length === 1
+                ? sql`select 0 as m, count(*)::int as n from ins`
+                : sql`select i.m, count(*)::int as n from ins join input i on i.message_id = ins.message_id group by i.m`
+            }`,
       );
-      stored += Number(inserted[0]?.n ?? 0);
+      for (const r of inserted) stored[Number(r.m)] += Number(r.n);
 
       // Traits of identify calls, merged per person in arrival order, in one statement.
       const traits = new Map<string, { traits: Record<string, unknown>; age_group: string | null; time: string }>();
-      for (const e of chunk) {
+      for (const { event: e } of chunk) {
         if (!e.traits && !e.ageGroup) continue;
         const person = e.userId ?? e.anonymousId;
         if (!person) continue;
@@ -224,14 +247,19 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
           where p.project_id = ${projectId}::uuid and p.person_id = x.person_id`);
       }
 
-      // Links: an event with both ids (identify, or any call after it), or an alias.
-      const links = new Map<string, string>();
-      for (const e of chunk) {
-        if (e.previousId && e.userId && e.previousId !== e.userId) links.set(e.previousId, e.userId);
-        else if (e.anonymousId && e.userId) links.set(e.anonymousId, e.userId);
+      // Links: an event with both ids (identify, or any call after it), or an alias. Within a batch
+      // its last link of an id counts; across the batches of a group the first batch's, as when they
+      // are stored one after the other (the insert below keeps an id's existing link).
+      const links = new Map<string, { user: string; member: number }>();
+      for (const { event: e, member } of chunk) {
+        const from =
+          e.previousId && e.userId && e.previousId !== e.userId ? e.previousId : e.anonymousId && e.userId ? e.anonymousId : null;
+        if (!from) continue;
+        const earlier = links.get(from);
+        if (!earlier || earlier.member === member) links.set(from, { user: e.userId!, member });
       }
       if (links.size) {
-        const pairs = [...links].map(([anonymous_id, user_id]) => ({ anonymous_id, user_id }));
+        const pairs = [...links].map(([anonymous_id, { user: user_id }]) => ({ anonymous_id, user_id }));
         await t.execute(sql`
           with input as (select * from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as x(anonymous_id text, user_id text)),
           linked as (
@@ -266,5 +294,5 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
       }
     }
   });
-  return { stored, duplicates: batch.length - stored };
+  return batches.map((batch, member) => ({ stored: stored[member], duplicates: batch.length - stored[member] }));
 }

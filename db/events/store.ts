@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { insertEvents, type EventInput } from "./insert";
+import { insertEventsGrouped } from "./group";
 import { isDataError, dataErrorReason } from "./errors";
 import type { NormalizedEvent } from "../../lib/ingest/normalize";
 
@@ -34,7 +35,8 @@ function toInput(e: NormalizedEvent): EventInput {
 
 /**
  * Stores the accepted events. Every message was checked for what PostgreSQL refuses, so the batch
- * normally goes in as one statement; should a data error still slip through, the batch is tried
+ * normally goes in as one statement, with the project's other requests that arrive meanwhile (group
+ * commit, group.ts: answered after the shared commit); should a data error still slip through, the batch is tried
  * once more item by item, so the bad one is named (and refused) and the others are stored.
  * Duplicates of a messageId are skipped either way. Errors that are not about the data propagate.
  */
@@ -47,7 +49,7 @@ export async function storeAccepted(
   try {
     return {
       stored: (
-        await insertEvents(
+        await insertEventsGrouped(
           db,
           projectId,
           candidates.map((c) => toInput(c.event)),

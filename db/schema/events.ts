@@ -150,15 +150,16 @@ export const funnelSegments = pgTable(
 export const funnelFactSets = pgTable(
   "funnel_fact_sets",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
+    // bigint, and keyed with the project: Citus distributes by project_id (db/distribution.ts).
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
     funnelKey: text("funnel_key").notNull(),
     appliedUntil: timestamp("applied_until", { withTimezone: true }),
     builtAt: timestamp("built_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("funnel_fact_sets_key_idx").on(t.projectId, t.funnelKey)],
+  (t) => [primaryKey({ columns: [t.projectId, t.id] }), uniqueIndex("funnel_fact_sets_key_idx").on(t.projectId, t.funnelKey)],
 );
 
 /**
@@ -175,7 +176,7 @@ export const funnelFactRows = pgTable(
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    factsId: integer("facts_id").notNull(),
+    factsId: bigint("facts_id", { mode: "number" }).notNull(),
     day: date("day").notNull(),
     personId: text("person_id").notNull(),
     segmentId: bigint("segment_id", { mode: "bigint" }).notNull(),

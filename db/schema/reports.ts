@@ -85,8 +85,21 @@ export const shareLinks = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.id] }), uniqueIndex("share_links_token_key").on(t.tokenHash)],
+  (t) => [primaryKey({ columns: [t.projectId, t.id] }), uniqueIndex("share_links_token_key").on(t.projectId, t.tokenHash)],
 );
+
+/**
+ * Which project a share token belongs to: a visitor's link carries only the token, and on Citus
+ * `share_links` is spread over shards by project, so the token's hash is looked up here (a
+ * reference table, a copy on every node) and the link is then read on its project's shard.
+ */
+export const shareLinkTokens = pgTable("share_link_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  projectId: uuid("project_id")
+    .notNull()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  linkId: uuid("link_id").notNull(),
+});
 
 /**
  * Ad spend per day or month and source/medium/campaign, for cost per lead and ROAS. A month's entry

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { funnelStepsSchema, windowSchema } from "./validate";
+import { funnelStepsSchema, windowSchema, definitionStepsSchema, funnelRulesShape, checkFunnelRules } from "./validate";
+import { unknownKeys } from "./matcher-schema";
 import {
   SEGMENT_FIELDS,
   DEFAULT_WINDOW_SECONDS,
@@ -93,6 +94,31 @@ export const funnelQueryBodySchema = checkRange(
     compare: z.boolean().default(false),
     unit: z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`).optional(),
   }),
+);
+
+/**
+ * The body of POST /api/v1/funnels/query with the whole definition (DESIGN.md, "Funnel definitions"):
+ * steps with lists of names, conditions, optional and within; order, exclusions, hold, timeToConvert.
+ * Unknown keys are refused. SWAP (issue #16): replaces funnelQueryBodySchema when the engine takes it.
+ */
+export const funnelDefinitionQueryBodySchema = checkRange(
+  z
+    .strictObject(
+      {
+        projectId: z.string().optional(),
+        steps: definitionStepsSchema,
+        window: windowSchema.default(DEFAULT_WINDOW_SECONDS),
+        ...funnelRulesShape,
+        from: instantSchema("from", "2026-11-01T00:00:00Z"),
+        to: instantSchema("to", "2026-12-01T00:00:00Z"),
+        filters: filtersSchema.default({}),
+        breakdown: fieldSchema.optional(),
+        compare: z.boolean().default(false),
+        unit: z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`).optional(),
+      },
+      { error: unknownKeys("The query") },
+    )
+    .superRefine((b, ctx) => checkFunnelRules(b, b.window, ctx)),
 );
 
 export type RangeAndSegments = {

@@ -68,6 +68,8 @@ export type FunnelRules = {
   exclusions?: FunnelExclusion[];
   /** fields whose value must be the same at every chain event: `prop:<name>` or a segment field */
   hold?: SegmentField[];
+  /** the steps of the time-to-convert distribution (required steps, from < to; default 1 and the last) */
+  timeToConvert?: { from: number; to: number };
 };
 
 export const MAX_EXCLUSIONS = 5;
@@ -150,12 +152,20 @@ export const MAX_WINDOW_SECONDS = 90 * 24 * 3600;
 /** A funnel's steps with their rates and the overall conversion (a breakdown's series have the same shape). */
 export type FunnelSeries = { steps: StepResult[]; overall: { rate: number | null; interval: Interval } };
 
+/** Conversion per period of a range (lib/funnel/periods.ts). */
+export type FunnelTrend = { unit: TrendUnit; points: TrendPoint[] };
+
 /** What a funnel report answers (db/queries/funnel/funnelResults computes it; the dashboard draws it). */
 export type FunnelResults = FunnelSeries & {
   range: { from: string; to: string };
-  breakdown?: { field: SegmentField; series: ({ value: string | null; other: boolean; costs?: FunnelCosts } & FunnelSeries)[] };
-  trend: { unit: TrendUnit; points: TrendPoint[] };
-  previous?: FunnelSeries & { range: { from: string; to: string } };
+  /** per value: its steps and, when the engine gives it, its own trend (one line per value) */
+  breakdown?: {
+    field: SegmentField;
+    series: ({ value: string | null; other: boolean; costs?: FunnelCosts; trend?: FunnelTrend } & FunnelSeries)[];
+  };
+  trend: FunnelTrend;
+  /** the period before (same length); its `trend`, when present, is drawn as a second series (the dashboard asks for it otherwise) */
+  previous?: FunnelSeries & { range: { from: string; to: string }; trend?: FunnelTrend };
   /** the distribution of time to convert between two steps (issue #16) */
   timeToConvert?: TimeToConvert;
   /** present when this answer is an estimate from a sample of people; the exact one replaces it */

@@ -20,7 +20,7 @@ describe("funnel definitions", () => {
     ],
     [{ name: "", steps: [step("a"), step("b")] }, "Give the funnel a name."],
     [{ name: "X", steps: [step("a")] }, "A funnel needs at least 2 steps."],
-    [{ name: "X", steps: Array.from({ length: 11 }, (_, i) => step(`e${i}`)) }, "A funnel has at most 10 steps."],
+    [{ name: "X", steps: Array.from({ length: 31 }, (_, i) => step(`e${i}`)) }, "A funnel has at most 30 steps."],
     [{ name: "X", steps: [step("a"), step("  ")] }, "Step 2: Each step needs an event name."],
     [
       { name: "X", steps: [step("a", { path: "product" }), step("b")] },
@@ -50,9 +50,9 @@ describe("funnel problems as codes, worded by the catalogue", () => {
     [{ name: "", steps: [step("a"), step("b")] }, { code: "nameRequired" }, "Geef de funnel een naam."],
     [{ name: "X", steps: [step("a")] }, { code: "tooFewSteps", min: 2 }, "Een funnel heeft minstens 2 stappen nodig."],
     [
-      { name: "X", steps: Array.from({ length: 11 }, (_, i) => step(`e${i}`)) },
-      { code: "tooManySteps", max: 10 },
-      "Een funnel heeft hoogstens 10 stappen.",
+      { name: "X", steps: Array.from({ length: 31 }, (_, i) => step(`e${i}`)) },
+      { code: "tooManySteps", max: 30 },
+      "Een funnel heeft hoogstens 30 stappen.",
     ],
     [{ name: "X", steps: [step("a"), step("  ")] }, { code: "eventRequired", step: 2 }, "Stap 2: Elke stap heeft een eventnaam nodig."],
     [

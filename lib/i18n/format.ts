@@ -8,6 +8,7 @@ import { intlTag } from "./locales";
  *   up and an interval never has more decimals than its rate;
  * - intervals (`interval`): both ends in that style joined by an en dash, "37.72% – 41.10%";
  * - changes (`signedPercent`, `signedInterval`): the same with an explicit sign, "+12.50%";
+ * - differences of rates (`signedPoints`): percentage points with two decimals and a sign, "+1.20" / "+1,20";
  * - money (`currency`): euros with cents; `decimal`: up to two decimals, for plain quantities.
  * An unknown value (null, NaN) is an en dash everywhere.
  */
@@ -21,6 +22,11 @@ export function formatters(locale: Locale) {
   const pct = new Intl.NumberFormat(tag, pctOptions);
   const signedPct = new Intl.NumberFormat(tag, { ...pctOptions, signDisplay: "exceptZero" });
   const tickPct = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 });
+  const signedPoints = new Intl.NumberFormat(tag, {
+    minimumFractionDigits: PERCENT_DECIMALS,
+    maximumFractionDigits: PERCENT_DECIMALS,
+    signDisplay: "exceptZero",
+  });
   const eur = new Intl.NumberFormat(tag, { style: "currency", currency: "EUR" });
   const date = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric" });
   const dateTime = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -40,6 +46,8 @@ export function formatters(locale: Locale) {
     },
     /** A change as a fraction (0.125 → "+12.50%"); zero has no sign. */
     signedPercent,
+    /** A difference of two rates in percentage points, signed, without the unit (0.012 → "+1.20"; the catalogue adds "pp"). */
+    signedPoints: (difference: number | null | undefined) => (known(difference) ? signedPoints.format(difference * 100) : "–"),
     /** A count: whole and grouped (3,674 / 3.674). */
     number: (n: number | null | undefined) => (known(n) ? int.format(n) : "–"),
     /** A quantity with up to two decimals (3.5 / 3,5). */

@@ -97,6 +97,9 @@ describe("formatters: one style", () => {
     ["decimal", nl.decimal(3.5), "3,5"],
     ["axis tick", nl.percentTick(0.025), "2,5%"],
     ["axis tick whole", en.percentTick(0.1), "10%"],
+    ["points", en.signedPoints(0.012), "+1.20"],
+    ["points nl", nl.signedPoints(-0.0345), "-3,45"],
+    ["points unknown", nl.signedPoints(null), "–"],
   ])("%s", (_name, got, want) => {
     expect(got).toBe(want);
   });

@@ -1,8 +1,14 @@
 /**
  * npm run bench:ingest — the app on PostgreSQL (built and started as npm start does), a separate
  * load process posting batches of 100 events for a fixed time; prints events per second accepted
- * and stored, and p50/p99 latency. BENCH_DURATION, BENCH_CONCURRENCY override.
+ * and stored, and p50/p99 latency. The baseline, measured in the same run before and after the
+ * load (scripts/bench/ingest-baseline.mjs): the same number of connections inserting the same
+ * events as 100-row multi-VALUES statements into a copy of the events table with its indexes; the
+ * app's rate is printed as a ratio to it. BENCH_DURATION, BENCH_BASELINE_DURATION,
+ * BENCH_CONCURRENCY override; BENCH_CPU_PROF=<dir> writes the app's CPU profiles there.
  */
+import fs from "node:fs";
+import os from "node:os";
 import { spawn, execFileSync } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { freshDatabase, dropDatabase, fmt, urlFor } from "./common";
@@ -11,7 +17,7 @@ import { createAccount } from "../../db/accounts";
 import { teamScopeForUser } from "../../db/tenant";
 import { createProject } from "../../db/projects";
 
-const DB = "trechter_bench_ingest";
+const DB = process.env.BENCH_DB ?? "trechter_bench_ingest";
 const PORT = process.env.BENCH_PORT ?? "3300";
 
 async function waitFor(url: string, ms: number) {
@@ -25,6 +31,23 @@ async function waitFor(url: string, ms: number) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the app did not answer on ${url}`);
+}
+
+/** CPU seconds used so far by the processes of a process group (the app: start.mjs, its server). */
+function groupCpuSeconds(pgid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      // Fields after the command's closing parenthesis: state ppid pgrp … utime(14) stime(15).
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(f[2]) === pgid) total += (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
 }
 
 async function main() {
@@ -41,19 +64,53 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     INGEST_RATE_LIMIT: "100000000",
   };
-  const app = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const concurrency = process.env.BENCH_CONCURRENCY ?? "16";
+  await handle.db.execute(sql`create table bench_values (like events including all)`);
+  const baseline = () => {
+    const out = execFileSync(process.execPath, ["scripts/bench/ingest-baseline.mjs"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: urlFor(DB),
+        PROJECT_ID: project.id,
+        DURATION: process.env.BENCH_BASELINE_DURATION ?? "8",
+        CONCURRENCY: concurrency,
+      },
+      encoding: "utf8",
+    });
+    const b = JSON.parse(out.trim().split("\n").pop()!) as { seconds: number; inserted: number };
+    return b.inserted / b.seconds;
+  };
+  // With BENCH_CPU_PROF the built app's server is started on its own (NODE_OPTIONS may not hold --cpu-prof).
+  const prof = process.env.BENCH_CPU_PROF;
+  const app = prof
+    ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${prof}`, "--import", "tsx", "server/serve.ts"], {
+        env: { ...env, NODE_ENV: "production" },
+        stdio: ["ignore", "ignore", "inherit"],
+        detached: true,
+      })
+    : spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/login`, 300_000);
+    console.log(
+      `machine             ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} before the run`,
+    );
+    const before = baseline();
+    const cpuBefore = groupCpuSeconds(app.pid!);
     const out = execFileSync(process.execPath, ["scripts/bench/ingest-load.mjs"], {
       env: {
         ...process.env,
         URL_BASE: `http://127.0.0.1:${PORT}`,
         WRITE_KEY: writeKey,
         DURATION: process.env.BENCH_DURATION ?? "20",
-        CONCURRENCY: process.env.BENCH_CONCURRENCY ?? "16",
+        CONCURRENCY: concurrency,
       },
       encoding: "utf8",
     });
+    const appCpu = groupCpuSeconds(app.pid!) - cpuBefore;
+    const after = baseline();
     const r = JSON.parse(out.trim().split("\n").pop()!);
     const [{ n }] = await queryRows<{ n: number }>(
       handle.db,
@@ -63,6 +120,14 @@ async function main() {
     console.log(`accepted            ${fmt(r.accepted / r.seconds)} events/s`);
     console.log(`stored              ${fmt(n / r.seconds)} events/s (${fmt(n)} rows)`);
     console.log(`latency per batch   p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+    console.log(
+      `app process CPU     ${appCpu.toFixed(1)} s in ${r.seconds.toFixed(1)} s, ${((appCpu / n) * 1e6).toFixed(0)} µs per stored event`,
+    );
+    const base = (before + after) / 2;
+    console.log(
+      `baseline            ${fmt(base)} events/s: ${concurrency} connections inserting 100-row multi-VALUES into a copy of events (${fmt(before)} before, ${fmt(after)} after the load)`,
+    );
+    console.log(`ratio               ${(n / r.seconds / base).toFixed(2)} (stored by the app / baseline)`);
   } finally {
     try {
       process.kill(-app.pid!, "SIGTERM");

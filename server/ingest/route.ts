@@ -21,21 +21,26 @@ export function requestParts(request: Request): DropInRequest {
 }
 
 /**
- * An ingestion handler's answer as the response: open CORS, and a 500 without details for a fault.
- * The handlers answer 503 themselves when the database is away; anything else is a bug, not a reason
- * for clients to resend at once (no Retry-After; Segment clients back off on 500).
+ * An ingestion handler's answer, with a 500 without details for a fault. The handlers answer 503
+ * themselves when the database is away; anything else is a bug, not a reason for clients to resend
+ * at once (no Retry-After; Segment clients back off on 500). Shared by the Next routes and the
+ * server's own ingestion path (server/ingest/node.ts).
  */
-export async function ingestResponse(run: (db: Db, rateLimitPerMinute: number) => Promise<IngestResponse>): Promise<Response> {
-  let result: IngestResponse;
+export async function runIngest(run: (db: Db, rateLimitPerMinute: number) => Promise<IngestResponse>): Promise<IngestResponse> {
   try {
-    result = await run(await getDb(), config().INGEST_RATE_LIMIT);
+    return await run(await getDb(), config().INGEST_RATE_LIMIT);
   } catch (err) {
     console.error("[trechter] ingestion failed", err);
-    result = {
+    return {
       status: 500,
       body: { success: false, error: { code: "internal", message: "Something went wrong on our side; the events were not all stored." } },
     };
   }
+}
+
+/** An ingestion handler's answer as the response: open CORS (see runIngest). */
+export async function ingestResponse(run: (db: Db, rateLimitPerMinute: number) => Promise<IngestResponse>): Promise<Response> {
+  const result = await runIngest(run);
   return Response.json(result.body, { status: result.status, headers: { ...INGEST_CORS, ...result.headers } });
 }
 

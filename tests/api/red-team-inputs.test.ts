@@ -3,7 +3,7 @@ import { z } from "zod";
 import { describeEachDb } from "../db";
 import { ownerWithProject } from "../fixtures";
 import { setDbHandle } from "../../db/client";
-import { shareLinks } from "../../db/schema";
+import { shareLinks, shareLinkTokens } from "../../db/schema";
 import { createShareLink } from "../../db/share";
 import { listFunnels } from "../../db/funnels";
 import { hashToken, randomToken } from "../../lib/keys";
@@ -56,9 +56,11 @@ describeEachDb("red team: inputs that froze, crashed or slipped through", (db, k
   /** A link as an older version stored it, whatever it holds: inserted as it is, its token returned. */
   async function oldLink(values: Partial<typeof shareLinks.$inferInsert>) {
     const token = randomToken(32);
-    await db()
+    const [link] = await db()
       .insert(shareLinks)
-      .values({ projectId: owner.project.id, tokenHash: hashToken(token), report: "conversions", rollingDays: 30, ...values });
+      .values({ projectId: owner.project.id, tokenHash: hashToken(token), report: "conversions", rollingDays: 30, ...values })
+      .returning();
+    await db().insert(shareLinkTokens).values({ tokenHash: link.tokenHash, projectId: link.projectId, linkId: link.id });
     return token;
   }
   const getShare = (handler: typeof shareConversions, what: string, token: string, qs = "") =>

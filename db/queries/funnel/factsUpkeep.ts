@@ -61,7 +61,7 @@ function factsWrite(scope: ProjectScope, factsId: number, q: StepCountsQuery, on
     )
     insert into funnel_fact_rows (project_id, facts_id, day, person_id, segment_id, level, solo,
       ${sql.join([...SEGMENT_PARTS, "person" as const].map(gapColumn), sql`, `)}, d2, d3, d4, d5, d6, d7, d8, d9, d10)
-    select ${scope.projectId}::uuid, ${factsId}::int, z.day, z.person_id, z.segment_id, z.level::smallint,
+    select ${scope.projectId}::uuid, ${factsId}::bigint, z.day, z.person_id, z.segment_id, z.level::smallint,
       (${sql.join(
         parts.map((_, i) => sql.raw(`case when z.b${i} is null and z.a${i} is null then ${1 << i} else 0 end`)),
         sql` | `,
@@ -110,11 +110,12 @@ const allEntries = (scope: ProjectScope, def: StepsAndWindow): StepCountsQuery =
 export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Promise<void> {
   const key = factsKey(def, scope.project.timeZone);
   const started = await settledInstant(scope.db, scope.projectId);
-  const [{ id }] = await queryRows<{ id: number }>(
+  const [set] = await queryRows<{ id: number | string }>(
     scope.db,
     sql`insert into funnel_fact_sets (project_id, funnel_key) values (${scope.projectId}::uuid, ${key})
       on conflict (project_id, funnel_key) do update set funnel_key = excluded.funnel_key returning id`,
   );
+  const id = Number(set.id); // bigint: postgres.js returns it as a string
   for (let slice = 0; slice < BUILD_SLICES; slice++) {
     // The funnel statements' settings: a slice's sorts fit in memory, and no JIT compilation.
     await withFunnelSettings(
@@ -130,7 +131,8 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
       "factsBuildMs",
     );
   }
-  await scope.db.execute(sql`update funnel_fact_sets set applied_until = ${started}::timestamptz, built_at = now() where id = ${id}`);
+  await scope.db.execute(sql`update funnel_fact_sets set applied_until = ${started}::timestamptz, built_at = now()
+    where project_id = ${scope.projectId}::uuid and id = ${id}`);
   await dropUnusedFacts(scope, key);
   // Fresh statistics, or the planner takes the new segments for a handful and sorts where it should
   // hash (PGlite has no autovacuum, and PostgreSQL's may not have come round yet).
@@ -194,7 +196,8 @@ async function refreshed(scope: ProjectScope, def: StepsAndWindow): Promise<{ id
         ),
       );
     }
-    await t.execute(sql`update funnel_fact_sets set applied_until = ${until}::timestamptz where id = ${id}`);
+    await t.execute(sql`update funnel_fact_sets set applied_until = ${until}::timestamptz
+      where project_id = ${scope.projectId}::uuid and id = ${id}`);
     return { id, persons: Number(n) };
   });
 }

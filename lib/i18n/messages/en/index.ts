@@ -15,6 +15,7 @@ import account from "./account";
 import persons from "./persons";
 import dropin from "./dropin";
 import dashboards from "./dashboards";
+import digests from "./digests";
 
 const en = {
   common,
@@ -34,5 +35,6 @@ const en = {
   persons,
   dropin,
   dashboards,
+  digests,
 };
 export default en;

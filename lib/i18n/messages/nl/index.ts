@@ -16,6 +16,7 @@ import account from "./account";
 import persons from "./persons";
 import dropin from "./dropin";
 import dashboards from "./dashboards";
+import digests from "./digests";
 
 const nl: typeof en = {
   common,
@@ -35,5 +36,6 @@ const nl: typeof en = {
   persons,
   dropin,
   dashboards,
+  digests,
 };
 export default nl;

@@ -1,0 +1,92 @@
+import crypto from "node:crypto";
+import type { Job } from "../../db/jobs";
+import { activeDigestRecipients, digestScheduleForSend } from "../../db/digests";
+import { claimDelivery, finishDelivery, markUncertainDeliveries } from "../../db/digests-send";
+import { operatorProjectScope } from "../../db/tenant";
+import { teams } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { decryptSecret } from "../../lib/keys";
+import { digestPeriod } from "../../lib/digests/schedule";
+import { unsubscribeToken } from "../../lib/digests/unsubscribe-token";
+import type { Locale } from "../../lib/i18n/locales";
+import type { MailSettings } from "../mail/send";
+import type { JobContext } from "../jobs/runner";
+import { reportData } from "./data";
+import { digestMail, type DigestMail } from "./mail";
+import { digestTransport } from "./send";
+
+export type DigestDeps = {
+  /** null: no SMTP_URL, every send fails with that reason (and is retried, so setting it later helps) */
+  mail: MailSettings | null;
+  /** the public origin for links (APP_URL, else the server's own address) */
+  appUrl: string;
+  secret: string;
+  /** how long a job may run before another worker may take it (jobs' lease): older `sending` rows are uncertain */
+  leaseMs: number;
+};
+
+/**
+ * Sends one period of one schedule: the report read once, rendered once per language, then one
+ * mail per active recipient, each through its delivery row (db/digests-send.ts) so a retry sends
+ * only what failed and never what was sent. Throws when any send failed: the job is retried later.
+ */
+export async function runDigestJob(job: Job, ctx: JobContext, deps: DigestDeps): Promise<void> {
+  const scheduleId = String(job.payload.scheduleId);
+  const runAt = new Date(String(job.payload.runAt));
+  const schedule = await digestScheduleForSend(ctx.db, job.projectId, scheduleId);
+  if (!schedule) return; // deleted since: nothing to send
+  const scope = await operatorProjectScope(ctx.db, job.projectId);
+  const tz = scope.project.timeZone;
+  const period = digestPeriod(schedule.frequency, tz, runAt);
+  await markUncertainDeliveries(ctx.db, job.projectId, scheduleId, period.key, new Date(ctx.now().getTime() - deps.leaseMs));
+  const recipients = await activeDigestRecipients(ctx.db, job.projectId, scope.teamId, scheduleId);
+  if (!recipients.length) return;
+  if (schedule.report === "dashboard") throw new Error("dashboard digests are not available yet");
+
+  const data = await reportData(
+    scope,
+    { report: schedule.report, funnelId: schedule.funnelId, filters: schedule.filters },
+    period,
+    ctx.now(),
+  );
+  const [team] = await ctx.db.select({ name: teams.name }).from(teams).where(eq(teams.id, scope.teamId));
+  const token = schedule.shareTokenEnc ? decryptSecret(schedule.shareTokenEnc, deps.secret) : null;
+  const base = deps.appUrl.replace(/\/$/, "");
+  const liveLink = token ? `${base}/share/${token}` : `${base}/projects/${job.projectId}`;
+  const rendered = new Map<string, DigestMail>();
+  const transport = deps.mail ? digestTransport(deps.mail) : null;
+  const failures: string[] = [];
+  try {
+    for (const r of recipients) {
+      const key = { projectId: job.projectId, scheduleId, periodKey: period.key, email: r.email };
+      const messageId = `<digest.${scheduleId}.${period.key.replace(/[^0-9a-z-]/gi, "")}.${hash(r.email)}@trechter>`;
+      if (!(await claimDelivery(ctx.db, { ...key, messageId, now: ctx.now() }))) continue;
+      if (!transport) {
+        await finishDelivery(ctx.db, key, { sent: false, error: "no mail server is set (SMTP_URL)" });
+        failures.push(r.email);
+        continue;
+      }
+      const unsub = r.member ? null : `${base}/unsubscribe/${unsubscribeToken(job.projectId, r.id, deps.secret)}`;
+      const locale: Locale = r.locale;
+      const renderKey = `${locale}:${unsub ? "outside" : "member"}`;
+      let mail = rendered.get(renderKey);
+      if (!mail || unsub) {
+        mail = digestMail(data, { locale, frequency: schedule.frequency, teamName: team?.name ?? "", liveLink, unsubscribeLink: unsub });
+        if (!unsub) rendered.set(renderKey, mail);
+      }
+      const outcome = await transport.send({
+        ...mail,
+        to: r.email,
+        messageId,
+        listUnsubscribe: unsub ? `${base}/api/unsubscribe/${unsub.split("/").pop()}` : null,
+      });
+      await finishDelivery(ctx.db, key, outcome.sent ? { sent: true, at: ctx.now() } : outcome);
+      if (!outcome.sent) failures.push(`${r.email}: ${outcome.error}`);
+    }
+  } finally {
+    transport?.close();
+  }
+  if (failures.length) throw new Error(`not sent to ${failures.length} of ${recipients.length}: ${failures[0]}`);
+}
+
+const hash = (s: string) => crypto.createHash("sha256").update(s).digest("hex").slice(0, 16);
