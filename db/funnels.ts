@@ -4,8 +4,7 @@ import { funnels, projects, events } from "./schema";
 import { notFound, InputError } from "../lib/errors";
 import { queryRows } from "./client";
 import { funnelDefinitionSchema, funnelProblem, type FunnelDefinition } from "../lib/funnel/validate";
-import { matchColumn } from "../lib/goals/validate";
-import type { FunnelStep } from "../lib/funnel/types";
+import type { FunnelStepDefinition, FunnelStepMatch } from "../lib/funnel/types";
 import { isUuid } from "./tenant";
 
 export type FunnelRow = typeof funnels.$inferSelect;
@@ -45,14 +44,72 @@ function parseDefinition(input: unknown) {
   return funnelColumns(funnelDefinitionSchema.parse(input));
 }
 
+/** A matcher as stored (a step's or an exclusion's): its named fields only, whatever else a client sent. */
+export function matcherColumn(m: FunnelStepMatch): FunnelStepMatch {
+  return {
+    event: typeof m.event === "string" ? m.event : [...m.event],
+    ...(m.path ? { path: m.path } : {}),
+    ...(m.where && Object.keys(m.where).length ? { where: { ...m.where } } : {}),
+    ...(m.conditions?.length
+      ? {
+          conditions: m.conditions.map((c) => ({
+            property: c.property,
+            operator: c.operator,
+            ...(c.value === undefined ? {} : { value: Array.isArray(c.value) ? [...c.value] : c.value }),
+          })),
+        }
+      : {}),
+  };
+}
+
 /** A step as stored: its named fields only, whatever else a client sent. */
-export function stepColumn(s: FunnelStep): FunnelStep {
-  return { ...matchColumn(s), ...(s.label ? { label: s.label } : {}) };
+export function stepColumn(s: FunnelStepDefinition): FunnelStepDefinition {
+  return {
+    ...matcherColumn(s),
+    ...(s.label ? { label: s.label } : {}),
+    ...(s.optional ? { optional: true } : {}),
+    ...(s.within !== undefined && s.within !== null ? { within: s.within } : {}),
+  };
 }
 
 /** A funnel's columns from their named fields (the definition came from a client or a draft). */
 export function funnelColumns(def: FunnelDefinition) {
-  return { name: def.name, description: def.description ?? null, steps: def.steps.map(stepColumn), windowSeconds: def.windowSeconds };
+  return {
+    name: def.name,
+    description: def.description ?? null,
+    // The column's type follows FunnelStep, which becomes FunnelStepDefinition with the definitions' schema.
+    steps: def.steps.map(stepColumn) as FunnelRow["steps"],
+    windowSeconds: def.windowSeconds,
+    rules: rulesColumn(def),
+  };
+}
+
+type RulesColumn = FunnelRow["rules"];
+
+/** The rules of a definition as stored: only those it uses, from their named fields ({} for a plain funnel). */
+export function rulesColumn(input: RulesColumn | object): RulesColumn {
+  const def = input as RulesColumn;
+  return {
+    ...(def.order && def.order !== "ordered" ? { order: def.order } : {}),
+    ...(def.exclusions?.length
+      ? { exclusions: def.exclusions.map((x) => ({ ...matcherColumn(x), between: [x.between[0], x.between[1]] })) }
+      : {}),
+    ...(def.hold?.length ? { hold: [...def.hold] } : {}),
+    ...(def.timeToConvert ? { timeToConvert: { from: def.timeToConvert.from, to: def.timeToConvert.to } } : {}),
+  } as RulesColumn;
+}
+
+/** A saved funnel's definition as the engine and funnelResults take it. */
+export function funnelDefinitionOf(f: Pick<FunnelRow, "steps" | "windowSeconds" | "rules">) {
+  const rules = f.rules ?? {};
+  return {
+    steps: f.steps,
+    windowSeconds: f.windowSeconds,
+    ...(rules.order ? { order: rules.order } : {}),
+    ...(rules.exclusions?.length ? { exclusions: rules.exclusions } : {}),
+    ...(rules.hold?.length ? { hold: rules.hold } : {}),
+    ...(rules.timeToConvert ? { timeToConvert: rules.timeToConvert } : {}),
+  };
 }
 
 /** Saves a new funnel. Admins only. */

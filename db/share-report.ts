@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { projectConversions } from "./conversions";
-import { getFunnel } from "./funnels";
+import { funnelDefinitionOf, getFunnel } from "./funnels";
 import { funnels } from "./schema";
 import { funnelResults } from "./queries/funnel/funnelResults";
 import { segmentValues } from "./queries/funnel/segmentValues";
@@ -42,8 +42,7 @@ export async function sharedFunnelResults(scope: ProjectScope, link: ShareLinkRo
   if (link.report !== "funnel" || !link.funnelId) throw forbidden("This link does not share a funnel.");
   const funnel = await getFunnel(scope, link.funnelId);
   const results = await funnelResults(scope, {
-    steps: funnel.steps,
-    windowSeconds: funnel.windowSeconds,
+    ...funnelDefinitionOf(funnel),
     from: q.from,
     to: q.to,
     filters: q.filters,

@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { projects } from "./projects";
 import { users } from "./accounts";
-import type { BuiltinSegmentField, FunnelStep, StepMatch, SegmentFilters } from "../../lib/funnel/types";
+import type { BuiltinSegmentField, FunnelRules, FunnelStep, StepMatch, SegmentFilters } from "../../lib/funnel/types";
 import { GOAL_KINDS } from "../../lib/funnel/types";
 import { SPEND_PERIODS } from "../../lib/spend/entry";
 import { EXPERIMENT_SOURCES } from "../../lib/experiments/types";
@@ -29,6 +29,8 @@ export const funnels = pgTable(
     name: text("name").notNull(),
     description: text("description"),
     steps: jsonb("steps").$type<FunnelStep[]>().notNull(),
+    /** order, exclusions, held fields and the time-to-convert steps (DESIGN.md, "Funnel definitions"); {} for a plain funnel */
+    rules: jsonb("rules").$type<FunnelRules & { timeToConvert?: { from: number; to: number } }>().notNull().default({}),
     windowSeconds: integer("window_seconds")
       .notNull()
       .default(7 * 24 * 3600),

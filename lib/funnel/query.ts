@@ -93,6 +93,8 @@ export const funnelQueryBodySchema = checkRange(
     breakdown: fieldSchema.optional(),
     compare: z.boolean().default(false),
     unit: z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`).optional(),
+    /** answer from a deterministic sample of people when the funnel reads many events (the answer's `estimate` says so); also `?estimate=1` */
+    sample: z.boolean("sample is true or false.").default(false),
   }),
 );
 

@@ -15,4 +15,11 @@ describe("step rates", () => {
     const r = stepRates([{ visitors: 0 }, { visitors: 0 }]);
     expect(r[1]).toMatchObject({ conversionFromStart: null, conversionFromPrevious: null, dropOff: null });
   });
+  it("measures the step after an optional one, and the optional one, from the nearest required step before", () => {
+    const r = stepRates([{ visitors: 1000 }, { visitors: 100, optional: true }, { visitors: 400 }]);
+    expect(r.map((s) => s.conversionFromPrevious)).toEqual([1, 0.1, 0.4]);
+    expect(r.map((s) => s.dropped)).toEqual([0, 900, 600]);
+    expect(r[1].optional).toBe(true);
+    expect(r[2].optional).toBeUndefined();
+  });
 });

@@ -4,7 +4,7 @@ import { queryRows } from "../../client";
 import { AUDIENCE_MAX_ROWS } from "../../limits";
 import { InputError } from "../../../lib/errors";
 import type { AudienceMember } from "../../../lib/funnel/types";
-import { personLevels, withFunnelSettings, type StepCountsQuery } from "./engine";
+import { runEngine, type StepCountsQuery } from "./engine";
 
 export type AudienceQuery = Omit<StepCountsQuery, "groupBy"> & {
   /** 1-based step: the audience reached it in their best attempt but not the next one */
@@ -47,8 +47,8 @@ export type OpenedAudience = {
  * The people who reached step k but not k+1 (best attempt, as funnelStepCounts counts them), in
  * pages ordered by person id, so a caller can stream any audience up to `maxRows` people.
  *
- * How it pages, and why. The engine runs once, in one statement with the audience's time limit
- * (db/limits.ts): its `people` CTE (personLevels, shared with funnelStepCounts) gives each person's
+ * How it pages, and why. The engine runs once, with the audience's time limit (db/limits.ts): its
+ * per-person results (runEngine, as funnelStepCounts counts them) give each person's
  * id, entry time and entry source, at most `maxRows` + 1 of them (more is AudienceTooLargeError),
  * kept in memory (about 150 bytes a person). Each page then reads its people's traits, last event
  * and linked anonymous ids in one short query by id, which borrows a pool connection only while it
@@ -67,19 +67,14 @@ export async function openDropOffAudience(
   checkAudienceStep(q.step, q.steps.length);
   const pageSize = opts.pageSize ?? AUDIENCE_PAGE_SIZE;
   const maxRows = opts.maxRows ?? AUDIENCE_MAX_ROWS;
-  const reached = sql.raw(`r${q.step}`);
-  const next = sql.raw(`r${q.step + 1}`);
-  const entries = await withFunnelSettings(
-    scope.db,
-    (db) =>
-      queryRows<Entry>(
-        db,
-        sql`with ${personLevels(scope, q, { entryDetails: true })}
-        select person_id, entry_source, entry_time from people where ${reached} and not ${next}
-        order by person_id limit ${maxRows + 1}`,
-      ),
-    "audienceMs",
-  );
+  // Level-based, as the required steps count: reached step k in some chain, and no chain reached k+1.
+  const pairs = await runEngine(scope, q, {}, { entrySource: true, kind: "audienceMs" });
+  const entries: Entry[] = [];
+  for (let i = 0; i < pairs.level.length && entries.length <= maxRows; i++) {
+    const level = pairs.level[i];
+    if (level >= q.step && level < q.step + 1)
+      entries.push({ person_id: pairs.person[i], entry_source: pairs.entrySource[i], entry_time: new Date(pairs.entryTime[i]) });
+  }
   if (entries.length > maxRows) throw new AudienceTooLargeError(maxRows);
   async function* pages(): AsyncGenerator<AudienceMember[]> {
     for (let i = 0; i < entries.length; i += pageSize) yield await audiencePage(scope, entries.slice(i, i + pageSize));

@@ -2,26 +2,53 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows, type Db } from "../../client";
 import { limitedStatements, type StatementKind } from "../../limits";
-import type { FunnelStep, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
+import { InputError } from "../../../lib/errors";
+import type {
+  FunnelExclusion,
+  FunnelOrder,
+  FunnelStepDefinition,
+  SegmentField,
+  SegmentFilters,
+  TimeToConvert,
+} from "../../../lib/funnel/types";
 import type { TrendUnit } from "../../../lib/funnel/periods";
-import { stepCondition, filterCondition, fieldExpression, needsPersons, NONE, SEGMENT_COLUMNS } from "./fragments";
+import { walkGroups, timeToConvertDistribution, type WalkDefinition, type WalkEvent } from "../../../lib/funnel/walk";
+import { stepCondition, filterCondition, fieldExpression, needsPersons, matcherNames, NONE, SEGMENT_COLUMNS } from "./fragments";
 
-export type StepCountsQuery = {
-  steps: FunnelStep[];
+/**
+ * The funnel engine: SQL selects a project's candidate rows (events that match a step or an
+ * exclusion, or for `strict` every real event, in `[from, to + window)`) with each row's step and
+ * exclusion bits, entry flag, held values and group evaluated in the database, ordered per person;
+ * a cursor hands them over in bounded batches; the walk (lib/funnel/walk.ts) computes each person's
+ * results per group of entries; they are kept as compact per-(person, group) rows and folded into
+ * the answer's counts, medians and time to convert. README.md beside this file says why.
+ */
+
+/** A funnel definition as the engine takes it (DESIGN.md, "Funnel definitions"). */
+export type EngineDefinition = {
+  steps: FunnelStepDefinition[];
   windowSeconds: number;
+  order?: FunnelOrder;
+  exclusions?: FunnelExclusion[];
+  hold?: SegmentField[];
+};
+
+export type StepCountsQuery = EngineDefinition & {
   from: Date;
   to: Date;
   filters?: SegmentFilters;
+  /** false: visitors only, medians null (the trend needs no medians) */
+  medians?: boolean;
   /**
    * group entries by a segment field (top `limit` values, the rest as "other"), by day/week in
    * `timeZone`, or (for funnel facts) by local entry day and the entry event's segment fields
    */
-  /** false: visitors only, medians null (the trend needs no medians, and they cost a sort per step) */
-  medians?: boolean;
   groupBy?:
     | { kind: "field"; field: SegmentField; limit: number }
     | { kind: "period"; unit: TrendUnit; timeZone: string }
-    | { kind: "facts"; timeZone: string };
+    | { kind: "facts"; timeZone: string }
+    /** funnel facts only: per value of `values` (the rest as "other") and period, as "value\u0001period" */
+    | { kind: "fieldPeriod"; field: SegmentField; values: string[]; unit: TrendUnit; timeZone: string };
 };
 
 export type StepCountsRow = {
@@ -34,12 +61,47 @@ export type StepCountsRow = {
 
 export const OTHER = "__other__";
 
-export type PersonLevelsOptions = {
-  /** also carry each person's first entry in range: `entry_time` and `entry_source` (its utm_source) on `people` */
-  entryDetails?: boolean;
-  /** only the people whose `e.person_id` meets this condition (funnel facts: changed persons, or one slice of all) */
-  personCondition?: SQL;
-};
+/** Candidate rows one engine run may read; beyond it the request is refused (narrow the range or filters, or ask for the estimate). */
+export const ENGINE_MAX_ROWS = 40_000_000;
+/** Rows per FETCH from the cursor: bounded memory per batch. */
+const FETCH_ROWS = 50_000;
+
+/** Step names that are not events for `strict` (identify, alias and group calls are stored under these names). */
+export const NOT_REAL_EVENTS = ["identify", "alias", "group"];
+
+/** The walk's view of a definition. */
+export function walkDefinition(def: EngineDefinition): WalkDefinition {
+  const k = def.steps.length;
+  let optionalMask = 0;
+  def.steps.forEach((s, i) => {
+    if (s.optional && i > 0 && i < k - 1) optionalMask |= 1 << i;
+  });
+  return {
+    k,
+    windowMs: def.windowSeconds * 1000,
+    order: def.order ?? "ordered",
+    optionalMask,
+    withinMs: def.steps.map((s, i) => (i > 0 && s.within !== undefined && s.within !== null ? s.within * 1000 : Infinity)),
+    exclusions: (def.exclusions ?? []).map((x) => [x.between[0], x.between[1]] as const),
+    hold: def.hold?.length ?? 0,
+  };
+}
+
+/** Whether a definition uses nothing beyond what the SQL levels of funnel facts compute (ordered, no optional, within, exclusions or hold). */
+export function isPlainDefinition(def: EngineDefinition): boolean {
+  return (
+    (def.order ?? "ordered") === "ordered" &&
+    !def.exclusions?.length &&
+    !def.hold?.length &&
+    def.steps.every((s) => !s.optional && (s.within === undefined || s.within === null))
+  );
+}
+
+/** The SQL of a held field's value on event `e` (null when missing): JSON text for `prop:` fields, so 1 and "1" differ. */
+function heldValue(field: SegmentField): SQL {
+  if (field.startsWith("prop:")) return sql`nullif(e.properties -> ${field.slice(5)}, 'null'::jsonb)::text`;
+  return fieldExpression(field);
+}
 
 /** The facts group of an entry: its local day and segment fields, as a JSON array (see facts.ts). */
 export function factsGroup(timeZone: string): SQL {
@@ -47,137 +109,390 @@ export function factsGroup(timeZone: string): SQL {
   return sql`jsonb_build_array(to_char((e.time at time zone ${timeZone})::date, 'YYYY-MM-DD'), ${sql.join(fields, sql`, `)})::text`;
 }
 
-/**
- * The engine's common part: the CTEs `cand … people`, where `people` has one row per (person, group)
- * with `r{j}` (reached step j in its best attempt) and `d{j}` (fastest ms from start to step j).
- * Shared by funnelStepCounts and dropOffAudience so that both count the same people. See README.md
- * beside this file for the algorithm (the "latest start" pass of ClickHouse's windowFunnel as
- * stacked window functions). Returns the list that follows `with`.
- */
-export function personLevels(scope: ProjectScope, q: StepCountsQuery, opts: PersonLevelsOptions = {}): SQL {
-  const k = q.steps.length;
-  const names = [...new Set(q.steps.map((s) => s.event))];
-  const fields = [...Object.keys(q.filters ?? {}), q.groupBy?.kind === "field" ? q.groupBy.field : undefined];
+/** What a run groups entries by: a field's raw value and/or a local period (either may be absent), or the facts' day and segment. */
+export type RunGrouping = {
+  field?: SegmentField;
+  period?: { unit: TrendUnit; timeZone: string };
+  facts?: { timeZone: string };
+};
+
+export type RunOptions = {
+  /** also carry the entry's utm_source (the audience's entry source) */
+  entrySource?: boolean;
+  /** only the people whose `e.person_id` meets this condition (facts: changed persons, or one slice) */
+  personCondition?: SQL;
+  /** a deterministic sample: only people whose hash falls in 1 of `sampleBuckets` buckets (a power of two) */
+  sampleBuckets?: number;
+  kind?: StatementKind;
+  /** the most candidate rows to read (ENGINE_MAX_ROWS) */
+  maxRows?: number;
+};
+
+/** The statement of the candidate rows, ordered per person by (time, receipt order). */
+function candidateRows(scope: ProjectScope, q: StepCountsQuery, grouping: RunGrouping, opts: RunOptions): SQL {
+  const strict = q.order === "strict";
+  const matchers = [...q.steps, ...(q.exclusions ?? [])];
+  const names = [...new Set(matchers.flatMap(matcherNames))];
+  const hold = q.hold ?? [];
+  const fields = [...Object.keys(q.filters ?? {}), grouping.field, ...hold];
   const persons = needsPersons(fields) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
   const until = new Date(q.to.getTime() + q.windowSeconds * 1000);
-  const entry = sql`(${stepCondition(q.steps[0])}) and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz and ${filterCondition(q.filters)}`;
-
-  let group: SQL = sql`''`;
-  if (q.groupBy?.kind === "field") group = sql`coalesce(${fieldExpression(q.groupBy.field)}, ${NONE})`;
-  if (q.groupBy?.kind === "period")
-    group = sql`to_char(date_trunc(${q.groupBy.unit}, e.time at time zone ${q.groupBy.timeZone}), 'YYYY-MM-DD')`;
-  if (q.groupBy?.kind === "facts") group = factsGroup(q.groupBy.timeZone);
+  const bits = (list: { event: string | string[] }[]) =>
+    list.length
+      ? sql.join(
+          list.map((s, i) => sql`(case when ${stepCondition(s as FunnelStepDefinition)} then ${1 << i} else 0 end)`),
+          sql` | `,
+        )
+      : sql`0`;
+  const entry = sql`(e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz and ${filterCondition(q.filters)})`;
+  const real = sql`(e.name not in (${sql.join(
+    NOT_REAL_EVENTS.map((n) => sql`${n}`),
+    sql`, `,
+  )}))`;
+  const parts: SQL[] = [];
+  if (grouping.field) parts.push(sql`coalesce(${fieldExpression(grouping.field)}, ${NONE})`);
+  if (grouping.period)
+    parts.push(sql`to_char(date_trunc(${grouping.period.unit}, e.time at time zone ${grouping.period.timeZone}), 'YYYY-MM-DD')`);
+  if (grouping.facts) parts.push(factsGroup(grouping.facts.timeZone));
+  const group = parts.length === 0 ? sql`null::text` : parts.length === 1 ? parts[0] : sql`concat_ws(${SEP}, ${sql.join(parts, sql`, `)})`;
+  const holdCols = hold.map((f, i) => sql`, ${heldValue(f)} as ${sql.raw(`h${i}`)}`);
   const only = opts.personCondition ? sql`and ${opts.personCondition}` : sql``;
-  const limit = q.groupBy?.kind === "field" ? q.groupBy.limit : 0;
-
-  const matchCols = q.steps.map((s, i) => sql`(${stepCondition(s)}) as m${sql.raw(String(i + 1))}`);
-  const anyMatch = sql.join(
-    q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)),
-    sql` or `,
-  );
-  const grouped = Boolean(q.groupBy);
-  const win = sql.raw(
-    `(partition by person_id${grouped ? ", grp" : ""} order by time, id rows between unbounded preceding and 1 preceding)`,
-  );
-  // Times as integer milliseconds: exact at the window's edge, and far cheaper to aggregate than numeric.
-  const windowMs = q.windowSeconds * 1000;
-  // Entry details cost one more column through the sort, so only the audience asks for them.
-  const detailCol = opts.entryDetails ? sql`, e.utm_source as src` : sql``;
-  const detailPass = opts.entryDetails ? sql`, c.src` : sql``;
-  const detailAgg = opts.entryDetails
-    ? sql`, min(time) filter (where is_entry) as entry_time, (array_agg(src order by t, id) filter (where is_entry))[1] as entry_source`
-    : sql``;
-
-  // Level j's column s{j}: the latest start of an attempt that has reached step j at this row.
-  let levels: SQL = sql`select r.*, case when r.is_entry then r.t end as s1 from r`;
-  for (let j = 2; j <= k; j++) {
-    const prev = sql.raw(`s${j - 1}`);
-    levels = sql`select l.*, case when l.m${sql.raw(String(j))} and max(l.${prev}) over ${win} >= l.t - ${windowMs}::bigint then max(l.${prev}) over ${win} end as s${sql.raw(String(j))} from (${levels}) l`;
-  }
-  const perPerson = q.steps.map((_, i) => {
-    const j = i + 1;
-    return sql`bool_or(s${sql.raw(String(j))} is not null) as r${sql.raw(String(j))}, min(t - s${sql.raw(String(j))}) as d${sql.raw(String(j))}`;
-  });
-
-  return sql`
-    cand as (
-      select e.person_id, e.id, e.time, (extract(epoch from e.time) * 1000)::bigint as t, ${sql.join(matchCols, sql`, `)},
-        (${entry}) as is_entry, ${group} as raw_grp${detailCol}
-      from events e ${persons}
-      where e.project_id = ${scope.projectId}::uuid and e.name in (${sql.join(
+  const sample = opts.sampleBuckets && opts.sampleBuckets > 1 ? sql`and (hashtext(e.person_id) & ${opts.sampleBuckets - 1}) = 0` : sql``;
+  const which = strict
+    ? sql`and ${real}`
+    : sql`and e.name in (${sql.join(
         names.map((n) => sql`${n}`),
         sql`, `,
-      )})
-        and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz ${only}
-    ),
-    top as (
-      select raw_grp from cand where is_entry group by raw_grp order by count(distinct person_id) desc, raw_grp limit ${limit > 0 ? limit : 1000000}
-    ),
-    grouped as (
-      select c.*, ${limit > 0 ? sql`case when c.raw_grp in (select raw_grp from top) then c.raw_grp else ${OTHER} end` : sql`c.raw_grp`} as grp from cand c
-    ),
-    ${
-      grouped
-        ? sql`tagged as (
-      -- A person's rows, tagged with every group they entered through; no join, so no plan can
-      -- degrade into a nested loop when statistics are stale (PGlite has no autovacuum).
-      select c.*, array_agg(c.grp) filter (where c.is_entry) over (partition by c.person_id) as groups
-      from grouped c where ${anyMatch}
-    ),
-    r as (
-      select c.person_id, x.grp, c.id, c.time, c.t, ${sql.join(
-        q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)),
-        sql`, `,
-      )},
-        (c.is_entry and c.grp = x.grp) as is_entry${detailPass}
-      from tagged c cross join lateral (select distinct unnest(c.groups) as grp) x
-    ),`
-        : sql`tagged as (
-      -- The same partition and order as the level windows below, so the rows are sorted once.
-      select c.*, bool_or(c.is_entry) over (partition by c.person_id order by c.time, c.id rows between unbounded preceding and unbounded following) as has_entry
-      from grouped c where ${anyMatch}
-    ),
-    r as (
-      select c.person_id, c.grp, c.id, c.time, c.t, ${sql.join(
-        q.steps.map((_, i) => sql.raw(`c.m${i + 1}`)),
-        sql`, `,
-      )}, c.is_entry${detailPass}
-      from tagged c where c.has_entry
-    ),`
-    }
-    levels as (${levels}),
-    people as (select person_id, grp, ${sql.join(perPerson, sql`, `)}${detailAgg} from levels group by person_id, grp)`;
+      )}) and (${sql.join(
+        matchers.map((m) => sql`(${stepCondition(m as FunnelStepDefinition)})`),
+        sql` or `,
+      )})`;
+  return sql`select e.person_id as p, round(extract(epoch from e.time) * 1000)::float8 as t,
+      ${bits(q.steps)} as m, ${bits(q.exclusions ?? [])} as x,
+      (case when ${entry} then 1 else 0 end) | (case when ${real} then 2 else 0 end) as f,
+      case when ${entry} then ${group} end as g${opts.entrySource ? sql`, e.utm_source as s` : sql``}${sql.join(holdCols, sql``)}
+    from events e ${persons}
+    where e.project_id = ${scope.projectId}::uuid and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz
+      ${which} ${only} ${sample}
+    order by e.person_id, e.time, e.id`;
 }
 
+/** Separates a composite group's parts (field value, period); never in a field value we store (NUL is refused at ingestion). */
+const SEP = "\u0001";
+
+/** The per-(person, group) results of a run, as parallel columns in person order. */
+export type PairRows = {
+  k: number;
+  /** the group strings; a pair's `group` is an index into this */
+  groups: string[];
+  person: string[];
+  /** pair i belongs to the same person as pair i−1 */
+  samePerson: boolean[];
+  group: number[];
+  level: number[];
+  optional: number[];
+  /** fastest ms to step j (index j−1) per pair: d[j-1][i], NaN when not reached */
+  d: Float64Array[];
+  /** per person (parallel to pairs' first of a person): the first entry's time (ms) and source, when asked */
+  entryTime: number[];
+  entrySource: (string | null)[];
+  /** candidate rows read */
+  rows: number;
+  /** people with candidate rows */
+  people: number;
+};
+
+type Row = {
+  p: string;
+  t: number | string;
+  m: number | string;
+  x: number | string;
+  f: number | string;
+  g: string | null;
+  s?: string | null;
+} & Record<string, unknown>;
+
 /**
- * Per-step visitor counts of a funnel, per group, computed in the database (one statement over
- * personLevels). See README.md beside this file for the algorithm and the measured speed.
+ * Runs the engine: the candidate rows through a cursor, each person's through walkGroups, and
+ * returns the per-(person, group) results. One transaction with the funnel statements' settings
+ * and time limit per FETCH; at most `maxRows` rows (more is a 422 that says what to narrow).
  */
-export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery): Promise<StepCountsRow[]> {
-  return stepCountsOf(scope, q.steps.length, personLevels(scope, q), Boolean(q.groupBy), q.medians !== false);
+export async function runEngine(
+  scope: ProjectScope,
+  q: StepCountsQuery,
+  grouping: RunGrouping = {},
+  opts: RunOptions = {},
+): Promise<PairRows> {
+  const def = walkDefinition(q);
+  const k = q.steps.length;
+  const hold = q.hold?.length ?? 0;
+  const anyOrder = def.order === "any";
+  const maxRows = opts.maxRows ?? ENGINE_MAX_ROWS;
+  const out: PairRows = {
+    k,
+    groups: [],
+    person: [],
+    samePerson: [],
+    group: [],
+    level: [],
+    optional: [],
+    d: [],
+    entryTime: [],
+    entrySource: [],
+    rows: 0,
+    people: 0,
+  };
+  const dCols: number[][] = Array.from({ length: k }, () => []);
+  const groupIds = new Map<string, number>();
+  const groupId = (g: string | null) => {
+    const key = g ?? "";
+    let id = groupIds.get(key);
+    if (id === undefined) {
+      id = out.groups.length;
+      out.groups.push(key);
+      groupIds.set(key, id);
+    }
+    return id;
+  };
+  let current: string | null = null;
+  let events: WalkEvent[] = [];
+  let firstEntry: { t: number; s: string | null } | null = null;
+  const flush = () => {
+    if (current === null || !events.length) return;
+    out.people++;
+    const results = walkGroups(events, def);
+    let first = true;
+    for (const r of results) {
+      out.person.push(current);
+      out.samePerson.push(!first);
+      first = false;
+      out.group.push(r.group);
+      out.level.push(r.level);
+      out.optional.push(r.optionalMask);
+      for (let j = 0; j < k; j++) dCols[j].push(r.fastest[j] ?? NaN);
+      out.entryTime.push(firstEntry?.t ?? NaN);
+      out.entrySource.push(firstEntry?.s ?? null);
+    }
+  };
+  await withFunnelSettings(
+    scope.db,
+    async (t) => {
+      await t.execute(sql`declare funnel_rows no scroll cursor for ${candidateRows(scope, q, grouping, opts)}`);
+      for (;;) {
+        const rows = await queryRows<Row>(t, sql.raw(`fetch forward ${FETCH_ROWS} from funnel_rows`));
+        if (!rows.length) break;
+        out.rows += rows.length;
+        if (out.rows > maxRows)
+          throw new InputError(
+            `This funnel reads more than ${maxRows.toLocaleString("en")} events. Narrow the date range or add filters, or ask for an estimate ("sample": true).`,
+            undefined,
+            422,
+          );
+        for (const r of rows) {
+          if (r.p !== current) {
+            flush();
+            current = r.p;
+            events = [];
+            firstEntry = null;
+          }
+          const f = Number(r.f);
+          const m = Number(r.m);
+          const entry = (f & 1) === 1;
+          const ev: WalkEvent = { t: Number(r.t), steps: m, excl: Number(r.x), entry, real: (f & 2) === 2 };
+          if (hold) ev.hold = Array.from({ length: hold }, (_, i) => (r[`h${i}`] as string | null) ?? null);
+          if (entry) {
+            ev.group = groupId(r.g);
+            if (opts.entrySource && firstEntry === null && (anyOrder ? m !== 0 : (m & 1) === 1)) firstEntry = { t: ev.t, s: r.s ?? null };
+          }
+          events.push(ev);
+        }
+      }
+      flush();
+      await t.execute(sql`close funnel_rows`);
+    },
+    opts.kind,
+  );
+  out.d = dCols.map((c) => Float64Array.from(c));
+  return out;
 }
 
 /**
- * Runs one funnel statement with the settings it needs: memory to hash and sort its per-person rows
- * without spilling to disk (PostgreSQL's default 4 MB spilled a 30-day funnel's 340,000 people), no
- * JIT compilation (~150 ms per statement that these queries never win back), and no parallel
- * workers: a dashboard request runs four statements at once (steps, trend, breakdown, previous
- * period), and on 2 cores their workers only got in each other's way (about 1.13 s for the four
- * with them, 0.95 s without, at 10 million events). Each statement may take at most the limit of
- * `kind` (db/limits.ts: 30 s for a request's statements), and holds a heavy-statement slot.
+ * Runs one funnel statement (or a cursor's statements) with the settings it needs: memory to sort
+ * without spilling to disk, no JIT compilation (~150 ms per statement that these queries never win
+ * back), and no parallel workers (a dashboard request runs several statements at once; on 2 cores
+ * their workers only got in each other's way). Each statement may take at most the limit of `kind`
+ * (db/limits.ts), and holds a heavy-statement slot.
  */
 export async function withFunnelSettings<T>(db: Db, fn: (db: Db) => Promise<T>, kind: StatementKind = "heavyMs"): Promise<T> {
-  // A time limit per statement and one of the process's heavy-statement slots (db/limits.ts).
   return limitedStatements(db, kind, fn, { work_mem: "256MB", jit: "off", max_parallel_workers_per_gather: "0" });
 }
 
+/** The nearest required step before step j (1-based), for "from previous" (DESIGN.md: relative to the nearest required step). */
+export function previousRequired(j: number, optionalMask: number): number {
+  let p = j - 1;
+  while (p > 1 && optionalMask & (1 << (p - 1))) p--;
+  return p;
+}
+
+/** PostgreSQL's percentile_cont on sorted values. */
+function percentileCont(sorted: Float64Array | number[], p: number): number | null {
+  const n = sorted.length;
+  if (!n) return null;
+  const pos = p * (n - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** One folded person's results in a key (max level, OR of optional bits, min of fastest times). */
+type Folded = { level: number; optional: number; d: Float64Array };
+
+/** Counts and medians of one key of a fold. */
+class KeyStats {
+  visitors: number[];
+  fromStart: number[][];
+  fromPrevious: number[][];
+  ttc: number[] = [];
+  constructor(k: number) {
+    this.visitors = new Array<number>(k).fill(0);
+    this.fromStart = Array.from({ length: k }, () => []);
+    this.fromPrevious = Array.from({ length: k }, () => []);
+  }
+}
+
+export type FoldOptions = {
+  medians: boolean;
+  optionalMask: number;
+  /** time to convert between these 1-based required steps, per key */
+  timeToConvert?: { from: number; to: number };
+};
+
 /**
- * The per-step columns of a step-counts statement: `v{j}` (visitors who reached step j), and with
+ * Folds pairs into keys: `key(groupIndex)` names the key a pair counts in (null: nowhere); a
+ * person's pairs in one key combine (best attempt over their entries), then count once.
+ */
+export function foldPairs(pairs: PairRows, key: (group: number) => string | null, opts: FoldOptions): Map<string, KeyStats> {
+  const k = pairs.k;
+  const stats = new Map<string, KeyStats>();
+  let person = new Map<string, Folded>();
+  const emit = () => {
+    for (const [name, f] of person) {
+      let s = stats.get(name);
+      if (!s) stats.set(name, (s = new KeyStats(k)));
+      for (let j = 1; j <= k; j++) {
+        const optional = (opts.optionalMask & (1 << (j - 1))) !== 0;
+        const reached = optional ? (f.optional & (1 << (j - 1))) !== 0 : f.level >= j;
+        if (!reached) continue;
+        s.visitors[j - 1]++;
+        if (opts.medians && j > 1) {
+          const dj = f.d[j - 1];
+          s.fromStart[j - 1].push(dj);
+          if (j > 2) s.fromPrevious[j - 1].push(dj - f.d[previousRequired(j, opts.optionalMask) - 1]);
+        }
+      }
+      const tc = opts.timeToConvert;
+      if (tc && f.level >= tc.to) s.ttc.push(f.d[tc.to - 1] - (tc.from === 1 ? 0 : f.d[tc.from - 1]));
+    }
+    person = new Map();
+  };
+  const keys = pairs.groups.map((_, g) => key(g));
+  for (let i = 0; i < pairs.level.length; i++) {
+    if (!pairs.samePerson[i]) emit();
+    const name = keys[pairs.group[i]];
+    if (name === null) continue;
+    const f = person.get(name);
+    if (!f) {
+      const d = new Float64Array(k);
+      for (let j = 0; j < k; j++) d[j] = pairs.d[j][i];
+      person.set(name, { level: pairs.level[i], optional: pairs.optional[i], d });
+    } else {
+      f.level = Math.max(f.level, pairs.level[i]);
+      f.optional |= pairs.optional[i];
+      for (let j = 0; j < k; j++) {
+        const v = pairs.d[j][i];
+        if (!Number.isNaN(v) && !(f.d[j] <= v)) f.d[j] = v;
+      }
+    }
+  }
+  emit();
+  return stats;
+}
+
+/** Step-count rows (the shape every caller reads) from a fold's stats. */
+export function statsRows(stats: Map<string, KeyStats>, k: number, medians: boolean): StepCountsRow[] {
+  const rows: StepCountsRow[] = [];
+  const median = (xs: number[]) => {
+    if (!xs.length) return null;
+    const s = Float64Array.from(xs).sort();
+    return percentileCont(s, 0.5)! / 1000;
+  };
+  for (const [group, s] of stats) {
+    for (let j = 1; j <= k; j++) {
+      const visitors = s.visitors[j - 1];
+      const fromStart = !medians ? null : j === 1 ? (visitors > 0 ? 0 : null) : median(s.fromStart[j - 1]);
+      rows.push({
+        group,
+        step: j,
+        visitors,
+        medianFromStart: fromStart,
+        medianFromPrevious: j <= 2 ? fromStart : median(s.fromPrevious[j - 1]),
+      });
+    }
+  }
+  return rows;
+}
+
+/** The time-to-convert block from a key's times (ms). */
+export function timeToConvertOf(stats: KeyStats | undefined, from: number, to: number): TimeToConvert {
+  return timeToConvertDistribution(stats?.ttc ?? [], from, to);
+}
+
+/** The top `limit` values of a field by step-1 visitors (ties by value), from a fold by raw value. */
+export function topValues(byValue: Map<string, KeyStats>, limit: number): Set<string> {
+  return new Set(
+    [...byValue.entries()]
+      .filter(([, s]) => s.visitors[0] > 0)
+      .sort(([a, x], [b, y]) => y.visitors[0] - x.visitors[0] || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, limit)
+      .map(([v]) => v),
+  );
+}
+
+/** The parts of a composite group string (field value, period), in RunGrouping's order. */
+export const groupParts = (g: string): string[] => g.split(SEP);
+
+/**
+ * Per-step visitor counts of a funnel, per group (the interface every caller of the engine had):
+ * one engine run, folded by the query's grouping. See README.md beside this file.
+ */
+export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery, opts: RunOptions = {}): Promise<StepCountsRow[]> {
+  const medians = q.medians !== false;
+  const optionalMask = walkDefinition(q).optionalMask;
+  const gb = q.groupBy;
+  if (gb?.kind === "fieldPeriod") throw new Error("fieldPeriod groups are read from funnel facts only");
+  const grouping: RunGrouping =
+    gb?.kind === "field"
+      ? { field: gb.field }
+      : gb?.kind === "period"
+        ? { period: { unit: gb.unit, timeZone: gb.timeZone } }
+        : gb?.kind === "facts"
+          ? { facts: { timeZone: gb.timeZone } }
+          : {};
+  const pairs = await runEngine(scope, q, grouping, opts);
+  if (gb?.kind === "field") {
+    const byValue = foldPairs(pairs, (g) => pairs.groups[g], { medians: false, optionalMask });
+    const top = topValues(byValue, gb.limit);
+    const stats = foldPairs(pairs, (g) => (top.has(pairs.groups[g]) ? pairs.groups[g] : OTHER), { medians, optionalMask });
+    return statsRows(stats, q.steps.length, medians);
+  }
+  const stats = foldPairs(pairs, (g) => (gb ? pairs.groups[g] : ""), { medians, optionalMask });
+  return statsRows(stats, q.steps.length, medians);
+}
+
+/**
+ * The per-step columns of a facts statement: `v{j}` (visitors who reached step j), and with
  * medians `s{j}` (median ms from the start) and `p{j}` (from the previous step), for steps `first`
  * to k. `reached(j)` says whether a row reached step j; `d{j}` are its fastest times from the start.
- * Medians sort only the rows that reached the step; step 1's are 0 (d1 is 0: an attempt starts at
- * its entry) and step 2's time from the previous step is its time from the start, so neither needs
- * a sort of its own.
  */
 export function stepColumns(k: number, reached: (j: number) => SQL, medians: boolean, first = 1): SQL {
   const cols = Array.from({ length: k - first + 1 }, (_, i) => {
@@ -212,8 +527,8 @@ export function stepCountsRows(rows: Record<string, string | number | null>[], k
 }
 
 /**
- * Counts and medians per group and step from the raw engine's CTEs that end in `people`
- * (person_id, grp, r1…rk, d1…dk): one pass over `people`.
+ * Counts and medians per group and step from CTEs that end in `people` (person_id, grp, r1…rk,
+ * d1…dk): one pass over `people` (funnel facts).
  */
 export async function stepCountsOf(
   scope: ProjectScope,
@@ -223,7 +538,6 @@ export async function stepCountsOf(
   medians = true,
 ): Promise<StepCountsRow[]> {
   const cols = stepColumns(k, (j) => sql.raw(`r${j}`), medians);
-  // Without groups, no `group by` either: it would sort every person by a constant.
   const rows = await withFunnelSettings(scope.db, (db) =>
     queryRows<Record<string, string | number | null>>(
       db,

@@ -2,10 +2,21 @@ import crypto from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
-import type { FunnelStep, SegmentField } from "../../../lib/funnel/types";
+import type { SegmentField, TimeToConvert } from "../../../lib/funnel/types";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
 import { localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
-import { stepColumns, stepCountsOf, stepCountsRows, withFunnelSettings, OTHER, type StepCountsQuery, type StepCountsRow } from "./engine";
+import {
+  isPlainDefinition,
+  stepColumns,
+  stepCountsOf,
+  stepCountsRows,
+  withFunnelSettings,
+  OTHER,
+  type EngineDefinition,
+  type StepCountsQuery,
+  type StepCountsRow,
+} from "./engine";
+import { timeToConvertDistribution } from "../../../lib/funnel/walk";
 import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, type EventSegmentField } from "./fragments";
 
 /**
@@ -26,22 +37,35 @@ import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, 
  * when they can be read (readyFacts).
  */
 
-/** What facts are computed for: a funnel's steps and window (not its name or labels). */
-export type StepsAndWindow = { steps: FunnelStep[]; windowSeconds: number };
+/** What facts are computed for: a funnel's definition (not its name or labels). */
+export type StepsAndWindow = EngineDefinition;
 
-/** The facts of a definition in a time zone: a hash of the steps (not their labels), the window and the zone. */
+/** The facts of a definition in a time zone: a hash of the steps (not their labels), the window, the rules and the zone. */
 export function factsKey(def: StepsAndWindow, timeZone: string): string {
+  const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
   const steps = def.steps.map((s) => ({
     event: s.event,
     path: s.path ?? null,
-    where: s.where ? Object.fromEntries(Object.entries(s.where).sort(([a], [b]) => a.localeCompare(b))) : null,
+    where: s.where ? sortKeys(s.where) : null,
+    // Only what a definition uses, so that a plain definition keeps the key it always had.
+    ...(s.conditions?.length ? { conditions: s.conditions } : {}),
+    ...(s.optional ? { optional: true } : {}),
+    ...(s.within !== undefined && s.within !== null ? { within: s.within } : {}),
   }));
+  const rules = {
+    ...(def.order && def.order !== "ordered" ? { order: def.order } : {}),
+    ...(def.exclusions?.length ? { exclusions: def.exclusions } : {}),
+    ...(def.hold?.length ? { hold: def.hold } : {}),
+  };
   return crypto
     .createHash("sha256")
-    .update(JSON.stringify({ steps, window: def.windowSeconds, timeZone }))
+    .update(JSON.stringify({ steps, window: def.windowSeconds, timeZone, ...(Object.keys(rules).length ? { rules } : {}) }))
     .digest("hex")
     .slice(0, 32);
 }
+
+/** The most steps facts keep (d2 … d10). */
+export const FACTS_MAX_STEPS = 10;
 
 const FACT_FIELDS = new Set<string>(SEGMENT_FIELDS);
 
@@ -58,12 +82,14 @@ const midnightDay = (instant: Date, timeZone: string): string | null =>
 
 /** Whether facts can answer a query: whole local days, and only the facts' segment fields. */
 export function factsCanAnswer(q: StepCountsQuery, timeZone: string): boolean {
-  if (q.steps.length > 10) return false;
+  // Facts keep the levels of plain definitions (sqlLevels.ts); the others go to the engine, exactly.
+  if (q.steps.length > FACTS_MAX_STEPS || !isPlainDefinition(q)) return false;
   if (!midnightDay(q.from, timeZone) || !midnightDay(q.to, timeZone)) return false;
   if (Object.keys(q.filters ?? {}).some((f) => !FACT_FIELDS.has(f))) return false;
   if (q.groupBy?.kind === "field" && !FACT_FIELDS.has(q.groupBy.field)) return false;
   if (q.groupBy?.kind === "period" && q.groupBy.timeZone !== timeZone) return false;
   if (q.groupBy?.kind === "facts") return false;
+  if (q.groupBy?.kind === "fieldPeriod" && (!FACT_FIELDS.has(q.groupBy.field) || q.groupBy.timeZone !== timeZone)) return false;
   return true;
 }
 
@@ -77,7 +103,8 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
   const tz = scope.project.timeZone;
   const k = q.steps.length;
   const field = q.groupBy?.kind === "field" ? q.groupBy.field : undefined;
-  const fields = [...Object.keys(q.filters ?? {}), field];
+  const perValue = q.groupBy?.kind === "fieldPeriod" ? q.groupBy : undefined;
+  const fields = [...Object.keys(q.filters ?? {}), field ?? perValue?.field];
   const segments = fields.some((f) => f && f !== "age_group")
     ? sql`join funnel_segments e on e.project_id = ff.project_id and e.id = ff.segment_id`
     : sql``;
@@ -101,6 +128,18 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
     g = sql`to_char(date_trunc(${q.groupBy.unit}, ff.day::timestamp), 'YYYY-MM-DD')`;
     start =
       q.groupBy.unit === "day" ? sql`ff.day` : sql`greatest(date_trunc(${q.groupBy.unit}, ff.day::timestamp)::date, ${fromDay}::date)`;
+  }
+  if (perValue) {
+    // A breakdown's trend per value: "value\u0001period", values beyond `values` as "other".
+    const value = sql`coalesce(${fieldExpression(perValue.field)}, ${NONE})`;
+    const named = perValue.values.length
+      ? sql`case when ${value} in (${sql.join(
+          perValue.values.map((v) => sql`${v}`),
+          sql`, `,
+        )}) then ${value} else ${OTHER}::text end`
+      : sql`${OTHER}::text`;
+    g = sql`${named} || ${"\u0001"} || to_char(date_trunc(${perValue.unit}, ff.day::timestamp), 'YYYY-MM-DD')`;
+    gap = null;
   }
   const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${start})` : null;
   const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
@@ -195,3 +234,41 @@ async function pairCounts(
 
 /** The `gap_*` column of a segment field, or of the person (see funnel_fact_rows). */
 export const gapColumn = (part: EventSegmentField | "person") => sql.raw(`gap_${part}`);
+
+/**
+ * The time-to-convert block from the facts (the caller checked factsCanAnswer): per person, the
+ * fastest time to step `to` minus the fastest to step `from` over the rows of the range that pass
+ * the filters (min over rows is min over their starts, as the engine folds them), for the people
+ * whose level reaches `to`.
+ */
+export async function factsTimeToConvert(
+  scope: ProjectScope,
+  factsId: number,
+  q: StepCountsQuery,
+  from: number,
+  to: number,
+): Promise<TimeToConvert> {
+  const tz = scope.project.timeZone;
+  const fields = Object.keys(q.filters ?? {});
+  const segments = fields.some((f) => f !== "age_group")
+    ? sql`join funnel_segments e on e.project_id = ff.project_id and e.id = ff.segment_id`
+    : sql``;
+  const persons = needsPersons(fields) ? sql`left join persons p on p.project_id = ff.project_id and p.person_id = ff.person_id` : sql``;
+  const dTo = sql.raw(`d${to}`);
+  const dFrom = from === 1 ? sql`0` : sql`min(ff.${sql.raw(`d${from}`)})`;
+  const rows = await withFunnelSettings(scope.db, (db) =>
+    queryRows<{ ms: string | number }>(
+      db,
+      sql`select min(ff.${dTo}) - ${dFrom} as ms
+      from funnel_fact_rows ff ${segments} ${persons}
+      where ff.project_id = ${scope.projectId}::uuid and ff.facts_id = ${factsId} and ff.level >= 2
+        and ff.day >= ${midnightDay(q.from, tz)}::date and ff.day < ${midnightDay(q.to, tz)}::date and ${filterCondition(q.filters)}
+      group by ff.person_id having max(ff.level) >= ${to}`,
+    ),
+  );
+  return timeToConvertDistribution(
+    rows.map((r) => Number(r.ms)),
+    from,
+    to,
+  );
+}

@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows, type Db } from "../../client";
-import { personLevels, withFunnelSettings, type StepCountsQuery } from "./engine";
+import { withFunnelSettings, type StepCountsQuery } from "./engine";
+import { personLevels } from "./sqlLevels";
 import { SEGMENT_COLUMNS } from "./fragments";
 import { settledInstant } from "./changes";
 import { listFunnels } from "../../funnels";

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { StepMatch, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
+import type { StepMatch, FunnelStepMatch, PropertyValue, StepCondition, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
 import { SEGMENT_FIELDS, isPropField } from "../../../lib/funnel/types";
 import { InputError } from "../../../lib/errors";
 
@@ -9,11 +9,79 @@ export function likePattern(pattern: string): string {
 }
 
 /** Whether event `e` matches a step: its name, its path pattern and its property equalities (jsonb containment keeps types). */
-export function stepCondition(step: StepMatch): SQL {
-  const parts: SQL[] = [sql`e.name = ${step.event}`];
+export function stepCondition(step: StepMatch | FunnelStepMatch): SQL {
+  const names = typeof step.event === "string" ? [step.event] : step.event;
+  const parts: SQL[] = [
+    names.length === 1
+      ? sql`e.name = ${names[0]}`
+      : sql`e.name in (${sql.join(
+          names.map((n) => sql`${n}`),
+          sql`, `,
+        )})`,
+  ];
   if (step.path) parts.push(sql`e.path like ${likePattern(step.path)}`);
   if (step.where && Object.keys(step.where).length) parts.push(sql`e.properties @> ${JSON.stringify(step.where)}::jsonb`);
+  for (const c of ("conditions" in step ? step.conditions : undefined) ?? []) parts.push(conditionSql(c));
   return sql.join(parts, sql` and `);
+}
+
+/** The event names a matcher accepts. */
+export const matcherNames = (m: StepMatch | FunnelStepMatch): string[] => (typeof m.event === "string" ? [m.event] : m.event);
+
+/** `{"name": value}` as jsonb, for containment (equality as `where` compares: types kept). */
+const equals = (property: string, value: PropertyValue) => sql`e.properties @> ${JSON.stringify({ [property]: value })}::jsonb`;
+
+/**
+ * A decimal number as text: what a string property must look like to compare with gt/gte/lt/lte
+ * (DESIGN.md, "Funnel definitions": `"51"`, `"120.5"`). Checked before the cast, in a CASE, so
+ * that no value can make the statement fail.
+ */
+export const DECIMAL_TEXT = "^-?[0-9]+(\\.[0-9]+)?$";
+
+/**
+ * One condition on the event's properties, exactly as DESIGN.md ("Funnel definitions") defines its
+ * operator; never an error, whatever the stored value (a cast happens only after a check says it
+ * cannot fail).
+ */
+export function conditionSql(c: StepCondition): SQL {
+  const p = c.property;
+  const v = c.value;
+  const text = sql`(e.properties ->> ${p})`;
+  switch (c.operator) {
+    case "is":
+      return equals(p, v as PropertyValue);
+    case "is_not":
+      return sql`not (${equals(p, v as PropertyValue)})`;
+    case "in": {
+      const list = (Array.isArray(v) ? v : [v]).filter((x): x is PropertyValue => x !== undefined);
+      if (!list.length) return sql`false`;
+      return sql`(${sql.join(
+        list.map((x) => equals(p, x)),
+        sql` or `,
+      )})`;
+    }
+    case "contains":
+      return sql`coalesce(strpos(lower(${text}), lower(${String(v)})) > 0, false)`;
+    case "not_contains":
+      return sql`coalesce(strpos(lower(${text}), lower(${String(v)})) = 0, true)`;
+    case "starts_with":
+      return sql`coalesce(starts_with(lower(${text}), lower(${String(v)})), false)`;
+    case "gt":
+    case "gte":
+    case "lt":
+    case "lte": {
+      const n = typeof v === "number" ? v : Number(v);
+      if (!Number.isFinite(n)) return sql`false`;
+      const op = sql.raw({ gt: ">", gte: ">=", lt: "<", lte: "<=" }[c.operator]);
+      const num = sql`(case when jsonb_typeof(e.properties -> ${p}) = 'number' then ${text}::numeric
+        when jsonb_typeof(e.properties -> ${p}) = 'string' and ${text} ~ ${DECIMAL_TEXT} then ${text}::numeric end)`;
+      return sql`coalesce(${num} ${op} ${String(n)}::numeric, false)`;
+    }
+    case "exists":
+      return sql`coalesce(jsonb_typeof(e.properties -> ${p}) <> 'null', false)`;
+    case "not_exists":
+      return sql`coalesce(jsonb_typeof(e.properties -> ${p}) = 'null', true)`;
+  }
 }
 
 /** The events column of each segment field an event carries (age group is the person's); funnel facts keep them in this order. */

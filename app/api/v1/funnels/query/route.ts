@@ -4,11 +4,15 @@ import { funnelQueryBodySchema } from "@/lib/funnel/query";
 import { json, readJson, route } from "@/server/api-route";
 import type { SegmentField } from "@/lib/funnel/types";
 
-/** Ad-hoc funnel: read key as bearer token (its own project), or a member's session with projectId. */
+/**
+ * Ad-hoc funnel: read key as bearer token (its own project), or a member's session with projectId.
+ * `"sample": true` in the body, or `?estimate=1`, asks for the quick estimate (README: Query API).
+ */
 export const POST = route(async (request) => {
   const raw = await readJson(request);
   const scope = await apiBodyProjectScope(request, raw);
   const body = funnelQueryBodySchema.parse(raw);
+  const estimate = new URL(request.url).searchParams.get("estimate");
   const results = await funnelResults(scope, {
     steps: body.steps,
     windowSeconds: body.window,
@@ -18,6 +22,7 @@ export const POST = route(async (request) => {
     breakdown: body.breakdown as SegmentField | undefined,
     compare: body.compare,
     trendUnit: body.unit,
+    sample: body.sample || estimate === "1" || estimate === "true",
   });
   return json({ projectId: scope.projectId, window: body.window, ...results });
 });

@@ -1,4 +1,5 @@
 import { apiFunnel } from "@/server/guard";
+import { funnelDefinitionOf } from "@/db/funnels";
 import { checkAudienceStep, openDropOffAudience } from "@/db/queries/funnel/dropOffAudience";
 import { audienceSlot, AUDIENCE_DEADLINE_MS } from "@/db/limits";
 import { parseRangeParams } from "@/lib/funnel/query";
@@ -31,8 +32,7 @@ export const GET = route<{ params: Promise<{ funnelId: string }> }>(async (reque
   try {
     // The engine runs now, in one statement, so its errors (and a too large audience) are JSON answers.
     audience = await openDropOffAudience(scope, {
-      steps: funnel.steps,
-      windowSeconds: funnel.windowSeconds,
+      ...funnelDefinitionOf(funnel),
       from: q.from,
       to: q.to,
       filters: q.filters,

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { pageProjectScope } from "@/server/guard";
 import { getI18n } from "@/server/i18n";
-import { getFunnel } from "@/db/funnels";
+import { funnelDefinitionOf, getFunnel } from "@/db/funnels";
 import { AudienceTooLargeError, checkAudienceStep, openDropOffAudience } from "@/db/queries/funnel/dropOffAudience";
 import { audienceSlot, AUDIENCE_MAX_ROWS } from "@/db/limits";
 import { parseRangeParams } from "@/lib/funnel/query";
@@ -64,7 +64,7 @@ export default async function AudiencePage({
     try {
       const audience = await openDropOffAudience(
         scope,
-        { steps: funnel.steps, windowSeconds: funnel.windowSeconds, from: q.from, to: q.to, filters: q.filters, step },
+        { ...funnelDefinitionOf(funnel), from: q.from, to: q.to, filters: q.filters, step },
         { pageSize: SHOWN },
       );
       total = audience.size;

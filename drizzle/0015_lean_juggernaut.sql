@@ -1,0 +1,1 @@
+ALTER TABLE "funnels" ADD COLUMN "rules" jsonb DEFAULT '{}'::jsonb NOT NULL;
