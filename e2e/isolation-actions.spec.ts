@@ -153,6 +153,9 @@ const crossTeam: Record<string, Attack> = {
       [ids.projectA, ids.funnelB],
     ],
   },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": {
+    calls: (ids) => [[ids.projectB, ["purchase", "pageview"]]],
+  },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     calls: (ids) => [
       [ids.projectB, ids.goalB, goalDefinition],
@@ -356,6 +359,7 @@ const viewer: Record<string, Attack> = {
     ],
   },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB]] },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": { calls: (ids) => [[ids.projectB, ["purchase"]]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     calls: (ids) => [
       [ids.projectB, ids.goalB, goalDefinition],
@@ -784,6 +788,7 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/actions.ts#loadDemoAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA, funnelDefinition] },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA] },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": { template: (ids) => [ids.projectA, ["purchase"]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     template: (ids) => [ids.projectA, ids.goalA, { ...goalDefinition, match: { event: "purchase", path: "/thanks" } }],
   },
