@@ -2,10 +2,20 @@ import { getDb } from "../../db/client";
 import { enqueueDueDigests } from "../../db/digests-due";
 import { enqueueDueAlertChecks } from "../../db/alerts";
 import { authSecret, config } from "../../lib/config";
+import type { MailSettings } from "../mail/send";
 import { selfHost } from "../listen";
 import { runDigestJob, type DigestDeps } from "../digest/job";
 import { runAlertCheck } from "./alert-check";
 import { runDueJobs, workerName, type JobHandlers } from "./runner";
+
+/**
+ * SMTP settings, or null when this server sends no mail (as server/account.ts reads them: that module
+ * is "server-only" and cannot load in the custom server that `npm start` runs outside Next's bundle).
+ */
+function mailSettings(): MailSettings | null {
+  const { SMTP_URL, MAIL_FROM } = config();
+  return SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null;
+}
 
 /** How often this process looks for due schedules and jobs. Sends happen within this of their time. */
 const TICK_MS = 30_000;
@@ -16,8 +26,7 @@ export const LEASE_MS = 10 * 60_000;
 export function jobHandlers(): JobHandlers {
   const cfg = config();
   const digest: DigestDeps = {
-    // Not server/account.ts mailSettings(): that module is for Next (server-only) and this runs under tsx.
-    mail: cfg.SMTP_URL ? { smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM } : null,
+    mail: mailSettings(),
     appUrl: cfg.APP_URL ?? `http://${selfHost(cfg.HOST)}:${cfg.PORT}`,
     secret: authSecret(),
     leaseMs: LEASE_MS,
