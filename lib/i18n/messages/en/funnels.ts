@@ -109,7 +109,7 @@ export default {
       b10: "30 days or more",
     },
     axis: "Visitors",
-    bin: "{bin}: {count}",
+    bin: "{bin}: {visitors}",
   },
   estimate: {
     notice: "Estimate from a sample of {share} of the visitors; the exact figures replace it shortly.",

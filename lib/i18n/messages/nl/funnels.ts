@@ -111,7 +111,7 @@ const funnels: typeof en = {
       b10: "30 dagen of langer",
     },
     axis: "Bezoekers",
-    bin: "{bin}: {count}",
+    bin: "{bin}: {visitors}",
   },
   estimate: {
     notice: "Schatting op basis van een steekproef van {share} van de bezoekers; de exacte cijfers volgen zo.",
