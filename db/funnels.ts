@@ -77,8 +77,7 @@ export function funnelColumns(def: FunnelDefinition) {
   return {
     name: def.name,
     description: def.description ?? null,
-    // The column's type follows FunnelStep, which becomes FunnelStepDefinition with the definitions' schema.
-    steps: def.steps.map(stepColumn) as FunnelRow["steps"],
+    steps: def.steps.map(stepColumn),
     windowSeconds: def.windowSeconds,
     rules: rulesColumn(def),
   };
@@ -87,8 +86,7 @@ export function funnelColumns(def: FunnelDefinition) {
 type RulesColumn = FunnelRow["rules"];
 
 /** The rules of a definition as stored: only those it uses, from their named fields ({} for a plain funnel). */
-export function rulesColumn(input: RulesColumn | object): RulesColumn {
-  const def = input as RulesColumn;
+export function rulesColumn(def: RulesColumn): RulesColumn {
   return {
     ...(def.order && def.order !== "ordered" ? { order: def.order } : {}),
     ...(def.exclusions?.length

@@ -1,5 +1,6 @@
 "use client";
 
+import { stepEventsText } from "@/lib/funnel/step-name";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { saveFunnelAction, deleteFunnelAction } from "@/app/(app)/projects/[projectId]/actions";
@@ -101,7 +102,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
     useCallback((steps: Draft["steps"]) => setD((prev) => ({ ...prev, steps })), []),
     useCallback(
       (s: Draft["steps"][number], position: number, total: number) =>
-        t("funnels.editor.reorder.moved", { name: s.label || s.event || "—", position, total }),
+        t("funnels.editor.reorder.moved", { name: s.label || stepEventsText(s) || "—", position, total }),
       [t],
     ),
   );

@@ -50,18 +50,9 @@ export const definitionStepsSchema = z
   .min(MIN_STEPS, `A funnel needs at least ${MIN_STEPS} steps.`)
   .max(MAX_DEFINITION_STEPS, `A funnel has at most ${MAX_DEFINITION_STEPS} steps.`);
 
-/**
- * Today's step (one event name, equalities, label), which the engine on main still takes. SWAP (issue
- * #16): when the engine takes FunnelStepDefinition, the three legacy schemas below give way to
- * definitionStepSchema, definitionStepsSchema and funnelDefinitionFullSchema (same names, or imports
- * changed), and MAX_STEPS becomes 30.
- */
-export const funnelStepSchema = stepMatchSchema.extend({ label: stepLabel });
-
-export const funnelStepsSchema = z
-  .array(funnelStepSchema, "Steps must be a list.")
-  .min(MIN_STEPS, `A funnel needs at least ${MIN_STEPS} steps.`)
-  .max(MAX_STEPS, `A funnel has at most ${MAX_STEPS} steps.`);
+/** A funnel's step and steps: the definitions' (issue #16: the engine takes them). */
+export const funnelStepSchema = definitionStepSchema;
+export const funnelStepsSchema = definitionStepsSchema;
 
 export const windowSchema = z
   .number("The conversion window is a number of seconds.")
@@ -164,14 +155,6 @@ const funnelDescription = z
   .refine(...storable("The description"))
   .optional();
 
-/** A saved funnel's definition as the engine on main takes it today (see SWAP above), with messages a person can act on. */
-export const funnelDefinitionSchema = z.object({
-  name: funnelName,
-  description: funnelDescription,
-  steps: funnelStepsSchema,
-  windowSeconds: windowSchema.default(DEFAULT_WINDOW_SECONDS),
-});
-
 /** A saved funnel's whole definition (DESIGN.md, "Funnel definitions"): steps, window and rules; unknown keys refused. */
 export const funnelDefinitionFullSchema = z
   .strictObject(
@@ -185,6 +168,8 @@ export const funnelDefinitionFullSchema = z
     { error: unknownKeys("A funnel definition") },
   )
   .superRefine((d, ctx) => checkFunnelRules(d, d.windowSeconds, ctx));
+/** A saved funnel's definition: the whole one (the engine takes it). */
+export const funnelDefinitionSchema = funnelDefinitionFullSchema;
 export type FunnelDefinition = z.output<typeof funnelDefinitionSchema>;
 
 /** The first problem of a definition as one (English) sentence, for the API's 400s; or null when it is valid. Screens use `funnelIssue`. */

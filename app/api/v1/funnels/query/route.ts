@@ -16,6 +16,10 @@ export const POST = route(async (request) => {
   const results = await funnelResults(scope, {
     steps: body.steps,
     windowSeconds: body.window,
+    ...(body.order ? { order: body.order } : {}),
+    ...(body.exclusions?.length ? { exclusions: body.exclusions } : {}),
+    ...(body.hold?.length ? { hold: body.hold } : {}),
+    ...(body.timeToConvert ? { timeToConvert: body.timeToConvert } : {}),
     from: new Date(body.from),
     to: new Date(body.to),
     filters: body.filters,
