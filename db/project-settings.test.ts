@@ -1,7 +1,7 @@
 import { it, expect, beforeAll } from "vitest";
 import { sql } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
-import { describeEachDb } from "../tests/db";
+import { describeEachDb, alsoOnCitus } from "../tests/db";
 import { ownerWithProject, viewerOf } from "../tests/fixtures";
 import { deleteProject, originRefusals, projectTables, setAllowedOrigins, updateProject } from "./projects";
 import { queryRows, type Db } from "./client";
@@ -15,6 +15,8 @@ import { prepareFacts } from "./queries/funnel/factsUpkeep";
 import { funnelResults } from "./queries/funnel/funnelResults";
 import { zonedMidnight } from "../lib/funnel/ranges";
 import type { ProjectScope, TeamScope } from "./tenant";
+
+alsoOnCitus();
 
 /** Every table of the database with a project_id column, read from the catalogue (not from the schema the code uses). */
 async function tenantTablesInCatalogue(db: Db): Promise<string[]> {

@@ -1,8 +1,10 @@
 import { it, expect } from "vitest";
 import { sql } from "drizzle-orm";
-import { describeEachDb } from "../tests/db";
+import { describeEachDb, alsoOnCitus } from "../tests/db";
 import { schemaRuleViolations } from "./schema-rules";
 import { TABLE_PLACEMENT } from "./distribution";
+
+alsoOnCitus();
 
 describeEachDb("schema rules for distributing by project", (db) => {
   it("hold for every table the migrations make", async () => {

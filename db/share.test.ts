@@ -1,6 +1,6 @@
 import { it, expect, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
-import { describeEachDb } from "../tests/db";
+import { describeEachDb, alsoOnCitus } from "../tests/db";
 import { createAccount } from "./accounts";
 import { teamScopeForUser, type ProjectScope } from "./tenant";
 import { createProject } from "./projects";
@@ -10,6 +10,8 @@ import { shareLinks, memberships } from "./schema";
 import { templateSetup } from "../lib/templates";
 import { hashToken } from "../lib/keys";
 import { AccessError } from "../lib/errors";
+
+alsoOnCitus();
 
 describeEachDb("share links", (db) => {
   let owner: ProjectScope;

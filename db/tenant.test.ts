@@ -1,10 +1,12 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { describeEachDb } from "../tests/db";
+import { describeEachDb, alsoOnCitus } from "../tests/db";
 import { createAccount, findUserByEmail } from "./accounts";
 import { teamScopeForUser, projectScopeForReadKey, projectForWriteKey } from "./tenant";
 import { createProject, revealWriteKey, rotateReadKey, rotateWriteKey } from "./projects";
 import { AccessError, InputError } from "../lib/errors";
 import { memberships } from "./schema";
+
+alsoOnCitus();
 
 describeEachDb("tenant guard", (db) => {
   let a: Awaited<ReturnType<typeof createAccount>>;

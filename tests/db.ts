@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import crypto from "node:crypto";
 import { inject, describe, beforeAll, afterAll } from "vitest";
-import { describeWhen, postgresRequirement } from "./requirements";
+import { describeWhen, postgresRequirement, citusRequirement } from "./requirements";
+import { copyClusterDb, dropClusterDb } from "./citus";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
@@ -14,8 +15,12 @@ export function testKinds(): DbKind[] {
   return inject("pgTemplate") ? ["pglite", "postgres"] : ["pglite"];
 }
 
+/** Where a suite runs: the app's two kinds of database, and a Citus cluster (the app sees PostgreSQL). */
+export type TestDbKind = DbKind | "citus";
+
 /** A fresh, migrated database of its own (a copy of the template), so test files never share state. */
-export async function openTestDb(kind: DbKind): Promise<DbHandle> {
+export async function openTestDb(kind: TestDbKind): Promise<DbHandle> {
+  if (kind === "citus") return openCitusTestDb();
   if (kind === "pglite") {
     const dump = fs.readFileSync(inject("pgliteTemplate"));
     const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
@@ -42,11 +47,41 @@ export async function openTestDb(kind: DbKind): Promise<DbHandle> {
   };
 }
 
+/** A copy of the migrated, distributed Citus template on every node of the cluster (tests/citus.ts). */
+async function openCitusTestDb(): Promise<DbHandle> {
+  const url = process.env.CITUS_DATABASE_URL!;
+  const name = `trechter_c_${process.ppid}_${crypto.randomBytes(5).toString("hex")}`;
+  const handle = await openPostgres(await copyClusterDb(url, inject("citusTemplate")!, name), 5);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await dropClusterDb(url, name);
+    },
+  };
+}
+
+let onCitus = false;
+
+/**
+ * Called at the top of a test file whose suites touch tenant data (ingestion, funnels and facts,
+ * conversions, isolation): its describeEachDb suites also run on a Citus cluster (CITUS_DATABASE_URL),
+ * where the app talks to the coordinator as to any PostgreSQL (the suite is told "postgres").
+ */
+export function alsoOnCitus(): void {
+  onCitus = true;
+}
+
 /** Runs the suite once per database kind, each with its own fresh database. */
 export function describeEachDb(title: string, suite: (get: () => Db, kind: DbKind) => void) {
   // Without PostgreSQL the suite still runs on PGlite; its PostgreSQL half says why it did not run.
   if (!testKinds().includes("postgres")) describeWhen(`${title} [postgres]`, [postgresRequirement()], () => {});
-  for (const kind of testKinds()) {
+  const kinds: TestDbKind[] = [...testKinds()];
+  if (onCitus) {
+    if (inject("citusTemplate")) kinds.push("citus");
+    else describeWhen(`${title} [citus]`, [citusRequirement()], () => {});
+  }
+  for (const kind of kinds) {
     describe(`${title} [${kind}]`, () => {
       let handle: DbHandle;
       beforeAll(async () => {
@@ -57,7 +92,7 @@ export function describeEachDb(title: string, suite: (get: () => Db, kind: DbKin
         await factsBuildsSettled();
         await handle?.close();
       });
-      suite(() => handle.db, kind);
+      suite(() => handle.db, kind === "citus" ? "postgres" : kind);
     });
   }
 }

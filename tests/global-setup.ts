@@ -7,7 +7,10 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
 import { drizzle as drizzlePg } from "drizzle-orm/postgres-js";
 import { migrate as migratePg } from "drizzle-orm/postgres-js/migrator";
-import { seedsRequirement, postgresRequirement, inCi } from "./requirements";
+import { seedsRequirement, postgresRequirement, citusRequirement, inCi } from "./requirements";
+import { createClusterDb, freezeClusterTemplate, clusterDbsLike, dropClusterDb } from "./citus";
+import { distribute } from "../db/distribution";
+import type { Db } from "../db/client";
 
 export const TEMPLATE_FILE = path.resolve(".test-data/pglite-template.tar.gz");
 const MIGRATIONS = path.resolve("drizzle");
@@ -16,6 +19,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgTemplate: string | null;
     pgliteTemplate: string;
+    citusTemplate: string | null;
   }
 }
 
@@ -36,16 +40,18 @@ function adminUrl(url: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
-  for (const r of [seedsRequirement(), postgresRequirement()]) {
+  for (const r of [seedsRequirement(), postgresRequirement(), citusRequirement()]) {
     if (!r.met) console.log(`[trechter tests] ${inCi() ? "MISSING IN CI" : "skipping the suites that need it"}: ${r.reason}`);
   }
   await buildPgliteTemplate();
   project.provide("pgliteTemplate", TEMPLATE_FILE);
 
+  const stopCitus = await citusTemplate(project);
+
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     project.provide("pgTemplate", null);
-    return;
+    return stopCitus;
   }
   const name = `trechter_tpl_${process.pid}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -62,5 +68,30 @@ export default async function setup(project: TestProject) {
     >`select datname from pg_database where datname like ${"trechter_t_" + process.pid + "_%"} or datname = ${name}`;
     for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.end();
+    await stopCitus();
+  };
+}
+
+/**
+ * With CITUS_DATABASE_URL (a Citus coordinator), a migrated and distributed template on every node
+ * of the cluster that each suite copies (tests/citus.ts). Eight shards per table instead of Citus's
+ * 32: quicker to copy, and a statement of one project still has seven shards it must not touch.
+ */
+async function citusTemplate(project: TestProject): Promise<() => Promise<void>> {
+  const url = process.env.CITUS_DATABASE_URL;
+  if (!url) {
+    project.provide("citusTemplate", null);
+    return async () => {};
+  }
+  const name = `trechter_ctpl_${process.pid}`;
+  const client = postgres(await createClusterDb(url, name), { max: 1, onnotice: () => {} });
+  await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS });
+  await distribute(drizzlePg(client) as unknown as Db, { shardCount: 8 });
+  await client.end();
+  await freezeClusterTemplate(url, name);
+  project.provide("citusTemplate", name);
+  return async () => {
+    for (const db of await clusterDbsLike(url, `trechter_c_${process.pid}_`)) await dropClusterDb(url, db);
+    await dropClusterDb(url, name);
   };
 }

@@ -34,6 +34,15 @@ export function postgresRequirement(): Requirement {
   };
 }
 
+/** A Citus coordinator for the suites that also run on a cluster (CI starts one with ../shared/citus). */
+export function citusRequirement(): Requirement {
+  return {
+    met: Boolean(process.env.CITUS_DATABASE_URL),
+    reason:
+      "CITUS_DATABASE_URL is not set (a Citus coordinator: ../shared/citus/build.sh, then ../shared/citus/cluster.sh start DIR PORT prints one)",
+  };
+}
+
 /** A non-loopback IPv4 address on this machine (a sandbox without a network has none). */
 export function networkRequirement(): Requirement {
   const found = Object.values(os.networkInterfaces())

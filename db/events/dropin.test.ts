@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import zlib from "node:zlib";
-import { describeEachDb } from "../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../tests/db";
 import { ownerWithProject, viewerOf } from "../../tests/fixtures";
 import { events, projects, visitorSalts } from "../schema";
 import { ingestPlausible, ingestUmami, type DropInRequest } from "../../server/ingest/dropin";
@@ -9,6 +9,8 @@ import { setDropInClaims, dropInClaimsSchema } from "../dropin";
 import { setAllowedOrigins, originRefusals } from "../projects";
 import { visitorSalt } from "../visitor-salts";
 import { AccessError, InputError } from "../../lib/errors";
+
+alsoOnCitus();
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
 const IPHONE =

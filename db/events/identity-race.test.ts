@@ -1,11 +1,13 @@
 import { it, expect, beforeAll } from "vitest";
 import { sql } from "drizzle-orm";
-import { describeEachDb } from "../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../tests/db";
 import { createAccount } from "../accounts";
 import { teamScopeForUser } from "../tenant";
 import { createProject } from "../projects";
 import { insertEvents } from "./insert";
 import { queryRows } from "../client";
+
+alsoOnCitus();
 
 // Events of an anonymous id and the identify that links it, stored at the same moment by separate
 // requests: afterwards every event of that id belongs to the user (a funnel counts people).

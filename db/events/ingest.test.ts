@@ -2,12 +2,14 @@ import { it, expect, beforeAll, afterAll } from "vitest";
 import zlib from "node:zlib";
 import { Analytics } from "@segment/analytics-node";
 import { sql } from "drizzle-orm";
-import { describeEachDb } from "../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../tests/db";
 import { startIngestServer } from "../../tests/ingest-server";
 import { createAccount } from "../accounts";
 import { teamScopeForUser } from "../tenant";
 import { createProject } from "../projects";
 import { queryRows } from "../client";
+
+alsoOnCitus();
 
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0 Safari/537.36";
 

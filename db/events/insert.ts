@@ -119,9 +119,15 @@ export const MAX_TRAIT_BYTES = 8 * 1024;
  * SQL for `base` merged with `incoming` within the caps above. Changes are weighed smallest first
  * (then by key) with a running total (a new key adds its key, value and separators; a changed value
  * its growth); the first that would pass a cap is left out and so is every larger one after it.
- * A change that does not grow the traits always applies. `known`: "update" lets incoming values
+ * A change that does not grow the traits always applies. A key's JSON length is read from
+ * `jsonb_object` (immutable) rather than `to_jsonb` (stable), which Citus refuses in an upsert's SET. `known`: "update" lets incoming values
  * replace base's (identify), "keep" keeps base's (a merged anonymous person's traits add keys only).
  */
+// The caps as literals, not parameters: on Citus an upsert whose SET needs a parameter is sent to the
+// shard without the parameter's type ("could not determine data type of parameter $1").
+const CAP_BYTES = sql.raw(String(MAX_TRAIT_BYTES));
+const CAP_KEYS = sql.raw(String(MAX_TRAIT_KEYS));
+
 function cappedTraits(base: SQL, incoming: SQL, known: "update" | "keep"): SQL {
   const has = sql`(${base} -> i.key) is not null`;
   return sql`(select ${base} || coalesce(jsonb_object_agg(c.key, c.value), '{}'::jsonb) from (
@@ -131,15 +137,15 @@ function cappedTraits(base: SQL, incoming: SQL, known: "update" | "keep"): SQL {
       from (
         select i.key, i.value, ${has} as known,
           case when ${has} then octet_length(i.value::text) - octet_length((${base} -> i.key)::text)
-            else octet_length(to_jsonb(i.key)::text) + octet_length(i.value::text) + 4 end as grow
+            else octet_length(jsonb_object(array[i.key], array[''])::text) - 6 + octet_length(i.value::text) + 4 end as grow
         from jsonb_each(${incoming}) i
         ${known === "keep" ? sql`where not ${has}` : sql``}
       ) d
       window w as (order by d.grow, d.key)
     ) c
     where c.grow <= 0 or (
-      octet_length(${base}::text) + c.grown <= ${MAX_TRAIT_BYTES}
-      and (c.known or (select count(*) from jsonb_object_keys(${base})) + c.added <= ${MAX_TRAIT_KEYS})))`;
+      octet_length(${base}::text) + c.grown <= ${CAP_BYTES}
+      and (c.known or (select count(*) from jsonb_object_keys(${base})) + c.added <= ${CAP_KEYS})))`;
 }
 
 /**
@@ -203,7 +209,7 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
               returning person_id, time, message_id
             ), people as (
               insert into persons (project_id, person_id, first_seen, last_seen, changed_at)
-              select ${projectId}::uuid, person_id, min(time), max(time), clock_timestamp() from ins group by person_id
+              select ${projectId}::uuid, person_id, min(time), max(time), statement_timestamp() from ins group by person_id
               on conflict (project_id, person_id) do update set
                 first_seen = least(persons.first_seen, excluded.first_seen),
                 last_seen = greatest(persons.last_seen, excluded.last_seen),
@@ -279,12 +285,12 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
           ), changed as (
             -- The anonymous person lost its events: funnel facts must forget it. The user's row was upserted
             -- by the event that carried the link (or below), which marks it changed too.
-            update persons p set changed_at = clock_timestamp() from linked l
+            update persons p set changed_at = statement_timestamp() from linked l
             where p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
           )
           insert into persons (project_id, person_id, age_group, traits, changed_at)
           select distinct on (l.user_id) ${projectId}::uuid, l.user_id, p.age_group, ${cappedTraits(sql`'{}'::jsonb`, sql`p.traits`, "keep")},
-            clock_timestamp() from linked l
+            statement_timestamp() from linked l
           join persons p on p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
           order by l.user_id, p.age_group nulls last
           on conflict (project_id, person_id) do update set

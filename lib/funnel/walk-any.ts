@@ -1,5 +1,6 @@
 import type { WalkColumns } from "./walk-columns";
 import type { PassResult } from "./walk-chains";
+import type { WalkOutput } from "./walk-run";
 
 /**
  * Any order (DESIGN.md, "Funnel definitions", Any order): an attempt starts at each entry that matches
@@ -16,7 +17,10 @@ import type { PassResult } from "./walk-chains";
  * windows hold a step no matching can use, e.g. two steps that only the same single event matches).
  */
 const owner = new Int32Array(32);
-const copies = new Map<number, number>();
+/** the distinct step sets seen in the current attempt and how often (few: a linear scan beats a Map) */
+const copyMask = new Int32Array(64);
+const copyCount = new Int32Array(64);
+let copyN = 0;
 const bitCount = new Int32Array(32);
 let visited = 0;
 let stepsOf: Int32Array = new Int32Array(0);
@@ -42,23 +46,26 @@ function popcount(m: number): number {
   return n;
 }
 
-/** Every attempt of one track (list[0 … len-1]), each reported through `emit` with its result in `out`. */
+/** Every attempt of one track (list[from … end-1]), each reported through `emit` (its group, or its index per start) with its result in `out`. */
 export function anyPass(
   c: WalkColumns,
   k: number,
   windowMs: number,
   list: Int32Array,
-  len: number,
+  from: number,
+  end: number,
   out: PassResult,
-  emit: (group: number, out: PassResult) => void,
+  o: WalkOutput,
+  emit: (o: WalkOutput, group: number, out: PassResult, k: number) => void,
+  perStart: boolean,
 ): void {
   stepsOf = c.steps;
   bitCount.fill(0);
-  let hi = 0;
-  for (let q = 0; q < len; q++) {
+  let hi = from;
+  for (let q = from; q < end; q++) {
     const i = list[q];
     const ti = c.t[i];
-    while (hi < len && c.t[list[hi]] - ti <= windowMs) {
+    while (hi < end && c.t[list[hi]] - ti <= windowMs) {
       for (let m = c.steps[list[hi]]; m; m &= m - 1) bitCount[31 - Math.clz32(m & -m)]++;
       hi++;
     }
@@ -66,7 +73,7 @@ export function anyPass(
       let reachable = 0;
       for (let j = 0; j < k; j++) if (bitCount[j] > 0) reachable++;
       owner.fill(-1, 0, k);
-      copies.clear();
+      copyN = 0;
       out.index = i;
       out.optionalMask = 0;
       out.fastest.fill(Infinity, 0, k);
@@ -75,9 +82,17 @@ export function anyPass(
         const e = list[r];
         const m = c.steps[e];
         if (m === 0) continue;
-        const seen = copies.get(m) ?? 0;
-        if (seen >= popcount(m)) continue;
-        copies.set(m, seen + 1);
+        // (past 64 distinct sets, new ones are not tracked: only this shortcut is lost, not exactness)
+        let at = 0;
+        while (at < copyN && copyMask[at] !== m) at++;
+        if (at === copyN && copyN < 64) {
+          copyMask[copyN] = m;
+          copyCount[copyN++] = 0;
+        }
+        if (at < copyN) {
+          if (copyCount[at] >= popcount(m)) continue;
+          copyCount[at]++;
+        }
         visited = 0;
         if (augment(e)) {
           out.fastest[size] = c.t[e] - ti;
@@ -85,7 +100,7 @@ export function anyPass(
         }
       }
       out.level = size;
-      emit(c.group[i], out);
+      emit(o, perStart ? i : c.group[i], out, k);
     }
     for (let m = c.steps[i]; m; m &= m - 1) bitCount[31 - Math.clz32(m & -m)]--;
   }

@@ -9,7 +9,7 @@ import type { WalkDefinition } from "./walk";
  * event, its entry's time and, per open exclusion x (a ≤ j < b), the index of the first event matching x
  * after the chain's step-a event (the chain may reach step b only with its step-b event before that).
  * Event i extends a label at step j to step j' (j < j', only optional steps between) when
- * t_i − ts ≤ window, t_i − t_e ≤ within(j'), strict: e is the real event just before i, and i is before
+ * t_i − ts ≤ window, t_i − t_e ≤ within(j'), strict: no real event lies between e and i (i real), and i is before
  * the deadline of each exclusion closing at j'. A label dominates another when it is at least as good in
  * every coordinate (later e, later ts, later deadlines), so only the non-dominated ones are kept: every
  * chain that some dropped label could continue, a kept one continues too, with an entry at least as late
@@ -100,13 +100,15 @@ export function chainPrep(def: WalkDefinition): ChainPrep {
 export type PassResult = { index: number; level: number; optionalMask: number; fastest: Float64Array };
 
 const NONE = 2147483647;
-const labels: number[][] = Array.from({ length: 32 }, () => []);
-const cand: number[] = [];
+/** Labels per step in flat typed arrays (stride `p.stride`), grown when a list outgrows them; labN[j] labels at step j. */
+const lab: Float64Array[] = Array.from({ length: 32 }, () => new Float64Array(64));
+const labN = new Int32Array(32);
+const cand = new Float64Array(8);
 
 /**
- * One group's chains over the track's events list[from … len-1] (indices into c, in order). Starts are
- * the entries of group g that match step 1; the pass stops once no chain from them can grow
- * (t > lastStartT + window).
+ * One group's chains over the track's events list[from … end-1] (indices into c, in order). Starts are
+ * the entries of group g that match step 1 (per start: the entry at index g alone); the pass stops once
+ * no chain from them can grow (t > lastStartT + window).
  */
 export function chainPass(
   c: WalkColumns,
@@ -114,31 +116,32 @@ export function chainPass(
   g: number,
   list: Int32Array,
   from: number,
-  len: number,
+  end: number,
   lastStartT: number,
   out: PassResult,
+  perStart: boolean,
 ): void {
   const { k, windowMs, strict, stride, nx } = p;
   out.index = -1;
   out.level = 0;
   out.optionalMask = 0;
   out.fastest.fill(Infinity, 0, k);
-  for (let j = 0; j < k; j++) labels[j].length = 0;
-  for (let q = from; q < len; q++) {
+  labN.fill(0, 0, k);
+  for (let q = from; q < end; q++) {
     const i = list[q];
     const ti = c.t[i];
     if (ti - lastStartT > windowMs) break;
-    if (strict && !c.real[i]) continue;
-    const m = c.steps[i];
+    // strict: an identify/alias/group call is not an event, so it can only start a chain (nothing precedes c1)
+    const m = strict && !c.real[i] ? c.steps[i] & 1 : c.steps[i];
     if (m === 0) continue;
     for (let j2 = k - 1; j2 >= 0; j2--) {
       if (!(m & (1 << j2))) continue;
       if (j2 === 0) {
-        if (!c.entry[i] || c.group[i] !== g) continue;
-        cand.length = 0;
-        cand.push(i, ti);
-        for (let x = 0; x < nx; x++) cand.push(p.opens[0] & (1 << x) ? c.nextExcl[i * nx + x] : NONE);
-        insert(labels[0], p);
+        if (!c.entry[i] || (perStart ? i !== g : c.group[i] !== g)) continue;
+        cand[0] = i;
+        cand[1] = ti;
+        for (let x = 0; x < nx; x++) cand[2 + x] = p.opens[0] & (1 << x) ? c.nextExcl[i * nx + x] : NONE;
+        insert(0, p);
         if (out.index < 0) out.index = i;
         if (out.level < 1) out.level = 1;
         out.fastest[0] = 0;
@@ -147,13 +150,14 @@ export function chainPass(
       const preds = p.preds[j2];
       for (let pi = 0; pi < preds.length; pi++) {
         const j = preds[pi];
-        const L = labels[j];
+        const L = lab[j];
+        const end = labN[j] * stride;
         let w = 0;
-        for (let r = 0; r < L.length; r += stride) {
+        for (let r = 0; r < end; r += stride) {
           const e = L[r];
           const ts = L[r + 1];
           // dead for every later event too: out of the window, too long ago for any next step's within, or not adjacent (strict)
-          if (ti - ts > windowMs || ti - c.t[e] > p.staleAfter[j] || (strict && e !== c.prevReal[i])) continue;
+          if (ti - ts > windowMs || ti - c.t[e] > p.staleAfter[j] || (strict && c.prevReal[i] > e)) continue;
           if (w !== r) for (let s = 0; s < stride; s++) L[w + s] = L[r + s];
           w += stride;
           if (ti - c.t[e] > p.within[j2]) continue;
@@ -161,38 +165,45 @@ export function chainPass(
           const closes = p.closes[j2];
           for (let x = 0; x < nx && !blocked; x++) if (closes & (1 << x) && i > L[r + 2 + x]) blocked = true;
           if (blocked) continue;
-          cand.length = 0;
-          cand.push(i, ts);
+          cand[0] = i;
+          cand[1] = ts;
           const opens = p.opens[j2];
           const open = p.open[j2];
-          for (let x = 0; x < nx; x++) cand.push(opens & (1 << x) ? c.nextExcl[i * nx + x] : open & (1 << x) ? L[r + 2 + x] : NONE);
+          for (let x = 0; x < nx; x++) cand[2 + x] = opens & (1 << x) ? c.nextExcl[i * nx + x] : open & (1 << x) ? L[r + 2 + x] : NONE;
           if (out.level < j2 + 1) out.level = j2 + 1;
           if (ti - ts < out.fastest[j2]) out.fastest[j2] = ti - ts;
           if (p.optionalMask & (1 << j2)) out.optionalMask |= 1 << j2;
-          insert(labels[j2], p);
+          insert(j2, p);
         }
-        L.length = w;
+        labN[j] = w / stride;
       }
     }
   }
 }
 
-/** Adds `cand` to the list unless a label there dominates it; drops the labels it dominates. */
-function insert(L: number[], p: ChainPrep): void {
+/** Adds `cand` to step j's labels unless one there dominates it; drops the labels it dominates. */
+function insert(j: number, p: ChainPrep): void {
   const { stride, useE } = p;
-  for (let r = 0; r < L.length; r += stride) {
+  let L = lab[j];
+  const end = labN[j] * stride;
+  for (let r = 0; r < end; r += stride) {
     let dominated = !useE || L[r] >= cand[0];
     for (let s = 1; s < stride && dominated; s++) if (L[r + s] < cand[s]) dominated = false;
     if (dominated) return;
   }
   let w = 0;
-  for (let r = 0; r < L.length; r += stride) {
+  for (let r = 0; r < end; r += stride) {
     let dominates = !useE || cand[0] >= L[r];
     for (let s = 1; s < stride && dominates; s++) if (cand[s] < L[r + s]) dominates = false;
     if (dominates) continue;
     if (w !== r) for (let s = 0; s < stride; s++) L[w + s] = L[r + s];
     w += stride;
   }
-  L.length = w;
-  for (let s = 0; s < stride; s++) L.push(cand[s]);
+  if (w + stride > L.length) {
+    const grown = new Float64Array(L.length * 2);
+    grown.set(L.subarray(0, w));
+    lab[j] = L = grown;
+  }
+  for (let s = 0; s < stride; s++) L[w + s] = cand[s];
+  labN[j] = w / stride + 1;
 }

@@ -16,10 +16,10 @@ function seeded(seed: number) {
 
 type Features = { orders: WalkDefinition["order"][]; optional: boolean; within: boolean; exclusions: boolean; hold: boolean };
 
-function randomPerson(seed: number, f: Features): { def: WalkDefinition; events: WalkEvent[] } {
+function randomPerson(seed: number, f: Features, maxEvents = 8, maxK = 5): { def: WalkDefinition; events: WalkEvent[] } {
   const r = seeded(seed);
   const int = (n: number) => Math.floor(r() * n);
-  const k = 2 + int(4);
+  const k = 2 + int(maxK - 1);
   const order = f.orders[int(f.orders.length)];
   let optionalMask = 0;
   const withinMs: number[] = [Infinity];
@@ -37,7 +37,7 @@ function randomPerson(seed: number, f: Features): { def: WalkDefinition; events:
   }
   const hold = f.hold ? int(3) : 0;
   const def: WalkDefinition = { k, windowMs: 1 + int(8), order, optionalMask, withinMs, exclusions, hold };
-  const n = int(9);
+  const n = int(maxEvents + 1);
   const events: WalkEvent[] = [];
   let t = 1000;
   for (let i = 0; i < n; i++) {
@@ -62,10 +62,10 @@ function randomPerson(seed: number, f: Features): { def: WalkDefinition; events:
 
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 
-function compare(count: number, f: Features, base: number) {
+function compare(count: number, f: Features, base: number, maxEvents = 8, maxK = 5) {
   for (let s = 0; s < count; s++) {
     const seed = base + s;
-    const { def, events } = randomPerson(seed, f);
+    const { def, events } = randomPerson(seed, f, maxEvents, maxK);
     const expected = referenceWalk(events, def).map(({ group: _g, ...rest }) => rest);
     const got = walkPerson(events, def).map(({ group: _g, ...rest }) => rest);
     expect(plain(got), `seed ${seed}: ${JSON.stringify({ def, events })}`).toEqual(plain(expected));
@@ -92,4 +92,37 @@ describe("walkPerson against the brute-force reference (random people, seeded)",
   });
   it("every feature at once, every order", () =>
     compare(4000, { orders: ["ordered", "strict", "any"], optional: true, within: true, exclusions: true, hold: true }, 10_000_000));
+  it("bigger people (up to 11 events, 6 steps), every feature", () =>
+    compare(600, { orders: ["ordered", "strict", "any"], optional: true, within: true, exclusions: true, hold: true }, 11_000_000, 11, 6));
+});
+
+/** Max, OR and min of per-start results per group: what walkGroups must equal. */
+function byGroup(starts: ReturnType<typeof walkPerson>) {
+  const groups = new Map<number, { level: number; optionalMask: number; fastest: (number | null)[] }>();
+  for (const s of starts) {
+    const g = groups.get(s.group) ?? { level: 0, optionalMask: 0, fastest: s.fastest.map(() => null) };
+    g.level = Math.max(g.level, s.level);
+    g.optionalMask |= s.optionalMask;
+    g.fastest = g.fastest.map((f, j) => (s.fastest[j] === null ? f : f === null ? s.fastest[j] : Math.min(f, s.fastest[j]!)));
+    groups.set(s.group, g);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+describe("walkGroups equals the per-start results combined (people of up to 300 events, no reference)", () => {
+  it("every feature, every order", () => {
+    for (let s = 0; s < 300; s++) {
+      const seed = 20_000_000 + s;
+      const { def, events } = randomPerson(
+        seed,
+        { orders: ["ordered", "strict", "any"], optional: true, within: true, exclusions: true, hold: true },
+        300,
+        6,
+      );
+      const grouped = walkGroups(events, def)
+        .map((g) => [g.group, { level: g.level, optionalMask: g.optionalMask, fastest: g.fastest }] as const)
+        .sort((a, b) => a[0] - b[0]);
+      expect(plain(grouped), `seed ${seed}`).toEqual(plain(byGroup(walkPerson(events, def))));
+    }
+  });
 });

@@ -109,7 +109,8 @@ export function referenceWalk(events: readonly WalkEvent[], def: WalkDefinition)
       out.push({ index: s, group: ev.group ?? 0, level, optionalMask: 0, fastest });
       continue;
     }
-    if (!matches(ev, 1) || (def.order === "strict" && !ev.real)) continue;
+    // strict constrains each chain event after the first: c1 itself may be any event, even an identify
+    if (!matches(ev, 1)) continue;
     const chains = chainsFrom(events, def, s);
     const fastest: (number | null)[] = new Array(def.k).fill(null);
     let level = 0;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { timeToConvertDistribution, timeToConvertOf, type WalkStart } from "./walk";
+import { percentileCont, timeToConvertDistribution, timeToConvertOf, type WalkStart } from "./walk";
 
 const start = (fastest: (number | null)[]): WalkStart => ({
   index: 0,
@@ -28,5 +28,20 @@ describe("time to convert", () => {
     expect(d.percentiles.p50).toBe(180);
     expect(d.percentiles.p25).toBeCloseTo(59.99975, 6);
     expect(timeToConvertDistribution([], 1, 2).percentiles).toEqual({ p25: null, p50: null, p75: null, p90: null });
+  });
+
+  it("interpolates exactly as PostgreSQL's percentile_cont (values computed by PostgreSQL 15)", () => {
+    // select percentile_cont(q) within group (order by v) from unnest(array[5,1,9,2,2,100,37,4]) v
+    const sorted = [5, 1, 9, 2, 2, 100, 37, 4].sort((a, b) => a - b);
+    expect([0.25, 0.5, 0.75, 0.9].map((q) => percentileCont(sorted, q))).toEqual([2, 4.5, 16, 55.89999999999999]);
+    expect(percentileCont([7], 0.9)).toBe(7);
+  });
+
+  it("puts a time on a bin's lower edge in that bin (1 h is in [1 h, 4 h)), and 30 days and more in the open last bin", () => {
+    const d = timeToConvertDistribution([3600_000, 3599_999, 30 * 86400_000, 400 * 86400_000], 2, 4);
+    expect(d.bins[3]).toEqual({ fromSeconds: 900, toSeconds: 3600, visitors: 1 });
+    expect(d.bins[4]).toEqual({ fromSeconds: 3600, toSeconds: 14400, visitors: 1 });
+    expect(d.bins[10].visitors).toBe(2);
+    expect(d).toMatchObject({ fromStep: 2, toStep: 4, visitors: 4 });
   });
 });

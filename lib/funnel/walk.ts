@@ -5,9 +5,11 @@
  * the level reached, the optional steps some chain contains and the fastest time to each step.
  */
 import { TIME_TO_CONVERT_BINS, type FunnelOrder, type TimeToConvert } from "./types";
-import { fillColumns, type WalkColumns } from "./walk-columns";
-import { chainPass, chainPrep, type PassResult } from "./walk-chains";
-import { anyPass } from "./walk-any";
+import { fillColumns } from "./walk-columns";
+import { walkColumnsInto, walkOutput } from "./walk-run";
+
+export { walkColumns } from "./walk-columns";
+export { walkColumnsInto, walkOutput } from "./walk-run";
 
 /** One event of a person, as the walk sees it. */
 export type WalkEvent = {
@@ -78,82 +80,33 @@ export function walkPerson(events: readonly WalkEvent[], def: WalkDefinition): W
  * fastest = min, optionalMask = OR over the group's starts, `index` its first entry that starts anything.
  * Ordered and strict: one pass per group (and held-value track) over the events from its first start to
  * its last start + window, so a bot with 50,000 events in one group costs one pass, not 50,000.
- * @public (the engine's entry point; knip: not yet imported)
+ * For speed, fill walkColumns(n) and call walkColumnsInto with a reused walkOutput() instead.
  */
 export function walkGroups(events: readonly WalkEvent[], def: WalkDefinition): WalkStart[] {
   return run(events, def, false);
 }
 
-let listBuf = new Int32Array(64);
-const out: PassResult = { index: -1, level: 0, optionalMask: 0, fastest: new Float64Array(32) };
+const output = walkOutput();
 
 function run(events: readonly WalkEvent[], def: WalkDefinition, perStart: boolean): WalkStart[] {
-  const c = fillColumns(events, def, perStart);
-  const n = c.n;
-  if (listBuf.length < n) listBuf = new Int32Array(Math.max(n, listBuf.length * 2));
-  // the events of each held-value track, in order, one after the other in listBuf
-  const spans = trackSpans(c, listBuf);
-  const results = new Map<number, WalkStart>();
-  const emit = (group: number, r: PassResult) => merge(results, group, r, def.k);
-  for (let s = 0; s < spans.length; s += 2) {
-    const list = listBuf.subarray(spans[s], spans[s] + spans[s + 1]);
-    const len = spans[s + 1];
-    if (def.order === "any") {
-      anyPass(c, def.k, def.windowMs, list, len, out, emit);
-      continue;
+  walkColumnsInto(fillColumns(events, def), def, output, perStart);
+  const starts: WalkStart[] = [];
+  for (let r = 0; r < output.count; r++) {
+    const fastest: (number | null)[] = [];
+    for (let j = 0; j < def.k; j++) {
+      const f = output.fastest[r * 32 + j];
+      fastest.push(f === Infinity ? null : f);
     }
-    const prep = chainPrep(def);
-    // per group of this track: its first start's position and its last start's time
-    const groups = new Map<number, [number, number]>();
-    for (let q = 0; q < len; q++) {
-      const i = list[q];
-      if (!c.entry[i] || !(c.steps[i] & 1) || (prep.strict && !c.real[i])) continue;
-      const g = groups.get(c.group[i]);
-      if (g) g[1] = c.t[i];
-      else groups.set(c.group[i], [q, c.t[i]]);
-    }
-    for (const [g, [from, lastT]] of groups) {
-      chainPass(c, prep, g, list, from, len, lastT, out);
-      if (out.level > 0) emit(g, out);
-    }
+    starts.push({
+      index: output.index[r],
+      group: perStart ? 0 : output.group[r],
+      level: output.level[r],
+      optionalMask: output.optionalMask[r],
+      fastest,
+    });
   }
-  return [...results.values()].sort((x, y) => x.index - y.index);
-}
-
-/** [start, length] pairs of each track's events in `buf` (counting sort by track; track 0, a missing held value, left out). */
-function trackSpans(c: WalkColumns, buf: Int32Array): number[] {
-  const n = c.n;
-  let tracks = 0;
-  for (let i = 0; i < n; i++) if (c.track[i] > tracks) tracks = c.track[i];
-  if (tracks <= 1) {
-    let len = 0;
-    for (let i = 0; i < n; i++) if (c.track[i] === 1) buf[len++] = i;
-    return [0, len];
-  }
-  const count = new Int32Array(tracks + 2);
-  for (let i = 0; i < n; i++) count[c.track[i] + 1]++;
-  for (let h = 1; h <= tracks + 1; h++) count[h] += count[h - 1];
-  const spans: number[] = [];
-  for (let h = 1; h <= tracks; h++) spans.push(count[h] - count[1], count[h + 1] - count[h]);
-  const at = count.slice();
-  for (let i = 0; i < n; i++) if (c.track[i] > 0) buf[at[c.track[i]]++ - count[1]] = i;
-  return spans;
-}
-
-function merge(results: Map<number, WalkStart>, group: number, r: PassResult, k: number): void {
-  let w = results.get(group);
-  if (!w) {
-    w = { index: r.index, group, level: 0, optionalMask: 0, fastest: new Array<number | null>(k).fill(null) };
-    results.set(group, w);
-  }
-  if (r.index < w.index) w.index = r.index;
-  if (r.level > w.level) w.level = r.level;
-  w.optionalMask |= r.optionalMask;
-  for (let j = 0; j < k; j++) {
-    const f = r.fastest[j];
-    const had = w.fastest[j];
-    if (f !== Infinity && (had === null || f < had)) w.fastest[j] = f;
-  }
+  if (perStart) for (const s of starts) s.group = events[s.index].group ?? 0;
+  return starts.sort((x, y) => x.index - y.index);
 }
 
 /** timeToConvert(a, b) of one person (1-based required steps, a < b): fastest_b − fastest_a, each the min over all starts, or null when no start reaches b. */

@@ -1,10 +1,12 @@
 import { it, expect, beforeAll } from "vitest";
 import { ownerWithProject } from "../../../tests/fixtures";
-import { describeEachDb } from "../../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import type { ProjectScope } from "../../tenant";
 import { insertEvents, type EventInput } from "../../events/insert";
 import { projectConversions } from "../../conversions";
 import { conversionsOverview } from "./conversionsOverview";
+
+alsoOnCitus();
 
 // Europe/Amsterdam is UTC+2 in April: the range is the local days 1 and 2 April.
 const FROM = new Date("2026-03-31T22:00:00Z");

@@ -1,10 +1,12 @@
 import { it, expect, beforeAll } from "vitest";
-import { describeEachDb } from "../../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import { createAccount } from "../../accounts";
 import { teamScopeForUser, type ProjectScope } from "../../tenant";
 import { createProject } from "../../projects";
 import { insertEvents, type EventInput } from "../../events/insert";
 import { goalConversions } from "./goalConversions";
+
+alsoOnCitus();
 
 const T0 = Date.parse("2026-04-01T10:00:00Z");
 const FROM = new Date(T0 - 86400_000);

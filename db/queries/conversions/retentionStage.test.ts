@@ -1,9 +1,11 @@
 import { it, expect, beforeAll } from "vitest";
 import { ownerWithProject } from "../../../tests/fixtures";
-import { describeEachDb } from "../../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import type { ProjectScope } from "../../tenant";
 import { insertEvents, type EventInput } from "../../events/insert";
 import { projectConversions } from "../../conversions";
+
+alsoOnCitus();
 
 const FROM = new Date("2026-05-01T00:00:00Z");
 const TO = new Date("2026-05-08T00:00:00Z");

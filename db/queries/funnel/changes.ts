@@ -4,8 +4,10 @@ import { queryRows, type Db } from "../../client";
 /**
  * Which persons changed since a moment, without missing a batch that was still committing.
  *
- * Ingestion stamps `persons.changed_at` with clock_timestamp() while it holds this lock shared
- * (for the whole transaction). `settledInstant` reads the clock, then takes the lock exclusively
+ * Ingestion stamps `persons.changed_at` with statement_timestamp() while it holds this lock shared
+ * (for the whole transaction, taken by an earlier statement, so the stamp is later than the lock).
+ * Not clock_timestamp(): Citus refuses volatile functions in an UPDATE of a distributed table, and
+ * evaluates a stable one on the coordinator, whose clock settledInstant reads too. `settledInstant` reads the clock, then takes the lock exclusively
  * and lets go at once: that waits for every batch in flight. A batch that stamped a person before
  * the instant has therefore committed when the caller's next statement takes its snapshot, and one
  * that stamps after it is found by the next refresh (`changed_at >= instant`). No margin, no

@@ -1,11 +1,13 @@
 import { it, expect, beforeAll } from "vitest";
-import { describeEachDb } from "../../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import { createAccount } from "../../accounts";
 import { teamScopeForUser, type ProjectScope } from "../../tenant";
 import { createProject } from "../../projects";
 import { insertEvents, type EventInput } from "../../events/insert";
 import { funnelResults, type FunnelQuery } from "./funnelResults";
 import type { FunnelStep } from "../../../lib/funnel/types";
+
+alsoOnCitus();
 
 const T0 = Date.parse("2026-03-02T10:00:00Z");
 const min = (m: number) => new Date(T0 + m * 60_000);

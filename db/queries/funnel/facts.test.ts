@@ -1,5 +1,5 @@
 import { it, expect } from "vitest";
-import { describeEachDb } from "../../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import { ownerWithProject } from "../../../tests/fixtures";
 import { insertEvents, type EventInput } from "../../events/insert";
 import { funnelStepCounts, type StepCountsQuery, type StepCountsRow } from "./engine";
@@ -12,6 +12,8 @@ import { funnelResults } from "./funnelResults";
 import { zonedMidnight } from "../../../lib/funnel/ranges";
 import type { ProjectScope } from "../../tenant";
 import type { FunnelStep } from "../../../lib/funnel/types";
+
+alsoOnCitus();
 
 /** A small deterministic PRNG, so a failing case can be replayed. */
 function prng(seed: number) {
