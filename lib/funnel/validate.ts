@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   MIN_STEPS,
-  MAX_STEPS,
   MAX_WINDOW_SECONDS,
   DEFAULT_WINDOW_SECONDS,
   FUNNEL_ORDERS,
@@ -12,7 +11,7 @@ import {
   isSegmentField,
   type SegmentField,
 } from "./types";
-import { funnelMatchShape, stepMatchSchema, storable, unknownKeys, MAX_STEP_EVENTS } from "./matcher-schema";
+import { funnelMatchShape, storable, unknownKeys, MAX_STEP_EVENTS } from "./matcher-schema";
 
 export { eventNameSchema, stepMatchSchema } from "./matcher-schema";
 
