@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
-import { dashboardShareLinks, dashboards, projects } from "./schema";
+import { dashboardShareLinks, dashboards, projects, shareLinkTokens } from "./schema";
 import { isUuid, shareProjectScope, type ProjectScope } from "./tenant";
 import { getDashboardRow } from "./dashboards";
 import { fixedShareRange, shareInputSchema, SHARE_PASSWORD_LIMIT } from "./share";
@@ -65,25 +65,33 @@ export async function createDashboardShare(scope: ProjectScope, dashboardId: str
   const dashboard = await getDashboardRow(scope, dashboardId);
   const fixed = data.range.kind === "fixed" ? fixedShareRange(data.range.from, data.range.to, scope.project.timeZone) : null;
   const token = randomToken(32);
-  const [link] = await scope.db
-    .insert(dashboardShareLinks)
-    .values({
-      projectId: scope.projectId,
-      dashboardId: dashboard.id,
-      tokenHash: hashToken(token),
-      label: data.label || null,
-      rollingDays: data.range.kind === "rolling" ? data.range.days : null,
-      fixedFrom: fixed?.from ?? null,
-      fixedTo: fixed?.to ?? null,
-      filters: data.filters,
-      passwordHash: data.password ? await hashPassword(data.password) : null,
-      expiresAt: data.expiresAt ?? null,
-      colour: data.colour?.toLowerCase() ?? null,
-      logo: data.logo ? new Uint8Array(Buffer.from(data.logo.data, "base64")) : null,
-      logoType: data.logo?.type ?? null,
-      createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,
-    })
-    .returning({ id: dashboardShareLinks.id });
+  const tokenHash = hashToken(token);
+  const passwordHash = data.password ? await hashPassword(data.password) : null;
+  // The token's hash also goes into share_link_tokens, where a visitor's token finds its project in
+  // one step (db/share.ts); a report's page finds no report under it, so it opens nothing there.
+  const link = await scope.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(dashboardShareLinks)
+      .values({
+        projectId: scope.projectId,
+        dashboardId: dashboard.id,
+        tokenHash,
+        label: data.label || null,
+        rollingDays: data.range.kind === "rolling" ? data.range.days : null,
+        fixedFrom: fixed?.from ?? null,
+        fixedTo: fixed?.to ?? null,
+        filters: data.filters,
+        passwordHash,
+        expiresAt: data.expiresAt ?? null,
+        colour: data.colour?.toLowerCase() ?? null,
+        logo: data.logo ? new Uint8Array(Buffer.from(data.logo.data, "base64")) : null,
+        logoType: data.logo?.type ?? null,
+        createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,
+      })
+      .returning({ id: dashboardShareLinks.id });
+    await tx.insert(shareLinkTokens).values({ tokenHash, projectId: scope.projectId, linkId: row.id });
+    return row;
+  });
   return { linkId: link.id, token };
 }
 
@@ -150,12 +158,25 @@ export async function openDashboardShare(
   opts: { proofCookie?: (linkId: string) => string | undefined; passwordOk?: boolean; touch?: boolean } = {},
 ): Promise<OpenedDashboardShare> {
   if (!token || token.length > 200) return { state: "unknown" };
+  const tokenHash = hashToken(token);
+  // As a report's link (db/share.ts): the token's project from the reference lookup, then the link on that project's shard.
+  const [owner] = await db
+    .select({ projectId: shareLinkTokens.projectId, linkId: shareLinkTokens.linkId })
+    .from(shareLinkTokens)
+    .where(eq(shareLinkTokens.tokenHash, tokenHash));
+  if (!owner) return { state: "unknown" };
   const [row] = await db
     .select({ link: dashboardShareLinks, project: projects, dashboardName: dashboards.name })
     .from(dashboardShareLinks)
     .innerJoin(projects, eq(projects.id, dashboardShareLinks.projectId))
     .innerJoin(dashboards, and(eq(dashboards.projectId, dashboardShareLinks.projectId), eq(dashboards.id, dashboardShareLinks.dashboardId)))
-    .where(eq(dashboardShareLinks.tokenHash, hashToken(token)));
+    .where(
+      and(
+        eq(dashboardShareLinks.projectId, owner.projectId),
+        eq(dashboardShareLinks.id, owner.linkId),
+        eq(dashboardShareLinks.tokenHash, tokenHash),
+      ),
+    );
   if (!row) return { state: "unknown" };
   const { link, project } = row;
   if (link.revokedAt) return { state: "revoked" };

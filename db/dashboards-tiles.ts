@@ -94,7 +94,24 @@ export function dashboardReader(scope: ProjectScope, tiles: TileView[], terms: D
       }
     }
   }
-  return { tile };
+  /** The tile's data, never a rejection: a failure becomes an error state the tile shows (the other tiles still render). */
+  const settled = (t: TileView): Promise<TileData> =>
+    tile(t).catch((err: unknown): TileData => {
+      if (err instanceof TooBusyError) return { kind: "error", reason: "busy" };
+      if (sqlState(err) === "57014") return { kind: "error", reason: "timeout" };
+      console.error(`dashboard tile ${t.id} failed`, err);
+      return { kind: "error", reason: "failed" };
+    });
+  return { tile, settled };
+}
+
+/** The SQLSTATE of a database error, also when drizzle wraps it (57014: a statement passed its time limit). */
+function sqlState(err: unknown): string | null {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return null;
 }
 
 /** Runs a heavy report, waiting for its project's slot when other requests hold both (429 from db/limits) instead of failing the tile at once. */

@@ -3,7 +3,7 @@ import type { ProjectScope, TeamScope } from "./tenant";
 import { funnels, projects, events } from "./schema";
 import { notFound, InputError } from "../lib/errors";
 import { queryRows } from "./client";
-import { funnelDefinitionSchema, funnelProblem, type FunnelDefinition } from "../lib/funnel/validate";
+import { funnelDefinitionFullSchema, funnelProblem, type FunnelDefinition } from "../lib/funnel/validate";
 import type { FunnelStepDefinition, FunnelStepMatch } from "../lib/funnel/types";
 import { isUuid } from "./tenant";
 
@@ -41,7 +41,7 @@ export async function findTeamFunnel(team: TeamScope, funnelId: string): Promise
 function parseDefinition(input: unknown) {
   const problem = funnelProblem(input);
   if (problem) throw new InputError(problem, "funnel", 400);
-  return funnelColumns(funnelDefinitionSchema.parse(input));
+  return funnelColumns(funnelDefinitionFullSchema.parse(input));
 }
 
 /** A matcher as stored (a step's or an exclusion's): its named fields only, whatever else a client sent. */

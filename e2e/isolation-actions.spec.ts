@@ -19,6 +19,10 @@ type Ids = {
   spendA: string;
   experimentA: string;
   shareLinkA: string;
+  dashboardA: string;
+  tileA: string;
+  dashboardShareA: string;
+  annotationA: string;
   inviteA: string;
   ownerA: string;
   teamB: string;
@@ -29,6 +33,11 @@ type Ids = {
   experimentB: string;
   shareLinkB: string;
   shareTokenB: string;
+  dashboardB: string;
+  tileB: string;
+  dashboardShareB: string;
+  dashboardShareTokenB: string;
+  annotationB: string;
   inviteB: string;
   ownerB: string;
   viewerB: string;
@@ -78,6 +87,10 @@ const draft = (ids: Ids) => ({
   projectId: ids.projectB,
   teamId: ids.teamB,
 });
+const DASH = "app/(app)/projects/[projectId]/dashboards/actions.ts";
+const noteTile = { kind: "note", text: "Hijacked note" };
+const dashboardShareInput = { range: { kind: "rolling", days: 30 } };
+const annotationInput = () => ({ from: new Date().toISOString().slice(0, 10), note: "Hijacked annotation" });
 const RANDOM_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 async function currentTeam(request: APIRequestContext): Promise<string> {
@@ -139,6 +152,9 @@ const crossTeam: Record<string, Attack> = {
       [ids.projectB, ids.funnelB],
       [ids.projectA, ids.funnelB],
     ],
+  },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": {
+    calls: (ids) => [[ids.projectB, ["purchase", "pageview"]]],
   },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     calls: (ids) => [
@@ -250,6 +266,69 @@ const crossTeam: Record<string, Attack> = {
     calls: (ids) => [[{ name: "Team C" }], [{ name: ids.teamB }]],
     after: async ({ caller, ids }) => expect(await currentTeam(caller)).toBe(ids.teamA),
   },
+  [`${DASH}#createDashboardAction`]: { calls: (ids) => [[ids.projectB, { name: "Hijacked" }]] },
+  [`${DASH}#deleteDashboardAction`]: {
+    calls: (ids) => [
+      [ids.projectB, ids.dashboardB],
+      [ids.projectA, ids.dashboardB],
+    ],
+  },
+  [`${DASH}#addTileAction`]: {
+    calls: (ids) => [
+      [ids.projectB, ids.dashboardB, noteTile],
+      [ids.projectA, ids.dashboardB, noteTile],
+      // Team B's funnel and goal on team A's own dashboard: their figures would then show to A.
+      [ids.projectA, ids.dashboardA, { kind: "funnel", funnelId: ids.funnelB }],
+      [ids.projectA, ids.dashboardA, { kind: "goal", goalId: ids.goalB }],
+    ],
+  },
+  [`${DASH}#resizeTileAction`]: {
+    calls: (ids) => [
+      [ids.projectB, ids.dashboardB, ids.tileB, { width: 3, height: 2 }],
+      [ids.projectA, ids.dashboardB, ids.tileB, { width: 3, height: 2 }],
+      [ids.projectA, ids.dashboardA, ids.tileB, { width: 3, height: 2 }],
+    ],
+  },
+  [`${DASH}#removeTileAction`]: {
+    calls: (ids) => [
+      [ids.projectB, ids.dashboardB, ids.tileB],
+      [ids.projectA, ids.dashboardA, ids.tileB],
+    ],
+  },
+  [`${DASH}#reorderTilesAction`]: {
+    calls: (ids) => [
+      [ids.projectB, ids.dashboardB, [ids.tileB]],
+      [ids.projectA, ids.dashboardA, [ids.tileB]],
+      [ids.projectA, ids.dashboardA, [ids.tileA, ids.tileB]],
+    ],
+  },
+  [`${DASH}#createDashboardShareAction`]: {
+    calls: (ids) => [
+      [ids.projectB, ids.dashboardB, dashboardShareInput],
+      [ids.projectA, ids.dashboardB, dashboardShareInput],
+    ],
+  },
+  [`${DASH}#revokeDashboardShareAction`]: {
+    calls: (ids) => [
+      [ids.projectB, ids.dashboardB, ids.dashboardShareB],
+      [ids.projectA, ids.dashboardA, ids.dashboardShareB],
+    ],
+  },
+  [`${DASH}#createAnnotationAction`]: { calls: (ids) => [[ids.projectB, annotationInput()]] },
+  [`${DASH}#deleteAnnotationAction`]: {
+    calls: (ids) => [
+      [ids.projectB, ids.annotationB],
+      [ids.projectA, ids.annotationB],
+    ],
+  },
+  "app/share/dashboard/[token]/actions.ts#unlockDashboardShareAction": {
+    calls: (ids) => [
+      [RANDOM_TOKEN, "guess"],
+      [ids.dashboardShareTokenB, "wrong password"],
+      // A report's token is not a dashboard's.
+      [ids.shareTokenB, "team-b-secret"],
+    ],
+  },
   "app/share/[token]/actions.ts#unlockShareAction": {
     calls: (ids) => [
       [RANDOM_TOKEN, "guess"],
@@ -280,6 +359,7 @@ const viewer: Record<string, Attack> = {
     ],
   },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB]] },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": { calls: (ids) => [[ids.projectB, ["purchase"]]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     calls: (ids) => [
       [ids.projectB, ids.goalB, goalDefinition],
@@ -354,6 +434,19 @@ const viewer: Record<string, Attack> = {
   "app/(auth)/new-team/actions.ts#createOwnTeamAction": {
     exempt: "not an admin action: a teamless user's own first team (refused for anyone in a team, see the cross-team table)",
   },
+  [`${DASH}#createDashboardAction`]: { calls: (ids) => [[ids.projectB, { name: "Viewer's" }]] },
+  [`${DASH}#deleteDashboardAction`]: { calls: (ids) => [[ids.projectB, ids.dashboardB]] },
+  [`${DASH}#addTileAction`]: { calls: (ids) => [[ids.projectB, ids.dashboardB, noteTile]] },
+  [`${DASH}#resizeTileAction`]: { calls: (ids) => [[ids.projectB, ids.dashboardB, ids.tileB, { width: 3, height: 2 }]] },
+  [`${DASH}#removeTileAction`]: { calls: (ids) => [[ids.projectB, ids.dashboardB, ids.tileB]] },
+  [`${DASH}#reorderTilesAction`]: { calls: (ids) => [[ids.projectB, ids.dashboardB, [ids.tileB]]] },
+  [`${DASH}#createDashboardShareAction`]: { calls: (ids) => [[ids.projectB, ids.dashboardB, dashboardShareInput]] },
+  [`${DASH}#revokeDashboardShareAction`]: { calls: (ids) => [[ids.projectB, ids.dashboardB, ids.dashboardShareB]] },
+  [`${DASH}#createAnnotationAction`]: { calls: (ids) => [[ids.projectB, annotationInput()]] },
+  [`${DASH}#deleteAnnotationAction`]: { calls: (ids) => [[ids.projectB, ids.annotationB]] },
+  "app/share/dashboard/[token]/actions.ts#unlockDashboardShareAction": {
+    exempt: "not an admin action: the share token and password are the credential (see the cross-team table)",
+  },
   "app/share/[token]/actions.ts#unlockShareAction": {
     exempt: "not an admin action: the share token and password are the credential (see the cross-team table)",
   },
@@ -374,6 +467,7 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
   const goals = await rsc(owner, `/projects/${ids.projectB}/goals`);
   const spend = await rsc(owner, `/projects/${ids.projectB}/spend`);
   const experiments = await rsc(owner, `/projects/${ids.projectB}/experiments`);
+  const dashboards = await rsc(owner, `/projects/${ids.projectB}/dashboards?d=${ids.dashboardB}`);
   const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
   const results = await owner.get(`/api/v1/funnels/${ids.funnelB}/results?from=${day(-200)}&to=${day(1)}`, {
     headers: { authorization: `Bearer ${readKey}` },
@@ -388,6 +482,10 @@ async function snapshotB(owner: APIRequestContext, ids: Ids, readKey: string) {
     spend: arrayProp(spend, "entries"),
     experiments: (arrayProp(experiments, "results") as { experiment: unknown }[]).map((r) => r.experiment),
     shareLinks: arrayProp(project, "shareLinks"),
+    dashboards: arrayProp(dashboards, "dashboards"),
+    tiles: arrayProp(dashboards, "tiles"),
+    dashboardShares: arrayProp(dashboards, "links"),
+    annotations: arrayProp(dashboards, "annotations"),
     writeKey: settings.match(/"writeKey":"(tw_[^"]+)"/)?.[1],
     origins: arrayProp(settings, "origins"),
     acceptWithoutOrigin: settings.match(/"acceptWithoutOrigin":(true|false)/)?.[1],
@@ -410,6 +508,36 @@ async function signUpViewer(page: Page, inviteLink: string, email: string) {
 
 /** What an action answered with, in the one result shape of server/action.ts. */
 const dataOf = <T>(r: ActionResponse) => (r.value as { ok: true; data: T }).data;
+
+/** A dashboard with one note tile, a password share link to it and an annotation, made by the owner through the actions; their ids. */
+async function dashboardObjects(
+  call: (key: string, args: unknown[]) => Promise<ActionResponse>,
+  request: APIRequestContext,
+  projectId: string,
+  password?: string,
+) {
+  const made = await call(`${DASH}#createDashboardAction`, [projectId, { name: "Board" }]);
+  expect(made.value, "the owner makes a dashboard through the same harness").toMatchObject({ ok: true });
+  const dashboardId = dataOf<{ id: string }>(made).id;
+  expect((await call(`${DASH}#addTileAction`, [projectId, dashboardId, { kind: "note", text: "Note" }])).value).toMatchObject({ ok: true });
+  const share = await call(`${DASH}#createDashboardShareAction`, [
+    projectId,
+    dashboardId,
+    { ...dashboardShareInput, ...(password ? { password } : {}) },
+  ]);
+  expect(share.value).toMatchObject({ ok: true });
+  expect((await call(`${DASH}#createAnnotationAction`, [projectId, { from: "2026-01-05", note: "Launch" }])).value).toMatchObject({
+    ok: true,
+  });
+  const page = await rsc(request, `/projects/${projectId}/dashboards?d=${dashboardId}`);
+  return {
+    dashboardId,
+    tileId: (arrayProp(page, "tiles")[0] as { id: string }).id,
+    shareId: (arrayProp(page, "links")[0] as { id: string }).id,
+    shareToken: dataOf<{ url: string }>(share).url.split("/share/dashboard/")[1],
+    annotationId: (arrayProp(page, "annotations")[0] as { id: string }).id,
+  };
+}
 
 /**
  * Team B (a demo project, its funnel, goal, spend, experiment, password share link, read key, a
@@ -443,6 +571,7 @@ async function setUpTeams(page: Page, browser: Browser, base: string) {
   // The harness can make an action succeed: the refusals below are the app's, not the harness's.
   expect(share.value, "team B's owner creates a share link through the same harness").toMatchObject({ ok: true });
   const shareUrlB = dataOf<{ url: string }>(share).url;
+  const dashB = await dashboardObjects(callB, ownerB, projectB, "dash-b-secret");
   const readKey = await callB("app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction", [projectB]);
   expect(readKey.value).toMatchObject({ ok: true });
   const readKeyB = dataOf<{ key: string }>(readKey).key;
@@ -493,6 +622,7 @@ async function setUpTeams(page: Page, browser: Browser, base: string) {
   expect((await callA("app/(app)/team/actions.ts#inviteAction", [uniqueEmail("a-invite"), "admin"])).value).toMatchObject({ ok: true });
   const inviteA = (arrayProp(await rsc(a.request, "/team"), "invites")[0] as { id: string }).id;
   const ownerA = (arrayProp(await rsc(a.request, "/team"), "members")[0] as { userId: string }).userId;
+  const dashA = await dashboardObjects(callA, a.request, projectA);
 
   const ids: Ids = {
     teamA,
@@ -502,6 +632,10 @@ async function setUpTeams(page: Page, browser: Browser, base: string) {
     spendA,
     experimentA: dataOf<{ id: string }>(experimentA).id,
     shareLinkA,
+    dashboardA: dashA.dashboardId,
+    tileA: dashA.tileId,
+    dashboardShareA: dashA.shareId,
+    annotationA: dashA.annotationId,
     inviteA,
     ownerA,
     teamB,
@@ -512,11 +646,16 @@ async function setUpTeams(page: Page, browser: Browser, base: string) {
     experimentB,
     shareLinkB: shareLinks[0].id,
     shareTokenB: shareUrlB.split("/share/")[1],
+    dashboardB: dashB.dashboardId,
+    tileB: dashB.tileId,
+    dashboardShareB: dashB.shareId,
+    dashboardShareTokenB: dashB.shareToken,
+    annotationB: dashB.annotationId,
     inviteB: invites[0].id,
     ownerB: members.find((m) => m.role === "owner")!.userId,
     viewerB: members.find((m) => m.role === "viewer")!.userId,
   };
-  const secrets = [readKeyB, ids.shareTokenB, "team-b-secret", "Team B shop"];
+  const secrets = [readKeyB, ids.shareTokenB, "team-b-secret", "Team B shop", ids.dashboardShareTokenB, "dash-b-secret"];
   const before = await snapshotB(ownerB, ids, readKeyB);
   expect(before.writeKey).toMatch(/^tw_/);
   expect(before.shareLinks).toHaveLength(1);
@@ -587,6 +726,10 @@ test("no server action lets team A or a viewer touch team B's data", async ({ pa
     "saveExperimentAction",
     "deleteExperimentAction",
     "revokeShareLinkAction",
+    "addTileAction",
+    "reorderTilesAction",
+    "revokeDashboardShareAction",
+    "deleteAnnotationAction",
     "rotateWriteKeyAction",
     "updateProjectAction",
     "saveAllowedOriginsAction",
@@ -645,6 +788,7 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/actions.ts#loadDemoAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA, funnelDefinition] },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA] },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": { template: (ids) => [ids.projectA, ["purchase"]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     template: (ids) => [ids.projectA, ids.goalA, { ...goalDefinition, match: { event: "purchase", path: "/thanks" } }],
   },
@@ -690,6 +834,21 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/account/actions.ts#deleteAccountAction": { template: () => ["someone@example.nl", "not my password"] },
   "app/(app)/account/actions.ts#setTeamTwoFactorAction": { template: () => [true] },
   "app/(auth)/new-team/actions.ts#createOwnTeamAction": { template: () => [{ name: "Team C" }] },
+  [`${DASH}#createDashboardAction`]: { template: (ids) => [ids.projectA, { name: "Team A board" }] },
+  [`${DASH}#deleteDashboardAction`]: { template: (ids) => [ids.projectA, ids.dashboardA] },
+  [`${DASH}#addTileAction`]: {
+    template: (ids) => [ids.projectA, ids.dashboardA, { kind: "funnel", funnelId: ids.funnelA, filters: { source: ["google"] } }],
+  },
+  [`${DASH}#resizeTileAction`]: { template: (ids) => [ids.projectA, ids.dashboardA, ids.tileA, { width: 2, height: 1 }] },
+  [`${DASH}#removeTileAction`]: { template: (ids) => [ids.projectA, ids.dashboardA, ids.tileA] },
+  [`${DASH}#reorderTilesAction`]: { template: (ids) => [ids.projectA, ids.dashboardA, [ids.tileA]] },
+  [`${DASH}#createDashboardShareAction`]: {
+    template: (ids) => [ids.projectA, ids.dashboardA, { ...dashboardShareInput, colour: "#1e3a8a" }],
+  },
+  [`${DASH}#revokeDashboardShareAction`]: { template: (ids) => [ids.projectA, ids.dashboardA, ids.dashboardShareA] },
+  [`${DASH}#createAnnotationAction`]: { template: (ids) => [ids.projectA, annotationInput()] },
+  [`${DASH}#deleteAnnotationAction`]: { template: (ids) => [ids.projectA, ids.annotationA] },
+  "app/share/dashboard/[token]/actions.ts#unlockDashboardShareAction": { template: (ids) => [ids.dashboardShareTokenB, "guess"] },
   "app/share/[token]/actions.ts#unlockShareAction": { template: (ids) => [ids.shareTokenB, "guess"] },
 };
 

@@ -4,9 +4,12 @@ import { useMemo } from "react";
 import type { ChartConfiguration, ScriptableLineSegmentContext } from "chart.js";
 import { Chart } from "@/components/charts/Chart";
 import { COLORS } from "@/components/charts/register";
+import { annotationMarks, annotationsPlugin } from "@/components/charts/annotations-plugin";
+import { useAnnotations } from "@/components/charts/AnnotationsContext";
+import { AnnotationsLegend } from "@/components/charts/AnnotationsLegend";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { intlTag } from "@/lib/i18n/locales";
-import { TREND_UNITS, type TrendUnit } from "@/lib/funnel/periods";
+import type { TrendUnit } from "@/lib/funnel/periods";
 import type { FunnelResults } from "@/lib/funnel/types";
 
 type Trend = FunnelResults["trend"];
@@ -92,6 +95,16 @@ export function TrendChart({
   const { t, f, locale } = useI18n();
   const names = useMemo(() => periodNames(locale, trend.unit), [locale, trend.unit]);
   const partial = trend.points.map((p) => p.partial);
+  const annotations = useAnnotations();
+  const marks = useMemo(
+    () =>
+      annotationMarks(
+        trend.points.map((p) => p.period),
+        trend.unit,
+        annotations,
+      ),
+    [trend, annotations],
+  );
   const config = useMemo<ChartConfiguration<"bar" | "line">>(() => {
     const dashed = (ctx: ScriptableLineSegmentContext) => (partial[ctx.p0DataIndex] || partial[ctx.p1DataIndex] ? [5, 4] : undefined);
     const many = trend.points.length > 45;
@@ -137,6 +150,7 @@ export function TrendChart({
       : [];
     return {
       type: "bar",
+      plugins: [annotationsPlugin],
       data: {
         labels: trend.points.map((p) => names.short(p.period)),
         datasets: [
@@ -202,6 +216,7 @@ export function TrendChart({
           },
         },
         plugins: {
+          trechterAnnotations: { marks },
           legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, usePointStyle: true, color: COLORS.text } },
           tooltip: {
             callbacks: {
@@ -235,7 +250,7 @@ export function TrendChart({
     } as ChartConfiguration<"bar" | "line">;
     // `partial` is derived from `trend`
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [trend, previous, lines, names, t, f]);
+  }, [trend, previous, lines, names, t, f, marks]);
   const incomplete = trend.points.filter((p) => p.partial);
   return (
     <div
@@ -272,6 +287,7 @@ export function TrendChart({
           </ul>
         }
       />
+      <AnnotationsLegend marks={marks} />
       {incomplete.length ? (
         <p className="mt-2 flex items-start gap-2 text-xs text-slate-600" data-testid="trend-partial-note">
           <svg aria-hidden width="22" height="10" className="mt-1 shrink-0" viewBox="0 0 22 10">
@@ -280,34 +296,6 @@ export function TrendChart({
           <span>{t("funnels.trend.partialNote", { periods: incomplete.map((p) => names.long(p.period)).join(", ") })}</span>
         </p>
       ) : null}
-    </div>
-  );
-}
-
-/** Day, week or month: a group of toggle buttons that puts `unit` in the URL (the server counts in the project's time zone). */
-export function TrendUnitPicker({ value, onChange }: { value: TrendUnit; onChange: (unit: TrendUnit) => void }) {
-  const { t } = useI18n();
-  return (
-    <div
-      role="group"
-      aria-label={t("funnels.trend.unitLabel")}
-      className="inline-flex rounded-lg bg-white p-0.5 text-xs font-medium shadow-sm ring-1 ring-slate-200"
-      data-testid="trend-unit"
-    >
-      {TREND_UNITS.map((u) => (
-        <button
-          key={u}
-          type="button"
-          aria-pressed={u === value}
-          data-testid={`trend-unit-${u}`}
-          onClick={() => u !== value && onChange(u)}
-          className={
-            u === value ? "rounded-md bg-brand-600 px-2.5 py-1 text-white" : "rounded-md px-2.5 py-1 text-slate-600 hover:bg-slate-100"
-          }
-        >
-          {t(`funnels.trend.units.${u}`)}
-        </button>
-      ))}
     </div>
   );
 }

@@ -34,6 +34,7 @@ export async function ProjectHeader({ id, name, sector, siteUrl }: { id: string;
           {t("project.tabs.funnels")}
         </NavLink>
         <NavLink href={`${base}/conversions`}>{t("project.tabs.conversions")}</NavLink>
+        <NavLink href={`${base}/dashboards`}>{t("project.tabs.dashboards")}</NavLink>
         <NavLink href={`${base}/goals`}>{t("project.tabs.goals")}</NavLink>
         <NavLink href={`${base}/experiments`}>{t("project.tabs.experiments")}</NavLink>
         <NavLink href={`${base}/spend`}>{t("project.tabs.spend")}</NavLink>

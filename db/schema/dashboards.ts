@@ -71,8 +71,9 @@ export const dashboardTiles = pgTable(
 /**
  * A read-only link to one dashboard: the same terms as a report's share link (db/share.ts: a
  * 256-bit token kept as its hash, an optional password, expiry, revocation, a period and locked
- * filters), plus the client's logo and colour. The token is found by its hash in one step
- * (dashboard_share_links_token_idx); the unique key includes project_id (issue #21).
+ * filters), plus the client's logo and colour. A visitor's token is found as a report's is: its
+ * hash in share_link_tokens (a reference table on Citus) names the project and the link, which is
+ * then read on its project's shard; the unique key here includes project_id (issue #21).
  */
 export const dashboardShareLinks = pgTable(
   "dashboard_share_links",
@@ -101,7 +102,6 @@ export const dashboardShareLinks = pgTable(
   (t) => [
     primaryKey({ columns: [t.projectId, t.id] }),
     uniqueIndex("dashboard_share_links_token_key").on(t.projectId, t.tokenHash),
-    index("dashboard_share_links_token_idx").on(t.tokenHash),
     foreignKey({ columns: [t.projectId, t.dashboardId], foreignColumns: [dashboards.projectId, dashboards.id] }).onDelete("cascade"),
   ],
 );

@@ -47,4 +47,9 @@ export type TileData =
   | { kind: "segments"; field: BuiltinSegmentField; goalKey: string | null; rows: SegmentRow[] }
   | { kind: "stages"; stages: StageSummary[] }
   | { kind: "note"; text: string }
-  | { kind: "empty" };
+  | { kind: "empty" }
+  /** the tile's query failed: the server was busy, the query ran out of time, or something else went wrong */
+  | { kind: "error"; reason: "busy" | "timeout" | "failed" };
+
+/** The cookie that remembers a dashboard link's password in this browser (its value is bound to the token and the password's hash). */
+export const dashboardShareCookie = (linkId: string) => `trechter_dshare_${linkId}`;

@@ -108,9 +108,6 @@ export const funnelDefinitionQueryBodySchema = checkRange(
     .superRefine((b, ctx) => checkFunnelRules(b, b.window, ctx)),
 );
 
-/** The body of POST /api/v1/funnels/query (see README: Query API): the whole definition. */
-export const funnelQueryBodySchema = funnelDefinitionQueryBodySchema;
-
 export type RangeAndSegments = {
   from: Date;
   to: Date;
@@ -122,7 +119,12 @@ export type RangeAndSegments = {
   preset?: string;
   /** `segment=<field>` tables (the conversions overview), deduplicated */
   segments: SegmentField[];
+  /** `ttc=a-b`: the steps the time-to-convert distribution runs between (1-based, a < b) */
+  timeToConvert?: { from: number; to: number };
 };
+
+/** The highest step number `ttc=` may name (the most steps a funnel has, DESIGN.md "Limits"). */
+const TTC_MAX_STEP = 30;
 
 export type RangeParamsOptions = {
   now?: Date;
@@ -241,6 +243,13 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
   if (units.length > 1) errors.push("Give unit once.");
   else if (units.length && !isTrendUnit(units[0])) errors.push(`unit must be one of ${TREND_UNITS.join(", ")}.`);
 
+  // `ttc=a-b`: the time-to-convert chart between steps a and b (the report checks them against the funnel's steps).
+  const ttcs = params.getAll("ttc");
+  const ttc = ttcs[0]?.match(/^(\d{1,2})-(\d{1,2})$/);
+  if (ttcs.length > 1) errors.push("Give ttc once.");
+  else if (ttcs.length && (!ttc || Number(ttc[1]) < 1 || Number(ttc[1]) >= Number(ttc[2]) || Number(ttc[2]) > TTC_MAX_STEP))
+    errors.push(`ttc is two step numbers, the first before the second, like ttc=1-3 (steps 1 to ${TTC_MAX_STEP}).`);
+
   if (errors.length) throw new RangeParamsError(errors.join(" "));
   return {
     from: from!,
@@ -249,6 +258,7 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
     breakdown: breakdown as SegmentField | undefined,
     compare: params.get("compare") === "1" || params.get("compare") === "true",
     ...(units.length ? { trendUnit: units[0] as TrendUnit } : {}),
+    ...(ttc ? { timeToConvert: { from: Number(ttc[1]), to: Number(ttc[2]) } } : {}),
     preset,
     segments: segments as SegmentField[],
   };

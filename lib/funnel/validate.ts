@@ -49,10 +49,6 @@ export const definitionStepsSchema = z
   .min(MIN_STEPS, `A funnel needs at least ${MIN_STEPS} steps.`)
   .max(MAX_DEFINITION_STEPS, `A funnel has at most ${MAX_DEFINITION_STEPS} steps.`);
 
-/** A funnel's step and steps: the definitions' (issue #16: the engine takes them). */
-export const funnelStepSchema = definitionStepSchema;
-export const funnelStepsSchema = definitionStepsSchema;
-
 export const windowSchema = z
   .number("The conversion window is a number of seconds.")
   .int("The conversion window is a whole number of seconds.")
@@ -124,7 +120,11 @@ export function checkFunnelRules(d: RulesInput, windowSeconds: number, ctx: z.Re
     else if (i === 0)
       add(["steps", i, "within"], "The first step has no within: it bounds the time since the previous step.", "withinFirstStep");
     else if (s.within > windowSeconds)
-      add(["steps", i, "within"], `within can be at most the conversion window (${windowSeconds} seconds).`, "withinOverWindow");
+      add(
+        ["steps", i, "within"],
+        `within can be at most the conversion window (${windowSeconds} ${windowSeconds === 1 ? "second" : "seconds"}).`,
+        "withinOverWindow",
+      );
   });
   if (any && d.exclusions?.length) add(["exclusions"], "Exclusions cannot be combined with any order.", "anyOrderExclusions");
   d.exclusions?.forEach(({ between: [a, b] }, x) => {
@@ -167,9 +167,7 @@ export const funnelDefinitionFullSchema = z
     { error: unknownKeys("A funnel definition") },
   )
   .superRefine((d, ctx) => checkFunnelRules(d, d.windowSeconds, ctx));
-/** A saved funnel's definition: the whole one (the engine takes it). */
-export const funnelDefinitionSchema = funnelDefinitionFullSchema;
-export type FunnelDefinition = z.output<typeof funnelDefinitionSchema>;
+export type FunnelDefinition = z.output<typeof funnelDefinitionFullSchema>;
 
 /** The first problem of a definition as one (English) sentence, for the API's 400s; or null when it is valid. Screens use `funnelIssue`. */
 export function funnelProblem(input: unknown): string | null {

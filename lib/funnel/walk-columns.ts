@@ -76,6 +76,14 @@ export function fillColumns(events: readonly WalkEvent[], def: WalkDefinition): 
 
 function trackOf(hold: readonly (string | null)[] | undefined, count: number): number {
   if (!hold) return 0;
+  if (count === 1) {
+    // one held field: its value is the key (no string built per event)
+    const v = hold[0];
+    if (v === null || v === undefined) return 0;
+    let id = tracks.get(v);
+    if (id === undefined) tracks.set(v, (id = tracks.size + 1));
+    return id;
+  }
   let key = "";
   for (let h = 0; h < count; h++) {
     const v = hold[h];

@@ -46,7 +46,8 @@ let merging = false;
 
 /** Adds one pass's result to its group's (max level, OR of optional steps, min fastest). */
 function emit(o: WalkOutput, group: number, r: PassResult, k: number): void {
-  let slot = merging ? slotOf.get(group) : undefined;
+  // most people's starts share one group: try the last one before the Map
+  let slot = !merging ? undefined : o.count > 0 && o.group[o.count - 1] === group ? o.count - 1 : slotOf.get(group);
   if (slot === undefined) {
     if (o.count === o.group.length) grow(o);
     slot = o.count++;

@@ -16,6 +16,8 @@ import { shareTerms } from "@/db/share-report";
 import type { ShareLinkRow } from "@/db/share";
 import { shareLock, type ShareLock } from "@/lib/share-lock";
 import { ShareShell, ShareUnavailable } from "@/components/share/ShareShell";
+import { AnnotationsProvider } from "@/components/charts/AnnotationsContext";
+import { annotationsFor } from "@/db/annotations";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
 
@@ -48,6 +50,9 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   const jar = await cookies();
   const opened = await openShareForRequest(db, token, (id) => jar.get(`trechter_share_${id}`)?.value, true);
   const lock = opened.state === "ok" ? linkLock(opened.link, opened.scope.project.timeZone) : null;
+  // The project's annotations within the link's period, on the report's trend chart.
+  const terms = opened.state === "ok" ? shareTerms(opened.link, opened.scope.project.timeZone) : null;
+  const annotations = opened.state === "ok" && terms ? await annotationsFor(opened.scope, terms.from, terms.to) : [];
   const title =
     opened.state === "ok" && lock ? (
       <div>
@@ -84,5 +89,9 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   } else {
     body = <ShareUnavailable state={opened.state} message={t(`share.unavailable.${opened.state}`)} />;
   }
-  return <ShareShell footer={t("share.poweredBy")}>{body}</ShareShell>;
+  return (
+    <ShareShell footer={t("share.poweredBy")}>
+      <AnnotationsProvider annotations={annotations}>{body}</AnnotationsProvider>
+    </ShareShell>
+  );
 }

@@ -14,6 +14,7 @@ import privacyPage from "./privacy-page";
 import account from "./account";
 import persons from "./persons";
 import dropin from "./dropin";
+import dashboards from "./dashboards";
 import digests from "./digests";
 
 const en = {
@@ -33,6 +34,7 @@ const en = {
   account,
   persons,
   dropin,
+  dashboards,
   digests,
 };
 export default en;

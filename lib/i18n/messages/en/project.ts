@@ -3,6 +3,7 @@ export default {
   tabs: {
     funnels: "Funnels",
     conversions: "Conversions",
+    dashboards: "Dashboards",
     goals: "Goals",
     experiments: "A/B tests",
     spend: "Ad spend",

@@ -15,6 +15,7 @@ import privacyPage from "./privacy-page";
 import account from "./account";
 import persons from "./persons";
 import dropin from "./dropin";
+import dashboards from "./dashboards";
 import digests from "./digests";
 
 const nl: typeof en = {
@@ -34,6 +35,7 @@ const nl: typeof en = {
   account,
   persons,
   dropin,
+  dashboards,
   digests,
 };
 export default nl;

@@ -5,6 +5,7 @@ const project: typeof en = {
   tabs: {
     funnels: "Funnels",
     conversions: "Conversies",
+    dashboards: "Dashboards",
     goals: "Doelen",
     experiments: "A/B-tests",
     spend: "Uitgaven",

@@ -1,0 +1,1 @@
+DROP INDEX "dashboard_share_links_token_idx";
