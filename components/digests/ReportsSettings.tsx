@@ -30,7 +30,7 @@ export async function ReportsSettings(props: Props) {
         <Link href={`/projects/${props.projectId}/settings`} className="text-sm text-brand-700 underline">
           ← {t("project.settings.title")}
         </Link>
-        <h1 className="mt-2 text-xl font-semibold text-slate-900">{t("digests.page.title")}</h1>
+        <h2 className="mt-2 text-xl font-semibold text-slate-900">{t("digests.page.title")}</h2>
         <p className="text-sm text-slate-600">{t("digests.page.body")}</p>
       </div>
       {!props.admin ? (
