@@ -81,12 +81,19 @@ export const IDENTITY_LOCK_BUCKETS = 64;
  * ascending order and before any row is written, so two batches can never wait for each other.
  * Keys use the two-int advisory lock space (project hash, bucket), apart from the bigint keys of
  * the funnel-facts locks.
+ *
+ * Only a batch that changes identity (links an id to a user, or writes traits) needs its buckets
+ * alone; a batch that only adds events to ids takes them shared. Such batches may run side by side
+ * (they change no link, so each sees the links the other sees), while a linking batch or a
+ * person's deletion (exclusive) still waits for them and they for it.
  */
 async function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<void> {
+  const changesIdentity = batch.some((e) => Boolean((e.userId && (e.anonymousId || e.previousId)) || e.traits || e.ageGroup));
   await lockIdentityIds(
     t,
     projectId,
     batch.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))),
+    changesIdentity ? "exclusive" : "shared",
   );
 }
 
@@ -94,10 +101,16 @@ async function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]
  * Takes the identity buckets of these ids until the transaction ends (in ascending order, as a
  * batch does): a person's deletion holds its ids' buckets, so no batch writes or links them meanwhile.
  */
-export async function lockIdentityIds(t: Db, projectId: string, anyIds: string[]): Promise<void> {
+export async function lockIdentityIds(
+  t: Db,
+  projectId: string,
+  anyIds: string[],
+  mode: "exclusive" | "shared" = "exclusive",
+): Promise<void> {
   const ids = [...new Set(anyIds)];
   if (!ids.length) return;
-  await t.execute(sql`select pg_advisory_xact_lock(hashtext(${projectId}::text), b) from (
+  const lock = mode === "shared" ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`;
+  await t.execute(sql`select ${lock}(hashtext(${projectId}::text), b) from (
     select distinct (hashtextextended(${projectId} || ':' || id, 0) & ${IDENTITY_LOCK_BUCKETS - 1})::int as b
     from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as x(id)
   ) buckets order by b`);
@@ -210,6 +223,8 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
             ), people as (
               insert into persons (project_id, person_id, first_seen, last_seen, changed_at)
               select ${projectId}::uuid, person_id, min(time), max(time), statement_timestamp() from ins group by person_id
+              -- In one order, so batches that hold their buckets shared and meet on a person wait, never deadlock.
+              order by person_id
               on conflict (project_id, person_id) do update set
                 first_seen = least(persons.first_seen, excluded.first_seen),
                 last_seen = greatest(persons.last_seen, excluded.last_seen),

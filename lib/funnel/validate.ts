@@ -134,7 +134,11 @@ export function checkFunnelRules(d: RulesInput, windowSeconds: number, ctx: z.Re
     else if (i === 0)
       add(["steps", i, "within"], "The first step has no within: it bounds the time since the previous step.", "withinFirstStep");
     else if (s.within > windowSeconds)
-      add(["steps", i, "within"], `within can be at most the conversion window (${windowSeconds} seconds).`, "withinOverWindow");
+      add(
+        ["steps", i, "within"],
+        `within can be at most the conversion window (${windowSeconds} ${windowSeconds === 1 ? "second" : "seconds"}).`,
+        "withinOverWindow",
+      );
   });
   if (any && d.exclusions?.length) add(["exclusions"], "Exclusions cannot be combined with any order.", "anyOrderExclusions");
   d.exclusions?.forEach(({ between: [a, b] }, x) => {

@@ -1,10 +1,19 @@
 import { getDb } from "../../db/client";
 import { enqueueDueDigests } from "../../db/digests-due";
 import { authSecret, config } from "../../lib/config";
-import { mailSettings } from "../account";
+import type { MailSettings } from "../mail/send";
 import { selfHost } from "../listen";
 import { runDigestJob, type DigestDeps } from "../digest/job";
 import { runDueJobs, workerName, type JobHandlers } from "./runner";
+
+/**
+ * SMTP settings, or null when this server sends no mail (as server/account.ts reads them: that module
+ * is "server-only" and cannot load in the custom server that `npm start` runs outside Next's bundle).
+ */
+function mailSettings(): MailSettings | null {
+  const { SMTP_URL, MAIL_FROM } = config();
+  return SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null;
+}
 
 /** How often this process looks for due schedules and jobs. Sends happen within this of their time. */
 const TICK_MS = 30_000;
