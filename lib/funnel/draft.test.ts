@@ -73,4 +73,17 @@ describe("the editor's draft as a definition", () => {
     expect(def.steps[1].within).toBeNaN();
     expect(def.exclusions![0].between).toEqual([0, 2]);
   });
+
+  it("gives the opened definition's rows the same ids every time (the server's HTML and the browser's first render agree)", () => {
+    const initial = {
+      id: "f",
+      name: "F",
+      description: "",
+      windowSeconds: 60,
+      steps: [{ event: "a", where: { x: 1 } }, { event: "b" }],
+      hold: ["device" as const],
+    };
+    const ids = (d: Draft) => [...d.steps.flatMap((s) => [s.id, ...s.conditions.map((c) => c.id)]), ...d.hold.map((h) => h.id)];
+    expect(ids(initialDraft(initial))).toEqual(ids(initialDraft(initial)));
+  });
 });
