@@ -145,7 +145,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
           <legend className="text-sm font-semibold text-slate-900">
             {t("funnels.editor.steps")}{" "}
             <span className="font-normal text-slate-600" data-testid="step-count">
-              ({t("funnels.editor.stepCount", { count: d.steps.length, max: MAX_STEPS })})
+              ({t("funnels.editor.stepCount", { used: d.steps.length, count: MAX_STEPS })})
             </span>
           </legend>
           <datalist id="event-suggestions">

@@ -110,7 +110,7 @@ export function TimeToConvertChart({
           legend: { display: false },
           tooltip: {
             callbacks: {
-              label: (item) => t("funnels.timeToConvert.bin", { bin: binNames[item.dataIndex], count: f.number(Number(item.raw)) }),
+              label: (item) => t("funnels.timeToConvert.bin", { bin: binNames[item.dataIndex], visitors: f.number(Number(item.raw)) }),
             },
           },
         },
@@ -190,7 +190,7 @@ export function TimeToConvertChart({
               description={
                 <ul>
                   {data.bins.map((b, i) => (
-                    <li key={i}>{t("funnels.timeToConvert.bin", { bin: binNames[i], count: f.number(b.visitors) })}</li>
+                    <li key={i}>{t("funnels.timeToConvert.bin", { bin: binNames[i], visitors: f.number(b.visitors) })}</li>
                   ))}
                 </ul>
               }

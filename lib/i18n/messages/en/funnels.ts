@@ -109,7 +109,7 @@ export default {
       b10: "30 days or more",
     },
     axis: "Visitors",
-    bin: "{bin}: {count}",
+    bin: "{bin}: {visitors}",
   },
   estimate: {
     notice: "Estimate from a sample of {share} of the visitors; the exact figures replace it shortly.",
@@ -222,7 +222,7 @@ export default {
     holdField: "Field {n}",
     holdProperty: "Property name",
     propertyField: "A property…",
-    stepCount: "{count} of {max} steps",
+    stepCount: { one: "{used} of {count} step", other: "{used} of {count} steps" },
     estimate: "Estimate from a sample of {share} of the visitors.",
     reorder: {
       hint: "Drag a step by its handle, or use its arrow buttons, to change the order.",

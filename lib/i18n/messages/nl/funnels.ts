@@ -111,7 +111,7 @@ const funnels: typeof en = {
       b10: "30 dagen of langer",
     },
     axis: "Bezoekers",
-    bin: "{bin}: {count}",
+    bin: "{bin}: {visitors}",
   },
   estimate: {
     notice: "Schatting op basis van een steekproef van {share} van de bezoekers; de exacte cijfers volgen zo.",
@@ -226,7 +226,7 @@ const funnels: typeof en = {
     holdField: "Veld {n}",
     holdProperty: "Naam van de eigenschap",
     propertyField: "Een eigenschap…",
-    stepCount: "{count} van {max} stappen",
+    stepCount: { one: "{used} van {count} stap", other: "{used} van {count} stappen" },
     estimate: "Schatting op basis van een steekproef van {share} van de bezoekers.",
     reorder: {
       hint: "Sleep een stap aan het handvat, of gebruik de pijlknoppen, om de volgorde te wijzigen.",
