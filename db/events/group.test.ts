@@ -29,14 +29,15 @@ describeEachDb("group commit of a project's requests", (db) => {
     (await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from events where project_id = ${projectId}::uuid and ${where}`))[0]
       .n;
 
-  it("stores a messageId that several requests carry once, and counts it as a duplicate for the later ones", async () => {
+  it("stores a messageId that several requests carry once, and counts it as a duplicate for the others", async () => {
     // Forty requests at once: the first ones start transactions, the rest are gathered into groups.
     const batches = Array.from({ length: 40 }, (_, i) => [view(`d-${i}`, `a-${i}`), view(`d-shared-${i % 4}`, `a-${i}`)]);
     const results = await Promise.all(batches.map((b) => insertEventsGrouped(db(), projectId, b)));
     expect(results.reduce((n, r) => n + r.stored, 0)).toBe(44);
     for (const r of results) expect(r.stored + r.duplicates).toBe(2);
-    // The first request that carried each shared id stored it.
-    for (const i of [0, 1, 2, 3]) expect(results[i]).toEqual({ stored: 2, duplicates: 0 });
+    // Each shared id was stored by exactly one of the ten requests that carried it (within a group the
+    // first; two transactions in flight at once race for it as two concurrent requests always did).
+    for (const k of [0, 1, 2, 3]) expect(results.filter((r, i) => i % 4 === k && r.stored === 2)).toHaveLength(1);
     expect(await count(sql`message_id like 'd-%'`)).toBe(44);
   });
 

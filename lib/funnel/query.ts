@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { funnelStepsSchema, windowSchema, definitionStepsSchema, funnelRulesShape, checkFunnelRules } from "./validate";
+import { windowSchema, definitionStepsSchema, funnelRulesShape, checkFunnelRules } from "./validate";
 import { unknownKeys } from "./matcher-schema";
 import {
   SEGMENT_FIELDS,
@@ -81,27 +81,10 @@ export const instantSchema = (name: "from" | "to", example: string) =>
     .datetime({ offset: true, message: `${name} must be an ISO 8601 time, like ${example}.` })
     .refine(inYears, `${name} must be a time ${yearsText}.`);
 
-/** The body of POST /api/v1/funnels/query (see README: Query API). */
-export const funnelQueryBodySchema = checkRange(
-  z.object({
-    projectId: z.string().optional(),
-    steps: funnelStepsSchema,
-    window: windowSchema.default(DEFAULT_WINDOW_SECONDS),
-    from: instantSchema("from", "2026-11-01T00:00:00Z"),
-    to: instantSchema("to", "2026-12-01T00:00:00Z"),
-    filters: filtersSchema.default({}),
-    breakdown: fieldSchema.optional(),
-    compare: z.boolean().default(false),
-    unit: z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`).optional(),
-    /** answer from a deterministic sample of people when the funnel reads many events (the answer's `estimate` says so); also `?estimate=1` */
-    sample: z.boolean("sample is true or false.").default(false),
-  }),
-);
-
 /**
  * The body of POST /api/v1/funnels/query with the whole definition (DESIGN.md, "Funnel definitions"):
  * steps with lists of names, conditions, optional and within; order, exclusions, hold, timeToConvert.
- * Unknown keys are refused. SWAP (issue #16): replaces funnelQueryBodySchema when the engine takes it.
+ * Unknown keys are refused. `sample: true` asks for the quick estimate (db/queries/funnel/sample.ts).
  */
 export const funnelDefinitionQueryBodySchema = checkRange(
   z
@@ -117,6 +100,8 @@ export const funnelDefinitionQueryBodySchema = checkRange(
         breakdown: fieldSchema.optional(),
         compare: z.boolean().default(false),
         unit: z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`).optional(),
+        /** answer from a deterministic sample of people when the funnel reads many events (the answer's `estimate` says so); also `?estimate=1` */
+        sample: z.boolean("sample is true or false.").default(false),
       },
       { error: unknownKeys("The query") },
     )

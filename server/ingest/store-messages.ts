@@ -29,10 +29,8 @@ function cleanJson(raw: unknown): string | null {
   }
   if (/\\u0000|\\ud[89a-f]/i.test(json)) return null;
   let opens = 0;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if ((c === 123 || c === 91) && ++opens > MAX_JSON_DEPTH) return null;
-  }
+  for (const bracket of ["{", "["])
+    for (let i = json.indexOf(bracket); i !== -1; i = json.indexOf(bracket, i + 1)) if (++opens > MAX_JSON_DEPTH) return null;
   return json;
 }
 
@@ -107,6 +105,7 @@ export async function storeMessages(db: Db, project: ProjectRow, items: IngestIt
       requestIp: ctx.clientIp,
       requestUserAgent: ctx.userAgent,
       lookupCountry,
+      storableChecked: true,
     });
     if (!r.ok) return rejected.push({ index, error: r.error });
     // Bots (lib/ingest/normalize isBotVisitor: the snippet's automation flag, the message's or a browser's agent) are counted, not stored.

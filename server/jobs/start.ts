@@ -1,9 +1,11 @@
 import { getDb } from "../../db/client";
 import { enqueueDueDigests } from "../../db/digests-due";
+import { enqueueDueAlertChecks } from "../../db/alerts";
 import { authSecret, config } from "../../lib/config";
 import type { MailSettings } from "../mail/send";
 import { selfHost } from "../listen";
 import { runDigestJob, type DigestDeps } from "../digest/job";
+import { runAlertCheck } from "./alert-check";
 import { runDueJobs, workerName, type JobHandlers } from "./runner";
 
 /**
@@ -29,7 +31,8 @@ export function jobHandlers(): JobHandlers {
     secret: authSecret(),
     leaseMs: LEASE_MS,
   };
-  return { digest: (job, ctx) => runDigestJob(job, ctx, digest) };
+  const alerts = { mail: digest.mail, appUrl: digest.appUrl };
+  return { digest: (job, ctx) => runDigestJob(job, ctx, digest), alert_check: (job, ctx) => runAlertCheck(job, ctx, alerts) };
 }
 
 /**
@@ -48,6 +51,7 @@ export function startJobs(): () => void {
     try {
       const db = await getDb();
       await enqueueDueDigests(db, new Date());
+      await enqueueDueAlertChecks(db, new Date());
       const report = await runDueJobs(db, handlers, { worker, leaseMs: LEASE_MS });
       if (report.retried || report.failed)
         console.warn(`[trechter] jobs: ${report.retried} to retry later, ${report.failed} failed for good`);
