@@ -99,11 +99,33 @@ export function defaultStatementTimeoutMs(env: NodeJS.ProcessEnv = process.env):
   return v !== undefined && /^\d{1,9}$/.test(v.trim()) ? Number(v) : 30_000;
 }
 
+/**
+ * What a test may watch on a postgres.js handle (the Citus single-shard proofs): every statement sent
+ * with its parameters, the server's notices, and session settings for each connection.
+ */
+export type Observer = {
+  onQuery?: (query: string, params: unknown[]) => void;
+  onNotice?: (message: string) => void;
+  settings?: Record<string, string>;
+};
+
 /** A postgres.js-backed handle for a connection string. */
-export async function openPostgres(url: string, max = 10, statementTimeoutMs = defaultStatementTimeoutMs()): Promise<DbHandle> {
+export async function openPostgres(
+  url: string,
+  max = 10,
+  statementTimeoutMs = defaultStatementTimeoutMs(),
+  observe: Observer = {},
+): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, connection: { statement_timeout: statementTimeoutMs } });
+  const { onQuery, onNotice, settings } = observe;
+  const client = postgres(url, {
+    max,
+    onnotice: onNotice ? (n) => onNotice(n.message) : () => {},
+    connect_timeout: 10,
+    connection: { statement_timeout: statementTimeoutMs, ...settings },
+    ...(onQuery ? { debug: (_connection: number, query: string, params: unknown[]) => onQuery(query, params) } : {}),
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Db } from "./client";
 import { digestDeliveries, digestRecipients, digestSchedules, funnels, memberships, users } from "./schema";
 import type { ProjectScope } from "./tenant";
-import { createShareLink } from "./share";
-import { InputError } from "../lib/errors";
+import { createShareLink, revokeShareLink } from "./share";
+import { InputError, notFound } from "../lib/errors";
 import { encryptSecret } from "../lib/keys";
 import { LOCALES, isLocale, type Locale } from "../lib/i18n/locales";
 import { DIGEST_FREQUENCIES, type DigestFrequency } from "../lib/digests/types";
@@ -124,6 +124,17 @@ export async function listDigestSchedules(scope: ProjectScope) {
       .map((r) => ({ id: r.id, email: r.email, member: Boolean(r.userId), locale: r.locale, unsubscribedAt: r.unsubscribedAt })),
     history: deliveries.filter((d) => d.scheduleId === s.id).slice(0, 30),
   }));
+}
+
+/** Deletes a schedule (its recipients and history with it) and revokes its share link. Admins only; another project's is 404. */
+export async function deleteDigestSchedule(scope: ProjectScope, scheduleId: string) {
+  scope.require("admin");
+  const [gone] = await scope.db
+    .delete(digestSchedules)
+    .where(and(eq(digestSchedules.projectId, scope.projectId), eq(digestSchedules.id, scheduleId)))
+    .returning({ shareLinkId: digestSchedules.shareLinkId });
+  if (!gone) throw notFound("Schedule not found");
+  if (gone.shareLinkId) await revokeShareLink(scope, gone.shareLinkId).catch(() => {});
 }
 
 /** A schedule of the project as the sender reads it (with the encrypted token), or null. */

@@ -62,10 +62,19 @@ export type TablePlacement = { distributed: readonly string[]; reference: readon
 /** The column every distributed table is sharded by. */
 export const DISTRIBUTION_COLUMN = "project_id";
 
-/** Whether the database is a Citus coordinator (the extension is installed in it). */
-export async function isCitus(db: Db): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_extension where extname = 'citus'`);
-  return Number(rows[0]?.n) > 0;
+const citusKnown = new WeakMap<Db, Promise<boolean>>();
+
+/** Whether the database is a Citus coordinator (the extension is installed in it); asked once per handle. */
+export function isCitus(db: Db): Promise<boolean> {
+  let known = citusKnown.get(db);
+  if (!known) {
+    known = queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_extension where extname = 'citus'`).then(
+      (r) => Number(r[0]?.n) > 0,
+    );
+    known.catch(() => citusKnown.delete(db));
+    citusKnown.set(db, known);
+  }
+  return known;
 }
 
 export type DistributeResult = { citus: boolean; distributed: string[]; referenced: string[] };

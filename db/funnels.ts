@@ -3,7 +3,7 @@ import type { ProjectScope, TeamScope } from "./tenant";
 import { funnels, projects, events } from "./schema";
 import { notFound, InputError } from "../lib/errors";
 import { queryRows } from "./client";
-import { funnelDefinitionSchema, funnelProblem, type FunnelDefinition } from "../lib/funnel/validate";
+import { funnelDefinitionFullSchema, funnelProblem, type FunnelDefinition } from "../lib/funnel/validate";
 import type { FunnelStepDefinition, FunnelStepMatch } from "../lib/funnel/types";
 import { isUuid } from "./tenant";
 
@@ -41,7 +41,7 @@ export async function findTeamFunnel(team: TeamScope, funnelId: string): Promise
 function parseDefinition(input: unknown) {
   const problem = funnelProblem(input);
   if (problem) throw new InputError(problem, "funnel", 400);
-  return funnelColumns(funnelDefinitionSchema.parse(input));
+  return funnelColumns(funnelDefinitionFullSchema.parse(input));
 }
 
 /** A matcher as stored (a step's or an exclusion's): its named fields only, whatever else a client sent. */
@@ -77,8 +77,7 @@ export function funnelColumns(def: FunnelDefinition) {
   return {
     name: def.name,
     description: def.description ?? null,
-    // The column's type follows FunnelStep, which becomes FunnelStepDefinition with the definitions' schema.
-    steps: def.steps.map(stepColumn) as FunnelRow["steps"],
+    steps: def.steps.map(stepColumn),
     windowSeconds: def.windowSeconds,
     rules: rulesColumn(def),
   };
@@ -87,8 +86,7 @@ export function funnelColumns(def: FunnelDefinition) {
 type RulesColumn = FunnelRow["rules"];
 
 /** The rules of a definition as stored: only those it uses, from their named fields ({} for a plain funnel). */
-export function rulesColumn(input: RulesColumn | object): RulesColumn {
-  const def = input as RulesColumn;
+export function rulesColumn(def: RulesColumn): RulesColumn {
   return {
     ...(def.order && def.order !== "ordered" ? { order: def.order } : {}),
     ...(def.exclusions?.length

@@ -27,6 +27,8 @@ import { KeyedSemaphore, Semaphore, TooBusyError } from "../lib/semaphore";
 export const queryLimits = {
   /** funnel engine/facts reads, conversions overview statements, experiment readouts: 0.9 s measured for a 10-million-event dashboard request */
   heavyMs: 30_000,
+  /** the funnel editor's property-name and value suggestions (db/property-suggestions.ts): bounded to 5,000 events, so quick or not at all */
+  suggestionsMs: 5_000,
   /** the audience's one engine run (its pages are short reads under the connection default) */
   audienceMs: 60_000,
   /** one slice of a background facts build (138 s for all 8 slices at 10 million events) */

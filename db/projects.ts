@@ -11,7 +11,7 @@ import { newReadKey, newWriteKey, hashToken, encryptSecret, decryptSecret, keyPr
 import { authSecret } from "../lib/config";
 import { SECTORS } from "../lib/sectors";
 import type { FunnelStep, StepMatch, GoalKind } from "../lib/funnel/types";
-import { funnelDefinitionSchema } from "../lib/funnel/validate";
+import { funnelDefinitionFullSchema } from "../lib/funnel/validate";
 import { newGoalSchema, goalColumns } from "../lib/goals/validate";
 import { funnelColumns } from "./funnels";
 import { InputError } from "../lib/errors";
@@ -57,7 +57,7 @@ export type NewGoal = { key: string; name: string; kind: GoalKind; match: StepMa
 /** The funnels and goals a project starts with, parsed whole: a goal or funnel with a key it does not have (a `projectId`, say) is refused. */
 const setupSchema = z
   .object({
-    funnels: z.array(funnelDefinitionSchema.strict()).max(10).optional(),
+    funnels: z.array(funnelDefinitionFullSchema).max(10).optional(),
     goals: z
       .array(newGoalSchema)
       .max(50)

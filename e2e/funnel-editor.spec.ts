@@ -2,13 +2,9 @@ import { test, expect, type Page } from "@playwright/test";
 import { signUp, createProjectQuickly, signUpWithDemoProject } from "./helpers";
 
 const events = (page: Page) =>
-  page.locator("[data-testid^=editor-step-]").evaluateAll((rows) =>
-    rows.map((row) => {
-      const labels = [...row.querySelectorAll("label")];
-      const event = labels.find((l) => l.firstChild?.textContent?.trim() === "Event")?.querySelector("input");
-      return event?.value ?? "";
-    }),
-  );
+  page
+    .locator("[data-testid^=editor-step-]")
+    .evaluateAll((rows) => rows.map((row) => row.querySelector<HTMLInputElement>("[data-testid=match-event]")?.value ?? ""));
 
 test("funnel steps reorder by keyboard (focus stays on the moved step, announced) and by dragging, and the new order is saved", async ({
   page,
@@ -40,6 +36,8 @@ test("funnel steps reorder by keyboard (focus stays on the moved step, announced
 
   // Pointer: drag step 2 (purchase) by its handle above step 1.
   const handle = page.getByTestId("drag-step-2");
+  // Both rows on screen: the first at the top of the viewport.
+  await page.getByTestId("editor-step-1").evaluate((row) => row.scrollIntoView({ block: "start" }));
   const from = (await handle.boundingBox())!;
   const target = (await page.getByTestId("editor-step-1").boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

@@ -74,6 +74,23 @@ const today = () => new Date().toISOString().slice(0, 10);
 // The same key as team B's own entry: a write that got through would replace B's amount.
 const spendInput = () => ({ date: today(), source: "google", medium: "cpc", campaign: "", amount: "99999" });
 const spendCsv = () => `date,source,medium,campaign,amount\n${today()},google,cpc,,99999\n${today()},hijack,,,1\n`;
+const digestInput = (funnelId: string, member: string) => ({
+  report: "funnel",
+  funnelId,
+  frequency: "weekly",
+  weekday: 1,
+  hour: 8,
+  members: [member],
+  outside: [{ email: "client@example.com", locale: "nl" }],
+});
+const alertInput = (member: string) => ({
+  name: "Hijacked alert",
+  target: "goal",
+  goalKey: "purchase",
+  condition: "below",
+  thresholdPercent: 2,
+  recipients: [member],
+});
 const shareInput = (funnelId: string) => ({ report: "funnel", funnelId, range: { kind: "rolling", days: 30 } });
 const draft = (ids: Ids) => ({
   step: "review",
@@ -153,6 +170,9 @@ const crossTeam: Record<string, Attack> = {
       [ids.projectA, ids.funnelB],
     ],
   },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": {
+    calls: (ids) => [[ids.projectB, ["purchase", "pageview"]]],
+  },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     calls: (ids) => [
       [ids.projectB, ids.goalB, goalDefinition],
@@ -209,6 +229,20 @@ const crossTeam: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { calls: (ids) => [[ids.projectB, 1]] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#createDigestAction": {
+    calls: (ids) => [
+      [ids.projectB, digestInput(ids.funnelB, ids.ownerB)],
+      [ids.projectA, digestInput(ids.funnelB, ids.ownerB)],
+    ],
+  },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteDigestAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#createAlertAction": {
+    calls: (ids) => [
+      [ids.projectB, alertInput(ids.ownerB)],
+      [ids.projectA, alertInput(ids.ownerB)],
+    ],
+  },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteAlertAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
     calls: (ids) => [
       [ids.projectB, "customer-1-1", "customer-1-1"],
@@ -356,6 +390,7 @@ const viewer: Record<string, Attack> = {
     ],
   },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { calls: (ids) => [[ids.projectB, ids.funnelB]] },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": { calls: (ids) => [[ids.projectB, ["purchase"]]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     calls: (ids) => [
       [ids.projectB, ids.goalB, goalDefinition],
@@ -379,6 +414,14 @@ const viewer: Record<string, Attack> = {
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { calls: (ids) => [[ids.projectB]] },
   "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { calls: (ids) => [[ids.projectB, 1]] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#createDigestAction": {
+    calls: (ids) => [[ids.projectB, digestInput(ids.funnelB, ids.ownerB)]],
+  },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteDigestAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#createAlertAction": {
+    calls: (ids) => [[ids.projectB, alertInput(ids.ownerB)]],
+  },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteAlertAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
   "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": {
     calls: (ids) => [[ids.projectB, "customer-1-1", "customer-1-1"]],
   },
@@ -784,6 +827,7 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/actions.ts#loadDemoAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/actions.ts#saveFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA, funnelDefinition] },
   "app/(app)/projects/[projectId]/actions.ts#deleteFunnelAction": { template: (ids) => [ids.projectA, ids.funnelA] },
+  "app/(app)/projects/[projectId]/funnels/actions.ts#propertySuggestionsAction": { template: (ids) => [ids.projectA, ["purchase"]] },
   "app/(app)/projects/[projectId]/goals/actions.ts#saveGoalAction": {
     template: (ids) => [ids.projectA, ids.goalA, { ...goalDefinition, match: { event: "purchase", path: "/thanks" } }],
   },
@@ -801,6 +845,14 @@ const malformedTable: Record<string, Malformed> = {
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateWriteKeyAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/settings/actions.ts#rotateReadKeyAction": { template: (ids) => [ids.projectA] },
   "app/(app)/projects/[projectId]/settings/retention-actions.ts#setRetentionAction": { template: (ids) => [ids.projectA, 25] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#createDigestAction": {
+    template: (ids) => [ids.projectA, digestInput(ids.funnelA, ids.ownerA)],
+  },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteDigestAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#createAlertAction": {
+    template: (ids) => [ids.projectA, alertInput(ids.ownerA)],
+  },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteAlertAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
   "app/(app)/projects/[projectId]/persons/actions.ts#deletePersonAction": { template: (ids) => [ids.projectA, "nobody", "nobody"] },
   "app/(app)/projects/[projectId]/settings/actions.ts#updateProjectAction": {
     template: (ids) => [ids.projectA, projectDetails("Team A shop")],

@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "../db/schema";
-import { openPostgres, type Db, type DbHandle, type DbKind } from "../db/client";
+import { openPostgres, type Db, type DbHandle, type DbKind, type Observer } from "../db/client";
 import { factsBuildsSettled } from "../db/queries/funnel/factsUpkeep";
 
 /** The databases integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -48,12 +48,14 @@ export async function openTestDb(kind: TestDbKind): Promise<DbHandle> {
 }
 
 /** A copy of the migrated, distributed Citus template on every node of the cluster (tests/citus.ts). */
-async function openCitusTestDb(): Promise<DbHandle> {
+export async function openCitusTestDb(observe?: Observer): Promise<DbHandle & { url: string }> {
   const url = process.env.CITUS_DATABASE_URL!;
   const name = `trechter_c_${process.ppid}_${crypto.randomBytes(5).toString("hex")}`;
-  const handle = await openPostgres(await copyClusterDb(url, inject("citusTemplate")!, name), 5);
+  const dbUrl = await copyClusterDb(url, inject("citusTemplate")!, name);
+  const handle = await openPostgres(dbUrl, 5, undefined, observe);
   return {
     ...handle,
+    url: dbUrl,
     close: async () => {
       await handle.close();
       await dropClusterDb(url, name);

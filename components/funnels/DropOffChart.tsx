@@ -64,7 +64,7 @@ export function DropOffChart({ labels: names, results, optional = [] }: Props) {
           },
           {
             label: t("funnels.chart.dropped"),
-            data: results.steps.map((s, i) => (i === 0 ? 0 : s.dropped)),
+            data: results.steps.map((s, i) => (i === 0 ? 0 : Math.max(0, s.dropped))),
             backgroundColor: COLORS.drop,
             borderColor: COLORS.dropEdge,
             borderWidth: 1.5,

@@ -14,10 +14,12 @@ import type { Translate } from "@/lib/i18n/translate";
 import { compareSeries } from "@/lib/funnel/compare";
 import { FilterBar } from "./FilterBar";
 import { DropOffChart } from "./DropOffChart";
-import { TrendChart, TrendUnitPicker } from "./TrendChart";
+import { TrendChart } from "./TrendChart";
+import { TrendUnitPicker } from "./TrendUnitPicker";
 import { StepTable } from "./StepTable";
 import { BreakdownCosts } from "./BreakdownCosts";
 import { PointsChange } from "./PointsChange";
+import { TimeToConvertChart } from "./TimeToConvertChart";
 import type { ShareLock } from "@/lib/share-lock";
 
 export type DashboardFunnel = { id: string; name: string; steps: FunnelStepDefinition[]; windowSeconds: number };
@@ -104,6 +106,9 @@ export function FunnelDashboard({
       ) : null}
       {data ? (
         <div className="space-y-2" aria-live="polite">
+          {data.estimate ? (
+            <Notice testId="notice-estimate">{t("funnels.estimate.notice", { share: f.percentTick(data.estimate.share) })}</Notice>
+          ) : null}
           {data.steps[0].visitors === 0 ? <Notice testId="notice-empty">{t("funnels.notices.noEntries")}</Notice> : null}
           {rangeDays < 7 ? <Notice testId="notice-short">{t("funnels.notices.shortRange")}</Notice> : null}
           {small && data.steps[0].visitors > 0 ? (
@@ -153,6 +158,16 @@ export function FunnelDashboard({
           </div>
         </Card>
         {data?.breakdown ? <BreakdownCosts breakdown={data.breakdown} /> : null}
+        <TimeToConvertChart
+          data={data?.timeToConvert}
+          labels={labels}
+          choices={source.kind === "project" ? funnel.steps.flatMap((s, i) => (s.optional ? [] : [i + 1])) : undefined}
+          onChoose={(from, to) => {
+            const next = new URLSearchParams(params);
+            next.set("ttc", `${from}-${to}`);
+            router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+          }}
+        />
         <Card>
           <CardHeader title={t("funnels.table.step")} />
           <div className="px-4 pb-2">

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiUrls, queryKeys, type ReportSource } from "@/lib/api-client/keys";
 import { isRetryable } from "@/lib/api-client/errors";
 import type { ConversionsOverview } from "@/lib/conversions/types";
-import type { FunnelResults } from "@/lib/funnel/types";
+import type { FunnelEstimate, FunnelResults } from "@/lib/funnel/types";
 import { lastDays } from "@/lib/funnel/ranges";
 import { fetchJson } from "./fetch-json";
 
@@ -62,27 +62,39 @@ export function usePreviousTrend(
  */
 export function useFunnelPreview(
   projectId: string,
-  draft: { steps: readonly unknown[]; windowSeconds: number },
+  draft: { steps: readonly unknown[]; windowSeconds: number; order?: string; exclusions?: readonly unknown[]; hold?: readonly string[] },
   enabled: boolean,
   timeZone: string,
   days = 30,
 ) {
   // The day is part of the key: after midnight the range moves on.
   const { from, to } = lastDays(days, timeZone);
-  return useQuery({
-    queryKey: queryKeys.funnelPreview(projectId, JSON.stringify([draft, from.toISOString(), to.toISOString()])),
+  const { steps, windowSeconds, order, exclusions, hold } = draft;
+  const key = JSON.stringify([steps, windowSeconds, order, exclusions, hold, from.toISOString(), to.toISOString()]);
+  const ask = (estimate: boolean) => async () => {
+    const body = { projectId, steps, window: windowSeconds, order, exclusions, hold, from: from.toISOString(), to: to.toISOString() };
+    const res = await fetchJson<{ steps: { visitors: number }[]; estimate?: FunnelEstimate }>(
+      estimate ? `${apiUrls.funnelPreview()}?estimate=1` : apiUrls.funnelPreview(),
+      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    );
+    return { counts: res.steps.map((s) => s.visitors), estimate: res.estimate };
+  };
+  // The quick answer first (a sample of people when the funnel reads many events: it says so, and
+  // from what share), then, only when it was an estimate, the exact one, which replaces it.
+  const first = useQuery({
+    queryKey: [...queryKeys.funnelPreview(projectId, key), "first"],
     enabled,
     retry,
-    queryFn: async () => {
-      const body = { projectId, steps: draft.steps, window: draft.windowSeconds, from: from.toISOString(), to: to.toISOString() };
-      const res = await fetchJson<{ steps: { visitors: number }[] }>(apiUrls.funnelPreview(), {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      return res.steps.map((s) => s.visitors);
-    },
+    placeholderData: keepPreviousData,
+    queryFn: ask(true),
   });
+  const exact = useQuery({
+    queryKey: queryKeys.funnelPreview(projectId, key),
+    enabled: enabled && first.data?.estimate !== undefined && !first.isPlaceholderData,
+    retry,
+    queryFn: ask(false),
+  });
+  return { data: exact.data ?? first.data };
 }
 
 /** The conversions overview for the API parameters `params` (see overviewParams). */

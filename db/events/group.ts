@@ -6,8 +6,8 @@ import { isUnavailable } from "./errors";
  * Group commit of ingestion requests. A project's batches cannot be stored side by side anyway:
  * each takes the identity locks of its anonymous ids (insert.ts), and a batch of 100 visitors takes
  * most of the 64 buckets, so two batches of one project run one after the other in PostgreSQL. Here
- * they run one after the other in the process instead, and together: while a project's transaction
- * is in flight, the batches that arrive wait, and the next transaction stores all of them (up to
+ * they are gathered in the process instead: while a project's transactions are in flight (IN_FLIGHT),
+ * the batches that arrive wait, and the next transaction stores all of them (up to
  * MAX_GROUP_EVENTS) with one set of statements, one lock round and one commit. Nothing waits for a
  * timer: a lone request is stored at once, as before, and under load a group is whatever arrived
  * during the previous commit.
@@ -22,8 +22,15 @@ import { isUnavailable } from "./errors";
 /** A group's size in events; a larger request is stored alone. */
 export const MAX_GROUP_EVENTS = 5000;
 
+/**
+ * Transactions of one project in flight at once: two, so PostgreSQL stores one group while the
+ * next commits (batches that only add events hold their identity buckets shared, insert.ts, and
+ * run side by side; linking ones still take turns).
+ */
+const IN_FLIGHT = 2;
+
 type Waiting = { events: EventInput[]; resolve: (r: InsertResult) => void; reject: (err: unknown) => void };
-type Queue = { waiting: Waiting[] };
+type Queue = { waiting: Waiting[]; running: number };
 
 const queues = new WeakMap<Db, Map<string, Queue>>();
 
@@ -32,10 +39,12 @@ export function insertEventsGrouped(db: Db, projectId: string, events: EventInpu
   let byProject = queues.get(db);
   if (!byProject) queues.set(db, (byProject = new Map()));
   let queue = byProject.get(projectId);
-  const idle = !queue;
-  if (!queue) byProject.set(projectId, (queue = { waiting: [] }));
+  if (!queue) byProject.set(projectId, (queue = { waiting: [], running: 0 }));
   const done = new Promise<InsertResult>((resolve, reject) => queue.waiting.push({ events, resolve, reject }));
-  if (idle) void drain(db, projectId, queue, byProject);
+  if (queue.running < IN_FLIGHT) {
+    queue.running++;
+    void drain(db, projectId, queue, byProject);
+  }
   return done;
 }
 
@@ -48,7 +57,7 @@ async function drain(db: Db, projectId: string, queue: Queue, byProject: Map<str
     const group = queue.waiting.splice(0, take);
     await storeGroup(db, projectId, group);
   }
-  byProject.delete(projectId);
+  if (--queue.running === 0) byProject.delete(projectId);
 }
 
 async function storeGroup(db: Db, projectId: string, group: Waiting[]): Promise<void> {

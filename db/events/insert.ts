@@ -37,27 +37,30 @@ export type InsertResult = { stored: number; duplicates: number };
 // on PGlite and PostgreSQL.
 const CHUNK = 5000;
 
-function row(e: EventInput, receivedAt: Date) {
-  return {
+/** A row for jsonb_to_recordset: absent keys read as null, so empty fields are left out (less to send and parse). */
+function row(e: EventInput, receivedAt: Date, member: number) {
+  const r: Record<string, unknown> = {
     time: e.time.toISOString(),
     received_at: (e.receivedAt ?? receivedAt).toISOString(),
     name: e.name,
-    anonymous_id: e.anonymousId ?? null,
-    user_id: e.userId ?? null,
-    path: e.path ?? null,
-    referrer_domain: e.referrerDomain ?? null,
-    utm_source: e.source ?? null,
-    utm_medium: e.medium ?? null,
-    utm_campaign: e.campaign ?? null,
-    device: e.device ?? null,
-    browser: e.browser ?? null,
-    os: e.os ?? null,
-    country: e.country ?? null,
-    region: e.region ?? null,
     properties: e.properties ?? {},
-    revenue: e.revenue ?? null,
     message_id: e.messageId,
+    m: member,
   };
+  if (e.anonymousId != null) r.anonymous_id = e.anonymousId;
+  if (e.userId != null) r.user_id = e.userId;
+  if (e.path != null) r.path = e.path;
+  if (e.referrerDomain != null) r.referrer_domain = e.referrerDomain;
+  if (e.source != null) r.utm_source = e.source;
+  if (e.medium != null) r.utm_medium = e.medium;
+  if (e.campaign != null) r.utm_campaign = e.campaign;
+  if (e.device != null) r.device = e.device;
+  if (e.browser != null) r.browser = e.browser;
+  if (e.os != null) r.os = e.os;
+  if (e.country != null) r.country = e.country;
+  if (e.region != null) r.region = e.region;
+  if (e.revenue != null) r.revenue = e.revenue;
+  return r;
 }
 
 /**
@@ -81,12 +84,19 @@ export const IDENTITY_LOCK_BUCKETS = 64;
  * ascending order and before any row is written, so two batches can never wait for each other.
  * Keys use the two-int advisory lock space (project hash, bucket), apart from the bigint keys of
  * the funnel-facts locks.
+ *
+ * Only a batch that changes identity (links an id to a user, or writes traits) needs its buckets
+ * alone; a batch that only adds events to ids takes them shared. Such batches may run side by side
+ * (they change no link, so each sees the links the other sees), while a linking batch or a
+ * person's deletion (exclusive) still waits for them and they for it.
  */
 async function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<void> {
+  const changesIdentity = batch.some((e) => Boolean((e.userId && (e.anonymousId || e.previousId)) || e.traits || e.ageGroup));
   await lockIdentityIds(
     t,
     projectId,
     batch.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))),
+    changesIdentity ? "exclusive" : "shared",
   );
 }
 
@@ -94,10 +104,16 @@ async function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]
  * Takes the identity buckets of these ids until the transaction ends (in ascending order, as a
  * batch does): a person's deletion holds its ids' buckets, so no batch writes or links them meanwhile.
  */
-export async function lockIdentityIds(t: Db, projectId: string, anyIds: string[]): Promise<void> {
+export async function lockIdentityIds(
+  t: Db,
+  projectId: string,
+  anyIds: string[],
+  mode: "exclusive" | "shared" = "exclusive",
+): Promise<void> {
   const ids = [...new Set(anyIds)];
   if (!ids.length) return;
-  await t.execute(sql`select pg_advisory_xact_lock(hashtext(${projectId}::text), b) from (
+  const lock = mode === "shared" ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`;
+  await t.execute(sql`select ${lock}(hashtext(${projectId}::text), b) from (
     select distinct (hashtextextended(${projectId} || ':' || id, 0) & ${IDENTITY_LOCK_BUCKETS - 1})::int as b
     from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as x(id)
   ) buckets order by b`);
@@ -186,7 +202,7 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
     for (let i = 0; i < all.length; i += CHUNK) {
       const chunk = all.slice(i, i + CHUNK);
       const fresh = chunk.filter(({ event: e }) => (seen.has(e.messageId) ? false : (seen.add(e.messageId), true)));
-      const rows = fresh.map(({ event, member }) => ({ ...row(event, receivedAt), m: member }));
+      const rows = fresh.map(({ event, member }) => row(event, receivedAt, member));
       const inserted = await queryRows<{ m: number; n: number }>(
         t,
         sql`with input as (
@@ -210,6 +226,8 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
             ), people as (
               insert into persons (project_id, person_id, first_seen, last_seen, changed_at)
               select ${projectId}::uuid, person_id, min(time), max(time), statement_timestamp() from ins group by person_id
+              -- In one order, so batches that hold their buckets shared and meet on a person wait, never deadlock.
+              order by person_id
               on conflict (project_id, person_id) do update set
                 first_seen = least(persons.first_seen, excluded.first_seen),
                 last_seen = greatest(persons.last_seen, excluded.last_seen),

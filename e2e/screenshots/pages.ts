@@ -97,6 +97,21 @@ export function appPages(site: Site): AppPage[] {
     { name: "funnels-breakdown", open: visit(`${p}?breakdown=source&compare=1`) },
     { name: "funnel-new", open: visit(`${p}/funnels/new`) },
     { name: "funnel-edit", open: visit(`${p}/funnels/${site.funnelId}/edit`) },
+    {
+      // The editor with every kind of field open: a second event, a condition, an exclusion and a held field.
+      name: "funnel-edit-rules",
+      open: async (page) => {
+        await visit(`${p}/funnels/${site.funnelId}/edit`)(page);
+        await page.getByTestId("editor-step-2").getByTestId("add-event").click();
+        await page.getByTestId("editor-step-3").getByTestId("add-condition").click();
+        await page.getByTestId("editor-step-3").getByTestId("within-unit").selectOption("hours");
+        await page.getByTestId("add-exclusion").click();
+        await page.getByTestId("editor-exclusion-1").getByTestId("add-condition").click();
+        await page.getByTestId("add-hold").click();
+        await settle(page);
+      },
+    },
+    { name: "funnels-compare", open: visit(`${p}?compare=1`) },
     { name: "conversions", open: visit(`${p}/conversions`) },
     { name: "goals", open: visit(`${p}/goals`) },
     { name: "experiments", open: visit(`${p}/experiments`) },

@@ -25,6 +25,12 @@ describe("parseRangeParams: one bounded parser for every report's URL", () => {
     expect(parse("range=7d").from.toISOString()).toBe("2026-05-13T22:00:00.000Z");
   });
 
+  it("reads the time-to-convert steps, and refuses a pair that is not two steps in order", () => {
+    expect(parse("ttc=2-4").timeToConvert).toEqual({ from: 2, to: 4 });
+    expect(parse("range=7d")).not.toHaveProperty("timeToConvert");
+    for (const bad of ["ttc=3-3", "ttc=4-2", "ttc=0-2", "ttc=1-31", "ttc=a-b", "ttc=1-2&ttc=1-3"]) expect(refusal(bad)).toContain("ttc");
+  });
+
   it("caps fields, values, value length and segment tables", () => {
     expect(refusal(Array.from({ length: PARAM_LIMITS.filterFields + 1 }, (_, i) => `prop:f${i}=x`).join("&"))).toContain(
       "At most 10 filter fields",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { funnelStepsSchema, windowSchema, definitionStepsSchema, funnelRulesShape, checkFunnelRules } from "./validate";
+import { windowSchema, definitionStepsSchema, funnelRulesShape, checkFunnelRules } from "./validate";
 import { unknownKeys } from "./matcher-schema";
 import {
   SEGMENT_FIELDS,
@@ -81,27 +81,10 @@ export const instantSchema = (name: "from" | "to", example: string) =>
     .datetime({ offset: true, message: `${name} must be an ISO 8601 time, like ${example}.` })
     .refine(inYears, `${name} must be a time ${yearsText}.`);
 
-/** The body of POST /api/v1/funnels/query (see README: Query API). */
-export const funnelQueryBodySchema = checkRange(
-  z.object({
-    projectId: z.string().optional(),
-    steps: funnelStepsSchema,
-    window: windowSchema.default(DEFAULT_WINDOW_SECONDS),
-    from: instantSchema("from", "2026-11-01T00:00:00Z"),
-    to: instantSchema("to", "2026-12-01T00:00:00Z"),
-    filters: filtersSchema.default({}),
-    breakdown: fieldSchema.optional(),
-    compare: z.boolean().default(false),
-    unit: z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`).optional(),
-    /** answer from a deterministic sample of people when the funnel reads many events (the answer's `estimate` says so); also `?estimate=1` */
-    sample: z.boolean("sample is true or false.").default(false),
-  }),
-);
-
 /**
  * The body of POST /api/v1/funnels/query with the whole definition (DESIGN.md, "Funnel definitions"):
  * steps with lists of names, conditions, optional and within; order, exclusions, hold, timeToConvert.
- * Unknown keys are refused. SWAP (issue #16): replaces funnelQueryBodySchema when the engine takes it.
+ * Unknown keys are refused. `sample: true` asks for the quick estimate (db/queries/funnel/sample.ts).
  */
 export const funnelDefinitionQueryBodySchema = checkRange(
   z
@@ -117,6 +100,8 @@ export const funnelDefinitionQueryBodySchema = checkRange(
         breakdown: fieldSchema.optional(),
         compare: z.boolean().default(false),
         unit: z.enum(TREND_UNITS, `unit must be one of ${TREND_UNITS.join(", ")}.`).optional(),
+        /** answer from a deterministic sample of people when the funnel reads many events (the answer's `estimate` says so); also `?estimate=1` */
+        sample: z.boolean("sample is true or false.").default(false),
       },
       { error: unknownKeys("The query") },
     )
@@ -134,7 +119,12 @@ export type RangeAndSegments = {
   preset?: string;
   /** `segment=<field>` tables (the conversions overview), deduplicated */
   segments: SegmentField[];
+  /** `ttc=a-b`: the steps the time-to-convert distribution runs between (1-based, a < b) */
+  timeToConvert?: { from: number; to: number };
 };
+
+/** The highest step number `ttc=` may name (the most steps a funnel has, DESIGN.md "Limits"). */
+const TTC_MAX_STEP = 30;
 
 export type RangeParamsOptions = {
   now?: Date;
@@ -253,6 +243,13 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
   if (units.length > 1) errors.push("Give unit once.");
   else if (units.length && !isTrendUnit(units[0])) errors.push(`unit must be one of ${TREND_UNITS.join(", ")}.`);
 
+  // `ttc=a-b`: the time-to-convert chart between steps a and b (the report checks them against the funnel's steps).
+  const ttcs = params.getAll("ttc");
+  const ttc = ttcs[0]?.match(/^(\d{1,2})-(\d{1,2})$/);
+  if (ttcs.length > 1) errors.push("Give ttc once.");
+  else if (ttcs.length && (!ttc || Number(ttc[1]) < 1 || Number(ttc[1]) >= Number(ttc[2]) || Number(ttc[2]) > TTC_MAX_STEP))
+    errors.push(`ttc is two step numbers, the first before the second, like ttc=1-3 (steps 1 to ${TTC_MAX_STEP}).`);
+
   if (errors.length) throw new RangeParamsError(errors.join(" "));
   return {
     from: from!,
@@ -261,6 +258,7 @@ export function parseRangeParams(params: URLSearchParams, timeZone: string, opti
     breakdown: breakdown as SegmentField | undefined,
     compare: params.get("compare") === "1" || params.get("compare") === "true",
     ...(units.length ? { trendUnit: units[0] as TrendUnit } : {}),
+    ...(ttc ? { timeToConvert: { from: Number(ttc[1]), to: Number(ttc[2]) } } : {}),
     preset,
     segments: segments as SegmentField[],
   };

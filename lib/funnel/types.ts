@@ -50,7 +50,7 @@ export type FunnelStepMatch = {
 export type FunnelStepDefinition = FunnelStepMatch & { label?: string; optional?: boolean; within?: number };
 
 /** Today's step (one event name, equalities): becomes FunnelStepDefinition when the engine takes the definitions (issue #16). */
-export type FunnelStep = StepMatch & { label?: string };
+export type FunnelStep = FunnelStepDefinition;
 
 /** "Did not … between step a and step b" (1-based, a < b, neither optional). */
 export type FunnelExclusion = FunnelStepMatch & { between: [number, number] };
@@ -145,7 +145,7 @@ export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 export const MIN_STEPS = 2;
 /** 30 once the engine and facts take it (issue #16); 10 until then. */
-export const MAX_STEPS = 10;
+export const MAX_STEPS = 30;
 export const DEFAULT_WINDOW_SECONDS = 7 * 24 * 3600;
 export const MAX_WINDOW_SECONDS = 90 * 24 * 3600;
 

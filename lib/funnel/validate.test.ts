@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { funnelProblem, funnelDefinitionSchema, funnelIssue, FUNNEL_ISSUE_CODES } from "./validate";
+import { funnelProblem, funnelDefinitionFullSchema, funnelIssue, FUNNEL_ISSUE_CODES } from "./validate";
 import { funnelIssueText } from "./issue-text";
 import { makeTranslate } from "../i18n/translate";
 import en from "../i18n/messages/en";
@@ -38,7 +38,7 @@ describe("funnel definitions", () => {
   });
 
   it("defaults the window to 7 days and trims names", () => {
-    const f = funnelDefinitionSchema.parse({ name: " Shop ", steps: [step(" pageview "), step("purchase", { path: "" })] });
+    const f = funnelDefinitionFullSchema.parse({ name: " Shop ", steps: [step(" pageview "), step("purchase", { path: "" })] });
     expect(f).toEqual({ name: "Shop", steps: [{ event: "pageview" }, { event: "purchase" }], windowSeconds: 604800 });
   });
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   MIN_STEPS,
-  MAX_STEPS,
   MAX_WINDOW_SECONDS,
   DEFAULT_WINDOW_SECONDS,
   FUNNEL_ORDERS,
@@ -12,7 +11,7 @@ import {
   isSegmentField,
   type SegmentField,
 } from "./types";
-import { funnelMatchShape, stepMatchSchema, storable, unknownKeys, MAX_STEP_EVENTS } from "./matcher-schema";
+import { funnelMatchShape, storable, unknownKeys, MAX_STEP_EVENTS } from "./matcher-schema";
 
 export { eventNameSchema, stepMatchSchema } from "./matcher-schema";
 
@@ -49,19 +48,6 @@ export const definitionStepsSchema = z
   .array(definitionStepSchema, "Steps must be a list.")
   .min(MIN_STEPS, `A funnel needs at least ${MIN_STEPS} steps.`)
   .max(MAX_DEFINITION_STEPS, `A funnel has at most ${MAX_DEFINITION_STEPS} steps.`);
-
-/**
- * Today's step (one event name, equalities, label), which the engine on main still takes. SWAP (issue
- * #16): when the engine takes FunnelStepDefinition, the three legacy schemas below give way to
- * definitionStepSchema, definitionStepsSchema and funnelDefinitionFullSchema (same names, or imports
- * changed), and MAX_STEPS becomes 30.
- */
-export const funnelStepSchema = stepMatchSchema.extend({ label: stepLabel });
-
-export const funnelStepsSchema = z
-  .array(funnelStepSchema, "Steps must be a list.")
-  .min(MIN_STEPS, `A funnel needs at least ${MIN_STEPS} steps.`)
-  .max(MAX_STEPS, `A funnel has at most ${MAX_STEPS} steps.`);
 
 export const windowSchema = z
   .number("The conversion window is a number of seconds.")
@@ -134,7 +120,11 @@ export function checkFunnelRules(d: RulesInput, windowSeconds: number, ctx: z.Re
     else if (i === 0)
       add(["steps", i, "within"], "The first step has no within: it bounds the time since the previous step.", "withinFirstStep");
     else if (s.within > windowSeconds)
-      add(["steps", i, "within"], `within can be at most the conversion window (${windowSeconds} seconds).`, "withinOverWindow");
+      add(
+        ["steps", i, "within"],
+        `within can be at most the conversion window (${windowSeconds} ${windowSeconds === 1 ? "second" : "seconds"}).`,
+        "withinOverWindow",
+      );
   });
   if (any && d.exclusions?.length) add(["exclusions"], "Exclusions cannot be combined with any order.", "anyOrderExclusions");
   d.exclusions?.forEach(({ between: [a, b] }, x) => {
@@ -164,14 +154,6 @@ const funnelDescription = z
   .refine(...storable("The description"))
   .optional();
 
-/** A saved funnel's definition as the engine on main takes it today (see SWAP above), with messages a person can act on. */
-export const funnelDefinitionSchema = z.object({
-  name: funnelName,
-  description: funnelDescription,
-  steps: funnelStepsSchema,
-  windowSeconds: windowSchema.default(DEFAULT_WINDOW_SECONDS),
-});
-
 /** A saved funnel's whole definition (DESIGN.md, "Funnel definitions"): steps, window and rules; unknown keys refused. */
 export const funnelDefinitionFullSchema = z
   .strictObject(
@@ -185,7 +167,7 @@ export const funnelDefinitionFullSchema = z
     { error: unknownKeys("A funnel definition") },
   )
   .superRefine((d, ctx) => checkFunnelRules(d, d.windowSeconds, ctx));
-export type FunnelDefinition = z.output<typeof funnelDefinitionSchema>;
+export type FunnelDefinition = z.output<typeof funnelDefinitionFullSchema>;
 
 /** The first problem of a definition as one (English) sentence, for the API's 400s; or null when it is valid. Screens use `funnelIssue`. */
 export function funnelProblem(input: unknown): string | null {

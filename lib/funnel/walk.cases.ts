@@ -404,4 +404,77 @@ export const WALK_CASES: WalkCase[] = [
     ],
     expected: { level: 1, counts: [1, 0], fastest: [0, null], timeToConvert: null },
   },
+  {
+    name: "strict with hold: the very next event has another held value, so the chain ends there",
+    definition: { steps: steps("a", "b"), window: 60, order: "strict", hold: ["prop:plan"] },
+    events: [
+      { name: "a", at: 0, properties: { plan: "pro" } },
+      { name: "b", at: 1, properties: { plan: "team" } },
+      { name: "b", at: 2, properties: { plan: "pro" } },
+    ],
+    expected: { level: 1, counts: [1, 0], fastest: [0, null], timeToConvert: null },
+  },
+  {
+    name: "is_not holds when the property is missing; not_contains too",
+    definition: {
+      steps: [
+        { event: "a" },
+        {
+          event: "b",
+          conditions: [
+            { property: "plan", operator: "is_not", value: "free" },
+            { property: "coupon", operator: "not_contains", value: "staff" },
+          ],
+        },
+      ],
+      window: 60,
+    },
+    events: [
+      { name: "a", at: 0 },
+      { name: "b", at: 1, properties: { plan: "free" } },
+      { name: "b", at: 2 },
+    ],
+    expected: { level: 2, counts: [1, 1], fastest: [0, 2], timeToConvert: 2 },
+  },
+  {
+    name: "an exclusion across an optional step that was taken: the chain keeps the optional step but cannot reach b",
+    definition: {
+      steps: [{ event: "a" }, { event: "b", optional: true }, { event: "c" }],
+      window: 60,
+      exclusions: [{ event: "x", between: [1, 3] }],
+    },
+    events: [
+      { name: "a", at: 0 },
+      { name: "b", at: 1 },
+      { name: "x", at: 2 },
+      { name: "c", at: 3 },
+    ],
+    expected: { level: 2, counts: [1, 1, 0], fastest: [0, 1, null], timeToConvert: null },
+  },
+  {
+    name: "within counts from the previous event, the window from the entry: both must hold",
+    definition: { steps: [{ event: "a" }, { event: "b" }, { event: "c", within: 60 }], window: 60 },
+    events: [
+      { name: "a", at: 0 },
+      { name: "b", at: 50 },
+      { name: "c", at: 100 },
+    ],
+    expected: { level: 2, counts: [1, 1, 0], fastest: [0, 50, null], timeToConvert: null },
+  },
+  {
+    name: "a step list of names: either name fills the step, and exclusions can name several events too",
+    definition: {
+      steps: [{ event: "signup" }, { event: ["trial_started", "plan_chosen"] }],
+      window: 600,
+      exclusions: [{ event: ["churned", "deleted"], between: [1, 2] }],
+    },
+    events: [
+      { name: "signup", at: 0 },
+      { name: "deleted", at: 5 },
+      { name: "plan_chosen", at: 10 },
+      { name: "signup", at: 20 },
+      { name: "trial_started", at: 30 },
+    ],
+    expected: { level: 2, counts: [1, 1], fastest: [0, 10], timeToConvert: 10 },
+  },
 ];

@@ -62,6 +62,8 @@ export type NormalizeContext = {
   requestIp?: string | null;
   requestUserAgent?: string | null;
   lookupCountry: (ip: string) => string | null;
+  /** The caller already found nothing unstorable in the message (server/ingest/store-messages.ts): skip the walk. */
+  storableChecked?: boolean;
 };
 
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; error: string };
@@ -146,7 +148,7 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
   // Before anything else walks the message: a NUL or lone surrogate anywhere (values or keys), or
   // nesting deeper than MAX_JSON_DEPTH, is what PostgreSQL cannot store (and deep nesting is what
   // would overflow a recursive walk such as JSON.stringify).
-  const unstorable = findUnstorable(raw);
+  const unstorable = ctx.storableChecked ? null : findUnstorable(raw);
   if (unstorable) return { ok: false, error: `${unstorable.path || "message"} ${unstorable.reason}` };
   const r = raw as Record<string, unknown>;
   const kind = type ?? r.type;

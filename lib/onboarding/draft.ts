@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SECTORS } from "../sectors";
-import { funnelStepSchema, stepMatchSchema } from "../funnel/validate";
+import { definitionStepSchema, stepMatchSchema } from "../funnel/validate";
 import { goalKeySchema } from "../goals/validate";
 import { GOAL_KINDS, type FunnelStep, type GoalKind, type StepMatch } from "../funnel/types";
 import { hasUnstorableText } from "../text/safe";
@@ -16,7 +16,7 @@ const draftFields = z.strictObject({
   siteUrl: z.string().max(300).default(""),
   sector: z.enum(SECTORS).optional(),
   funnelName: z.string().max(100).default(""),
-  steps: z.array(funnelStepSchema.strict()).max(10).default([]),
+  steps: z.array(definitionStepSchema).max(10).default([]),
   goals: z
     .array(
       z.strictObject({

@@ -1,4 +1,4 @@
-import type { PropertyValue, StepMatch } from "../funnel/types";
+import type { FunnelStepMatch, PropertyValue, StepMatch } from "../funnel/types";
 
 /** An event a project's funnel or goals wait for, with what its sender should put in it. */
 export type NeededEvent = {
@@ -17,7 +17,7 @@ const AUTOMATIC = new Set(["pageview"]);
  * itself, in the order they first appear (steps, then goals), each once.
  */
 export function neededEvents(
-  steps: readonly StepMatch[],
+  steps: readonly FunnelStepMatch[],
   goals: readonly { match: StepMatch; revenue: boolean; enabled?: boolean }[],
 ): NeededEvent[] {
   const out = new Map<string, NeededEvent>();
@@ -32,7 +32,8 @@ export function neededEvents(
     }
     out.set(name, { event: name, properties: { ...(m.where ?? {}) }, revenue });
   };
-  for (const s of steps) add(s, false);
+  // A step may accept one of several events: each is needed.
+  for (const s of steps) for (const event of typeof s.event === "string" ? [s.event] : s.event) add({ event, where: s.where }, false);
   for (const g of goals) if (g.enabled !== false) add(g.match, g.revenue);
   return [...out.values()];
 }

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { TEMPLATES, getTemplate, templateSetup } from "./index";
 import { SECTORS, type Sector } from "../sectors";
 import { FUNNEL_STAGES, MIN_STEPS, MAX_STEPS, MAX_WINDOW_SECONDS, type StepMatch } from "../funnel/types";
-import { funnelStepsSchema } from "../funnel/validate";
+import { definitionStepsSchema } from "../funnel/validate";
 import { PATH_PATTERN, SNAKE_CASE, localizedStrings } from "./test-helpers";
 
 const DAY = 86400;
@@ -139,7 +139,7 @@ describe.each(SECTORS)("template %s", (sector) => {
   it("passes the funnel editor's own validation in both languages", () => {
     for (const locale of ["en", "nl"] as const) {
       const setup = templateSetup(sector, locale);
-      expect(funnelStepsSchema.safeParse(setup.funnels[0].steps).success).toBe(true);
+      expect(definitionStepsSchema.safeParse(setup.funnels[0].steps).success).toBe(true);
     }
   });
 

@@ -9,7 +9,7 @@
  */
 import fs from "node:fs";
 import os from "node:os";
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { freshDatabase, dropDatabase, fmt, urlFor } from "./common";
 import { queryRows } from "../../db/client";
@@ -50,6 +50,43 @@ function groupCpuSeconds(pgid: number): number {
   return total;
 }
 
+/** CPU seconds so far of each PostgreSQL backend connected to the bench's database (by its process title). */
+function backendCpu(): Map<string, number> {
+  const cpu = new Map<string, number>();
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(` ${DB} `)) continue;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      cpu.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return cpu;
+}
+
+/**
+ * Runs a bench process and measures the CPU that the database's backends spent meanwhile, sampled
+ * every 200 ms (a backend that ends with its client is counted up to its last sample).
+ */
+async function measured(script: string, env: NodeJS.ProcessEnv): Promise<{ out: string; dbCpu: number }> {
+  const start = backendCpu();
+  const last = new Map(start);
+  const sample = () => backendCpu().forEach((v, pid) => last.set(pid, v));
+  const timer = setInterval(sample, 200);
+  const child = spawn(process.execPath, [script], { env, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (c) => (out += c));
+  const code = await new Promise<number | null>((r) => child.on("close", r));
+  clearInterval(timer);
+  sample();
+  if (code !== 0) throw new Error(`${script} failed (${code})`);
+  let dbCpu = 0;
+  last.forEach((v, pid) => (dbCpu += v - (start.get(pid) ?? 0)));
+  return { out, dbCpu };
+}
+
 async function main() {
   const handle = await freshDatabase(DB);
   const { user } = await createAccount(handle.db, { name: "Bench", email: "bench@example.nl", password: "long enough pw" });
@@ -66,19 +103,16 @@ async function main() {
   };
   const concurrency = process.env.BENCH_CONCURRENCY ?? "16";
   await handle.db.execute(sql`create table bench_values (like events including all)`);
-  const baseline = () => {
-    const out = execFileSync(process.execPath, ["scripts/bench/ingest-baseline.mjs"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: urlFor(DB),
-        PROJECT_ID: project.id,
-        DURATION: process.env.BENCH_BASELINE_DURATION ?? "8",
-        CONCURRENCY: concurrency,
-      },
-      encoding: "utf8",
+  const baseline = async () => {
+    const { out, dbCpu } = await measured("scripts/bench/ingest-baseline.mjs", {
+      ...process.env,
+      DATABASE_URL: urlFor(DB),
+      PROJECT_ID: project.id,
+      DURATION: process.env.BENCH_BASELINE_DURATION ?? "8",
+      CONCURRENCY: concurrency,
     });
     const b = JSON.parse(out.trim().split("\n").pop()!) as { seconds: number; inserted: number };
-    return b.inserted / b.seconds;
+    return { rate: b.inserted / b.seconds, dbCpuPerEvent: dbCpu / b.inserted };
   };
   // With BENCH_CPU_PROF the built app's server is started on its own (NODE_OPTIONS may not hold --cpu-prof).
   const prof = process.env.BENCH_CPU_PROF;
@@ -97,20 +131,17 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(" ")} before the run`,
     );
-    const before = baseline();
+    const before = await baseline();
     const cpuBefore = groupCpuSeconds(app.pid!);
-    const out = execFileSync(process.execPath, ["scripts/bench/ingest-load.mjs"], {
-      env: {
-        ...process.env,
-        URL_BASE: `http://127.0.0.1:${PORT}`,
-        WRITE_KEY: writeKey,
-        DURATION: process.env.BENCH_DURATION ?? "20",
-        CONCURRENCY: concurrency,
-      },
-      encoding: "utf8",
+    const { out, dbCpu } = await measured("scripts/bench/ingest-load.mjs", {
+      ...process.env,
+      URL_BASE: `http://127.0.0.1:${PORT}`,
+      WRITE_KEY: writeKey,
+      DURATION: process.env.BENCH_DURATION ?? "20",
+      CONCURRENCY: concurrency,
     });
     const appCpu = groupCpuSeconds(app.pid!) - cpuBefore;
-    const after = baseline();
+    const after = await baseline();
     const r = JSON.parse(out.trim().split("\n").pop()!);
     const [{ n }] = await queryRows<{ n: number }>(
       handle.db,
@@ -120,12 +151,13 @@ async function main() {
     console.log(`accepted            ${fmt(r.accepted / r.seconds)} events/s`);
     console.log(`stored              ${fmt(n / r.seconds)} events/s (${fmt(n)} rows)`);
     console.log(`latency per batch   p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+    const us = (seconds: number) => `${(seconds * 1e6).toFixed(0)} µs`;
     console.log(
-      `app process CPU     ${appCpu.toFixed(1)} s in ${r.seconds.toFixed(1)} s, ${((appCpu / n) * 1e6).toFixed(0)} µs per stored event`,
+      `CPU per event       app process ${us(appCpu / n)}, database ${us(dbCpu / n)} (${appCpu.toFixed(1)} s and ${dbCpu.toFixed(1)} s in ${r.seconds.toFixed(1)} s)`,
     );
-    const base = (before + after) / 2;
+    const base = (before.rate + after.rate) / 2;
     console.log(
-      `baseline            ${fmt(base)} events/s: ${concurrency} connections inserting 100-row multi-VALUES into a copy of events (${fmt(before)} before, ${fmt(after)} after the load)`,
+      `baseline            ${fmt(base)} events/s: ${concurrency} connections inserting 100-row multi-VALUES into a copy of events (${fmt(before.rate)} before, ${fmt(after.rate)} after the load); database ${us((before.dbCpuPerEvent + after.dbCpuPerEvent) / 2)} CPU per event`,
     );
     console.log(`ratio               ${(n / r.seconds / base).toFixed(2)} (stored by the app / baseline)`);
   } finally {

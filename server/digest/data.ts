@@ -1,4 +1,5 @@
 import { getFunnel } from "../../db/funnels";
+import { stepEventsText } from "../../lib/funnel/step-name";
 import { projectConversions } from "../../db/conversions";
 import { funnelResults } from "../../db/queries/funnel/funnelResults";
 import type { ProjectScope } from "../../db/tenant";
@@ -91,7 +92,7 @@ export async function reportData(
         change: percentChange(res.overall.rate, res.previous?.overall.rate ?? null),
       },
       steps: res.steps.map((s, i) => ({
-        name: funnel.steps[i].label || funnel.steps[i].event,
+        name: funnel.steps[i].label || stepEventsText(funnel.steps[i]),
         visitors: s.visitors,
         fromStart: s.conversionFromStart,
         fromPrevious: s.conversionFromPrevious,

@@ -7,6 +7,8 @@ import { listFunnels } from "../../db/funnels";
 import { createDigestSchedule, listDigestSchedules } from "../../db/digests";
 import { enqueueDueDigests } from "../../db/digests-due";
 import { claimDelivery, periodDeliveries, unsubscribeByToken } from "../../db/digests-send";
+import { setDbHandle } from "../../db/client";
+import { POST as oneClick } from "../../app/api/unsubscribe/[token]/route";
 import { openShareLink } from "../../db/share";
 import { jobByKey } from "../../db/jobs";
 import { zonedMidnight } from "../../lib/funnel/ranges";
@@ -51,7 +53,7 @@ function traffic(days: number[], n: number, every: number, tag: string): EventIn
   return out;
 }
 
-describeEachDb("scheduled digests, end to end", (db) => {
+describeEachDb("scheduled digests, end to end", (db, kind) => {
   let scope: ProjectScope;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let deps: DigestDeps;
@@ -153,6 +155,20 @@ describeEachDb("scheduled digests, end to end", (db) => {
     const nl = smtp.received.find((m) => m.to[0] === "klant@example.com")!;
     const token = nl.headers.match(/\/api\/unsubscribe\/([^>\s]+)>/)![1];
     expect(await unsubscribeByToken(db(), token, "another-secret-another-secret")).toBeNull();
+    // The mail program's one-click POST (RFC 8058) to the List-Unsubscribe address, through the route.
+    setDbHandle({ db: db(), kind, close: async () => {} });
+    process.env.AUTH_SECRET = SECRET;
+    const post = (t: string) =>
+      oneClick(
+        new Request(`https://trechter.example.nl/api/unsubscribe/${t}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }),
+        { params: Promise.resolve({ token: t }) },
+      );
+    expect((await post(`${token.slice(0, -2)}xx`)).status).toBe(404);
+    expect((await post(token)).status).toBe(200);
     expect(await unsubscribeByToken(db(), token, SECRET)).toMatchObject({ email: "klant@example.com", unsubscribed: true });
     smtp.received.length = 0;
     expect(await enqueueDueDigests(db(), NEXT_MONDAY)).toBe(1);

@@ -56,7 +56,7 @@ export function reportCharts(data: ReportData, locale: Locale): { funnel: Buffer
  * intervals, the benchmark verdict, the two charts as inline images (cid:), the steps or goals,
  * the period's notes, the live link, and for outside recipients the unsubscribe link.
  */
-export function digestMail(data: ReportData, input: DigestMailInput): DigestMail {
+export function digestMail(data: ReportData, input: DigestMailInput, charts = reportCharts(data, input.locale)): DigestMail {
   const { locale } = input;
   const t = translator(locale);
   const f = formatters(locale);
@@ -64,7 +64,6 @@ export function digestMail(data: ReportData, input: DigestMailInput): DigestMail
   const period = periodLabel(data.period, data.timeZone, locale);
   const previous = periodLabel(data.previous, data.timeZone, locale);
   const hl = data.headline;
-  const charts = reportCharts(data, locale);
 
   const headRows: [string, string, string][] = [
     [t("digests.mail.entered"), f.number(hl.entered), f.number(hl.previousEntered)],

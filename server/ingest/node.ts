@@ -5,6 +5,7 @@ import { INGEST_CORS } from "./cors";
 import { ingest } from "./handler";
 import { ingestPlausible, ingestUmami, type DropInRequest } from "./dropin";
 import { runIngest } from "./route";
+import { config } from "../../lib/config";
 import type { IngestResponse } from "./answers";
 
 /*
@@ -60,6 +61,9 @@ function send(res: ServerResponse, result: IngestResponse): void {
   res.end(body);
 }
 
+/** The environment is read once per process here (validating it per request cost more than the lookup it saves). */
+let rateLimit: number | undefined;
+
 /**
  * Answers the request when it is for an ingestion route (POST or the CORS preflight) and returns
  * true; returns false for everything else, which the caller hands to Next.
@@ -74,10 +78,11 @@ export function handleIngestion(req: IncomingMessage, res: ServerResponse): bool
     return true;
   }
   const parts = requestParts(req);
+  rateLimit ??= config().INGEST_RATE_LIMIT;
   const answer =
     route.kind === "v1"
-      ? runIngest((db, limit) => ingest(db, { ...parts, kind: route.name, authorization: header(req, "authorization") }, limit))
-      : runIngest((db, limit) => (route.kind === "plausible" ? ingestPlausible : ingestUmami)(db, parts, limit));
+      ? runIngest((db, limit) => ingest(db, { ...parts, kind: route.name, authorization: header(req, "authorization") }, limit), rateLimit)
+      : runIngest((db, limit) => (route.kind === "plausible" ? ingestPlausible : ingestUmami)(db, parts, limit), rateLimit);
   void answer.then((result) => send(res, result));
   return true;
 }

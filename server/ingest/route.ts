@@ -26,9 +26,12 @@ export function requestParts(request: Request): DropInRequest {
  * at once (no Retry-After; Segment clients back off on 500). Shared by the Next routes and the
  * server's own ingestion path (server/ingest/node.ts).
  */
-export async function runIngest(run: (db: Db, rateLimitPerMinute: number) => Promise<IngestResponse>): Promise<IngestResponse> {
+export async function runIngest(
+  run: (db: Db, rateLimitPerMinute: number) => Promise<IngestResponse>,
+  rateLimitPerMinute?: number,
+): Promise<IngestResponse> {
   try {
-    return await run(await getDb(), config().INGEST_RATE_LIMIT);
+    return await run(await getDb(), rateLimitPerMinute ?? config().INGEST_RATE_LIMIT);
   } catch (err) {
     console.error("[trechter] ingestion failed", err);
     return {

@@ -1,10 +1,21 @@
 import { getDb } from "../../db/client";
 import { enqueueDueDigests } from "../../db/digests-due";
+import { enqueueDueAlertChecks } from "../../db/alerts";
 import { authSecret, config } from "../../lib/config";
-import { mailSettings } from "../account";
+import type { MailSettings } from "../mail/send";
 import { selfHost } from "../listen";
 import { runDigestJob, type DigestDeps } from "../digest/job";
+import { runAlertCheck } from "./alert-check";
 import { runDueJobs, workerName, type JobHandlers } from "./runner";
+
+/**
+ * SMTP settings, or null when this server sends no mail (as server/account.ts reads them: that module
+ * is "server-only" and cannot load in the custom server that `npm start` runs outside Next's bundle).
+ */
+function mailSettings(): MailSettings | null {
+  const { SMTP_URL, MAIL_FROM } = config();
+  return SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null;
+}
 
 /** How often this process looks for due schedules and jobs. Sends happen within this of their time. */
 const TICK_MS = 30_000;
@@ -20,7 +31,8 @@ export function jobHandlers(): JobHandlers {
     secret: authSecret(),
     leaseMs: LEASE_MS,
   };
-  return { digest: (job, ctx) => runDigestJob(job, ctx, digest) };
+  const alerts = { mail: digest.mail, appUrl: digest.appUrl };
+  return { digest: (job, ctx) => runDigestJob(job, ctx, digest), alert_check: (job, ctx) => runAlertCheck(job, ctx, alerts) };
 }
 
 /**
@@ -39,6 +51,7 @@ export function startJobs(): () => void {
     try {
       const db = await getDb();
       await enqueueDueDigests(db, new Date());
+      await enqueueDueAlertChecks(db, new Date());
       const report = await runDueJobs(db, handlers, { worker, leaseMs: LEASE_MS });
       if (report.retried || report.failed)
         console.warn(`[trechter] jobs: ${report.retried} to retry later, ${report.failed} failed for good`);

@@ -128,4 +128,42 @@ describeEachDb("funnel query API", (db, kind) => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toContain("range must be one of");
   });
+
+  it("takes the whole definition: several events a step, conditions, optional steps, exclusions, and answers the time to convert", async () => {
+    const res = await post({
+      steps: [
+        { event: ["pageview", "screen"] },
+        { event: "pageview", path: "/product/*", optional: true },
+        { event: "add_to_cart", conditions: [{ property: "plan", operator: "starts_with", value: "PR" }] },
+      ],
+      window: 3600,
+      exclusions: [{ event: "refund", between: [1, 3] }],
+      timeToConvert: { from: 1, to: 3 },
+      ...range(),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.steps.map((s: { visitors: number }) => s.visitors)).toEqual([2, 1, 1]);
+    expect(body.steps[1].optional).toBe(true);
+    // v1's fastest chain starts at the product page view (minute 1, a page view too) and carts at minute 2.
+    expect(body.timeToConvert).toMatchObject({ fromStep: 1, toStep: 3, visitors: 1, percentiles: { p50: 60 } });
+    expect(body.timeToConvert.bins[1]).toEqual({ fromSeconds: 60, toSeconds: 300, visitors: 1 });
+  });
+
+  it("says what is wrong with a definition (400), never a 500", async () => {
+    const bad = await post({ steps: [{ event: "a", optional: true }, { event: "b" }], window: 60, ...range() });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toContain("first and the last step cannot be optional");
+    const any = await post({ steps: [{ event: "a" }, { event: "b", within: 10 }], window: 60, order: "any", ...range() });
+    expect(any.status).toBe(400);
+    expect((await any.json()).error.message).toContain("any order");
+  });
+
+  it("answers an estimate when asked (here exact: few events), marked only when sampled", async () => {
+    const res = await post({ steps: [{ event: "pageview" }, { event: "add_to_cart" }], window: 3600, sample: true, ...range() });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.steps.map((s: { visitors: number }) => s.visitors)).toEqual([2, 1]);
+    expect(body.estimate).toBeUndefined();
+  });
 });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
 import { limitedStatements } from "../../limits";
-import type { FunnelStep, SegmentFilters, StepMatch } from "../../../lib/funnel/types";
+import type { FunnelStep, FunnelStepMatch, SegmentFilters, StepMatch } from "../../../lib/funnel/types";
 import { filterCondition, needsPersons, stepCondition } from "../funnel/fragments";
 import { funnelStepCounts } from "../funnel/engine";
 
@@ -36,7 +36,7 @@ export const SESSION_GAP_SECONDS = 30 * 60;
  */
 export async function medianTimeOnPages(
   scope: ProjectScope,
-  q: Range & { page: StepMatch },
+  q: Range & { page: FunnelStepMatch },
 ): Promise<{ seconds: number | null; views: number }> {
   const persons = needsPersons(Object.keys(q.filters ?? {}))
     ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id`

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
 import { limitedStatements } from "../../limits";
-import type { StepMatch } from "../../../lib/funnel/types";
+import type { FunnelStepMatch, StepMatch } from "../../../lib/funnel/types";
 import type { ExperimentSource } from "../../../lib/experiments/types";
 import type { VariantCounts } from "../../../lib/experiments/readout";
 import { stepCondition } from "../funnel/fragments";
@@ -10,7 +10,7 @@ import { stepCondition } from "../funnel/fragments";
 export type ExperimentConversion =
   | { kind: "goal"; match: StepMatch }
   /** reaching the last step, in order, each step at or after the previous and within windowSeconds of the first */
-  | { kind: "funnel"; steps: StepMatch[]; windowSeconds: number };
+  | { kind: "funnel"; steps: FunnelStepMatch[]; windowSeconds: number };
 
 export type ReadoutQuery = {
   property: string;

@@ -99,7 +99,7 @@ export function isPlainDefinition(def: EngineDefinition): boolean {
 
 /** The SQL of a held field's value on event `e` (null when missing): JSON text for `prop:` fields, so 1 and "1" differ. */
 function heldValue(field: SegmentField): SQL {
-  if (field.startsWith("prop:")) return sql`nullif(e.properties -> ${field.slice(5)}, 'null'::jsonb)::text`;
+  if (field.startsWith("prop:")) return sql`(e.properties ->> ${field.slice(5)})`;
   return fieldExpression(field);
 }
 

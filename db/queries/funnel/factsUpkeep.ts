@@ -7,6 +7,7 @@ import { SEGMENT_COLUMNS } from "./fragments";
 import { settledInstant } from "./changes";
 import { listFunnels } from "../../funnels";
 import { factsKey, gapColumn, SEGMENT_PARTS, type StepsAndWindow } from "./facts";
+import { isCitus } from "../../distribution";
 
 /**
  * The upkeep of funnel facts (facts.ts beside this file reads them and says why they are exact):
@@ -137,7 +138,9 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
   await dropUnusedFacts(scope, key);
   // Fresh statistics, or the planner takes the new segments for a handful and sorts where it should
   // hash (PGlite has no autovacuum, and PostgreSQL's may not have come round yet).
-  await scope.db.execute(sql`analyze funnel_segments, funnel_fact_rows`);
+  // On Citus an ANALYZE of these tables visits every shard of every project; there the workers'
+  // autovacuum keeps each shard's statistics, so a project's build stays on its own shard.
+  if (!(await isCitus(scope.db))) await scope.db.execute(sql`analyze funnel_segments, funnel_fact_rows`);
 }
 
 /** Facts of other definitions that no saved funnel has any more (edited, deleted, or the time zone changed). */

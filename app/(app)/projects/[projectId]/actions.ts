@@ -5,7 +5,7 @@ import { action, id } from "@/server/action";
 import { seedDemoData } from "@/db/demo/seed";
 import { getLocale } from "@/server/i18n";
 import { createFunnel, updateFunnel, deleteFunnel } from "@/db/funnels";
-import { funnelDefinitionSchema } from "@/lib/funnel/validate";
+import { funnelDefinitionFullSchema } from "@/lib/funnel/validate";
 
 const inProject = {
   access: "admin",
@@ -18,9 +18,9 @@ export const loadDemoAction = action({ ...inProject, input: z.tuple([id]) }, asy
   await seedDemoData(project, { visitors: 5000, days: 90, locale: await getLocale() });
 });
 
-/** Saves a new funnel (funnelId null) or replaces one of the project's funnels. Admins only. */
+/** Saves a new funnel (funnelId null) or replaces one of the project's funnels, with every rule of a definition (DESIGN.md). Admins only. */
 export const saveFunnelAction = action(
-  { ...inProject, input: z.tuple([id, id.nullable(), funnelDefinitionSchema.strict()]) },
+  { ...inProject, input: z.tuple([id, id.nullable(), funnelDefinitionFullSchema]) },
   async ([, funnelId, definition], { project }) => {
     const row = funnelId ? await updateFunnel(project, funnelId, definition) : await createFunnel(project, definition);
     return { id: row.id };

@@ -6,6 +6,9 @@ import { shareLinkViews } from "@/lib/share-view";
 import { listExperiments } from "@/db/experiments";
 import { getI18n } from "@/server/i18n";
 import { FunnelsPage } from "@/components/funnels/FunnelsPage";
+import { OpenAlerts } from "@/components/digests/OpenAlerts";
+import { PdfButton } from "@/components/digests/PdfButton";
+import { openAlerts } from "@/db/alerts";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -22,7 +25,12 @@ export default async function ProjectFunnels({
   const { projectId } = await params;
   const { funnel: chosen } = await searchParams;
   const scope = await pageProjectScope(projectId);
-  const [funnels, any, experiments] = await Promise.all([listFunnels(scope), hasEvents(scope), listExperiments(scope)]);
+  const [funnels, any, experiments, alerts] = await Promise.all([
+    listFunnels(scope),
+    hasEvents(scope),
+    listExperiments(scope),
+    openAlerts(scope),
+  ]);
   // Event-property experiments break the funnel down by their variant like any other field (the engine reads prop:<name> on the entry event).
   const experimentBreakdowns = [
     ...new Map(
@@ -33,6 +41,12 @@ export default async function ProjectFunnels({
   const links = scope.can("admin") ? await listShareLinks(scope) : [];
   return (
     <Suspense>
+      <OpenAlerts
+        projectId={projectId}
+        canManage={scope.can("admin")}
+        alerts={alerts.map((a) => ({ ...a, openedAt: a.openedAt.toISOString() }))}
+      />
+      <PdfButton projectId={projectId} report="funnel" funnelId={current?.id ?? null} />
       <FunnelsPage
         projectId={projectId}
         canEdit={scope.can("admin")}

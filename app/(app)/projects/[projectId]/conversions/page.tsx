@@ -6,6 +6,7 @@ import { listShareLinks } from "@/db/share";
 import { shareLinkViews } from "@/lib/share-view";
 import { getI18n } from "@/server/i18n";
 import { ConversionsPage } from "@/components/conversions/ConversionsPage";
+import { PdfButton } from "@/components/digests/PdfButton";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -19,6 +20,7 @@ export default async function ProjectConversions({ params }: { params: Promise<{
   const links = scope.can("admin") ? await listShareLinks(scope) : [];
   return (
     <Suspense>
+      {any ? <PdfButton projectId={projectId} report="conversions" /> : null}
       <ConversionsPage
         projectId={projectId}
         canEdit={scope.can("admin")}

@@ -16,6 +16,7 @@ import { ExportCard } from "@/components/settings/ExportCard";
 import { DeleteProjectCard } from "@/components/settings/DeleteProjectCard";
 import { DropInCard } from "@/components/settings/DropInCard";
 import { dropInClaimsOf } from "@/db/dropin";
+import { ReportsLinkCard } from "@/components/digests/ReportsLinkCard";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -79,6 +80,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         canEdit={admin}
       />
       <DropInCard projectId={projectId} origin={await publicOrigin()} claims={dropInClaimsOf(scope)} canEdit={scope.can("admin")} />
+      {admin ? <ReportsLinkCard projectId={projectId} /> : null}
       {admin ? (
         <div className="lg:col-span-2">
           <DeleteProjectCard projectId={projectId} name={project.name} />

@@ -1,6 +1,6 @@
 import { apiBodyProjectScope } from "@/server/guard";
 import { funnelResults } from "@/db/queries/funnel/funnelResults";
-import { funnelQueryBodySchema } from "@/lib/funnel/query";
+import { funnelDefinitionQueryBodySchema } from "@/lib/funnel/query";
 import { json, readJson, route } from "@/server/api-route";
 import type { SegmentField } from "@/lib/funnel/types";
 
@@ -11,11 +11,15 @@ import type { SegmentField } from "@/lib/funnel/types";
 export const POST = route(async (request) => {
   const raw = await readJson(request);
   const scope = await apiBodyProjectScope(request, raw);
-  const body = funnelQueryBodySchema.parse(raw);
+  const body = funnelDefinitionQueryBodySchema.parse(raw);
   const estimate = new URL(request.url).searchParams.get("estimate");
   const results = await funnelResults(scope, {
     steps: body.steps,
     windowSeconds: body.window,
+    ...(body.order ? { order: body.order } : {}),
+    ...(body.exclusions?.length ? { exclusions: body.exclusions } : {}),
+    ...(body.hold?.length ? { hold: body.hold } : {}),
+    ...(body.timeToConvert ? { timeToConvert: body.timeToConvert } : {}),
     from: new Date(body.from),
     to: new Date(body.to),
     filters: body.filters,

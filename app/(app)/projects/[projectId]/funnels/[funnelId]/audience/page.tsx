@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { pageProjectScope } from "@/server/guard";
 import { getI18n } from "@/server/i18n";
 import { funnelDefinitionOf, getFunnel } from "@/db/funnels";
+import { stepEventsText } from "@/lib/funnel/step-name";
 import { AudienceTooLargeError, checkAudienceStep, openDropOffAudience } from "@/db/queries/funnel/dropOffAudience";
 import { audienceSlot, AUDIENCE_MAX_ROWS } from "@/db/limits";
 import { parseRangeParams } from "@/lib/funnel/query";
@@ -90,7 +91,7 @@ export default async function AudiencePage({
     <AudiencePeople
       projectId={projectId}
       step={step}
-      stepLabel={s.label || (s.path ? `${s.event} ${s.path}` : s.event)}
+      stepLabel={s.label || (s.path ? `${stepEventsText(s)} ${s.path}` : stepEventsText(s))}
       total={total}
       rows={rows}
       downloadHref={apiUrls.funnelAudience(funnelId, step, rangeQuery.toString())}
