@@ -56,7 +56,8 @@ async function upsert(db: ProjectScope["db"], projectId: string, entries: SpendE
     )
     .onConflictDoUpdate({
       target: [adSpend.projectId, adSpend.period, adSpend.day, adSpend.source, adSpend.medium, adSpend.campaign],
-      set: { amount: sql`excluded.amount`, createdAt: sql`now()` },
+      // excluded.created_at is the row's default, now(): Citus refuses a non-immutable function in an upsert's SET.
+      set: { amount: sql`excluded.amount`, createdAt: sql`excluded.created_at` },
     })
     // xmax is 0 for a freshly inserted row, non-zero for one the conflict updated.
     .returning({ ...getTableColumns(adSpend), inserted: sql<boolean>`(xmax = 0)` });

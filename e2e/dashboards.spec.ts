@@ -78,10 +78,16 @@ test("an admin composes, arranges and annotates a dashboard; a viewer reads it; 
   await expect(page.locator("[data-testid=tile][data-kind=note]").getByTestId("tile-move")).toBeFocused();
   await page.keyboard.press("ArrowDown");
   expect(await kinds(page)).toEqual(["funnel", "note", "goal", "segments", "stages"]);
-  // Drag the goal's handle onto the first tile.
-  await page.locator("[data-testid=tile][data-kind=goal]").getByTestId("tile-move").dragTo(page.getByTestId("tile").first());
+  // Drag the goal's handle onto the first tile (HTML5 drag and drop, its events as the browser sends them).
+  const dt = await page.evaluateHandle(() => new DataTransfer());
+  const handle = page.locator("[data-testid=tile][data-kind=goal]").getByTestId("tile-move");
+  const target = page.getByTestId("tile").first();
+  await handle.dispatchEvent("dragstart", { dataTransfer: dt });
+  await target.dispatchEvent("dragover", { dataTransfer: dt });
+  await target.dispatchEvent("drop", { dataTransfer: dt });
+  await handle.dispatchEvent("dragend", { dataTransfer: dt });
   await expect.poll(() => kinds(page)).toEqual(["goal", "funnel", "note", "segments", "stages"]);
-  await page.waitForLoadState("networkidle");
+  await expect(page.getByTestId("dashboard-grid")).toHaveAttribute("aria-busy", "false");
   await page.reload();
   expect(await kinds(page)).toEqual(["goal", "funnel", "note", "segments", "stages"]);
 
@@ -199,6 +205,7 @@ test("in Dutch: a dashboard with a note and an annotation, shared, at desktop an
   test.setTimeout(240_000);
   const projectId = await signUpWithDemoProject(page, { teamName: "Bureau Tegel", project: "Fietsenwinkel" });
   await page.locator("[data-testid=locale-nl]:visible").click();
+  await expect(page.getByRole("link", { name: "Conversies" })).toBeVisible();
   await page.goto(`/projects/${projectId}/dashboards`);
   await expect(page.getByRole("link", { name: "Dashboards" })).toBeVisible();
   await page.getByTestId("dashboard-create").click();

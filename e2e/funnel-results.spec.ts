@@ -82,6 +82,9 @@ test("a breakdown shows each value's own row under every step, with its visitors
     if (i === 0) await expect(row).toContainText(`${((s.steps[1].conversionFromStart ?? 0) * 100).toFixed(2)}%`);
   }
 
+  // The trend: one line per value, named as in the table.
+  await expect(page.getByTestId("trend")).toHaveAttribute("data-lines", JSON.stringify(values.map((s) => (s.other ? "Other" : s.value))));
+
   // Dutch: the same rows, and the comparison in procentpunt with a decimal comma.
   await page.locator("[data-testid=locale-nl]:visible").click();
   await expect(page.getByRole("link", { name: "Conversies" })).toBeVisible();
@@ -92,4 +95,47 @@ test("a breakdown shows each value's own row under every step, with its visitors
   await expect(page.getByTestId("step-change-2")).toContainText(/95%: [+\-−]?\d+,\d\d tot [+\-−]?\d+,\d\d procentpunt/);
   await expect(page.getByTestId("stat-overall-change")).toContainText("t.o.v. vorige periode");
   await expect(page.getByTestId("trend-chart")).toContainText("Vorige periode, ");
+});
+
+test("time to convert: eleven bins between any two steps the reader picks, with the median and quartiles", async ({ page }) => {
+  test.setTimeout(150_000);
+  await signUpWithDemoProject(page);
+  const r = (await results(page)) as Results & {
+    timeToConvert: {
+      fromStep: number;
+      toStep: number;
+      visitors: number;
+      bins: { visitors: number }[];
+      percentiles: { p50: number | null };
+    };
+  };
+  const body = page.getByTestId("ttc-body");
+  await expect(body).toHaveAttribute("data-from", "1");
+  await expect(body).toHaveAttribute("data-to", String(r.steps.length));
+  expect(JSON.parse((await body.getAttribute("data-bins"))!)).toEqual(r.timeToConvert.bins.map((b) => b.visitors));
+  expect(r.timeToConvert.bins).toHaveLength(11);
+  await expect(page.getByTestId("ttc-summary")).toContainText(`${r.timeToConvert.visitors.toLocaleString("en-GB")} visitors converted`);
+  await expect(page.getByTestId("ttc-summary")).toContainText(/Median .+ · Half of them took between .+ and .+/);
+  // Every bin is named on the axis, the empty ones too.
+  const ticks = JSON.parse((await page.getByTestId("ttc-chart").getAttribute("data-ticks-x"))!);
+  expect(ticks).toHaveLength(11);
+  expect(ticks[0]).toBe("under 1 min");
+  expect(ticks[10]).toBe("30 days or more");
+
+  // Another pair of steps: in the URL, and the chart follows.
+  await page.getByTestId("ttc-from").selectOption("2");
+  await expect(page).toHaveURL(/ttc=2-5/);
+  await expect(body).toHaveAttribute("data-from", "2");
+  await page.getByTestId("ttc-to").selectOption("3");
+  await expect(page).toHaveURL(/ttc=2-3/);
+  await expect(body).toHaveAttribute("data-to", "3");
+  const pair = (await results(page)) as Results & { timeToConvert: { bins: { visitors: number }[] } };
+  expect(JSON.parse((await body.getAttribute("data-bins"))!)).toEqual(pair.timeToConvert.bins.map((b) => b.visitors));
+
+  await page.locator("[data-testid=locale-nl]:visible").click();
+  await expect(page.getByTestId("ttc")).toContainText("Tijd tot conversie");
+  await expect(page.getByTestId("ttc-summary")).toContainText("Mediaan");
+  await expect
+    .poll(async () => JSON.parse((await page.getByTestId("ttc-chart").getAttribute("data-ticks-x"))!)[0])
+    .toBe("korter dan 1 min");
 });

@@ -58,22 +58,24 @@ export function DashboardGrid({ tiles, slots, editing }: { tiles: GridTile[]; sl
   const byId = new Map(tiles.map((x) => [x.id, x]));
   const shown = order.map((id) => byId.get(id)).filter((x): x is GridTile => Boolean(x));
 
+  // Moves are saved one after another, in the order they were made: two quick moves sent at once
+  // could otherwise arrive in the other order and leave the earlier one saved. The page reloads the
+  // server's order once the last one is saved.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const saves = useRef(0);
+  const [saving, setSaving] = useState(0);
   const save = (next: string[], movedId: string) => {
     if (!editing) return;
-    const previous = order;
     setOrder(next);
     focusAfter.current = movedId;
     const tile = byId.get(movedId)!;
     setAnnounce(t("dashboards.grid.movedTo", { title: tile.title, position: next.indexOf(movedId) + 1, total: next.length }));
-    start(async () => {
+    setSaving(++saves.current);
+    queue.current = queue.current.then(async () => {
       const r = await reorderTilesAction(editing.projectId, editing.dashboardId, next);
-      if (!r.ok) {
-        setOrder(previous);
-        setError(actionErrorText(t, "dashboards", r.error));
-      } else {
-        setError("");
-        router.refresh();
-      }
+      setError(r.ok ? "" : actionErrorText(t, "dashboards", r.error));
+      setSaving(--saves.current);
+      if (saves.current === 0) router.refresh();
     });
   };
   const move = (id: string, by: number) => {
@@ -107,7 +109,7 @@ export function DashboardGrid({ tiles, slots, editing }: { tiles: GridTile[]; sl
       <ol
         className="grid grid-cols-1 gap-4 lg:auto-rows-[minmax(12rem,auto)] lg:grid-cols-3"
         data-testid="dashboard-grid"
-        aria-busy={pending}
+        aria-busy={pending || saving > 0}
       >
         {shown.map((tile, i) => (
           <li

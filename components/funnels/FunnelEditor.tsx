@@ -41,8 +41,10 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
   const [error, setError] = useState<string>();
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [d, setD] = useState<Draft>(() => initialDraft(initial));
+  // Any edit makes the last refusal stale: the live problems take over.
   const patch = (p: Partial<Draft>) => {
     setServerErrors({});
+    setError(undefined);
     setD((prev) => ({ ...prev, ...p }));
   };
   const definition = useMemo(() => toDefinition(d), [d]);

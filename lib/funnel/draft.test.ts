@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { initialDraft, scalar, toDefinition, draftCondition, type Draft } from "./draft";
+import { initialDraft, scalar, toDefinition, draftCondition, draftStep, type Draft } from "./draft";
 
 const base = (patch: Partial<Draft> = {}): Draft => ({ ...initialDraft(null), name: "F", ...patch });
 
@@ -47,8 +47,7 @@ describe("the editor's draft as a definition", () => {
 
   it("keeps an exclusion between the same steps when the steps are reordered, and leaves out what is not set", () => {
     const d = base();
-    d.steps.push(initialDraft(null).steps[1]);
-    d.steps[2] = { ...d.steps[2], events: ["purchase"] };
+    d.steps.push(draftStep({ event: "purchase" }));
     d.exclusions = [{ id: "x1", events: ["refund"], path: "", conditions: [], afterStep: d.steps[1].id, beforeStep: d.steps[2].id }];
     expect(toDefinition(d).exclusions![0].between).toEqual([2, 3]);
     const moved = { ...d, steps: [d.steps[1], d.steps[0], d.steps[2]] };
@@ -72,5 +71,18 @@ describe("the editor's draft as a definition", () => {
     const def = toDefinition(d);
     expect(def.steps[1].within).toBeNaN();
     expect(def.exclusions![0].between).toEqual([0, 2]);
+  });
+
+  it("gives the opened definition's rows the same ids every time (the server's HTML and the browser's first render agree)", () => {
+    const initial = {
+      id: "f",
+      name: "F",
+      description: "",
+      windowSeconds: 60,
+      steps: [{ event: "a", where: { x: 1 } }, { event: "b" }],
+      hold: ["device" as const],
+    };
+    const ids = (d: Draft) => [...d.steps.flatMap((s) => [s.id, ...s.conditions.map((c) => c.id)]), ...d.hold.map((h) => h.id)];
+    expect(ids(initialDraft(initial))).toEqual(ids(initialDraft(initial)));
   });
 });

@@ -71,8 +71,12 @@ export const VALUELESS_OPERATORS: readonly ConditionOperator[] = ["exists", "not
 export const isOperator = (v: string): v is ConditionOperator => (CONDITION_OPERATORS as readonly string[]).includes(v);
 
 let seq = 0;
-/** A row id, unique in this page. */
-export const newId = (kind: string) => `${kind}-${++seq}`;
+/**
+ * A row id for a row added in the browser, unique in this page. Rows of the opened definition get ids
+ * from their place instead (initialDraft), so the server's HTML and the browser's first render agree
+ * (React keeps the server's attributes on hydration, and the reorder hook finds rows by this id).
+ */
+export const newId = (kind: string) => `${kind}-new-${++seq}`;
 
 export function largestUnit(seconds: number): TimeUnit {
   return seconds % 86400 === 0 ? "days" : seconds % 3600 === 0 ? "hours" : "minutes";
@@ -90,11 +94,11 @@ export function scalar(raw: string): PropertyValue {
 const valueText = (v: PropertyValue | PropertyValue[] | undefined): string =>
   v === undefined ? "" : Array.isArray(v) ? v.map(String).join(", ") : String(v);
 
-export function draftCondition(c: Partial<StepCondition> = {}): DraftCondition {
+export function draftCondition(c: Partial<StepCondition> = {}, id = newId("condition")): DraftCondition {
   const operator = c.operator ?? "is";
   const numeric = NUMERIC_OPERATORS.includes(operator);
   return {
-    id: newId("condition"),
+    id,
     property: c.property ?? "",
     operator,
     text: numeric ? "" : valueText(c.value),
@@ -107,21 +111,23 @@ export function draftCondition(c: Partial<StepCondition> = {}): DraftCondition {
   };
 }
 
-function draftMatch(m: Partial<FunnelStepMatch>): DraftMatch {
-  const equalities = Object.entries(m.where ?? {}).map(([property, value]) => draftCondition({ property, operator: "is", value }));
+function draftMatch(m: Partial<FunnelStepMatch>, id: string): DraftMatch {
+  const equalities = Object.entries(m.where ?? {}).map(([property, value], j) =>
+    draftCondition({ property, operator: "is", value }, `${id}-where-${j}`),
+  );
   return {
     events: Array.isArray(m.event) ? [...m.event] : [m.event ?? ""],
     path: m.path ?? "",
     // A saved equality is the condition "is" (DESIGN.md: `is` is equality as for `where`).
-    conditions: [...equalities, ...(m.conditions ?? []).map(draftCondition)],
+    conditions: [...equalities, ...(m.conditions ?? []).map((c, j) => draftCondition(c, `${id}-condition-${j}`))],
   };
 }
 
-export function draftStep(s: Partial<FunnelStepDefinition> = {}): DraftStep {
+export function draftStep(s: Partial<FunnelStepDefinition> = {}, id = newId("step")): DraftStep {
   const unit = s.within ? largestUnit(s.within) : "none";
   return {
-    ...draftMatch(s),
-    id: newId("step"),
+    ...draftMatch(s, id),
+    id,
     label: s.label ?? "",
     optional: s.optional === true,
     withinUnit: unit,
@@ -132,7 +138,7 @@ export function draftStep(s: Partial<FunnelStepDefinition> = {}): DraftStep {
 export function initialDraft(initial: EditorInitial | null): Draft {
   const w = initial?.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
   const unit = largestUnit(w);
-  const steps = (initial?.steps ?? [{ event: "pageview" }, { event: "" }]).map(draftStep);
+  const steps = (initial?.steps ?? [{ event: "pageview" }, { event: "" }]).map((s, i) => draftStep(s, `step-${i}`));
   const stepId = (n: number) => steps[n - 1]?.id ?? "";
   return {
     name: initial?.name ?? "",
@@ -141,15 +147,15 @@ export function initialDraft(initial: EditorInitial | null): Draft {
     windowUnit: unit,
     steps,
     order: initial?.order ?? "ordered",
-    exclusions: (initial?.exclusions ?? []).map((x) => ({
-      ...draftMatch(x),
-      id: newId("exclusion"),
+    exclusions: (initial?.exclusions ?? []).map((x, i) => ({
+      ...draftMatch(x, `exclusion-${i}`),
+      id: `exclusion-${i}`,
       afterStep: stepId(x.between[0]),
       beforeStep: stepId(x.between[1]),
     })),
     ...(initial?.timeToConvert ? { timeToConvert: { ...initial.timeToConvert } } : {}),
-    hold: (initial?.hold ?? []).map((h) => ({
-      id: newId("hold"),
+    hold: (initial?.hold ?? []).map((h, i) => ({
+      id: `hold-${i}`,
       field: h.startsWith("prop:") ? "prop" : h,
       property: h.startsWith("prop:") ? h.slice(5) : "",
     })),

@@ -1,134 +1,130 @@
 /**
- * npm run bench:funnel — 10 million events of 1 million visitors (the demo generator, e-commerce),
- * then a 5-step funnel over 30 days with a 7-day window: plain, with a filter, with a breakdown.
- * Saved funnels read precomputed facts (db/queries/funnel/facts.ts, factsUpkeep.ts): the bench times their build,
- * the queries on them, a refresh after new traffic, and the raw engine an ad-hoc query runs.
- * Prints the median of several runs and the time of a plain count of the candidate rows (the floor).
- * BENCH_VISITORS / BENCH_RUNS override the size; BENCH_KEEP=1 keeps the database for another run.
+ * npm run bench:funnel — the demo generator's e-commerce traffic laid out in arrival order
+ * (scripts/bench/funnel-data.ts), then the template's 5-step funnel over 30 days with a 7-day window,
+ * measured in one run, rounds alternated: the floor (a count of the candidate rows), an
+ * Umami-shaped chain of per-step joins (window from the previous step, and from the entry), the
+ * engine (plain, broken down by source, with an exclusion and an optional step), the sampled first
+ * answer, saved funnels (facts) and the facts build. Prints medians and ratios to the chain.
+ * BENCH_DB (default engine_bench) is kept: generated once (BENCH_VISITORS, default 1,000,000), reused after.
+ * BENCH_ROUNDS (default 3) rounds; BENCH_SKIP_BUILD=1 reuses built facts.
  */
-import { sql } from "drizzle-orm";
-import { freshDatabase, dropDatabase, median, fmt, urlFor } from "./common";
+import { sql, type SQL } from "drizzle-orm";
+import postgres from "postgres";
+import { PG_URL, median, fmt, urlFor } from "./common";
 import { openPostgres, queryRows } from "../../db/client";
-import { createAccount } from "../../db/accounts";
-import { teamScopeForUser, operatorProjectScope } from "../../db/tenant";
-import { createProject } from "../../db/projects";
-import { insertEvents } from "../../db/events/insert";
-import { insertDemoBatches } from "../../db/demo/seed";
-import { generateDemoEvents } from "../../db/demo/generate";
-import { funnelStepCounts } from "../../db/queries/funnel/engine";
+import { operatorProjectScope } from "../../db/tenant";
 import { migrate } from "../../db/migrate";
 import { templateSetup } from "../../lib/templates";
 import { zonedMidnight } from "../../lib/funnel/ranges";
-import { factsStepCounts } from "../../db/queries/funnel/facts";
-import { buildFacts, refreshFacts, readyFacts } from "../../db/queries/funnel/factsUpkeep";
+import { funnelStepCounts, withFunnelSettings, type EngineDefinition } from "../../db/queries/funnel/engine";
 import { funnelResults } from "../../db/queries/funnel/funnelResults";
-import type { StepCountsQuery } from "../../db/queries/funnel/engine";
+import { buildFacts, readyFacts } from "../../db/queries/funnel/factsUpkeep";
+import { factsStepCounts } from "../../db/queries/funnel/facts";
+import { stepCondition } from "../../db/queries/funnel/fragments";
+import { generateArrivalOrder } from "./funnel-data";
 
-const DB = process.env.BENCH_DB ?? "trechter_bench_funnel";
+const DB = process.env.BENCH_DB ?? "engine_bench";
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const END = new Date(Date.UTC(2026, 5, 1));
 
 async function main() {
-  const reuse = process.env.BENCH_REUSE === "1";
-  const handle = reuse ? await openPostgres(urlFor(DB), 4) : await freshDatabase(DB);
-  if (reuse) await migrate(handle);
-  let projectId: string;
-  const end = new Date(Date.UTC(2026, 5, 1));
-  if (!reuse) {
-    const { user } = await createAccount(handle.db, { name: "Bench", email: "bench@example.nl", password: "long enough pw" });
-    const team = (await teamScopeForUser(handle.db, user.id))!;
-    projectId = (await createProject(team, { name: "Bench", sector: "ecommerce" }, templateSetup("ecommerce", "en"))).project.id;
-    const started = Date.now();
-    let shown = 0;
-    const { stored: events } = await insertDemoBatches(
-      handle.db,
-      projectId,
-      generateDemoEvents("ecommerce", { visitors: VISITORS, days: 90, seed: 1, end, batchVisitors: 2000, extraPageviews: 8 }),
-      (stored) => {
-        if (stored - shown >= 1_000_000) process.stdout.write(`\r  generated ${fmt((shown = stored))} events…`);
-      },
-    );
-    const secs = (Date.now() - started) / 1000;
-    console.log(
-      `\rGenerated ${fmt(events)} events of ${fmt(VISITORS)} visitors in ${secs.toFixed(0)} s (${fmt(events / secs)} events/s through insertEvents)`,
-    );
-    await handle.db.execute(sql`vacuum analyze events`);
-  } else {
-    projectId = (await queryRows<{ id: string }>(handle.db, sql`select id from projects limit 1`))[0].id;
-  }
+  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+  const exists = (await admin`select 1 from pg_database where datname = ${DB}`).length > 0;
+  if (!exists) await admin.unsafe(`create database ${DB}`);
+  await admin.end();
+  const handle = await openPostgres(urlFor(DB), 4, 0);
+  await migrate(handle);
+  const found = await queryRows<{ id: string }>(handle.db, sql`select id from projects limit 1`);
+  const projectId = found[0]?.id ?? (await generateArrivalOrder(handle.db, VISITORS, END));
   const scope = await operatorProjectScope(handle.db, projectId);
+  const [{ n: events }] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from events`);
   const steps = templateSetup("ecommerce", "en").funnels[0].steps;
-  const def = { steps, windowSeconds: 7 * 86400 };
-  // Whole local days, as the dashboard's presets ask: the 30 days before the data's last day.
-  const last = new Date(end.getTime() - 86400_000);
-  const to = zonedMidnight(last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate(), scope.project.timeZone);
-  const from = zonedMidnight(last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate() - 30, scope.project.timeZone);
+  const def: EngineDefinition = { steps, windowSeconds: 7 * 86400 };
+  const last = new Date(END.getTime() - 86400_000);
+  const tz = scope.project.timeZone;
+  const to = zonedMidnight(last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate(), tz);
+  const from = zonedMidnight(last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate() - 30, tz);
   const base = { ...def, from, to };
-  const filtered = { ...base, filters: { device: ["mobile"] } };
-  const broken = { ...base, groupBy: { kind: "field" as const, field: "source" as const, limit: 10 } };
-  // A field a visitor keeps across visits: few rows are their person's only one with the value.
-  const byDevice = { ...base, groupBy: { kind: "field" as const, field: "device" as const, limit: 10 } };
-
-  const time = async (label: string, fn: () => Promise<unknown>, runs = RUNS) => {
-    await fn();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      await fn();
-      times.push(performance.now() - t);
-    }
-    console.log(`${label.padEnd(52)} median ${fmt(median(times)).padStart(6)} ms  (runs: ${times.map((r) => fmt(r)).join(", ")})`);
+  // An exclusion (a refund-like event between cart and purchase) and an optional step (account creation).
+  const rich: EngineDefinition = {
+    steps: [steps[0], steps[1], steps[2], { event: "account_created", optional: true }, steps[3], steps[4]],
+    windowSeconds: def.windowSeconds,
+    exclusions: [{ event: "wishlist_add", between: [2, 3] }],
   };
-  const names = [...new Set(steps.map((s) => s.event))];
-  const candidates = sql`from events where project_id = ${projectId}::uuid and name in (${sql.join(
+  const until = new Date(to.getTime() + def.windowSeconds * 1000);
+  const names = [...new Set(steps.map((s) => (typeof s.event === "string" ? s.event : s.event[0])))];
+  const inRange = sql`e.project_id = ${projectId}::uuid and e.time >= ${from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz`;
+  const candidates = sql`from events e where ${inRange} and e.name in (${sql.join(
     names.map((n) => sql`${n}`),
     sql`, `,
-  )}) and time >= ${from.toISOString()}::timestamptz and time < ${new Date(to.getTime() + 7 * 86400_000).toISOString()}::timestamptz`;
-  const [counts] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n ${candidates}`);
-  console.log(`candidate rows (events of the steps' names in the range plus the window): ${fmt(counts.n)}`);
-  await time("floor: count(*) of the candidate rows", () => queryRows(handle.db, sql`select count(*) ${candidates}`));
+  )})`;
+  const [{ n: rows }] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n ${candidates}`);
+  console.log(`${fmt(events)} events in arrival order; candidate rows of the 30-day funnel: ${fmt(rows)}`);
 
-  // Saved funnels read their facts (db/queries/funnel/facts.ts): built once, then kept current.
-  let t = performance.now();
-  let built = true;
-  if (reuse && process.env.BENCH_REBUILD !== "1" && (await refreshFacts(scope, def)) !== null) {
-    built = false;
-  } else {
+  // Umami's funnel shape: one CTE per step joining the previous step's people to their next matching event.
+  const umami = (fromEntry: boolean): SQL => {
+    const w = def.windowSeconds;
+    const ctes = steps.map((s, i) => {
+      const name = sql.raw(`s${i + 1}`);
+      if (i === 0)
+        return sql`${name} as (select e.person_id, min(e.time) as t, min(e.time) as t0 from events e where ${inRange} and e.time < ${to.toISOString()}::timestamptz and ${stepCondition(s)} group by e.person_id)`;
+      const prev = sql.raw(`s${i}`);
+      const limit = fromEntry ? sql`p.t0` : sql`p.t`;
+      return sql`${name} as (select p.person_id, min(e.time) as t, p.t0 from ${prev} p join events e on e.project_id = ${projectId}::uuid and e.person_id = p.person_id
+        and e.time > p.t and e.time <= ${limit} + ${`${w} seconds`}::interval where ${stepCondition(s)} group by p.person_id, p.t0)`;
+    });
+    const counts = steps.map((_, i) => sql`(select count(*) from ${sql.raw(`s${i + 1}`)})`);
+    return sql`with ${sql.join(ctes, sql`, `)} select ${sql.join(counts, sql`, `)}`;
+  };
+
+  const facts = async () => (await readyFacts(scope, def))!;
+  let buildMs = NaN;
+  if (process.env.BENCH_SKIP_BUILD !== "1" || (await readyFacts(scope, def)) === null) {
     await handle.db.execute(sql`truncate funnel_fact_rows, funnel_fact_sets, funnel_segments`);
-    t = performance.now();
+    const t = performance.now();
     await buildFacts(scope, def);
+    buildMs = performance.now() - t;
     await handle.db.execute(sql`vacuum analyze funnel_fact_rows`);
   }
-  const [facts] = await queryRows<{ n: number; r: number }>(
-    handle.db,
-    sql`select count(*)::int as n, count(*) filter (where day >= ${from.toISOString().slice(0, 10)}::date)::int as r from funnel_fact_rows`,
-  );
-  console.log(
-    `${built ? `facts built in ${fmt((performance.now() - t) / 1000)} s` : "facts reused from the last run (BENCH_REBUILD=1 builds them again)"}: ${fmt(facts.n)} rows (person × entry day × segment), about ${fmt(facts.r)} in the range`,
-  );
-  // What the dashboard does for a saved funnel: apply the persons changed since, then read.
-  const saved = (q: StepCountsQuery) => async () => factsStepCounts(scope, (await readyFacts(scope, def))!, q);
-  await time("saved funnel (facts): 5 steps, 30 days, 7-day window", saved(base));
-  await time("  … with filter device=mobile", saved(filtered));
-  await time("  … with breakdown by source", saved(broken));
-  await time("  … with breakdown by device", saved(byDevice));
-  await time("dashboard request (steps, trend, breakdown, previous)", () =>
-    funnelResults(scope, { ...def, from, to, breakdown: "source", compare: true, saved: true }),
-  );
-
-  // New traffic: a thousand more visitors on the last day, then the refresh that applies them.
-  const fresh = [
-    ...generateDemoEvents("ecommerce", { visitors: 1000, days: 1, seed: Date.now() % 100000, end, batchVisitors: 1000 }),
-  ].flat();
-  await insertEvents(handle.db, projectId, fresh);
-  t = performance.now();
-  const applied = await refreshFacts(scope, def);
-  console.log(`refresh after ${fmt(fresh.length)} new events: ${fmt(applied ?? 0)} persons recomputed in ${fmt(performance.now() - t)} ms`);
-
-  // Ad-hoc definitions (the query API, the editor) run the engine on the events themselves.
-  await time("ad-hoc funnel (engine on the events)", () => funnelStepCounts(scope, base), Math.min(RUNS, 2));
+  const id = await facts();
+  const cases: [string, () => Promise<unknown>][] = [
+    ["floor: count(*) of the candidate rows", () => queryRows(handle.db, sql`select count(*) ${candidates}`)],
+    ["Umami chain, window from the previous step", () => withFunnelSettings(handle.db, (db) => queryRows(db, umami(false)))],
+    ["Umami chain, window from the entry", () => withFunnelSettings(handle.db, (db) => queryRows(db, umami(true)))],
+    ["engine: 5 steps, 30 days, 7-day window", () => funnelStepCounts(scope, base)],
+    ["engine: broken down by source", () => funnelStepCounts(scope, { ...base, groupBy: { kind: "field", field: "source", limit: 10 } })],
+    ["engine: with an exclusion and an optional step", () => funnelStepCounts(scope, { ...rich, from, to })],
+    ["first answer: sampled (query API sample: true)", () => funnelResults(scope, { ...base, sample: true })],
+    ["saved funnel (facts)", () => factsStepCounts(scope, id, base)],
+    [
+      "saved funnel (facts), broken down by source",
+      () => factsStepCounts(scope, id, { ...base, groupBy: { kind: "field", field: "source", limit: 10 } }),
+    ],
+    [
+      "saved funnel: dashboard request (steps, trend, breakdown, previous)",
+      () => funnelResults(scope, { ...base, breakdown: "source", compare: true, saved: true }),
+    ],
+  ];
+  const times = new Map<string, number[]>(cases.map(([label]) => [label, []]));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [label, fn] of cases) {
+      const t = performance.now();
+      await fn();
+      times.get(label)!.push(performance.now() - t);
+    }
+  const chain = median(times.get("Umami chain, window from the previous step")!);
+  for (const [label] of cases) {
+    const m = median(times.get(label)!);
+    console.log(
+      `${label.padEnd(70)} median ${fmt(m).padStart(7)} ms  ${(chain / m).toFixed(2).padStart(6)}× the chain  (rounds: ${times
+        .get(label)!
+        .map((r) => fmt(r))
+        .join(", ")})`,
+    );
+  }
+  if (!Number.isNaN(buildMs)) console.log(`facts build: ${fmt(buildMs / 1000)} s`);
   await handle.close();
-  if (process.env.BENCH_KEEP !== "1" && !reuse) await dropDatabase(DB);
 }
 
 main().catch((err) => {

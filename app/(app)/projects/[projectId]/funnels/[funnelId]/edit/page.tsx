@@ -19,6 +19,8 @@ export default async function EditFunnel({ params }: { params: Promise<{ project
         description: funnel.description ?? "",
         steps: funnel.steps,
         windowSeconds: funnel.windowSeconds,
+        // order, exclusions, held fields and the saved time-to-convert steps
+        ...funnel.rules,
       }}
     />
   );
