@@ -86,7 +86,8 @@ for (const locale of LOCALES)
                 return { text: a.textContent, inside: r.left >= 0 && r.right <= window.innerWidth, whole: a.scrollWidth <= a.clientWidth };
               }),
             );
-          if (tabs.length !== 6) problems.push(`${p.name}: ${tabs.length} project tabs`);
+          // Funnels, conversions, dashboards, goals, experiments, spend, settings.
+          if (tabs.length !== 7) problems.push(`${p.name}: ${tabs.length} project tabs`);
           for (const tab of tabs) if (!tab.inside || !tab.whole) problems.push(`${p.name}: the tab "${tab.text}" is not fully in sight`);
         }
         await page.close();
