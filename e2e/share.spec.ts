@@ -37,10 +37,13 @@ test("a share link shows the report to a client, nothing else, until it is revok
   const row = page.getByTestId("share-link").first();
   await expect(row.getByTestId("share-link-opened")).not.toHaveText("Never opened");
   // Revoking asks first, in a dialog the keyboard can use: Escape keeps the link.
-  await row.getByTestId("revoke-share").focus();
-  await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Revoke this link?" });
-  await expect(dialog).toBeVisible();
+  // After the reload the button may not answer until the page has hydrated: press again until it does.
+  await expect(async () => {
+    await row.getByTestId("revoke-share").focus();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeVisible({ timeout: 1500 });
+  }).toPass({ timeout: 20_000 });
   await expect(dialog.getByTestId("revoke-dialog-cancel")).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
