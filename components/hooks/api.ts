@@ -25,37 +25,6 @@ export function useFunnelResults(source: ReportSource, funnelId: string, definit
 }
 
 /**
- * The previous period's trend, for "compare with previous period" when the report did not bring it:
- * the same report over `range` (the previous period the report names), without comparison or
- * breakdown. Off while `range` is undefined.
- */
-export function usePreviousTrend(
-  source: ReportSource,
-  funnelId: string,
-  definition: string,
-  params: string,
-  range: { from: string; to: string } | undefined,
-  unit: string | undefined,
-) {
-  const p = new URLSearchParams(params);
-  for (const k of ["range", "from", "to", "compare", "breakdown", "unit"]) p.delete(k);
-  if (range) {
-    p.set("from", range.from);
-    p.set("to", range.to);
-  }
-  if (unit) p.set("unit", unit);
-  p.sort();
-  const query = p.toString();
-  return useQuery({
-    queryKey: queryKeys.funnelResults(source, funnelId, definition, query),
-    enabled: range !== undefined,
-    retry,
-    queryFn: () => fetchJson<FunnelResults>(apiUrls.funnelResults(source, funnelId, query)),
-    select: (r) => r.trend,
-  });
-}
-
-/**
  * Visitors per step of an unsaved funnel over the last `days` whole days in the project's time
  * zone, today included: the dashboard's own range rule (lib/funnel/ranges.ts lastDays), so the
  * editor's counts match the dashboard's "Last 30 days". Off while `enabled` is false.
