@@ -76,7 +76,6 @@ export const ENGINE_MAX_ROWS = 40_000_000;
 /** People per FETCH from the cursor (one row each, carrying all their candidate events): bounded memory per batch. */
 const FETCH_PEOPLE = 5_000;
 
-export { NOT_REAL_EVENTS, type RunGrouping } from "./personEvents";
 
 /** The walk's view of a definition. */
 export function walkDefinition(def: EngineDefinition): WalkDefinition {
