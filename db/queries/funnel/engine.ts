@@ -76,7 +76,6 @@ export const ENGINE_MAX_ROWS = 40_000_000;
 /** People per FETCH from the cursor (one row each, carrying all their candidate events): bounded memory per batch. */
 const FETCH_PEOPLE = 5_000;
 
-
 /** The walk's view of a definition. */
 export function walkDefinition(def: EngineDefinition): WalkDefinition {
   const k = def.steps.length;
