@@ -88,7 +88,11 @@ export const IDENTITY_LOCK_BUCKETS = 64;
  * Only a batch that changes identity (links an id to a user, or writes traits) needs its buckets
  * alone; a batch that only adds events to ids takes them shared. Such batches may run side by side
  * (they change no link, so each sees the links the other sees), while a linking batch or a
- * person's deletion (exclusive) still waits for them and they for it.
+ * person's deletion (exclusive) still waits for them and they for it. Two such batches that meet
+ * on new persons wait for each other's rows in `persons`; they never deadlock because each upserts
+ * its persons in one sorted statement. A batch of more than one CHUNK writes them in several
+ * statements, each sorted but not together (two 6,000-event batches in opposite order deadlocked),
+ * so it takes its buckets alone too.
  */
 function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<unknown> {
   const changesIdentity = batch.some((e) => Boolean((e.userId && (e.anonymousId || e.previousId)) || e.traits || e.ageGroup));
@@ -96,7 +100,7 @@ function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Pro
     t,
     projectId,
     batch.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))),
-    changesIdentity ? "exclusive" : "shared",
+    changesIdentity || batch.length > CHUNK ? "exclusive" : "shared",
   );
 }
 
