@@ -90,9 +90,7 @@ export async function deleteDashboard(scope: ProjectScope, dashboardId: string):
   scope.require("admin");
   const row = await getDashboardRow(scope, dashboardId);
   await scope.db.transaction(async (tx) => {
-    await tx
-      .delete(digestSchedules)
-      .where(and(eq(digestSchedules.projectId, scope.projectId), eq(digestSchedules.dashboardId, row.id)));
+    await tx.delete(digestSchedules).where(and(eq(digestSchedules.projectId, scope.projectId), eq(digestSchedules.dashboardId, row.id)));
     await tx.delete(dashboards).where(and(eq(dashboards.projectId, scope.projectId), eq(dashboards.id, row.id)));
   });
 }

@@ -28,7 +28,12 @@ export type DashboardTileData = { title: string | null } & (
   | { kind: "funnel"; data: ReportData }
   | { kind: "goal"; goal: GoalCard }
   | { kind: "stages"; stages: { stage: FunnelStage; visitors: number; share: number | null }[] }
-  | { kind: "segments"; field: BuiltinSegmentField; goalName: string | null; rows: { value: string; visitors: number; rate: Interval | null }[] }
+  | {
+      kind: "segments";
+      field: BuiltinSegmentField;
+      goalName: string | null;
+      rows: { value: string; visitors: number; rate: Interval | null }[];
+    }
   | { kind: "note"; text: string }
   /** its funnel or goal is gone, or its filters cannot meet the locked ones */
   | { kind: "empty"; was: "funnel" | "goal" }
@@ -102,7 +107,15 @@ export async function dashboardData(
         tiles.push({
           title: own ?? g.name,
           kind: "goal",
-          goal: { name: g.name, converted: g.converted, visitors: o.visitors, rate: g.rate, previousRate: g.previous.rate, change: g.change, benchmark },
+          goal: {
+            name: g.name,
+            converted: g.converted,
+            visitors: o.visitors,
+            rate: g.rate,
+            previousRate: g.previous.rate,
+            change: g.change,
+            benchmark,
+          },
         });
       }
     } else if (t.kind === "stages") {

@@ -32,7 +32,12 @@ describeEachDb("a dashboard's scheduled digest, end to end", (db) => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    deps = { mail: { smtpUrl: smtp.url, from: "Trechter <digest@example.nl>" }, appUrl: "https://trechter.example.nl", secret: SECRET, leaseMs: 600_000 };
+    deps = {
+      mail: { smtpUrl: smtp.url, from: "Trechter <digest@example.nl>" },
+      appUrl: "https://trechter.example.nl",
+      secret: SECRET,
+      leaseMs: 600_000,
+    };
     const owner = await ownerWithProject(db(), "dash-digest@example.nl", { name: "Fietsenwinkel" });
     scope = owner.scope;
     ownerId = owner.user.id;
@@ -73,9 +78,10 @@ describeEachDb("a dashboard's scheduled digest, end to end", (db) => {
     await expect(createDigestSchedule(scope, base, { secret: SECRET })).rejects.toThrow(/dashboard/);
     const other = await ownerWithProject(db(), "dash-digest-other@example.nl");
     const theirs = await createDashboard(other.scope, { name: "Theirs" });
-    await expect(
-      createDigestSchedule(scope, { ...base, dashboardId: theirs.id }, { secret: SECRET }),
-    ).rejects.toMatchObject({ status: 400, field: "dashboardId" });
+    await expect(createDigestSchedule(scope, { ...base, dashboardId: theirs.id }, { secret: SECRET })).rejects.toMatchObject({
+      status: 400,
+      field: "dashboardId",
+    });
   });
 
   it("mails every tile with figures, intervals, verdicts and charts, in each reader's language, linking the shared dashboard", async () => {

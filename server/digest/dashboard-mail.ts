@@ -4,7 +4,16 @@ import { segmentFieldLabel } from "../../lib/funnel/field-label";
 import type { DashboardData, DashboardTileData } from "./dashboard-data";
 import type { ReportData } from "./data";
 import { reportCharts } from "./mail";
-import { benchmarkLines, composeMail, headlineRows, htmlImage, htmlTable, stepTable, type DigestMail, type DigestMailInput } from "./mail-parts";
+import {
+  benchmarkLines,
+  composeMail,
+  headlineRows,
+  htmlImage,
+  htmlTable,
+  stepTable,
+  type DigestMail,
+  type DigestMailInput,
+} from "./mail-parts";
 import { escapeHtml as h, periodLabel, translator } from "./format";
 
 /** One tile in the reader's language: its heading, a table of figures, lines under it, and a funnel's report (charts and steps). */
@@ -92,7 +101,9 @@ export function dashboardMail(data: DashboardData, input: DigestMailInput, chart
   const attachments: DigestMail["attachments"] = [];
   const body = tileBlocks(data, locale).map((b, i) => {
     const text: string[] = [`${b.title}\n${"=".repeat(Math.min(b.title.length, 60))}`];
-    const html: string[] = [`<h2 style="font-size:17px;margin:24px 0 6px;border-top:1px solid #e2e8f0;padding-top:16px">${h(b.title)}</h2>`];
+    const html: string[] = [
+      `<h2 style="font-size:17px;margin:24px 0 6px;border-top:1px solid #e2e8f0;padding-top:16px">${h(b.title)}</h2>`,
+    ];
     if (b.table) {
       const rows = b.table.rows;
       text.push(
@@ -123,5 +134,10 @@ export function dashboardMail(data: DashboardData, input: DigestMailInput, chart
     return { text: text.join("\n"), html: html.join("\n") };
   });
   if (data.description) body.unshift({ text: data.description, html: `<p style="color:#475569">${h(data.description)}</p>` });
-  return composeMail({ projectName: data.projectName, title: data.dashboardName, period, previous, notes: data.notes }, body, input, attachments);
+  return composeMail(
+    { projectName: data.projectName, title: data.dashboardName, period, previous, notes: data.notes },
+    body,
+    input,
+    attachments,
+  );
 }

@@ -84,11 +84,9 @@ export function funnelFigures(data: ReportData, periodText: string, locale: Loca
   const change = `${t("digests.mail.change")}: ${f.signedPercent(data.headline.change)}`;
   const bm = benchmarkLines(data.benchmark, locale);
   return {
-    text: [
-      rows.map(([a, b, c]) => `${a}: ${b} (${t("digests.mail.previous").toLowerCase()}: ${c})`).join("\n"),
-      change,
-      ...bm,
-    ].join("\n\n"),
+    text: [rows.map(([a, b, c]) => `${a}: ${b} (${t("digests.mail.previous").toLowerCase()}: ${c})`).join("\n"), change, ...bm].join(
+      "\n\n",
+    ),
     html: [
       htmlTable(["", periodText, t("digests.mail.previous")], rows),
       `<p style="font-weight:600">${h(change)}</p>`,

@@ -4,8 +4,16 @@ import { funnelChartPng, trendChartPng, type ChartNote } from "../charts/render"
 import type { ReportData } from "./data";
 import { annotationSpan } from "../../lib/annotations/types";
 import { periodLabel, shortDay, translator } from "./format";
-import { composeMail, funnelFigures, htmlImage, htmlTable, stepTable, type DigestMail, type DigestMailInput, type Part } from "./mail-parts";
-
+import {
+  composeMail,
+  funnelFigures,
+  htmlImage,
+  htmlTable,
+  stepTable,
+  type DigestMail,
+  type DigestMailInput,
+  type Part,
+} from "./mail-parts";
 
 /** The title of a report in the reader's language (a funnel keeps its own name). */
 export function reportTitle(data: ReportData, locale: Locale): string {
@@ -66,7 +74,11 @@ export function digestMail(data: ReportData, input: DigestMailInput, charts = re
     funnelFigures(data, period, locale),
     {
       text: [detail.head.join(" | "), ...detail.rows.map((r) => r.join(" | "))].join("\n"),
-      html: [htmlImage("funnel", funnelCaption), htmlTable(detail.head, detail.rows), htmlImage("trend", t("digests.mail.trendChart"))].join("\n"),
+      html: [
+        htmlImage("funnel", funnelCaption),
+        htmlTable(detail.head, detail.rows),
+        htmlImage("trend", t("digests.mail.trendChart")),
+      ].join("\n"),
     },
   ];
   return composeMail({ projectName: data.projectName, title, period, previous, notes: data.notes }, body, input, [
