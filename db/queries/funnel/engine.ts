@@ -14,16 +14,7 @@ import type {
 import type { TrendUnit } from "../../../lib/funnel/periods";
 import { timeToConvertDistribution, walkColumns, walkColumnsInto, walkOutput, type WalkDefinition } from "../../../lib/funnel/walk";
 import { SEGMENT_COLUMNS } from "./fragments";
-import {
-  ENTRY,
-  REAL,
-  arrayValue,
-  parsePerson,
-  periodLabel,
-  personEventsStatement,
-  type PersonEvents,
-  type RunGrouping,
-} from "./personEvents";
+import { ENTRY, REAL, parsePerson, periodLabel, personEventsStatement, type PersonEvents, type RunGrouping } from "./personEvents";
 
 /**
  * The funnel engine: SQL selects a project's candidate rows (events that match a step or an
@@ -158,7 +149,7 @@ function fillTracks(track: Int32Array, row: Row, ev: PersonEvents, hold: number)
     let key = "";
     let missing = false;
     for (let h = 0; h < hold; h++) {
-      const v = arrayValue(cols[h][src]);
+      const v = cols[h][src];
       if (v === null || v === undefined) {
         missing = true;
         break;
@@ -245,7 +236,7 @@ export async function runEngine(
       c.excl[i] = ev.excl[i];
       c.entry[i] = entry;
       c.real[i] = (f & REAL) >> 1;
-      c.group[i] = entry ? groupId(row.g ? arrayValue(row.g[ev.src[i]]) : null, ev.day[i]) : 0;
+      c.group[i] = entry ? groupId(row.g ? (row.g[ev.src[i]] ?? null) : null, ev.day[i]) : 0;
       if (entry && first < 0 && (anyOrder ? ev.steps[i] !== 0 : (ev.steps[i] & 1) === 1)) first = i;
     }
     if (hold) fillTracks(c.track, row, ev, hold);
@@ -261,7 +252,7 @@ export async function runEngine(
         dCols[j].push(f === Infinity ? NaN : f);
       }
       out.entryTime.push(first >= 0 ? ev.t[first] : NaN);
-      out.entrySource.push(first >= 0 && row.s ? arrayValue(row.s[ev.src[first]]) : null);
+      out.entrySource.push(first >= 0 && row.s ? (row.s[ev.src[first]] ?? null) : null);
     }
   };
   await withFunnelSettings(

@@ -8,8 +8,8 @@ import { stepCondition, filterCondition, fieldExpression, needsPersons, matcherN
  * The engine's candidate rows, one result row per person (README.md beside this file, "Algorithm"):
  * `p` the person id, `r` their candidate events as text, `time,id,steps,exclusions,flags,day` per event
  * separated by `;` (in no particular order: `sortPerson` orders them by time, then receipt), and, when
- * asked, the entries' text groups (`g`), sources (`s`) and the held values (`h0`…) as arrays parallel to `r`
- * (each value as `present` writes it).
+ * asked, the entries' text groups (`g`), sources (`s`) and the held values (`h0`…) as JSON arrays parallel
+ * to `r` (JSON, not text arrays: postgres.js reads a NULL element of a text array as the string "NULL").
  * One aggregate per person instead of one row per event: the rows' transfer and parsing cost the
  * previous engine more than its SQL, and the database no longer sorts millions of rows by person.
  */
@@ -59,15 +59,6 @@ const list = (xs: string[]) =>
     sql`, `,
   );
 
-/**
- * A text value in an array of the row: `=value`, or '' for null (postgres.js reads a NULL element of
- * a text array as the string "NULL"). `arrayValue` reads it back.
- */
-const present = (v: SQL) => sql`coalesce('=' || ${v}, '')`;
-
-/** A value of the row's `g`, `s` or `h…` arrays (see `present`). */
-export const arrayValue = (v: string | null | undefined): string | null => (v ? v.slice(1) : null);
-
 /** The per-person statement of a run (see the module comment). */
 export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, grouping: RunGrouping, opts: CandidateOptions): SQL {
   const order = q.order ?? "ordered";
@@ -101,16 +92,16 @@ export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, gr
   const extra: SQL[] = [];
   const aggs: SQL[] = [];
   if (textGroup) {
-    extra.push(sql`, case when ${entry} then ${present(textGroup)} else '' end as g`);
-    aggs.push(sql`, array_agg(c.g) as g`);
+    extra.push(sql`, case when ${entry} then ${textGroup} end as g`);
+    aggs.push(sql`, json_agg(c.g) as g`);
   }
   if (opts.entrySource) {
-    extra.push(sql`, case when ${entry} then ${present(sql`e.utm_source`)} else '' end as s`);
-    aggs.push(sql`, array_agg(c.s) as s`);
+    extra.push(sql`, case when ${entry} then e.utm_source end as s`);
+    aggs.push(sql`, json_agg(c.s) as s`);
   }
   hold.forEach((f, i) => {
-    extra.push(sql`, ${present(heldValue(f))} as ${sql.raw(`h${i}`)}`);
-    aggs.push(sql`, array_agg(c.${sql.raw(`h${i}`)}) as ${sql.raw(`h${i}`)}`);
+    extra.push(sql`, ${heldValue(f)} as ${sql.raw(`h${i}`)}`);
+    aggs.push(sql`, json_agg(c.${sql.raw(`h${i}`)}) as ${sql.raw(`h${i}`)}`);
   });
   const only = opts.personCondition ? sql`and ${opts.personCondition}` : sql``;
   const sample = opts.sampleBuckets && opts.sampleBuckets > 1 ? sql`and (hashtext(e.person_id) & ${opts.sampleBuckets - 1}) = 0` : sql``;
