@@ -16,6 +16,7 @@ import { queryRows, type Db } from "./client";
 export const TABLE_PLACEMENT = {
   distributed: [
     "events",
+    "event_messages",
     "persons",
     "identity_links",
     "ingest_stats",
