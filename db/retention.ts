@@ -72,7 +72,11 @@ async function claimDueProjects(db: Db): Promise<{ project_id: string; months: n
     sql`with claimed as (
         insert into event_retention (project_id, checked_at) select id, now() from projects
         on conflict (project_id) do update set checked_at = excluded.checked_at
-          where event_retention.checked_at is null or event_retention.checked_at < excluded.checked_at - ${CLAIM_INTERVAL}::interval
+          -- In UTC wall time and with the interval written out: Citus allows only immutable functions in
+          -- this WHERE (timestamptz minus an interval depends on the session's time zone; a parameter
+          -- reaches the shard untyped).
+          where event_retention.checked_at is null
+            or event_retention.checked_at at time zone 'UTC' < (excluded.checked_at at time zone 'UTC') - ${sql.raw(`interval '${CLAIM_INTERVAL}'`)}
         returning project_id, months
       )
       select c.project_id, c.months, p.time_zone from claimed c join projects p on p.id = c.project_id`,
