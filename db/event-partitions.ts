@@ -21,6 +21,16 @@ const lockPartitions = (t: Db) => t.execute(sql`select pg_advisory_xact_lock(has
 const exists = async (t: Db, name: string) =>
   (await queryRows<{ r: string | null }>(t, sql`select to_regclass(${name})::text as r`))[0]?.r != null;
 
+/**
+ * The settings of a transaction that changes partitions: a time limit on its locks and, on Citus, one
+ * connection per node (a DDL after a parallel read of the shards is refused, the tables having
+ * foreign keys to reference tables).
+ */
+async function ddlSettings(t: Db, citus: boolean): Promise<void> {
+  await t.execute(sql.raw(`set local lock_timeout = '${DDL_LOCK_TIMEOUT}'`));
+  if (citus) await t.execute(sql`set local citus.multi_shard_modify_mode to 'sequential'`);
+}
+
 const monthStart = (year: number, month: number) => new Date(Date.UTC(year, month, 1));
 const partitionName = (m: Date) => `events_p${m.getUTCFullYear()}_${String(m.getUTCMonth() + 1).padStart(2, "0")}`;
 
@@ -56,7 +66,7 @@ export async function createPartitionsAhead(db: Db, now = new Date()): Promise<s
       const t = tx as unknown as Db;
       await lockPartitions(t);
       if (await exists(t, partitionName(from))) return false;
-      await t.execute(sql.raw(`set local lock_timeout = '${DDL_LOCK_TIMEOUT}'`));
+      await ddlSettings(t, citus);
       await t.execute(sql`set local timezone = 'UTC'`);
       const [stray] = await queryRows<{ n: number }>(
         t,
@@ -108,7 +118,7 @@ export async function dropPartitionsBefore(db: Db, cut: Date): Promise<DroppedPa
       const t = tx as unknown as Db;
       await lockPartitions(t);
       if (!(await exists(t, p.name))) return null;
-      await t.execute(sql.raw(`set local lock_timeout = '${DDL_LOCK_TIMEOUT}'`));
+      await ddlSettings(t, citus);
       await t.execute(sql.raw(`lock table "${p.name}" in access exclusive mode`));
       const [r] = await queryRows<{ n: number }>(
         t,
