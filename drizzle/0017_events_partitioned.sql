@@ -1,12 +1,16 @@
 -- Hand-written (drizzle-kit does not know partitioned tables; its snapshot describes the result).
 -- events becomes a table partitioned by month on "time", its rows moved with their ids; message-id
 -- deduplication moves to event_messages (a partitioned table's unique keys must hold "time").
+-- On a Citus cluster that already distributed events, its DDL must share one connection per node
+-- (a placeholder setting elsewhere: PostgreSQL and PGlite ignore it).
+SET LOCAL citus.multi_shard_modify_mode TO 'sequential';--> statement-breakpoint
 ALTER TABLE "events" RENAME TO "events_unpartitioned";--> statement-breakpoint
-ALTER TABLE "events_unpartitioned" ALTER COLUMN "id" DROP IDENTITY;--> statement-breakpoint
-CREATE SEQUENCE "public"."events_id_seq" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+-- A sequence of its own name: the old table's identity sequence (events_id_seq) goes with it, and
+-- Citus can neither drop a distributed table's identity nor be trusted to rename it on the workers.
+CREATE SEQUENCE "public"."event_ids" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "events" (
 	"project_id" uuid NOT NULL,
-	"id" bigint DEFAULT nextval('events_id_seq') NOT NULL,
+	"id" bigint DEFAULT nextval('event_ids') NOT NULL,
 	"time" timestamp with time zone NOT NULL,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"name" text NOT NULL,
@@ -28,7 +32,7 @@ CREATE TABLE "events" (
 	"message_id" text NOT NULL,
 	CONSTRAINT "events_project_id_id_time_pk" PRIMARY KEY("project_id","id","time")
 ) PARTITION BY RANGE ("time");--> statement-breakpoint
-ALTER SEQUENCE "public"."events_id_seq" OWNED BY "events"."id";--> statement-breakpoint
+ALTER SEQUENCE "public"."event_ids" OWNED BY "events"."id";--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- Backfills older than every month partition (and anything a missing month would have held) land here.
 CREATE TABLE "events_default" PARTITION OF "events" DEFAULT;--> statement-breakpoint
@@ -61,7 +65,7 @@ CREATE TABLE "event_messages" (
 --> statement-breakpoint
 INSERT INTO "event_messages" ("project_id", "message_id") SELECT "project_id", "message_id" FROM "events_unpartitioned";--> statement-breakpoint
 ALTER TABLE "event_messages" ADD CONSTRAINT "event_messages_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-SELECT setval('events_id_seq', coalesce((SELECT max("id") FROM "events"), 0) + 1, false);--> statement-breakpoint
+SELECT setval('event_ids', coalesce((SELECT max("id") FROM "events"), 0) + 1, false);--> statement-breakpoint
 DROP TABLE "events_unpartitioned";--> statement-breakpoint
 CREATE INDEX "events_project_name_time_idx" ON "events" USING btree ("project_id","name","time");--> statement-breakpoint
 CREATE INDEX "events_project_anon_idx" ON "events" USING btree ("project_id","anonymous_id");--> statement-breakpoint

@@ -31,7 +31,7 @@ const segmentColumns = () => ({
 });
 
 /** The ids of events: a sequence, not an identity (PostgreSQL 15 has none on a partitioned table). */
-export const eventsIdSeq = pgSequence("events_id_seq");
+export const eventsIdSeq = pgSequence("event_ids");
 
 /**
  * One row per accepted event. `person_id` is the identity the funnels count: the user id when
@@ -51,7 +51,7 @@ export const events = pgTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     id: bigint("id", { mode: "number" })
       .notNull()
-      .default(sql`nextval('events_id_seq')`),
+      .default(sql`nextval('event_ids')`),
     time: timestamp("time", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     name: text("name").notNull(),
