@@ -5,7 +5,7 @@ import { limitedStatements } from "./limits";
 import { factsLockKey } from "./queries/funnel/factsUpkeep";
 import { retentionHorizon } from "../lib/privacy/retention";
 import { RETENTION_MONTHS } from "../lib/privacy/types";
-import { createPartitionsAhead, dropPartitionsBefore, type DroppedPartitions } from "./event-partitions";
+import { createPartitionsAhead, dropPartitionsBefore, eventPartitions, type DroppedPartitions } from "./event-partitions";
 
 /**
  * Retention: a project keeps its events for `event_retention.months` months (default 25), and
@@ -129,10 +129,7 @@ export async function retentionTick(
   const runs = new Map<string, RetentionRun>();
   for (const p of await claimDueProjects(db)) {
     try {
-      runs.set(
-        p.project_id,
-        await applyRetention(db, p.project_id, Number(p.months), p.time_zone, now, { afterDrop: partitions.partitions.length > 0 }),
-      );
+      runs.set(p.project_id, await applyRetention(db, p.project_id, Number(p.months), p.time_zone, now));
     } catch (err) {
       console.error(`[trechter] retention failed for project ${p.project_id} (retried within the hour):`, err);
     }
@@ -147,8 +144,9 @@ const n = async (db: Db, query: ReturnType<typeof sql>) => Number((await queryRo
  * derived from them:
  * - events, RETENTION_BATCH at a time through the (project_id, time) index, with their message ids
  *   (event_messages); the persons whose events went get `first_seen` moved up to the horizon
- *   (nothing older is known about them any more). `afterDrop`: partitions were just dropped, so any
- *   person of the project may have lost events that no batch here saw;
+ *   (nothing older is known about them any more); the same for every person of the project once
+ *   whole months were dropped since its last run (the oldest partition starts after its last
+ *   horizon), whose events no batch here saw;
  * - persons left without any event (found through (project_id, last_seen)), with the identity
  *   links to them;
  * - funnel fact rows of local days before the horizon's day, in every fact set, under its lock; the
@@ -164,7 +162,7 @@ export async function applyRetention(
   months: number,
   timeZone: string,
   now = new Date(),
-  opts: { batch?: number; afterDrop?: boolean } = {},
+  opts: { batch?: number } = {},
 ): Promise<RetentionRun> {
   const batch = opts.batch ?? RETENTION_BATCH;
   const { cut, day } = retentionHorizon(now, months, timeZone);
@@ -195,7 +193,12 @@ export async function applyRetention(
     run.events += deleted;
     if (deleted < batch) break;
   }
-  if (opts.afterDrop)
+  const [last] = await queryRows<{ horizon: string | Date | null }>(
+    db,
+    sql`select horizon from event_retention where project_id = ${projectId}::uuid`,
+  );
+  const oldest = (await eventPartitions(db))[0]?.from;
+  if (!last?.horizon || (oldest && pgDate(last.horizon) < oldest))
     await limited((t) =>
       t.execute(
         sql`update persons set first_seen = ${at}::timestamptz where project_id = ${projectId}::uuid and first_seen < ${at}::timestamptz`,

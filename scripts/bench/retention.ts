@@ -98,7 +98,7 @@ async function main() {
     `${"drop the whole months (partitions)".padEnd(44)} ${fmt(dropMs).padStart(9)} ms  ${dropped.partitions.join(", ")}: ${fmt(dropped.events)} events`,
   );
   t0 = performance.now();
-  const rest = await applyRetention(db, projectId, 1, tz, later, { afterDrop: true });
+  const rest = await applyRetention(db, projectId, 1, tz, later);
   console.log(
     `${"then the project's run (batches, persons, facts)".padEnd(44)} ${fmt(performance.now() - t0).padStart(9)} ms  horizon ${rest.cut.toISOString()}: ${fmt(rest.events)} events, ${fmt(rest.persons)} persons, ${fmt(rest.funnelFacts)} fact rows`,
   );
