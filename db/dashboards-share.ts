@@ -4,13 +4,12 @@ import type { Db } from "./client";
 import { dashboardShareLinks, dashboards, projects, shareLinkTokens } from "./schema";
 import { isUuid, shareProjectScope, type ProjectScope } from "./tenant";
 import { getDashboardRow } from "./dashboards";
-import { fixedShareRange, shareInputSchema, SHARE_PASSWORD_LIMIT } from "./share";
-import { hitRateLimit, clearRateLimit } from "./rate-limit";
+import { fixedShareRange, shareInputSchema } from "./share";
 import { notFound } from "../lib/errors";
 import { randomToken, hashToken } from "../lib/keys";
-import { hashPassword, verifyPassword } from "../lib/auth/password";
+import { hashPassword } from "../lib/auth/password";
 import { sharePasswordOk } from "../lib/share-cookie";
-import { lastDays, localIsoDay } from "../lib/funnel/ranges";
+import { localIsoDay } from "../lib/funnel/ranges";
 import { HEX_COLOUR, readableUnderWhite } from "../lib/dashboards/colour";
 import { logoProblem } from "../lib/dashboards/logo";
 import { LOGO_MAX_BYTES, LOGO_TYPES } from "../lib/dashboards/types";
@@ -191,28 +190,4 @@ export async function openDashboardShare(
       .where(and(eq(dashboardShareLinks.projectId, link.projectId), eq(dashboardShareLinks.id, link.id)));
   }
   return { state: "ok", link, scope: shareProjectScope(db, project, link.id), projectName: project.name, dashboardName: row.dashboardName };
-}
-
-/** Checks a dashboard share link's password, counted per link and client address (as a report's link). */
-export async function checkDashboardSharePassword(
-  db: Db,
-  link: DashboardShareRow,
-  password: string,
-  clientAddress: string,
-): Promise<"ok" | "wrong" | "limited"> {
-  if (!link.passwordHash) return "ok";
-  const key = `dashboard-share:${link.id}:${clientAddress}`;
-  const state = await hitRateLimit(db, key, SHARE_PASSWORD_LIMIT.attempts, SHARE_PASSWORD_LIMIT.windowSeconds);
-  if (state.limited) return "limited";
-  if (await verifyPassword(link.passwordHash, password)) {
-    await clearRateLimit(db, key);
-    return "ok";
-  }
-  return "wrong";
-}
-
-/** The period a dashboard link shows: its fixed days, or the last N local days (today included). */
-export function dashboardShareRange(link: DashboardShareRow, timeZone: string, now = new Date()): { from: Date; to: Date } {
-  if (link.fixedFrom && link.fixedTo) return { from: link.fixedFrom, to: link.fixedTo };
-  return lastDays(link.rollingDays ?? 30, timeZone, now);
 }
