@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
 import { dashboardShareLinks, dashboards, projects, shareLinkTokens } from "./schema";
@@ -190,4 +190,27 @@ export async function openDashboardShare(
       .where(and(eq(dashboardShareLinks.projectId, link.projectId), eq(dashboardShareLinks.id, link.id)));
   }
   return { state: "ok", link, scope: shareProjectScope(db, project, link.id), projectName: project.name, dashboardName: row.dashboardName };
+}
+
+/**
+ * The client logo a dashboard carries for its PDF: the one of its newest share link that is neither
+ * revoked nor expired and has a logo, or null. Any member (or the project's read key).
+ */
+export async function dashboardLogo(scope: ProjectScope, dashboardId: string, now = new Date()) {
+  const dashboard = await getDashboardRow(scope, dashboardId);
+  const [row] = await scope.db
+    .select({ logo: dashboardShareLinks.logo, type: dashboardShareLinks.logoType })
+    .from(dashboardShareLinks)
+    .where(
+      and(
+        eq(dashboardShareLinks.projectId, scope.projectId),
+        eq(dashboardShareLinks.dashboardId, dashboard.id),
+        isNull(dashboardShareLinks.revokedAt),
+        isNotNull(dashboardShareLinks.logo),
+        or(isNull(dashboardShareLinks.expiresAt), gt(dashboardShareLinks.expiresAt, now)),
+      ),
+    )
+    .orderBy(desc(dashboardShareLinks.createdAt))
+    .limit(1);
+  return row?.logo && row.type ? { bytes: Buffer.from(row.logo), type: row.type } : null;
 }
