@@ -1,18 +1,20 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
-import { digestDeliveries, digestRecipients, digestSchedules, funnels, memberships, users } from "./schema";
+import { dashboards, digestDeliveries, digestRecipients, digestSchedules, funnels, memberships, users } from "./schema";
 import type { ProjectScope } from "./tenant";
 import { createShareLink, revokeShareLink } from "./share";
-import { InputError, notFound } from "../lib/errors";
+import { createDashboardShare, revokeDashboardShare } from "./dashboards-share";
+import { getDashboardRow } from "./dashboards";
+import { AccessError, InputError, notFound } from "../lib/errors";
 import { encryptSecret } from "../lib/keys";
 import { LOCALES, isLocale, type Locale } from "../lib/i18n/locales";
-import { DIGEST_FREQUENCIES, type DigestFrequency } from "../lib/digests/types";
+import { DIGEST_FREQUENCIES, DIGEST_REPORTS, type DigestFrequency } from "../lib/digests/types";
 import { nextDigestRun } from "../lib/digests/schedule";
 import { hasUnstorableText } from "../lib/text/safe";
 
 /**
- * Scheduled digests: a report (a saved funnel or the conversions overview) e-mailed daily, weekly
+ * Scheduled digests: a report (a saved funnel, the conversions overview or a dashboard) e-mailed daily, weekly
  * on a weekday or monthly on the 1st, at a local hour of the project, to members (in their account's
  * language) and outside addresses (in a chosen language). Each schedule owns a share link: the
  * mail's "open the live report". Sending: db/digests-due.ts queues each period once,
@@ -22,8 +24,9 @@ import { hasUnstorableText } from "../lib/text/safe";
 /** Error messages are codes; the settings form words them (digests.errors.*). */
 export const digestInputSchema = z
   .strictObject({
-    report: z.enum(["funnel", "conversions"], "report"),
+    report: z.enum(DIGEST_REPORTS, "report"),
     funnelId: z.uuid("funnel").optional(),
+    dashboardId: z.uuid("dashboard").optional(),
     label: z.string().trim().max(100, "label_long").optional(),
     frequency: z.enum(DIGEST_FREQUENCIES, "frequency"),
     weekday: z.number().int().min(1, "weekday").max(7, "weekday").optional(),
@@ -35,6 +38,7 @@ export const digestInputSchema = z
       .default([]),
   })
   .refine((v) => v.report !== "funnel" || v.funnelId, { message: "funnel", path: ["funnelId"] })
+  .refine((v) => v.report !== "dashboard" || v.dashboardId, { message: "dashboard", path: ["dashboardId"] })
   .refine((v) => v.frequency !== "weekly" || v.weekday, { message: "weekday", path: ["weekday"] })
   .refine((v) => v.members.length + v.outside.length > 0, { message: "recipients", path: ["recipients"] })
   .refine((v) => !hasUnstorableText({ label: v.label, outside: v.outside }), { message: "unsafe_text", path: ["label"] });
@@ -65,15 +69,27 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
       .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, data.funnelId!)));
     if (!f) throw new InputError("funnel", "funnelId", 400);
   }
+  const dashboard =
+    data.report === "dashboard"
+      ? await getDashboardRow(scope, data.dashboardId!).catch((err) =>
+          Promise.reject(err instanceof AccessError ? new InputError("dashboard", "dashboardId", 400) : err),
+        )
+      : null;
   const members = await teamMembers(scope, [...new Set(data.members)]);
   if (members.length !== new Set(data.members).size) throw new InputError("members", "members", 400);
-  const { link, token } = await createShareLink(scope, {
-    report: data.report,
-    funnelId: data.funnelId,
+  const linkTerms = {
     label: `Digest${data.label ? `: ${data.label}` : ""}`.slice(0, 100),
-    range: { kind: "rolling", days: LINK_DAYS[data.frequency] },
-    compare: data.report === "funnel",
-  });
+    range: { kind: "rolling" as const, days: LINK_DAYS[data.frequency] },
+  };
+  // A dashboard's mail opens the dashboard's own kind of share link (/share/dashboard/<token>).
+  const { link, token } = dashboard
+    ? await createDashboardShare(scope, dashboard.id, linkTerms).then((l) => ({ link: { id: l.linkId }, token: l.token }))
+    : await createShareLink(scope, {
+        report: data.report as "funnel" | "conversions",
+        funnelId: data.funnelId,
+        ...linkTerms,
+        compare: data.report === "funnel",
+      });
   const timing = { frequency: data.frequency, weekday: data.frequency === "weekly" ? data.weekday! : null, hour: data.hour };
   const [schedule] = await scope.db
     .insert(digestSchedules)
@@ -81,6 +97,7 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
       projectId: scope.projectId,
       report: data.report,
       funnelId: data.report === "funnel" ? data.funnelId! : null,
+      dashboardId: dashboard?.id ?? null,
       label: data.label || null,
       ...timing,
       shareLinkId: link.id,
@@ -104,9 +121,10 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
 export async function listDigestSchedules(scope: ProjectScope) {
   scope.require("admin");
   const schedules = await scope.db
-    .select({ schedule: digestSchedules, funnelName: funnels.name })
+    .select({ schedule: digestSchedules, funnelName: funnels.name, dashboardName: dashboards.name })
     .from(digestSchedules)
     .leftJoin(funnels, and(eq(funnels.projectId, digestSchedules.projectId), eq(funnels.id, digestSchedules.funnelId)))
+    .leftJoin(dashboards, and(eq(dashboards.projectId, digestSchedules.projectId), eq(dashboards.id, digestSchedules.dashboardId)))
     .where(eq(digestSchedules.projectId, scope.projectId))
     .orderBy(desc(digestSchedules.createdAt));
   const recipients = await scope.db.select().from(digestRecipients).where(eq(digestRecipients.projectId, scope.projectId));
@@ -116,9 +134,10 @@ export async function listDigestSchedules(scope: ProjectScope) {
     .where(eq(digestDeliveries.projectId, scope.projectId))
     .orderBy(desc(digestDeliveries.startedAt))
     .limit(500);
-  return schedules.map(({ schedule: { shareTokenEnc: _secret, ...s }, funnelName }) => ({
+  return schedules.map(({ schedule: { shareTokenEnc: _secret, ...s }, funnelName, dashboardName }) => ({
     ...s,
     funnelName,
+    dashboardName,
     recipients: recipients
       .filter((r) => r.scheduleId === s.id)
       .map((r) => ({ id: r.id, email: r.email, member: Boolean(r.userId), locale: r.locale, unsubscribedAt: r.unsubscribedAt })),
@@ -132,9 +151,10 @@ export async function deleteDigestSchedule(scope: ProjectScope, scheduleId: stri
   const [gone] = await scope.db
     .delete(digestSchedules)
     .where(and(eq(digestSchedules.projectId, scope.projectId), eq(digestSchedules.id, scheduleId)))
-    .returning({ shareLinkId: digestSchedules.shareLinkId });
+    .returning({ shareLinkId: digestSchedules.shareLinkId, report: digestSchedules.report });
   if (!gone) throw notFound("Schedule not found");
-  if (gone.shareLinkId) await revokeShareLink(scope, gone.shareLinkId).catch(() => {});
+  const revoke = gone.report === "dashboard" ? revokeDashboardShare : revokeShareLink;
+  if (gone.shareLinkId) await revoke(scope, gone.shareLinkId).catch(() => {});
 }
 
 /** A schedule of the project as the sender reads it (with the encrypted token), or null. */

@@ -12,6 +12,7 @@ import {
   integer,
   smallint,
   date,
+  pgSequence,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { projects } from "./projects";
@@ -29,10 +30,18 @@ const segmentColumns = () => ({
   region: text("region"),
 });
 
+/** The ids of events: a sequence, not an identity (PostgreSQL 15 has none on a partitioned table). */
+export const eventsIdSeq = pgSequence("event_ids");
+
 /**
  * One row per accepted event. `person_id` is the identity the funnels count: the user id when
  * known, else the anonymous id; identify/alias rewrite it for earlier events of that anonymous id.
  * `id` is the receive order (ties in time are broken by it).
+ *
+ * Partitioned by month on `time` (drizzle/0017_events_partitioned.sql; partitions `events_pYYYY_MM`
+ * in UTC and `events_default`, made ahead and dropped by db/event-partitions.ts), which drizzle does
+ * not describe: a key must hold the partition column, so the key is (project_id, id, time) and the
+ * deduplication of message ids lives in `event_messages`.
  */
 export const events = pgTable(
   "events",
@@ -40,7 +49,9 @@ export const events = pgTable(
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('event_ids')`),
     time: timestamp("time", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     name: text("name").notNull(),
@@ -57,8 +68,7 @@ export const events = pgTable(
     messageId: text("message_id").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.projectId, t.id] }),
-    uniqueIndex("events_message_key").on(t.projectId, t.messageId),
+    primaryKey({ columns: [t.projectId, t.id, t.time] }),
     index("events_project_name_time_idx").on(t.projectId, t.name, t.time),
     index("events_project_anon_idx").on(t.projectId, t.anonymousId),
     index("events_project_user_idx")
@@ -67,6 +77,23 @@ export const events = pgTable(
     index("events_project_time_idx").on(t.projectId, t.time),
     index("events_project_person_idx").on(t.projectId, t.personId),
   ],
+);
+
+/**
+ * The message ids of a project's stored events, one row each: ingestion inserts here first (`on
+ * conflict do nothing`) and stores only the events whose row it added, so a retried message is
+ * stored once even when it carries another time (another partition of `events`). Rows go with
+ * their events (retention, a person's deletion).
+ */
+export const eventMessages = pgTable(
+  "event_messages",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    messageId: text("message_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.messageId] })],
 );
 
 /** Persons: one per (project, person id) with identify traits; age group lives here. */

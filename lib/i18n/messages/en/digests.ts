@@ -49,6 +49,7 @@ export default {
     errors: {
       report: "Choose a report.",
       funnelId: "Choose a funnel.",
+      dashboardId: "Choose a dashboard.",
       frequency: "Choose how often.",
       weekday: "Choose a day of the week.",
       hour: "Choose a time.",
@@ -113,6 +114,11 @@ export default {
     filters: "Filters: {filters}",
     noFilters: "Filters: none",
     generated: "Made {date}",
+  },
+  dashboard: {
+    stage: "Stage",
+    share: "Share",
+    goalRate: "{goal} (rate, 95 % interval)",
   },
   mail: {
     subject: "{report}: {period}",

@@ -50,6 +50,7 @@ export default {
     errors: {
       report: "Kies een rapport.",
       funnelId: "Kies een trechter.",
+      dashboardId: "Kies een dashboard.",
       frequency: "Kies hoe vaak.",
       weekday: "Kies een dag van de week.",
       hour: "Kies een tijd.",
@@ -114,6 +115,11 @@ export default {
     filters: "Filters: {filters}",
     noFilters: "Filters: geen",
     generated: "Gemaakt op {date}",
+  },
+  dashboard: {
+    stage: "Fase",
+    share: "Aandeel",
+    goalRate: "{goal} (conversieratio, 95%-interval)",
   },
   mail: {
     subject: "{report}: {period}",
