@@ -222,6 +222,10 @@ export const funnelFactRows = pgTable(
     gapRegion: smallint("gap_region"),
     /** days since the person's previous row (of any segment) */
     gapPerson: smallint("gap_person"),
+    /** the optional steps some chain from these entries contains (bit j-1 for step j); null when the definition has none */
+    opt: integer("opt"),
+    // Fastest ms from the entry to step j (d2 … d30: DESIGN.md allows 30 steps). A definition with k
+    // steps leaves d(k+1) … d30 null, which costs only their bits in the row's null bitmap.
     d2: bigint("d2", { mode: "number" }),
     d3: bigint("d3", { mode: "number" }),
     d4: bigint("d4", { mode: "number" }),
@@ -231,6 +235,26 @@ export const funnelFactRows = pgTable(
     d8: bigint("d8", { mode: "number" }),
     d9: bigint("d9", { mode: "number" }),
     d10: bigint("d10", { mode: "number" }),
+    d11: bigint("d11", { mode: "number" }),
+    d12: bigint("d12", { mode: "number" }),
+    d13: bigint("d13", { mode: "number" }),
+    d14: bigint("d14", { mode: "number" }),
+    d15: bigint("d15", { mode: "number" }),
+    d16: bigint("d16", { mode: "number" }),
+    d17: bigint("d17", { mode: "number" }),
+    d18: bigint("d18", { mode: "number" }),
+    d19: bigint("d19", { mode: "number" }),
+    d20: bigint("d20", { mode: "number" }),
+    d21: bigint("d21", { mode: "number" }),
+    d22: bigint("d22", { mode: "number" }),
+    d23: bigint("d23", { mode: "number" }),
+    d24: bigint("d24", { mode: "number" }),
+    d25: bigint("d25", { mode: "number" }),
+    d26: bigint("d26", { mode: "number" }),
+    d27: bigint("d27", { mode: "number" }),
+    d28: bigint("d28", { mode: "number" }),
+    d29: bigint("d29", { mode: "number" }),
+    d30: bigint("d30", { mode: "number" }),
   },
   (t) => [
     index("funnel_fact_rows_day_idx").on(t.projectId, t.factsId, t.day),

@@ -85,16 +85,6 @@ export function walkDefinition(def: EngineDefinition): WalkDefinition {
   };
 }
 
-/** Whether a definition uses nothing beyond what the SQL levels of funnel facts compute (ordered, no optional, within, exclusions or hold). */
-export function isPlainDefinition(def: EngineDefinition): boolean {
-  return (
-    (def.order ?? "ordered") === "ordered" &&
-    !def.exclusions?.length &&
-    !def.hold?.length &&
-    def.steps.every((s) => !s.optional && (s.within === undefined || s.within === null))
-  );
-}
-
 /** The facts group of an entry: its local day and segment fields, as a JSON array (see facts.ts). */
 export function factsGroup(timeZone: string): SQL {
   const fields = Object.values(SEGMENT_COLUMNS).map((c) => sql.raw(`e.${c}`));
@@ -111,6 +101,13 @@ export type RunOptions = {
   kind?: StatementKind;
   /** the most candidate rows to read (ENGINE_MAX_ROWS) */
   maxRows?: number;
+  /**
+   * streams the results (facts builds): called after each FETCH with the pairs of the people it
+   * completed and the run's transaction, then those pairs are dropped; runEngine returns no pairs
+   */
+  onBatch?: (pairs: PairRows, db: Db) => Promise<void>;
+  /** run inside this transaction (facts upkeep: under its lock, with its deletes) instead of on scope.db */
+  db?: Db;
 };
 
 /** Separates a composite group's parts (field value, period); never in a field value we store (NUL is refused at ingestion). */
@@ -215,8 +212,9 @@ export async function runEngine(
     return id;
   };
   const output = walkOutput();
+  const fromMs = q.from.getTime();
   const person = (row: Row) => {
-    const ev = parsePerson(row.r);
+    const ev = parsePerson(row.r, fromMs);
     const n = ev.n;
     out.rows += n;
     if (out.rows > maxRows)
@@ -255,8 +253,17 @@ export async function runEngine(
       out.entrySource.push(first >= 0 && row.s ? (row.s[ev.src[first]] ?? null) : null);
     }
   };
+  /** The pairs so far, then none (onBatch); the groups and counters stay. */
+  const take = (): PairRows => {
+    const pairs = { ...out, d: dCols.map((c) => Float64Array.from(c)) };
+    if (opts.onBatch) {
+      Object.assign(out, { person: [], samePerson: [], group: [], level: [], optional: [], entryTime: [], entrySource: [] });
+      for (const c of dCols) c.length = 0;
+    }
+    return pairs;
+  };
   await withFunnelSettings(
-    scope.db,
+    opts.db ?? scope.db,
     async (t) => {
       const statement = personEventsStatement(scope, q, grouping, { ...opts, factsGroup });
       await t.execute(sql`declare funnel_rows no scroll cursor for ${statement}`);
@@ -264,13 +271,14 @@ export async function runEngine(
         const rows = await queryRows<Row>(t, sql.raw(`fetch forward ${FETCH_PEOPLE} from funnel_rows`));
         if (!rows.length) break;
         for (const row of rows) person(row);
+        if (opts.onBatch) await opts.onBatch(take(), t);
       }
       await t.execute(sql`close funnel_rows`);
+      if (opts.onBatch) await opts.onBatch(take(), t);
     },
     opts.kind,
   );
-  out.d = dCols.map((c) => Float64Array.from(c));
-  return out;
+  return opts.onBatch ? out : take();
 }
 
 /**
@@ -444,63 +452,4 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery, 
   }
   const stats = foldPairs(pairs, (g) => (gb ? pairs.groups[g] : ""), { medians, optionalMask });
   return statsRows(stats, q.steps.length, medians);
-}
-
-/**
- * The per-step columns of a facts statement: `v{j}` (visitors who reached step j), and with
- * medians `s{j}` (median ms from the start) and `p{j}` (from the previous step), for steps `first`
- * to k. `reached(j)` says whether a row reached step j; `d{j}` are its fastest times from the start.
- */
-export function stepColumns(k: number, reached: (j: number) => SQL, medians: boolean, first = 1): SQL {
-  const cols = Array.from({ length: k - first + 1 }, (_, i) => {
-    const j = i + first;
-    const r = reached(j);
-    const count = sql`count(*) filter (where ${r})::int as ${sql.raw(`v${j}`)}`;
-    if (j === 1 || !medians) return count;
-    const fromStart = sql`percentile_cont(0.5) within group (order by ${sql.raw(`d${j}`)}) filter (where ${r}) as ${sql.raw(`s${j}`)}`;
-    if (j === 2) return sql`${count}, ${fromStart}`;
-    return sql`${count}, ${fromStart}, percentile_cont(0.5) within group (order by ${sql.raw(`d${j} - d${j - 1}`)}) filter (where ${r}) as ${sql.raw(`p${j}`)}`;
-  });
-  return sql.join(cols, sql`, `);
-}
-
-/** Step-count rows from a statement's rows of `grp`, `v{j}`, `s{j}` and `p{j}` (see stepColumns). */
-export function stepCountsRows(rows: Record<string, string | number | null>[], k: number, medians: boolean): StepCountsRow[] {
-  const seconds = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v) / 1000);
-  return rows.flatMap((r) =>
-    Array.from({ length: k }, (_, i) => {
-      const j = i + 1;
-      const visitors = Number(r[`v${j}`] ?? 0);
-      const fromStart = !medians ? null : j === 1 ? (visitors > 0 ? 0 : null) : seconds(r[`s${j}`]);
-      return {
-        group: String(r.grp),
-        step: j,
-        visitors,
-        medianFromStart: fromStart,
-        medianFromPrevious: j <= 2 ? fromStart : seconds(r[`p${j}`]),
-      };
-    }),
-  );
-}
-
-/**
- * Counts and medians per group and step from CTEs that end in `people` (person_id, grp, r1…rk,
- * d1…dk): one pass over `people` (funnel facts).
- */
-export async function stepCountsOf(
-  scope: ProjectScope,
-  k: number,
-  people: SQL,
-  grouped: boolean,
-  medians = true,
-): Promise<StepCountsRow[]> {
-  const cols = stepColumns(k, (j) => sql.raw(`r${j}`), medians);
-  const rows = await withFunnelSettings(scope.db, (db) =>
-    queryRows<Record<string, string | number | null>>(
-      db,
-      sql`with ${people}
-      select ${grouped ? sql`grp` : sql`''`} as grp, ${cols} from people ${grouped ? sql`group by grp` : sql``}`,
-    ),
-  );
-  return stepCountsRows(rows, k, medians);
 }
