@@ -27,6 +27,7 @@ for (const lang of ["en", "nl"] as const) {
     await expect(page.getByTestId("dashboard-pdf")).toHaveCount(0);
     await page.getByTestId("tile-kind").selectOption("funnel");
     await page.getByTestId("add-tile-submit").click();
+    await expect(page.getByTestId("tile")).toHaveCount(1);
     await page.getByTestId("tile-kind").selectOption("note");
     await page.getByTestId("tile-text").fill("Kerstcampagne loopt");
     await page.getByTestId("add-tile-submit").click();
