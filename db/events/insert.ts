@@ -227,6 +227,14 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
                 time timestamptz, received_at timestamptz, name text, anonymous_id text, user_id text, path text,
                 referrer_domain text, utm_source text, utm_medium text, utm_campaign text, device text, browser text,
                 os text, country text, region text, properties jsonb, revenue numeric, message_id text, m int)) with ordinality as x
+            ), fresh as (
+              -- Deduplication: events is partitioned by time, so its keys cannot hold a message id alone; a
+              -- message id is new when its row here is (whatever time a retry carries). In one order, so
+              -- two batches that share ids wait for each other instead of deadlocking.
+              insert into event_messages (project_id, message_id)
+              select ${projectId}::uuid, message_id from input order by message_id
+              on conflict (project_id, message_id) do nothing
+              returning message_id
             ), ins as (
               insert into events (project_id, time, received_at, name, person_id, anonymous_id, user_id, path,
                 referrer_domain, utm_source, utm_medium, utm_campaign, device, browser, os, country, region,
@@ -236,9 +244,9 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
                 i.referrer_domain, i.utm_source, i.utm_medium, i.utm_campaign, i.device, i.browser, i.os, i.country,
                 i.region, coalesce(i.properties, '{}'::jsonb), i.revenue, i.message_id
               from input i
+              join fresh f on f.message_id = i.message_id
               left join identity_links l on l.project_id = ${projectId}::uuid and l.anonymous_id = i.anonymous_id
               order by i.ordinality
-              on conflict (project_id, message_id) do nothing
               returning person_id, time, message_id
             ), people as (
               insert into persons (project_id, person_id, first_seen, last_seen, changed_at)
