@@ -216,8 +216,9 @@ export async function runEngine(
     return id;
   };
   const output = walkOutput();
+  const fromMs = q.from.getTime();
   const person = (row: Row) => {
-    const ev = parsePerson(row.r);
+    const ev = parsePerson(row.r, fromMs);
     const n = ev.n;
     out.rows += n;
     if (out.rows > maxRows)

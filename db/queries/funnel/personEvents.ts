@@ -6,8 +6,9 @@ import { stepCondition, filterCondition, fieldExpression, needsPersons, matcherN
 
 /**
  * The engine's candidate rows, one result row per person (README.md beside this file, "Algorithm"):
- * `p` the person id, `r` their candidate events as text, `time,id,steps,exclusions,flags,day` per event
- * separated by `;` (in no particular order: `sortPerson` orders them by time, then receipt), and, when
+ * `p` the person id, `r` their candidate events as text, `time,id,steps,flags[,exclusions][,day]` per event
+ * separated by `;` (time in ms after `from`; the last two only when the definition has exclusions or the
+ * run groups by period; in no particular order: `parsePerson` orders them by time, then receipt), and, when
  * asked, the entries' text groups (`g`), sources (`s`) and the held values (`h0`…) as JSON arrays parallel
  * to `r` (JSON, not text arrays: postgres.js reads a NULL element of a text array as the string "NULL").
  * One aggregate per person instead of one row per event: the rows' transfer and parsing cost the
@@ -83,7 +84,7 @@ export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, gr
     : sql`(case when ${entry} then ${ENTRY} else 0 end)`;
   const day = grouping.period
     ? sql`case when ${entry} then (e.time at time zone ${grouping.period.timeZone})::date - date '2000-01-01' else 0 end`
-    : sql`0`;
+    : null;
   const textGroup: SQL | null = grouping.field
     ? sql`coalesce(${fieldExpression(grouping.field)}, ${NONE})`
     : grouping.facts && opts.factsGroup
@@ -116,10 +117,19 @@ export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, gr
   const which = strict
     ? sql`and ${real}`
     : sql`and e.name in (${list([...new Set(matchers.flatMap(matcherNames))])}) and (${anyMatch(matchers)}) ${tail}`;
-  // Time in whole ms (events are stored with ms precision: every writer stores a JavaScript Date).
+  // Time in whole ms (events are stored with ms precision: every writer stores a JavaScript Date), after
+  // `from` (fewer digits to build, send and parse); exclusions and the day only when they can be non-zero.
+  const numbers = [
+    sql`round(date_part('epoch', e.time) * 1000)::bigint - ${String(q.from.getTime())}::bigint`,
+    sql`e.id`,
+    bits(q.steps),
+    flags,
+    ...(exclusions.length || grouping.period ? [bits(exclusions as FunnelStepDefinition[])] : []),
+    ...(day ? [day] : []),
+  ];
   return sql`select c.p, string_agg(c.r, ';') as r${sql.join(aggs, sql``)} from (
     select e.person_id as p,
-      concat_ws(',', round(date_part('epoch', e.time) * 1000)::bigint, e.id, ${bits(q.steps)}, ${bits(exclusions as FunnelStepDefinition[])}, ${flags}, ${day}) as r
+      concat_ws(',', ${sql.join(numbers, sql`, `)}) as r
       ${sql.join(extra, sql``)}
     from events e ${persons}
     where e.project_id = ${scope.projectId}::uuid and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz
@@ -158,10 +168,11 @@ function allocate(n: number): PersonEvents {
 }
 
 /**
- * Parses a person's `r` into the shared buffers, sorted by (time, id). Numbers are parsed by hand
- * (digits and an optional minus sign): no string is made per event.
+ * Parses a person's `r` into the shared buffers, sorted by (time, id); `from` is the run's start (ms),
+ * which the times are relative to. Numbers are parsed by hand (digits and an optional minus sign): no
+ * string is made per event.
  */
-export function parsePerson(r: string): PersonEvents {
+export function parsePerson(r: string, from: number): PersonEvents {
   let count = 1;
   for (let i = 0; i < r.length; i++) if (r.charCodeAt(i) === 59) count++;
   if (buf.t.length < count) {
@@ -184,11 +195,14 @@ export function parsePerson(r: string): PersonEvents {
       continue;
     }
     const x = neg ? -v : v;
-    if (field === 0) s.t[row] = x;
-    else if (field === 1) s.id[row] = x;
+    if (field === 0) {
+      s.t[row] = from + x;
+      s.excl[row] = 0;
+      s.day[row] = 0;
+    } else if (field === 1) s.id[row] = x;
     else if (field === 2) s.steps[row] = x;
-    else if (field === 3) s.excl[row] = x;
-    else if (field === 4) s.flags[row] = x;
+    else if (field === 3) s.flags[row] = x;
+    else if (field === 4) s.excl[row] = x;
     else s.day[row] = x;
     v = 0;
     neg = false;
