@@ -104,7 +104,8 @@ export type DroppedPartitions = { partitions: string[]; events: number };
 /**
  * Drops the month partitions that end at or before `cut` (Citus: drop_old_time_partitions), with
  * the event_messages rows of their events, each month in one transaction that first locks the
- * partition (no insert lands in it between the two). `cut` must lie at or before every project's
+ * partition against writes (no insert lands in it between the two; reports still read it) and
+ * takes it whole only for the drop itself. `cut` must lie at or before every project's
  * horizon: the caller passes the earliest (retentionCut). Returns the partitions and the events
  * they held (counted by their message rows).
  */
@@ -119,7 +120,7 @@ export async function dropPartitionsBefore(db: Db, cut: Date): Promise<DroppedPa
       await lockPartitions(t);
       if (!(await exists(t, p.name))) return null;
       await ddlSettings(t, citus);
-      await t.execute(sql.raw(`lock table "${p.name}" in access exclusive mode`));
+      await t.execute(sql.raw(`lock table "${p.name}" in share mode`));
       const [r] = await queryRows<{ n: number }>(
         t,
         sql`with d as (delete from event_messages m using ${sql.identifier(p.name)} e

@@ -36,16 +36,14 @@ ALTER SEQUENCE "public"."event_ids" OWNED BY "events"."id";--> statement-breakpo
 ALTER TABLE "events" ADD CONSTRAINT "events_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- Backfills older than every month partition (and anything a missing month would have held) land here.
 CREATE TABLE "events_default" PARTITION OF "events" DEFAULT;--> statement-breakpoint
--- A partition per UTC month, named as Citus's create_time_partitions names them: from the month of
--- the oldest stored event, but no further back than the longest retention any project chose (the
--- default 25 months if longer; older rows go to the default partition), to three months ahead.
--- db/event-partitions.ts keeps making months ahead.
+-- A partition per UTC month, named as Citus's create_time_partitions names them, over every month a
+-- project may keep (the longest retention chosen, at least the default 25 months, and one more) and
+-- three months ahead, whether or not it holds events yet (a backfill of history finds its month).
+-- Older rows go to the default partition. db/event-partitions.ts keeps making months ahead.
 DO $$
 DECLARE
-	m timestamp := date_trunc('month', greatest(
-		coalesce((SELECT min("time") FROM "events_unpartitioned"), now()),
-		now() - make_interval(months => 1 + greatest(25, coalesce((SELECT max("months") FROM "event_retention"), 25))))
-		AT TIME ZONE 'UTC');
+	m timestamp := date_trunc('month', (now() - make_interval(months =>
+		1 + greatest(25, coalesce((SELECT max("months") FROM "event_retention"), 25)))) AT TIME ZONE 'UTC');
 	last timestamp := date_trunc('month', now() AT TIME ZONE 'UTC') + interval '3 months';
 BEGIN
 	WHILE m <= last LOOP
