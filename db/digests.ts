@@ -1,29 +1,33 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
-import { digestDeliveries, digestRecipients, digestSchedules, funnels, memberships, users } from "./schema";
+import { dashboards, digestDeliveries, digestRecipients, digestSchedules, funnels, memberships, users } from "./schema";
 import type { ProjectScope } from "./tenant";
 import { createShareLink, revokeShareLink } from "./share";
+import { createDashboardShare, revokeDashboardShare } from "./dashboards-share";
+import { getDashboardRow } from "./dashboards";
 import { InputError, notFound } from "../lib/errors";
 import { encryptSecret } from "../lib/keys";
 import { LOCALES, isLocale, type Locale } from "../lib/i18n/locales";
-import { DIGEST_FREQUENCIES, type DigestFrequency } from "../lib/digests/types";
+import { DIGEST_FREQUENCIES, DIGEST_REPORTS, type DigestFrequency } from "../lib/digests/types";
 import { nextDigestRun } from "../lib/digests/schedule";
 import { hasUnstorableText } from "../lib/text/safe";
 
 /**
- * Scheduled digests: a report (a saved funnel or the conversions overview) e-mailed daily, weekly
+ * Scheduled digests: a report (a saved funnel, the conversions overview or a dashboard) e-mailed daily, weekly
  * on a weekday or monthly on the 1st, at a local hour of the project, to members (in their account's
  * language) and outside addresses (in a chosen language). Each schedule owns a share link: the
- * mail's "open the live report". Sending: db/digests-due.ts queues each period once,
+ * mail's "open the live report" (a dashboard's: a dashboard share link). A paused schedule sends
+ * nothing until it is resumed. Sending: db/digests-due.ts queues each period once,
  * server/digest/job.ts sends it through db/digests-send.ts. Admins manage schedules.
  */
 
 /** Error messages are codes; the settings form words them (digests.errors.*). */
 export const digestInputSchema = z
   .strictObject({
-    report: z.enum(["funnel", "conversions"], "report"),
+    report: z.enum(DIGEST_REPORTS, "report"),
     funnelId: z.uuid("funnel").optional(),
+    dashboardId: z.uuid("dashboard").optional(),
     label: z.string().trim().max(100, "label_long").optional(),
     frequency: z.enum(DIGEST_FREQUENCIES, "frequency"),
     weekday: z.number().int().min(1, "weekday").max(7, "weekday").optional(),
@@ -35,6 +39,7 @@ export const digestInputSchema = z
       .default([]),
   })
   .refine((v) => v.report !== "funnel" || v.funnelId, { message: "funnel", path: ["funnelId"] })
+  .refine((v) => v.report !== "dashboard" || v.dashboardId, { message: "dashboard", path: ["dashboardId"] })
   .refine((v) => v.frequency !== "weekly" || v.weekday, { message: "weekday", path: ["weekday"] })
   .refine((v) => v.members.length + v.outside.length > 0, { message: "recipients", path: ["recipients"] })
   .refine((v) => !hasUnstorableText({ label: v.label, outside: v.outside }), { message: "unsafe_text", path: ["label"] });
@@ -53,6 +58,21 @@ async function teamMembers(scope: ProjectScope, userIds: string[]) {
     .where(and(eq(memberships.teamId, scope.teamId), inArray(memberships.userId, userIds)));
 }
 
+/** The schedule's own share link (its token returned once): a report's, or a dashboard's for a dashboard. */
+async function liveLink(scope: ProjectScope, data: z.output<typeof digestInputSchema>) {
+  const label = `Digest${data.label ? `: ${data.label}` : ""}`.slice(0, 100);
+  const range = { kind: "rolling" as const, days: LINK_DAYS[data.frequency] };
+  if (data.report === "dashboard") return createDashboardShare(scope, data.dashboardId!, { label, range });
+  const { link, token } = await createShareLink(scope, {
+    report: data.report,
+    funnelId: data.funnelId,
+    label,
+    range,
+    compare: data.report === "funnel",
+  });
+  return { linkId: link.id, token };
+}
+
 /** Creates a schedule, its share link and its recipients; the first send is the next due time after `now`. Admins only. */
 export async function createDigestSchedule(scope: ProjectScope, input: DigestInput, opts: { secret: string; now?: Date }) {
   scope.require("admin");
@@ -65,15 +85,13 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
       .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, data.funnelId!)));
     if (!f) throw new InputError("funnel", "funnelId", 400);
   }
+  if (data.report === "dashboard") {
+    const found = await getDashboardRow(scope, data.dashboardId!).catch(() => null);
+    if (!found) throw new InputError("dashboard", "dashboardId", 400);
+  }
   const members = await teamMembers(scope, [...new Set(data.members)]);
   if (members.length !== new Set(data.members).size) throw new InputError("members", "members", 400);
-  const { link, token } = await createShareLink(scope, {
-    report: data.report,
-    funnelId: data.funnelId,
-    label: `Digest${data.label ? `: ${data.label}` : ""}`.slice(0, 100),
-    range: { kind: "rolling", days: LINK_DAYS[data.frequency] },
-    compare: data.report === "funnel",
-  });
+  const { linkId, token } = await liveLink(scope, data);
   const timing = { frequency: data.frequency, weekday: data.frequency === "weekly" ? data.weekday! : null, hour: data.hour };
   const [schedule] = await scope.db
     .insert(digestSchedules)
@@ -81,9 +99,10 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
       projectId: scope.projectId,
       report: data.report,
       funnelId: data.report === "funnel" ? data.funnelId! : null,
+      dashboardId: data.report === "dashboard" ? data.dashboardId! : null,
       label: data.label || null,
       ...timing,
-      shareLinkId: link.id,
+      shareLinkId: linkId,
       shareTokenEnc: encryptSecret(token, opts.secret),
       nextRunAt: nextDigestRun(timing, scope.project.timeZone, now),
       createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,
@@ -104,9 +123,10 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
 export async function listDigestSchedules(scope: ProjectScope) {
   scope.require("admin");
   const schedules = await scope.db
-    .select({ schedule: digestSchedules, funnelName: funnels.name })
+    .select({ schedule: digestSchedules, funnelName: funnels.name, dashboardName: dashboards.name })
     .from(digestSchedules)
     .leftJoin(funnels, and(eq(funnels.projectId, digestSchedules.projectId), eq(funnels.id, digestSchedules.funnelId)))
+    .leftJoin(dashboards, and(eq(dashboards.projectId, digestSchedules.projectId), eq(dashboards.id, digestSchedules.dashboardId)))
     .where(eq(digestSchedules.projectId, scope.projectId))
     .orderBy(desc(digestSchedules.createdAt));
   const recipients = await scope.db.select().from(digestRecipients).where(eq(digestRecipients.projectId, scope.projectId));
@@ -116,9 +136,10 @@ export async function listDigestSchedules(scope: ProjectScope) {
     .where(eq(digestDeliveries.projectId, scope.projectId))
     .orderBy(desc(digestDeliveries.startedAt))
     .limit(500);
-  return schedules.map(({ schedule: { shareTokenEnc: _secret, ...s }, funnelName }) => ({
+  return schedules.map(({ schedule: { shareTokenEnc: _secret, ...s }, funnelName, dashboardName }) => ({
     ...s,
     funnelName,
+    dashboardName,
     recipients: recipients
       .filter((r) => r.scheduleId === s.id)
       .map((r) => ({ id: r.id, email: r.email, member: Boolean(r.userId), locale: r.locale, unsubscribedAt: r.unsubscribedAt })),
@@ -132,9 +153,28 @@ export async function deleteDigestSchedule(scope: ProjectScope, scheduleId: stri
   const [gone] = await scope.db
     .delete(digestSchedules)
     .where(and(eq(digestSchedules.projectId, scope.projectId), eq(digestSchedules.id, scheduleId)))
-    .returning({ shareLinkId: digestSchedules.shareLinkId });
+    .returning({ shareLinkId: digestSchedules.shareLinkId, report: digestSchedules.report });
   if (!gone) throw notFound("Schedule not found");
-  if (gone.shareLinkId) await revokeShareLink(scope, gone.shareLinkId).catch(() => {});
+  const revoke = gone.report === "dashboard" ? revokeDashboardShare : revokeShareLink;
+  if (gone.shareLinkId) await revoke(scope, gone.shareLinkId).catch(() => {});
+}
+
+/**
+ * Pauses a schedule (nothing is sent until it is resumed) or resumes it: from the next due time
+ * after `now`, so the periods it missed while paused are not sent late. Admins only; another
+ * project's is 404. Answers the next send time (null while paused).
+ */
+export async function setDigestPaused(scope: ProjectScope, scheduleId: string, paused: boolean, now = new Date()) {
+  scope.require("admin");
+  const where = and(eq(digestSchedules.projectId, scope.projectId), eq(digestSchedules.id, scheduleId));
+  const [s] = await scope.db
+    .select({ frequency: digestSchedules.frequency, weekday: digestSchedules.weekday, hour: digestSchedules.hour })
+    .from(digestSchedules)
+    .where(where);
+  if (!s) throw notFound("Schedule not found");
+  const nextRunAt = nextDigestRun(s, scope.project.timeZone, now);
+  await scope.db.update(digestSchedules).set(paused ? { paused } : { paused, nextRunAt }).where(where);
+  return paused ? null : nextRunAt;
 }
 
 /** A schedule of the project as the sender reads it (with the encrypted token), or null. */
