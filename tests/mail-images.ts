@@ -23,3 +23,16 @@ export async function pngStats(png: Buffer): Promise<{ width: number; height: nu
   for (let i = 0; i < data.length; i += 4) if (data[i] < 230 || data[i + 1] < 230 || data[i + 2] < 230) inked++;
   return { width: img.width, height: img.height, inked: inked / (img.width * img.height) };
 }
+
+/** The share of pixels within `tolerance` of one colour (e.g. the annotations' amber on a trend chart). */
+export async function colourShare(png: Buffer, [r, g, b]: [number, number, number], tolerance = 40): Promise<number> {
+  const img = await loadImage(png);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext("2d");
+  ctx.drawImage(img, 0, 0);
+  const { data } = ctx.getImageData(0, 0, img.width, img.height);
+  let hits = 0;
+  for (let i = 0; i < data.length; i += 4)
+    if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= tolerance) hits++;
+  return hits / (img.width * img.height);
+}

@@ -3,7 +3,7 @@
 import "@/components/charts/register";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { useFunnelResults, usePreviousTrend } from "@/components/hooks/api";
+import { useFunnelResults } from "@/components/hooks/api";
 import { apiErrorText } from "@/lib/api-client/errors";
 import { apiUrls, type ReportSource } from "@/lib/api-client/keys";
 import { Card, CardHeader } from "@/components/ui/Card";
@@ -77,14 +77,6 @@ export function FunnelDashboard({
   const optional = funnel.steps.map((s) => s.optional === true);
   const data: FunnelResults | undefined = results.data;
   const compared = data?.previous ? compareSeries(data, data.previous) : null;
-  const previousTrend = usePreviousTrend(
-    source,
-    funnel.id,
-    JSON.stringify([funnel.steps, funnel.windowSeconds]),
-    apiParams,
-    data?.previous && !data.previous.trend ? data.previous.range : undefined,
-    data?.trend.unit,
-  );
   const trendLines = data?.breakdown?.series.flatMap((s) => (s.trend ? [{ label: breakdownValueLabel(t, s), trend: s.trend }] : []));
   const rangeDays = data ? (Date.parse(data.range.to) - Date.parse(data.range.from)) / 86400_000 : 30;
   const small = data?.steps.some((s, i) => i > 0 && s.visitors > 0 && data.steps[i - 1].visitors < MIN_VISITORS_FOR_RATE);
@@ -210,11 +202,7 @@ export function FunnelDashboard({
         />
         <div className="p-4">
           {data ? (
-            <TrendChart
-              trend={data.trend}
-              previous={data.previous ? (data.previous.trend ?? previousTrend.data) : undefined}
-              lines={trendLines?.length ? trendLines : undefined}
-            />
+            <TrendChart trend={data.trend} previous={data.previous?.trend} lines={trendLines?.length ? trendLines : undefined} />
           ) : (
             <Skeleton className="h-[240px]" />
           )}

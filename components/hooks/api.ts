@@ -14,45 +14,36 @@ import { fetchJson } from "./fetch-json";
  */
 const retry = (failures: number, error: unknown) => failures < 1 && isRetryable(error);
 
-/** A funnel's report; `definition` (steps and window, serialised) keys the cache so an edit is not answered from it. */
+/**
+ * A funnel's report; `definition` (steps and window, serialised) keys the cache so an edit is not
+ * answered from it. A member's report asks for the quick answer first (`estimate=1`: a sample of
+ * people when the funnel reads many events and its facts are not ready; the answer says so), then,
+ * only when it was an estimate, the exact one, which replaces it. A share link asks once, exactly.
+ */
 export function useFunnelResults(source: ReportSource, funnelId: string, definition: string, params: string) {
-  return useQuery({
-    queryKey: queryKeys.funnelResults(source, funnelId, definition, params),
-    queryFn: () => fetchJson<FunnelResults>(apiUrls.funnelResults(source, funnelId, params)),
+  const quick = source.kind === "project";
+  const ask = (estimate: boolean) => () =>
+    fetchJson<FunnelResults>(apiUrls.funnelResults(source, funnelId, estimate ? [params, "estimate=1"].filter(Boolean).join("&") : params));
+  const first = useQuery({
+    queryKey: quick
+      ? [...queryKeys.funnelResults(source, funnelId, definition, params), "first"]
+      : queryKeys.funnelResults(source, funnelId, definition, params),
+    queryFn: ask(quick),
     placeholderData: keepPreviousData,
     retry,
   });
-}
-
-/**
- * The previous period's trend, for "compare with previous period" when the report did not bring it:
- * the same report over `range` (the previous period the report names), without comparison or
- * breakdown. Off while `range` is undefined.
- */
-export function usePreviousTrend(
-  source: ReportSource,
-  funnelId: string,
-  definition: string,
-  params: string,
-  range: { from: string; to: string } | undefined,
-  unit: string | undefined,
-) {
-  const p = new URLSearchParams(params);
-  for (const k of ["range", "from", "to", "compare", "breakdown", "unit"]) p.delete(k);
-  if (range) {
-    p.set("from", range.from);
-    p.set("to", range.to);
-  }
-  if (unit) p.set("unit", unit);
-  p.sort();
-  const query = p.toString();
-  return useQuery({
-    queryKey: queryKeys.funnelResults(source, funnelId, definition, query),
-    enabled: range !== undefined,
+  const exact = useQuery({
+    queryKey: queryKeys.funnelResults(source, funnelId, definition, params),
+    enabled: quick && first.data?.estimate !== undefined && !first.isPlaceholderData,
+    queryFn: ask(false),
     retry,
-    queryFn: () => fetchJson<FunnelResults>(apiUrls.funnelResults(source, funnelId, query)),
-    select: (r) => r.trend,
   });
+  return {
+    data: (quick ? exact.data : undefined) ?? first.data,
+    isError: first.isError || (quick && exact.isError),
+    error: (quick ? exact.error : null) ?? first.error,
+    isFetching: first.isFetching || (quick && exact.isFetching),
+  };
 }
 
 /**

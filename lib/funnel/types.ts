@@ -165,7 +165,7 @@ export type FunnelResults = FunnelSeries & {
   };
   trend: FunnelTrend;
   /** the period before (same length); its `trend`, when present, is drawn as a second series (the dashboard asks for it otherwise) */
-  previous?: FunnelSeries & { range: { from: string; to: string }; trend?: FunnelTrend };
+  previous?: FunnelSeries & { range: { from: string; to: string }; trend: FunnelTrend };
   /** the distribution of time to convert between two steps (issue #16) */
   timeToConvert?: TimeToConvert;
   /** present when this answer is an estimate from a sample of people; the exact one replaces it */

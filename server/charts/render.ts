@@ -98,11 +98,13 @@ export function funnelChartPng(steps: FunnelChartStep[], locale: Locale): Buffer
 }
 
 export type TrendChartPoint = { label: string; rate: number | null; entered: number; partial: boolean };
-export type ChartNote = { index: number; text: string };
+/** An annotation on the trend: the first and last period it touches (a range is a band), and its text. */
+export type ChartNote = { index: number; end: number; text: string };
 
 /**
  * The trend of the conversion rate per period (line, left axis) over the visitors who entered
- * (light bars, right axis), with the period's annotations as dashed vertical lines and their text.
+ * (light bars, right axis), with the period's annotations as dashed vertical lines (a range also as a
+ * light band to its last period) and their text.
  */
 export function trendChartPng(points: TrendChartPoint[], notes: ChartNote[], locale: Locale): Buffer {
   const f = formatters(locale);
@@ -117,6 +119,13 @@ export function trendChartPng(points: TrendChartPoint[], notes: ChartNote[], loc
       ctx.font = `11px "${FONT}"`;
       notes.forEach((n, i) => {
         const x = scales.x.getPixelForValue(n.index);
+        if (n.end > n.index) {
+          // The band covers whole periods: from half a step before the first to half a step after the last.
+          const half = (scales.x.getPixelForValue(n.index + 1) - x) / 2;
+          ctx.globalAlpha = 0.12;
+          ctx.fillRect(x - half, chartArea.top, scales.x.getPixelForValue(n.end) - x + 2 * half, chartArea.bottom - chartArea.top);
+          ctx.globalAlpha = 1;
+        }
         ctx.beginPath();
         ctx.moveTo(x, chartArea.top);
         ctx.lineTo(x, chartArea.bottom);

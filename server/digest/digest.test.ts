@@ -14,7 +14,8 @@ import { jobByKey } from "../../db/jobs";
 import { zonedMidnight } from "../../lib/funnel/ranges";
 import { runDueJobs } from "../jobs/runner";
 import { runDigestJob, type DigestDeps } from "./job";
-import { inlineImages, pngStats } from "../../tests/mail-images";
+import { colourShare, inlineImages, pngStats } from "../../tests/mail-images";
+import { createAnnotation } from "../../db/annotations";
 import type { ProjectScope } from "../../db/tenant";
 
 const TZ = "Europe/Amsterdam";
@@ -74,6 +75,10 @@ describeEachDb("scheduled digests, end to end", (db, kind) => {
     // The week reported (Mon 30 Nov – Sun 6 Dec): 40 a day, 1 in 8 buys; the week before: 1 in 4.
     await insertEvents(db(), scope.projectId, traffic([30, 31, 32, 33, 34, 35, 36], 40, 8, "a"));
     await insertEvents(db(), scope.projectId, traffic([23, 24, 25, 26, 27, 28, 29], 20, 4, "p"));
+    // Notes: one on a day of the week, one range reaching into it, one long before (left out).
+    await createAnnotation(scope, { from: "2026-12-02", note: "campagne live" });
+    await createAnnotation(scope, { from: "2026-11-20", to: "2026-12-01", note: "nieuwe checkout" });
+    await createAnnotation(scope, { from: "2026-11-10", note: "oude actie" });
     const funnel = (await listFunnels(scope))[0];
     const schedule = await createDigestSchedule(
       scope,
@@ -139,7 +144,16 @@ describeEachDb("scheduled digests, end to end", (db, kind) => {
         expect(s.inked).toBeGreaterThan(0.03);
       }
       expect(mail.html).toContain('src="cid:funnel"');
+      // The week's notes are drawn on the trend in amber (#b45309), which nothing else on the chart uses.
+      expect(await colourShare(images.get("trend")!, [180, 83, 9])).toBeGreaterThan(0.001);
+      expect(await colourShare(images.get("funnel")!, [180, 83, 9])).toBe(0);
+      expect(mail.text).not.toContain("oude actie");
     }
+    // The notes touching the week, with their days in the reader's language, in the text and the HTML.
+    expect(en.text).toMatch(/Notes in this period:\r?\n20 Nov – 1 Dec: nieuwe checkout\r?\n2 Dec: campagne live/);
+    expect(en.html).toContain("<li>2 Dec: campagne live</li>");
+    expect(nl.text).toMatch(/20 nov\.? – 1 dec\.?: nieuwe checkout\r?\n2 dec\.?: campagne live/);
+    expect(nl.html).toMatch(/<li>2 dec\.?: campagne live<\/li>/);
   });
 
   it("shows the sends in the schedule's history and never sends a period again", async () => {

@@ -4,6 +4,7 @@ import { MIN_VISITORS_FOR_RATE } from "../../lib/stats/wilson";
 import type { DigestFrequency } from "../../lib/digests/types";
 import { funnelChartPng, trendChartPng, type ChartNote } from "../charts/render";
 import type { ReportData } from "./data";
+import { annotationSpan } from "../../lib/annotations/types";
 import { escapeHtml as h, periodLabel, shortDay, translator } from "./format";
 
 export type DigestMail = {
@@ -38,10 +39,11 @@ export function reportCharts(data: ReportData, locale: Locale): { funnel: Buffer
           visitors: s.visitors,
           fromStart: data.stages[0]?.visitors ? s.visitors / data.stages[0].visitors : null,
         }));
+  const periods = data.trend.map((p) => p.period);
   const notes: ChartNote[] = [];
   for (const n of data.notes) {
-    const index = data.trend.findIndex((p) => p.period >= n.from);
-    if (index >= 0) notes.push({ index, text: n.text });
+    const span = annotationSpan(periods, n);
+    if (span) notes.push({ index: span.start, end: span.end, text: n.text });
   }
   const trend = trendChartPng(
     data.trend.map((p) => ({ label: shortDay(p.period, locale), rate: p.rate, entered: p.entered, partial: p.partial })),

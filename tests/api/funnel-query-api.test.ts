@@ -127,6 +127,19 @@ describeEachDb("funnel query API", (db, kind) => {
     const bad = await get(funnelId, readKey, "range=forever");
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toContain("range must be one of");
+    // The dashboard's quick first answer: exact here (few events), so no estimate to replace.
+    const quick = await get(funnelId, readKey, "range=7d&estimate=1");
+    expect(quick.status).toBe(200);
+    const quickBody = await quick.json();
+    expect(quickBody.steps[0].visitors).toBe(2);
+    expect(quickBody.estimate).toBeUndefined();
+    const twice = await get(funnelId, readKey, "range=7d&estimate=1&estimate=1");
+    expect(twice.status).toBe(400);
+    expect((await get(funnelId, readKey, "range=7d&estimate=yes")).status).toBe(400);
+    // A time to convert between steps the funnel does not have is named, not charted empty.
+    const ttc = await get(funnelId, readKey, "range=7d&ttc=2-9");
+    expect(ttc.status).toBe(400);
+    expect((await ttc.json()).error.message).toMatch(/ttc names steps 2 to 9, but this funnel has \d steps/);
   });
 
   it("takes the whole definition: several events a step, conditions, optional steps, exclusions, and answers the time to convert", async () => {

@@ -157,6 +157,15 @@ describeEachDb("funnel facts", (db) => {
     const first = await funnelResults(scope, { ...whole, breakdown: "source", compare: true, saved: true });
     await factsBuilt(scope, DEF);
     expect(await funnelResults(scope, { ...whole, breakdown: "source", compare: true, saved: true })).toEqual(first);
+    // The previous period's trend comes with the answer: the trend that period has when asked for itself.
+    const prev = first.previous!.range;
+    const own = await funnelResults(scope, { ...DEF, from: new Date(prev.from), to: new Date(prev.to), saved: true });
+    expect(first.previous!.trend).toEqual(own.trend);
+    expect(own.trend.points.some((p) => p.entered > 0)).toBe(true);
+    // A time-to-convert pair outside the funnel's steps is the caller's mistake, named (a 400), not an empty chart.
+    await expect(funnelResults(scope, { ...whole, timeToConvert: { from: 1, to: 9 }, saved: true })).rejects.toThrow(
+      /ttc names steps 1 to 9, but this funnel has \d steps/,
+    );
     await insertEvents(scope.db, scope.projectId, [{ anonymousId: "late", time: day(3), name: "pageview", path: "/", messageId: "late1" }]);
     const after = await funnelResults(scope, { ...whole, saved: true });
     expect(after.steps[0].visitors).toBe(first.steps[0].visitors + 1);

@@ -14,6 +14,7 @@ import {
   type StepCountsRow,
 } from "./engine";
 import { previousRange } from "../../../lib/funnel/ranges";
+import { RangeParamsError } from "../../../lib/funnel/query";
 import { factsCanAnswer, factsStepCounts, factsTimeToConvert } from "./facts";
 import { readyFacts } from "./factsUpkeep";
 import { sampleBuckets } from "./sample";
@@ -99,6 +100,8 @@ type Views = {
   /** per-value trend: group = value (or OTHER) + SEP + period, as groupParts splits it */
   breakdownTrend: StepCountsRow[] | null;
   previous: StepCountsRow[] | null;
+  /** the previous period's trend, grouped by its own periods */
+  previousTrend: StepCountsRow[] | null;
   timeToConvert: TimeToConvert;
   /** the sampled share, when the answer is an estimate */
   share?: number;
@@ -111,6 +114,18 @@ type Views = {
  */
 export async function funnelResults(scope: ProjectScope, q: FunnelQuery): Promise<FunnelResults> {
   return projectReport(scope.projectId, () => computeFunnelResults(scope, q));
+}
+
+/** A `ttc=a-b` from a URL names steps of this funnel, neither of them optional (a 400 otherwise). */
+function checkTimeToConvertSteps(q: FunnelQuery): void {
+  const t = q.timeToConvert;
+  if (!t) return;
+  const k = q.steps.length;
+  if (t.from < 1 || t.from >= t.to || t.to > k)
+    throw new RangeParamsError(`ttc names steps ${t.from} to ${t.to}, but this funnel has ${k} steps: give ttc=a-b with 1 ≤ a < b ≤ ${k}.`);
+  const optional = optionalFlags(q);
+  const which = [t.from, t.to].find((j) => optional[j - 1]);
+  if (which) throw new RangeParamsError(`ttc cannot start or end at step ${which}: it is optional.`);
 }
 
 /** The time-to-convert steps of a query: as asked, or the first and the last step. */
@@ -130,7 +145,7 @@ async function engineViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit)
   const prevRange = previousRange(q.from, q.to, tz);
   const [pairs, prevPairs] = await Promise.all([
     runEngine(scope, base, { field: q.breakdown, period: { unit, timeZone: tz } }, opts),
-    q.compare ? runEngine(scope, { ...base, ...prevRange }, {}, opts) : Promise.resolve(null),
+    q.compare ? runEngine(scope, { ...base, ...prevRange }, { period: { unit, timeZone: tz } }, opts) : Promise.resolve(null),
   ]);
   // Groups are "value<SEP>period" with a breakdown, else "period".
   const parts = pairs.groups.map(groupParts);
@@ -146,6 +161,13 @@ async function engineViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit)
           foldPairs(prevPairs, () => "", { medians: true, optionalMask }),
           k,
           true,
+        )
+      : null,
+    previousTrend: prevPairs
+      ? statsRows(
+          foldPairs(prevPairs, (g) => groupParts(prevPairs.groups[g]).at(-1)!, { medians: false, optionalMask }),
+          k,
+          false,
         )
       : null,
     timeToConvert: timeToConvertOf(mainStats.get(""), ttc.from, ttc.to),
@@ -177,11 +199,14 @@ async function factsViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit, 
   const prevQ: StepCountsQuery | null = q.compare ? { ...base, ...prevRange } : null;
   if (![base, trendQ, breakdownQ, prevQ].every((c) => c === null || factsCanAnswer(c, tz))) return null;
   const ttc = timeToConvertSteps(q);
-  const [main, trend, breakdown, previous, timeToConvert] = await Promise.all([
+  const prevTrendQ: StepCountsQuery | null = prevQ ? { ...prevQ, groupBy: trendQ.groupBy, medians: false } : null;
+  if (prevTrendQ && !factsCanAnswer(prevTrendQ, tz)) return null;
+  const [main, trend, breakdown, previous, previousTrend, timeToConvert] = await Promise.all([
     factsStepCounts(scope, factsId, base),
     factsStepCounts(scope, factsId, trendQ),
     breakdownQ ? factsStepCounts(scope, factsId, breakdownQ) : Promise.resolve(null),
     prevQ ? factsStepCounts(scope, factsId, prevQ) : Promise.resolve(null),
+    prevTrendQ ? factsStepCounts(scope, factsId, prevTrendQ) : Promise.resolve(null),
     factsTimeToConvert(scope, factsId, base, ttc.from, ttc.to),
   ]);
   let breakdownTrend: StepCountsRow[] | null = null;
@@ -193,11 +218,12 @@ async function factsViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit, 
       groupBy: { kind: "fieldPeriod", field: q.breakdown, values, unit, timeZone: tz },
     });
   }
-  return { main, trend, breakdown, breakdownTrend, previous, timeToConvert };
+  return { main, trend, breakdown, breakdownTrend, previous, previousTrend, timeToConvert };
 }
 
 async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promise<FunnelResults> {
   const k = q.steps.length;
+  checkTimeToConvertSteps(q);
   const tz = scope.project.timeZone;
   const unit = q.trendUnit ?? defaultTrendUnit(q.from, q.to);
   const prevRange = previousRange(q.from, q.to, tz);
@@ -250,6 +276,7 @@ async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promis
     result.previous = {
       ...series(views.previous, q, scale),
       range: { from: prevRange.from.toISOString(), to: prevRange.to.toISOString() },
+      trend: { unit, points: trendPoints(views.previousTrend ?? [], k, { ...q, ...prevRange }, unit, tz, scale) },
     };
   return result;
 }
