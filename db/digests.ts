@@ -173,7 +173,10 @@ export async function setDigestPaused(scope: ProjectScope, scheduleId: string, p
     .where(where);
   if (!s) throw notFound("Schedule not found");
   const nextRunAt = nextDigestRun(s, scope.project.timeZone, now);
-  await scope.db.update(digestSchedules).set(paused ? { paused } : { paused, nextRunAt }).where(where);
+  await scope.db
+    .update(digestSchedules)
+    .set(paused ? { paused } : { paused, nextRunAt })
+    .where(where);
   return paused ? null : nextRunAt;
 }
 
