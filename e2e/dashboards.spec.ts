@@ -112,6 +112,8 @@ test("an admin composes, arranges and annotates a dashboard; a viewer reads it; 
   await expect(goalTile.getByTestId("tile-width")).toHaveValue("2");
   // By mouse: the note's corner handle dragged one column right and one row down; kept after a reload.
   const noteTile = page.locator("[data-testid=tile][data-kind=note]");
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  await noteTile.evaluate((el) => el.scrollIntoView({ block: "center" }));
   const corner = (await noteTile.getByTestId("tile-resize").boundingBox())!;
   const noteBox = (await noteTile.boundingBox())!;
   await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
@@ -124,6 +126,7 @@ test("an admin composes, arranges and annotates a dashboard; a viewer reads it; 
   await page.reload();
   await expect(noteTile).toHaveAttribute("data-width", "2");
   await expect(noteTile).toHaveAttribute("data-height", "2");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // An annotation on a day of the period: drawn on the dashboard's trend chart and on the funnel page's.
   await page.getByTestId("annotation-note").fill("nieuwe checkout");

@@ -22,7 +22,8 @@ export function TileResizeHandle({
   onPreview: (size: TileSize | null) => void;
   onResize: (size: TileSize) => void;
 }) {
-  const drag = useRef<{ x: number; y: number; col: number; row: number; gap: number; last: TileSize } | null>(null);
+  // `start` is the size when the drag began (the `size` shown changes as the drag previews).
+  const drag = useRef<{ x: number; y: number; col: number; row: number; gap: number; start: TileSize; last: TileSize } | null>(null);
 
   const sizeAt = (x: number, y: number): TileSize => {
     const d = drag.current!;
@@ -51,6 +52,7 @@ export function TileResizeHandle({
           // The tile's own rows: its height over the rows it spans now.
           row: (box.height - (size.height - 1) * gap) / size.height,
           gap,
+          start: size,
           last: size,
         };
         e.currentTarget.setPointerCapture(e.pointerId);
@@ -66,8 +68,9 @@ export function TileResizeHandle({
       onPointerUp={(e) => {
         if (!drag.current) return;
         const next = sizeAt(e.clientX, e.clientY);
+        const { start } = drag.current;
         drag.current = null;
-        if (next.width !== size.width || next.height !== size.height) onResize(next);
+        if (next.width !== start.width || next.height !== start.height) onResize(next);
         else onPreview(null);
       }}
       onPointerCancel={() => {
