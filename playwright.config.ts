@@ -41,7 +41,8 @@ export default defineConfig({
   webServer: {
     command: "node scripts/start.mjs",
     url: `${baseURL}/login`,
-    timeout: 300_000,
+    // The first start builds the app: about 4 minutes on a quiet 2-core machine, more than 5 on a busy one.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -16,7 +16,8 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
 
-describe("admin CLI", () => {
+// Several CLI processes a test (tsx, migrations, argon2): 53 s of the default 60 on a loaded CI machine.
+describe("admin CLI", { timeout: 240_000 }, () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it("migrates, creates a user with a team, and a project with its keys", () => {

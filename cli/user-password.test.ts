@@ -71,7 +71,9 @@ function suite(kind: "pglite" | "postgres", make: () => Promise<Target> | Target
     }
   };
 
-  describe(`user:password [${kind}]`, () => {
+  // Each test runs the CLI as separate processes (tsx starting up, migrating, argon2): on a loaded
+  // CI machine three of them took 41 s of the default 60, so the limit here is the processes', not the test's.
+  describe(`user:password [${kind}]`, { timeout: 240_000 }, () => {
     beforeAll(async () => {
       target = await make();
       const made = cli(["user:create", "--email", "lost@example.nl", "--password", "forgotten password", "--name", "Lost"]);

@@ -4,6 +4,7 @@ import { users, teams, memberships, type Role } from "./schema";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { revokeOtherSessions } from "./sessions";
+import { forgetWriteKeys } from "./write-key-cache";
 import { slugify } from "../lib/auth/validation";
 import { randomToken } from "../lib/keys";
 import { InputError } from "../lib/errors";
@@ -150,7 +151,7 @@ export async function deleteAccount(
   db: Db,
   userId: string,
 ): Promise<{ deleted: true; teams: string[] } | { deleted: false; blockers: TeamBlockingDeletion[] }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     // Lock the user's membership rows' teams, so nobody joins a team between the check and its deletion.
     const mine = await t.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.userId, userId));
@@ -169,6 +170,9 @@ export async function deleteAccount(
     await t.delete(users).where(eq(users.id, userId));
     return { deleted: true as const, teams: alone };
   });
+  // Their projects went with the teams: their write keys are refused at once.
+  if (result.deleted && result.teams.length) forgetWriteKeys();
+  return result;
 }
 
 /** The teams the user is the only member of: deleting the account deletes them, with their projects. */

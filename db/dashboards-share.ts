@@ -1,16 +1,15 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
 import { dashboardShareLinks, dashboards, projects, shareLinkTokens } from "./schema";
 import { isUuid, shareProjectScope, type ProjectScope } from "./tenant";
 import { getDashboardRow } from "./dashboards";
-import { fixedShareRange, shareInputSchema, SHARE_PASSWORD_LIMIT } from "./share";
-import { hitRateLimit, clearRateLimit } from "./rate-limit";
+import { fixedShareRange, shareInputSchema } from "./share";
 import { notFound } from "../lib/errors";
 import { randomToken, hashToken } from "../lib/keys";
-import { hashPassword, verifyPassword } from "../lib/auth/password";
+import { hashPassword } from "../lib/auth/password";
 import { sharePasswordOk } from "../lib/share-cookie";
-import { lastDays, localIsoDay } from "../lib/funnel/ranges";
+import { localIsoDay } from "../lib/funnel/ranges";
 import { HEX_COLOUR, readableUnderWhite } from "../lib/dashboards/colour";
 import { logoProblem } from "../lib/dashboards/logo";
 import { LOGO_MAX_BYTES, LOGO_TYPES } from "../lib/dashboards/types";
@@ -193,26 +192,25 @@ export async function openDashboardShare(
   return { state: "ok", link, scope: shareProjectScope(db, project, link.id), projectName: project.name, dashboardName: row.dashboardName };
 }
 
-/** Checks a dashboard share link's password, counted per link and client address (as a report's link). */
-export async function checkDashboardSharePassword(
-  db: Db,
-  link: DashboardShareRow,
-  password: string,
-  clientAddress: string,
-): Promise<"ok" | "wrong" | "limited"> {
-  if (!link.passwordHash) return "ok";
-  const key = `dashboard-share:${link.id}:${clientAddress}`;
-  const state = await hitRateLimit(db, key, SHARE_PASSWORD_LIMIT.attempts, SHARE_PASSWORD_LIMIT.windowSeconds);
-  if (state.limited) return "limited";
-  if (await verifyPassword(link.passwordHash, password)) {
-    await clearRateLimit(db, key);
-    return "ok";
-  }
-  return "wrong";
-}
-
-/** The period a dashboard link shows: its fixed days, or the last N local days (today included). */
-export function dashboardShareRange(link: DashboardShareRow, timeZone: string, now = new Date()): { from: Date; to: Date } {
-  if (link.fixedFrom && link.fixedTo) return { from: link.fixedFrom, to: link.fixedTo };
-  return lastDays(link.rollingDays ?? 30, timeZone, now);
+/**
+ * The client logo a dashboard carries for its PDF: the one of its newest share link that is neither
+ * revoked nor expired and has a logo, or null. Any member (or the project's read key).
+ */
+export async function dashboardLogo(scope: ProjectScope, dashboardId: string, now = new Date()) {
+  const dashboard = await getDashboardRow(scope, dashboardId);
+  const [row] = await scope.db
+    .select({ logo: dashboardShareLinks.logo, type: dashboardShareLinks.logoType })
+    .from(dashboardShareLinks)
+    .where(
+      and(
+        eq(dashboardShareLinks.projectId, scope.projectId),
+        eq(dashboardShareLinks.dashboardId, dashboard.id),
+        isNull(dashboardShareLinks.revokedAt),
+        isNotNull(dashboardShareLinks.logo),
+        or(isNull(dashboardShareLinks.expiresAt), gt(dashboardShareLinks.expiresAt, now)),
+      ),
+    )
+    .orderBy(desc(dashboardShareLinks.createdAt))
+    .limit(1);
+  return row?.logo && row.type ? { bytes: Buffer.from(row.logo), type: row.type } : null;
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { ProjectScope } from "./tenant";
 import { goals } from "./schema";
-import { getFunnel } from "./funnels";
+import { funnelDefinitionOf, getFunnel } from "./funnels";
 import { projectConversions } from "./conversions";
 import { funnelResults } from "./queries/funnel/funnelResults";
 import { AccessError } from "../lib/errors";
@@ -62,8 +62,7 @@ export function dashboardReader(scope: ProjectScope, tiles: TileView[], terms: D
         if (!funnel || !filters) return { kind: "empty" };
         const results = await serial(() =>
           funnelResults(scope, {
-            steps: funnel.steps,
-            windowSeconds: funnel.windowSeconds,
+            ...funnelDefinitionOf(funnel),
             from: terms.from,
             to: terms.to,
             filters,

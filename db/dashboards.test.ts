@@ -19,15 +19,9 @@ import {
   updateTile,
 } from "./dashboards";
 import { dashboardReader } from "./dashboards-tiles";
-import {
-  checkDashboardSharePassword,
-  createDashboardShare,
-  dashboardShareRange,
-  listDashboardShares,
-  openDashboardShare,
-  revokeDashboardShare,
-} from "./dashboards-share";
+import { createDashboardShare, listDashboardShares, openDashboardShare, revokeDashboardShare } from "./dashboards-share";
 import { annotationsFor, createAnnotation, deleteAnnotation, listAnnotations } from "./annotations";
+import { checkSharePassword, shareRange } from "./share";
 import { dashboardShareLinks } from "./schema";
 import { AccessError, InputError } from "../lib/errors";
 import { hashToken } from "../lib/keys";
@@ -214,13 +208,13 @@ describeEachDb("dashboards, their share links and annotations", (db) => {
     expect(JSON.stringify({ ...row, logo: null })).not.toContain(token);
     expect(row.colour).toBe("#1e3a8a");
     expect(Buffer.from(row.logo!).toString("base64")).toBe(PNG);
-    expect(
-      dashboardShareRange(row, owner.project.timeZone).to.getTime() - dashboardShareRange(row, owner.project.timeZone).from.getTime(),
-    ).toBe(30 * 86400_000);
+    expect(shareRange(row, owner.project.timeZone).to.getTime() - shareRange(row, owner.project.timeZone).from.getTime()).toBe(
+      30 * 86400_000,
+    );
 
     expect((await openDashboardShare(db(), token)).state).toBe("password");
-    expect(await checkDashboardSharePassword(db(), row, "wrong", "1.2.3.4")).toBe("wrong");
-    expect(await checkDashboardSharePassword(db(), row, "client-secret", "1.2.3.4")).toBe("ok");
+    expect(await checkSharePassword(db(), row, "wrong", "1.2.3.4", "dashboard-share")).toBe("wrong");
+    expect(await checkSharePassword(db(), row, "client-secret", "1.2.3.4", "dashboard-share")).toBe("ok");
     const proof = sharePasswordProof(token, row.passwordHash!);
     const opened = await openDashboardShare(db(), token, { proofCookie: (id) => (id === linkId ? proof : undefined), touch: true });
     expect(opened.state).toBe("ok");

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { ProjectScope } from "./tenant";
 import { isUuid } from "./tenant";
-import { dashboards, dashboardTiles, funnels, goals } from "./schema";
+import { dashboards, dashboardTiles, digestSchedules, funnels, goals } from "./schema";
 import { InputError, notFound } from "../lib/errors";
 import {
   dashboardInputSchema,
@@ -85,11 +85,14 @@ export async function updateDashboard(scope: ProjectScope, dashboardId: string, 
     .where(and(eq(dashboards.projectId, scope.projectId), eq(dashboards.id, row.id)));
 }
 
-/** Deletes a dashboard, its tiles and its share links. Admins only. */
+/** Deletes a dashboard, its tiles, its share links and the schedules that mail it. Admins only. */
 export async function deleteDashboard(scope: ProjectScope, dashboardId: string): Promise<void> {
   scope.require("admin");
   const row = await getDashboardRow(scope, dashboardId);
-  await scope.db.delete(dashboards).where(and(eq(dashboards.projectId, scope.projectId), eq(dashboards.id, row.id)));
+  await scope.db.transaction(async (tx) => {
+    await tx.delete(digestSchedules).where(and(eq(digestSchedules.projectId, scope.projectId), eq(digestSchedules.dashboardId, row.id)));
+    await tx.delete(dashboards).where(and(eq(dashboards.projectId, scope.projectId), eq(dashboards.id, row.id)));
+  });
 }
 
 /** A tile's columns from its input; its funnel or goal is re-read through the scope (another project's is 404). */

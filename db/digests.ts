@@ -6,7 +6,7 @@ import type { ProjectScope } from "./tenant";
 import { createShareLink, revokeShareLink } from "./share";
 import { createDashboardShare, revokeDashboardShare } from "./dashboards-share";
 import { getDashboardRow } from "./dashboards";
-import { InputError, notFound } from "../lib/errors";
+import { AccessError, InputError, notFound } from "../lib/errors";
 import { encryptSecret } from "../lib/keys";
 import { LOCALES, isLocale, type Locale } from "../lib/i18n/locales";
 import { DIGEST_FREQUENCIES, DIGEST_REPORTS, type DigestFrequency } from "../lib/digests/types";
@@ -58,21 +58,6 @@ async function teamMembers(scope: ProjectScope, userIds: string[]) {
     .where(and(eq(memberships.teamId, scope.teamId), inArray(memberships.userId, userIds)));
 }
 
-/** The schedule's own share link (its token returned once): a report's, or a dashboard's for a dashboard. */
-async function liveLink(scope: ProjectScope, data: z.output<typeof digestInputSchema>) {
-  const label = `Digest${data.label ? `: ${data.label}` : ""}`.slice(0, 100);
-  const range = { kind: "rolling" as const, days: LINK_DAYS[data.frequency] };
-  if (data.report === "dashboard") return createDashboardShare(scope, data.dashboardId!, { label, range });
-  const { link, token } = await createShareLink(scope, {
-    report: data.report,
-    funnelId: data.funnelId,
-    label,
-    range,
-    compare: data.report === "funnel",
-  });
-  return { linkId: link.id, token };
-}
-
 /** Creates a schedule, its share link and its recipients; the first send is the next due time after `now`. Admins only. */
 export async function createDigestSchedule(scope: ProjectScope, input: DigestInput, opts: { secret: string; now?: Date }) {
   scope.require("admin");
@@ -85,13 +70,27 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
       .where(and(eq(funnels.projectId, scope.projectId), eq(funnels.id, data.funnelId!)));
     if (!f) throw new InputError("funnel", "funnelId", 400);
   }
-  if (data.report === "dashboard") {
-    const found = await getDashboardRow(scope, data.dashboardId!).catch(() => null);
-    if (!found) throw new InputError("dashboard", "dashboardId", 400);
-  }
+  const dashboard =
+    data.report === "dashboard"
+      ? await getDashboardRow(scope, data.dashboardId!).catch((err) =>
+          Promise.reject(err instanceof AccessError ? new InputError("dashboard", "dashboardId", 400) : err),
+        )
+      : null;
   const members = await teamMembers(scope, [...new Set(data.members)]);
   if (members.length !== new Set(data.members).size) throw new InputError("members", "members", 400);
-  const { linkId, token } = await liveLink(scope, data);
+  const linkTerms = {
+    label: `Digest${data.label ? `: ${data.label}` : ""}`.slice(0, 100),
+    range: { kind: "rolling" as const, days: LINK_DAYS[data.frequency] },
+  };
+  // A dashboard's mail opens the dashboard's own kind of share link (/share/dashboard/<token>).
+  const { link, token } = dashboard
+    ? await createDashboardShare(scope, dashboard.id, linkTerms).then((l) => ({ link: { id: l.linkId }, token: l.token }))
+    : await createShareLink(scope, {
+        report: data.report as "funnel" | "conversions",
+        funnelId: data.funnelId,
+        ...linkTerms,
+        compare: data.report === "funnel",
+      });
   const timing = { frequency: data.frequency, weekday: data.frequency === "weekly" ? data.weekday! : null, hour: data.hour };
   const [schedule] = await scope.db
     .insert(digestSchedules)
@@ -99,10 +98,10 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
       projectId: scope.projectId,
       report: data.report,
       funnelId: data.report === "funnel" ? data.funnelId! : null,
-      dashboardId: data.report === "dashboard" ? data.dashboardId! : null,
+      dashboardId: dashboard?.id ?? null,
       label: data.label || null,
       ...timing,
-      shareLinkId: linkId,
+      shareLinkId: link.id,
       shareTokenEnc: encryptSecret(token, opts.secret),
       nextRunAt: nextDigestRun(timing, scope.project.timeZone, now),
       createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,

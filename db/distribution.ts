@@ -16,6 +16,7 @@ import { queryRows, type Db } from "./client";
 export const TABLE_PLACEMENT = {
   distributed: [
     "events",
+    "event_messages",
     "persons",
     "identity_links",
     "ingest_stats",
@@ -84,14 +85,15 @@ export type DistributeResult = { citus: boolean; distributed: string[]; referenc
  * Idempotent: a table Citus already placed is left alone, so it is safe after every migration and on
  * a cluster with data (Citus copies existing rows into the shards). Tenant tables are co-located
  * with `events`. `shardCount` is for tests (fewer shards are quicker to make); production keeps
- * Citus's default (32).
+ * Citus's default (32). `placement` is for tests of older schemas (a migration test).
  *
  * The foreign keys of the tenant tables (to `projects`, `users`) are dropped first and put back
  * last: once `users` becomes a reference table, Citus would otherwise turn every table linked to it
  * by a foreign key into a coordinator-local one, and such a table with an identity column (events)
  * can no longer be distributed.
  */
-export async function distribute(db: Db, opts: { shardCount?: number } = {}): Promise<DistributeResult> {
+export async function distribute(db: Db, opts: { shardCount?: number; placement?: TablePlacement } = {}): Promise<DistributeResult> {
+  const placement = opts.placement ?? TABLE_PLACEMENT;
   if (!(await isCitus(db))) return { citus: false, distributed: [], referenced: [] };
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
@@ -104,8 +106,8 @@ export async function distribute(db: Db, opts: { shardCount?: number } = {}): Pr
       ).map((r) => [r.t, r.method === "h" ? "distributed" : r.model === "t" ? "reference" : "local"]),
     );
     const result: DistributeResult = { citus: true, distributed: [], referenced: [] };
-    const tenants = TABLE_PLACEMENT.distributed.filter((x) => placed.get(x) !== "distributed");
-    const references = TABLE_PLACEMENT.reference.filter((x) => placed.get(x) !== "reference");
+    const tenants = placement.distributed.filter((x) => placed.get(x) !== "distributed");
+    const references = placement.reference.filter((x) => placed.get(x) !== "reference");
     if (tenants.length === 0 && references.length === 0) return result;
     await t.execute(sql`set local citus.multi_shard_modify_mode to 'sequential'`);
     if (opts.shardCount) await t.execute(sql.raw(`set local citus.shard_count = ${Math.trunc(opts.shardCount)}`));
@@ -122,7 +124,7 @@ export async function distribute(db: Db, opts: { shardCount?: number } = {}): Pr
       await t.execute(sql`select create_reference_table(${table})`);
       result.referenced.push(table);
     }
-    const anchor = TABLE_PLACEMENT.distributed[0];
+    const anchor = placement.distributed[0];
     for (const table of tenants) {
       const colocate = table === anchor ? "default" : anchor;
       await t.execute(sql`select create_distributed_table(${table}, ${DISTRIBUTION_COLUMN}, colocate_with => ${colocate})`);

@@ -2,6 +2,7 @@ import { and, eq, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import type { ProjectScope } from "./tenant";
 import { projects } from "./schema";
+import { forgetWriteKeys } from "./write-key-cache";
 import { InputError } from "../lib/errors";
 import { siteDomain } from "../lib/ingest/plausible";
 
@@ -66,5 +67,6 @@ export async function setDropInClaims(scope: ProjectScope, claims: DropInClaims)
     if (isUniqueViolation(err)) throw new InputError("Another project claimed this a moment ago.", "plausibleDomain", 409);
     throw err;
   }
+  forgetWriteKeys();
   return { plausibleDomain, umamiWebsiteId };
 }

@@ -31,7 +31,7 @@ export const queryLimits = {
   suggestionsMs: 5_000,
   /** the audience's one engine run (its pages are short reads under the connection default) */
   audienceMs: 60_000,
-  /** one slice of a background facts build (138 s for all 8 slices at 10 million events) */
+  /** each statement of a background facts build (a FETCH of the engine's cursor, an insert of fact rows) */
   factsBuildMs: 600_000,
   /** a person's deletion, and one batch of the retention job (db/persons.ts, db/retention.ts) */
   eraseMs: 120_000,

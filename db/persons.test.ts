@@ -1,6 +1,6 @@
 import { it, expect, beforeAll } from "vitest";
 import { sql } from "drizzle-orm";
-import { describeEachDb } from "../tests/db";
+import { describeEachDb, alsoOnCitus } from "../tests/db";
 import { ownerWithProject } from "../tests/fixtures";
 import { insertEvents, type EventInput } from "./events/insert";
 import { generateDemoEvents } from "./demo/generate";
@@ -15,6 +15,9 @@ import { deletePerson, personDeletionLog, personProfile } from "./persons";
 import { zonedMidnight } from "../lib/funnel/ranges";
 import type { ProjectScope } from "./tenant";
 import { AccessError } from "../lib/errors";
+
+// The hourly claim, retention and a person's erasure on a Citus cluster too (tenant data, DDL on partitions).
+alsoOnCitus();
 
 const TZ = "Europe/Amsterdam";
 const END = zonedMidnight(2026, 5, 1, TZ);

@@ -113,7 +113,17 @@ export async function deletePerson(scope: ProjectScope, id: string): Promise<Per
     const count = async (statement: ReturnType<typeof sql>) =>
       Number((await queryRows<{ n: number }>(t, sql`with d as (${statement} returning 1) select count(*)::int as n from d`))[0].n);
     const counts = {
-      events: await count(sql`delete from events where project_id = ${p}::uuid and person_id = ${personId}`),
+      // With their message ids: a retried message of theirs is a new event again, as before they were stored.
+      events: Number(
+        (
+          await queryRows<{ n: number }>(
+            t,
+            sql`with d as (delete from events where project_id = ${p}::uuid and person_id = ${personId} returning message_id),
+              m as (delete from event_messages where project_id = ${p}::uuid and message_id in (select message_id from d))
+              select count(*)::int as n from d`,
+          )
+        )[0].n,
+      ),
       devices: devices.length,
       identityLinks: await count(
         sql`delete from identity_links where project_id = ${p}::uuid and (user_id = ${personId} or anonymous_id = ${personId})`,

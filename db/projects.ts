@@ -5,6 +5,7 @@ import type { TeamScope, ProjectScope, ProjectRow } from "./tenant";
 import * as schema from "./schema";
 import { projects, funnels, goals, events, funnelFactRows, funnelFactSets, shareLinks, ingestStats } from "./schema";
 import { limitedStatements } from "./limits";
+import { forgetWriteKeys } from "./write-key-cache";
 import { isLocalMidnight, localDay, zonedMidnight } from "../lib/funnel/ranges";
 import { parseOriginPattern, MAX_ALLOWED_ORIGINS } from "../lib/ingest/origin";
 import { newReadKey, newWriteKey, hashToken, encryptSecret, decryptSecret, keyPrefix } from "../lib/keys";
@@ -127,6 +128,7 @@ export async function rotateWriteKey(scope: ProjectScope): Promise<string> {
     .update(projects)
     .set({ writeKeyHash: hashToken(writeKey), writeKeyEnc: encryptSecret(writeKey, authSecret()) })
     .where(eq(projects.id, scope.projectId));
+  forgetWriteKeys();
   return writeKey;
 }
 
@@ -179,7 +181,7 @@ export async function updateProject(scope: ProjectScope, input: ProjectDetails):
   scope.require("admin");
   const data = projectDetailsSchema.parse(input);
   const before = scope.project.timeZone;
-  return scope.db.transaction(async (tx) => {
+  const updated = await scope.db.transaction(async (tx) => {
     const [row] = await tx
       .update(projects)
       .set({ name: data.name, siteUrl: data.siteUrl ?? null, timeZone: data.timeZone })
@@ -201,6 +203,8 @@ export async function updateProject(scope: ProjectScope, input: ProjectDetails):
     }
     return row;
   });
+  forgetWriteKeys();
+  return updated;
 }
 
 /** Local midnight of the same date in another zone; an instant that was not a local midnight stays as it is. */
@@ -246,6 +250,7 @@ export async function deleteProject(scope: ProjectScope, confirmName: string): P
     }
     await db.delete(projects).where(and(eq(projects.id, scope.projectId), eq(projects.teamId, scope.teamId)));
   });
+  forgetWriteKeys();
 }
 
 /** The allowed-origins settings as typed: one entry per line of the settings form. */
@@ -272,6 +277,7 @@ export async function setAllowedOrigins(scope: ProjectScope, input: z.input<type
     .update(projects)
     .set({ allowedOrigins: origins, acceptWithoutOrigin: data.acceptWithoutOrigin })
     .where(and(eq(projects.id, scope.projectId), eq(projects.teamId, scope.teamId)));
+  forgetWriteKeys();
   return origins;
 }
 

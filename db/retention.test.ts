@@ -1,6 +1,6 @@
 import { it, expect, beforeAll } from "vitest";
 import { sql } from "drizzle-orm";
-import { describeEachDb } from "../tests/db";
+import { describeEachDb, alsoOnCitus } from "../tests/db";
 import { ownerWithProject } from "../tests/fixtures";
 import { insertEvents, type EventInput } from "./events/insert";
 import { funnelStepCounts, type StepCountsQuery, type StepCountsRow } from "./queries/funnel/engine";
@@ -14,6 +14,9 @@ import { applyRetention, getRetention, retentionTick, setRetention } from "./ret
 import { retentionHorizon } from "../lib/privacy/retention";
 import { zonedMidnight } from "../lib/funnel/ranges";
 import type { ProjectScope } from "./tenant";
+
+// The hourly claim, retention and a person's erasure on a Citus cluster too (tenant data, DDL on partitions).
+alsoOnCitus();
 
 const TZ = "Europe/Amsterdam";
 // Data from 1 February to 1 April 2026; "now" is 10 April with 2 months kept: the horizon is local midnight of 10 February.

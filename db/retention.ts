@@ -5,6 +5,7 @@ import { limitedStatements } from "./limits";
 import { factsLockKey } from "./queries/funnel/factsUpkeep";
 import { retentionHorizon } from "../lib/privacy/retention";
 import { RETENTION_MONTHS } from "../lib/privacy/types";
+import { createPartitionsAhead, dropPartitionsBefore, eventPartitions, type DroppedPartitions } from "./event-partitions";
 
 /**
  * Retention: a project keeps its events for `event_retention.months` months (default 25), and
@@ -13,9 +14,10 @@ import { RETENTION_MONTHS } from "../lib/privacy/types";
  * several processes never run one project's deletion at once. Design and measurements: README,
  * "Retention".
  *
- * Events are deleted in batches through the (project_id, time) index, each batch its own short
- * transaction, instead of dropping monthly partitions: see the README for why (exact message-id
- * deduplication needs a key without the time) and for what a month costs at 10 million events.
+ * `events` is partitioned by month (db/event-partitions.ts): a month that lies before every
+ * project's horizon is dropped whole, for all projects at once; what a project keeps less of than the
+ * longest retention is deleted in batches through the (project_id, time) index, each batch its own
+ * short transaction. See the README for what each costs at 10 million events.
  */
 
 /** Events per delete statement: short transactions (ingestion keeps flowing) with few round trips. */
@@ -70,7 +72,11 @@ async function claimDueProjects(db: Db): Promise<{ project_id: string; months: n
     sql`with claimed as (
         insert into event_retention (project_id, checked_at) select id, now() from projects
         on conflict (project_id) do update set checked_at = excluded.checked_at
-          where event_retention.checked_at is null or event_retention.checked_at < excluded.checked_at - ${CLAIM_INTERVAL}::interval
+          -- In UTC wall time and with the interval written out: Citus allows only immutable functions in
+          -- this WHERE (timestamptz minus an interval depends on the session's time zone; a parameter
+          -- reaches the shard untyped).
+          where event_retention.checked_at is null
+            or event_retention.checked_at at time zone 'UTC' < (excluded.checked_at at time zone 'UTC') - ${sql.raw(`interval '${CLAIM_INTERVAL}'`)}
         returning project_id, months
       )
       select c.project_id, c.months, p.time_zone from claimed c join projects p on p.id = c.project_id`,
@@ -78,10 +84,48 @@ async function claimDueProjects(db: Db): Promise<{ project_id: string; months: n
 }
 
 /**
- * One tick of the job: applies retention to every project due for it. Returns what each run
- * erased. A project's failure is logged and does not stop the others (it is tried again next hour).
+ * The earliest horizon of all projects (the longest retention chosen, in the earliest time zone):
+ * events before it are outside every project's horizon. Null without projects.
  */
-export async function retentionTick(db: Db, now = new Date()): Promise<Map<string, RetentionRun>> {
+export async function retentionCut(db: Db, now = new Date()): Promise<Date | null> {
+  const kinds = await queryRows<{ months: number; time_zone: string }>(
+    db,
+    sql`select distinct coalesce(r.months, ${RETENTION_MONTHS.default})::int as months, p.time_zone
+      from projects p left join event_retention r on r.project_id = p.id`,
+  );
+  const cuts = kinds.map((k) => retentionHorizon(now, Number(k.months), k.time_zone).cut.getTime());
+  return cuts.length ? new Date(Math.min(...cuts)) : null;
+}
+
+/**
+ * The partitions' share of a tick: makes the months ahead, then drops the months before every
+ * project's horizon. A failure (a lock not granted within its time limit) is logged and tried at
+ * the next tick; the projects' batched deletes still run.
+ */
+export async function maintainPartitions(db: Db, now = new Date()): Promise<DroppedPartitions & { made: string[] }> {
+  const out = { made: [] as string[], partitions: [] as string[], events: 0 };
+  try {
+    out.made = await createPartitionsAhead(db, now);
+    const cut = await retentionCut(db, now);
+    if (cut) Object.assign(out, await dropPartitionsBefore(db, cut));
+  } catch (err) {
+    console.error("[trechter] event partitions: upkeep failed (tried again at the next tick):", err);
+  }
+  return out;
+}
+
+/**
+ * One tick of the job: keeps the partitions of `events` (maintainPartitions), then applies retention
+ * to every project due for it. Returns what each project's run erased. A project's failure is
+ * logged and does not stop the others (it is tried again next hour).
+ */
+export async function retentionTick(
+  db: Db,
+  now = new Date(),
+  onPartitions?: (p: Awaited<ReturnType<typeof maintainPartitions>>) => void,
+): Promise<Map<string, RetentionRun>> {
+  const partitions = await maintainPartitions(db, now);
+  onPartitions?.(partitions);
   const runs = new Map<string, RetentionRun>();
   for (const p of await claimDueProjects(db)) {
     try {
@@ -98,8 +142,11 @@ const n = async (db: Db, query: ReturnType<typeof sql>) => Number((await queryRo
 /**
  * Deletes a project's events before its horizon (retentionHorizon: a local midnight) and everything
  * derived from them:
- * - events, RETENTION_BATCH at a time through the (project_id, time) index; the persons whose events
- *   went get `first_seen` moved up to the horizon (nothing older is known about them any more);
+ * - events, RETENTION_BATCH at a time through the (project_id, time) index, with their message ids
+ *   (event_messages); the persons whose events went get `first_seen` moved up to the horizon
+ *   (nothing older is known about them any more); the same for every person of the project once
+ *   whole months were dropped since its last run (the oldest partition starts after its last
+ *   horizon), whose events no batch here saw;
  * - persons left without any event (found through (project_id, last_seen)), with the identity
  *   links to them;
  * - funnel fact rows of local days before the horizon's day, in every fact set, under its lock; the
@@ -132,7 +179,10 @@ export async function applyRetention(
         sql`with doomed as (
             select id from events where project_id = ${projectId}::uuid and time < ${at}::timestamptz order by time limit ${batch}
           ), gone as (
-            delete from events e where e.project_id = ${projectId}::uuid and e.id in (select id from doomed) returning e.person_id
+            delete from events e where e.project_id = ${projectId}::uuid and e.time < ${at}::timestamptz
+              and e.id in (select id from doomed) returning e.person_id, e.message_id
+          ), messages as (
+            delete from event_messages m where m.project_id = ${projectId}::uuid and m.message_id in (select message_id from gone)
           ), moved as (
             update persons p set first_seen = ${at}::timestamptz from (select distinct person_id from gone) g
             where p.project_id = ${projectId}::uuid and p.person_id = g.person_id and p.first_seen < ${at}::timestamptz
@@ -143,6 +193,17 @@ export async function applyRetention(
     run.events += deleted;
     if (deleted < batch) break;
   }
+  const [last] = await queryRows<{ horizon: string | Date | null }>(
+    db,
+    sql`select horizon from event_retention where project_id = ${projectId}::uuid`,
+  );
+  const oldest = (await eventPartitions(db))[0]?.from;
+  if (!last?.horizon || (oldest && pgDate(last.horizon) < oldest))
+    await limited((t) =>
+      t.execute(
+        sql`update persons set first_seen = ${at}::timestamptz where project_id = ${projectId}::uuid and first_seen < ${at}::timestamptz`,
+      ),
+    );
 
   // Persons whose last event lies before the horizon: deleted when they have none left (anonymous
   // persons merged into a user never do), else their last_seen is corrected so they leave the set.

@@ -3,9 +3,10 @@ import { queryRows, type Db } from "./client";
 import { DISTRIBUTION_COLUMN, type TablePlacement } from "./distribution";
 
 /**
- * The rules a schema must keep so that Citus can distribute it by project (and events can later be
- * partitioned by time), read from the catalogue of a migrated database:
- * - every table is placed (distributed, reference or local), and every placed table exists;
+ * The rules a schema must keep so that Citus can distribute it by project (with events partitioned
+ * by time), read from the catalogue of a migrated database:
+ * - every table is placed (distributed, reference or local), and every placed table exists (a
+ *   partition is its table's: events_pYYYY_MM and events_default go with events);
  * - every unique key (primary keys included) of a distributed table contains `project_id`;
  * - a foreign key of a distributed table to another distributed table joins `project_id` to
  *   `project_id` (co-located); one to a reference table is free (every node has that table);

@@ -191,15 +191,19 @@ export async function openShareLink(db: Db, token: string, opts: { passwordOk?: 
   return { state: "ok", link, scope: shareProjectScope(db, project, link.id), projectName: project.name };
 }
 
-/** Checks a share link's password, rate-limited per link and client address. */
+/**
+ * Checks a link's password, rate-limited per link and client address before it is checked: a
+ * report's link (`share`) or a dashboard's (`dashboard-share`), counted apart.
+ */
 export async function checkSharePassword(
   db: Db,
-  link: ShareLinkRow,
+  link: { id: string; passwordHash: string | null },
   password: string,
   clientAddress: string,
+  kind: "share" | "dashboard-share" = "share",
 ): Promise<"ok" | "wrong" | "limited"> {
   if (!link.passwordHash) return "ok";
-  const key = `share:${link.id}:${clientAddress}`;
+  const key = `${kind}:${link.id}:${clientAddress}`;
   const { attempts, windowSeconds } = SHARE_PASSWORD_LIMIT;
   const state = await hitRateLimit(db, key, attempts, windowSeconds);
   if (state.limited) return "limited";
@@ -210,8 +214,12 @@ export async function checkSharePassword(
   return "wrong";
 }
 
-/** The date range a share link allows: its fixed range, or the last N whole days (today included) in the project's time zone, as the dashboard's presets count them. */
-export function shareRange(link: ShareLinkRow, timeZone: string, now = new Date()): { from: Date; to: Date } {
+/** The date range a report's or a dashboard's link allows: its fixed range, or the last N whole days (today included) in the project's time zone, as the dashboard's presets count them. */
+export function shareRange(
+  link: { fixedFrom: Date | null; fixedTo: Date | null; rollingDays: number | null },
+  timeZone: string,
+  now = new Date(),
+): { from: Date; to: Date } {
   if (link.fixedFrom && link.fixedTo) return { from: link.fixedFrom, to: link.fixedTo };
   return lastDays(link.rollingDays ?? 30, timeZone, now);
 }

@@ -21,7 +21,12 @@ export function startRetentionJob(): () => void {
     if (running) return;
     running = true;
     try {
-      const runs = await retentionTick(await getDb());
+      const runs = await retentionTick(await getDb(), new Date(), (p) => {
+        if (p.made.length || p.partitions.length)
+          console.log(
+            `[trechter] event partitions: made ${p.made.join(", ") || "none"}; dropped ${p.partitions.join(", ") || "none"} (${p.events} events)`,
+          );
+      });
       for (const [projectId, run] of runs) {
         if (run.events || run.persons || run.funnelFacts)
           console.log(

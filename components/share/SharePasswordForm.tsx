@@ -3,12 +3,14 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { unlockShareAction } from "@/app/share/[token]/actions";
+import { unlockDashboardShareAction } from "@/app/share/dashboard/[token]/actions";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { Card } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 
-export function SharePasswordForm({ token }: { token: string }) {
+/** The password a protected link asks for, a report's or a dashboard's (attempts are limited per link and address). */
+export function SharePasswordForm({ token, kind = "report" }: { token: string; kind?: "report" | "dashboard" }) {
   const { t } = useI18n();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -24,7 +26,7 @@ export function SharePasswordForm({ token }: { token: string }) {
           e.preventDefault();
           const password = String(new FormData(e.currentTarget).get("password") ?? "");
           start(async () => {
-            const r = await unlockShareAction(token, password);
+            const r = await (kind === "dashboard" ? unlockDashboardShareAction : unlockShareAction)(token, password);
             if (r.error) return setError(t(r.error === "limited" ? "share.passwordLimited" : "share.passwordWrong"));
             router.refresh();
           });

@@ -7,7 +7,7 @@ import { DEMO_CONTENT } from "../../lib/templates";
 import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
 import { listGoals } from "../goals";
 import { listExperiments, createExperiment } from "../experiments";
-import { listFunnels } from "../funnels";
+import { funnelDefinitionOf, listFunnels } from "../funnels";
 import { prepareFacts } from "../queries/funnel/factsUpkeep";
 
 export const DEMO_DEFAULTS = { visitors: 5000, days: 90, seed: 42 } as const;
@@ -75,7 +75,7 @@ export async function seedDemoData(
   await scope.db.execute(sql`analyze events`);
   await scope.db.execute(sql`analyze persons`);
   // The saved funnels' facts, so the first look at the demo is already fast.
-  for (const f of await listFunnels(scope)) await prepareFacts(scope, { steps: f.steps, windowSeconds: f.windowSeconds });
+  for (const f of await listFunnels(scope)) await prepareFacts(scope, funnelDefinitionOf(f));
   if (options.experiment) await addDemoExperiment(scope, options, locale);
   return { events, stored };
 }

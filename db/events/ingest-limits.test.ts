@@ -10,38 +10,26 @@ import { insertEvents, IDENTITY_LOCK_BUCKETS, MAX_TRAIT_BYTES, MAX_TRAIT_KEYS } 
 
 /**
  * The database as the ingestion handler sees it, except that every transaction counts the advisory
- * locks it holds (pg_locks, this connection only) after each of its statements: what PostgreSQL's
- * shared lock table must hold for the request until it commits.
+ * locks it holds (pg_locks, this connection only) when its work is done, just before it commits:
+ * what PostgreSQL's shared lock table must hold for the request (transaction-level advisory locks
+ * are only let go at commit, so this is the most the transaction held).
  */
 function countingAdvisoryLocks(inner: Db) {
   const transactions: { maxLocks: number }[] = [];
-  const bind = <T extends object>(target: T, prop: PropertyKey) => {
-    const v = Reflect.get(target, prop);
-    return typeof v === "function" ? v.bind(target) : v;
-  };
   const db = new Proxy(inner, {
     get(target, prop) {
-      if (prop !== "transaction") return bind(target, prop);
+      const v = Reflect.get(target, prop);
+      if (prop !== "transaction") return typeof v === "function" ? v.bind(target) : v;
       return (cb: (tx: Db) => Promise<unknown>, ...rest: unknown[]) =>
         (target.transaction as (cb: (tx: Db) => Promise<unknown>, ...rest: unknown[]) => Promise<unknown>)(
           async (tx: Db) => {
-            const seen = { maxLocks: 0 };
-            transactions.push(seen);
-            const counted = new Proxy(tx, {
-              get(t, p) {
-                if (p !== "execute") return bind(t, p);
-                return async (q: Parameters<Db["execute"]>[0]) => {
-                  const result = await t.execute(q);
-                  const [{ n }] = await queryRows<{ n: number }>(
-                    t,
-                    sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`,
-                  );
-                  seen.maxLocks = Math.max(seen.maxLocks, n);
-                  return result;
-                };
-              },
-            });
-            return cb(counted);
+            const result = await cb(tx);
+            const [{ n }] = await queryRows<{ n: number }>(
+              tx,
+              sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`,
+            );
+            transactions.push({ maxLocks: n });
+            return result;
           },
           ...rest,
         );

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { queryRows } from "../client";
+import { preparedRows } from "../prepared";
 import { factsChangeLock } from "../queries/funnel/changes";
 
 /** One event as stored; ingestion and the demo generator both write through insertEvents. */
@@ -88,15 +88,19 @@ export const IDENTITY_LOCK_BUCKETS = 64;
  * Only a batch that changes identity (links an id to a user, or writes traits) needs its buckets
  * alone; a batch that only adds events to ids takes them shared. Such batches may run side by side
  * (they change no link, so each sees the links the other sees), while a linking batch or a
- * person's deletion (exclusive) still waits for them and they for it.
+ * person's deletion (exclusive) still waits for them and they for it. Two such batches that meet
+ * on new persons wait for each other's rows in `persons`; they never deadlock because each upserts
+ * its persons in one sorted statement. A batch of more than one CHUNK writes them in several
+ * statements, each sorted but not together (two 6,000-event batches in opposite order deadlocked),
+ * so it takes its buckets alone too.
  */
-async function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<void> {
+function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<unknown> {
   const changesIdentity = batch.some((e) => Boolean((e.userId && (e.anonymousId || e.previousId)) || e.traits || e.ageGroup));
-  await lockIdentityIds(
+  return identityLock(
     t,
     projectId,
     batch.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))),
-    changesIdentity ? "exclusive" : "shared",
+    changesIdentity || batch.length > CHUNK ? "exclusive" : "shared",
   );
 }
 
@@ -110,13 +114,21 @@ export async function lockIdentityIds(
   anyIds: string[],
   mode: "exclusive" | "shared" = "exclusive",
 ): Promise<void> {
+  await identityLock(t, projectId, anyIds, mode);
+}
+
+/** The statement that takes the buckets (a prepared statement, so a batch can send it with its insert). */
+function identityLock(t: Db, projectId: string, anyIds: string[], mode: "exclusive" | "shared"): Promise<unknown> {
   const ids = [...new Set(anyIds)];
-  if (!ids.length) return;
+  if (!ids.length) return Promise.resolve();
   const lock = mode === "shared" ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`;
-  await t.execute(sql`select ${lock}(hashtext(${projectId}::text), b) from (
+  return preparedRows(
+    t,
+    sql`select ${lock}(hashtext(${projectId}::text), b) from (
     select distinct (hashtextextended(${projectId} || ':' || id, 0) & ${IDENTITY_LOCK_BUCKETS - 1})::int as b
     from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as x(id)
-  ) buckets order by b`);
+  ) buckets order by b`,
+  );
 }
 
 /**
@@ -190,26 +202,39 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
   const receivedAt = new Date();
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    // Funnel facts wait for batches in flight before they read which persons changed (factsUpkeep.ts).
-    await t.execute(sql`select pg_advisory_xact_lock_shared(${factsChangeLock(projectId)})`);
-    await lockIdentityBuckets(
-      t,
-      projectId,
-      all.map((x) => x.event),
-    );
+    // The locks are sent with the first chunk's insert, without waiting for their answers (prepared
+    // statements, db/prepared.ts): PostgreSQL runs them in this order, so both are held before any
+    // row is written, and an error in one fails the transaction, so the statements after it fail too.
+    let locks: Promise<unknown>[] = [
+      // Funnel facts wait for batches in flight before they read which persons changed (factsUpkeep.ts).
+      preparedRows(t, sql`select pg_advisory_xact_lock_shared(${factsChangeLock(projectId)})`),
+      lockIdentityBuckets(
+        t,
+        projectId,
+        all.map((x) => x.event),
+      ),
+    ];
     // Dedup across the whole group: the first of two items with one messageId wins.
     const seen = new Set<string>();
     for (let i = 0; i < all.length; i += CHUNK) {
       const chunk = all.slice(i, i + CHUNK);
       const fresh = chunk.filter(({ event: e }) => (seen.has(e.messageId) ? false : (seen.add(e.messageId), true)));
       const rows = fresh.map(({ event, member }) => row(event, receivedAt, member));
-      const inserted = await queryRows<{ m: number; n: number }>(
+      const insert = preparedRows<{ m: number; n: number }>(
         t,
         sql`with input as (
               select * from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
                 time timestamptz, received_at timestamptz, name text, anonymous_id text, user_id text, path text,
                 referrer_domain text, utm_source text, utm_medium text, utm_campaign text, device text, browser text,
                 os text, country text, region text, properties jsonb, revenue numeric, message_id text, m int)) with ordinality as x
+            ), fresh as (
+              -- Deduplication: events is partitioned by time, so its keys cannot hold a message id alone; a
+              -- message id is new when its row here is (whatever time a retry carries). In one order, so
+              -- two batches that share ids wait for each other instead of deadlocking.
+              insert into event_messages (project_id, message_id)
+              select ${projectId}::uuid, message_id from input order by message_id
+              on conflict (project_id, message_id) do nothing
+              returning message_id
             ), ins as (
               insert into events (project_id, time, received_at, name, person_id, anonymous_id, user_id, path,
                 referrer_domain, utm_source, utm_medium, utm_campaign, device, browser, os, country, region,
@@ -219,9 +244,9 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
                 i.referrer_domain, i.utm_source, i.utm_medium, i.utm_campaign, i.device, i.browser, i.os, i.country,
                 i.region, coalesce(i.properties, '{}'::jsonb), i.revenue, i.message_id
               from input i
+              join fresh f on f.message_id = i.message_id
               left join identity_links l on l.project_id = ${projectId}::uuid and l.anonymous_id = i.anonymous_id
               order by i.ordinality
-              on conflict (project_id, message_id) do nothing
               returning person_id, time, message_id
             ), people as (
               insert into persons (project_id, person_id, first_seen, last_seen, changed_at)
@@ -239,6 +264,8 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
                 : sql`select i.m, count(*)::int as n from ins join input i on i.message_id = ins.message_id group by i.m`
             }`,
       );
+      const [inserted] = await Promise.all([insert, ...locks]);
+      locks = [];
       for (const r of inserted) stored[Number(r.m)] += Number(r.n);
 
       // Traits of identify calls, merged per person in arrival order, in one statement.
@@ -258,17 +285,23 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
         const people = JSON.stringify([...traits].map(([person_id, t]) => ({ person_id, ...t })));
         // Two statements: the cap needs the stored traits and all incoming ones, which an upsert's
         // `excluded` row (already capped) no longer has. The update merges on the row it locked.
-        await t.execute(sql`
+        await preparedRows(
+          t,
+          sql`
           insert into persons (project_id, person_id, first_seen, last_seen)
           select ${projectId}::uuid, person_id, time, time
           from jsonb_to_recordset(${people}::jsonb) as x(person_id text, time timestamptz)
-          on conflict (project_id, person_id) do nothing`);
-        await t.execute(sql`
+          on conflict (project_id, person_id) do nothing`,
+        );
+        await preparedRows(
+          t,
+          sql`
           update persons p set
             traits = ${cappedTraits(sql`p.traits`, sql`x.traits`, "update")},
             age_group = coalesce(x.age_group, p.age_group)
           from jsonb_to_recordset(${people}::jsonb) as x(person_id text, traits jsonb, age_group text)
-          where p.project_id = ${projectId}::uuid and p.person_id = x.person_id`);
+          where p.project_id = ${projectId}::uuid and p.person_id = x.person_id`,
+        );
       }
 
       // Links: an event with both ids (identify, or any call after it), or an alias. Within a batch
@@ -284,7 +317,9 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
       }
       if (links.size) {
         const pairs = [...links].map(([anonymous_id, { user: user_id }]) => ({ anonymous_id, user_id }));
-        await t.execute(sql`
+        await preparedRows(
+          t,
+          sql`
           with input as (select * from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as x(anonymous_id text, user_id text)),
           linked as (
             insert into identity_links (project_id, anonymous_id, user_id)
@@ -314,7 +349,8 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
           on conflict (project_id, person_id) do update set
             age_group = coalesce(persons.age_group, excluded.age_group),
             traits = ${cappedTraits(sql`persons.traits`, sql`excluded.traits`, "keep")},
-            changed_at = excluded.changed_at`);
+            changed_at = excluded.changed_at`,
+        );
       }
     }
   });

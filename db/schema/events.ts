@@ -12,6 +12,7 @@ import {
   integer,
   smallint,
   date,
+  pgSequence,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { projects } from "./projects";
@@ -29,10 +30,18 @@ const segmentColumns = () => ({
   region: text("region"),
 });
 
+/** The ids of events: a sequence, not an identity (PostgreSQL 15 has none on a partitioned table). */
+export const eventsIdSeq = pgSequence("event_ids");
+
 /**
  * One row per accepted event. `person_id` is the identity the funnels count: the user id when
  * known, else the anonymous id; identify/alias rewrite it for earlier events of that anonymous id.
  * `id` is the receive order (ties in time are broken by it).
+ *
+ * Partitioned by month on `time` (drizzle/0017_events_partitioned.sql; partitions `events_pYYYY_MM`
+ * in UTC and `events_default`, made ahead and dropped by db/event-partitions.ts), which drizzle does
+ * not describe: a key must hold the partition column, so the key is (project_id, id, time) and the
+ * deduplication of message ids lives in `event_messages`.
  */
 export const events = pgTable(
   "events",
@@ -40,7 +49,9 @@ export const events = pgTable(
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('event_ids')`),
     time: timestamp("time", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     name: text("name").notNull(),
@@ -57,8 +68,7 @@ export const events = pgTable(
     messageId: text("message_id").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.projectId, t.id] }),
-    uniqueIndex("events_message_key").on(t.projectId, t.messageId),
+    primaryKey({ columns: [t.projectId, t.id, t.time] }),
     index("events_project_name_time_idx").on(t.projectId, t.name, t.time),
     index("events_project_anon_idx").on(t.projectId, t.anonymousId),
     index("events_project_user_idx")
@@ -67,6 +77,23 @@ export const events = pgTable(
     index("events_project_time_idx").on(t.projectId, t.time),
     index("events_project_person_idx").on(t.projectId, t.personId),
   ],
+);
+
+/**
+ * The message ids of a project's stored events, one row each: ingestion inserts here first (`on
+ * conflict do nothing`) and stores only the events whose row it added, so a retried message is
+ * stored once even when it carries another time (another partition of `events`). Rows go with
+ * their events (retention, a person's deletion).
+ */
+export const eventMessages = pgTable(
+  "event_messages",
+  {
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    messageId: text("message_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.messageId] })],
 );
 
 /** Persons: one per (project, person id) with identify traits; age group lives here. */
@@ -195,6 +222,10 @@ export const funnelFactRows = pgTable(
     gapRegion: smallint("gap_region"),
     /** days since the person's previous row (of any segment) */
     gapPerson: smallint("gap_person"),
+    /** the optional steps some chain from these entries contains (bit j-1 for step j); null when the definition has none */
+    opt: integer("opt"),
+    // Fastest ms from the entry to step j (d2 … d30: DESIGN.md allows 30 steps). A definition with k
+    // steps leaves d(k+1) … d30 null, which costs only their bits in the row's null bitmap.
     d2: bigint("d2", { mode: "number" }),
     d3: bigint("d3", { mode: "number" }),
     d4: bigint("d4", { mode: "number" }),
@@ -204,6 +235,26 @@ export const funnelFactRows = pgTable(
     d8: bigint("d8", { mode: "number" }),
     d9: bigint("d9", { mode: "number" }),
     d10: bigint("d10", { mode: "number" }),
+    d11: bigint("d11", { mode: "number" }),
+    d12: bigint("d12", { mode: "number" }),
+    d13: bigint("d13", { mode: "number" }),
+    d14: bigint("d14", { mode: "number" }),
+    d15: bigint("d15", { mode: "number" }),
+    d16: bigint("d16", { mode: "number" }),
+    d17: bigint("d17", { mode: "number" }),
+    d18: bigint("d18", { mode: "number" }),
+    d19: bigint("d19", { mode: "number" }),
+    d20: bigint("d20", { mode: "number" }),
+    d21: bigint("d21", { mode: "number" }),
+    d22: bigint("d22", { mode: "number" }),
+    d23: bigint("d23", { mode: "number" }),
+    d24: bigint("d24", { mode: "number" }),
+    d25: bigint("d25", { mode: "number" }),
+    d26: bigint("d26", { mode: "number" }),
+    d27: bigint("d27", { mode: "number" }),
+    d28: bigint("d28", { mode: "number" }),
+    d29: bigint("d29", { mode: "number" }),
+    d30: bigint("d30", { mode: "number" }),
   },
   (t) => [
     index("funnel_fact_rows_day_idx").on(t.projectId, t.factsId, t.day),

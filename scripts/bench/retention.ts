@@ -7,7 +7,10 @@
  * - the hourly check of a project with nothing to delete (the horizon before its first event);
  * - the deletion of the oldest month (about a third of the events) by db/retention.ts, as the job
  *   runs it: batched deletes of events, persons left without events, funnel facts trimmed;
- * - the check right after (nothing left to do).
+ * - the check right after (nothing left to do);
+ * - the partitioned path (db/event-partitions.ts): "now" a month on, the next whole month lies before
+ *   the horizon and its partition is dropped (with its events' message ids), then the project's run
+ *   deletes the rest in batches.
  * The deletion is destructive: a database serves one run (BENCH_DB names another).
  */
 import { sql } from "drizzle-orm";
@@ -21,7 +24,7 @@ import { generateDemoEvents } from "../../db/demo/generate";
 import { migrate } from "../../db/migrate";
 import { templateSetup } from "../../lib/templates";
 import { prepareFacts } from "../../db/queries/funnel/factsUpkeep";
-import { applyRetention } from "../../db/retention";
+import { applyRetention, maintainPartitions } from "../../db/retention";
 
 const DB = process.env.BENCH_DB ?? "trechter_bench_retention";
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 1_000_000);
@@ -83,6 +86,23 @@ async function main() {
   const month = await timed("delete the oldest month", new Date(first.getTime() + 61 * 86400_000));
   await timed("check right after", new Date(first.getTime() + 61 * 86400_000));
   console.log(`  = ${fmt(month.run.events / (month.ms / 1000))} events deleted per second, all kinds included`);
+
+  // The partitioned path: the project keeps one month, so the next whole month lies before every horizon.
+  await db.execute(sql`insert into event_retention (project_id, months) values (${projectId}::uuid, 1)
+    on conflict (project_id) do update set months = 1`);
+  const later = new Date(first.getTime() + 92 * 86400_000);
+  let t0 = performance.now();
+  const dropped = await maintainPartitions(db, later);
+  const dropMs = performance.now() - t0;
+  console.log(
+    `${"drop the whole months (partitions)".padEnd(44)} ${fmt(dropMs).padStart(9)} ms  ${dropped.partitions.join(", ")}: ${fmt(dropped.events)} events`,
+  );
+  t0 = performance.now();
+  const rest = await applyRetention(db, projectId, 1, tz, later);
+  console.log(
+    `${"then the project's run (batches, persons, facts)".padEnd(44)} ${fmt(performance.now() - t0).padStart(9)} ms  horizon ${rest.cut.toISOString()}: ${fmt(rest.events)} events, ${fmt(rest.persons)} persons, ${fmt(rest.funnelFacts)} fact rows`,
+  );
+  console.log(`  = ${fmt(dropped.events / (dropMs / 1000))} events dropped per second with their message ids`);
   const after = await stats();
   console.log(`events ${fmt(after.events)} from ${after.first}; persons ${fmt(after.persons)}; funnel fact rows ${fmt(after.facts)}`);
   const t = performance.now();

@@ -1,4 +1,4 @@
-import { getFunnel } from "../../db/funnels";
+import { funnelDefinitionOf, getFunnel } from "../../db/funnels";
 import { stepEventsText } from "../../lib/funnel/step-name";
 import { projectConversions } from "../../db/conversions";
 import { funnelResults } from "../../db/queries/funnel/funnelResults";
@@ -63,8 +63,7 @@ export async function reportData(
   if (r.report === "funnel") {
     const funnel = await getFunnel(scope, r.funnelId ?? "");
     const res = await funnelResults(scope, {
-      steps: funnel.steps,
-      windowSeconds: funnel.windowSeconds,
+      ...funnelDefinitionOf(funnel),
       from: period.from,
       to: period.to,
       filters,

@@ -2,7 +2,8 @@ import { it, expect, beforeAll, afterAll } from "vitest";
 import { describeEachDb } from "../../tests/db";
 import { ownerWithProject } from "../../tests/fixtures";
 import { startSmtpServer, closedPort } from "../../tests/smtp";
-import { insertEvents, type EventInput } from "../../db/events/insert";
+import { insertEvents } from "../../db/events/insert";
+import { shopTraffic as traffic } from "../../tests/shop-traffic";
 import { listFunnels } from "../../db/funnels";
 import { createDigestSchedule, listDigestSchedules } from "../../db/digests";
 import { enqueueDueDigests } from "../../db/digests-due";
@@ -11,48 +12,17 @@ import { setDbHandle } from "../../db/client";
 import { POST as oneClick } from "../../app/api/unsubscribe/[token]/route";
 import { openShareLink } from "../../db/share";
 import { jobByKey } from "../../db/jobs";
-import { zonedMidnight } from "../../lib/funnel/ranges";
 import { runDueJobs } from "../jobs/runner";
 import { runDigestJob, type DigestDeps } from "./job";
 import { colourShare, inlineImages, pngStats } from "../../tests/mail-images";
 import { createAnnotation } from "../../db/annotations";
 import type { ProjectScope } from "../../db/tenant";
 
-const TZ = "Europe/Amsterdam";
 const SECRET = "digest-test-secret-digest-test-secret";
 // Thursday 3 December 2026; the weekly digest goes out on Mondays at 08:00 local (07:00 UTC).
 const NOW = new Date("2026-12-03T10:00:00Z");
 const MONDAY = new Date("2026-12-07T07:00:00Z");
 const NEXT_MONDAY = new Date("2026-12-14T07:00:00Z");
-
-/** Visitors through the e-commerce funnel: `n` enter on each day, every `every`-th buys. */
-function traffic(days: number[], n: number, every: number, tag: string): EventInput[] {
-  const out: EventInput[] = [];
-  let m = 0;
-  for (const d of days) {
-    for (let v = 0; v < n; v++) {
-      const id = `${tag}-${d}-${v}`;
-      let t = zonedMidnight(2026, 11, d, TZ).getTime() + 9 * 3600_000 + v * 60_000;
-      const buys = v % every === 0;
-      const steps: [string, string | null][] = [
-        ["pageview", "/"],
-        ["pageview", "/product/fiets"],
-        ...(buys
-          ? ([
-              ["add_to_cart", null],
-              ["checkout_started", null],
-              ["purchase", null],
-            ] as [string, null][])
-          : []),
-      ];
-      for (const [name, path] of steps) {
-        t += 30_000;
-        out.push({ time: new Date(t), name, path, anonymousId: id, messageId: `${tag}-${m++}`, device: "desktop" });
-      }
-    }
-  }
-  return out;
-}
 
 describeEachDb("scheduled digests, end to end", (db, kind) => {
   let scope: ProjectScope;

@@ -2,17 +2,21 @@ import crypto from "node:crypto";
 import type { Job } from "../../db/jobs";
 import { activeDigestRecipients, digestScheduleForSend } from "../../db/digests";
 import { claimDelivery, finishDelivery, markUncertainDeliveries } from "../../db/digests-send";
-import { operatorProjectScope } from "../../db/tenant";
+import { operatorProjectScope, type ProjectScope } from "../../db/tenant";
 import { teams } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import { decryptSecret } from "../../lib/keys";
+import { AccessError } from "../../lib/errors";
 import { digestPeriod } from "../../lib/digests/schedule";
 import { unsubscribeToken } from "../../lib/digests/unsubscribe-token";
 import type { Locale } from "../../lib/i18n/locales";
 import type { MailSettings } from "../mail/send";
 import type { JobContext } from "../jobs/runner";
 import { reportData } from "./data";
-import { digestMail, reportCharts, type DigestMail } from "./mail";
+import { digestMail, reportCharts } from "./mail";
+import type { DigestMail, DigestMailInput } from "./mail-parts";
+import { dashboardData } from "./dashboard-data";
+import { dashboardCharts, dashboardMail } from "./dashboard-mail";
 import { digestTransport } from "./send";
 
 export type DigestDeps = {
@@ -41,21 +45,19 @@ export async function runDigestJob(job: Job, ctx: JobContext, deps: DigestDeps):
   await markUncertainDeliveries(ctx.db, job.projectId, scheduleId, period.key, new Date(ctx.now().getTime() - deps.leaseMs));
   const recipients = await activeDigestRecipients(ctx.db, job.projectId, scope.teamId, scheduleId);
   if (!recipients.length) return;
-  if (schedule.report === "dashboard") throw new Error("dashboard digests are not available yet");
 
-  const data = await reportData(
-    scope,
-    { report: schedule.report, funnelId: schedule.funnelId, filters: schedule.filters },
-    period,
-    ctx.now(),
+  // The report read once; each language renders (and draws its charts) once, not per recipient.
+  const render = await renderer(scope, schedule, period, ctx.now()).catch((err) =>
+    // A dashboard deleted between queueing and sending: nothing to send (its schedules go with it).
+    schedule.report === "dashboard" && err instanceof AccessError && err.status === 404 ? null : Promise.reject(err),
   );
+  if (!render) return;
   const [team] = await ctx.db.select({ name: teams.name }).from(teams).where(eq(teams.id, scope.teamId));
   const token = schedule.shareTokenEnc ? decryptSecret(schedule.shareTokenEnc, deps.secret) : null;
   const base = deps.appUrl.replace(/\/$/, "");
-  const liveLink = token ? `${base}/share/${token}` : `${base}/projects/${job.projectId}`;
+  const shared = schedule.report === "dashboard" ? "share/dashboard" : "share";
+  const liveLink = token ? `${base}/${shared}/${token}` : `${base}/projects/${job.projectId}`;
   const rendered = new Map<string, DigestMail>();
-  // Charts are drawn once per language (about 0.1 s each on 2 cores), not per recipient.
-  const charts = new Map<Locale, ReturnType<typeof reportCharts>>();
   const transport = deps.mail ? digestTransport(deps.mail) : null;
   const failures: string[] = [];
   try {
@@ -73,12 +75,7 @@ export async function runDigestJob(job: Job, ctx: JobContext, deps: DigestDeps):
       const renderKey = `${locale}:${unsub ? "outside" : "member"}`;
       let mail = rendered.get(renderKey);
       if (!mail || unsub) {
-        if (!charts.has(locale)) charts.set(locale, reportCharts(data, locale));
-        mail = digestMail(
-          data,
-          { locale, frequency: schedule.frequency, teamName: team?.name ?? "", liveLink, unsubscribeLink: unsub },
-          charts.get(locale),
-        );
+        mail = render({ locale, frequency: schedule.frequency, teamName: team?.name ?? "", liveLink, unsubscribeLink: unsub });
         if (!unsub) rendered.set(renderKey, mail);
       }
       const outcome = await transport.send({
@@ -97,3 +94,29 @@ export async function runDigestJob(job: Job, ctx: JobContext, deps: DigestDeps):
 }
 
 const hash = (s: string) => crypto.createHash("sha256").update(s).digest("hex").slice(0, 16);
+
+/**
+ * The schedule's report (a funnel, the conversions overview or a dashboard) read once, and a function
+ * that renders its mail for one reader, drawing each language's charts once (about 0.1 s each on 2 cores).
+ */
+async function renderer(
+  scope: ProjectScope,
+  schedule: NonNullable<Awaited<ReturnType<typeof digestScheduleForSend>>>,
+  period: { from: Date; to: Date },
+  now: Date,
+): Promise<(input: DigestMailInput) => DigestMail> {
+  if (schedule.report === "dashboard") {
+    const data = await dashboardData(scope, schedule.dashboardId ?? "", period, schedule.filters, now);
+    const charts = new Map<Locale, ReturnType<typeof dashboardCharts>>();
+    return (input) => {
+      if (!charts.has(input.locale)) charts.set(input.locale, dashboardCharts(data, input.locale));
+      return dashboardMail(data, input, charts.get(input.locale));
+    };
+  }
+  const data = await reportData(scope, { report: schedule.report, funnelId: schedule.funnelId, filters: schedule.filters }, period, now);
+  const charts = new Map<Locale, ReturnType<typeof reportCharts>>();
+  return (input) => {
+    if (!charts.has(input.locale)) charts.set(input.locale, reportCharts(data, input.locale));
+    return digestMail(data, input, charts.get(input.locale));
+  };
+}

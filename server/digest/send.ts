@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { mailErrorReason, type MailSettings } from "../mail/send";
-import type { DigestMail } from "./mail";
+import type { DigestMail } from "./mail-parts";
 
 export type Outgoing = DigestMail & {
   to: string;

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
-import { projectForWriteKey, type ProjectRow } from "../../db/tenant";
+import type { ProjectRow } from "../../db/tenant";
+import { projectForWriteKeyCached } from "../../db/write-key-cache";
 import { PATH_TYPES } from "../../lib/ingest/schema";
 import { decodeBody, parseJsonBody, BodyError, MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "../../lib/ingest/body";
 import { isStorableText } from "../../lib/text/safe";
@@ -48,7 +49,7 @@ async function projectOf(db: Db, writeKey: string): Promise<ProjectRow | IngestR
   const unknown = fail(401, "unknown_write_key", "Unknown write key. Copy it from the project's settings.");
   if (!isStorableText(writeKey) || writeKey.length > 200) return unknown;
   try {
-    return (await projectForWriteKey(db, writeKey)) ?? unknown;
+    return (await projectForWriteKeyCached(db, writeKey)) ?? unknown;
   } catch (err) {
     if (isUnavailable(err)) return unavailable("The event store is unavailable; retry later.");
     throw err;

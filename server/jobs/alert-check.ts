@@ -8,7 +8,7 @@ import {
   resolveEpisode,
   type AlertRuleRow,
 } from "../../db/alerts";
-import { getFunnel } from "../../db/funnels";
+import { funnelDefinitionOf, getFunnel } from "../../db/funnels";
 import { projectConversions } from "../../db/conversions";
 import { funnelResults } from "../../db/queries/funnel/funnelResults";
 import { lastEventReceived } from "../../db/projects";
@@ -27,7 +27,7 @@ export type AlertDeps = { mail: MailSettings | null; appUrl: string };
 async function counts(scope: ProjectScope, rule: AlertRuleRow, from: Date, to: Date, now: Date): Promise<Counts> {
   if (rule.target === "funnel") {
     const funnel = await getFunnel(scope, rule.funnelId ?? "");
-    const r = await funnelResults(scope, { steps: funnel.steps, windowSeconds: funnel.windowSeconds, from, to, saved: true, now });
+    const r = await funnelResults(scope, { ...funnelDefinitionOf(funnel), from, to, saved: true, now });
     return { visitors: r.steps[0].visitors, converted: r.steps[r.steps.length - 1].visitors };
   }
   const o = await projectConversions(scope, { from, to, filters: {}, segments: [] });

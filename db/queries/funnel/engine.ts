@@ -12,8 +12,9 @@ import type {
   TimeToConvert,
 } from "../../../lib/funnel/types";
 import type { TrendUnit } from "../../../lib/funnel/periods";
-import { walkGroups, timeToConvertDistribution, type WalkDefinition, type WalkEvent } from "../../../lib/funnel/walk";
-import { stepCondition, filterCondition, fieldExpression, needsPersons, matcherNames, NONE, SEGMENT_COLUMNS } from "./fragments";
+import { timeToConvertDistribution, walkColumns, walkColumnsInto, walkOutput, type WalkDefinition } from "../../../lib/funnel/walk";
+import { SEGMENT_COLUMNS } from "./fragments";
+import { ENTRY, REAL, parsePerson, periodLabel, personEventsStatement, type PersonEvents, type RunGrouping } from "./personEvents";
 
 /**
  * The funnel engine: SQL selects a project's candidate rows (events that match a step or an
@@ -63,11 +64,8 @@ export const OTHER = "__other__";
 
 /** Candidate rows one engine run may read; beyond it the request is refused (narrow the range or filters, or ask for the estimate). */
 export const ENGINE_MAX_ROWS = 40_000_000;
-/** Rows per FETCH from the cursor: bounded memory per batch. */
-const FETCH_ROWS = 50_000;
-
-/** Step names that are not events for `strict` (identify, alias and group calls are stored under these names). */
-export const NOT_REAL_EVENTS = ["identify", "alias", "group"];
+/** People per FETCH from the cursor (one row each, carrying all their candidate events): bounded memory per batch. */
+const FETCH_PEOPLE = 5_000;
 
 /** The walk's view of a definition. */
 export function walkDefinition(def: EngineDefinition): WalkDefinition {
@@ -87,34 +85,15 @@ export function walkDefinition(def: EngineDefinition): WalkDefinition {
   };
 }
 
-/** Whether a definition uses nothing beyond what the SQL levels of funnel facts compute (ordered, no optional, within, exclusions or hold). */
-export function isPlainDefinition(def: EngineDefinition): boolean {
-  return (
-    (def.order ?? "ordered") === "ordered" &&
-    !def.exclusions?.length &&
-    !def.hold?.length &&
-    def.steps.every((s) => !s.optional && (s.within === undefined || s.within === null))
-  );
-}
-
-/** The SQL of a held field's value on event `e` (null when missing): JSON text for `prop:` fields, so 1 and "1" differ. */
-function heldValue(field: SegmentField): SQL {
-  if (field.startsWith("prop:")) return sql`(e.properties ->> ${field.slice(5)})`;
-  return fieldExpression(field);
-}
-
-/** The facts group of an entry: its local day and segment fields, as a JSON array (see facts.ts). */
+/**
+ * The facts group of an entry: its local day and segment fields, as a JSON array (see facts.ts).
+ * json, not jsonb: built for every event of a facts build, and jsonb's normalization cost a third
+ * more there (factsWrite.ts hashes the segment from its jsonb form, so ids are as before).
+ */
 export function factsGroup(timeZone: string): SQL {
   const fields = Object.values(SEGMENT_COLUMNS).map((c) => sql.raw(`e.${c}`));
-  return sql`jsonb_build_array(to_char((e.time at time zone ${timeZone})::date, 'YYYY-MM-DD'), ${sql.join(fields, sql`, `)})::text`;
+  return sql`json_build_array(to_char((e.time at time zone ${timeZone})::date, 'YYYY-MM-DD'), ${sql.join(fields, sql`, `)})::text`;
 }
-
-/** What a run groups entries by: a field's raw value and/or a local period (either may be absent), or the facts' day and segment. */
-export type RunGrouping = {
-  field?: SegmentField;
-  period?: { unit: TrendUnit; timeZone: string };
-  facts?: { timeZone: string };
-};
 
 export type RunOptions = {
   /** also carry the entry's utm_source (the audience's entry source) */
@@ -126,56 +105,14 @@ export type RunOptions = {
   kind?: StatementKind;
   /** the most candidate rows to read (ENGINE_MAX_ROWS) */
   maxRows?: number;
+  /**
+   * streams the results (facts builds): called after each FETCH with the pairs of the people it
+   * completed and the run's transaction, then those pairs are dropped; runEngine returns no pairs
+   */
+  onBatch?: (pairs: PairRows, db: Db) => Promise<void>;
+  /** run inside this transaction (facts upkeep: under its lock, with its deletes) instead of on scope.db */
+  db?: Db;
 };
-
-/** The statement of the candidate rows, ordered per person by (time, receipt order). */
-function candidateRows(scope: ProjectScope, q: StepCountsQuery, grouping: RunGrouping, opts: RunOptions): SQL {
-  const strict = q.order === "strict";
-  const matchers = [...q.steps, ...(q.exclusions ?? [])];
-  const names = [...new Set(matchers.flatMap(matcherNames))];
-  const hold = q.hold ?? [];
-  const fields = [...Object.keys(q.filters ?? {}), grouping.field, ...hold];
-  const persons = needsPersons(fields) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
-  const until = new Date(q.to.getTime() + q.windowSeconds * 1000);
-  const bits = (list: { event: string | string[] }[]) =>
-    list.length
-      ? sql.join(
-          list.map((s, i) => sql`(case when ${stepCondition(s as FunnelStepDefinition)} then ${1 << i} else 0 end)`),
-          sql` | `,
-        )
-      : sql`0`;
-  const entry = sql`(e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${q.to.toISOString()}::timestamptz and ${filterCondition(q.filters)})`;
-  const real = sql`(e.name not in (${sql.join(
-    NOT_REAL_EVENTS.map((n) => sql`${n}`),
-    sql`, `,
-  )}))`;
-  const parts: SQL[] = [];
-  if (grouping.field) parts.push(sql`coalesce(${fieldExpression(grouping.field)}, ${NONE})`);
-  if (grouping.period)
-    parts.push(sql`to_char(date_trunc(${grouping.period.unit}, e.time at time zone ${grouping.period.timeZone}), 'YYYY-MM-DD')`);
-  if (grouping.facts) parts.push(factsGroup(grouping.facts.timeZone));
-  const group = parts.length === 0 ? sql`null::text` : parts.length === 1 ? parts[0] : sql`concat_ws(${SEP}, ${sql.join(parts, sql`, `)})`;
-  const holdCols = hold.map((f, i) => sql`, ${heldValue(f)} as ${sql.raw(`h${i}`)}`);
-  const only = opts.personCondition ? sql`and ${opts.personCondition}` : sql``;
-  const sample = opts.sampleBuckets && opts.sampleBuckets > 1 ? sql`and (hashtext(e.person_id) & ${opts.sampleBuckets - 1}) = 0` : sql``;
-  const which = strict
-    ? sql`and ${real}`
-    : sql`and e.name in (${sql.join(
-        names.map((n) => sql`${n}`),
-        sql`, `,
-      )}) and (${sql.join(
-        matchers.map((m) => sql`(${stepCondition(m as FunnelStepDefinition)})`),
-        sql` or `,
-      )})`;
-  return sql`select e.person_id as p, round(extract(epoch from e.time) * 1000)::float8 as t,
-      ${bits(q.steps)} as m, ${bits(q.exclusions ?? [])} as x,
-      (case when ${entry} then 1 else 0 end) | (case when ${real} then 2 else 0 end) as f,
-      case when ${entry} then ${group} end as g${opts.entrySource ? sql`, e.utm_source as s` : sql``}${sql.join(holdCols, sql``)}
-    from events e ${persons}
-    where e.project_id = ${scope.projectId}::uuid and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz
-      ${which} ${only} ${sample}
-    order by e.person_id, e.time, e.id`;
-}
 
 /** Separates a composite group's parts (field value, period); never in a field value we store (NUL is refused at ingestion). */
 const SEP = "\u0001";
@@ -202,20 +139,39 @@ export type PairRows = {
   people: number;
 };
 
-type Row = {
-  p: string;
-  t: number | string;
-  m: number | string;
-  x: number | string;
-  f: number | string;
-  g: string | null;
-  s?: string | null;
-} & Record<string, unknown>;
+type Row = { p: string; r: string; g?: (string | null)[]; s?: (string | null)[] } & Record<string, unknown>;
+
+/** The held values of a row's events as track ids (walk-columns.ts: equal ids for equal tuples, 0 when one is missing). */
+function fillTracks(track: Int32Array, row: Row, ev: PersonEvents, hold: number): void {
+  const cols = Array.from({ length: hold }, (_, h) => row[`h${h}`] as (string | null)[]);
+  const ids = new Map<string, number>();
+  for (let i = 0; i < ev.n; i++) {
+    const src = ev.src[i];
+    let key = "";
+    let missing = false;
+    for (let h = 0; h < hold; h++) {
+      const v = cols[h][src];
+      if (v === null || v === undefined) {
+        missing = true;
+        break;
+      }
+      key += hold === 1 ? v : `${v.length}:${v}`;
+    }
+    if (missing) {
+      track[i] = 0;
+      continue;
+    }
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size + 1));
+    track[i] = id;
+  }
+}
 
 /**
- * Runs the engine: the candidate rows through a cursor, each person's through walkGroups, and
- * returns the per-(person, group) results. One transaction with the funnel statements' settings
- * and time limit per FETCH; at most `maxRows` rows (more is a 422 that says what to narrow).
+ * Runs the engine: the people's candidate events through a cursor (personEvents.ts), each person's
+ * through walkColumnsInto, and returns the per-(person, group) results. One transaction with the
+ * funnel statements' settings and time limit per FETCH; at most `maxRows` events (more is a 422
+ * that says what to narrow).
  */
 export async function runEngine(
   scope: ProjectScope,
@@ -243,77 +199,90 @@ export async function runEngine(
     people: 0,
   };
   const dCols: number[][] = Array.from({ length: k }, () => []);
-  const groupIds = new Map<string, number>();
-  const groupId = (g: string | null) => {
-    const key = g ?? "";
-    let id = groupIds.get(key);
+  // A group id per (text group, local day): the group string is built once per distinct pair.
+  const groupIds = new Map<string, Map<number, number>>();
+  const period = grouping.period;
+  const groupId = (text: string | null, day: number) => {
+    const key = text ?? "";
+    let byDay = groupIds.get(key);
+    if (!byDay) groupIds.set(key, (byDay = new Map()));
+    let id = byDay.get(day);
     if (id === undefined) {
       id = out.groups.length;
-      out.groups.push(key);
-      groupIds.set(key, id);
+      const parts = [...(text !== null ? [text] : []), ...(period ? [periodLabel(day, period.unit)] : [])];
+      out.groups.push(parts.join(SEP));
+      byDay.set(day, id);
     }
     return id;
   };
-  let current: string | null = null;
-  let events: WalkEvent[] = [];
-  let firstEntry: { t: number; s: string | null } | null = null;
-  const flush = () => {
-    if (current === null || !events.length) return;
+  const output = walkOutput();
+  const fromMs = q.from.getTime();
+  const person = (row: Row) => {
+    const ev = parsePerson(row.r, fromMs);
+    const n = ev.n;
+    out.rows += n;
+    if (out.rows > maxRows)
+      throw new InputError(
+        `This funnel reads more than ${maxRows.toLocaleString("en")} events. Narrow the date range or add filters, or ask for an estimate ("sample": true).`,
+        undefined,
+        422,
+      );
     out.people++;
-    const results = walkGroups(events, def);
-    let first = true;
-    for (const r of results) {
-      out.person.push(current);
-      out.samePerson.push(!first);
-      first = false;
-      out.group.push(r.group);
-      out.level.push(r.level);
-      out.optional.push(r.optionalMask);
-      for (let j = 0; j < k; j++) dCols[j].push(r.fastest[j] ?? NaN);
-      out.entryTime.push(firstEntry?.t ?? NaN);
-      out.entrySource.push(firstEntry?.s ?? null);
+    const c = walkColumns(n);
+    let first = -1;
+    for (let i = 0; i < n; i++) {
+      const f = ev.flags[i];
+      const entry = f & ENTRY;
+      c.t[i] = ev.t[i];
+      c.steps[i] = ev.steps[i];
+      c.excl[i] = ev.excl[i];
+      c.entry[i] = entry;
+      c.real[i] = (f & REAL) >> 1;
+      c.group[i] = entry ? groupId(row.g ? (row.g[ev.src[i]] ?? null) : null, ev.day[i]) : 0;
+      if (entry && first < 0 && (anyOrder ? ev.steps[i] !== 0 : (ev.steps[i] & 1) === 1)) first = i;
+    }
+    if (hold) fillTracks(c.track, row, ev, hold);
+    walkColumnsInto(c, def, output);
+    for (let r = 0; r < output.count; r++) {
+      out.person.push(row.p);
+      out.samePerson.push(r > 0);
+      out.group.push(output.group[r]);
+      out.level.push(output.level[r]);
+      out.optional.push(output.optionalMask[r]);
+      for (let j = 0; j < k; j++) {
+        const f = output.fastest[r * 32 + j];
+        dCols[j].push(f === Infinity ? NaN : f);
+      }
+      out.entryTime.push(first >= 0 ? ev.t[first] : NaN);
+      out.entrySource.push(first >= 0 && row.s ? (row.s[ev.src[first]] ?? null) : null);
     }
   };
+  /** The pairs so far, then none (onBatch); the groups and counters stay. */
+  const take = (): PairRows => {
+    const pairs = { ...out, d: dCols.map((c) => Float64Array.from(c)) };
+    if (opts.onBatch) {
+      Object.assign(out, { person: [], samePerson: [], group: [], level: [], optional: [], entryTime: [], entrySource: [] });
+      for (const c of dCols) c.length = 0;
+    }
+    return pairs;
+  };
   await withFunnelSettings(
-    scope.db,
+    opts.db ?? scope.db,
     async (t) => {
-      await t.execute(sql`declare funnel_rows no scroll cursor for ${candidateRows(scope, q, grouping, opts)}`);
+      const statement = personEventsStatement(scope, q, grouping, { ...opts, factsGroup });
+      await t.execute(sql`declare funnel_rows no scroll cursor for ${statement}`);
       for (;;) {
-        const rows = await queryRows<Row>(t, sql.raw(`fetch forward ${FETCH_ROWS} from funnel_rows`));
+        const rows = await queryRows<Row>(t, sql.raw(`fetch forward ${FETCH_PEOPLE} from funnel_rows`));
         if (!rows.length) break;
-        out.rows += rows.length;
-        if (out.rows > maxRows)
-          throw new InputError(
-            `This funnel reads more than ${maxRows.toLocaleString("en")} events. Narrow the date range or add filters, or ask for an estimate ("sample": true).`,
-            undefined,
-            422,
-          );
-        for (const r of rows) {
-          if (r.p !== current) {
-            flush();
-            current = r.p;
-            events = [];
-            firstEntry = null;
-          }
-          const f = Number(r.f);
-          const m = Number(r.m);
-          const entry = (f & 1) === 1;
-          const ev: WalkEvent = { t: Number(r.t), steps: m, excl: Number(r.x), entry, real: (f & 2) === 2 };
-          if (hold) ev.hold = Array.from({ length: hold }, (_, i) => (r[`h${i}`] as string | null) ?? null);
-          if (entry) {
-            ev.group = groupId(r.g);
-            if (opts.entrySource && firstEntry === null && (anyOrder ? m !== 0 : (m & 1) === 1)) firstEntry = { t: ev.t, s: r.s ?? null };
-          }
-          events.push(ev);
-        }
+        for (const row of rows) person(row);
+        if (opts.onBatch) await opts.onBatch(take(), t);
       }
-      flush();
       await t.execute(sql`close funnel_rows`);
+      if (opts.onBatch) await opts.onBatch(take(), t);
     },
     opts.kind,
   );
-  out.d = dCols.map((c) => Float64Array.from(c));
-  return out;
+  return opts.onBatch ? out : take();
 }
 
 /**
@@ -487,63 +456,4 @@ export async function funnelStepCounts(scope: ProjectScope, q: StepCountsQuery, 
   }
   const stats = foldPairs(pairs, (g) => (gb ? pairs.groups[g] : ""), { medians, optionalMask });
   return statsRows(stats, q.steps.length, medians);
-}
-
-/**
- * The per-step columns of a facts statement: `v{j}` (visitors who reached step j), and with
- * medians `s{j}` (median ms from the start) and `p{j}` (from the previous step), for steps `first`
- * to k. `reached(j)` says whether a row reached step j; `d{j}` are its fastest times from the start.
- */
-export function stepColumns(k: number, reached: (j: number) => SQL, medians: boolean, first = 1): SQL {
-  const cols = Array.from({ length: k - first + 1 }, (_, i) => {
-    const j = i + first;
-    const r = reached(j);
-    const count = sql`count(*) filter (where ${r})::int as ${sql.raw(`v${j}`)}`;
-    if (j === 1 || !medians) return count;
-    const fromStart = sql`percentile_cont(0.5) within group (order by ${sql.raw(`d${j}`)}) filter (where ${r}) as ${sql.raw(`s${j}`)}`;
-    if (j === 2) return sql`${count}, ${fromStart}`;
-    return sql`${count}, ${fromStart}, percentile_cont(0.5) within group (order by ${sql.raw(`d${j} - d${j - 1}`)}) filter (where ${r}) as ${sql.raw(`p${j}`)}`;
-  });
-  return sql.join(cols, sql`, `);
-}
-
-/** Step-count rows from a statement's rows of `grp`, `v{j}`, `s{j}` and `p{j}` (see stepColumns). */
-export function stepCountsRows(rows: Record<string, string | number | null>[], k: number, medians: boolean): StepCountsRow[] {
-  const seconds = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v) / 1000);
-  return rows.flatMap((r) =>
-    Array.from({ length: k }, (_, i) => {
-      const j = i + 1;
-      const visitors = Number(r[`v${j}`] ?? 0);
-      const fromStart = !medians ? null : j === 1 ? (visitors > 0 ? 0 : null) : seconds(r[`s${j}`]);
-      return {
-        group: String(r.grp),
-        step: j,
-        visitors,
-        medianFromStart: fromStart,
-        medianFromPrevious: j <= 2 ? fromStart : seconds(r[`p${j}`]),
-      };
-    }),
-  );
-}
-
-/**
- * Counts and medians per group and step from CTEs that end in `people` (person_id, grp, r1…rk,
- * d1…dk): one pass over `people` (funnel facts).
- */
-export async function stepCountsOf(
-  scope: ProjectScope,
-  k: number,
-  people: SQL,
-  grouped: boolean,
-  medians = true,
-): Promise<StepCountsRow[]> {
-  const cols = stepColumns(k, (j) => sql.raw(`r${j}`), medians);
-  const rows = await withFunnelSettings(scope.db, (db) =>
-    queryRows<Record<string, string | number | null>>(
-      db,
-      sql`with ${people}
-      select ${grouped ? sql`grp` : sql`''`} as grp, ${cols} from people ${grouped ? sql`group by grp` : sql``}`,
-    ),
-  );
-  return stepCountsRows(rows, k, medians);
 }

@@ -2,20 +2,11 @@ import crypto from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
-import type { SegmentField, TimeToConvert } from "../../../lib/funnel/types";
+import type { FunnelStepMatch, SegmentField, TimeToConvert } from "../../../lib/funnel/types";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
 import { localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
-import {
-  isPlainDefinition,
-  stepColumns,
-  stepCountsOf,
-  stepCountsRows,
-  withFunnelSettings,
-  OTHER,
-  type EngineDefinition,
-  type StepCountsQuery,
-  type StepCountsRow,
-} from "./engine";
+import { walkDefinition, withFunnelSettings, OTHER, type EngineDefinition, type StepCountsQuery, type StepCountsRow } from "./engine";
+import { pairCounts, reachedSql, stepCountsOf } from "./factsCounts";
 import { timeToConvertDistribution } from "../../../lib/funnel/walk";
 import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, type EventSegmentField } from "./fragments";
 
@@ -43,18 +34,24 @@ export type StepsAndWindow = EngineDefinition;
 /** The facts of a definition in a time zone: a hash of the steps (not their labels), the window, the rules and the zone. */
 export function factsKey(def: StepsAndWindow, timeZone: string): string {
   const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-  const steps = def.steps.map((s) => ({
-    event: s.event,
-    path: s.path ?? null,
-    where: s.where ? sortKeys(s.where) : null,
+  // Keys in a fixed order: a definition read back from jsonb has its objects' keys reordered.
+  const matcher = (m: FunnelStepMatch) => ({
+    event: m.event,
+    path: m.path ?? null,
+    where: m.where ? sortKeys(m.where) : null,
     // Only what a definition uses, so that a plain definition keeps the key it always had.
-    ...(s.conditions?.length ? { conditions: s.conditions } : {}),
+    ...(m.conditions?.length
+      ? { conditions: m.conditions.map((c) => ({ property: c.property, operator: c.operator, value: c.value })) }
+      : {}),
+  });
+  const steps = def.steps.map((s) => ({
+    ...matcher(s),
     ...(s.optional ? { optional: true } : {}),
     ...(s.within !== undefined && s.within !== null ? { within: s.within } : {}),
   }));
   const rules = {
     ...(def.order && def.order !== "ordered" ? { order: def.order } : {}),
-    ...(def.exclusions?.length ? { exclusions: def.exclusions } : {}),
+    ...(def.exclusions?.length ? { exclusions: def.exclusions.map((x) => ({ ...matcher(x), between: x.between })) } : {}),
     ...(def.hold?.length ? { hold: def.hold } : {}),
   };
   return crypto
@@ -64,8 +61,8 @@ export function factsKey(def: StepsAndWindow, timeZone: string): string {
     .slice(0, 32);
 }
 
-/** The most steps facts keep (d2 … d10). */
-export const FACTS_MAX_STEPS = 10;
+/** The most steps facts keep (d2 … d30): DESIGN.md's limit. */
+const FACTS_MAX_STEPS = 30;
 
 const FACT_FIELDS = new Set<string>(SEGMENT_FIELDS);
 
@@ -82,8 +79,8 @@ const midnightDay = (instant: Date, timeZone: string): string | null =>
 
 /** Whether facts can answer a query: whole local days, and only the facts' segment fields. */
 export function factsCanAnswer(q: StepCountsQuery, timeZone: string): boolean {
-  // Facts keep the levels of plain definitions (sqlLevels.ts); the others go to the engine, exactly.
-  if (q.steps.length > FACTS_MAX_STEPS || !isPlainDefinition(q)) return false;
+  // Facts keep what the engine's walk computes for any definition (factsUpkeep.ts).
+  if (q.steps.length > FACTS_MAX_STEPS) return false;
   if (!midnightDay(q.from, timeZone) || !midnightDay(q.to, timeZone)) return false;
   if (Object.keys(q.filters ?? {}).some((f) => !FACT_FIELDS.has(f))) return false;
   if (q.groupBy?.kind === "field" && !FACT_FIELDS.has(q.groupBy.field)) return false;
@@ -102,6 +99,7 @@ export function factsCanAnswer(q: StepCountsQuery, timeZone: string): boolean {
 export async function factsStepCounts(scope: ProjectScope, factsId: number, q: StepCountsQuery): Promise<StepCountsRow[]> {
   const tz = scope.project.timeZone;
   const k = q.steps.length;
+  const optionalMask = walkDefinition(q).optionalMask;
   const field = q.groupBy?.kind === "field" ? q.groupBy.field : undefined;
   const perValue = q.groupBy?.kind === "fieldPeriod" ? q.groupBy : undefined;
   const fields = [...Object.keys(q.filters ?? {}), field ?? perValue?.field];
@@ -144,7 +142,7 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
   const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${start})` : null;
   const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
   const f = sql`f as not materialized (
-      select ff.person_id, ${g} as g, ff.level, ${sql.join(
+      select ff.person_id, ${g} as g, ff.level, ${optionalMask ? sql`ff.opt` : sql`0`} as opt, ${sql.join(
         ds.map((d) => sql`ff.${d}`),
         sql`, `,
       )}, ${solo} as one, ${first ?? sql`null::boolean`} as first
@@ -153,11 +151,19 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
         and ff.day >= ${fromDay}::date and ff.day < ${midnightDay(q.to, tz)}::date and ${filterCondition(q.filters)}
     )`;
   if (field || first)
-    return pairCounts(scope, k, f, q.groupBy?.kind === "field" ? q.groupBy.limit : null, q.medians !== false, first !== null);
+    return pairCounts(scope, k, f, {
+      limit: q.groupBy?.kind === "field" ? q.groupBy.limit : null,
+      medians: q.medians !== false,
+      byFirst: first !== null,
+      optionalMask,
+    });
   // Filtered, not broken down: one hash aggregate per (person, group). Most people have several
   // rows (an entry with their campaign, later ones without), so skipping it for the few with one
   // does not pay.
-  const flags = Array.from({ length: k }, (_, i) => sql`max(level) >= ${i + 1} as ${sql.raw(`r${i + 1}`)}`);
+  const flags = Array.from(
+    { length: k },
+    (_, i) => sql`${reachedSql(i + 1, optionalMask, sql`max(level)`, sql`bit_or(opt)`)} as ${sql.raw(`r${i + 1}`)}`,
+  );
   const people = sql`${f}, people as (
       select person_id, g as grp, ${sql.join(flags, sql`, `)}, 0::bigint as d1, ${sql.join(
         ds.map((d) => sql`min(${d}) as ${d}`),
@@ -165,71 +171,7 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
       )}
       from f group by 1, 2
     )`;
-  return stepCountsOf(scope, k, people, Boolean(q.groupBy), q.medians !== false);
-}
-
-/**
- * Step counts per group from the CTE `f` (person_id, g, level, d2…dk, one, first), counted as
- * distinct (person, group) pairs. With `limit`, a breakdown by a field: the top values and "other",
- * where a person may arrive through several values.
- *
- * Deduplicating ~600,000 pairs per 30 days at 10 million events is what made a breakdown slow
- * (README.md beside this file), so most rows skip it. Step 1 needs only the number of pairs per
- * group: without filters (`byFirst`), the rows that are their pair's first in the range (`first`,
- * from the `gap_*` columns); with filters, the rows that are their person's only one with the value
- * (`one`, the field's `solo` bit: still true of any subset of the rows), plus the distinct pairs of
- * the others. Steps 2 and on need only the rows that reached step 2 (one that did not has no time
- * to any later step), about a third, and only those without the bit, or in "other", are aggregated
- * per person.
- */
-async function pairCounts(
-  scope: ProjectScope,
-  k: number,
-  f: SQL,
-  limit: number | null,
-  medians: boolean,
-  byFirst: boolean,
-): Promise<StepCountsRow[]> {
-  const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
-  const top = sql`(select g from top)`;
-  const grp = limit === null ? sql`g` : sql`case when g in ${top} then g else ${OTHER}::text end`;
-  const direct = limit === null ? sql`one` : sql`(one and g in ${top})`;
-  const counts =
-    limit === null
-      ? sql`counts as (select g as grp, v1 from v)`
-      : sql`top as (select g from v order by v1 desc, g limit ${limit}),
-        counts as (
-          select g as grp, v1 from v where g in ${top}
-          union all
-          select ${OTHER}::text, count(distinct person_id)::int from f where g not in ${top} having count(*) > 0
-        )`;
-  const vCols = Array.from({ length: k - 1 }, (_, i) => sql.raw(`coalesce(m.v${i + 2}, 0) as v${i + 2}`));
-  const medianCols = medians ? Array.from({ length: k - 1 }, (_, i) => sql.raw(i === 0 ? "m.s2" : `m.s${i + 2}, m.p${i + 2}`)) : [];
-  const rows = await withFunnelSettings(scope.db, (db) =>
-    queryRows<Record<string, string | number | null>>(
-      db,
-      sql`with ${f},
-        ${
-          byFirst
-            ? sql`v as (select g, count(*) filter (where first)::int as v1 from f group by g),`
-            : sql`c as (select g, case when one then null else person_id end as p, count(*)::int as n from f group by 1, 2),
-        v as (select g, sum(case when p is null then n else 1 end)::int as v1 from c group by g),`
-        }
-        ${counts},
-        r as (
-          select person_id, ${grp} as grp, level, ${sql.join(ds, sql`, `)} from f where level >= 2 and ${direct}
-          union all
-          select person_id, ${grp} as grp, max(level) as level, ${sql.join(
-            ds.map((d) => sql`min(${d}) as ${d}`),
-            sql`, `,
-          )}
-          from f where level >= 2 and not ${direct} group by 1, 2
-        ),
-        m as (select grp, ${stepColumns(k, (j) => sql`level >= ${j}`, medians, 2)} from r group by grp)
-      select c.grp, c.v1, ${sql.join([...vCols, ...medianCols], sql`, `)} from counts c left join m on m.grp = c.grp`,
-    ),
-  );
-  return stepCountsRows(rows, k, medians);
+  return stepCountsOf(scope, k, people, Boolean(q.groupBy), q.medians !== false, optionalMask);
 }
 
 /** The `gap_*` column of a segment field, or of the person (see funnel_fact_rows). */

@@ -3,7 +3,6 @@ import {
   OTHER,
   foldPairs,
   groupParts,
-  isPlainDefinition,
   runEngine,
   statsRows,
   timeToConvertOf,
@@ -189,7 +188,7 @@ async function engineViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit)
 
 const SEP = "\u0001";
 
-/** The facts' views (a saved plain definition over whole local days on the facts' fields): the statements of before, plus the per-value trend and the time to convert. */
+/** The facts' views (a saved definition over whole local days on the facts' fields): the statements of before, plus the per-value trend and the time to convert. */
 async function factsViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit, factsId: number): Promise<Views | null> {
   const tz = scope.project.timeZone;
   const base: StepCountsQuery = { ...q };
@@ -227,7 +226,7 @@ async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promis
   const tz = scope.project.timeZone;
   const unit = q.trendUnit ?? defaultTrendUnit(q.from, q.to);
   const prevRange = previousRange(q.from, q.to, tz);
-  const facts = q.saved && isPlainDefinition(q) ? await readyFacts(scope, q) : null;
+  const facts = q.saved ? await readyFacts(scope, q) : null;
   const views = (facts !== null ? await factsViews(scope, q, unit, facts) : null) ?? (await engineViews(scope, q, unit));
   const scale = views.share ? 1 / views.share : 1;
   const result: FunnelResults = {

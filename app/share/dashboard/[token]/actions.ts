@@ -3,7 +3,8 @@
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { checkDashboardSharePassword, openDashboardShare } from "@/db/dashboards-share";
+import { openDashboardShare } from "@/db/dashboards-share";
+import { checkSharePassword } from "@/db/share";
 import { sharePasswordProof } from "@/lib/share-cookie";
 import { dashboardShareCookie } from "@/lib/dashboards/types";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -25,7 +26,7 @@ export async function unlockDashboardShareAction(
   const db = await getDb();
   const opened = await openDashboardShare(db, t, { passwordOk: true });
   if (opened.state !== "ok" || !opened.link.passwordHash) return { error: "unavailable" };
-  const verdict = await checkDashboardSharePassword(db, opened.link, pw, clientAddress(await headers()));
+  const verdict = await checkSharePassword(db, opened.link, pw, clientAddress(await headers()), "dashboard-share");
   if (verdict !== "ok") return { error: verdict };
   (await cookies()).set(dashboardShareCookie(opened.link.id), sharePasswordProof(t, opened.link.passwordHash), {
     httpOnly: true,

@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { connection } from "next/server";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { openDashboardShare, dashboardShareRange } from "@/db/dashboards-share";
+import { openDashboardShare } from "@/db/dashboards-share";
+import { shareRange } from "@/db/share";
 import { getDashboard } from "@/db/dashboards";
 import { dashboardReader } from "@/db/dashboards-tiles";
 import { annotationsFor } from "@/db/annotations";
@@ -19,7 +20,7 @@ import { AnnotationsProvider } from "@/components/charts/AnnotationsContext";
 import { DashboardGrid } from "@/components/dashboards/DashboardGrid";
 import { TileSlot } from "@/components/dashboards/TileSlot";
 import { TileSkeleton } from "@/components/dashboards/TileSkeleton";
-import { DashboardPasswordForm } from "@/components/dashboards/DashboardPasswordForm";
+import { SharePasswordForm } from "@/components/share/SharePasswordForm";
 import { SharedDashboardHeader } from "@/components/dashboards/SharedDashboardHeader";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -39,7 +40,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
   if (opened.state === "password")
     return (
       <ShareShell footer={t("share.poweredBy")}>
-        <DashboardPasswordForm token={token} />
+        <SharePasswordForm token={token} kind="dashboard" />
       </ShareShell>
     );
   if (opened.state !== "ok")
@@ -50,7 +51,7 @@ export default async function SharedDashboardPage({ params }: { params: Promise<
     );
   const { scope, link } = opened;
   const tz = scope.project.timeZone;
-  const range = dashboardShareRange(link, tz);
+  const range = shareRange(link, tz);
   const terms = { ...range, filters: link.filters ?? {} };
   const [dashboard, funnels, goals, annotations] = await Promise.all([
     getDashboard(scope, link.dashboardId),

@@ -123,6 +123,11 @@ export default {
     noFilters: "Filters: none",
     generated: "Made {date}",
   },
+  dashboard: {
+    stage: "Stage",
+    share: "Share",
+    goalRate: "{goal} (rate, 95 % interval)",
+  },
   mail: {
     subject: "{report}: {period}",
     intro: "The figures of {project} for {period}, against the period before ({previous}).",

@@ -124,6 +124,11 @@ export default {
     noFilters: "Filters: geen",
     generated: "Gemaakt op {date}",
   },
+  dashboard: {
+    stage: "Fase",
+    share: "Aandeel",
+    goalRate: "{goal} (conversieratio, 95%-interval)",
+  },
   mail: {
     subject: "{report}: {period}",
     intro: "De cijfers van {project} over {period}, vergeleken met de periode ervoor ({previous}).",

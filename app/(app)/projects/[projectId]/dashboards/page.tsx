@@ -17,6 +17,7 @@ import { TileSkeleton } from "@/components/dashboards/TileSkeleton";
 import { AddTileForm } from "@/components/dashboards/AddTileForm";
 import { DashboardShares } from "@/components/dashboards/DashboardShares";
 import { AnnotationsCard } from "@/components/dashboards/AnnotationsCard";
+import { buttonClass } from "@/components/ui/Button";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -65,6 +66,19 @@ export default async function ProjectDashboards({
     const shares = canEdit ? await listDashboardShares(scope, dashboard.id) : [];
     body = (
       <>
+        {dashboard.tiles.length ? (
+          <div className="flex justify-end">
+            {/* The dashboard as an A4 PDF for the chosen period (the route reads it the same way: days=7|30|90). */}
+            <a
+              href={`/api/v1/projects/${projectId}/dashboards/${dashboard.id}/pdf?days=${days}`}
+              download
+              className={buttonClass("secondary", "sm")}
+              data-testid="dashboard-pdf"
+            >
+              {t("digests.pdf.download")}
+            </a>
+          </div>
+        ) : null}
         {dashboard.tiles.length ? (
           <DashboardGrid
             tiles={dashboard.tiles.map((tile) => ({ ...tile, title: tileTitle(t, tile, names) }))}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiTeamScope } from "@/server/guard";
+import { apiProjectScope } from "@/server/guard";
 import { route } from "@/server/api-route";
 import { requestLocale } from "@/lib/i18n/locales";
 import { parseRangeParams, RangeParamsError } from "@/lib/funnel/query";
@@ -19,11 +19,12 @@ const reportParams = z.strictObject({
 /**
  * A report as an A4 PDF (server/pdf/report.ts), in the reader's language: `report=funnel&funnel=<id>`
  * or `report=conversions`, with the page's own range and filters (`range=30d`, `from`/`to`,
- * `device=mobile`, …; lib/funnel/query parseRangeParams). Any member of the project's team.
+ * `device=mobile`, …; lib/funnel/query parseRangeParams). Any member of the project's team, or the
+ * project's read key (`Authorization: Bearer …`).
  */
 export const GET = route<{ params: Promise<{ projectId: string }> }>(async (request, { params }) => {
   const { projectId } = await params;
-  const scope = await (await apiTeamScope()).project(projectId);
+  const scope = await apiProjectScope(request, projectId);
   const search = new URL(request.url).searchParams;
   const unknown = [...search.keys()].find((k) => !KNOWN.has(k) && !k.startsWith("prop:"));
   if (unknown) throw new RangeParamsError(`Unknown parameter "${unknown.slice(0, 60)}".`);

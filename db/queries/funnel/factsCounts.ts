@@ -1,0 +1,144 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { ProjectScope } from "../../tenant";
+import { queryRows } from "../../client";
+import { OTHER, previousRequired, withFunnelSettings, type StepCountsRow } from "./engine";
+
+/**
+ * The counting statements of funnel facts (facts.ts builds the rows they read): counts and medians
+ * per group and step, from per-(person, group) levels, optional-step masks and fastest times, as
+ * the engine folds them (engine.ts foldPairs): a required step j counts the people whose level
+ * reaches it, an optional one the people some chain took through it (a bit of `opt`); medians are
+ * of the fastest times from the start, and "from previous" from the nearest required step before.
+ */
+
+/** What a row reached step j is, in SQL over `level` and `opt` (bit j-1 for an optional step j). */
+export function reachedSql(j: number, optionalMask: number, level: SQL = sql`level`, opt: SQL = sql`opt`): SQL {
+  const bit = 1 << (j - 1);
+  return optionalMask & bit ? sql`(${opt} & ${bit}) <> 0` : sql`${level} >= ${j}`;
+}
+
+/**
+ * The per-step columns of a facts statement: `v{j}` (visitors who reached step j), and with
+ * medians `s{j}` (median ms from the start) and `p{j}` (from the nearest required step before), for
+ * steps `first` to k. `reached(j)` says whether a row reached step j; `d{j}` are its fastest times
+ * from the start.
+ */
+function stepColumns(k: number, reached: (j: number) => SQL, medians: boolean, optionalMask: number, first = 1): SQL {
+  const cols = Array.from({ length: k - first + 1 }, (_, i) => {
+    const j = i + first;
+    const r = reached(j);
+    const count = sql`count(*) filter (where ${r})::int as ${sql.raw(`v${j}`)}`;
+    if (j === 1 || !medians) return count;
+    const fromStart = sql`percentile_cont(0.5) within group (order by ${sql.raw(`d${j}`)}) filter (where ${r}) as ${sql.raw(`s${j}`)}`;
+    if (j === 2) return sql`${count}, ${fromStart}`;
+    const p = previousRequired(j, optionalMask);
+    const before = sql.raw(p === 1 ? `d${j}` : `d${j} - d${p}`);
+    return sql`${count}, ${fromStart}, percentile_cont(0.5) within group (order by ${before}) filter (where ${r}) as ${sql.raw(`p${j}`)}`;
+  });
+  return sql.join(cols, sql`, `);
+}
+
+/** Step-count rows from a statement's rows of `grp`, `v{j}`, `s{j}` and `p{j}` (see stepColumns). */
+function stepCountsRows(rows: Record<string, string | number | null>[], k: number, medians: boolean): StepCountsRow[] {
+  const seconds = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v) / 1000);
+  return rows.flatMap((r) =>
+    Array.from({ length: k }, (_, i) => {
+      const j = i + 1;
+      const visitors = Number(r[`v${j}`] ?? 0);
+      const fromStart = !medians ? null : j === 1 ? (visitors > 0 ? 0 : null) : seconds(r[`s${j}`]);
+      return {
+        group: String(r.grp),
+        step: j,
+        visitors,
+        medianFromStart: fromStart,
+        medianFromPrevious: j <= 2 ? fromStart : seconds(r[`p${j}`]),
+      };
+    }),
+  );
+}
+
+/**
+ * Counts and medians per group and step from CTEs that end in `people` (person_id, grp, r1…rk,
+ * d1…dk): one pass over `people`.
+ */
+export async function stepCountsOf(
+  scope: ProjectScope,
+  k: number,
+  people: SQL,
+  grouped: boolean,
+  medians: boolean,
+  optionalMask: number,
+): Promise<StepCountsRow[]> {
+  const cols = stepColumns(k, (j) => sql.raw(`r${j}`), medians, optionalMask);
+  const rows = await withFunnelSettings(scope.db, (db) =>
+    queryRows<Record<string, string | number | null>>(
+      db,
+      sql`with ${people}
+      select ${grouped ? sql`grp` : sql`''`} as grp, ${cols} from people ${grouped ? sql`group by grp` : sql``}`,
+    ),
+  );
+  return stepCountsRows(rows, k, medians);
+}
+
+/**
+ * Step counts per group from the CTE `f` (person_id, g, level, opt, d2…dk, one, first), counted as
+ * distinct (person, group) pairs. With `limit`, a breakdown by a field: the top values and "other",
+ * where a person may arrive through several values.
+ *
+ * Deduplicating ~600,000 pairs per 30 days at 10 million events is what made a breakdown slow
+ * (README.md beside this file), so most rows skip it. Step 1 needs only the number of pairs per
+ * group: without filters (`byFirst`), the rows that are their pair's first in the range (`first`,
+ * from the `gap_*` columns); with filters, the rows that are their person's only one with the value
+ * (`one`, the field's `solo` bit: still true of any subset of the rows), plus the distinct pairs of
+ * the others. Steps 2 and on need only the rows that reached step 2 or further (one that did not has
+ * no time to any later step and no optional step), about a third, and only those without the bit,
+ * or in "other", are aggregated per person.
+ */
+export async function pairCounts(
+  scope: ProjectScope,
+  k: number,
+  f: SQL,
+  opts: { limit: number | null; medians: boolean; byFirst: boolean; optionalMask: number },
+): Promise<StepCountsRow[]> {
+  const { limit, medians, byFirst, optionalMask } = opts;
+  const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
+  const top = sql`(select g from top)`;
+  const grp = limit === null ? sql`g` : sql`case when g in ${top} then g else ${OTHER}::text end`;
+  const direct = limit === null ? sql`one` : sql`(one and g in ${top})`;
+  const counts =
+    limit === null
+      ? sql`counts as (select g as grp, v1 from v)`
+      : sql`top as (select g from v order by v1 desc, g limit ${limit}),
+        counts as (
+          select g as grp, v1 from v where g in ${top}
+          union all
+          select ${OTHER}::text, count(distinct person_id)::int from f where g not in ${top} having count(*) > 0
+        )`;
+  const vCols = Array.from({ length: k - 1 }, (_, i) => sql.raw(`coalesce(m.v${i + 2}, 0) as v${i + 2}`));
+  const medianCols = medians ? Array.from({ length: k - 1 }, (_, i) => sql.raw(i === 0 ? "m.s2" : `m.s${i + 2}, m.p${i + 2}`)) : [];
+  const rows = await withFunnelSettings(scope.db, (db) =>
+    queryRows<Record<string, string | number | null>>(
+      db,
+      sql`with ${f},
+        ${
+          byFirst
+            ? sql`v as (select g, count(*) filter (where first)::int as v1 from f group by g),`
+            : sql`c as (select g, case when one then null else person_id end as p, count(*)::int as n from f group by 1, 2),
+        v as (select g, sum(case when p is null then n else 1 end)::int as v1 from c group by g),`
+        }
+        ${counts},
+        r as (
+          select person_id, ${grp} as grp, level, opt, ${sql.join(ds, sql`, `)} from f where level >= 2 and ${direct}
+          union all
+          select person_id, ${grp} as grp, max(level) as level, bit_or(opt) as opt, ${sql.join(
+            ds.map((d) => sql`min(${d}) as ${d}`),
+            sql`, `,
+          )}
+          from f where level >= 2 and not ${direct} group by 1, 2
+        ),
+        m as (select grp, ${stepColumns(k, (j) => reachedSql(j, optionalMask), medians, optionalMask, 2)} from r group by grp)
+      select c.grp, c.v1, ${sql.join([...vCols, ...medianCols], sql`, `)} from counts c left join m on m.grp = c.grp`,
+    ),
+  );
+  return stepCountsRows(rows, k, medians);
+}

@@ -1,0 +1,261 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { ProjectScope } from "../../tenant";
+import type { FunnelStepDefinition, SegmentField } from "../../../lib/funnel/types";
+import type { TrendUnit } from "../../../lib/funnel/periods";
+import { stepCondition, filterCondition, fieldExpression, needsPersons, matcherNames, NONE } from "./fragments";
+
+/**
+ * The engine's candidate rows, one result row per person (README.md beside this file, "Algorithm"):
+ * `p` the person id, `r` their candidate events as text, `time,id,steps,flags[,exclusions][,day]` per event
+ * separated by `;` (time in ms after `from`; the last two only when the definition has exclusions or the
+ * run groups by period; in no particular order: `parsePerson` orders them by time, then receipt), and, when
+ * asked, the entries' text groups (`g`), sources (`s`) and the held values (`h0`…) as JSON arrays parallel
+ * to `r` (JSON, not text arrays: postgres.js reads a NULL element of a text array as the string "NULL").
+ * One aggregate per person instead of one row per event: the rows' transfer and parsing cost the
+ * previous engine more than its SQL, and the database no longer sorts millions of rows by person.
+ */
+
+/** Flag bits of an event in `r`. */
+export const ENTRY = 1;
+export const REAL = 2;
+
+/** Step names that are not events for `strict` (identify, alias and group calls are stored under these names). */
+export const NOT_REAL_EVENTS = ["identify", "alias", "group"];
+
+/** What a run groups entries by: a field's raw value and/or a local period (either may be absent), or the facts' day and segment. */
+export type RunGrouping = {
+  field?: SegmentField;
+  period?: { unit: TrendUnit; timeZone: string };
+  facts?: { timeZone: string };
+};
+
+export type CandidateQuery = {
+  steps: FunnelStepDefinition[];
+  windowSeconds: number;
+  order?: "ordered" | "strict" | "any";
+  exclusions?: { event: string | string[] }[];
+  hold?: SegmentField[];
+  from: Date;
+  to: Date;
+  filters?: Partial<Record<SegmentField, string[]>>;
+};
+
+export type CandidateOptions = {
+  entrySource?: boolean;
+  personCondition?: SQL;
+  sampleBuckets?: number;
+  /** the facts' group of an entry (factsGroup in engine.ts) */
+  factsGroup?: (timeZone: string) => SQL;
+};
+
+/** The SQL of a held field's value on event `e` (null when missing): JSON text for `prop:` fields, so 1 and "1" differ. */
+function heldValue(field: SegmentField): SQL {
+  if (field.startsWith("prop:")) return sql`(e.properties ->> ${field.slice(5)})`;
+  return fieldExpression(field);
+}
+
+const list = (xs: string[]) =>
+  sql.join(
+    xs.map((n) => sql`${n}`),
+    sql`, `,
+  );
+
+/** The per-person statement of a run (see the module comment). */
+export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, grouping: RunGrouping, opts: CandidateOptions): SQL {
+  const order = q.order ?? "ordered";
+  const strict = order === "strict";
+  const exclusions = q.exclusions ?? [];
+  const matchers = [...q.steps, ...exclusions] as FunnelStepDefinition[];
+  const hold = q.hold ?? [];
+  const fields = [...Object.keys(q.filters ?? {}), grouping.field, ...hold];
+  const persons = needsPersons(fields) ? sql`left join persons p on p.project_id = e.project_id and p.person_id = e.person_id` : sql``;
+  const until = new Date(q.to.getTime() + q.windowSeconds * 1000);
+  const bits = (ms: FunnelStepDefinition[]) =>
+    ms.length
+      ? sql.join(
+          ms.map((s, i) => sql`(case when ${stepCondition(s)} then ${1 << i} else 0 end)`),
+          sql` | `,
+        )
+      : sql`0`;
+  const entry = sql`(e.time < ${q.to.toISOString()}::timestamptz and ${filterCondition(q.filters)})`;
+  const real = sql`(e.name not in (${list(NOT_REAL_EVENTS)}))`;
+  const flags = strict
+    ? sql`(case when ${entry} then ${ENTRY} else 0 end) | (case when ${real} then ${REAL} else 0 end)`
+    : sql`(case when ${entry} then ${ENTRY} else 0 end)`;
+  const day = grouping.period
+    ? sql`case when ${entry} then (e.time at time zone ${grouping.period.timeZone})::date - date '2000-01-01' else 0 end`
+    : null;
+  const textGroup: SQL | null = grouping.field
+    ? sql`coalesce(${fieldExpression(grouping.field)}, ${NONE})`
+    : grouping.facts && opts.factsGroup
+      ? opts.factsGroup(grouping.facts.timeZone)
+      : null;
+  const extra: SQL[] = [];
+  const aggs: SQL[] = [];
+  if (textGroup) {
+    extra.push(sql`, case when ${entry} then ${textGroup} end as g`);
+    aggs.push(sql`, json_agg(c.g) as g`);
+  }
+  if (opts.entrySource) {
+    extra.push(sql`, case when ${entry} then e.utm_source end as s`);
+    aggs.push(sql`, json_agg(c.s) as s`);
+  }
+  hold.forEach((f, i) => {
+    extra.push(sql`, ${heldValue(f)} as ${sql.raw(`h${i}`)}`);
+    aggs.push(sql`, json_agg(c.${sql.raw(`h${i}`)}) as ${sql.raw(`h${i}`)}`);
+  });
+  const only = opts.personCondition ? sql`and ${opts.personCondition}` : sql``;
+  const sample = opts.sampleBuckets && opts.sampleBuckets > 1 ? sql`and (hashtext(e.person_id) & ${opts.sampleBuckets - 1}) = 0` : sql``;
+  const anyMatch = (ms: FunnelStepDefinition[]) =>
+    sql.join(
+      ms.map((m) => sql`(${stepCondition(m)})`),
+      sql` or `,
+    );
+  // Ordered: after `to` an event that matches only step 1 can neither start a chain (not an entry) nor continue one.
+  const later = [...q.steps.slice(1), ...exclusions] as FunnelStepDefinition[];
+  const tail = order === "ordered" ? sql`and (e.time < ${q.to.toISOString()}::timestamptz or ${anyMatch(later)})` : sql``;
+  const which = strict
+    ? sql`and ${real}`
+    : sql`and e.name in (${list([...new Set(matchers.flatMap(matcherNames))])}) and (${anyMatch(matchers)}) ${tail}`;
+  // Time in whole ms (events are stored with ms precision: every writer stores a JavaScript Date), after
+  // `from` (fewer digits to build, send and parse); exclusions and the day only when they can be non-zero.
+  const numbers = [
+    sql`round(date_part('epoch', e.time) * 1000)::bigint - ${String(q.from.getTime())}::bigint`,
+    sql`e.id`,
+    bits(q.steps),
+    flags,
+    ...(exclusions.length || grouping.period ? [bits(exclusions as FunnelStepDefinition[])] : []),
+    ...(day ? [day] : []),
+  ];
+  return sql`select c.p, string_agg(c.r, ';') as r${sql.join(aggs, sql``)} from (
+    select e.person_id as p,
+      concat_ws(',', ${sql.join(numbers, sql`, `)}) as r
+      ${sql.join(extra, sql``)}
+    from events e ${persons}
+    where e.project_id = ${scope.projectId}::uuid and e.time >= ${q.from.toISOString()}::timestamptz and e.time < ${until.toISOString()}::timestamptz
+      ${which} ${only} ${sample}
+  ) c group by c.p`;
+}
+
+/** One person's events, parsed and sorted (shared buffers, reused between people). */
+export type PersonEvents = {
+  n: number;
+  t: Float64Array;
+  id: Float64Array;
+  steps: Int32Array;
+  excl: Int32Array;
+  flags: Int32Array;
+  day: Int32Array;
+  /** index into the row's arrays (g, s, h…) of event i after sorting */
+  src: Int32Array;
+};
+
+let buf: PersonEvents = allocate(256);
+/** the events as parsed, before sorting */
+let raw: PersonEvents = allocate(256);
+
+function allocate(n: number): PersonEvents {
+  return {
+    n: 0,
+    t: new Float64Array(n),
+    id: new Float64Array(n),
+    steps: new Int32Array(n),
+    excl: new Int32Array(n),
+    flags: new Int32Array(n),
+    day: new Int32Array(n),
+    src: new Int32Array(n),
+  };
+}
+
+/**
+ * Parses a person's `r` into the shared buffers, sorted by (time, id); `from` is the run's start (ms),
+ * which the times are relative to. Numbers are parsed by hand (digits and an optional minus sign): no
+ * string is made per event.
+ */
+export function parsePerson(r: string, from: number): PersonEvents {
+  let count = 1;
+  for (let i = 0; i < r.length; i++) if (r.charCodeAt(i) === 59) count++;
+  if (buf.t.length < count) {
+    buf = allocate(Math.max(count, buf.t.length * 2));
+    raw = allocate(buf.t.length);
+  }
+  const s = raw;
+  let field = 0;
+  let row = 0;
+  let v = 0;
+  let neg = false;
+  for (let i = 0; i <= r.length; i++) {
+    const c = i < r.length ? r.charCodeAt(i) : 59;
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      continue;
+    }
+    if (c === 45) {
+      neg = true;
+      continue;
+    }
+    const x = neg ? -v : v;
+    if (field === 0) {
+      s.t[row] = from + x;
+      s.excl[row] = 0;
+      s.day[row] = 0;
+    } else if (field === 1) s.id[row] = x;
+    else if (field === 2) s.steps[row] = x;
+    else if (field === 3) s.flags[row] = x;
+    else if (field === 4) s.excl[row] = x;
+    else s.day[row] = x;
+    v = 0;
+    neg = false;
+    if (c === 44) field++;
+    else {
+      row++;
+      field = 0;
+    }
+  }
+  const n = row;
+  sortIndices(s, n, buf.src);
+  const idx = buf.src;
+  for (let i = 0; i < n; i++) {
+    const k = idx[i];
+    buf.t[i] = s.t[k];
+    buf.id[i] = s.id[k];
+    buf.steps[i] = s.steps[k];
+    buf.excl[i] = s.excl[k];
+    buf.flags[i] = s.flags[k];
+    buf.day[i] = s.day[k];
+  }
+  buf.n = n;
+  return buf;
+}
+
+/** idx[0…n) = the events' indices in order of (t, id): insertion sort (rows come in storage order, nearly sorted), or a full sort when they are not. */
+function sortIndices(s: PersonEvents, n: number, idx: Int32Array): void {
+  const before = (a: number, b: number) => s.t[a] < s.t[b] || (s.t[a] === s.t[b] && s.id[a] < s.id[b]);
+  let moves = 0;
+  const budget = 16 * n + 64;
+  for (let i = 0; i < n; i++) {
+    let j = i - 1;
+    while (j >= 0 && before(i, idx[j])) {
+      idx[j + 1] = idx[j];
+      j--;
+      moves++;
+    }
+    idx[j + 1] = i;
+    if (moves > budget) {
+      const all = Array.from({ length: n }, (_, x) => x).sort((a, b) => s.t[a] - s.t[b] || s.id[a] - s.id[b]);
+      for (let x = 0; x < n; x++) idx[x] = all[x];
+      return;
+    }
+  }
+}
+
+const DAY_MS = 86400_000;
+const EPOCH_2000 = Date.UTC(2000, 0, 1);
+
+/** The period label (its first local day, YYYY-MM-DD) of a local day given as days since 2000-01-01: PostgreSQL's date_trunc on the local date. */
+export function periodLabel(day: number, unit: TrendUnit): string {
+  const d = new Date(EPOCH_2000 + day * DAY_MS);
+  if (unit === "month") d.setUTCDate(1);
+  else if (unit === "week") d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,21 @@
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "opt" integer;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d11" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d12" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d13" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d14" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d15" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d16" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d17" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d18" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d19" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d20" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d21" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d22" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d23" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d24" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d25" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d26" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d27" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d28" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d29" bigint;--> statement-breakpoint
+ALTER TABLE "funnel_fact_rows" ADD COLUMN "d30" bigint;
