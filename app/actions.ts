@@ -10,17 +10,23 @@ import { currentTeamScope, sessionUserId, TEAM_COOKIE } from "@/server/guard";
 import { teamScopeForUser, isUuid } from "@/db/tenant";
 import { getDb } from "@/db/client";
 import { revokeAllSessions } from "@/db/sessions";
+import { setUserLocale } from "@/db/accounts";
 
 // These are called from forms and menus with no result to show, so they keep a void answer and
 // parse their one argument themselves: anything else is ignored, never acted on.
 const localeInput = z.string().max(10).refine(isLocale);
 const teamIdInput = z.string().refine(isUuid);
 
-/** Switches the interface language (kept in a cookie for a year). */
+/**
+ * Switches the interface language (kept in a cookie for a year); a signed-in user's account keeps
+ * it too, so their digests and alerts arrive in it.
+ */
 export async function setLocaleAction(locale: string): Promise<void> {
   const parsed = localeInput.safeParse(locale);
-  if (!parsed.success) return;
+  if (!parsed.success || !isLocale(parsed.data)) return;
   (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", secure: await overHttps() });
+  const userId = await sessionUserId();
+  if (userId) await setUserLocale(await getDb(), userId, parsed.data);
   revalidatePath("/", "layout");
 }
 

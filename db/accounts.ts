@@ -8,6 +8,7 @@ import { forgetWriteKeys } from "./write-key-cache";
 import { slugify } from "../lib/auth/validation";
 import { randomToken } from "../lib/keys";
 import { InputError } from "../lib/errors";
+import type { Locale } from "../lib/i18n/locales";
 
 export type NewAccount = { name: string; email: string; password: string; teamName?: string };
 
@@ -63,6 +64,11 @@ export async function findUserByEmail(db: Db, email: string) {
 export async function findUserById(db: Db, id: string) {
   const [user] = await db.select().from(users).where(eq(users.id, id));
   return user ?? null;
+}
+
+/** The language a user reads the app in, kept for the mail sent to them (digests, alerts) where no browser says it. */
+export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
 /** The teams a user belongs to, oldest membership first, with the user's role in each. */

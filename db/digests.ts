@@ -17,7 +17,8 @@ import { hasUnstorableText } from "../lib/text/safe";
  * Scheduled digests: a report (a saved funnel, the conversions overview or a dashboard) e-mailed daily, weekly
  * on a weekday or monthly on the 1st, at a local hour of the project, to members (in their account's
  * language) and outside addresses (in a chosen language). Each schedule owns a share link: the
- * mail's "open the live report". Sending: db/digests-due.ts queues each period once,
+ * mail's "open the live report" (a dashboard's: a dashboard share link). A paused schedule sends
+ * nothing until it is resumed. Sending: db/digests-due.ts queues each period once,
  * server/digest/job.ts sends it through db/digests-send.ts. Admins manage schedules.
  */
 
@@ -155,6 +156,27 @@ export async function deleteDigestSchedule(scope: ProjectScope, scheduleId: stri
   if (!gone) throw notFound("Schedule not found");
   const revoke = gone.report === "dashboard" ? revokeDashboardShare : revokeShareLink;
   if (gone.shareLinkId) await revoke(scope, gone.shareLinkId).catch(() => {});
+}
+
+/**
+ * Pauses a schedule (nothing is sent until it is resumed) or resumes it: from the next due time
+ * after `now`, so the periods it missed while paused are not sent late. Admins only; another
+ * project's is 404. Answers the next send time (null while paused).
+ */
+export async function setDigestPaused(scope: ProjectScope, scheduleId: string, paused: boolean, now = new Date()) {
+  scope.require("admin");
+  const where = and(eq(digestSchedules.projectId, scope.projectId), eq(digestSchedules.id, scheduleId));
+  const [s] = await scope.db
+    .select({ frequency: digestSchedules.frequency, weekday: digestSchedules.weekday, hour: digestSchedules.hour })
+    .from(digestSchedules)
+    .where(where);
+  if (!s) throw notFound("Schedule not found");
+  const nextRunAt = nextDigestRun(s, scope.project.timeZone, now);
+  await scope.db
+    .update(digestSchedules)
+    .set(paused ? { paused } : { paused, nextRunAt })
+    .where(where);
+  return paused ? null : nextRunAt;
 }
 
 /** A schedule of the project as the sender reads it (with the encrypted token), or null. */

@@ -100,6 +100,34 @@ test("an admin composes, arranges and annotates a dashboard; a viewer reads it; 
   await expect(funnelTile.getByTestId("step-table")).toBeVisible();
   expect((await funnelTile.boundingBox())!.width).toBeGreaterThan(narrow * 2.5);
 
+  // By keyboard: the goal's width menu one step on with the arrow key; announced, and kept after a reload.
+  const goalTile = page.locator("[data-testid=tile][data-kind=goal]");
+  await goalTile.getByTestId("tile-width").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(goalTile).toHaveAttribute("data-width", "2");
+  await expect(page.getByTestId("grid-announce")).toHaveText(/resized: width 2\/3, height 1\/2\.$/);
+  await expect(page.getByTestId("dashboard-grid")).toHaveAttribute("aria-busy", "false");
+  await page.reload();
+  await expect(goalTile).toHaveAttribute("data-width", "2");
+  await expect(goalTile.getByTestId("tile-width")).toHaveValue("2");
+  // By mouse: the note's corner handle dragged one column right and one row down; kept after a reload.
+  const noteTile = page.locator("[data-testid=tile][data-kind=note]");
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  await noteTile.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const corner = (await noteTile.getByTestId("tile-resize").boundingBox())!;
+  const noteBox = (await noteTile.boundingBox())!;
+  await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(corner.x + noteBox.width + 16, corner.y + noteBox.height + 16, { steps: 8 });
+  await expect(noteTile).toHaveAttribute("data-width", "2");
+  await page.mouse.up();
+  await expect(noteTile).toHaveAttribute("data-height", "2");
+  await expect(page.getByTestId("dashboard-grid")).toHaveAttribute("aria-busy", "false");
+  await page.reload();
+  await expect(noteTile).toHaveAttribute("data-width", "2");
+  await expect(noteTile).toHaveAttribute("data-height", "2");
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // An annotation on a day of the period: drawn on the dashboard's trend chart and on the funnel page's.
   await page.getByTestId("annotation-note").fill("nieuwe checkout");
   await page.getByTestId("annotation-add").click();

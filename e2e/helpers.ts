@@ -52,8 +52,11 @@ export async function logIn(page: Page, email: string, password = PASSWORD) {
 }
 
 /** Signs up and walks the onboarding (English) to a project with demo data; returns its id. */
-export async function signUpWithDemoProject(page: Page, opts: { teamName?: string; project?: string; sector?: string } = {}) {
-  await signUp(page, { teamName: opts.teamName });
+export async function signUpWithDemoProject(
+  page: Page,
+  opts: { teamName?: string; project?: string; sector?: string; email?: string } = {},
+) {
+  await signUp(page, { teamName: opts.teamName, email: opts.email });
   await page.getByLabel("Project name").fill(opts.project ?? "Fietsenwinkel");
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByTestId(`sector-${opts.sector ?? "ecommerce"}`).click();

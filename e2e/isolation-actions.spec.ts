@@ -236,6 +236,9 @@ const crossTeam: Record<string, Attack> = {
     ],
   },
   "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteDigestAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#pauseDigestAction": {
+    calls: (ids) => [[ids.projectB, ids.shareLinkB, true]],
+  },
   "app/(app)/projects/[projectId]/settings/reports/actions.ts#createAlertAction": {
     calls: (ids) => [
       [ids.projectB, alertInput(ids.ownerB)],
@@ -418,6 +421,9 @@ const viewer: Record<string, Attack> = {
     calls: (ids) => [[ids.projectB, digestInput(ids.funnelB, ids.ownerB)]],
   },
   "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteDigestAction": { calls: (ids) => [[ids.projectB, ids.shareLinkB]] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#pauseDigestAction": {
+    calls: (ids) => [[ids.projectB, ids.shareLinkB, true]],
+  },
   "app/(app)/projects/[projectId]/settings/reports/actions.ts#createAlertAction": {
     calls: (ids) => [[ids.projectB, alertInput(ids.ownerB)]],
   },
@@ -849,6 +855,9 @@ const malformedTable: Record<string, Malformed> = {
     template: (ids) => [ids.projectA, digestInput(ids.funnelA, ids.ownerA)],
   },
   "app/(app)/projects/[projectId]/settings/reports/actions.ts#deleteDigestAction": { template: (ids) => [ids.projectA, ids.shareLinkA] },
+  "app/(app)/projects/[projectId]/settings/reports/actions.ts#pauseDigestAction": {
+    template: (ids) => [ids.projectA, ids.shareLinkA, false],
+  },
   "app/(app)/projects/[projectId]/settings/reports/actions.ts#createAlertAction": {
     template: (ids) => [ids.projectA, alertInput(ids.ownerA)],
   },

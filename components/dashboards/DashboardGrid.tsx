@@ -9,6 +9,9 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { cx } from "@/components/ui/cx";
 import { actionErrorText } from "@/lib/action-result";
 import { TILE_HEIGHTS, TILE_WIDTHS, type TileView } from "@/lib/dashboards/types";
+/** A tile's size in grid columns and rows. */
+type TileSize = { width: number; height: number };
+import { TileResizeHandle } from "./TileResizeHandle";
 
 /** Static class names (Tailwind sees them whole): one column on a phone, three from 1024 px. */
 const SPAN: Record<number, string> = { 1: "lg:col-span-1", 2: "lg:col-span-2", 3: "lg:col-span-3" };
@@ -43,19 +46,23 @@ export function DashboardGrid({ tiles, slots, editing }: { tiles: GridTile[]; sl
   const [removing, setRemoving] = useState<GridTile | null>(null);
   const focusAfter = useRef<string | null>(null);
 
-  // The server's order wins whenever it changes (after a save, or another admin's).
-  const serverKey = tiles.map((x) => x.id).join();
+  // A size being dragged, or saved and not yet read back: shown over the server's.
+  const [sizing, setSizing] = useState<Record<string, TileSize>>({});
+
+  // The server's order and sizes win whenever they change (after a save, or another admin's).
+  const serverKey = tiles.map((x) => `${x.id}:${x.width}:${x.height}`).join();
   const [seen, setSeen] = useState(serverKey);
   if (seen !== serverKey) {
     setSeen(serverKey);
     setOrder(tiles.map((x) => x.id));
+    setSizing({});
   }
   useEffect(() => {
     if (focusAfter.current) document.getElementById(`move-${focusAfter.current}`)?.focus();
     focusAfter.current = null;
   }, [order]);
 
-  const byId = new Map(tiles.map((x) => [x.id, x]));
+  const byId = new Map(tiles.map((x) => [x.id, { ...x, ...sizing[x.id] }]));
   const shown = order.map((id) => byId.get(id)).filter((x): x is GridTile => Boolean(x));
 
   // Moves are saved one after another, in the order they were made: two quick moves sent at once
@@ -83,12 +90,16 @@ export function DashboardGrid({ tiles, slots, editing }: { tiles: GridTile[]; sl
     const to = Math.max(0, Math.min(order.length - 1, from + by));
     if (to !== from) save(moved(order, from, to), id);
   };
+  const preview = (id: string, size: TileSize | null) => setSizing(({ [id]: _, ...rest }) => (size ? { ...rest, [id]: size } : rest));
   const resize = (tile: GridTile, size: { width: number; height: number }) =>
     editing &&
     start(async () => {
+      preview(tile.id, size);
       const r = await resizeTileAction(editing.projectId, editing.dashboardId, tile.id, size as { width: 1 | 2 | 3; height: 1 | 2 });
-      if (!r.ok) setError(actionErrorText(t, "dashboards", r.error));
-      else {
+      if (!r.ok) {
+        preview(tile.id, null);
+        setError(actionErrorText(t, "dashboards", r.error));
+      } else {
         setError("");
         setAnnounce(t("dashboards.grid.resized", { title: tile.title, width: size.width, height: size.height }));
         router.refresh();
@@ -132,7 +143,7 @@ export function DashboardGrid({ tiles, slots, editing }: { tiles: GridTile[]; sl
                 : undefined
             }
           >
-            <Card className="flex h-full min-w-0 flex-col">
+            <Card className="relative flex h-full min-w-0 flex-col">
               <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
                 <h3 className="min-w-0 break-words text-sm font-semibold text-slate-900" data-testid="tile-title">
                   {tile.title}
@@ -212,6 +223,13 @@ export function DashboardGrid({ tiles, slots, editing }: { tiles: GridTile[]; sl
                 ) : null}
               </div>
               <div className="min-w-0 flex-1 p-4">{slots[tile.id]}</div>
+              {editing ? (
+                <TileResizeHandle
+                  size={{ width: tile.width, height: tile.height }}
+                  onPreview={(size) => preview(tile.id, size)}
+                  onResize={(size) => resize(tile, size)}
+                />
+              ) : null}
             </Card>
           </li>
         ))}

@@ -15,7 +15,12 @@ export function AlertList({ projectId, rules }: { projectId: string; rules: Aler
   const router = useRouter();
   const [pending, start] = useTransition();
   const [deleting, setDeleting] = useState<string | null>(null);
-  if (!rules.length) return <p className="text-sm text-slate-500">{t("digests.alerts.none")}</p>;
+  if (!rules.length)
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600" data-testid="alerts-empty">
+        {t("digests.alerts.none")}
+      </p>
+    );
   const describe = (r: AlertRuleView) =>
     r.condition === "below"
       ? t("digests.alerts.describe.below", { rate: f.percent(r.threshold) })
@@ -23,40 +28,42 @@ export function AlertList({ projectId, rules }: { projectId: string; rules: Aler
         ? t("digests.alerts.describe.drop")
         : t("digests.alerts.describe.no_events", { count: r.hours ?? 0 });
   return (
-    <ul className="space-y-3" data-testid="alert-list">
-      {rules.map((r) => (
-        <li key={r.id} className="rounded-lg p-4 ring-1 ring-slate-200" data-testid="alert-item">
-          <div className="flex flex-wrap items-start justify-between gap-2">
-            <div className="min-w-0">
-              <p className="font-medium text-slate-900">{r.name}</p>
-              <p className="text-sm text-slate-600">
-                {r.targetName ? `${r.targetName} · ` : ""}
-                {describe(r)}
+    <div>
+      <ul className="space-y-3" data-testid="alert-list" aria-busy={pending}>
+        {rules.map((r) => (
+          <li key={r.id} className="rounded-lg p-4 ring-1 ring-slate-200" data-testid="alert-item" data-open={Boolean(r.openSince)}>
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <div className="min-w-0">
+                <p className="break-words font-medium text-slate-900">{r.name}</p>
+                <p className="text-sm text-slate-600">
+                  {r.targetName ? `${r.targetName} · ` : ""}
+                  {describe(r)}
+                </p>
+              </div>
+              <div className="flex flex-wrap items-center gap-2">
+                {r.openSince ? (
+                  <Badge tone="red">{t("digests.alerts.open", { date: f.dateTime(r.openSince) })}</Badge>
+                ) : (
+                  <Badge tone="green">{t("digests.alerts.quiet")}</Badge>
+                )}
+                <Button variant="secondary" size="sm" onClick={() => setDeleting(r.id)} data-testid="alert-delete">
+                  {t("digests.alerts.delete")}
+                </Button>
+              </div>
+            </div>
+            {r.episodes.length ? (
+              <p className="mt-2 text-sm text-slate-600">
+                {t("digests.alerts.episodes")}:{" "}
+                {r.episodes
+                  .map((e) =>
+                    t("digests.alerts.resolved", { from: f.dateTime(e.openedAt), to: e.resolvedAt ? f.dateTime(e.resolvedAt) : "…" }),
+                  )
+                  .join("; ")}
               </p>
-            </div>
-            <div className="flex items-center gap-2">
-              {r.openSince ? (
-                <Badge tone="red">{t("digests.alerts.open", { date: f.dateTime(r.openSince) })}</Badge>
-              ) : (
-                <Badge tone="green">{t("digests.alerts.quiet")}</Badge>
-              )}
-              <Button variant="secondary" size="sm" onClick={() => setDeleting(r.id)} data-testid="alert-delete">
-                {t("digests.alerts.delete")}
-              </Button>
-            </div>
-          </div>
-          {r.episodes.length ? (
-            <p className="mt-2 text-sm text-slate-600">
-              {t("digests.alerts.episodes")}:{" "}
-              {r.episodes
-                .map((e) =>
-                  t("digests.alerts.resolved", { from: f.dateTime(e.openedAt), to: e.resolvedAt ? f.dateTime(e.resolvedAt) : "…" }),
-                )
-                .join("; ")}
-            </p>
-          ) : null}
-        </li>
-      ))}
+            ) : null}
+          </li>
+        ))}
+      </ul>
       <ConfirmDialog
         open={deleting !== null}
         title={t("digests.alerts.deleteTitle")}
@@ -74,6 +81,6 @@ export function AlertList({ projectId, rules }: { projectId: string; rules: Aler
           })
         }
       />
-    </ul>
+    </div>
   );
 }

@@ -17,6 +17,7 @@ type Props =
       schedules: ScheduleView[];
       rules: AlertRuleView[];
       funnels: Option[];
+      dashboards: Option[];
       goals: Option[];
       members: Option[];
     };
@@ -41,8 +42,14 @@ export async function ReportsSettings(props: Props) {
             <CardHeader title={t("digests.schedules.title")} description={t("digests.schedules.body")} />
             <div className="space-y-6 p-5">
               {props.mailOff ? <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t("digests.schedules.noMail")}</p> : null}
-              <ScheduleForm projectId={props.projectId} funnels={props.funnels} members={props.members} timeZone={props.timeZone} />
-              <ScheduleList projectId={props.projectId} schedules={props.schedules} />
+              <ScheduleForm
+                projectId={props.projectId}
+                funnels={props.funnels}
+                dashboards={props.dashboards}
+                members={props.members}
+                timeZone={props.timeZone}
+              />
+              <ScheduleList projectId={props.projectId} schedules={props.schedules} timeZone={props.timeZone} />
             </div>
           </Card>
           <Card data-testid="alerts-card">

@@ -7,9 +7,10 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { Button } from "@/components/ui/Button";
 import { TextField, inputClass } from "@/components/ui/Field";
 import { refusalTexts } from "@/lib/action-result";
-import type { Option } from "@/lib/digests/view";
+import { formatSendTime, type Option } from "@/lib/digests/view";
+import { intlTag } from "@/lib/i18n/locales";
 
-const FIELDS = ["report", "funnelId", "frequency", "weekday", "hour", "members", "outside", "recipients", "label"] as const;
+const FIELDS = ["report", "funnelId", "dashboardId", "frequency", "weekday", "hour", "members", "outside", "recipients", "label"] as const;
 
 function Select(props: { label: string; name: string; value: string; onChange: (v: string) => void; options: Option[]; error?: string }) {
   return (
@@ -20,6 +21,7 @@ function Select(props: { label: string; name: string; value: string; onChange: (
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `schedule-${props.name}-error` : undefined}
         className={`${inputClass} mt-1.5`}
         data-testid={`schedule-${props.name}`}
       >
@@ -30,7 +32,11 @@ function Select(props: { label: string; name: string; value: string; onChange: (
         ))}
       </select>
       {props.error ? (
-        <span className="mt-1.5 block text-sm font-normal text-red-600" data-testid={`error-${props.name}`}>
+        <span
+          id={`schedule-${props.name}-error`}
+          className="mt-1.5 block text-sm font-normal text-red-600"
+          data-testid={`error-${props.name}`}
+        >
           {props.error}
         </span>
       ) : null}
@@ -42,20 +48,23 @@ function Select(props: { label: string; name: string; value: string; onChange: (
 export function ScheduleForm({
   projectId,
   funnels,
+  dashboards,
   members,
   timeZone,
 }: {
   projectId: string;
   funnels: Option[];
+  dashboards: Option[];
   members: Option[];
   timeZone: string;
 }) {
-  const { t, f } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [report, setReport] = useState(funnels[0] ? `funnel:${funnels[0].value}` : "conversions");
   const [frequency, setFrequency] = useState("weekly");
-  const [weekday, setWeekday] = useState("1");
+  // No day is chosen for the reader: a weekly report goes out on the day they pick.
+  const [weekday, setWeekday] = useState("");
   const [hour, setHour] = useState("8");
   const [chosen, setChosen] = useState<string[]>([]);
   const [outside, setOutside] = useState("");
@@ -71,14 +80,14 @@ export function ScheduleForm({
       .split(/[\s,;]+/)
       .map((s) => s.trim())
       .filter(Boolean);
-    const [kind, funnelId] = report.split(":");
+    const [kind, ref] = report.split(":");
     start(async () => {
       const result = await createDigestAction(projectId, {
-        report: kind as "funnel" | "conversions",
-        ...(funnelId ? { funnelId } : {}),
+        report: kind as "funnel" | "conversions" | "dashboard",
+        ...(kind === "funnel" ? { funnelId: ref } : kind === "dashboard" ? { dashboardId: ref } : {}),
         ...(label.trim() ? { label } : {}),
         frequency: frequency as "daily" | "weekly" | "monthly",
-        ...(frequency === "weekly" ? { weekday: Number(weekday) } : {}),
+        ...(frequency === "weekly" && weekday ? { weekday: Number(weekday) } : {}),
         hour: Number(hour),
         members: chosen,
         outside: emails.map((email) => ({ email, locale: outsideLocale as "en" | "nl" })),
@@ -86,7 +95,7 @@ export function ScheduleForm({
       if (!result.ok) return setErrors(refusalTexts(t, "digests.schedules", result.error, FIELDS));
       setErrors({});
       setOutside("");
-      setDone(t("digests.schedules.created", { date: f.dateTime(result.data!.nextRunAt) }));
+      setDone(t("digests.schedules.created", { date: formatSendTime(intlTag(locale), timeZone, result.data!.nextRunAt) }));
       router.refresh();
     });
   };
@@ -94,15 +103,19 @@ export function ScheduleForm({
   const reportOptions: Option[] = [
     ...funnels.map((o) => ({ value: `funnel:${o.value}`, label: t("digests.schedules.funnel", { name: o.label }) })),
     { value: "conversions", label: t("digests.schedules.conversions") },
+    ...dashboards.map((o) => ({ value: `dashboard:${o.value}`, label: t("digests.schedules.dashboard", { name: o.label }) })),
   ];
   const frequencies: Option[] = (["daily", "weekly", "monthly"] as const).map((v) => ({
     value: v,
     label: t(`digests.schedules.frequencies.${v}`),
   }));
-  const weekdays: Option[] = (["1", "2", "3", "4", "5", "6", "7"] as const).map((v) => ({
-    value: v,
-    label: t(`digests.schedules.weekdays.${v}`),
-  }));
+  const weekdays: Option[] = [
+    { value: "", label: t("digests.schedules.chooseWeekday") },
+    ...(["1", "2", "3", "4", "5", "6", "7"] as const).map((v) => ({
+      value: v,
+      label: t(`digests.schedules.weekdays.${v}`),
+    })),
+  ];
   const hours: Option[] = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, "0")}:00` }));
 
   return (
@@ -114,7 +127,7 @@ export function ScheduleForm({
           value={report}
           onChange={setReport}
           options={reportOptions}
-          error={errors.report ?? errors.funnelId}
+          error={errors.report ?? errors.funnelId ?? errors.dashboardId}
         />
         <Select
           label={t("digests.schedules.frequency")}
@@ -158,7 +171,11 @@ export function ScheduleForm({
             </label>
           ))}
         </div>
-        {errors.members ? <p className="mt-1.5 text-sm text-red-600">{errors.members}</p> : null}
+        {errors.members ? (
+          <p className="mt-1.5 text-sm text-red-600" data-testid="error-members">
+            {errors.members}
+          </p>
+        ) : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
         <label className="block text-sm font-medium text-slate-700">
@@ -169,15 +186,18 @@ export function ScheduleForm({
             value={outside}
             onChange={(e) => setOutside(e.target.value)}
             aria-invalid={errors.outside ? true : undefined}
+            aria-describedby="schedule-outside-note"
             className={`${inputClass} mt-1.5`}
             data-testid="schedule-outside"
           />
           {errors.outside ? (
-            <span className="mt-1.5 block text-sm font-normal text-red-600" data-testid="error-outside">
+            <span id="schedule-outside-note" className="mt-1.5 block text-sm font-normal text-red-600" data-testid="error-outside">
               {errors.outside}
             </span>
           ) : (
-            <span className="mt-1.5 block text-sm font-normal text-slate-500">{t("digests.schedules.outsideHint")}</span>
+            <span id="schedule-outside-note" className="mt-1.5 block text-sm font-normal text-slate-500">
+              {t("digests.schedules.outsideHint")}
+            </span>
           )}
         </label>
         <Select

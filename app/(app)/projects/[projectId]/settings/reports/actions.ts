@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { action, id } from "@/server/action";
-import { createDigestSchedule, deleteDigestSchedule, digestInputSchema } from "@/db/digests";
+import { createDigestSchedule, deleteDigestSchedule, digestInputSchema, setDigestPaused } from "@/db/digests";
 import { alertInputSchema, createAlertRule, deleteAlertRule } from "@/db/alerts";
 import { authSecret } from "@/lib/config";
 
@@ -23,6 +23,15 @@ export const createDigestAction = action(
 export const deleteDigestAction = action(
   { input: z.tuple([id, id]), access: "admin", project: ([p]) => p, revalidate },
   async ([, scheduleId], { project }) => deleteDigestSchedule(project, scheduleId),
+);
+
+/** Pauses a schedule (true) or resumes it (false). Answers the next send time, null while paused. Admins only. */
+export const pauseDigestAction = action(
+  { input: z.tuple([id, id, z.boolean()]), access: "admin", project: ([p]) => p, revalidate },
+  async ([, scheduleId, paused], { project }) => {
+    const next = await setDigestPaused(project, scheduleId, paused);
+    return { nextRunAt: next?.toISOString() ?? null };
+  },
 );
 
 /** Adds an alert rule (db/alerts.ts), first checked within the hour. Admins only. */

@@ -5,6 +5,7 @@ import { listDigestSchedules } from "@/db/digests";
 import { listAlertRules } from "@/db/alerts";
 import { listFunnels } from "@/db/funnels";
 import { listGoals } from "@/db/goals";
+import { listDashboards } from "@/db/dashboards";
 import { listMembers } from "@/db/members";
 import { ReportsSettings } from "@/components/digests/ReportsSettings";
 import type { AlertRuleView, ScheduleView } from "@/lib/digests/view";
@@ -19,11 +20,12 @@ export default async function ReportsSettingsPage({ params }: { params: Promise<
   const { projectId } = await params;
   const scope = await pageProjectScope(projectId);
   if (!scope.can("admin")) return <ReportsSettings projectId={projectId} admin={false} />;
-  const [schedules, rules, funnels, goals] = await Promise.all([
+  const [schedules, rules, funnels, goals, boards] = await Promise.all([
     listDigestSchedules(scope),
     listAlertRules(scope),
     listFunnels(scope),
     listGoals(scope),
+    listDashboards(scope),
   ]);
   const members = await listMembers(await pageTeamScope());
   const funnelName = new Map(funnels.map((f) => [f.id, f.name]));
@@ -32,6 +34,8 @@ export default async function ReportsSettingsPage({ params }: { params: Promise<
     id: s.id,
     report: s.report,
     funnelName: s.funnelName,
+    dashboardName: s.dashboardName,
+    paused: s.paused,
     label: s.label,
     frequency: s.frequency,
     weekday: s.weekday,
@@ -76,6 +80,7 @@ export default async function ReportsSettingsPage({ params }: { params: Promise<
       schedules={scheduleViews}
       rules={ruleViews}
       funnels={funnels.map((f) => ({ value: f.id, label: f.name }))}
+      dashboards={boards.map((d) => ({ value: d.id, label: d.name }))}
       goals={goals.map((g) => ({ value: g.key, label: g.name }))}
       members={members.map((m) => ({ value: m.userId, label: `${m.name} <${m.email}>` }))}
     />
