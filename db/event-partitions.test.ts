@@ -7,7 +7,7 @@ import { funnelResults } from "./queries/funnel/funnelResults";
 import { projectConversions } from "./conversions";
 import { listFunnels } from "./funnels";
 import { queryRows, type Db } from "./client";
-import { createPartitionsAhead, eventPartitions } from "./event-partitions";
+import { createPartitionsAhead, dropPartitionsBefore, eventPartitions } from "./event-partitions";
 import { retentionTick, type maintainPartitions } from "./retention";
 import { zonedMidnight } from "../lib/funnel/ranges";
 import type { ProjectScope } from "./tenant";
@@ -68,7 +68,7 @@ async function report(scope: ProjectScope, from: Date, to: Date) {
   return { saved, conversions };
 }
 
-describeEachDb("events partitioned by month", (db) => {
+describeEachDb("events partitioned by month", (db, kind) => {
   let shop: Awaited<ReturnType<typeof ownerWithProject>>;
   beforeAll(async () => {
     shop = await ownerWithProject(db(), "partitions@example.nl");
@@ -209,4 +209,28 @@ describeEachDb("events partitioned by month", (db) => {
     expect(left.messages).toBe(left.events);
     expect(left.early).toBe(0);
   });
+  // Two connections at once: PGlite has one, so this runs on PostgreSQL and Citus.
+  if (kind !== "pglite")
+    it("drops a month while an identify holds the events table: the drop waits for it, no deadlock", async () => {
+      const p = shop.scope.projectId;
+      await createPartitionsAhead(db(), utc("2021-06-15")); // June to September 2021
+      await insertEvents(db(), p, [
+        { anonymousId: "dl", name: "pageview", path: "/", time: utc("2021-06-10"), messageId: "dl-1" },
+        { anonymousId: "dl", name: "pageview", path: "/", time: utc("2021-08-10"), messageId: "dl-2" },
+      ]);
+      let drop: Promise<unknown> | undefined;
+      // As an identify's re-attribution does: it locks the events table, then, in its update, every month.
+      await db().transaction(async (tx) => {
+        await tx.execute(
+          sql`select 1 from events where project_id = ${p}::uuid and time >= ${utc("2021-08-01").toISOString()}::timestamptz limit 1`,
+        );
+        drop = dropPartitionsBefore(db(), utc("2021-07-01"));
+        drop.catch(() => {});
+        await new Promise((r) => setTimeout(r, 400));
+        await tx.execute(sql`update events set person_id = person_id where project_id = ${p}::uuid and anonymous_id = 'dl'`);
+      });
+      const dropped = (await drop) as Awaited<ReturnType<typeof dropPartitionsBefore>>;
+      expect(dropped.partitions).toContain("events_p2021_06");
+      expect((await where(db(), p, sql`anonymous_id = 'dl'`)).map((r) => r.message_id)).toEqual(["dl-2"]);
+    });
 });

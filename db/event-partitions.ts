@@ -104,8 +104,8 @@ export type DroppedPartitions = { partitions: string[]; events: number };
 /**
  * Drops the month partitions that end at or before `cut` (Citus: drop_old_time_partitions), with
  * the event_messages rows of their events, each month in one transaction that first locks the
- * partition against writes (no insert lands in it between the two; reports still read it) and
- * takes it whole only for the drop itself. `cut` must lie at or before every project's
+ * events table and then the month, whole (no insert lands in it between the two, and the locks are
+ * taken in the order every other statement takes them). `cut` must lie at or before every project's
  * horizon: the caller passes the earliest (retentionCut). Returns the partitions and the events
  * they held (counted by their message rows).
  */
@@ -120,7 +120,12 @@ export async function dropPartitionsBefore(db: Db, cut: Date): Promise<DroppedPa
       await lockPartitions(t);
       if (!(await exists(t, p.name))) return null;
       await ddlSettings(t, citus);
-      await t.execute(sql.raw(`lock table "${p.name}" in share mode`));
+      // The parent first, as every statement on events locks it (then the partitions it reads): locking
+      // the month first and the parent at the drop deadlocked with an identify's re-attribution, which
+      // held the parent and waited for the month. Reports and inserts wait here for the drop (≤ 5 s, see
+      // ddlSettings), which takes well under a second a month.
+      await t.execute(sql.raw(`lock table only events in access exclusive mode`));
+      await t.execute(sql.raw(`lock table "${p.name}" in access exclusive mode`));
       const [r] = await queryRows<{ n: number }>(
         t,
         sql`with d as (delete from event_messages m using ${sql.identifier(p.name)} e
