@@ -5,7 +5,7 @@ import { startSmtpServer, closedPort } from "../../tests/smtp";
 import { insertEvents } from "../../db/events/insert";
 import { shopTraffic as traffic } from "../../tests/shop-traffic";
 import { listFunnels } from "../../db/funnels";
-import { createDigestSchedule, listDigestSchedules } from "../../db/digests";
+import { createDigestSchedule, listDigestSchedules, setDigestPaused } from "../../db/digests";
 import { enqueueDueDigests } from "../../db/digests-due";
 import { claimDelivery, periodDeliveries, unsubscribeByToken } from "../../db/digests-send";
 import { setDbHandle } from "../../db/client";
@@ -195,5 +195,15 @@ describeEachDb("scheduled digests, end to end", (db, kind) => {
     expect(smtp.received).toHaveLength(0);
     const [d] = await periodDeliveries(db(), scope.projectId, scheduleId, "weekly:2026-12-21");
     expect(d.state).toBe("uncertain");
+  });
+  it("sends nothing for a week queued before the schedule was paused", async () => {
+    smtp.received.length = 0;
+    const fifth = new Date("2027-01-04T07:00:00Z");
+    expect(await enqueueDueDigests(db(), fifth)).toBe(1);
+    // Paused between queueing and the worker's turn (the scheduler queues up to 30 s before a worker runs).
+    await setDigestPaused(scope, scheduleId, true, fifth);
+    expect(await run(new Date(fifth.getTime() + 10_000))).toMatchObject({ done: 1, retried: 0 });
+    expect(smtp.received).toHaveLength(0);
+    expect(await periodDeliveries(db(), scope.projectId, scheduleId, "weekly:2026-12-28")).toEqual([]);
   });
 });

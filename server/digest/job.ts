@@ -38,7 +38,8 @@ export async function runDigestJob(job: Job, ctx: JobContext, deps: DigestDeps):
   const scheduleId = String(job.payload.scheduleId);
   const runAt = new Date(String(job.payload.runAt));
   const schedule = await digestScheduleForSend(ctx.db, job.projectId, scheduleId);
-  if (!schedule) return; // deleted since: nothing to send
+  // Deleted or paused since it was queued (or since a send that is retried): nothing to send.
+  if (!schedule || schedule.paused) return;
   const scope = await operatorProjectScope(ctx.db, job.projectId);
   const tz = scope.project.timeZone;
   const period = digestPeriod(schedule.frequency, tz, runAt);
