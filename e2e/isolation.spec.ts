@@ -33,7 +33,13 @@ async function projectWithFunnel(page: Page, team: string) {
   await page.getByTestId("edit-funnel").click();
   await expect(page).toHaveURL(/\/funnels\/[0-9a-f-]{36}\/edit$/);
   const funnelId = page.url().split("/").slice(-2)[0];
-  return { projectId, funnelId };
+  // A dashboard of its own, for the routes under a dashboard (its PDF).
+  await page.goto(`/projects/${projectId}/dashboards`);
+  await page.getByTestId("dashboard-new-name").fill(`${team} client`);
+  await page.getByTestId("dashboard-create").click();
+  await expect(page).toHaveURL(/\?d=[0-9a-f-]{36}$/);
+  const dashboardId = new URL(page.url()).searchParams.get("d")!;
+  return { projectId, funnelId, dashboardId };
 }
 
 test("a member of team A reaches none of team B's data through any route handler", async ({ page, browser }) => {
@@ -52,7 +58,11 @@ test("a member of team A reaches none of team B's data through any route handler
     const dropIn = ["/api/event", "/api/send", "/script.js", "/js/[script]"].includes(r.pattern);
     if (r.pattern.includes("[...nextauth]") || r.pattern.startsWith("/v1/") || r.pattern.includes("[token]") || dropIn) continue;
     // A person of B's demo traffic exists under any id; the route must not reach it either way.
-    const url = r.pattern.replace("[projectId]", b.projectId).replace("[funnelId]", b.funnelId).replace("[personId]", "customer-1-1");
+    const url = r.pattern
+      .replace("[projectId]", b.projectId)
+      .replace("[funnelId]", b.funnelId)
+      .replace("[dashboardId]", b.dashboardId)
+      .replace("[personId]", "customer-1-1");
     expect(url, `${r.file} has a parameter this test does not know`).not.toMatch(/\[/);
     for (const method of r.methods) {
       const body = {
@@ -68,6 +78,7 @@ test("a member of team A reaches none of team B's data through any route handler
       const text = await res.text();
       expect(text, `${method} ${r.pattern} leaked team B's ids`).not.toContain(b.projectId);
       expect(text).not.toContain(b.funnelId);
+      expect(text).not.toContain(b.dashboardId);
       if (!r.pattern.endsWith("/api/v1/projects"))
         expect([401, 403, 404], `${method} ${r.pattern} answered ${res.status()}`).toContain(res.status());
       checked.push(`${method} ${r.pattern}`);
@@ -77,6 +88,7 @@ test("a member of team A reaches none of team B's data through any route handler
   expect(checked).toContain("GET /api/v1/funnels/[funnelId]/results");
   expect(checked).toContain("DELETE /api/v1/projects/[projectId]/persons/[personId]");
   expect(checked).toContain("GET /api/v1/projects/[projectId]/export");
+  expect(checked).toContain("GET /api/v1/projects/[projectId]/dashboards/[dashboardId]/pdf");
 
   // Pages too: another team's project is a 404, not its content.
   const pageRes = await a.goto(`/projects/${b.projectId}`);
