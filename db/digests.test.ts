@@ -82,6 +82,10 @@ describeEachDb("digest schedules of a dashboard, paused and resumed", (db) => {
     // Friday 11 December, 09:00 in Amsterdam: the first due time after resuming.
     expect(next?.toISOString()).toBe("2026-12-11T08:00:00.000Z");
     expect((await listDigestSchedules(owner)).find((x) => x.id === s.id)).toMatchObject({ paused: false, nextRunAt: next });
+    // "Resume" again (a second click, a stale tab) a day later, with the Saturday send due: it stays due.
+    const saturday = new Date("2026-12-12T09:00:00Z");
+    expect((await setDigestPaused(owner, s.id, false, saturday))?.toISOString()).toBe(next?.toISOString());
+    expect((await listDigestSchedules(owner)).find((x) => x.id === s.id)?.nextRunAt.toISOString()).toBe(next?.toISOString());
   });
 
   it("lets only the project's admins pause (a viewer 403, another project 404)", async () => {

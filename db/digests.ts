@@ -92,6 +92,30 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
         compare: data.report === "funnel",
       });
   const timing = { frequency: data.frequency, weekday: data.frequency === "weekly" ? data.weekday! : null, hour: data.hour };
+  // The link is live from here: if the schedule cannot be stored, no schedule would ever revoke it.
+  try {
+    return await storeSchedule(scope, data, { dashboard, link, token, timing, members, secret: opts.secret, now });
+  } catch (err) {
+    await (dashboard ? revokeDashboardShare : revokeShareLink)(scope, link.id).catch(() => {});
+    throw err;
+  }
+}
+
+/** The schedule's row and its recipients (createDigestSchedule made its share link). */
+async function storeSchedule(
+  scope: ProjectScope,
+  data: z.infer<typeof digestInputSchema>,
+  x: {
+    dashboard: { id: string } | null;
+    link: { id: string };
+    token: string;
+    timing: { frequency: DigestFrequency; weekday: number | null; hour: number };
+    members: { email: string; userId: string; locale: string | null }[];
+    secret: string;
+    now: Date;
+  },
+) {
+  const { dashboard, link, token, timing, members, now } = x;
   const [schedule] = await scope.db
     .insert(digestSchedules)
     .values({
@@ -102,7 +126,7 @@ export async function createDigestSchedule(scope: ProjectScope, input: DigestInp
       label: data.label || null,
       ...timing,
       shareLinkId: link.id,
-      shareTokenEnc: encryptSecret(token, opts.secret),
+      shareTokenEnc: encryptSecret(token, x.secret),
       nextRunAt: nextDigestRun(timing, scope.project.timeZone, now),
       createdBy: scope.actor.kind === "member" && scope.actor.userId !== "operator" ? scope.actor.userId : null,
     })
@@ -171,12 +195,21 @@ export async function setDigestPaused(scope: ProjectScope, scheduleId: string, p
     .from(digestSchedules)
     .where(where);
   if (!s) throw notFound("Schedule not found");
+  if (paused) {
+    await scope.db.update(digestSchedules).set({ paused }).where(where);
+    return null;
+  }
+  // Resuming only what is paused, in one statement: a second click or a stale tab on an active
+  // schedule must not move its due send past a period that is about to go out.
   const nextRunAt = nextDigestRun(s, scope.project.timeZone, now);
-  await scope.db
+  const [resumed] = await scope.db
     .update(digestSchedules)
-    .set(paused ? { paused } : { paused, nextRunAt })
-    .where(where);
-  return paused ? null : nextRunAt;
+    .set({ paused: false, nextRunAt })
+    .where(and(where, eq(digestSchedules.paused, true)))
+    .returning({ nextRunAt: digestSchedules.nextRunAt });
+  if (resumed) return resumed.nextRunAt;
+  const [current] = await scope.db.select({ nextRunAt: digestSchedules.nextRunAt }).from(digestSchedules).where(where);
+  return current?.nextRunAt ?? null;
 }
 
 /** A schedule of the project as the sender reads it (with the encrypted token), or null. */
