@@ -122,8 +122,10 @@ export async function dropPartitionsBefore(db: Db, cut: Date): Promise<DroppedPa
       await ddlSettings(t, citus);
       // The parent first, as every statement on events locks it (then the partitions it reads): locking
       // the month first and the parent at the drop deadlocked with an identify's re-attribution, which
-      // held the parent and waited for the month. Reports and inserts wait here for the drop (≤ 5 s, see
-      // ddlSettings), which takes well under a second a month.
+      // held the parent and waited for the month. Reports and inserts wait behind this transaction: up to
+      // 5 s while it waits for the lock (ddlSettings), then while it deletes the month's message ids and
+      // drops it (0.85 s for 19 months and 324,436 events in bench:retention; bounded by the statement
+      // time limit, 30 s by default).
       await t.execute(sql.raw(`lock table only events in access exclusive mode`));
       await t.execute(sql.raw(`lock table "${p.name}" in access exclusive mode`));
       const [r] = await queryRows<{ n: number }>(
