@@ -1,6 +1,7 @@
 import { and, eq, asc, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { users, teams, memberships, type Role } from "./schema";
+import { users, teams, memberships, projects, type Role } from "./schema";
+import { deleteProjectEvents } from "./events/delete";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { revokeOtherSessions } from "./sessions";
@@ -166,7 +167,15 @@ export async function deleteAccount(
           .where(and(inArray(memberships.teamId, teamIds), ne(memberships.userId, userId)))
       : [];
     const alone = teamIds.filter((id) => !shared.some((s) => s.teamId === id));
-    if (alone.length) await t.delete(teams).where(inArray(teams.id, alone));
+    if (alone.length) {
+      // Projects go with their teams by foreign key, all but their events (db/events/delete.ts).
+      const gone = await t.select({ id: projects.id }).from(projects).where(inArray(projects.teamId, alone));
+      await deleteProjectEvents(
+        t,
+        gone.map((p) => p.id),
+      );
+      await t.delete(teams).where(inArray(teams.id, alone));
+    }
     await t.delete(users).where(eq(users.id, userId));
     return { deleted: true as const, teams: alone };
   });

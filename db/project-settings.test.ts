@@ -5,7 +5,7 @@ import { describeEachDb, alsoOnCitus } from "../tests/db";
 import { ownerWithProject, viewerOf } from "../tests/fixtures";
 import { deleteProject, originRefusals, projectTables, setAllowedOrigins, updateProject } from "./projects";
 import { queryRows, type Db } from "./client";
-import { insertEvents } from "./events/insert";
+import { insertEvents, ProjectGoneError } from "./events/insert";
 import { recordBotsDropped, recordOriginsRefused } from "./events/store";
 import { seedDemoData } from "./demo/seed";
 import { listFunnels } from "./funnels";
@@ -113,6 +113,32 @@ describeEachDb("deleting a project", (db) => {
     expect(await rowsOf(db(), a.scope.projectId)).toEqual(otherBefore);
     expect((await b.team.projects()).map((p) => p.id)).not.toContain(b.scope.projectId);
     await expect(b.team.project(b.scope.projectId)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describeEachDb("deleting a project while its events arrive", (db) => {
+  it("leaves no event behind: batches in flight finish first or find the project gone, and say so", async () => {
+    const c = await ownerWithProject(db(), "delete-race@example.nl", { name: "Race" });
+    const batch = (n: number) =>
+      Array.from({ length: 20 }, (_, i) => ({
+        time: new Date(Date.UTC(2026, 10, 2, 10, 0, i)),
+        name: "page_view",
+        anonymousId: `race-${n}-${i % 5}`,
+        messageId: `race-${n}-${i}`,
+      }));
+    // Batches before, beside and after the deletion (events have no foreign key that would refuse them).
+    const sends = Array.from({ length: 12 }, (_, n) => insertEvents(db(), c.scope.projectId, batch(n)));
+    const deleting = deleteProject(c.scope, "Race");
+    const late = Array.from({ length: 4 }, (_, n) => insertEvents(db(), c.scope.projectId, batch(100 + n)));
+    const outcomes = await Promise.allSettled([...sends, deleting, ...late]);
+    expect(outcomes[12].status).toBe("fulfilled");
+    for (const o of [...outcomes.slice(0, 12), ...outcomes.slice(13)])
+      if (o.status === "rejected") expect(o.reason).toBeInstanceOf(ProjectGoneError);
+      else expect(o.value).toEqual({ stored: 20, duplicates: 0 });
+    // Sent after the deletion committed: refused, never counted as stored.
+    await expect(insertEvents(db(), c.scope.projectId, batch(200))).rejects.toBeInstanceOf(ProjectGoneError);
+    const left = await rowsOf(db(), c.scope.projectId);
+    expect(Object.entries(left).filter(([, n]) => n > 0)).toEqual([]);
   });
 });
 

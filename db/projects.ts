@@ -5,6 +5,7 @@ import type { TeamScope, ProjectScope, ProjectRow } from "./tenant";
 import * as schema from "./schema";
 import { projects, funnels, goals, events, funnelFactRows, funnelFactSets, shareLinks, ingestStats } from "./schema";
 import { limitedStatements } from "./limits";
+import { deleteProjectEvents } from "./events/delete";
 import { forgetWriteKeys } from "./write-key-cache";
 import { isLocalMidnight, localDay, zonedMidnight } from "../lib/funnel/ranges";
 import { parseOriginPattern, MAX_ALLOWED_ORIGINS } from "../lib/ingest/origin";
@@ -244,6 +245,8 @@ export async function deleteProject(scope: ProjectScope, confirmName: string): P
   scope.require("admin");
   if (confirmName.trim() !== scope.project.name.trim()) throw new InputError("Type the project's name to confirm.", "confirmName");
   await limitedStatements(scope.db, "projectDeleteMs", async (db) => {
+    // Events first, under the lock that stops batches in flight (they have no foreign key to cascade).
+    await deleteProjectEvents(db, [scope.projectId]);
     for (const table of projectTables()) {
       const projectId = (table as unknown as Record<string, unknown>).projectId;
       await db.delete(table).where(eq(projectId as typeof events.projectId, scope.projectId));

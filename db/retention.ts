@@ -147,8 +147,9 @@ const n = async (db: Db, query: ReturnType<typeof sql>) => Number((await queryRo
  *   (nothing older is known about them any more); the same for every person of the project once
  *   whole months were dropped since its last run (the oldest partition starts after its last
  *   horizon), whose events no batch here saw;
- * - persons left without any event (found through (project_id, last_seen)), with the identity
- *   links to them;
+ * - persons left without any event (their last_seen before the horizon, read through the persons'
+ *   key in batches: last_seen has no index, so that ingestion updates persons in place), with the
+ *   identity links to them;
  * - funnel fact rows of local days before the horizon's day, in every fact set, under its lock; the
  *   `gap_*` links of the remaining rows that pointed at a deleted row become null (the row is now its
  *   pair's first), so every range reads exactly what a build on the remaining events would give;
@@ -207,13 +208,16 @@ export async function applyRetention(
 
   // Persons whose last event lies before the horizon: deleted when they have none left (anonymous
   // persons merged into a user never do), else their last_seen is corrected so they leave the set.
-  for (;;) {
+  // Keyset pages of the persons' key: each statement reads PERSON_BATCH persons and goes on after the last.
+  for (let after = "", more = true; more; ) {
     const [r] = await limited((t) =>
-      queryRows<{ seen: number; deleted: number; links: number }>(
+      queryRows<{ last: string | null; deleted: number; links: number }>(
         t,
-        sql`with cand as (
-            select person_id from persons where project_id = ${projectId}::uuid and last_seen < ${at}::timestamptz
-            order by last_seen, person_id limit ${Math.min(batch, PERSON_BATCH)}
+        sql`with page as (
+            select person_id, last_seen from persons where project_id = ${projectId}::uuid and person_id > ${after}
+            order by person_id limit ${Math.min(batch, PERSON_BATCH)}
+          ), cand as (
+            select person_id from page where last_seen < ${at}::timestamptz
           ), live as (
             select c.person_id, (select max(time) from events e where e.project_id = ${projectId}::uuid and e.person_id = c.person_id) as last
             from cand c
@@ -226,12 +230,13 @@ export async function applyRetention(
             update persons p set last_seen = l.last from live l
             where p.project_id = ${projectId}::uuid and p.person_id = l.person_id and l.last is not null
           )
-          select (select count(*) from cand)::int as seen, (select count(*) from del)::int as deleted, (select count(*) from links)::int as links`,
+          select (select max(person_id) from page) as last, (select count(*) from del)::int as deleted, (select count(*) from links)::int as links`,
       ),
     );
     run.persons += Number(r.deleted);
     run.identityLinks += Number(r.links);
-    if (Number(r.seen) < Math.min(batch, PERSON_BATCH)) break;
+    more = r.last !== null;
+    if (r.last !== null) after = r.last;
   }
 
   const sets = await queryRows<{ id: number; funnel_key: string }>(

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
+import { queryRows, type Db } from "../client";
 import { preparedRows } from "../prepared";
 import { factsChangeLock } from "../queries/funnel/changes";
 
@@ -206,7 +206,8 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
     // statements, db/prepared.ts): PostgreSQL runs them in this order, so both are held before any
     // row is written, and an error in one fails the transaction, so the statements after it fail too.
     let locks: Promise<unknown>[] = [
-      // Funnel facts wait for batches in flight before they read which persons changed (factsUpkeep.ts).
+      // Funnel facts wait for batches in flight before they read which persons changed (changes.ts),
+      // and deleting the project waits for them too.
       preparedRows(t, sql`select pg_advisory_xact_lock_shared(${factsChangeLock(projectId)})`),
       lockIdentityBuckets(
         t,
@@ -231,8 +232,13 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
               -- Deduplication: events is partitioned by time, so its keys cannot hold a message id alone; a
               -- message id is new when its row here is (whatever time a retry carries). In one order, so
               -- two batches that share ids wait for each other instead of deadlocking.
+              -- Only while the project exists (events have no foreign key to it, schema/events.ts): a batch
+              -- holds the changes lock shared, which deleting a project takes exclusively, so this sees
+              -- the deletion or the deletion waits for the batch.
               insert into event_messages (project_id, message_id)
-              select ${projectId}::uuid, message_id from input order by message_id
+              select ${projectId}::uuid, message_id from input
+              where exists (select from projects where id = ${projectId}::uuid)
+              order by message_id
               on conflict (project_id, message_id) do nothing
               returning message_id
             ), ins as (
@@ -249,14 +255,16 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
               order by i.ordinality
               returning person_id, time, message_id
             ), people as (
-              insert into persons (project_id, person_id, first_seen, last_seen, changed_at)
-              select ${projectId}::uuid, person_id, min(time), max(time), statement_timestamp() from ins group by person_id
+              -- changed_at is left alone (funnel facts find new events by id, changes.ts) and neither
+              -- first_seen nor last_seen has an index, so a known person's row is updated in place (HOT).
+              insert into persons (project_id, person_id, first_seen, last_seen)
+              select ${projectId}::uuid, person_id, min(time), max(time) from ins group by person_id
               -- In one order, so batches that hold their buckets shared and meet on a person wait, never deadlock.
               order by person_id
               on conflict (project_id, person_id) do update set
                 first_seen = least(persons.first_seen, excluded.first_seen),
-                last_seen = greatest(persons.last_seen, excluded.last_seen),
-                changed_at = excluded.changed_at
+                last_seen = greatest(persons.last_seen, excluded.last_seen)
+                where excluded.first_seen < persons.first_seen or excluded.last_seen > persons.last_seen
             )
             ${
               batches.length === 1
@@ -336,8 +344,8 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
             where e.project_id = ${projectId}::uuid and e.user_id = l.anonymous_id and e.person_id <> l.user_id
             returning e.person_id
           ), changed as (
-            -- The anonymous person lost its events: funnel facts must forget it. The user's row was upserted
-            -- by the event that carried the link (or below), which marks it changed too.
+            -- The anonymous person lost its events and the user gained them (events that keep their ids,
+            -- so funnel facts find both persons by these stamps, changes.ts): the user's row is stamped below.
             update persons p set changed_at = statement_timestamp() from linked l
             where p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
           )
@@ -354,5 +362,17 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
       }
     }
   });
+  // Nothing new: every message a duplicate, or the project deleted meanwhile (its write key was still
+  // cached), which must not read as stored. One lookup, only when nothing was stored.
+  if (stored.every((n) => n === 0) && !(await queryRows(db, sql`select from projects where id = ${projectId}::uuid`)).length)
+    throw new ProjectGoneError(projectId);
   return batches.map((batch, member) => ({ stored: stored[member], duplicates: batch.length - stored[member] }));
+}
+
+/** A batch for a project that was deleted after its write key was looked up: nothing was stored. */
+export class ProjectGoneError extends Error {
+  constructor(projectId: string) {
+    super(`project ${projectId} no longer exists`);
+    this.name = "ProjectGoneError";
+  }
 }

@@ -46,9 +46,12 @@ export const eventsIdSeq = pgSequence("event_ids");
 export const events = pgTable(
   "events",
   {
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    // No foreign key to projects (nor in event_messages): the key check took a share lock on the
+    // project's row for every batch, which concurrent batches turned into multixacts (about a sixth of
+    // the database's time per event, #18). Ingestion stores events only while the project exists
+    // (its insert checks, under the lock that deleteProject and deleteAccount take exclusively), and
+    // those delete a project's events themselves (db/projects.ts deleteProjectEvents).
+    projectId: uuid("project_id").notNull(),
     id: bigint("id", { mode: "number" })
       .notNull()
       .default(sql`nextval('event_ids')`),
@@ -88,9 +91,7 @@ export const events = pgTable(
 export const eventMessages = pgTable(
   "event_messages",
   {
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id").notNull(),
     messageId: text("message_id").notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.messageId] })],
@@ -111,15 +112,15 @@ export const persons = pgTable(
     ageGroup: text("age_group"),
     firstSeen: timestamp("first_seen", { withTimezone: true }).notNull().defaultNow(),
     lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
-    /** when the person's events last changed (new events, identity merged): funnel facts recompute such persons */
+    /**
+     * When an identity change moved events to or from the person (a link): funnel facts recompute
+     * such persons. New events are found by their ids instead (factsUpkeep.ts), so that ingestion's
+     * upsert of a known person changes no indexed column and PostgreSQL updates the row in place
+     * (a HOT update, no index entries): `first_seen` and `last_seen` have no index for that reason.
+     */
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.projectId, t.personId] }),
-    index("persons_project_changed_idx").on(t.projectId, t.changedAt),
-    // Retention finds the persons whose events all lie beyond the horizon by this (db/retention.ts).
-    index("persons_project_last_seen_idx").on(t.projectId, t.lastSeen),
-  ],
+  (t) => [primaryKey({ columns: [t.projectId, t.personId] }), index("persons_project_changed_idx").on(t.projectId, t.changedAt)],
 );
 
 /** identify/alias links: an anonymous id belongs to a user id from then on (and before). */
@@ -172,7 +173,8 @@ export const funnelSegments = pgTable(
 /**
  * A saved funnel's facts (db/queries/funnel/facts.ts): `funnel_key` is a hash of the steps, window
  * and time zone, so an edited funnel gets new facts; `id` is what the fact rows carry. Built when
- * `built_at` is set; persons changed from `applied_until` on are recomputed on the next refresh.
+ * `built_at` is set; the persons of events after `applied_event_id` and persons whose identity
+ * changed from `applied_until` on are recomputed on the next refresh.
  */
 export const funnelFactSets = pgTable(
   "funnel_fact_sets",
@@ -184,6 +186,8 @@ export const funnelFactSets = pgTable(
     id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
     funnelKey: text("funnel_key").notNull(),
     appliedUntil: timestamp("applied_until", { withTimezone: true }),
+    /** events with a larger id are new to the facts: their persons are recomputed on the next refresh */
+    appliedEventId: bigint("applied_event_id", { mode: "number" }),
     builtAt: timestamp("built_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.id] }), uniqueIndex("funnel_fact_sets_key_idx").on(t.projectId, t.funnelKey)],

@@ -5,7 +5,7 @@
  * load (scripts/bench/ingest-baseline.mjs): the same number of connections inserting the same
  * events as 100-row multi-VALUES statements into a copy of the events table with its indexes; the
  * app's rate is printed as a ratio to it. BENCH_DURATION, BENCH_BASELINE_DURATION,
- * BENCH_CONCURRENCY override; BENCH_CPU_PROF=<dir> writes the app's CPU profiles there.
+ * BENCH_CONCURRENCY override; BENCH_SETUP_SQL runs on the fresh database before the load; BENCH_CPU_PROF=<dir> writes the app's CPU profiles there.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -103,6 +103,8 @@ async function main() {
   };
   const concurrency = process.env.BENCH_CONCURRENCY ?? "16";
   await handle.db.execute(sql`create table bench_values (like events including all)`);
+  // BENCH_SETUP_SQL: statements run on the fresh database before the load (to measure a schema change).
+  if (process.env.BENCH_SETUP_SQL) await handle.db.execute(sql.raw(process.env.BENCH_SETUP_SQL));
   const baseline = async () => {
     const { out, dbCpu } = await measured("scripts/bench/ingest-baseline.mjs", {
       ...process.env,

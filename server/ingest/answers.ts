@@ -14,3 +14,6 @@ export const fail = (
 });
 
 export const unavailable = (message: string) => fail(503, "unavailable", message, {}, { "Retry-After": "5" });
+
+/** A write key no project has (any more): the project was deleted, or the key rotated. */
+export const unknownWriteKey = () => fail(401, "unknown_write_key", "Unknown write key. Copy it from the project's settings.");

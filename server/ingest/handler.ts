@@ -6,7 +6,7 @@ import { decodeBody, parseJsonBody, BodyError, MAX_BATCH_BYTES, MAX_EVENT_BYTES 
 import { isStorableText } from "../../lib/text/safe";
 import { BodyTooLargeError, describeBytes } from "../body";
 import { isUnavailable } from "../../db/events/errors";
-import { fail, unavailable, type IngestResponse } from "./answers";
+import { fail, unavailable, unknownWriteKey, type IngestResponse } from "./answers";
 import { storeMessages, type IngestItem } from "./store-messages";
 
 /** gzip never grows data by more than its header and a few bytes per 16 KB block: the cap on a compressed body. */
@@ -46,7 +46,7 @@ export function writeKeyOf(authorization: string | null, body: unknown): string 
 
 /** The project of a write key, or the answer to give instead (401 unknown, 503 database away). */
 async function projectOf(db: Db, writeKey: string): Promise<ProjectRow | IngestResponse> {
-  const unknown = fail(401, "unknown_write_key", "Unknown write key. Copy it from the project's settings.");
+  const unknown = unknownWriteKey();
   if (!isStorableText(writeKey) || writeKey.length > 200) return unknown;
   try {
     return (await projectForWriteKeyCached(db, writeKey)) ?? unknown;

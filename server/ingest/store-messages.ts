@@ -9,7 +9,9 @@ import { takeTokens } from "../../lib/ingest/rate-limit";
 import { originAllowed, requestOriginOf } from "../../lib/ingest/origin";
 import { findUnstorable, MAX_JSON_DEPTH } from "../../lib/text/safe";
 import { isUnavailable } from "../../db/events/errors";
-import { fail, unavailable, type IngestResponse } from "./answers";
+import { ProjectGoneError } from "../../db/events/insert";
+import { forgetWriteKeys } from "../../db/write-key-cache";
+import { fail, unavailable, unknownWriteKey, type IngestResponse } from "./answers";
 
 /**
  * The message's JSON text when findUnstorable would surely find nothing in it, else null (then the
@@ -120,6 +122,11 @@ export async function storeMessages(db: Db, project: ProjectRow, items: IngestIt
   } catch (err) {
     if (isUnavailable(err))
       return unavailable("The event store is unavailable; retry later (what was stored already is not stored twice).");
+    // Deleted after its write key was looked up (the key cache): the key is unknown from now on.
+    if (err instanceof ProjectGoneError) {
+      forgetWriteKeys();
+      return unknownWriteKey();
+    }
     throw err;
   }
   const { stored } = result;

@@ -74,7 +74,8 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
     await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
     await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id}`);
     await writeFacts(scope, t, id, def);
-    await t.execute(sql`update funnel_fact_sets set applied_until = ${started}::timestamptz, built_at = now()
+    await t.execute(sql`update funnel_fact_sets set applied_until = ${started.at}::timestamptz,
+      applied_event_id = ${started.eventId}, built_at = now()
       where project_id = ${scope.projectId}::uuid and id = ${id}`);
   });
   await dropUnusedFacts(scope, key);
@@ -114,29 +115,35 @@ export async function refreshFacts(scope: ProjectScope, def: StepsAndWindow): Pr
 /** refreshFacts, also returning the facts' id. */
 async function refreshed(scope: ProjectScope, def: StepsAndWindow): Promise<{ id: number; persons: number } | null> {
   const key = factsKey(def, scope.project.timeZone);
-  const built = sql`select id, applied_until from funnel_fact_sets where project_id = ${scope.projectId}::uuid and funnel_key = ${key} and built_at is not null`;
+  const built = sql`select id, applied_until, applied_event_id from funnel_fact_sets
+    where project_id = ${scope.projectId}::uuid and funnel_key = ${key} and built_at is not null`;
   // Not built (perhaps building, under the lock): nothing to wait for.
   if (!(await queryRows(scope.db, built)).length) return null;
   const until = await settledInstant(scope.db, scope.projectId);
   return scope.db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
-    const [set] = await queryRows<{ id: number; applied_until: string | Date }>(t, built);
+    const [set] = await queryRows<{ id: number; applied_until: string | Date; applied_event_id: string | number }>(t, built);
     if (!set) return null;
     const id = Number(set.id);
     const since = new Date(set.applied_until).toISOString();
-    if (since >= until) return { id, persons: 0 };
-    const changed = sql`select person_id from persons where project_id = ${scope.projectId}::uuid
-      and changed_at >= ${since}::timestamptz and changed_at < ${until}::timestamptz`;
+    const sinceId = Number(set.applied_event_id);
+    if (since >= until.at && sinceId >= until.eventId) return { id, persons: 0 };
+    // The persons of new events (by id: the events' primary key is (project_id, id, time), so each
+    // partition answers from its index) and the persons an identity change touched.
+    const changed = sql`select person_id from events where project_id = ${scope.projectId}::uuid
+        and id > ${sinceId} and id <= ${until.eventId}
+      union select person_id from persons where project_id = ${scope.projectId}::uuid
+        and changed_at >= ${since}::timestamptz and changed_at < ${until.at}::timestamptz`;
     const [{ n }] = await queryRows<{ n: number }>(t, sql`select count(*)::int as n from (${changed}) c`);
     if (Number(n) > 0) {
       // The changed persons' rows go, and the engine recomputes them from all their events (the
-      // same set of persons both times: changed_at below `until` is settled, changes.ts).
+      // same set of persons both times: what lies below `until` is settled, changes.ts).
       await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id}
         and person_id in (${changed})`);
       await writeFacts(scope, t, id, def, sql`e.person_id in (${changed})`);
     }
-    await t.execute(sql`update funnel_fact_sets set applied_until = ${until}::timestamptz
+    await t.execute(sql`update funnel_fact_sets set applied_until = ${until.at}::timestamptz, applied_event_id = ${until.eventId}
       where project_id = ${scope.projectId}::uuid and id = ${id}`);
     return { id, persons: Number(n) };
   });
