@@ -209,7 +209,7 @@ export async function applyRetention(
   // Persons whose last event lies before the horizon: deleted when they have none left (anonymous
   // persons merged into a user never do), else their last_seen is corrected so they leave the set.
   // Keyset pages of the persons' key: each statement reads PERSON_BATCH persons and goes on after the last.
-  for (let after = "", more = true; more; ) {
+  for (let after = "", more = true; more;) {
     const [r] = await limited((t) =>
       queryRows<{ last: string | null; deleted: number; links: number }>(
         t,
