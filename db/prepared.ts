@@ -13,7 +13,7 @@ const dialect = new PgDialect();
  * insertEventGroup). PGlite runs it as `db.execute` does.
  *
  * postgres.js remembers every prepared text on every connection, so the SQL text must not depend on
- * the data: values go in as parameters (a batch as one jsonb parameter), never as SQL.
+ * the data: values go in as parameters (a batch as one json parameter), never as SQL.
  */
 export async function preparedRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, "trechter_ingest", false).execute()) as unknown;
