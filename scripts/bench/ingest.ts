@@ -4,7 +4,8 @@
  * and stored, and p50/p99 latency. The baseline, measured in the same run before and after the
  * load (scripts/bench/ingest-baseline.mjs): the same number of connections inserting the same
  * events as 100-row multi-VALUES statements into a copy of the events table with its indexes; the
- * app's rate is printed as a ratio to it. BENCH_DURATION, BENCH_BASELINE_DURATION,
+ * app's rate is printed as a ratio to it, per round (BENCH_ROUNDS, default 3, baseline and load
+ * alternated) and as the median round. BENCH_DURATION (per round), BENCH_BASELINE_DURATION,
  * BENCH_CONCURRENCY override; BENCH_SETUP_SQL runs on the fresh database before the load; BENCH_CPU_PROF=<dir> writes the app's CPU profiles there.
  */
 import fs from "node:fs";
@@ -110,7 +111,7 @@ async function main() {
       ...process.env,
       DATABASE_URL: urlFor(DB),
       PROJECT_ID: project.id,
-      DURATION: process.env.BENCH_BASELINE_DURATION ?? "8",
+      DURATION: process.env.BENCH_BASELINE_DURATION ?? "5",
       CONCURRENCY: concurrency,
     });
     const b = JSON.parse(out.trim().split("\n").pop()!) as { seconds: number; inserted: number };
@@ -133,35 +134,54 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(" ")} before the run`,
     );
-    const before = await baseline();
-    const cpuBefore = groupCpuSeconds(app.pid!);
-    const { out, dbCpu } = await measured("scripts/bench/ingest-load.mjs", {
-      ...process.env,
-      URL_BASE: `http://127.0.0.1:${PORT}`,
-      WRITE_KEY: writeKey,
-      DURATION: process.env.BENCH_DURATION ?? "20",
-      CONCURRENCY: concurrency,
-    });
-    const appCpu = groupCpuSeconds(app.pid!) - cpuBefore;
-    const after = await baseline();
-    const r = JSON.parse(out.trim().split("\n").pop()!);
-    const [{ n }] = await queryRows<{ n: number }>(
-      handle.db,
-      sql`select count(*)::int as n from events where project_id = ${project.id}::uuid`,
-    );
-    console.log(`duration            ${r.seconds.toFixed(1)} s, ${fmt(r.requests)} requests of 100 events, ${r.failed} failed`);
-    console.log(`accepted            ${fmt(r.accepted / r.seconds)} events/s`);
-    console.log(`stored              ${fmt(n / r.seconds)} events/s (${fmt(n)} rows)`);
-    console.log(`latency per batch   p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+    // Rounds alternate the baseline and the load (BENCH_ROUNDS, default 3): this machine's speed
+    // drifts by a third within minutes, so each round's ratio is taken to the baselines just before
+    // and after it, and the median round is the figure.
+    const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
     const us = (seconds: number) => `${(seconds * 1e6).toFixed(0)} µs`;
+    const countStored = async () =>
+      Number(
+        (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from events where project_id = ${project.id}::uuid`))[0].n,
+      );
+    let before = await baseline();
+    const ratios: number[] = [];
+    const p99s: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const storedBefore = await countStored();
+      const cpuBefore = groupCpuSeconds(app.pid!);
+      const { out, dbCpu } = await measured("scripts/bench/ingest-load.mjs", {
+        ...process.env,
+        URL_BASE: `http://127.0.0.1:${PORT}`,
+        WRITE_KEY: writeKey,
+        DURATION: process.env.BENCH_DURATION ?? "10",
+        CONCURRENCY: concurrency,
+      });
+      const appCpu = groupCpuSeconds(app.pid!) - cpuBefore;
+      const after = await baseline();
+      const r = JSON.parse(out.trim().split("\n").pop()!);
+      const n = (await countStored()) - storedBefore;
+      const base = (before.rate + after.rate) / 2;
+      const ratio = n / r.seconds / base;
+      ratios.push(ratio);
+      p99s.push(r.p99);
+      console.log(`round ${round} of ${rounds}`);
+      console.log(`  duration          ${r.seconds.toFixed(1)} s, ${fmt(r.requests)} requests of 100 events, ${r.failed} failed`);
+      console.log(`  accepted          ${fmt(r.accepted / r.seconds)} events/s`);
+      console.log(`  stored            ${fmt(n / r.seconds)} events/s (${fmt(n)} rows)`);
+      console.log(`  latency per batch p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
+      console.log(
+        `  CPU per event     app process ${us(appCpu / n)}, database ${us(dbCpu / n)} (${appCpu.toFixed(1)} s and ${dbCpu.toFixed(1)} s in ${r.seconds.toFixed(1)} s)`,
+      );
+      console.log(
+        `  baseline          ${fmt(base)} events/s: ${concurrency} connections inserting 100-row multi-VALUES into a copy of events (${fmt(before.rate)} before, ${fmt(after.rate)} after the round); database ${us((before.dbCpuPerEvent + after.dbCpuPerEvent) / 2)} CPU per event`,
+      );
+      console.log(`  ratio             ${ratio.toFixed(2)} (stored by the app / baseline)`);
+      before = after;
+    }
+    const sorted = [...ratios].sort((a, b) => a - b);
     console.log(
-      `CPU per event       app process ${us(appCpu / n)}, database ${us(dbCpu / n)} (${appCpu.toFixed(1)} s and ${dbCpu.toFixed(1)} s in ${r.seconds.toFixed(1)} s)`,
+      `ratio               ${sorted[Math.floor((sorted.length - 1) / 2)].toFixed(2)} median of ${rounds} rounds (${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}); p99 per batch ${p99s.map((x) => x.toFixed(0)).join(", ")} ms`,
     );
-    const base = (before.rate + after.rate) / 2;
-    console.log(
-      `baseline            ${fmt(base)} events/s: ${concurrency} connections inserting 100-row multi-VALUES into a copy of events (${fmt(before.rate)} before, ${fmt(after.rate)} after the load); database ${us((before.dbCpuPerEvent + after.dbCpuPerEvent) / 2)} CPU per event`,
-    );
-    console.log(`ratio               ${(n / r.seconds / base).toFixed(2)} (stored by the app / baseline)`);
   } finally {
     try {
       process.kill(-app.pid!, "SIGTERM");
