@@ -2,6 +2,7 @@ import { and, eq, asc, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { users, teams, memberships, projects, type Role } from "./schema";
 import { deleteProjectEvents } from "./events/delete";
+import { queryLimits } from "./limits";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { hitRateLimit, clearRateLimit } from "./rate-limit";
 import { revokeOtherSessions } from "./sessions";
@@ -170,6 +171,8 @@ export async function deleteAccount(
     if (alone.length) {
       // Projects go with their teams by foreign key, all but their events (db/events/delete.ts).
       const gone = await t.select({ id: projects.id }).from(projects).where(inArray(projects.teamId, alone));
+      // Deleting their events can be long: under the limit of a project's deletion, as deleteProject is.
+      await t.execute(sql`select set_config('statement_timeout', ${String(queryLimits.projectDeleteMs)}, true)`);
       await deleteProjectEvents(
         t,
         gone.map((p) => p.id),
