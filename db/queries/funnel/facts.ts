@@ -67,7 +67,7 @@ const FACTS_MAX_STEPS = 30;
 const FACT_FIELDS = new Set<string>(SEGMENT_FIELDS);
 
 /**
- * The segment fields fact rows refer to, in the order of factsGroup's JSON array (after the day)
+ * The segment fields fact rows refer to, in the order of segmentIdSql's text (personEvents.ts)
  * and of their bits in `solo` (set when the row is its person's only row with that value); age
  * group comes from the person.
  */
@@ -85,7 +85,6 @@ export function factsCanAnswer(q: StepCountsQuery, timeZone: string): boolean {
   if (Object.keys(q.filters ?? {}).some((f) => !FACT_FIELDS.has(f))) return false;
   if (q.groupBy?.kind === "field" && !FACT_FIELDS.has(q.groupBy.field)) return false;
   if (q.groupBy?.kind === "period" && q.groupBy.timeZone !== timeZone) return false;
-  if (q.groupBy?.kind === "facts") return false;
   if (q.groupBy?.kind === "fieldPeriod" && (!FACT_FIELDS.has(q.groupBy.field) || q.groupBy.timeZone !== timeZone)) return false;
   return true;
 }

@@ -2,7 +2,9 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows, type Db } from "../../client";
 import { runEngine, walkDefinition } from "./engine";
-import { FactRowsBuffer } from "./factsWrite";
+import { FactRowsBuffer, factsGroupParts } from "./factsWrite";
+import { segmentIdSql } from "./personEvents";
+import { SEGMENT_COLUMNS } from "./fragments";
 import { settledInstant } from "./changes";
 import { funnelDefinitionOf, listFunnels } from "../../funnels";
 import { factsKey, type StepsAndWindow } from "./facts";
@@ -21,12 +23,17 @@ const INSERT_ROWS = 20_000;
 /**
  * Writes the fact rows of the people that `only` selects (a condition on `e.person_id`; all of
  * them for a build) in the transaction `t`: the engine runs over all of their events with every
- * event an entry, grouped by local entry day and entry segment (factsGroup), and streams its
- * per-(person, group) results into funnel_fact_rows (factsWrite.ts). The facts are therefore the
- * engine's own numbers for every definition.
+ * event an entry, grouped by local entry day and entry segment (its id: segmentIdSql), and streams
+ * its per-(person, group) results into funnel_fact_rows (factsWrite.ts). The facts are therefore the
+ * engine's own numbers for every definition. The segments' texts are written to funnel_segments
+ * once per distinct combination first, not carried on every event (README.md beside this file).
  */
 async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: StepsAndWindow, only?: SQL): Promise<void> {
-  const buffer = new FactRowsBuffer(def.steps.length, walkDefinition(def).optionalMask !== 0);
+  const events = sql`from events e where e.project_id = ${scope.projectId}::uuid ${only ? sql`and ${only}` : sql``}`;
+  const segments = new Map<string, (string | null)[]>();
+  const inserted = { all: false };
+  const buffer = new FactRowsBuffer(def.steps.length, walkDefinition(def).optionalMask !== 0, segments);
+  let known = 0;
   await runEngine(
     scope,
     { ...def, from: FAR_PAST, to: FAR_FUTURE },
@@ -34,16 +41,70 @@ async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: Step
     {
       db: t,
       personCondition: only,
+      wholeProject: !only,
       kind: "factsBuildMs",
       // Streamed: the memory of a batch, however many events the project has.
       maxRows: Number.MAX_SAFE_INTEGER,
       onBatch: async (pairs, db) => {
+        // The segments of the groups this batch added (groups only grow over a run).
+        const ids = [...new Set(pairs.groups.slice(known).map((g) => factsGroupParts(g)[1]))].filter((id) => !segments.has(id));
+        known = pairs.groups.length;
+        if (ids.length) await loadSegments(scope, db, events, ids, segments, inserted);
         buffer.add(pairs);
         if (buffer.size >= INSERT_ROWS) await db.execute(buffer.take(scope.projectId, factsId));
       },
     },
   );
   if (buffer.size) await t.execute(buffer.take(scope.projectId, factsId));
+}
+
+const SEGMENT_FIELD_COLUMNS = Object.values(SEGMENT_COLUMNS);
+
+/** Adds the distinct segments of some events (`from events e where …`) to funnel_segments; those it has stay. */
+function insertSegments(scope: ProjectScope, events: SQL, ids?: string[]): SQL {
+  const cols = sql.raw(SEGMENT_FIELD_COLUMNS.join(", "));
+  const eCols = sql.raw(SEGMENT_FIELD_COLUMNS.map((c) => `e.${c}`).join(", "));
+  const some = ids ? sql`and ${segmentIdSql()} = any(${`{${ids.join(",")}}`}::int8[])` : sql``;
+  // Distinct combinations first, then one hash each (a project has thousands, its events millions).
+  return sql`insert into funnel_segments (project_id, id, ${cols})
+    select ${scope.projectId}::uuid, ${segmentIdSql("s")}, ${sql.raw(SEGMENT_FIELD_COLUMNS.map((c) => `s.${c}`).join(", "))}
+    from (select distinct ${eCols} ${events} ${some}) s
+    on conflict do nothing`;
+}
+
+/**
+ * Loads segments' values into `into` from funnel_segments. At the first segment it does not have
+ * yet, the distinct segments of all the run's events are inserted (one pass; a project's later
+ * builds and refreshes mostly find theirs there already); after that, a segment first seen in an
+ * event that committed since (each statement reads what had committed when it began) is inserted
+ * by its id.
+ */
+async function loadSegments(
+  scope: ProjectScope,
+  db: Db,
+  events: SQL,
+  ids: string[],
+  into: Map<string, (string | null)[]>,
+  inserted: { all: boolean },
+): Promise<void> {
+  const read = async (which: string[]) => {
+    const rows = await queryRows<Record<string, string | null>>(
+      db,
+      sql`select id::text as id, ${sql.raw(SEGMENT_FIELD_COLUMNS.join(", "))} from funnel_segments
+        where project_id = ${scope.projectId}::uuid and id = any(${`{${which.join(",")}}`}::int8[])`,
+    );
+    for (const r of rows)
+      into.set(
+        r.id!,
+        SEGMENT_FIELD_COLUMNS.map((c) => r[c] ?? null),
+      );
+  };
+  await read(ids);
+  const missing = ids.filter((id) => !into.has(id));
+  if (!missing.length) return;
+  await db.execute(insertSegments(scope, events, inserted.all ? missing : undefined));
+  inserted.all = true;
+  await read(missing);
 }
 
 const FAR_PAST = new Date(Date.UTC(1970, 0, 1));

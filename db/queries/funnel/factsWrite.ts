@@ -1,6 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PairRows } from "./engine";
-import { SEGMENT_COLUMNS } from "./fragments";
 import { gapColumn, SEGMENT_PARTS } from "./facts";
 
 /**
@@ -12,11 +11,14 @@ import { gapColumn, SEGMENT_PARTS } from "./facts";
  * person's pairs together.
  */
 
+/** A group of a facts run, parsed: its local day and segment. */
+type FactsGroup = { day: number; segment: string; values: (string | null)[] };
+
 /** Fact rows waiting to be inserted, as parallel columns. */
 export class FactRowsBuffer {
   readonly parts = SEGMENT_PARTS.length;
-  /** group text (factsGroup's JSON array) per row */
-  group: string[] = [];
+  /** segment id (decimal text) per row */
+  segment: string[] = [];
   person: string[] = [];
   level: number[] = [];
   opt: number[] = [];
@@ -25,13 +27,18 @@ export class FactRowsBuffer {
   gap: (number | null)[][];
   /** d[j-2][row]: fastest ms to step j, NaN when not reached */
   d: number[][];
-  /** day numbers (days since 1970-01-01) of the rows, to write them in day order */
+  /** local day numbers (days since 2000-01-01) of the rows, to write them in day order */
   day: number[] = [];
-  private parsed: ({ day: number; values: (string | null)[]; key: string } | undefined)[] = [];
+  private parsed: (FactsGroup | undefined)[] = [];
 
+  /**
+   * `segments`: the segment fields' values by segment id (factsUpkeep.ts loads them from
+   * funnel_segments before a batch is added).
+   */
   constructor(
     readonly k: number,
     readonly withOptional: boolean,
+    readonly segments: Map<string, (string | null)[]>,
   ) {
     this.gap = Array.from({ length: this.parts + 1 }, () => []);
     this.d = Array.from({ length: k - 1 }, () => []);
@@ -41,12 +48,14 @@ export class FactRowsBuffer {
     return this.person.length;
   }
 
-  /** A group's day number and segment values (parsed once per group of the run). */
-  private groupOf(groups: string[], g: number) {
+  /** A group's day and segment (parsed once per group of the run): "day\u0001segment id", as runEngine names it. */
+  private groupOf(groups: string[], g: number): FactsGroup {
     let p = this.parsed[g];
     if (!p) {
-      const [day, ...values] = JSON.parse(groups[g]) as [string, ...(string | null)[]];
-      p = this.parsed[g] = { day: Date.parse(`${day}T00:00:00Z`) / 86400_000, values, key: groups[g] };
+      const [day, segment] = factsGroupParts(groups[g]);
+      const values = this.segments.get(segment);
+      if (!values) throw new Error(`funnel facts: segment ${segment} is not in funnel_segments`);
+      p = this.parsed[g] = { day, segment, values };
     }
     return p;
   }
@@ -64,10 +73,10 @@ export class FactRowsBuffer {
   }
 
   private addPerson(pairs: PairRows, start: number, end: number): void {
-    const rows: { i: number; g: { day: number; values: (string | null)[]; key: string } }[] = [];
+    const rows: { i: number; g: FactsGroup }[] = [];
     for (let i = start; i < end; i++) if (pairs.level[i] > 0) rows.push({ i, g: this.groupOf(pairs.groups, pairs.group[i]) });
     // Rows in order of day, then segment: what gap_* count back along.
-    rows.sort((a, b) => a.g.day - b.g.day || (a.g.key < b.g.key ? -1 : a.g.key > b.g.key ? 1 : 0));
+    rows.sort((a, b) => a.g.day - b.g.day || (a.g.segment < b.g.segment ? -1 : a.g.segment > b.g.segment ? 1 : 0));
     const n = rows.length;
     // Few rows (most people): compare them pairwise; many (a bot): one map per field.
     const many =
@@ -98,7 +107,7 @@ export class FactRowsBuffer {
       }
       this.gap[this.parts].push(x === 0 ? null : g.day - rows[x - 1].g.day);
       this.solo.push(solo);
-      this.group.push(g.key);
+      this.segment.push(g.segment);
       this.day.push(g.day);
       this.person.push(pairs.person[i]);
       this.level.push(pairs.level[i]);
@@ -109,23 +118,17 @@ export class FactRowsBuffer {
 
   /**
    * The statement that inserts the buffered rows (in day order, so that a range's rows share
-   * pages) and their segments, then empties the buffer. Values travel as array literals, one
-   * parameter per column; the groups as a dictionary, since a person's rows share few of them.
+   * pages), then empties the buffer. Values travel as array literals, one parameter per column.
    */
   take(projectId: string, factsId: number): SQL {
     const order = Array.from(this.day.keys()).sort((a, b) => this.day[a] - this.day[b]);
-    const dict = new Map<string, number>();
-    const gi = order.map((r) => {
-      let id = dict.get(this.group[r]);
-      if (id === undefined) dict.set(this.group[r], (id = dict.size + 1));
-      return id;
-    });
-    const ints = (col: (number | null)[]) =>
+    const ints = (col: (number | string | null)[]) =>
       `{${order.map((r) => (col[r] === null || Number.isNaN(col[r]) ? "NULL" : String(col[r]))).join(",")}}`;
     const gaps = [...SEGMENT_PARTS, "person" as const].map(gapColumn);
     const ds = this.d.map((_, x) => sql.raw(`d${x + 2}`));
     const columns: [SQL, string, string][] = [
-      [sql.raw("gi"), `{${gi.join(",")}}`, "int4"],
+      [sql.raw("day"), ints(this.day), "int4"],
+      [sql.raw("segment_id"), ints(this.segment), "int8"],
       [sql.raw("person_id"), textArray(order.map((r) => this.person[r])), "text"],
       [sql.raw("level"), ints(this.level), "int2"],
       [sql.raw("solo"), ints(this.solo), "int2"],
@@ -134,18 +137,8 @@ export class FactRowsBuffer {
       ...ds.map((c, x): [SQL, string, string] => [c, ints(this.d[x]), "int8"]),
     ];
     const names = columns.map(([c]) => c);
-    const parts = SEGMENT_PARTS.map((_, f) => sql.raw(`g.j ->> ${f + 1}`));
-    const statement = sql`with g as (
-        select u.i::int4 as i, (u.j::jsonb ->> 0)::date as day, hashtextextended((u.j::jsonb - 0)::text, 0) as segment_id, u.j::jsonb as j
-        from unnest(${textArray([...dict.keys()])}::text[]) with ordinality as u(j, i)
-      ),
-      segments as (
-        insert into funnel_segments (project_id, id, ${sql.raw(Object.values(SEGMENT_COLUMNS).join(", "))})
-        select distinct on (g.segment_id) ${projectId}::uuid, g.segment_id, ${sql.join(parts, sql`, `)} from g
-        on conflict do nothing
-      )
-      insert into funnel_fact_rows (project_id, facts_id, day, segment_id, ${sql.join(names.slice(1), sql`, `)})
-      select ${projectId}::uuid, ${factsId}::bigint, g.day, g.segment_id, ${sql.join(
+    const statement = sql`insert into funnel_fact_rows (project_id, facts_id, ${sql.join(names, sql`, `)})
+      select ${projectId}::uuid, ${factsId}::bigint, date '2000-01-01' + r.day, ${sql.join(
         names.slice(1).map((c) => sql`r.${c}`),
         sql`, `,
       )}
@@ -153,15 +146,20 @@ export class FactRowsBuffer {
         columns.map(([, literal, type]) => sql`${literal}::${sql.raw(type)}[]`),
         sql`, `,
       )}) with ordinality as r(${sql.join(names, sql`, `)}, n)
-      join g on g.i = r.gi
       order by r.n`;
     this.clear();
     return statement;
   }
 
   private clear(): void {
-    for (const col of [this.group, this.person, this.level, this.opt, this.solo, this.day, ...this.gap, ...this.d]) col.length = 0;
+    for (const col of [this.segment, this.person, this.level, this.opt, this.solo, this.day, ...this.gap, ...this.d]) col.length = 0;
   }
+}
+
+/** The local day (days since 2000-01-01) and segment id of a facts run's group (runEngine names it "day\u0001segment id"). */
+export function factsGroupParts(group: string): [number, string] {
+  const sep = group.indexOf("\u0001");
+  return [Number(group.slice(0, sep)), group.slice(sep + 1)];
 }
 
 /** A text[] literal: every element quoted, `"` and `\` escaped. */

@@ -2,13 +2,13 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import type { FunnelStepDefinition, SegmentField } from "../../../lib/funnel/types";
 import type { TrendUnit } from "../../../lib/funnel/periods";
-import { stepCondition, filterCondition, fieldExpression, needsPersons, matcherNames, NONE } from "./fragments";
+import { stepCondition, filterCondition, fieldExpression, needsPersons, matcherNames, NONE, SEGMENT_COLUMNS } from "./fragments";
 
 /**
  * The engine's candidate rows, one result row per person (README.md beside this file, "Algorithm"):
- * `p` the person id, `r` their candidate events as text, `time,id,steps,flags[,exclusions][,day]` per event
- * separated by `;` (time in ms after `from`; the last two only when the definition has exclusions or the
- * run groups by period; in no particular order: `parsePerson` orders them by time, then receipt), and, when
+ * `p` the person id, `r` their candidate events as text, `time,id,steps,flags[,exclusions][,day][,segment]` per
+ * event separated by `;` (time in ms after `from`; exclusions only when the definition has some or the run
+ * groups by day, the day only when it groups by period or for facts, the segment's id only for facts; in no particular order: `parsePerson` orders them by time, then receipt), and, when
  * asked, the entries' text groups (`g`), sources (`s`) and the held values (`h0`…) as JSON arrays parallel
  * to `r` (JSON, not text arrays: postgres.js reads a NULL element of a text array as the string "NULL").
  * One aggregate per person instead of one row per event: the rows' transfer and parsing cost the
@@ -44,9 +44,18 @@ export type CandidateOptions = {
   entrySource?: boolean;
   personCondition?: SQL;
   sampleBuckets?: number;
-  /** the facts' group of an entry (factsGroup in engine.ts) */
-  factsGroup?: (timeZone: string) => SQL;
 };
+
+/**
+ * A segment's id: a 64-bit hash of an event's nine segment fields (funnel_segments.id, facts.ts),
+ * each as its length, a colon and its text (a missing one as the colon alone), so that no two
+ * combinations of values make the same text. The chance that two of a project's combinations share
+ * a hash is about 3 × 10^-8 even at a million combinations.
+ */
+export function segmentIdSql(alias = "e"): SQL {
+  const parts = Object.values(SEGMENT_COLUMNS).map((c) => `length(${alias}.${c}), ':', ${alias}.${c}`);
+  return sql.raw(`hashtextextended(concat(${parts.join(", ")}), 0)`);
+}
 
 /** The SQL of a held field's value on event `e` (null when missing): JSON text for `prop:` fields, so 1 and "1" differ. */
 function heldValue(field: SegmentField): SQL {
@@ -82,14 +91,11 @@ export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, gr
   const flags = strict
     ? sql`(case when ${entry} then ${ENTRY} else 0 end) | (case when ${real} then ${REAL} else 0 end)`
     : sql`(case when ${entry} then ${ENTRY} else 0 end)`;
-  const day = grouping.period
-    ? sql`case when ${entry} then (e.time at time zone ${grouping.period.timeZone})::date - date '2000-01-01' else 0 end`
-    : null;
-  const textGroup: SQL | null = grouping.field
-    ? sql`coalesce(${fieldExpression(grouping.field)}, ${NONE})`
-    : grouping.facts && opts.factsGroup
-      ? opts.factsGroup(grouping.facts.timeZone)
-      : null;
+  const localDays = grouping.period?.timeZone ?? grouping.facts?.timeZone;
+  const day = localDays ? sql`case when ${entry} then (e.time at time zone ${localDays})::date - date '2000-01-01' else 0 end` : null;
+  // The facts' group of an entry: its local day and its segment's id (the segments' texts are written once, factsUpkeep.ts).
+  const segment = grouping.facts ? sql`case when ${entry} then ${segmentIdSql()} else 0 end` : null;
+  const textGroup: SQL | null = grouping.field ? sql`coalesce(${fieldExpression(grouping.field)}, ${NONE})` : null;
   const extra: SQL[] = [];
   const aggs: SQL[] = [];
   if (textGroup) {
@@ -124,8 +130,9 @@ export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, gr
     sql`e.id`,
     bits(q.steps),
     flags,
-    ...(exclusions.length || grouping.period ? [bits(exclusions as FunnelStepDefinition[])] : []),
+    ...(exclusions.length || day ? [bits(exclusions as FunnelStepDefinition[])] : []),
     ...(day ? [day] : []),
+    ...(segment ? [segment] : []),
   ];
   return sql`select c.p, string_agg(c.r, ';') as r${sql.join(aggs, sql``)} from (
     select e.person_id as p,
@@ -137,6 +144,14 @@ export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, gr
   ) c group by c.p`;
 }
 
+const TWO_32 = 4294967296;
+
+/** A segment id as parsePerson keeps it (segHi, segLo), as the decimal text PostgreSQL writes. */
+export function segmentIdText(segHi: number, segLo: number): string {
+  const magnitude = (BigInt(segHi < 0 ? -1 - segHi : segHi) << 32n) + BigInt(segLo);
+  return String(segHi < 0 ? -magnitude : magnitude);
+}
+
 /** One person's events, parsed and sorted (shared buffers, reused between people). */
 export type PersonEvents = {
   n: number;
@@ -146,6 +161,12 @@ export type PersonEvents = {
   excl: Int32Array;
   flags: Int32Array;
   day: Int32Array;
+  /**
+   * the segment's 64-bit id (facts runs), exactly, as its sign and magnitude in two parts:
+   * segHi = high 32 bits of the magnitude (−1 − that when negative), segLo = its low 32 bits
+   */
+  segHi: Float64Array;
+  segLo: Float64Array;
   /** index into the row's arrays (g, s, h…) of event i after sorting */
   src: Int32Array;
 };
@@ -163,6 +184,8 @@ function allocate(n: number): PersonEvents {
     excl: new Int32Array(n),
     flags: new Int32Array(n),
     day: new Int32Array(n),
+    segHi: new Float64Array(n),
+    segLo: new Float64Array(n),
     src: new Int32Array(n),
   };
 }
@@ -184,10 +207,16 @@ export function parsePerson(r: string, from: number): PersonEvents {
   let row = 0;
   let v = 0;
   let neg = false;
+  // The segment id (field 6) has up to 19 digits: kept exactly as two base-2^32 limbs.
+  let hi = 0;
   for (let i = 0; i <= r.length; i++) {
     const c = i < r.length ? r.charCodeAt(i) : 59;
     if (c >= 48 && c <= 57) {
       v = v * 10 + (c - 48);
+      if (field === 6) {
+        hi = hi * 10 + Math.floor(v / TWO_32);
+        v %= TWO_32;
+      }
       continue;
     }
     if (c === 45) {
@@ -199,11 +228,18 @@ export function parsePerson(r: string, from: number): PersonEvents {
       s.t[row] = from + x;
       s.excl[row] = 0;
       s.day[row] = 0;
+      s.segHi[row] = 0;
+      s.segLo[row] = 0;
     } else if (field === 1) s.id[row] = x;
     else if (field === 2) s.steps[row] = x;
     else if (field === 3) s.flags[row] = x;
     else if (field === 4) s.excl[row] = x;
-    else s.day[row] = x;
+    else if (field === 5) s.day[row] = x;
+    else {
+      s.segHi[row] = neg ? -1 - hi : hi;
+      s.segLo[row] = v;
+      hi = 0;
+    }
     v = 0;
     neg = false;
     if (c === 44) field++;
@@ -223,6 +259,8 @@ export function parsePerson(r: string, from: number): PersonEvents {
     buf.excl[i] = s.excl[k];
     buf.flags[i] = s.flags[k];
     buf.day[i] = s.day[k];
+    buf.segHi[i] = s.segHi[k];
+    buf.segLo[i] = s.segLo[k];
   }
   buf.n = n;
   return buf;

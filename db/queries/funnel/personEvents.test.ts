@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parsePerson, segmentIdText } from "./personEvents";
+
+/** A facts run's event text: time,id,steps,flags,exclusions,day,segment. */
+const row = (t: number, id: number, segment: string) => `${t},${id},1,1,0,9600,${segment}`;
+
+describe("parsePerson", () => {
+  it("keeps a 64-bit segment id exactly, whatever its sign and size", () => {
+    // Beyond 2^53 a double cannot tell these apart; the ids must survive the parse digit for digit.
+    const ids = [
+      "0",
+      "-1",
+      "1",
+      "4294967295",
+      "4294967296",
+      "-4294967296",
+      "9007199254740993",
+      "-9007199254740993",
+      "9223372036854775807",
+      "-9223372036854775808",
+    ];
+    const ev = parsePerson(ids.map((id, i) => row(i * 1000, i + 1, id)).join(";"), 0);
+    expect(ev.n).toBe(ids.length);
+    expect(Array.from({ length: ev.n }, (_, i) => segmentIdText(ev.segHi[i], ev.segLo[i]))).toEqual(ids);
+    expect([...ev.day.slice(0, ev.n)]).toEqual(ids.map(() => 9600));
+  });
+
+  it("orders a person's events by time, then id, and carries each event's fields along", () => {
+    const ev = parsePerson([row(5000, 7, "-12"), row(1000, 9, "34"), row(5000, 3, "56")].join(";"), 100);
+    expect([...ev.t.slice(0, 3)]).toEqual([1100, 5100, 5100]);
+    expect([...ev.id.slice(0, 3)]).toEqual([9, 3, 7]);
+    expect([0, 1, 2].map((i) => segmentIdText(ev.segHi[i], ev.segLo[i]))).toEqual(["34", "56", "-12"]);
+  });
+});
