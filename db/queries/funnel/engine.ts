@@ -71,6 +71,8 @@ export const OTHER = "__other__";
 
 /** Candidate rows one engine run may read; beyond it the request is refused (narrow the range or filters, or ask for the estimate). */
 export const ENGINE_MAX_ROWS = 40_000_000;
+/** The most people an estimate reads in one statement (SAMPLE_TARGET_ROWS events, sample.ts, come from fewer). */
+const SAMPLE_PEOPLE_CAP = 600_000;
 /** People per FETCH from the cursor (one row each, carrying all their candidate events): bounded memory per batch. */
 const FETCH_PEOPLE = 5_000;
 
@@ -289,10 +291,25 @@ export async function runEngine(
     }
     return pairs;
   };
+  const statement = personEventsStatement(scope, q, grouping, opts);
+  if ((opts.sampleBuckets ?? 1) > 1 && !opts.onBatch) {
+    // An estimate reads few people: in one plain statement, which PostgreSQL may scan with parallel
+    // workers (a cursor never is), at most SAMPLE_PEOPLE_CAP of them; more than that (statistics far
+    // off) go through the cursor below, with bounded memory.
+    const rows = await withFunnelSettings(
+      opts.db ?? scope.db,
+      (t) => queryRows<Row>(t, sql`${statement} limit ${SAMPLE_PEOPLE_CAP + 1}`),
+      opts.kind,
+      { max_parallel_workers_per_gather: "2" },
+    );
+    if (rows.length <= SAMPLE_PEOPLE_CAP) {
+      for (const row of rows) person(row);
+      return take();
+    }
+  }
   await withFunnelSettings(
     opts.db ?? scope.db,
     async (t) => {
-      const statement = personEventsStatement(scope, q, grouping, opts);
       await t.execute(sql`declare funnel_rows no scroll cursor for ${statement}`);
       for (;;) {
         const rows = await queryRows<Row>(t, sql.raw(`fetch forward ${FETCH_PEOPLE} from funnel_rows`));
@@ -313,7 +330,7 @@ export async function runEngine(
  * Runs one funnel statement (or a cursor's statements) with the settings it needs: memory to sort
  * without spilling to disk, no JIT compilation (~150 ms per statement that these queries never win
  * back), and no parallel workers (a dashboard request runs several statements at once; on 2 cores
- * their workers only got in each other's way). Each statement may take at most the limit of `kind`
+ * their workers only got in each other's way; an estimate asks for them, runEngine). Each statement may take at most the limit of `kind`
  * (db/limits.ts), and holds a heavy-statement slot.
  */
 export async function withFunnelSettings<T>(
