@@ -71,7 +71,10 @@ export const OTHER = "__other__";
 
 /** Candidate rows one engine run may read; beyond it the request is refused (narrow the range or filters, or ask for the estimate). */
 export const ENGINE_MAX_ROWS = 40_000_000;
-/** The most people an estimate reads in one statement (SAMPLE_TARGET_ROWS events, sample.ts, come from fewer). */
+/**
+ * The most people an estimate reads in one statement: it aims at SAMPLE_TARGET_ROWS events (sample.ts),
+ * so more people than four times that means the statistics were far off.
+ */
 const SAMPLE_PEOPLE_CAP = 600_000;
 /** People per FETCH from the cursor (one row each, carrying all their candidate events): bounded memory per batch. */
 const FETCH_PEOPLE = 5_000;
@@ -330,8 +333,9 @@ export async function runEngine(
  * Runs one funnel statement (or a cursor's statements) with the settings it needs: memory to sort
  * without spilling to disk, no JIT compilation (~150 ms per statement that these queries never win
  * back), and no parallel workers (a dashboard request runs several statements at once; on 2 cores
- * their workers only got in each other's way; an estimate asks for them, runEngine). Each statement may take at most the limit of `kind`
- * (db/limits.ts), and holds a heavy-statement slot.
+ * their workers only got in each other's way; an estimate's one statement asks for them: runEngine).
+ * Each statement may take at most the limit of `kind` (db/limits.ts), and holds a heavy-statement slot.
+ * `extra` adds or overrides settings.
  */
 export async function withFunnelSettings<T>(
   db: Db,

@@ -25,8 +25,9 @@ const INSERT_ROWS = 20_000;
  * them for a build) in the transaction `t`: the engine runs over all of their events with every
  * event an entry, grouped by local entry day and entry segment (its id: segmentIdSql), and streams
  * its per-(person, group) results into funnel_fact_rows (factsWrite.ts). The facts are therefore the
- * engine's own numbers for every definition. The segments' texts are written to funnel_segments
- * once per distinct combination first, not carried on every event (README.md beside this file).
+ * engine's own numbers for every definition. Events carry their segment's id only; the segments'
+ * texts are written to funnel_segments once per distinct combination, when a batch names one the
+ * table lacks (loadSegments; README.md beside this file).
  */
 async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: StepsAndWindow, only?: SQL): Promise<void> {
   const events = sql`from events e where e.project_id = ${scope.projectId}::uuid ${only ? sql`and ${only}` : sql``}`;
