@@ -61,11 +61,14 @@ async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: Step
 
 const SEGMENT_FIELD_COLUMNS = Object.values(SEGMENT_COLUMNS);
 
+/** Segment ids (decimal texts from parsePerson: digits and a sign only) as one int8[] parameter. */
+const segmentIds = (ids: string[]): SQL => sql`${`{${ids.join(",")}}`}::int8[]`;
+
 /** Adds the distinct segments of some events (`from events e where …`) to funnel_segments; those it has stay. */
 function insertSegments(scope: ProjectScope, events: SQL, ids?: string[]): SQL {
   const cols = sql.raw(SEGMENT_FIELD_COLUMNS.join(", "));
   const eCols = sql.raw(SEGMENT_FIELD_COLUMNS.map((c) => `e.${c}`).join(", "));
-  const some = ids ? sql`and ${segmentIdSql()} = any(${`{${ids.join(",")}}`}::int8[])` : sql``;
+  const some = ids ? sql`and ${segmentIdSql()} = any(${segmentIds(ids)})` : sql``;
   // Distinct combinations first, then one hash each (a project has thousands, its events millions).
   return sql`insert into funnel_segments (project_id, id, ${cols})
     select ${scope.projectId}::uuid, ${segmentIdSql("s")}, ${sql.raw(SEGMENT_FIELD_COLUMNS.map((c) => `s.${c}`).join(", "))}
@@ -92,7 +95,7 @@ async function loadSegments(
     const rows = await queryRows<Record<string, string | null>>(
       db,
       sql`select id::text as id, ${sql.raw(SEGMENT_FIELD_COLUMNS.join(", "))} from funnel_segments
-        where project_id = ${scope.projectId}::uuid and id = any(${`{${which.join(",")}}`}::int8[])`,
+        where project_id = ${scope.projectId}::uuid and id = any(${segmentIds(which)})`,
     );
     for (const r of rows)
       into.set(
