@@ -141,6 +141,30 @@ describeEachDb("event export API", (db, kind) => {
     expect(ids).toEqual(Array.from({ length: 11 }, (_, g) => `tick-${g}`));
   });
 
+  it("counts events stored just before the download starts, whatever the app server's clock says", async () => {
+    // The cut-off is the database's clock (it stamps received_at), not the app's: an app server whose
+    // clock runs behind, or merely its millisecond rounding (seen in CI), must not drop fresh events.
+    // (PGlite runs on Node's clock, so there the skew moves the database's clock too.)
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() - 2_000);
+    try {
+      for (let i = 0; i < 5; i++) {
+        await db().execute(sql`insert into events (project_id, time, name, person_id, anonymous_id, message_id)
+          values (${owner.project.id}::uuid, timestamptz '2026-07-02 10:00:00+00', 'tick', 'p', 'p', ${`now-${i}`})`);
+        const opened = await openEventExport(owner.scope, {
+          from: new Date("2026-07-02T00:00:00Z"),
+          to: new Date("2026-07-03T00:00:00Z"),
+        });
+        expect(opened.rows).toBe(i + 1);
+        let n = 0;
+        for await (const page of opened.pages) n += page.length;
+        expect(n).toBe(i + 1);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("refuses a range with more events than one download may hold, before sending anything", async () => {
     await expect(
       openEventExport(owner.scope, { from: new Date("2026-05-01T00:00:00Z"), to: new Date("2026-07-01T00:00:00Z") }, { maxRows: 10 }),

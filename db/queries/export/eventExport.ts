@@ -118,16 +118,20 @@ export async function openEventExport(
   const from = range.from.toISOString();
   const to = range.to.toISOString();
   // What was stored when the download started: the count in the header is the file's length, and a
-  // busy project's new events cannot keep a download of today running.
-  const started = new Date().toISOString();
-  const stored = sql`received_at <= ${started}::timestamptz`;
-  const [{ n }] = await limitedStatements(scope.db, "heavyMs", (db) =>
-    queryRows<{ n: number }>(
+  // busy project's new events cannot keep a download of today running. The moment is the database's
+  // own clock (received_at is stamped by it), to the microsecond: the app's clock, in milliseconds,
+  // could fall before events stored a moment earlier and leave them out of the file.
+  const [{ n, started }] = await limitedStatements(scope.db, "heavyMs", (db) =>
+    queryRows<{ n: number; started: string }>(
       db,
-      sql`select count(*)::int as n from (select 1 from events where project_id = ${project}::uuid
-        and time >= ${from}::timestamptz and time < ${to}::timestamptz and ${stored} limit ${maxRows + 1}) x`,
+      sql`select count(*)::int as n,
+          to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as started
+        from (select 1 from events where project_id = ${project}::uuid
+        and time >= ${from}::timestamptz and time < ${to}::timestamptz
+        and received_at <= statement_timestamp() limit ${maxRows + 1}) x`,
     ),
   );
+  const stored = sql`received_at <= ${started}::timestamptz`;
   const rows = Number(n);
   if (rows > maxRows) throw new ExportTooLargeError(maxRows);
   if (opts.countOnly) return { rows, pages: (async function* () {})() };
