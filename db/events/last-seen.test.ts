@@ -1,12 +1,15 @@
 import { it, expect, beforeAll } from "vitest";
 import { sql } from "drizzle-orm";
-import { describeEachDb } from "../../tests/db";
+import { describeEachDb, alsoOnCitus } from "../../tests/db";
 import { ownerWithProject } from "../../tests/fixtures";
 import { insertEvents } from "./insert";
 import { queryRows } from "../client";
 import { personProfile } from "../persons";
 import { applyRetention } from "../retention";
 import { zonedMidnight } from "../../lib/funnel/ranges";
+
+// The upsert's condition and retention's correction run on a Citus cluster too.
+alsoOnCitus();
 
 const TZ = "Europe/Amsterdam";
 // Two months kept on 10 April: the horizon is local midnight of 10 February.
