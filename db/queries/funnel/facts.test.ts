@@ -2,7 +2,7 @@ import { it, expect } from "vitest";
 import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import { ownerWithProject } from "../../../tests/fixtures";
 import { insertEvents } from "../../events/insert";
-import { funnelStepCounts, type StepCountsQuery } from "./engine";
+import { OTHER, funnelStepCounts, type StepCountsQuery } from "./engine";
 import { sql } from "drizzle-orm";
 import { factsKey, factsCanAnswer, factsStepCounts } from "./facts";
 import { buildFacts, refreshFacts, readyFacts, factsBuilt, prepareFacts } from "./factsUpkeep";
@@ -36,6 +36,10 @@ function queries(): StepCountsQuery[] {
     { ...base, from: day(1), to: day(26), groupBy: { kind: "period", unit: "week", timeZone: TZ } },
     // Months: the first one starts before the range, as the first week does.
     { ...base, from: day(1), to: day(40), groupBy: { kind: "period", unit: "month", timeZone: TZ } },
+    // Trends as the dashboard asks for them (no medians: one pass, facts.ts trendCounts).
+    { ...base, from: day(1), to: day(26), groupBy: { kind: "period", unit: "week", timeZone: TZ }, medians: false },
+    { ...base, from: day(1), to: day(40), groupBy: { kind: "period", unit: "month", timeZone: TZ }, medians: false },
+    { ...base, filters: { source: ["google", "(none)"] }, groupBy: { kind: "period", unit: "day", timeZone: TZ }, medians: false },
   ];
 }
 
@@ -134,6 +138,45 @@ describeEachDb("funnel facts", (db) => {
       const [raw, facts] = await Promise.all([funnelStepCounts(scope, q), factsStepCounts(scope, id!, q)]);
       expect(sorted(facts)).toEqual(sorted(raw));
       expect(new Set(facts.map((r) => r.group)).size).toBe(field === "source" ? 4 : 3);
+    }
+  });
+
+  it("gives each breakdown value's trend, and other's, as the engine gives that value's entries (filtered to it)", async () => {
+    const { scope } = await ownerWithProject(db(), "facts-value-trends@example.nl");
+    await insertInBatches(scope, randomEvents(prng(11), 150, "t"));
+    await buildFacts(scope, DEF);
+    const id = (await readyFacts(scope, DEF))!;
+    type Case = {
+      field: "source" | "country" | "device";
+      values: string[];
+      others: string[];
+      unit: "day" | "week";
+      filters?: StepCountsQuery["filters"];
+    };
+    const cases: [Case, Date, Date][] = [
+      [{ field: "source", values: ["google"], others: ["newsletter", "facebook", "(none)"], unit: "day" }, day(2), day(16)],
+      [{ field: "source", values: ["google", "(none)"], others: ["newsletter", "facebook"], unit: "week" }, day(1), day(26)],
+      [{ field: "country", values: ["NL"], others: ["BE", "(none)"], unit: "day", filters: { device: ["mobile"] } }, day(2), day(16)],
+      [{ field: "device", values: [], others: ["mobile", "desktop"], unit: "week", filters: { source: ["google"] } }, day(0), day(30)],
+    ];
+    for (const [c, from, to] of cases) {
+      const base = { ...DEF, from, to, medians: false };
+      const facts = await factsStepCounts(scope, id, {
+        ...base,
+        filters: c.filters,
+        groupBy: { kind: "fieldPeriod", field: c.field, values: c.values, unit: c.unit, timeZone: TZ },
+      });
+      const expected = [];
+      for (const [name, values] of [...c.values.map((v) => [v, [v]] as const), [OTHER, c.others] as const]) {
+        const rows = await funnelStepCounts(scope, {
+          ...base,
+          filters: { ...c.filters, [c.field]: values },
+          groupBy: { kind: "period", unit: c.unit, timeZone: TZ },
+        });
+        expected.push(...rows.map((r) => ({ ...r, group: `${name}\u0001${r.group}` })));
+      }
+      expect(expected.some((r) => r.group.startsWith(OTHER) && r.step === 2 && r.visitors > 0)).toBe(true);
+      expect(sorted(facts), JSON.stringify(c)).toEqual(sorted(expected));
     }
   });
 

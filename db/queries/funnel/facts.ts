@@ -3,10 +3,11 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
 import type { FunnelStepMatch, SegmentField, TimeToConvert } from "../../../lib/funnel/types";
+import type { TrendUnit } from "../../../lib/funnel/periods";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
 import { localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
 import { walkDefinition, withFunnelSettings, OTHER, type EngineDefinition, type StepCountsQuery, type StepCountsRow } from "./engine";
-import { pairCounts, reachedSql, stepCountsOf } from "./factsCounts";
+import { groupCounts, pairCounts, reachedSql, stepCountsOf } from "./factsCounts";
 import { timeToConvertDistribution } from "../../../lib/funnel/walk";
 import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, type EventSegmentField } from "./fragments";
 
@@ -111,6 +112,13 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
   // range, so a row is the first of its (person, group) pair when the person's previous row with
   // the same value (gap_*) lies before the group's start in the range.
   const filtered = Object.values(q.filters ?? {}).some((values) => values && values.length > 0);
+  const rangeRows = sql`from funnel_fact_rows ff ${segments} ${persons}
+      where ff.project_id = ${scope.projectId}::uuid and ff.facts_id = ${factsId}
+        and ff.day >= ${fromDay}::date and ff.day < ${midnightDay(q.to, tz)}::date and ${filterCondition(q.filters)}`;
+  // Trends without medians, and every per-value trend (they have none), in one pass.
+  const trend = q.groupBy?.kind === "period" ? q.groupBy : perValue;
+  if (trend && (q.medians === false || perValue))
+    return trendCounts(scope, k, optionalMask, rangeRows, { unit: trend.unit, fromDay, filtered, perValue });
   let g: SQL = sql`''`;
   let solo: SQL = sql`false`;
   let gap: SQL | null = sql`ff.${gapColumn("person")}`;
@@ -126,18 +134,6 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
     start =
       q.groupBy.unit === "day" ? sql`ff.day` : sql`greatest(date_trunc(${q.groupBy.unit}, ff.day::timestamp)::date, ${fromDay}::date)`;
   }
-  if (perValue) {
-    // A breakdown's trend per value: "value\u0001period", values beyond `values` as "other".
-    const value = sql`coalesce(${fieldExpression(perValue.field)}, ${NONE})`;
-    const named = perValue.values.length
-      ? sql`case when ${value} in (${sql.join(
-          perValue.values.map((v) => sql`${v}`),
-          sql`, `,
-        )}) then ${value} else ${OTHER}::text end`
-      : sql`${OTHER}::text`;
-    g = sql`${named} || ${"\u0001"} || to_char(date_trunc(${perValue.unit}, ff.day::timestamp), 'YYYY-MM-DD')`;
-    gap = null;
-  }
   const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${start})` : null;
   const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
   const f = sql`f as not materialized (
@@ -145,9 +141,7 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
         ds.map((d) => sql`ff.${d}`),
         sql`, `,
       )}, ${solo} as one, ${first ?? sql`null::boolean`} as first
-      from funnel_fact_rows ff ${segments} ${persons}
-      where ff.project_id = ${scope.projectId}::uuid and ff.facts_id = ${factsId}
-        and ff.day >= ${fromDay}::date and ff.day < ${midnightDay(q.to, tz)}::date and ${filterCondition(q.filters)}
+      ${rangeRows}
     )`;
   if (field || first)
     return pairCounts(scope, k, f, {
@@ -171,6 +165,49 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
       from f group by 1, 2
     )`;
   return stepCountsOf(scope, k, people, Boolean(q.groupBy), q.medians !== false, optionalMask);
+}
+
+/**
+ * A trend's counts (no medians): per period, or per value and period for a breakdown's trend
+ * ("value\u0001period", values beyond `values` as "other"), in one pass (groupCounts). A row is the
+ * first of its pair in a period when the person's previous row with the same value (gap_*) lies
+ * before the period's start in the range; "other" gathers several values, so its pairs are
+ * deduplicated by person. The row's group and flags are computed once per row (offset 0 keeps
+ * PostgreSQL from repeating the expressions wherever they are used).
+ */
+function trendCounts(
+  scope: ProjectScope,
+  k: number,
+  optionalMask: number,
+  rangeRows: SQL,
+  opts: { unit: TrendUnit; fromDay: string; filtered: boolean; perValue?: { field: SegmentField; values: string[] } },
+): Promise<StepCountsRow[]> {
+  const { unit, fromDay, filtered, perValue } = opts;
+  const period = unit === "day" ? sql`ff.day` : sql`date_trunc(${unit}, ff.day::timestamp)::date`;
+  const periodStart = unit === "day" ? sql`ff.day` : sql`greatest(${period}, ${fromDay}::date)`;
+  let value: SQL = sql`''`;
+  let solo: SQL = sql`false`;
+  let gap: SQL | null = sql`ff.${gapColumn("person")}`;
+  if (perValue) {
+    const raw = sql`coalesce(${fieldExpression(perValue.field)}, ${NONE})`;
+    value = perValue.values.length
+      ? sql`case when ${raw} in (${sql.join(
+          perValue.values.map((v) => sql`${v}`),
+          sql`, `,
+        )}) then ${raw} else ${OTHER}::text end`
+      : sql`${OTHER}::text`;
+    const part = SEGMENT_PARTS.indexOf(perValue.field as EventSegmentField);
+    if (part >= 0) solo = sql`(ff.solo & ${1 << part}) <> 0`;
+    gap = part >= 0 ? sql`ff.${gapColumn(SEGMENT_PARTS[part])}` : perValue.field === "age_group" ? gap : null;
+  }
+  const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${periodStart})` : sql`null::boolean`;
+  const f = sql`f as not materialized (
+      select ff.person_id, ${value} as g, ${period} as period, ff.level, ${optionalMask ? sql`ff.opt` : sql`0`} as opt,
+        ${solo} as one, ${first} as first
+      ${rangeRows}
+      offset 0
+    )`;
+  return groupCounts(scope, k, f, optionalMask, Boolean(perValue));
 }
 
 /** The `gap_*` column of a segment field, or of the person (see funnel_fact_rows). */
