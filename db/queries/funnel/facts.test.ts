@@ -4,7 +4,7 @@ import { ownerWithProject } from "../../../tests/fixtures";
 import { insertEvents } from "../../events/insert";
 import { OTHER, funnelStepCounts, type StepCountsQuery } from "./engine";
 import { sql } from "drizzle-orm";
-import { factsKey, factsCanAnswer, factsStepCounts } from "./facts";
+import { factsKey, factsCanAnswer, factsStepCounts, factsBreakdownWithTrend } from "./facts";
 import { buildFacts, refreshFacts, readyFacts, factsBuilt, prepareFacts } from "./factsUpkeep";
 import { queryRows } from "../../client";
 import { updateFunnel, listFunnels } from "../../funnels";
@@ -177,6 +177,26 @@ describeEachDb("funnel facts", (db) => {
       }
       expect(expected.some((r) => r.group.startsWith(OTHER) && r.step === 2 && r.visitors > 0)).toBe(true);
       expect(sorted(facts), JSON.stringify(c)).toEqual(sorted(expected));
+    }
+    // The dashboard's one statement for a breakdown and its per-value trend (over the breakdown's top
+    // values, found in the same statement) gives what the two queries above give, "other" included.
+    for (const [filters, unit] of [
+      [undefined, "day"],
+      [{ device: ["mobile"] }, "week"],
+    ] as const) {
+      const q: StepCountsQuery = { ...DEF, from: day(1), to: day(26), filters, groupBy: { kind: "field", field: "source", limit: 2 } };
+      const both = await factsBreakdownWithTrend(scope, id, q, unit);
+      const breakdown = await factsStepCounts(scope, id, q);
+      const values = [...new Set(breakdown.map((r) => r.group))].filter((g) => g !== OTHER);
+      expect(values).toHaveLength(2);
+      expect(breakdown.some((r) => r.group === OTHER)).toBe(true);
+      const trend = await factsStepCounts(scope, id, {
+        ...q,
+        medians: false,
+        groupBy: { kind: "fieldPeriod", field: "source", values, unit, timeZone: TZ },
+      });
+      expect(sorted(both.breakdown)).toEqual(sorted(breakdown));
+      expect(sorted(both.trend)).toEqual(sorted(trend));
     }
   });
 

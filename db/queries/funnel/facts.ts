@@ -7,7 +7,7 @@ import type { TrendUnit } from "../../../lib/funnel/periods";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
 import { localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
 import { walkDefinition, withFunnelSettings, OTHER, type EngineDefinition, type StepCountsQuery, type StepCountsRow } from "./engine";
-import { groupCounts, pairCounts, reachedSql, stepCountsOf } from "./factsCounts";
+import { breakdownAndTrend, groupCounts, pairCounts, reachedSql, stepCountsOf } from "./factsCounts";
 import { timeToConvertDistribution } from "../../../lib/funnel/walk";
 import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, type EventSegmentField } from "./fragments";
 
@@ -97,6 +97,29 @@ export function factsCanAnswer(q: StepCountsQuery, timeZone: string): boolean {
  * one aggregate per (person, group) otherwise.
  */
 export async function factsStepCounts(scope: ProjectScope, factsId: number, q: StepCountsQuery): Promise<StepCountsRow[]> {
+  return (await factsCounts(scope, factsId, q)).rows;
+}
+
+/**
+ * A breakdown (`q` grouped by a field) and its per-value trend by `unit`, in one statement: the
+ * same rows as factsStepCounts with the breakdown, and with `fieldPeriod` over its top values.
+ */
+export async function factsBreakdownWithTrend(
+  scope: ProjectScope,
+  factsId: number,
+  q: StepCountsQuery,
+  unit: TrendUnit,
+): Promise<{ breakdown: StepCountsRow[]; trend: StepCountsRow[] }> {
+  const { rows, trend } = await factsCounts(scope, factsId, q, unit);
+  return { breakdown: rows, trend: trend! };
+}
+
+async function factsCounts(
+  scope: ProjectScope,
+  factsId: number,
+  q: StepCountsQuery,
+  valueTrend?: TrendUnit,
+): Promise<{ rows: StepCountsRow[]; trend?: StepCountsRow[] }> {
   const tz = scope.project.timeZone;
   const k = q.steps.length;
   const optionalMask = walkDefinition(q).optionalMask;
@@ -118,7 +141,7 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
   // Trends without medians, and every per-value trend (they have none), in one pass.
   const trend = q.groupBy?.kind === "period" ? q.groupBy : perValue;
   if (trend && (q.medians === false || perValue))
-    return trendCounts(scope, k, optionalMask, rangeRows, { unit: trend.unit, fromDay, filtered, perValue });
+    return { rows: await trendCounts(scope, k, optionalMask, rangeRows, { unit: trend.unit, fromDay, filtered, perValue }) };
   let g: SQL = sql`''`;
   let solo: SQL = sql`false`;
   let gap: SQL | null = sql`ff.${gapColumn("person")}`;
@@ -143,13 +166,24 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
       )}, ${solo} as one, ${first ?? sql`null::boolean`} as first
       ${rangeRows}
     )`;
-  if (field || first)
-    return pairCounts(scope, k, f, {
-      limit: q.groupBy?.kind === "field" ? q.groupBy.limit : null,
-      medians: q.medians !== false,
-      byFirst: first !== null,
-      optionalMask,
+  const pairs = {
+    limit: q.groupBy?.kind === "field" ? q.groupBy.limit : null,
+    medians: q.medians !== false,
+    byFirst: first !== null,
+    optionalMask,
+  };
+  if (field && valueTrend && pairs.limit !== null) {
+    const values = sql`(select g from top)`;
+    const t = trendSource("t", optionalMask, rangeRows, {
+      unit: valueTrend,
+      fromDay,
+      filtered,
+      perValue: { field: field as SegmentField, values },
     });
+    const both = await breakdownAndTrend(scope, k, f, t, pairs);
+    return { rows: both.breakdown, trend: both.trend };
+  }
+  if (field || first) return { rows: await pairCounts(scope, k, f, pairs) };
   // Filtered, not broken down: one hash aggregate per (person, group). Most people have several
   // rows (an entry with their campaign, later ones without), so skipping it for the few with one
   // does not pay.
@@ -164,7 +198,7 @@ export async function factsStepCounts(scope: ProjectScope, factsId: number, q: S
       )}
       from f group by 1, 2
     )`;
-  return stepCountsOf(scope, k, people, Boolean(q.groupBy), q.medians !== false, optionalMask);
+  return { rows: await stepCountsOf(scope, k, people, Boolean(q.groupBy), q.medians !== false, optionalMask) };
 }
 
 /**
@@ -180,8 +214,21 @@ function trendCounts(
   k: number,
   optionalMask: number,
   rangeRows: SQL,
-  opts: { unit: TrendUnit; fromDay: string; filtered: boolean; perValue?: { field: SegmentField; values: string[] } },
+  opts: TrendSourceOptions,
 ): Promise<StepCountsRow[]> {
+  return groupCounts(scope, k, trendSource("f", optionalMask, rangeRows, opts), optionalMask, Boolean(opts.perValue));
+}
+
+type TrendSourceOptions = {
+  unit: TrendUnit;
+  fromDay: string;
+  filtered: boolean;
+  /** per value: the named values (a list, or SQL giving them: the breakdown's `top`), the rest as "other" */
+  perValue?: { field: SegmentField; values: string[] | SQL };
+};
+
+/** The CTE `name` of a trend's rows (see trendCounts). */
+function trendSource(name: string, optionalMask: number, rangeRows: SQL, opts: TrendSourceOptions): SQL {
   const { unit, fromDay, filtered, perValue } = opts;
   const period = unit === "day" ? sql`ff.day` : sql`date_trunc(${unit}, ff.day::timestamp)::date`;
   const periodStart = unit === "day" ? sql`ff.day` : sql`greatest(${period}, ${fromDay}::date)`;
@@ -190,24 +237,26 @@ function trendCounts(
   let gap: SQL | null = sql`ff.${gapColumn("person")}`;
   if (perValue) {
     const raw = sql`coalesce(${fieldExpression(perValue.field)}, ${NONE})`;
-    value = perValue.values.length
-      ? sql`case when ${raw} in (${sql.join(
-          perValue.values.map((v) => sql`${v}`),
-          sql`, `,
-        )}) then ${raw} else ${OTHER}::text end`
-      : sql`${OTHER}::text`;
+    const values = perValue.values;
+    value = !Array.isArray(values)
+      ? sql`case when ${raw} in ${values} then ${raw} else ${OTHER}::text end`
+      : values.length
+        ? sql`case when ${raw} in (${sql.join(
+            values.map((v) => sql`${v}`),
+            sql`, `,
+          )}) then ${raw} else ${OTHER}::text end`
+        : sql`${OTHER}::text`;
     const part = SEGMENT_PARTS.indexOf(perValue.field as EventSegmentField);
     if (part >= 0) solo = sql`(ff.solo & ${1 << part}) <> 0`;
     gap = part >= 0 ? sql`ff.${gapColumn(SEGMENT_PARTS[part])}` : perValue.field === "age_group" ? gap : null;
   }
   const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${periodStart})` : sql`null::boolean`;
-  const f = sql`f as not materialized (
+  return sql`${sql.raw(name)} as not materialized (
       select ff.person_id, ${value} as g, ${period} as period, ff.level, ${optionalMask ? sql`ff.opt` : sql`0`} as opt,
         ${solo} as one, ${first} as first
       ${rangeRows}
       offset 0
     )`;
-  return groupCounts(scope, k, f, optionalMask, Boolean(perValue));
 }
 
 /** The `gap_*` column of a segment field, or of the person (see funnel_fact_rows). */

@@ -94,12 +94,18 @@ export async function stepCountsOf(
  * no time to any later step and no optional step), about a third, and only those without the bit,
  * or in "other", are aggregated per person.
  */
-export async function pairCounts(
-  scope: ProjectScope,
-  k: number,
-  f: SQL,
-  opts: { limit: number | null; medians: boolean; byFirst: boolean; optionalMask: number },
-): Promise<StepCountsRow[]> {
+export async function pairCounts(scope: ProjectScope, k: number, f: SQL, opts: PairCountsOptions): Promise<StepCountsRow[]> {
+  const q = pairCountsSql(k, opts);
+  const rows = await withFunnelSettings(scope.db, (db) =>
+    queryRows<Record<string, string | number | null>>(db, sql`with ${f}, ${q.ctes} ${q.select}`),
+  );
+  return stepCountsRows(rows, k, opts.medians);
+}
+
+type PairCountsOptions = { limit: number | null; medians: boolean; byFirst: boolean; optionalMask: number };
+
+/** pairCounts' statement after `with f,`: its CTEs (v, c, top, counts, r, m) and its select. */
+function pairCountsSql(k: number, opts: PairCountsOptions): { ctes: SQL; select: SQL } {
   const { limit, medians, byFirst, optionalMask } = opts;
   const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
   const top = sql`(select g from top)`;
@@ -116,16 +122,12 @@ export async function pairCounts(
         )`;
   const vCols = Array.from({ length: k - 1 }, (_, i) => sql.raw(`coalesce(m.v${i + 2}, 0) as v${i + 2}`));
   const medianCols = medians ? Array.from({ length: k - 1 }, (_, i) => sql.raw(i === 0 ? "m.s2" : `m.s${i + 2}, m.p${i + 2}`)) : [];
-  const rows = await withFunnelSettings(scope.db, (db) =>
-    queryRows<Record<string, string | number | null>>(
-      db,
-      sql`with ${f},
-        ${
-          byFirst
-            ? sql`v as (select g, count(*) filter (where first)::int as v1 from f group by g),`
-            : sql`c as (select g, case when one then null else person_id end as p, count(*)::int as n from f group by 1, 2),
+  const ctes = sql`${
+    byFirst
+      ? sql`v as (select g, count(*) filter (where first)::int as v1 from f group by g),`
+      : sql`c as (select g, case when one then null else person_id end as p, count(*)::int as n from f group by 1, 2),
         v as (select g, sum(case when p is null then n else 1 end)::int as v1 from c group by g),`
-        }
+  }
         ${counts},
         r as (
           select person_id, ${grp} as grp, level, opt, ${sql.join(ds, sql`, `)} from f where level >= 2 and ${direct}
@@ -136,11 +138,11 @@ export async function pairCounts(
           )}
           from f where level >= 2 and not ${direct} group by 1, 2
         ),
-        m as (select grp, ${stepColumns(k, (j) => reachedSql(j, optionalMask), medians, optionalMask, 2)} from r group by grp)
-      select c.grp, c.v1, ${sql.join([...vCols, ...medianCols], sql`, `)} from counts c left join m on m.grp = c.grp`,
-    ),
-  );
-  return stepCountsRows(rows, k, medians);
+        m as (select grp, ${stepColumns(k, (j) => reachedSql(j, optionalMask), medians, optionalMask, 2)} from r group by grp)`;
+  return {
+    ctes,
+    select: sql`select c.grp, c.v1, ${sql.join([...vCols, ...medianCols], sql`, `)} from counts c left join m on m.grp = c.grp`,
+  };
 }
 
 /**
@@ -154,6 +156,15 @@ export async function pairCounts(
  * every pair has one row.
  */
 export async function groupCounts(scope: ProjectScope, k: number, f: SQL, optionalMask: number, other: boolean): Promise<StepCountsRow[]> {
+  const q = groupCountsSql(k, "f", optionalMask, other);
+  const rows = await withFunnelSettings(scope.db, (db) =>
+    queryRows<Record<string, string | number | null>>(db, sql`with ${f}, ${q.ctes} ${q.select}`),
+  );
+  return stepCountsRows(rows, k, false);
+}
+
+/** groupCounts' statement after the CTE `source` (its rows): its CTE (`source`_a) and its select. */
+function groupCountsSql(k: number, source: string, optionalMask: number, other: boolean): { ctes: SQL; select: SQL } {
   const steps = Array.from({ length: k - 1 }, (_, i) => i + 2);
   const rowCounts = steps.map((j) => sql`count(*) filter (where level >= 2 and ${reachedSql(j, optionalMask)}) as ${sql.raw(`c${j}`)}`);
   const visitors = steps.map(
@@ -163,19 +174,54 @@ export async function groupCounts(scope: ProjectScope, k: number, f: SQL, option
   const one = other ? sql`(one and g <> ${OTHER})` : sql`one`;
   const first = other ? sql`(case when g <> ${OTHER} then first end)` : sql`first`;
   const label = other ? sql`g || ${"\u0001"} || to_char(period, 'YYYY-MM-DD')` : sql`to_char(period, 'YYYY-MM-DD')`;
-  const rows = await withFunnelSettings(scope.db, (db) =>
-    queryRows<Record<string, string | number | null>>(
-      db,
-      sql`with ${f},
-        a as (
+  const from = sql.raw(source);
+  const a = sql.raw(`${source}_a`);
+  return {
+    ctes: sql`${a} as (
           select g, period, case when ${one} or (${first} is not null and level < 2) then null else person_id end as p,
             count(*) filter (where ${one} or ${first}) as n1, count(*) filter (where ${first}) as f1, bool_or(${first} is null) as unk,
             ${sql.join(rowCounts, sql`, `)}, max(level) as lv, coalesce(bit_or(opt) filter (where level >= 2), 0) as op
-          from f group by 1, 2, 3
-        )
-      select ${label} as grp, sum(case when p is null then n1 else f1 + unk::int end)::int as v1, ${sql.join(visitors, sql`, `)}
-      from a group by g, period`,
+          from ${from} group by 1, 2, 3
+        )`,
+    select: sql`select ${label} as grp, sum(case when p is null then n1 else f1 + unk::int end)::int as v1, ${sql.join(visitors, sql`, `)}
+      from ${a} group by g, period`,
+  };
+}
+
+/**
+ * A breakdown (pairCounts with `limit`, from `f`) and its per-value trend (groupCounts, from
+ * `trend`, whose rows name their value only when it is among the breakdown's top values: the CTE
+ * `top`) in one statement, so the trend need not wait for the breakdown's answer to know its values.
+ */
+export async function breakdownAndTrend(
+  scope: ProjectScope,
+  k: number,
+  f: SQL,
+  trend: SQL,
+  opts: PairCountsOptions,
+): Promise<{ breakdown: StepCountsRow[]; trend: StepCountsRow[] }> {
+  const b = pairCountsSql(k, opts);
+  const t = groupCountsSql(k, "t", opts.optionalMask, true);
+  const medians = opts.medians ? Array.from({ length: 2 * (k - 1) - 1 }, () => sql`null::double precision`) : [];
+  const rows = await withFunnelSettings(scope.db, (db) =>
+    queryRows<Record<string, string | number | null> & { part: number }>(
+      db,
+      sql`with ${f}, ${b.ctes}, ${trend}, ${t.ctes}
+      select 0 as part, b.* from (${b.select}) b
+      union all
+      select 1, t.*${medians.length ? sql`, ${sql.join(medians, sql`, `)}` : sql``} from (${t.select}) t`,
     ),
   );
-  return stepCountsRows(rows, k, false);
+  return {
+    breakdown: stepCountsRows(
+      rows.filter((r) => Number(r.part) === 0),
+      k,
+      opts.medians,
+    ),
+    trend: stepCountsRows(
+      rows.filter((r) => Number(r.part) === 1),
+      k,
+      false,
+    ),
+  };
 }

@@ -14,7 +14,7 @@ import {
 } from "./engine";
 import { previousRange } from "../../../lib/funnel/ranges";
 import { RangeParamsError } from "../../../lib/funnel/query";
-import { factsCanAnswer, factsStepCounts, factsTimeToConvert } from "./facts";
+import { factsBreakdownWithTrend, factsCanAnswer, factsStepCounts, factsTimeToConvert } from "./facts";
 import { readyFacts } from "./factsUpkeep";
 import { sampleBuckets } from "./sample";
 import { stepRates } from "../../../lib/funnel/rates";
@@ -200,24 +200,25 @@ async function factsViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit, 
   const ttc = timeToConvertSteps(q);
   const prevTrendQ: StepCountsQuery | null = prevQ ? { ...prevQ, groupBy: trendQ.groupBy, medians: false } : null;
   if (prevTrendQ && !factsCanAnswer(prevTrendQ, tz)) return null;
-  const [main, trend, breakdown, previous, previousTrend, timeToConvert] = await Promise.all([
+  // The breakdown and its per-value trend in one statement (the trend's values are the breakdown's
+  // top ones), so that nothing waits for another statement's answer.
+  const [main, trend, broken, previous, previousTrend, timeToConvert] = await Promise.all([
     factsStepCounts(scope, factsId, base),
     factsStepCounts(scope, factsId, trendQ),
-    breakdownQ ? factsStepCounts(scope, factsId, breakdownQ) : Promise.resolve(null),
+    breakdownQ ? factsBreakdownWithTrend(scope, factsId, breakdownQ, unit) : Promise.resolve(null),
     prevQ ? factsStepCounts(scope, factsId, prevQ) : Promise.resolve(null),
     prevTrendQ ? factsStepCounts(scope, factsId, prevTrendQ) : Promise.resolve(null),
     factsTimeToConvert(scope, factsId, base, ttc.from, ttc.to),
   ]);
-  let breakdownTrend: StepCountsRow[] | null = null;
-  if (q.breakdown && breakdown) {
-    const values = groups(breakdown).filter((g) => g !== OTHER);
-    breakdownTrend = await factsStepCounts(scope, factsId, {
-      ...base,
-      medians: false,
-      groupBy: { kind: "fieldPeriod", field: q.breakdown, values, unit, timeZone: tz },
-    });
-  }
-  return { main, trend, breakdown, breakdownTrend, previous, previousTrend, timeToConvert };
+  return {
+    main,
+    trend,
+    breakdown: broken?.breakdown ?? null,
+    breakdownTrend: broken?.trend ?? null,
+    previous,
+    previousTrend,
+    timeToConvert,
+  };
 }
 
 async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promise<FunnelResults> {
