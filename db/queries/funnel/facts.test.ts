@@ -180,10 +180,11 @@ describeEachDb("funnel facts", (db) => {
     }
     // The dashboard's one statement for a breakdown and its per-value trend (over the breakdown's top
     // values, found in the same statement) gives what the two queries above give, "other" included.
-    for (const [filters, unit] of [
+    const dashboards: [StepCountsQuery["filters"], "day" | "week"][] = [
       [undefined, "day"],
       [{ device: ["mobile"] }, "week"],
-    ] as const) {
+    ];
+    for (const [filters, unit] of dashboards) {
       const q: StepCountsQuery = { ...DEF, from: day(1), to: day(26), filters, groupBy: { kind: "field", field: "source", limit: 2 } };
       const both = await factsBreakdownWithTrend(scope, id, q, unit);
       const breakdown = await factsStepCounts(scope, id, q);
