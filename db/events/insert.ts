@@ -262,8 +262,6 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
             ), people as (
               -- changed_at is left alone (funnel facts find new events by id, changes.ts) and neither
               -- first_seen nor last_seen has an index, so a known person's row is updated in place (HOT).
-              -- last_seen moves only an hour or more at a time (schema/events.ts says why): most batches
-              -- of a known visitor leave the row alone.
               insert into persons (project_id, person_id, first_seen, last_seen)
               select ${projectId}::uuid, person_id, min(time), max(time) from ins group by person_id
               -- In one order, so batches that hold their buckets shared and meet on a person wait, never deadlock.
@@ -271,7 +269,7 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
               on conflict (project_id, person_id) do update set
                 first_seen = least(persons.first_seen, excluded.first_seen),
                 last_seen = greatest(persons.last_seen, excluded.last_seen)
-                where excluded.first_seen < persons.first_seen or excluded.last_seen - persons.last_seen >= interval '1 hour'
+                where excluded.first_seen < persons.first_seen or excluded.last_seen > persons.last_seen
             )
             ${
               batches.length === 1

@@ -111,13 +111,6 @@ export const persons = pgTable(
       .default(sql`'{}'::jsonb`),
     ageGroup: text("age_group"),
     firstSeen: timestamp("first_seen", { withTimezone: true }).notNull().defaultNow(),
-    /**
-     * A lower bound of the person's last event, at most an hour behind it: ingestion moves it only
-     * when a batch brings an event an hour or more later (db/events/insert.ts), so a visitor's
-     * session does not rewrite the row with every batch. Retention reads it to find persons who may
-     * have no events left (and checks their events); what a user sees as "last seen" is read from
-     * the events themselves (db/persons.ts, dropOffAudience.ts).
-     */
     lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
     /**
      * When an identity change moved events to or from the person (a link): funnel facts recompute

@@ -101,8 +101,7 @@ async function audiencePage(scope: ProjectScope, entries: Entry[]): Promise<Audi
   );
   const rows = await queryRows<Omit<PageRow, "entry_source" | "entry_time">>(
     scope.db,
-    sql`select a.person_id, p.traits,
-        (select max(ev.time) from events ev where ev.project_id = ${project}::uuid and ev.person_id = a.person_id) as last_seen,
+    sql`select a.person_id, p.traits, p.last_seen,
         (select array_agg(l.anonymous_id order by l.anonymous_id) from identity_links l where l.project_id = ${project}::uuid and l.user_id = a.person_id) as anonymous_ids,
         exists (select 1 from events ev where ev.project_id = ${project}::uuid and ev.user_id = a.person_id) as identified
       from (values ${ids}) as a(person_id)
