@@ -111,7 +111,8 @@ export async function factsBreakdownWithTrend(
   unit: TrendUnit,
 ): Promise<{ breakdown: StepCountsRow[]; trend: StepCountsRow[] }> {
   const { rows, trend } = await factsCounts(scope, factsId, q, unit);
-  return { breakdown: rows, trend: trend! };
+  if (!trend) throw new Error("factsBreakdownWithTrend needs a query grouped by a field with a limit");
+  return { breakdown: rows, trend };
 }
 
 async function factsCounts(
@@ -148,9 +149,7 @@ async function factsCounts(
   let start: SQL = sql`${fromDay}::date`;
   if (field) {
     g = sql`coalesce(${fieldExpression(field as SegmentField)}, ${NONE})`;
-    const part = SEGMENT_PARTS.indexOf(field as EventSegmentField);
-    if (part >= 0) solo = sql`(ff.solo & ${1 << part}) <> 0`;
-    gap = part >= 0 ? sql`ff.${gapColumn(SEGMENT_PARTS[part])}` : field === "age_group" ? gap : null;
+    ({ solo, gap } = valuePairColumns(field as SegmentField));
   }
   if (q.groupBy?.kind === "period") {
     g = sql`to_char(date_trunc(${q.groupBy.unit}, ff.day::timestamp), 'YYYY-MM-DD')`;
@@ -246,9 +245,7 @@ function trendSource(name: string, optionalMask: number, rangeRows: SQL, opts: T
             sql`, `,
           )}) then ${raw} else ${OTHER}::text end`
         : sql`${OTHER}::text`;
-    const part = SEGMENT_PARTS.indexOf(perValue.field as EventSegmentField);
-    if (part >= 0) solo = sql`(ff.solo & ${1 << part}) <> 0`;
-    gap = part >= 0 ? sql`ff.${gapColumn(SEGMENT_PARTS[part])}` : perValue.field === "age_group" ? gap : null;
+    ({ solo, gap } = valuePairColumns(perValue.field));
   }
   const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${periodStart})` : sql`null::boolean`;
   return sql`${sql.raw(name)} as not materialized (
@@ -257,6 +254,18 @@ function trendSource(name: string, optionalMask: number, rangeRows: SQL, opts: T
       ${rangeRows}
       offset 0
     )`;
+}
+
+/**
+ * What a row says about its (person, value of `field`) pair: `solo`, whether no other row of the
+ * person has the value (its bit in `solo`), and `gap`, the days since the person's previous row with
+ * the value (a segment field's `gap_*`; the person's for the age group, which the person has once),
+ * null when the facts keep none.
+ */
+function valuePairColumns(field: SegmentField): { solo: SQL; gap: SQL | null } {
+  const part = SEGMENT_PARTS.indexOf(field as EventSegmentField);
+  if (part >= 0) return { solo: sql`(ff.solo & ${1 << part}) <> 0`, gap: sql`ff.${gapColumn(SEGMENT_PARTS[part])}` };
+  return { solo: sql`false`, gap: field === "age_group" ? sql`ff.${gapColumn("person")}` : null };
 }
 
 /** The `gap_*` column of a segment field, or of the person (see funnel_fact_rows). */
