@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { normalizeMessage, type NormalizeContext } from "./normalize";
+import { normalizeMessage, pathOf, type NormalizeContext } from "./normalize";
 
 const receivedAt = new Date("2026-05-10T12:00:00Z");
 const ctx: NormalizeContext = { receivedAt, lookupCountry: (ip) => (ip === "145.97.1.1" ? "NL" : null) };
@@ -160,5 +160,67 @@ describe("normalizeMessage", () => {
   ])("user agent: %s", (_name, context, requestUserAgent, device, bot) => {
     const e = ok({ anonymousId: "a", event: "x", context }, "track", { requestUserAgent });
     expect([e.device, e.bot]).toEqual([device, bot]);
+  });
+});
+
+describe("pathOf", () => {
+  const parsed = (url: string) => {
+    try {
+      return new URL(url, "http://x").pathname;
+    } catch {
+      return null;
+    }
+  };
+  it("gives the path `new URL` gives, for plain URLs read without parsing and for the rest", () => {
+    const urls = [
+      "https://shop.nl/product/x?utm_source=google",
+      "https://shop.nl",
+      "https://shop.nl?x=1",
+      "https://shop.nl#top",
+      "HTTPS://Shop.NL/Fiets/",
+      "https://shop.nl./a",
+      "https://shop.nl/a/./b",
+      "https://shop.nl/a/../b",
+      "https://shop.nl/a/%2e%2E/b",
+      "https://shop.nl/a/.%2e/b",
+      "https://shop.nl/.well-known/x",
+      "https://shop.nl/a%20b/%zz",
+      "https://shop.nl/a b",
+      "https://shop.nl/a\tb",
+      "https://shop.nl/a\\b",
+      "https://shop.nl/é",
+      'https://shop.nl/a"b<c>`{}|^[]',
+      "https://1.2.3.999/x",
+      "https://1.2.3.4/x",
+      "https://0x1/x",
+      "https://a.0x1/x",
+      "https://xn--zz.nl/x",
+      "https://xn--fiets-6ya.nl/x",
+      "https://shop.nl:99999/x",
+      "https://shop.nl:8080/x",
+      "https://u:p@shop.nl/x",
+      "https://sh_op.nl/x",
+      "https://a..b/x",
+      " https://shop.nl/x",
+      "https://shop.nl/x ",
+      "ftp://shop.nl/x",
+      "/relative/path",
+      "relative",
+      "https://",
+      "http:shop.nl/x",
+      "https://-a.b-/x",
+      "https://shop.nl/~user/!$&'()*+,;=:@",
+    ];
+    for (const url of urls) expect([url, pathOf(url)]).toEqual([url, parsed(url)]);
+    // Random URLs over the characters that matter.
+    const chars = ["a", "Z", "0", "9", "-", ".", "/", "%", "2", "e", "E", "?", "#", ":", "@", "_", " ", "\\", "é", "x", "n"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 5000; i++) {
+      const length = Math.floor(next() * 14);
+      const rest = Array.from({ length }, () => chars[Math.floor(next() * chars.length)]).join("");
+      const url = `${next() < 0.5 ? "https" : "http"}://${rest}`;
+      expect([url, pathOf(url)]).toEqual([url, parsed(url)]);
+    }
   });
 });

@@ -109,28 +109,37 @@ export function attribution(
   pageUrl: string | null,
   referrer: string | null,
 ): Attribution {
-  // Parsed only when context.campaign lacks a field, or to look for click ids.
-  let params: URLSearchParams | null | undefined;
-  const fromUrl = (param: string): string | null => {
-    if (params === undefined) params = trackingParams(pageUrl);
-    return params ? lower(params.get(param)) : null;
-  };
-  const tag = (field: string, param: string): string | null => lower(campaign?.[field]) ?? fromUrl(param);
+  // No closures here: this runs for every event, and the server's loader (tsx) names every inner
+  // function it creates, which cost more than the rest of the function.
+  const tags = new UrlTags(pageUrl);
   const refHost = hostOf(referrer);
   const internal = refHost !== null && refHost === hostOf(pageUrl);
   const result: Attribution = {
-    source: tag("source", "utm_source"),
-    medium: tag("medium", "utm_medium"),
-    campaign: tag("name", "utm_campaign") ?? lower(campaign?.campaign),
-    term: tag("term", "utm_term"),
-    content: tag("content", "utm_content"),
+    source: lower(campaign?.source) ?? tags.get("utm_source"),
+    medium: lower(campaign?.medium) ?? tags.get("utm_medium"),
+    campaign: lower(campaign?.name) ?? tags.get("utm_campaign") ?? lower(campaign?.campaign),
+    term: lower(campaign?.term) ?? tags.get("utm_term"),
+    content: lower(campaign?.content) ?? tags.get("utm_content"),
     referrerDomain: internal ? null : refHost,
   };
   if (result.source) return result;
-  const withSource = (source: string, medium: string): Attribution => ({ ...result, source, medium: result.medium ?? medium });
-  for (const [param, source] of AD_CLICK_IDS) if (fromUrl(param)) return withSource(source, "cpc");
+  for (const [param, source] of AD_CLICK_IDS) if (tags.get(param)) return withSource(result, source, "cpc");
   const known = refHost && !internal ? knownSite(refHost) : null;
-  if (known) return withSource(known.name, known.medium);
-  if (fromUrl("fbclid")) return withSource("facebook", "social");
-  return refHost && !internal ? withSource(refHost, "referral") : result;
+  if (known) return withSource(result, known.name, known.medium);
+  if (tags.get("fbclid")) return withSource(result, "facebook", "social");
+  return refHost && !internal ? withSource(result, refHost, "referral") : result;
+}
+
+/** A page URL's tag and click-id parameters, decoded only when first asked for (trackingParams). */
+class UrlTags {
+  private params: URLSearchParams | null | undefined;
+  constructor(private readonly url: string | null) {}
+  get(param: string): string | null {
+    if (this.params === undefined) this.params = trackingParams(this.url);
+    return this.params ? lower(this.params.get(param)) : null;
+  }
+}
+
+function withSource(result: Attribution, source: string, medium: string): Attribution {
+  return { ...result, source, medium: result.medium ?? medium };
 }

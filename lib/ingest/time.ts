@@ -10,10 +10,26 @@ export const MIN_EVENT_TIME = Date.UTC(2000, 0, 1);
 /** Client clocks within this of the server are trusted as they are. */
 export const SKEW_TOLERANCE_MS = 5_000;
 
-function toDate(value: unknown): Date | null | "invalid" {
+/**
+ * The last text read as a date, per role (a batch's sentAt, an item's timestamp): a batch's items
+ * share their sentAt and often their timestamps, and reading ISO text costs more than the rest of
+ * this function.
+ */
+type Memo = { text: string | undefined; ms: number };
+const sentMemo: Memo = { text: undefined, ms: NaN };
+const originalMemo: Memo = { text: undefined, ms: NaN };
+
+function toDate(value: unknown, memo: Memo): Date | null | "invalid" {
   if (value === undefined || value === null || value === "") return null;
-  const d = new Date(value as string | number);
-  return Number.isNaN(d.getTime()) ? "invalid" : d;
+  let ms: number;
+  if (typeof value === "string") {
+    if (value !== memo.text) {
+      memo.ms = new Date(value).getTime();
+      memo.text = value;
+    }
+    ms = memo.ms;
+  } else ms = new Date(value as number).getTime();
+  return Number.isNaN(ms) ? "invalid" : new Date(ms);
 }
 
 type Times = { timestamp?: unknown; originalTimestamp?: unknown; sentAt?: unknown };
@@ -27,9 +43,9 @@ type Times = { timestamp?: unknown; originalTimestamp?: unknown; sentAt?: unknow
  * let jitter reorder one client's events sent in separate requests.
  */
 export function eventTime(m: Times, batchSentAt: unknown, receivedAt: Date): Date | string {
-  const sent = toDate(m.sentAt ?? batchSentAt);
+  const sent = toDate(m.sentAt ?? batchSentAt, sentMemo);
   if (sent === "invalid") return "sentAt is not a valid date";
-  const original = toDate(m.originalTimestamp ?? m.timestamp);
+  const original = toDate(m.originalTimestamp ?? m.timestamp, originalMemo);
   if (original === "invalid") return `${m.originalTimestamp != null ? "originalTimestamp" : "timestamp"} is not a valid date`;
   if (!original) return receivedAt;
   const skew = sent ? receivedAt.getTime() - sent.getTime() : 0;
