@@ -4,7 +4,8 @@ import { describeEachDb } from "../../tests/db";
 import { createAccount } from "../accounts";
 import { teamScopeForUser } from "../tenant";
 import { createProject } from "../projects";
-import { insertEventsGrouped } from "./group";
+import { insertEventsGrouped, IN_FLIGHT, IN_FLIGHT_TOTAL } from "./group";
+import type { Db } from "../client";
 import type { EventInput } from "./insert";
 import { isDataError } from "./errors";
 import { queryRows } from "../client";
@@ -42,8 +43,8 @@ describeEachDb("group commit of a project's requests", (db) => {
   });
 
   it("answers the other requests of a group when one of them carries a value PostgreSQL refuses", async () => {
-    // Two requests keep both transactions busy, so the next three are stored as one group.
-    const busy = [0, 1].map((k) =>
+    // Requests that keep every transaction of the project busy, so the next three are stored as one group.
+    const busy = Array.from({ length: IN_FLIGHT }, (_, k) => k).map((k) =>
       insertEventsGrouped(
         db(),
         projectId,
@@ -91,5 +92,46 @@ describeEachDb("group commit of a project's requests", (db) => {
       sql`select count(*)::int as n from persons where project_id = ${projectId}::uuid and person_id like 'user-%' and traits ->> 'plan' = 'pro'`,
     );
     expect(traits[0].n).toBe(20);
+  });
+  it("keeps at most IN_FLIGHT_TOTAL transactions in flight for all projects together, and answers every request", async () => {
+    // The same database handle, with its transactions counted while they run.
+    let running = 0;
+    let most = 0;
+    const base = db();
+    const counted = new Proxy(base, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (key !== "transaction" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+        return async (...args: unknown[]) => {
+          most = Math.max(most, ++running);
+          try {
+            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          } finally {
+            running--;
+          }
+        };
+      },
+    }) as Db;
+    const team = (await teamScopeForUser(
+      base,
+      (await createAccount(base, { name: "T", email: "total@example.nl", password: "long enough pw" })).user.id,
+    ))!;
+    const projects = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(async (n) => (await createProject(team, { name: `P${n}`, sector: "saas" })).project.id),
+    );
+    const requests = projects.flatMap((p, n) =>
+      Array.from({ length: 5 }, (_, i) =>
+        insertEventsGrouped(counted, p, [view(`t-${n}-${i}-a`, `t-${i}`), view(`t-${n}-${i}-b`, `t-${i}`)]),
+      ),
+    );
+    const results = await Promise.all(requests);
+    expect(results.every((r) => r.stored === 2)).toBe(true);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(IN_FLIGHT_TOTAL);
+    const stored = await queryRows<{ n: number }>(
+      base,
+      sql`select count(*)::int as n from events where project_id = any(${`{${projects.join(",")}}`}::uuid[]) and message_id like 't-%'`,
+    );
+    expect(stored[0].n).toBe(60);
   });
 });
