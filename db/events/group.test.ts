@@ -134,4 +134,46 @@ describeEachDb("group commit of a project's requests", (db) => {
     );
     expect(stored[0].n).toBe(60);
   });
+  it("gives a project with nothing in flight the next transaction before a busy project's next group", async () => {
+    // Every transaction waits at its start until the test lets it go, so the order of starts is the test's.
+    const gates: (() => void)[] = [];
+    const base = db();
+    const gated = new Proxy(base, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (key !== "transaction" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+        return async (...args: unknown[]) => {
+          await new Promise<void>((go) => gates.push(go));
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      },
+    }) as Db;
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(done()).toBe(true);
+    };
+    const team = (await teamScopeForUser(
+      base,
+      (await createAccount(base, { name: "F", email: "fair@example.nl", password: "long enough pw" })).user.id,
+    ))!;
+    const [busy, other] = await Promise.all(
+      ["Busy", "Other"].map(async (name) => (await createProject(team, { name, sector: "saas" })).project.id),
+    );
+    const finished: string[] = [];
+    const busyCalls = Array.from({ length: IN_FLIGHT_TOTAL * 2 }, (_, i) =>
+      insertEventsGrouped(gated, busy, [view(`fair-busy-${i}`, "fb")]).then(() => finished.push(`busy-${i}`)),
+    );
+    await until(() => gates.length === IN_FLIGHT_TOTAL);
+    const otherCall = insertEventsGrouped(gated, other, [view("fair-other", "fo")]).then(() => finished.push("other"));
+    // One of the busy project's transactions ends: the next to start is the other project's.
+    gates[0]();
+    await until(() => gates.length === IN_FLIGHT_TOTAL + 1);
+    gates[IN_FLIGHT_TOTAL]();
+    await until(() => finished.includes("other") || finished.length > 1);
+    expect(finished).toEqual(["busy-0", "other"]);
+    const release = setInterval(() => gates.forEach((go) => go()), 5);
+    await Promise.all([...busyCalls, otherCall]);
+    clearInterval(release);
+    expect(finished).toHaveLength(IN_FLIGHT_TOTAL * 2 + 1);
+  });
 });

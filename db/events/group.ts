@@ -55,18 +55,22 @@ export function insertEventsGrouped(db: Db, projectId: string, events: EventInpu
   return done;
 }
 
-/** Starts a transaction for each project that has requests waiting, in turn, while the limits allow. */
+/**
+ * Starts a transaction for each project that has requests waiting, in turn, while the limits allow:
+ * first for projects with none in flight, so that one busy project cannot keep another waiting.
+ */
 function startTransactions(db: Db, all: Queues): void {
-  for (const [projectId, queue] of all.byProject) {
-    if (all.running >= IN_FLIGHT_TOTAL) return;
-    if (!queue.waiting.length || queue.running >= IN_FLIGHT) continue;
-    queue.running++;
-    all.running++;
-    // To the back of the turn order.
-    all.byProject.delete(projectId);
-    all.byProject.set(projectId, queue);
-    void storeNext(db, all, projectId, queue);
-  }
+  for (const idleOnly of [true, false])
+    for (const [projectId, queue] of [...all.byProject]) {
+      if (all.running >= IN_FLIGHT_TOTAL) return;
+      if (!queue.waiting.length || queue.running >= IN_FLIGHT || (idleOnly && queue.running > 0)) continue;
+      queue.running++;
+      all.running++;
+      // To the back of the turn order.
+      all.byProject.delete(projectId);
+      all.byProject.set(projectId, queue);
+      void storeNext(db, all, projectId, queue);
+    }
 }
 
 /** Stores the project's next group (what waits, up to MAX_GROUP_EVENTS), then lets the next project have the transaction. */
