@@ -144,15 +144,16 @@ const TEXT_COLUMNS = [
  * True when the visitor is a bot: the snippet's automation flag (navigator.webdriver), or the
  * isbot list applied to context.userAgent, else to the request's agent only when a browser sent
  * it ("Mozilla/…"): a server-side library posting for the customer's backend is not a bot.
+ * `agent` is the parse of the agent the event took (the message's, else the request's).
  */
-export function isBotVisitor(
-  context: { userAgent?: unknown; automation?: unknown } | null | undefined,
+function isBotVisitor(
+  automation: unknown,
+  messageAgent: string | null,
   requestUserAgent: string | null | undefined,
+  agent: { bot: boolean },
 ): boolean {
-  if (context?.automation === true) return true;
-  const ua = context?.userAgent;
-  if (typeof ua === "string" && ua) return parseUserAgent(ua).bot;
-  return Boolean(requestUserAgent?.startsWith("Mozilla/")) && parseUserAgent(requestUserAgent).bot;
+  if (automation === true) return true;
+  return agent.bot && (messageAgent !== null || Boolean(requestUserAgent?.startsWith("Mozilla/")));
 }
 
 /** Validates one Segment message (its type from `type`, else its own `type` field) and maps it to the stored event, or says what is wrong. */
@@ -229,10 +230,7 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
     revenue,
     ageGroup: k === "identify" && traits ? ageGroup(traits) : null,
     userAgent: ua,
-    // isBotVisitor, with the agent parsed above (the message's own, else the request's).
-    bot:
-      (c as { automation?: unknown }).automation === true ||
-      (agent.bot && (messageAgent !== null || Boolean(ctx.requestUserAgent?.startsWith("Mozilla/")))),
+    bot: isBotVisitor((c as { automation?: unknown }).automation, messageAgent, ctx.requestUserAgent, agent),
   };
   // Percent-decoding (utm_source=%00) can make text that was not in the message as sent.
   for (const column of TEXT_COLUMNS) {
