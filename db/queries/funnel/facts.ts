@@ -1,13 +1,12 @@
 import crypto from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
-import { queryRows } from "../../client";
 import type { FunnelStepMatch, SegmentField, TimeToConvert } from "../../../lib/funnel/types";
 import type { TrendUnit } from "../../../lib/funnel/periods";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
 import { localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
-import { walkDefinition, withFunnelSettings, OTHER, type EngineDefinition, type StepCountsQuery, type StepCountsRow } from "./engine";
-import { breakdownAndTrend, groupCounts, pairCounts, reachedSql, stepCountsOf } from "./factsCounts";
+import { walkDefinition, OTHER, type EngineDefinition, type StepCountsQuery, type StepCountsRow } from "./engine";
+import { breakdownAndTrend, groupCounts, pairCounts, reachedSql, stepCountsOf, type TimeToConvertSteps } from "./factsCounts";
 import { timeToConvertDistribution } from "../../../lib/funnel/walk";
 import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, type EventSegmentField } from "./fragments";
 
@@ -120,7 +119,9 @@ async function factsCounts(
   factsId: number,
   q: StepCountsQuery,
   valueTrend?: TrendUnit,
-): Promise<{ rows: StepCountsRow[]; trend?: StepCountsRow[] }> {
+  timeToConvert?: TimeToConvertSteps,
+): Promise<{ rows: StepCountsRow[]; trend?: StepCountsRow[]; times?: number[] }> {
+  if (timeToConvert && q.groupBy) throw new Error("funnel facts: the time to convert comes with ungrouped counts only");
   const tz = scope.project.timeZone;
   const k = q.steps.length;
   const optionalMask = walkDefinition(q).optionalMask;
@@ -170,6 +171,7 @@ async function factsCounts(
     medians: q.medians !== false,
     byFirst: first !== null,
     optionalMask,
+    timeToConvert,
   };
   if (field && valueTrend && pairs.limit !== null) {
     const values = sql`(select g from top)`;
@@ -182,7 +184,7 @@ async function factsCounts(
     const both = await breakdownAndTrend(scope, k, f, t, pairs);
     return { rows: both.breakdown, trend: both.trend };
   }
-  if (field || first) return { rows: await pairCounts(scope, k, f, pairs) };
+  if (field || first) return pairCounts(scope, k, f, pairs);
   // Filtered, not broken down: one hash aggregate per (person, group). Most people have several
   // rows (an entry with their campaign, later ones without), so skipping it for the few with one
   // does not pay.
@@ -197,7 +199,7 @@ async function factsCounts(
       )}
       from f group by 1, 2
     )`;
-  return { rows: await stepCountsOf(scope, k, people, Boolean(q.groupBy), q.medians !== false, optionalMask) };
+  return stepCountsOf(scope, k, people, Boolean(q.groupBy), q.medians !== false, optionalMask, timeToConvert);
 }
 
 /**
@@ -284,27 +286,21 @@ export async function factsTimeToConvert(
   from: number,
   to: number,
 ): Promise<TimeToConvert> {
-  const tz = scope.project.timeZone;
-  const fields = Object.keys(q.filters ?? {});
-  const segments = fields.some((f) => f !== "age_group")
-    ? sql`join funnel_segments e on e.project_id = ff.project_id and e.id = ff.segment_id`
-    : sql``;
-  const persons = needsPersons(fields) ? sql`left join persons p on p.project_id = ff.project_id and p.person_id = ff.person_id` : sql``;
-  const dTo = sql.raw(`d${to}`);
-  const dFrom = from === 1 ? sql`0` : sql`min(ff.${sql.raw(`d${from}`)})`;
-  const rows = await withFunnelSettings(scope.db, (db) =>
-    queryRows<{ ms: string | number }>(
-      db,
-      sql`select min(ff.${dTo}) - ${dFrom} as ms
-      from funnel_fact_rows ff ${segments} ${persons}
-      where ff.project_id = ${scope.projectId}::uuid and ff.facts_id = ${factsId} and ff.level >= 2
-        and ff.day >= ${midnightDay(q.from, tz)}::date and ff.day < ${midnightDay(q.to, tz)}::date and ${filterCondition(q.filters)}
-      group by ff.person_id having max(ff.level) >= ${to}`,
-    ),
-  );
-  return timeToConvertDistribution(
-    rows.map((r) => Number(r.ms)),
-    from,
-    to,
-  );
+  return (await factsStepCountsWithTimeToConvert(scope, factsId, q, from, to)).timeToConvert;
+}
+
+/**
+ * factsStepCounts of an ungrouped query and its time to convert (factsTimeToConvert) in one
+ * statement: the times are read from the per-person rows the counts combine anyway, rather than by
+ * a second pass over the range that groups every row by person again.
+ */
+export async function factsStepCountsWithTimeToConvert(
+  scope: ProjectScope,
+  factsId: number,
+  q: StepCountsQuery,
+  from: number,
+  to: number,
+): Promise<{ rows: StepCountsRow[]; timeToConvert: TimeToConvert }> {
+  const { rows, times } = await factsCounts(scope, factsId, q, undefined, { from, to });
+  return { rows, timeToConvert: timeToConvertDistribution(times ?? [], from, to) };
 }

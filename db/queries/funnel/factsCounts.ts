@@ -68,16 +68,46 @@ export async function stepCountsOf(
   grouped: boolean,
   medians: boolean,
   optionalMask: number,
-): Promise<StepCountsRow[]> {
+  timeToConvert?: TimeToConvertSteps,
+): Promise<CountsWithTimes> {
   const cols = stepColumns(k, (j) => sql.raw(`r${j}`), medians, optionalMask);
+  const times = timeToConvert ? sql`, ${timesColumn(timeToConvert, "people", sql.raw(`r${timeToConvert.to}`))}` : sql``;
   const rows = await withFunnelSettings(scope.db, (db) =>
     queryRows<Record<string, string | number | null>>(
       db,
       sql`with ${people}
-      select ${grouped ? sql`grp` : sql`''`} as grp, ${cols} from people ${grouped ? sql`group by grp` : sql``}`,
+      select ${grouped ? sql`grp` : sql`''`} as grp, ${cols}${times} from people ${grouped ? sql`group by grp` : sql``}`,
     ),
   );
-  return stepCountsRows(rows, k, medians);
+  return withTimes(rows, k, medians, timeToConvert);
+}
+
+/** Time to convert between two required steps, asked of a statement beside its counts (ungrouped). */
+export type TimeToConvertSteps = { from: number; to: number };
+/** A statement's counts, and with TimeToConvertSteps each converted person's time between them (ms). */
+export type CountsWithTimes = { rows: StepCountsRow[]; times?: number[] };
+
+/**
+ * The column `times`: per person of `people` (one row each, with the fastest times d2…dk from the
+ * start, as the engine folds them) that reached step `to`, its fastest time to `to` minus its
+ * fastest to `from`: what factsTimeToConvert bins. A float8 array (the ms fit exactly): both
+ * drivers read it as numbers.
+ */
+function timesColumn(t: TimeToConvertSteps, people: string, reachedTo: SQL): SQL {
+  const dTo = sql.raw(`d${t.to}`);
+  const span = t.from === 1 ? dTo : sql`${dTo} - ${sql.raw(`d${t.from}`)}`;
+  return sql`(select coalesce(array_agg(${span})::float8[], '{}') from ${sql.raw(people)} where ${reachedTo}) as times`;
+}
+
+function withTimes(
+  rows: Record<string, string | number | null>[],
+  k: number,
+  medians: boolean,
+  timeToConvert: TimeToConvertSteps | undefined,
+): CountsWithTimes {
+  if (!timeToConvert) return { rows: stepCountsRows(rows, k, medians) };
+  const times = (rows[0] as Record<string, unknown> | undefined)?.times as (number | string)[] | undefined;
+  return { rows: stepCountsRows(rows, k, medians), times: (times ?? []).map(Number) };
 }
 
 /**
@@ -94,15 +124,22 @@ export async function stepCountsOf(
  * no time to any later step and no optional step), about a third, and only those without the bit,
  * or in "other", are aggregated per person.
  */
-export async function pairCounts(scope: ProjectScope, k: number, f: SQL, opts: PairCountsOptions): Promise<StepCountsRow[]> {
+export async function pairCounts(scope: ProjectScope, k: number, f: SQL, opts: PairCountsOptions): Promise<CountsWithTimes> {
   const q = pairCountsSql(k, opts);
   const rows = await withFunnelSettings(scope.db, (db) =>
     queryRows<Record<string, string | number | null>>(db, sql`with ${f}, ${q.ctes} ${q.select}`),
   );
-  return stepCountsRows(rows, k, opts.medians);
+  return withTimes(rows, k, opts.medians, opts.timeToConvert);
 }
 
-type PairCountsOptions = { limit: number | null; medians: boolean; byFirst: boolean; optionalMask: number };
+type PairCountsOptions = {
+  limit: number | null;
+  medians: boolean;
+  byFirst: boolean;
+  optionalMask: number;
+  /** Only ungrouped, where `r` holds one row per person: the times between two steps (timesColumn), from `r`. */
+  timeToConvert?: TimeToConvertSteps;
+};
 
 /** pairCounts' statement after `with f,`: its CTEs (v, c, top, counts, r, m) and its select. */
 function pairCountsSql(k: number, opts: PairCountsOptions): { ctes: SQL; select: SQL } {
@@ -139,9 +176,11 @@ function pairCountsSql(k: number, opts: PairCountsOptions): { ctes: SQL; select:
           from f where level >= 2 and not ${direct} group by 1, 2
         ),
         m as (select grp, ${stepColumns(k, (j) => reachedSql(j, optionalMask), medians, optionalMask, 2)} from r group by grp)`;
+  const t = opts.timeToConvert;
+  const times = t ? [timesColumn(t, "r", reachedSql(t.to, optionalMask))] : [];
   return {
     ctes,
-    select: sql`select c.grp, c.v1, ${sql.join([...vCols, ...medianCols], sql`, `)} from counts c left join m on m.grp = c.grp`,
+    select: sql`select c.grp, c.v1, ${sql.join([...vCols, ...medianCols, ...times], sql`, `)} from counts c left join m on m.grp = c.grp`,
   };
 }
 
