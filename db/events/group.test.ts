@@ -12,6 +12,18 @@ import { queryRows } from "../client";
 
 // Group commit (group.ts): requests of one project that arrive together are stored in one
 // transaction, and each is answered as if it had been stored alone, in arrival order.
+/** The same database handle, with each transaction run through `around` (which starts it by calling `run`). */
+function aroundTransactions(base: Db, around: (run: () => Promise<unknown>) => Promise<unknown>): Db {
+  return new Proxy(base, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      if (typeof value !== "function") return value;
+      if (key !== "transaction") return value.bind(target);
+      return (...args: unknown[]) => around(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+    },
+  }) as Db;
+}
+
 describeEachDb("group commit of a project's requests", (db) => {
   let projectId: string;
   beforeAll(async () => {
@@ -98,20 +110,14 @@ describeEachDb("group commit of a project's requests", (db) => {
     let running = 0;
     let most = 0;
     const base = db();
-    const counted = new Proxy(base, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target) as unknown;
-        if (key !== "transaction" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
-        return async (...args: unknown[]) => {
-          most = Math.max(most, ++running);
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } finally {
-            running--;
-          }
-        };
-      },
-    }) as Db;
+    const counted = aroundTransactions(base, async (run) => {
+      most = Math.max(most, ++running);
+      try {
+        return await run();
+      } finally {
+        running--;
+      }
+    });
     const team = (await teamScopeForUser(
       base,
       (await createAccount(base, { name: "T", email: "total@example.nl", password: "long enough pw" })).user.id,
@@ -138,16 +144,10 @@ describeEachDb("group commit of a project's requests", (db) => {
     // Every transaction waits at its start until the test lets it go, so the order of starts is the test's.
     const gates: (() => void)[] = [];
     const base = db();
-    const gated = new Proxy(base, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target) as unknown;
-        if (key !== "transaction" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
-        return async (...args: unknown[]) => {
-          await new Promise<void>((go) => gates.push(go));
-          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        };
-      },
-    }) as Db;
+    const gated = aroundTransactions(base, async (run) => {
+      await new Promise<void>((go) => gates.push(go));
+      return run();
+    });
     const until = async (done: () => boolean) => {
       for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
       expect(done()).toBe(true);
