@@ -59,7 +59,11 @@ function parseMessage(raw: string) {
   const [headers] = raw.split(/\r?\n\r?\n/, 1);
   const unfolded = headers.replace(/\r?\n[ \t]+/g, " ");
   const subject = decodeWords(unfolded.match(/^Subject: (.*)$/im)?.[1] ?? "");
-  const parts = raw.split(/\r?\n--[^\r\n]+/).map((p) => {
+  // Split on the message's own boundaries (every `boundary=` of its multiparts, nested ones too): a
+  // line of a quoted-printable part may begin with "--" as well (a share link's token, cut there).
+  const boundaries = [...raw.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map((m) => m[1].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const split = boundaries.length ? new RegExp(`\\r?\\n--(?:${boundaries.join("|")})(?:--)?`) : /\r?\n--[^\r\n]+/;
+  const parts = raw.split(split).map((p) => {
     const [h, ...body] = p.split(/\r?\n\r?\n/);
     const type = h.match(/Content-Type:\s*([^;\s]+)/i)?.[1]?.toLowerCase();
     const enc = h.match(/Content-Transfer-Encoding:\s*(\S+)/i)?.[1]?.toLowerCase();
