@@ -2,7 +2,7 @@ import { it, expect } from "vitest";
 import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import { ownerWithProject } from "../../../tests/fixtures";
 import { funnelStepCounts, type EngineDefinition, type StepCountsQuery } from "./engine";
-import { factsCanAnswer, factsStepCounts, factsTimeToConvert } from "./facts";
+import { factsCanAnswer, factsStepCounts, factsStepCountsWithTimeToConvert } from "./facts";
 import { buildFacts, readyFacts, refreshFacts } from "./factsUpkeep";
 import { funnelResults } from "./funnelResults";
 import { createFunnel } from "../../funnels";
@@ -113,7 +113,9 @@ describeEachDb("funnel facts for every rule", (db) => {
     // trends, the trend, and the previous period with its trend.
     const q = { ...rule.def, from: day(9), to: day(16), timeToConvert: rule.ttc, breakdown: "source" as const, compare: true };
     const engine = await funnelResults(scope, q);
-    expect(await factsTimeToConvert(scope, id!, q, rule.ttc.from, rule.ttc.to), rule.name).toEqual(engine.timeToConvert);
+    expect((await factsStepCountsWithTimeToConvert(scope, id!, q, rule.ttc.from, rule.ttc.to)).timeToConvert, rule.name).toEqual(
+      engine.timeToConvert,
+    );
     expect(engine.timeToConvert!.visitors, rule.name).toBeGreaterThan(0);
     expect(await funnelResults(scope, { ...q, saved: true }), rule.name).toEqual(engine);
     // With a filter the counts combine each person's rows by another statement (stepCountsOf), which

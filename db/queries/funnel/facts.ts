@@ -274,25 +274,11 @@ function valuePairColumns(field: SegmentField): { solo: SQL; gap: SQL | null } {
 export const gapColumn = (part: EventSegmentField | "person") => sql.raw(`gap_${part}`);
 
 /**
- * The time-to-convert block from the facts (the caller checked factsCanAnswer): per person, the
- * fastest time to step `to` minus the fastest to step `from` over the rows of the range that pass
- * the filters (min over rows is min over their starts, as the engine folds them), for the people
- * whose level reaches `to`.
- */
-export async function factsTimeToConvert(
-  scope: ProjectScope,
-  factsId: number,
-  q: StepCountsQuery,
-  from: number,
-  to: number,
-): Promise<TimeToConvert> {
-  return (await factsStepCountsWithTimeToConvert(scope, factsId, q, from, to)).timeToConvert;
-}
-
-/**
- * factsStepCounts of an ungrouped query and its time to convert (factsTimeToConvert) in one
- * statement: the times are read from the per-person rows the counts combine anyway, rather than by
- * a second pass over the range that groups every row by person again.
+ * factsStepCounts of an ungrouped query (the caller checked factsCanAnswer) and its time-to-convert
+ * block in one statement: per person, the fastest time to step `to` minus the fastest to step `from`
+ * over the rows of the range that pass the filters (min over rows is min over their starts, as the
+ * engine folds them), for the people whose level reaches `to`. The times are read from the
+ * per-person rows the counts combine anyway, rather than by a second pass over the range.
  */
 export async function factsStepCountsWithTimeToConvert(
   scope: ProjectScope,
