@@ -109,6 +109,16 @@ export type Observer = {
   settings?: Record<string, string>;
 };
 
+const poolSizes = new WeakMap<Db, number>();
+
+/**
+ * How many connections a database has: statements on other connections can run beside an open
+ * transaction only when it has more than one. PGlite (and a transaction's handle) has one.
+ */
+export function connectionsOf(db: Db): number {
+  return poolSizes.get(db) ?? 1;
+}
+
 /** A postgres.js-backed handle for a connection string. */
 export async function openPostgres(
   url: string,
@@ -127,6 +137,7 @@ export async function openPostgres(
     ...(onQuery ? { debug: (_connection: number, query: string, params: unknown[]) => onQuery(query, params) } : {}),
   });
   const db = drizzle(client, { schema }) as unknown as Db;
+  poolSizes.set(db, max);
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
-import { queryRows, type Db } from "../../client";
+import { connectionsOf, queryRows, type Db } from "../../client";
 import { runEngine, walkDefinition } from "./engine";
 import { FactRowsBuffer, factsGroupParts } from "./factsWrite";
 import { segmentIdSql } from "./personEvents";
@@ -9,6 +9,7 @@ import { settledInstant } from "./changes";
 import { funnelDefinitionOf, listFunnels } from "../../funnels";
 import { factsKey, type StepsAndWindow } from "./facts";
 import { isCitus } from "../../distribution";
+import { queryLimits } from "../../limits";
 
 /**
  * The upkeep of funnel facts (facts.ts beside this file reads them and says why they are exact):
@@ -21,42 +22,82 @@ import { isCitus } from "../../distribution";
 const INSERT_ROWS = 20_000;
 
 /**
+ * Person slices a build reads at once, each through its own cursor on its own connection, when the
+ * database has connections to spare (PostgreSQL; PGlite has one, and a build there reads in its
+ * transaction). README.md beside this file, "Kept current", says what it measured.
+ */
+const BUILD_SLICES = 2;
+
+/**
  * Writes the fact rows of the people that `only` selects (a condition on `e.person_id`; all of
  * them for a build) in the transaction `t`: the engine runs over all of their events with every
  * event an entry, grouped by local entry day and entry segment (its id: segmentIdSql), and streams
  * its per-(person, group) results into funnel_fact_rows (factsWrite.ts). The facts are therefore the
  * engine's own numbers for every definition. Events carry their segment's id only; the segments'
- * texts are written to funnel_segments once per distinct combination, when a batch names one the
- * table lacks (loadSegments; README.md beside this file).
+ * texts are written to funnel_segments once per distinct combination (loadSegments; README.md
+ * beside this file).
+ *
+ * A build (no `only`) with `slices` > 1 reads the people in that many slices (by a hash of the
+ * person id) at once, each engine run in its own transaction on another connection, while `t`
+ * inserts the rows: `t` alone writes, so the build stays one transaction under the facts' lock.
+ * The readers' snapshots begin after `t` took the lock, and a person whose events arrive after the
+ * build's start is recomputed by the next refresh whichever snapshot saw what (buildFacts).
  */
-async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: StepsAndWindow, only?: SQL): Promise<void> {
+async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: StepsAndWindow, only?: SQL, slices = 1): Promise<void> {
   const events = sql`from events e where e.project_id = ${scope.projectId}::uuid ${only ? sql`and ${only}` : sql``}`;
   const segments = new Map<string, (string | null)[]>();
   const inserted = { all: false };
-  const buffer = new FactRowsBuffer(def.steps.length, walkDefinition(def).optionalMask !== 0, segments);
-  let known = 0;
-  await runEngine(
-    scope,
-    { ...def, from: FAR_PAST, to: FAR_FUTURE },
-    { facts: { timeZone: scope.project.timeZone } },
-    {
-      db: t,
-      personCondition: only,
-      wholeProject: !only,
-      kind: "factsBuildMs",
-      // Streamed: the memory of a batch, however many events the project has.
-      maxRows: Number.MAX_SAFE_INTEGER,
-      onBatch: async (pairs, db) => {
-        // The segments of the groups this batch added (groups only grow over a run).
-        const ids = [...new Set(pairs.groups.slice(known).map((g) => factsGroupParts(g)[1]))].filter((id) => !segments.has(id));
-        known = pairs.groups.length;
-        if (ids.length) await loadSegments(scope, db, events, ids, segments, inserted);
-        buffer.add(pairs);
-        if (buffer.size >= INSERT_ROWS) await db.execute(buffer.take(scope.projectId, factsId));
+  const withOptional = walkDefinition(def).optionalMask !== 0;
+  // A build needs every segment of the project: written first (on `t`, while the readers' first
+  // FETCH aggregates their events), so that no batch waits for it.
+  const allSegments = only ? null : t.execute(insertSegments(scope, events)).then(() => void (inserted.all = true));
+  // Awaited below; until then a failure must not count as unhandled.
+  allSegments?.catch(() => {});
+  let failed = false;
+  const run = async (condition: SQL | undefined, reader: Db | undefined) => {
+    const buffer = new FactRowsBuffer(def.steps.length, withOptional, segments);
+    let known = 0;
+    await runEngine(
+      scope,
+      { ...def, from: FAR_PAST, to: FAR_FUTURE },
+      { facts: { timeZone: scope.project.timeZone } },
+      {
+        db: reader,
+        personCondition: condition,
+        wholeProject: !only,
+        kind: "factsBuildMs",
+        // Streamed: the memory of a batch, however many events the project has.
+        maxRows: Number.MAX_SAFE_INTEGER,
+        onBatch: async (pairs) => {
+          // Another slice failed: stop reading (its error is the build's).
+          if (failed) throw new Error("funnel facts: another slice of the build failed");
+          await allSegments;
+          // The segments of the groups this batch added (groups only grow over a run).
+          const ids = [...new Set(pairs.groups.slice(known).map((g) => factsGroupParts(g)[1]))].filter((id) => !segments.has(id));
+          known = pairs.groups.length;
+          if (ids.length) await loadSegments(scope, t, events, ids, segments, inserted);
+          buffer.add(pairs);
+          if (buffer.size >= INSERT_ROWS) await t.execute(buffer.take(scope.projectId, factsId));
+        },
       },
-    },
+    );
+    if (buffer.size) await t.execute(buffer.take(scope.projectId, factsId));
+  };
+  if (only || slices <= 1) {
+    await allSegments;
+    return run(only, t);
+  }
+  const results = await Promise.allSettled(
+    Array.from({ length: slices }, (_, i) =>
+      run(sql`(hashtext(e.person_id) & ${slices - 1}) = ${i}`, undefined).catch((err) => {
+        failed = true;
+        throw err;
+      }),
+    ),
   );
-  if (buffer.size) await t.execute(buffer.take(scope.projectId, factsId));
+  await allSegments;
+  const failure = results.find((r) => r.status === "rejected");
+  if (failure) throw failure.reason;
 }
 
 const SEGMENT_FIELD_COLUMNS = Object.values(SEGMENT_COLUMNS);
@@ -137,8 +178,10 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
   await scope.db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
+    // The build's own statements (the segments, the inserts) get a build's time limit, as its reads do.
+    await t.execute(sql`select set_config('statement_timeout', ${String(queryLimits.factsBuildMs)}, true)`);
     await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id}`);
-    await writeFacts(scope, t, id, def);
+    await writeFacts(scope, t, id, def, undefined, connectionsOf(scope.db) > BUILD_SLICES ? BUILD_SLICES : 1);
     await t.execute(sql`update funnel_fact_sets set applied_until = ${started.at}::timestamptz,
       applied_event_id = ${started.eventId}, built_at = now()
       where project_id = ${scope.projectId}::uuid and id = ${id}`);
