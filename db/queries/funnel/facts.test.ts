@@ -210,8 +210,10 @@ describeEachDb("funnel facts", (db) => {
     await insertInBatches(scope, randomEvents(prng(11), 80, "fb"));
     // The rows' insert fails for this project (on PostgreSQL the build reads in two slices at once:
     // whichever slice's rows come first fail, and the other must stop and the build roll back).
-    await db().execute(sql.raw(`create function facts_fail() returns trigger language plpgsql as $$
-      begin if new.project_id = '${scope.projectId}' then raise exception 'facts insert refused'; end if; return new; end $$`));
+    await db().execute(
+      sql.raw(`create function facts_fail() returns trigger language plpgsql as $$
+      begin if new.project_id = '${scope.projectId}' then raise exception 'facts insert refused'; end if; return new; end $$`),
+    );
     await db().execute(sql`create trigger facts_fail before insert on funnel_fact_rows for each row execute function facts_fail()`);
     try {
       await expect(buildFacts(scope, DEF)).rejects.toThrow();

@@ -20,6 +20,8 @@ import { queryLimits } from "../../limits";
 
 /** Fact rows buffered per insert statement. */
 const INSERT_ROWS = 20_000;
+/** Insert statements a run may have waiting in its transaction's line while it reads on. */
+const QUEUED_INSERTS = 2;
 
 /**
  * Person slices a build reads at once, each through its own cursor on its own connection, when the
@@ -48,12 +50,36 @@ async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: Step
   const segments = new Map<string, (string | null)[]>();
   const inserted = { all: false };
   const withOptional = walkDefinition(def).optionalMask !== 0;
-  // A build needs every segment of the project: written first (on `t`, while the readers' first
-  // FETCH aggregates their events), so that no batch waits for it.
-  const allSegments = only ? null : t.execute(insertSegments(scope, events)).then(() => void (inserted.all = true));
+  // A project's first build needs all of its segments: written first (on `t`, while the readers'
+  // first FETCH aggregates their events), so that no batch waits for them. Later builds find theirs
+  // in funnel_segments, and add a missing one as a refresh does (loadSegments).
+  const allSegments = only
+    ? null
+    : (async () => {
+        const [{ any }] = await queryRows<{ any: boolean }>(
+          t,
+          sql`select exists (select 1 from funnel_segments where project_id = ${scope.projectId}::uuid) as any`,
+        );
+        if (any) return;
+        await t.execute(insertSegments(scope, events));
+        inserted.all = true;
+      })();
   // Awaited below; until then a failure must not count as unhandled.
   allSegments?.catch(() => {});
   let failed = false;
+  // Inserts wait in `t`'s line while the readers go on: at most QUEUED_INSERTS statements (bounded
+  // memory); a failed one is thrown to whoever queues or drains next.
+  const queued: Promise<unknown>[] = [];
+  const insert = async (statement: SQL) => {
+    while (queued.length >= QUEUED_INSERTS) await queued.shift();
+    // A real promise: drizzle's query runs again each time its own is awaited.
+    const write = Promise.resolve(t.execute(statement));
+    write.catch(() => {});
+    queued.push(write);
+  };
+  const drain = async () => {
+    while (queued.length) await queued.shift();
+  };
   const run = async (condition: SQL | undefined, reader: Db | undefined) => {
     const buffer = new FactRowsBuffer(def.steps.length, withOptional, segments);
     let known = 0;
@@ -77,15 +103,16 @@ async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: Step
           known = pairs.groups.length;
           if (ids.length) await loadSegments(scope, t, events, ids, segments, inserted);
           buffer.add(pairs);
-          if (buffer.size >= INSERT_ROWS) await t.execute(buffer.take(scope.projectId, factsId));
+          if (buffer.size >= INSERT_ROWS) await insert(buffer.take(scope.projectId, factsId));
         },
       },
     );
-    if (buffer.size) await t.execute(buffer.take(scope.projectId, factsId));
+    if (buffer.size) await insert(buffer.take(scope.projectId, factsId));
   };
   if (only || slices <= 1) {
     await allSegments;
-    return run(only, t);
+    await run(only, t);
+    return drain();
   }
   const results = await Promise.allSettled(
     Array.from({ length: slices }, (_, i) =>
@@ -98,6 +125,7 @@ async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: Step
   await allSegments;
   const failure = results.find((r) => r.status === "rejected");
   if (failure) throw failure.reason;
+  await drain();
 }
 
 const SEGMENT_FIELD_COLUMNS = Object.values(SEGMENT_COLUMNS);

@@ -144,12 +144,14 @@ export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, gr
   ) c group by c.p`;
 }
 
-const TWO_32 = 4294967296;
+/** A segment id's lower part in parsePerson: its last nine decimal digits. */
+const LOW_DIGITS = 9;
 
 /** A segment id as parsePerson keeps it (segHi, segLo), as the decimal text PostgreSQL writes. */
 export function segmentIdText(segHi: number, segLo: number): string {
-  const magnitude = (BigInt(segHi < 0 ? -1 - segHi : segHi) << 32n) + BigInt(segLo);
-  return String(segHi < 0 ? -magnitude : magnitude);
+  const high = segHi < 0 ? -1 - segHi : segHi;
+  const digits = high > 0 ? `${high}${String(segLo).padStart(LOW_DIGITS, "0")}` : String(segLo);
+  return segHi < 0 ? `-${digits}` : digits;
 }
 
 /** One person's events, parsed and sorted (shared buffers, reused between people). */
@@ -163,7 +165,8 @@ export type PersonEvents = {
   day: Int32Array;
   /**
    * the segment's 64-bit id (facts runs), exactly, as its sign and magnitude in two parts:
-   * segHi = high 32 bits of the magnitude (−1 − that when negative), segLo = its low 32 bits
+   * segLo = the magnitude's last nine decimal digits, segHi = the digits before them (−1 − that
+   * when negative): both exact in a double, read without a division per digit
    */
   segHi: Float64Array;
   segLo: Float64Array;
@@ -207,16 +210,14 @@ export function parsePerson(r: string, from: number): PersonEvents {
   let row = 0;
   let v = 0;
   let neg = false;
-  // The segment id (field 6) has up to 19 digits: kept exactly as two base-2^32 limbs.
-  let hi = 0;
+  // The segment id (field 6) has up to 19 digits: read at its end, the digits before the last nine
+  // (hi) and the last nine (lo), each exact in a double.
+  let start = -1;
   for (let i = 0; i <= r.length; i++) {
     const c = i < r.length ? r.charCodeAt(i) : 59;
     if (c >= 48 && c <= 57) {
-      v = v * 10 + (c - 48);
-      if (field === 6) {
-        hi = hi * 10 + Math.floor(v / TWO_32);
-        v %= TWO_32;
-      }
+      if (field !== 6) v = v * 10 + (c - 48);
+      else if (start < 0) start = i;
       continue;
     }
     if (c === 45) {
@@ -236,9 +237,15 @@ export function parsePerson(r: string, from: number): PersonEvents {
     else if (field === 4) s.excl[row] = x;
     else if (field === 5) s.day[row] = x;
     else {
+      if (start < 0) start = i;
+      const split = Math.max(start, i - LOW_DIGITS);
+      let hi = 0;
+      let lo = 0;
+      for (let j = start; j < split; j++) hi = hi * 10 + (r.charCodeAt(j) - 48);
+      for (let j = split; j < i; j++) lo = lo * 10 + (r.charCodeAt(j) - 48);
       s.segHi[row] = neg ? -1 - hi : hi;
-      s.segLo[row] = v;
-      hi = 0;
+      s.segLo[row] = lo;
+      start = -1;
     }
     v = 0;
     neg = false;
