@@ -24,9 +24,13 @@ const INSERT_ROWS = 20_000;
 const QUEUED_INSERTS = 2;
 
 /**
- * Person slices a build reads at once, each through its own cursor on its own connection, when the
- * database has connections to spare (PostgreSQL; PGlite has one, and a build there reads in its
- * transaction). README.md beside this file, "Kept current", says what it measured.
+ * Person slices a build reads at once, each through its own cursor in its own transaction on another
+ * connection, when the database has connections to spare (PostgreSQL; PGlite has one, and a build
+ * there reads in its own transaction). One build of the process at a time reads sliced (a second
+ * reads in its transaction, as before): the slices hold two of the heavy-statement slots and two
+ * connections beside the build's own, and several sliced builds waiting for connections that their
+ * own transactions hold could wait forever on a small pool. README.md beside this file, "How a build
+ * reads and writes", says what it measured.
  */
 const BUILD_SLICES = 2;
 
@@ -37,44 +41,37 @@ const BUILD_SLICES = 2;
  * its per-(person, group) results into funnel_fact_rows (factsWrite.ts). The facts are therefore the
  * engine's own numbers for every definition. Events carry their segment's id only; the segments'
  * texts are written to funnel_segments once per distinct combination (loadSegments; README.md
- * beside this file).
+ * beside this file); `segmentsWritten` says the caller has just written all of the project's.
  *
- * A build (no `only`) with `slices` > 1 reads the people in that many slices (by a hash of the
+ * With `slices` > 1 (a build: no `only`) the people are read in that many slices (by a hash of the
  * person id) at once, each engine run in its own transaction on another connection, while `t`
- * inserts the rows: `t` alone writes, so the build stays one transaction under the facts' lock.
- * The readers' snapshots begin after `t` took the lock, and a person whose events arrive after the
- * build's start is recomputed by the next refresh whichever snapshot saw what (buildFacts).
+ * alone writes, so the build stays one transaction under the facts' lock. The readers' snapshots
+ * begin after `t` took the lock, and a person whose events arrive after the build's start is
+ * recomputed by the next refresh whichever snapshot saw what (buildFacts).
  */
-async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: StepsAndWindow, only?: SQL, slices = 1): Promise<void> {
+async function writeFacts(
+  scope: ProjectScope,
+  t: Db,
+  factsId: number,
+  def: StepsAndWindow,
+  opts: { only?: SQL; slices?: number; segmentsWritten?: boolean } = {},
+): Promise<void> {
+  const { only, slices = 1 } = opts;
   const events = sql`from events e where e.project_id = ${scope.projectId}::uuid ${only ? sql`and ${only}` : sql``}`;
   const segments = new Map<string, (string | null)[]>();
-  const inserted = { all: false };
+  const inserted: Inserted = { all: opts.segmentsWritten === true };
   const withOptional = walkDefinition(def).optionalMask !== 0;
-  // A project's first build needs all of its segments: written first (on `t`, while the readers'
-  // first FETCH aggregates their events), so that no batch waits for them. Later builds find theirs
-  // in funnel_segments, and add a missing one as a refresh does (loadSegments).
-  const allSegments = only
-    ? null
-    : (async () => {
-        const [{ any }] = await queryRows<{ any: boolean }>(
-          t,
-          sql`select exists (select 1 from funnel_segments where project_id = ${scope.projectId}::uuid) as any`,
-        );
-        if (any) return;
-        await t.execute(insertSegments(scope, events));
-        inserted.all = true;
-      })();
-  // Awaited below; until then a failure must not count as unhandled.
-  allSegments?.catch(() => {});
   let failed = false;
-  // Inserts wait in `t`'s line while the readers go on: at most QUEUED_INSERTS statements (bounded
-  // memory); a failed one is thrown to whoever queues or drains next.
+  // Sliced, inserts wait in `t`'s line while the readers go on: at most QUEUED_INSERTS statements
+  // (bounded memory); a failed one stops the readers at their next batch and is thrown to whoever
+  // queues or drains next. A run in `t` itself inserts in turn, through its own statement's errors.
   const queued: Promise<unknown>[] = [];
-  const insert = async (statement: SQL) => {
+  const insert = async (statement: SQL, db: Db) => {
+    if (slices <= 1) return void (await db.execute(statement));
     while (queued.length >= QUEUED_INSERTS) await queued.shift();
     // A real promise: drizzle's query runs again each time its own is awaited.
     const write = Promise.resolve(t.execute(statement));
-    write.catch(() => {});
+    write.catch(() => void (failed = true));
     queued.push(write);
   };
   const drain = async () => {
@@ -94,26 +91,21 @@ async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: Step
         kind: "factsBuildMs",
         // Streamed: the memory of a batch, however many events the project has.
         maxRows: Number.MAX_SAFE_INTEGER,
-        onBatch: async (pairs) => {
-          // Another slice failed: stop reading (its error is the build's).
-          if (failed) throw new Error("funnel facts: another slice of the build failed");
-          await allSegments;
+        onBatch: async (pairs, db) => {
+          // Another slice or an insert failed: stop reading (its error is the build's).
+          if (failed) throw new Error("funnel facts: another part of the build failed");
           // The segments of the groups this batch added (groups only grow over a run).
           const ids = [...new Set(pairs.groups.slice(known).map((g) => factsGroupParts(g)[1]))].filter((id) => !segments.has(id));
           known = pairs.groups.length;
-          if (ids.length) await loadSegments(scope, t, events, ids, segments, inserted);
+          if (ids.length) await loadSegments(scope, reader ? db : t, events, ids, segments, inserted);
           buffer.add(pairs);
-          if (buffer.size >= INSERT_ROWS) await insert(buffer.take(scope.projectId, factsId));
+          if (buffer.size >= INSERT_ROWS) await insert(buffer.take(scope.projectId, factsId), db);
         },
       },
     );
-    if (buffer.size) await insert(buffer.take(scope.projectId, factsId));
+    if (buffer.size) await insert(buffer.take(scope.projectId, factsId), t);
   };
-  if (only || slices <= 1) {
-    await allSegments;
-    await run(only, t);
-    return drain();
-  }
+  if (slices <= 1) return run(only, t);
   const results = await Promise.allSettled(
     Array.from({ length: slices }, (_, i) =>
       run(sql`(hashtext(e.person_id) & ${slices - 1}) = ${i}`, undefined).catch((err) => {
@@ -122,7 +114,6 @@ async function writeFacts(scope: ProjectScope, t: Db, factsId: number, def: Step
       }),
     ),
   );
-  await allSegments;
   const failure = results.find((r) => r.status === "rejected");
   if (failure) throw failure.reason;
   await drain();
@@ -158,7 +149,7 @@ async function loadSegments(
   events: SQL,
   ids: string[],
   into: Map<string, (string | null)[]>,
-  inserted: { all: boolean },
+  inserted: Inserted,
 ): Promise<void> {
   const read = async (which: string[]) => {
     const rows = await queryRows<Record<string, string | null>>(
@@ -173,12 +164,22 @@ async function loadSegments(
       );
   };
   await read(ids);
-  const missing = ids.filter((id) => !into.has(id));
+  let missing = ids.filter((id) => !into.has(id));
   if (!missing.length) return;
-  await db.execute(insertSegments(scope, events, inserted.all ? missing : undefined));
-  inserted.all = true;
+  if (!inserted.all) {
+    // Once per run, however many slices find a segment missing at the same time.
+    inserted.running ??= Promise.resolve(db.execute(insertSegments(scope, events))).then(() => void (inserted.all = true));
+    await inserted.running;
+    await read(missing);
+    missing = missing.filter((id) => !into.has(id));
+    if (!missing.length) return;
+  }
+  await db.execute(insertSegments(scope, events, missing));
   await read(missing);
 }
+
+/** Whether a run has added all of its events' segments (loadSegments), or is adding them. */
+type Inserted = { all: boolean; running?: Promise<void> };
 
 const FAR_PAST = new Date(Date.UTC(1970, 0, 1));
 const FAR_FUTURE = new Date(Date.UTC(2200, 0, 1));
@@ -203,17 +204,38 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
       on conflict (project_id, funnel_key) do update set funnel_key = excluded.funnel_key returning id`,
   );
   const id = Number(set.id); // bigint: postgres.js returns it as a string
-  await scope.db.transaction(async (tx) => {
+  const buildLimit = sql`select set_config('statement_timeout', ${String(queryLimits.factsBuildMs)}, true)`;
+  // A project's first build needs all of its segments: written first, in a statement of their own
+  // (committed at once, so that another funnel's build never waits for this one's transaction to
+  // add the same ones). Later builds find theirs, and add a missing one as a refresh does.
+  const segmentsWritten = await scope.db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
-    // The build's own statements (the segments, the inserts) get a build's time limit, as its reads do.
-    await t.execute(sql`select set_config('statement_timeout', ${String(queryLimits.factsBuildMs)}, true)`);
-    await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id}`);
-    await writeFacts(scope, t, id, def, undefined, connectionsOf(scope.db) > BUILD_SLICES ? BUILD_SLICES : 1);
-    await t.execute(sql`update funnel_fact_sets set applied_until = ${started.at}::timestamptz,
-      applied_event_id = ${started.eventId}, built_at = now()
-      where project_id = ${scope.projectId}::uuid and id = ${id}`);
+    const [{ any }] = await queryRows<{ any: boolean }>(
+      t,
+      sql`select exists (select 1 from funnel_segments where project_id = ${scope.projectId}::uuid) as any`,
+    );
+    if (any) return false;
+    await t.execute(buildLimit);
+    await t.execute(insertSegments(scope, sql`from events e where e.project_id = ${scope.projectId}::uuid`));
+    return true;
   });
+  const sliced = connectionsOf(scope.db) >= BUILD_SLICES + 2 && !inFlight.slicedBuild;
+  if (sliced) inFlight.slicedBuild = true;
+  try {
+    await scope.db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      await t.execute(sql`select pg_advisory_xact_lock(${lockKey(scope, key)})`);
+      // The build's own statements (the inserts) get a build's time limit, as its reads do.
+      await t.execute(buildLimit);
+      await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id}`);
+      await writeFacts(scope, t, id, def, { slices: sliced ? BUILD_SLICES : 1, segmentsWritten });
+      await t.execute(sql`update funnel_fact_sets set applied_until = ${started.at}::timestamptz,
+        applied_event_id = ${started.eventId}, built_at = now()
+        where project_id = ${scope.projectId}::uuid and id = ${id}`);
+    });
+  } finally {
+    if (sliced) inFlight.slicedBuild = false;
+  }
   await dropUnusedFacts(scope, key);
   // Fresh statistics, or the planner takes the new segments for a handful and sorts where it should
   // hash (PGlite has no autovacuum, and PostgreSQL's may not have come round yet).
@@ -277,7 +299,7 @@ async function refreshed(scope: ProjectScope, def: StepsAndWindow): Promise<{ id
       // same set of persons both times: what lies below `until` is settled, changes.ts).
       await t.execute(sql`delete from funnel_fact_rows where project_id = ${scope.projectId}::uuid and facts_id = ${id}
         and person_id in (${changed})`);
-      await writeFacts(scope, t, id, def, sql`e.person_id in (${changed})`);
+      await writeFacts(scope, t, id, def, { only: sql`e.person_id in (${changed})` });
     }
     await t.execute(sql`update funnel_fact_sets set applied_until = ${until.at}::timestamptz, applied_event_id = ${until.eventId}
       where project_id = ${scope.projectId}::uuid and id = ${id}`);
@@ -287,9 +309,14 @@ async function refreshed(scope: ProjectScope, def: StepsAndWindow): Promise<{ id
 
 /** Refreshes and builds in flight in this process, by project and facts key (requests share them). */
 const g = globalThis as unknown as {
-  __trechterFactsInFlight?: { refreshes: Map<string, Promise<{ id: number; persons: number } | null>>; builds: Map<string, Promise<void>> };
+  __trechterFactsInFlight?: {
+    refreshes: Map<string, Promise<{ id: number; persons: number } | null>>;
+    builds: Map<string, Promise<void>>;
+    /** a build of this process reads in slices (BUILD_SLICES) */
+    slicedBuild?: boolean;
+  };
 };
-const inFlight = (g.__trechterFactsInFlight ??= { refreshes: new Map(), builds: new Map() });
+const inFlight = (g.__trechterFactsInFlight ??= { refreshes: new Map(), builds: new Map(), slicedBuild: false });
 
 function shared<T>(map: Map<string, Promise<T>>, id: string, start: () => Promise<T>): Promise<T> {
   let running = map.get(id);
