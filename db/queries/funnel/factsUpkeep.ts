@@ -62,6 +62,12 @@ async function writeFacts(
   const inserted: Inserted = { all: opts.segmentsWritten === true };
   const withOptional = walkDefinition(def).optionalMask !== 0;
   let failed = false;
+  /** the first failure of a sliced run (a reader's or an insert's), which the build throws */
+  let cause: unknown;
+  const fail = (err: unknown) => {
+    failed = true;
+    cause ??= err;
+  };
   // Sliced, inserts wait in `t`'s line while the readers go on: at most QUEUED_INSERTS statements
   // (bounded memory); a failed one stops the readers at their next batch and is thrown to whoever
   // queues or drains next. A run in `t` itself inserts in turn, through its own statement's errors.
@@ -71,7 +77,7 @@ async function writeFacts(
     while (queued.length >= QUEUED_INSERTS) await queued.shift();
     // A real promise: drizzle's query runs again each time its own is awaited.
     const write = Promise.resolve(t.execute(statement));
-    write.catch(() => void (failed = true));
+    write.catch(fail);
     queued.push(write);
   };
   const drain = async () => {
@@ -109,13 +115,12 @@ async function writeFacts(
   const results = await Promise.allSettled(
     Array.from({ length: slices }, (_, i) =>
       run(sql`(hashtext(e.person_id) & ${slices - 1}) = ${i}`, undefined).catch((err) => {
-        failed = true;
+        fail(err);
         throw err;
       }),
     ),
   );
-  const failure = results.find((r) => r.status === "rejected");
-  if (failure) throw failure.reason;
+  if (results.some((r) => r.status === "rejected")) throw cause;
   await drain();
 }
 
