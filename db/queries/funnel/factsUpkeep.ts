@@ -9,7 +9,7 @@ import { settledInstant } from "./changes";
 import { funnelDefinitionOf, listFunnels } from "../../funnels";
 import { factsKey, type StepsAndWindow } from "./facts";
 import { isCitus } from "../../distribution";
-import { queryLimits } from "../../limits";
+import { limitedStatements, queryLimits } from "../../limits";
 
 /**
  * The upkeep of funnel facts (facts.ts beside this file reads them and says why they are exact):
@@ -213,14 +213,13 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
   // A project's first build needs all of its segments: written first, in a statement of their own
   // (committed at once, so that another funnel's build never waits for this one's transaction to
   // add the same ones). Later builds find theirs, and add a missing one as a refresh does.
-  const segmentsWritten = await scope.db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  // A heavy statement like the build's reads: under their time limit, holding a heavy-statement slot.
+  const segmentsWritten = await limitedStatements(scope.db, "factsBuildMs", async (t) => {
     const [{ any }] = await queryRows<{ any: boolean }>(
       t,
       sql`select exists (select 1 from funnel_segments where project_id = ${scope.projectId}::uuid) as any`,
     );
     if (any) return false;
-    await t.execute(buildLimit);
     await t.execute(insertSegments(scope, sql`from events e where e.project_id = ${scope.projectId}::uuid`));
     return true;
   });
