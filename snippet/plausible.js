@@ -30,6 +30,28 @@
     ((nav.webdriver || w._phantom || w.__nightmare || w.Cypress) && !w.__plausible);
   var queued = (w.plausible && w.plausible.q) || [];
 
+  // One request at a time, in the order the calls were made: the server times an event when it
+  // arrives, so two requests in flight at once could be stored the other way round and break a
+  // funnel's order. A request unanswered after 3 s lets the next one go; when the page is left,
+  // whatever still waits goes at once (keepalive carries it past the unload).
+  var waiting = [];
+  var busy;
+  function next() {
+    if (busy || !waiting.length) return;
+    var item = (busy = waiting.shift());
+    var release = function () {
+      if (busy === item) {
+        busy = null;
+        next();
+      }
+    };
+    setTimeout(release, 3000);
+    item().then(release, release);
+  }
+  w.addEventListener("pagehide", function () {
+    while (waiting.length) waiting.shift()();
+  });
+
   function plausible(event, options) {
     options = options || {};
     if (off) return options.callback && options.callback();
@@ -40,15 +62,21 @@
     var done = function (r) {
       options.callback && options.callback(r);
     };
-    w.fetch &&
-      w
-        .fetch(endpoint, { method: "POST", keepalive: true, headers: { "Content-Type": "text/plain" }, body: JSON.stringify(payload) })
-        .then(function (r) {
-          done({ status: r.status });
-        })
-        .catch(function (error) {
-          done({ error: error });
-        });
+    if (!w.fetch) return;
+    var body = JSON.stringify(payload);
+    waiting.push(function () {
+      return w
+        .fetch(endpoint, { method: "POST", keepalive: true, headers: { "Content-Type": "text/plain" }, body: body })
+        .then(
+          function (r) {
+            done({ status: r.status });
+          },
+          function (error) {
+            done({ error: error });
+          },
+        );
+    });
+    next();
   }
   w.plausible = plausible;
 
