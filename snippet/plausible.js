@@ -65,16 +65,14 @@
     if (!w.fetch) return;
     var body = JSON.stringify(payload);
     waiting.push(function () {
-      return w
-        .fetch(endpoint, { method: "POST", keepalive: true, headers: { "Content-Type": "text/plain" }, body: body })
-        .then(
-          function (r) {
-            done({ status: r.status });
-          },
-          function (error) {
-            done({ error: error });
-          },
-        );
+      return w.fetch(endpoint, { method: "POST", keepalive: true, headers: { "Content-Type": "text/plain" }, body: body }).then(
+        function (r) {
+          done({ status: r.status });
+        },
+        function (error) {
+          done({ error: error });
+        },
+      );
     });
     next();
   }

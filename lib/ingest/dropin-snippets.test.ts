@@ -19,7 +19,14 @@ function load(file: "umami.js" | "plausible.js", attrs: Record<string, string>, 
   const timers: (() => void)[] = [];
   const store = new Map<string, string>();
   const window: Record<string, unknown> = {
-    location: { href: "https://www.bakkerij.nl/reserveren", hostname: "www.bakkerij.nl", origin: "https://www.bakkerij.nl", pathname: "/reserveren", search: "", hash: "" },
+    location: {
+      href: "https://www.bakkerij.nl/reserveren",
+      hostname: "www.bakkerij.nl",
+      origin: "https://www.bakkerij.nl",
+      pathname: "/reserveren",
+      search: "",
+      hash: "",
+    },
     localStorage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) },
     crypto: { randomUUID: () => "0b3c0c7e-7d3a-4f7e-9a56-5b8d9f1f0a11" },
     screen: { width: 1280, height: 800 },
@@ -73,9 +80,9 @@ describe("the Umami drop-in sends one request at a time, in the order of the cal
   it("lets the next request go when one hangs for 3 s, and sends everything waiting when the page is left", async () => {
     const page = umami();
     const api = page.window.umami as { track(n: string): Promise<unknown> };
-    api.track("a");
-    api.track("b");
-    api.track("c");
+    void api.track("a");
+    void api.track("b");
+    void api.track("c");
     await settle();
     expect(page.requests.map(nameOf)).toEqual(["event:"]);
     page.timers[0](); // the page view's 3 s are up
