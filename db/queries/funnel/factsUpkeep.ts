@@ -214,15 +214,27 @@ export async function buildFacts(scope: ProjectScope, def: StepsAndWindow): Prom
   // (committed at once, so that another funnel's build never waits for this one's transaction to
   // add the same ones). Later builds find theirs, and add a missing one as a refresh does.
   // A heavy statement like the build's reads: under their time limit, holding a heavy-statement slot.
-  const segmentsWritten = await limitedStatements(scope.db, "factsBuildMs", async (t) => {
-    const [{ any }] = await queryRows<{ any: boolean }>(
-      t,
-      sql`select exists (select 1 from funnel_segments where project_id = ${scope.projectId}::uuid) as any`,
-    );
-    if (any) return false;
-    await t.execute(insertSegments(scope, sql`from events e where e.project_id = ${scope.projectId}::uuid`));
-    return true;
-  });
+  const segmentsWritten = await limitedStatements(
+    scope.db,
+    "factsBuildMs",
+    async (t) => {
+      const [{ any }] = await queryRows<{ any: boolean }>(
+        t,
+        sql`select exists (select 1 from funnel_segments where project_id = ${scope.projectId}::uuid) as any`,
+      );
+      if (any) return false;
+      // The distinct combinations first, into a temporary table: PostgreSQL reads the events for a
+      // CREATE TABLE … AS with parallel workers, which it never does for an INSERT … SELECT; and no JIT.
+      // At 10 million events: 9.8 s as one INSERT … SELECT, 7.3 s so with JIT, 4.8 s so without it
+      // (JIT compiled 128 functions for a statement that never won the time back).
+      const eCols = sql.raw(SEGMENT_FIELD_COLUMNS.map((c) => `e.${c}`).join(", "));
+      await t.execute(sql`create temporary table build_segments on commit drop as
+      select distinct ${eCols} from events e where e.project_id = ${scope.projectId}::uuid`);
+      await t.execute(insertSegments(scope, sql`from build_segments e`));
+      return true;
+    },
+    { jit: "off" },
+  );
   const sliced = connectionsOf(scope.db) >= BUILD_SLICES + 2 && !inFlight.slicedBuild;
   if (sliced) inFlight.slicedBuild = true;
   try {

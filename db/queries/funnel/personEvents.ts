@@ -134,8 +134,14 @@ export function personEventsStatement(scope: ProjectScope, q: CandidateQuery, gr
     ...(day ? [day] : []),
     ...(segment ? [segment] : []),
   ];
+  // A facts run (a build's slice: PostgreSQL expects few people in it and sorts) groups people by
+  // their ids in the "C" collation, whatever the database's: one reader of a build took 25.3 s in
+  // "C" and 37.5 s in nl-NL (ICU), whose comparisons cost more and get no abbreviated keys. The
+  // grouping is the same (ids are equal only when their bytes are). Not for the engine's runs,
+  // which hash: there the collation tipped one plan to a slower sort (7.4 s against 6.4 s).
+  const person = grouping.facts ? sql`e.person_id collate "C"` : sql`e.person_id`;
   return sql`select c.p, string_agg(c.r, ';') as r${sql.join(aggs, sql``)} from (
-    select e.person_id as p,
+    select ${person} as p,
       concat_ws(',', ${sql.join(numbers, sql`, `)}) as r
       ${sql.join(extra, sql``)}
     from events e ${persons}
