@@ -10,6 +10,8 @@
  * Do Not Track and Global Privacy Control: nothing is sent. Like Plausible's script, nothing is sent
  * from a browser driven by automation unless the page sets window.__plausible.
  */
+import { inOrder } from "./in-order.js";
+
 (function (w, d) {
   var script = d.currentScript;
   if (!script) return;
@@ -30,27 +32,7 @@
     ((nav.webdriver || w._phantom || w.__nightmare || w.Cypress) && !w.__plausible);
   var queued = (w.plausible && w.plausible.q) || [];
 
-  // One request at a time, in the order the calls were made: the server times an event when it
-  // arrives, so two requests in flight at once could be stored the other way round and break a
-  // funnel's order. A request unanswered after 3 s lets the next one go; when the page is left,
-  // whatever still waits goes at once (keepalive carries it past the unload).
-  var waiting = [];
-  var busy;
-  function next() {
-    if (busy || !waiting.length) return;
-    var item = (busy = waiting.shift());
-    var release = function () {
-      if (busy === item) {
-        busy = null;
-        next();
-      }
-    };
-    setTimeout(release, 3000);
-    item().then(release, release);
-  }
-  w.addEventListener("pagehide", function () {
-    while (waiting.length) waiting.shift()();
-  });
+  var queue = inOrder(w); // one request at a time, in call order (in-order.js)
 
   function plausible(event, options) {
     options = options || {};
@@ -64,7 +46,7 @@
     };
     if (!w.fetch) return;
     var body = JSON.stringify(payload);
-    waiting.push(function () {
+    queue(function () {
       return w.fetch(endpoint, { method: "POST", keepalive: true, headers: { "Content-Type": "text/plain" }, body: body }).then(
         function (r) {
           done({ status: r.status });
@@ -74,7 +56,6 @@
         },
       );
     });
-    next();
   }
   w.plausible = plausible;
 

@@ -9,6 +9,8 @@
  * (`umami.visitor` in localStorage), so visitors keep their id across the switch. Do Not Track and
  * Global Privacy Control: nothing is sent and nothing is stored.
  */
+import { inOrder } from "./in-order.js";
+
 (function (w, d) {
   var script = d.currentScript;
   if (!script) return;
@@ -68,38 +70,17 @@
       vid: vid || undefined,
     };
   }
-  // One request at a time, in the order the calls were made: the server times an event when it
-  // arrives, so two requests in flight at once (a click, then identify) could be stored the other way
-  // round and break a funnel's order. A request unanswered after 3 s lets the next one go; when the
-  // page is left, whatever still waits goes at once (keepalive carries it past the unload).
-  var waiting = [];
-  var busy;
-  function next() {
-    if (busy || !waiting.length) return;
-    var item = (busy = waiting.shift());
-    var release = function () {
-      if (busy === item) {
-        busy = null;
-        next();
-      }
-    };
-    setTimeout(release, 3000);
-    item().then(release);
-  }
-  w.addEventListener("pagehide", function () {
-    while (waiting.length) waiting.shift()();
-  });
+  var queue = inOrder(w); // one request at a time, in call order (in-order.js)
   function send(payload, type) {
     if (off || !payload || !w.fetch) return Promise.resolve();
     var body = JSON.stringify({ type: type || "event", payload: payload });
     return new Promise(function (done) {
-      waiting.push(function () {
+      queue(function () {
         return w
           .fetch(host + "/api/send", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: body })
           .catch(function () {})
           .then(done);
       });
-      next();
     });
   }
   function track(name, data) {
