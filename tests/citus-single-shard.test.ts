@@ -30,6 +30,9 @@ type Seen = { query: string; params: unknown[] };
 // Transaction control, settings and locks are not plans; EXPLAIN refuses them.
 const NOT_A_PLAN = /^\s*(begin|commit|rollback|savepoint|release|set|show|analyze|reset|fetch|close)\b/i;
 
+/** A temporary table made from a query (its name), which later statements of the code read. */
+const CREATE_TEMPORARY = /^\s*create\s+temporary\s+table\s+(\w+)\s+on\s+commit\s+drop\s+as\b/i;
+
 /** Every "Task Count" in a Citus plan (the statement's own and those of its subplans). */
 function taskCounts(node: unknown, out: number[] = []): number[] {
   if (Array.isArray(node)) for (const n of node) taskCounts(n, out);
@@ -157,6 +160,13 @@ describeWhen("one project's statements touch one shard on Citus", [citusRequirem
           `not planned (${(err as Error).message}): ${query.replace(/\s+/g, " ").slice(0, 400)} ${JSON.stringify(params).slice(0, 200)}`,
         );
         continue;
+      }
+      const temporary = CREATE_TEMPORARY.exec(query);
+      if (temporary) {
+        // A temporary table the code reads next (a facts build's segments): made in the explainer's
+        // session too, kept until another of its name, so that the statements reading it can be planned.
+        await explainer.unsafe(`drop table if exists ${temporary[1]}`);
+        await explainer.unsafe(withLiterals(query, params).replace(/\bon\s+commit\s+drop\b/i, ""));
       }
       const counts = taskCounts(row["QUERY PLAN"]);
       if (counts.length === 0) continue; // no distributed or reference table: runs on the coordinator alone
