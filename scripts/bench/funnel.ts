@@ -4,7 +4,8 @@
  * measured in one run, rounds alternated: the floor (a count of the candidate rows), an
  * Umami-shaped chain of per-step joins (window from the previous step, and from the entry), the
  * engine (plain, broken down by source, with an exclusion and an optional step), the sampled first
- * answer, saved funnels (facts) and the facts builds (a project's first, and a new funnel's). Prints medians and ratios to the chain.
+ * answer, saved funnels (facts) and the facts builds (a project's first, and a new funnel's). Prints
+ * medians and ratios to the chain.
  * BENCH_DB (default engine_bench) is kept: generated once (BENCH_VISITORS, default 1,000,000), reused after.
  * BENCH_ROUNDS (default 3) rounds; BENCH_SKIP_BUILD=1 reuses built facts; BENCH_CHAIN_LIMIT_S (default 300)
  * stops a chain that runs longer (the ratios to it are then lower bounds, printed with ≥).
