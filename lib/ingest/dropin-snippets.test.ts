@@ -10,7 +10,7 @@ import vm from "node:vm";
  * way round (a flaky Umami e2e run showed exactly that).
  */
 
-type Request = { body: Record<string, unknown>; answer: () => void; fail: () => void };
+type Request = { body: Record<string, unknown>; keepalive: boolean; answer: () => void; fail: () => void };
 
 function load(file: "umami.js" | "plausible.js", attrs: Record<string, string>, src: string) {
   const code = fs.readFileSync(path.resolve("public/drop-in", file), "utf8");
@@ -35,8 +35,12 @@ function load(file: "umami.js" | "plausible.js", attrs: Record<string, string>, 
     addEventListener: (name: string, fn: () => void) => (listeners[name] = fn),
     fetch: (_url: string, init: { body: string; keepalive: boolean }) =>
       new Promise((resolve, reject) => {
-        expect(init.keepalive).toBe(true);
-        requests.push({ body: JSON.parse(init.body), answer: () => resolve({ status: 200 }), fail: () => reject(new Error("offline")) });
+        requests.push({
+          body: JSON.parse(init.body),
+          keepalive: init.keepalive,
+          answer: () => resolve({ status: 200 }),
+          fail: () => reject(new Error("offline")),
+        });
       }),
   };
   const document = {
@@ -95,6 +99,8 @@ describe("the Umami drop-in sends one request at a time, in the order of the cal
     page.requests[1].answer();
     await settle();
     expect(page.requests).toHaveLength(4);
+    // Every request outlives the page (keepalive), those sent as it is left above all.
+    expect(page.requests.every((r) => r.keepalive === true)).toBe(true);
   });
 });
 
@@ -116,5 +122,6 @@ describe("the Plausible drop-in sends one request at a time, in the order of the
     await settle();
     expect(page.requests.map((r) => r.body.n)).toEqual(["pageview", "Reservation", "Signup"]);
     expect(answers).toEqual([{ status: 200 }, { error: expect.any(Error) }]);
+    expect(page.requests.every((r) => r.keepalive === true)).toBe(true);
   });
 });
