@@ -82,8 +82,9 @@ export async function limitedStatements<T>(
   kind: StatementKind,
   fn: (db: Db) => Promise<T>,
   settings: Record<string, string> = {},
+  slot?: () => void,
 ): Promise<T> {
-  return gates.heavy.run(SLOT_WAIT_MS, busy, () =>
+  const run = () =>
     db.transaction(async (tx) => {
       const t = tx as unknown as Db;
       const all = { ...settings, statement_timeout: String(queryLimits[kind]) };
@@ -94,8 +95,22 @@ export async function limitedStatements<T>(
         )}`,
       );
       return fn(t);
-    }),
-  );
+    });
+  if (!slot) return gates.heavy.run(SLOT_WAIT_MS, busy, run);
+  try {
+    return await run();
+  } finally {
+    slot();
+  }
+}
+
+/**
+ * A heavy-statement slot if one is free now, or null (never waits): for work that can use a second
+ * connection when the process has one to spare, and does without it otherwise (an engine run reads
+ * its people in two slices at once: engine.ts). Pass it to limitedStatements, which releases it.
+ */
+export function spareHeavySlot(): (() => void) | null {
+  return gates.heavy.tryAcquire();
 }
 
 /** Runs a heavy report (funnel results, conversions overview) holding one of its project's slots, or throws 429. */

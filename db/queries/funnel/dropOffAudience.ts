@@ -76,6 +76,8 @@ export async function openDropOffAudience(
       entries.push({ person_id: pairs.person[i], entry_source: pairs.entrySource[i], entry_time: new Date(pairs.entryTime[i]) });
   }
   if (entries.length > maxRows) throw new AudienceTooLargeError(maxRows);
+  // In person id order whatever order the engine's people came in (it hashes, and reads in slices).
+  entries.sort((a, b) => (a.person_id < b.person_id ? -1 : a.person_id > b.person_id ? 1 : 0));
   async function* pages(): AsyncGenerator<AudienceMember[]> {
     for (let i = 0; i < entries.length; i += pageSize) yield await audiencePage(scope, entries.slice(i, i + pageSize));
   }
