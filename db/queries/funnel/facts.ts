@@ -174,7 +174,7 @@ async function factsCounts(
     timeToConvert,
   };
   if (field && valueTrend && pairs.limit !== null) {
-    const values = sql`(select g from top)`;
+    const values = sql`array(select g from top)`;
     const t = trendSource("t", optionalMask, rangeRows, {
       unit: valueTrend,
       fromDay,
@@ -224,7 +224,7 @@ type TrendSourceOptions = {
   unit: TrendUnit;
   fromDay: string;
   filtered: boolean;
-  /** per value: the named values (a list, or SQL giving them: the breakdown's `top`), the rest as "other" */
+  /** per value: the named values (a list, or SQL giving them as an array: the breakdown's `top`), the rest as "other" */
   perValue?: { field: SegmentField; values: string[] | SQL };
 };
 
@@ -240,7 +240,7 @@ function trendSource(name: string, optionalMask: number, rangeRows: SQL, opts: T
     const raw = sql`coalesce(${fieldExpression(perValue.field)}, ${NONE})`;
     const values = perValue.values;
     value = !Array.isArray(values)
-      ? sql`case when ${raw} in ${values} then ${raw} else ${OTHER}::text end`
+      ? sql`case when ${raw} = any(${values}) then ${raw} else ${OTHER}::text end`
       : values.length
         ? sql`case when ${raw} in (${sql.join(
             values.map((v) => sql`${v}`),

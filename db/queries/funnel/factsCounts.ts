@@ -145,17 +145,20 @@ type PairCountsOptions = {
 function pairCountsSql(k: number, opts: PairCountsOptions): { ctes: SQL; select: SQL } {
   const { limit, medians, byFirst, optionalMask } = opts;
   const ds = Array.from({ length: k - 1 }, (_, i) => sql.raw(`d${i + 2}`));
-  const top = sql`(select g from top)`;
-  const grp = limit === null ? sql`g` : sql`case when g in ${top} then g else ${OTHER}::text end`;
-  const direct = limit === null ? sql`one` : sql`(one and g in ${top})`;
+  // The top values as an array, computed once: `g in (select g from top)` rescanned the CTE for every
+  // row, and a breakdown with its trend took 1.34 s against 1.24 s (EXPLAIN ANALYZE, 10.3 M events).
+  // Neither side is ever null (g is coalesced), so `= any` and `<> all` mean what `in` and `not in` did.
+  const top = sql`array(select g from top)`;
+  const grp = limit === null ? sql`g` : sql`case when g = any(${top}) then g else ${OTHER}::text end`;
+  const direct = limit === null ? sql`one` : sql`(one and g = any(${top}))`;
   const counts =
     limit === null
       ? sql`counts as (select g as grp, v1 from v)`
       : sql`top as (select g from v order by v1 desc, g limit ${limit}),
         counts as (
-          select g as grp, v1 from v where g in ${top}
+          select g as grp, v1 from v where g = any(${top})
           union all
-          select ${OTHER}::text, count(distinct person_id)::int from f where g not in ${top} having count(*) > 0
+          select ${OTHER}::text, count(distinct person_id)::int from f where g <> all(${top}) having count(*) > 0
         )`;
   const vCols = Array.from({ length: k - 1 }, (_, i) => sql.raw(`coalesce(m.v${i + 2}, 0) as v${i + 2}`));
   const medianCols = medians ? Array.from({ length: k - 1 }, (_, i) => sql.raw(i === 0 ? "m.s2" : `m.s${i + 2}, m.p${i + 2}`)) : [];
