@@ -105,11 +105,14 @@ export async function limitedStatements<T>(
 }
 
 /**
- * A heavy-statement slot if one is free now, or null (never waits): for work that can use a second
- * connection when the process has one to spare, and does without it otherwise (an engine run reads
- * its people in two slices at once: engine.ts). Pass it to limitedStatements, which releases it.
+ * A heavy-statement slot if one is free now and another stays free after it, or null (never waits):
+ * for work that can use a second connection when the process has one to spare, and does without it
+ * otherwise (an engine run reads its people in two slices at once: engine.ts). The slot left free is
+ * for whoever comes next (another project's report, an audience download), which would otherwise
+ * wait for a spare that only made a run faster. Pass it to limitedStatements, which releases it.
  */
 export function spareHeavySlot(): (() => void) | null {
+  if (gates.heavy.inUse >= gates.heavy.size - 1) return null;
   return gates.heavy.tryAcquire();
 }
 

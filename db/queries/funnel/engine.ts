@@ -335,7 +335,9 @@ export async function runEngine(
   // core busy while the other idled. Busy, the run reads in one piece (the slices would only take
   // turns on the cores). The slices' people are disjoint and each person's pairs stay together, so
   // they fill one result as a single cursor would. README.md beside this file, "Two slices".
-  const canSlice = !opts.db && !opts.onBatch && connectionsOf(scope.db) > 2;
+  // Not an estimate that came here (too many people for one statement): its hash condition keeps
+  // only people whose hash has bit 0 clear, so one slice would be empty.
+  const canSlice = !opts.db && !opts.onBatch && (opts.sampleBuckets ?? 1) <= 1 && connectionsOf(scope.db) > 2;
   const slice = (i: number): SQL => {
     const own = sql`(hashtext(e.person_id) & 1) = ${i}`;
     const personCondition = opts.personCondition ? sql`(${opts.personCondition}) and ${own}` : own;
