@@ -122,7 +122,7 @@ export type RunOptions = {
   wholeProject?: boolean;
 };
 
-/** Separates a composite group's parts (field value, period); never in a field value we store (NUL is refused at ingestion). */
+/** Separates a composite group's parts (field value, period); a value may hold it too (only NUL is refused at ingestion): funnelResults splits at the last one. */
 const SEP = "\u0001";
 
 /** The per-(person, group) results of a run, as parallel columns in person order. */
@@ -545,9 +545,6 @@ export function topValues(byValue: Map<string, KeyStats>, limit: number): Set<st
       .map(([v]) => v),
   );
 }
-
-/** The parts of a composite group string (field value, period), in RunGrouping's order. */
-export const groupParts = (g: string): string[] => g.split(SEP);
 
 /**
  * Per-step visitor counts of a funnel, per group (the interface every caller of the engine had):

@@ -10,6 +10,7 @@ import { queryRows } from "../../client";
 import { updateFunnel, listFunnels } from "../../funnels";
 import { funnelResults } from "./funnelResults";
 import type { ProjectScope } from "../../tenant";
+import { localIsoDay } from "../../../lib/funnel/ranges";
 import { DEF, TZ, day, insertInBatches, prng, randomEvents, sorted } from "./facts.traffic";
 
 alsoOnCitus();
@@ -139,6 +140,45 @@ describeEachDb("funnel facts", (db) => {
       expect(sorted(facts)).toEqual(sorted(raw));
       expect(new Set(facts.map((r) => r.group)).size).toBe(field === "source" ? 4 : 3);
     }
+  });
+
+  it("keeps a breakdown value that holds the group separator apart from its prefix, in its row and its trend, on both paths", async () => {
+    const { scope } = await ownerWithProject(db(), "facts-separator@example.nl");
+    // Only NUL is refused at ingestion: "a\u0001b" is a source of its own, not "a" with a period "b".
+    const visitor = (anon: string, source: string, on: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        anonymousId: anon,
+        time: new Date(day(on).getTime() + 3600_000 + i * 60_000),
+        name: i === 0 ? "pageview" : i === 1 ? "pageview" : "cart",
+        path: i === 1 ? "/p/1" : "/",
+        source,
+        messageId: `${anon}-${i}`,
+      }));
+    await insertEvents(scope.db, scope.projectId, [
+      ...visitor("x1", "a", 3, 1),
+      ...visitor("x2", "a", 3, 2),
+      ...visitor("x3", "a\u0001b", 4, 3),
+    ]);
+    const q = { ...DEF, from: day(2), to: day(9), breakdown: "source" as const, trendUnit: "day" as const };
+    const engine = await funnelResults(scope, q);
+    await buildFacts(scope, DEF);
+    expect(await readyFacts(scope, DEF)).not.toBeNull();
+    const facts = await funnelResults(scope, { ...q, saved: true });
+    for (const answer of [engine, facts]) {
+      const series = answer.breakdown!.series;
+      expect(series.map((s) => [s.value, s.steps[0].visitors, s.steps[2].visitors])).toEqual([
+        ["a", 2, 0],
+        ["a\u0001b", 1, 1],
+      ]);
+      const entered = (value: string) =>
+        series
+          .find((s) => s.value === value)!
+          .trend!.points.filter((p) => p.entered > 0)
+          .map((p) => [p.period, p.entered]);
+      expect(entered("a")).toEqual([[localIsoDay(day(3), TZ), 2]]);
+      expect(entered("a\u0001b")).toEqual([[localIsoDay(day(4), TZ), 1]]);
+    }
+    expect(facts).toEqual(engine);
   });
 
   it("gives each breakdown value's trend, and other's, as the engine gives that value's entries (filtered to it)", async () => {

@@ -2,7 +2,6 @@ import type { ProjectScope } from "../../tenant";
 import {
   OTHER,
   foldPairs,
-  groupParts,
   runEngine,
   statsRows,
   timeToConvertOf,
@@ -96,7 +95,7 @@ type Views = {
   main: StepCountsRow[];
   trend: StepCountsRow[];
   breakdown: StepCountsRow[] | null;
-  /** per-value trend: group = value (or OTHER) + SEP + period, as groupParts splits it */
+  /** per-value trend: group = value (or OTHER) + SEP + period, as valueAndPeriod splits it */
   breakdownTrend: StepCountsRow[] | null;
   previous: StepCountsRow[] | null;
   /** the previous period's trend, grouped by its own periods */
@@ -147,8 +146,8 @@ async function engineViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit)
     q.compare ? runEngine(scope, { ...base, ...prevRange }, { period: { unit, timeZone: tz } }, opts) : Promise.resolve(null),
   ]);
   // Groups are "value<SEP>period" with a breakdown, else "period".
-  const parts = pairs.groups.map(groupParts);
-  const period = (g: number) => parts[g][parts[g].length - 1];
+  const parts = pairs.groups.map(valueAndPeriod);
+  const period = (g: number) => parts[g][1];
   const mainStats = foldPairs(pairs, () => "", { medians: true, optionalMask, timeToConvert: ttc });
   const views: Views = {
     main: statsRows(mainStats, k, true),
@@ -164,7 +163,7 @@ async function engineViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit)
       : null,
     previousTrend: prevPairs
       ? statsRows(
-          foldPairs(prevPairs, (g) => groupParts(prevPairs.groups[g]).at(-1)!, { medians: false, optionalMask }),
+          foldPairs(prevPairs, (g) => valueAndPeriod(prevPairs.groups[g])[1], { medians: false, optionalMask }),
           k,
           false,
         )
@@ -187,6 +186,16 @@ async function engineViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit)
 }
 
 const SEP = "\u0001";
+
+/**
+ * A group's value and period ("value<SEP>period", or "period" alone: the value is then ""). Split at
+ * the last separator: the period never holds one, but a value may (only NUL is refused at
+ * ingestion), and splitting at the first mislabelled such a value and merged it with its prefix.
+ */
+function valueAndPeriod(group: string): [string, string] {
+  const i = group.lastIndexOf(SEP);
+  return [group.slice(0, Math.max(i, 0)), group.slice(i + 1)];
+}
 
 /** The facts' views (a saved definition over whole local days on the facts' fields): the statements of before, plus the per-value trend and the time to convert. */
 async function factsViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit, factsId: number): Promise<Views | null> {
@@ -246,10 +255,10 @@ async function computeFunnelResults(scope: ProjectScope, q: FunnelQuery): Promis
     result.breakdown = {
       field: q.breakdown,
       series: ordered.map(({ v }) => {
-        const prefix = `${v}${SEP}`;
-        const trendRows = perValueTrend
-          .filter((r) => r.group.startsWith(prefix))
-          .map((r) => ({ ...r, group: r.group.slice(prefix.length) }));
+        const trendRows = perValueTrend.flatMap((r) => {
+          const [value, period] = valueAndPeriod(r.group);
+          return value === v ? [{ ...r, group: period }] : [];
+        });
         return {
           value: v === OTHER ? null : v,
           other: v === OTHER,
