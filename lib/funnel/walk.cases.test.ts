@@ -8,11 +8,11 @@ import { matchesStep } from "./conditions";
 
 const iso = (s: number) => new Date(CASE_T0 + s * 1000).toISOString();
 
-/** A held field's value on an event as the engine reads it: `prop:` as text (->>), a segment field from its column. */
+/** A held field's value on an event as the engine reads it: `prop:` as its JSON text (1 is not "1"), a segment field from its column. */
 function heldValue(e: CaseEvent, field: string): string | null {
   if (field.startsWith("prop:")) {
     const v = e.properties?.[field.slice(5)];
-    return v === undefined || v === null ? null : typeof v === "string" ? v : JSON.stringify(v);
+    return v === undefined || v === null ? null : JSON.stringify(v);
   }
   return field === "source" ? (e.source ?? null) : null;
 }

@@ -334,6 +334,18 @@ export const WALK_CASES: WalkCase[] = [
     expected: { level: 2, counts: [1, 1, 0], fastest: [0, 2, null], timeToConvert: null },
   },
   {
+    name: 'hold: the same value is the same JSON value: the number 1 is not the text "1", and a null is missing',
+    definition: { steps: steps("a", "b", "c"), window: 60, hold: ["prop:plan"] },
+    events: [
+      { name: "a", at: 0, properties: { plan: 1 } },
+      { name: "b", at: 1, properties: { plan: "1" } },
+      { name: "b", at: 2, properties: { plan: 1 } },
+      { name: "a", at: 3, properties: { plan: null } },
+      { name: "c", at: 4, properties: { plan: null } },
+    ],
+    expected: { level: 2, counts: [1, 1, 0], fastest: [0, 2, null], timeToConvert: null },
+  },
+  {
     name: "hold on a segment field: the source stays the same",
     definition: { steps: steps("a", "b"), window: 60, hold: ["source"] },
     events: [

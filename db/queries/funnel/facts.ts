@@ -53,6 +53,9 @@ export function factsKey(def: StepsAndWindow, timeZone: string): string {
     ...(def.order && def.order !== "ordered" ? { order: def.order } : {}),
     ...(def.exclusions?.length ? { exclusions: def.exclusions.map((x) => ({ ...matcher(x), between: x.between })) } : {}),
     ...(def.hold?.length ? { hold: def.hold } : {}),
+    // Held properties compare as JSON values (1 is not "1") since 2026-12-06: facts built when they
+    // compared as text are other facts, built again.
+    ...(def.hold?.some((f) => f.startsWith("prop:")) ? { heldValues: "json" } : {}),
   };
   return crypto
     .createHash("sha256")

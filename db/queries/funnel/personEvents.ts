@@ -57,10 +57,15 @@ export function segmentIdSql(alias = "e"): SQL {
   return sql.raw(`hashtextextended(concat(${parts.join(", ")}), 0)`);
 }
 
-/** The SQL of a held field's value on event `e` (null when missing): JSON text for `prop:` fields, so 1 and "1" differ. */
+/**
+ * The SQL of a held field's value on event `e` (null when missing or null): for `prop:` fields the
+ * JSON value's text, so that 1 and "1" differ (as they do for `is`) and equal values are equal texts
+ * (jsonb writes objects' keys in one order; a number without trailing zeros, so 1.0 is 1).
+ */
 function heldValue(field: SegmentField): SQL {
-  if (field.startsWith("prop:")) return sql`(e.properties ->> ${field.slice(5)})`;
-  return fieldExpression(field);
+  if (!field.startsWith("prop:")) return fieldExpression(field);
+  const v = sql`(e.properties -> ${field.slice(5)})`;
+  return sql`(case jsonb_typeof(${v}) when 'null' then null when 'number' then trim_scale(${v}::numeric)::text else ${v}::text end)`;
 }
 
 const list = (xs: string[]) =>
