@@ -76,6 +76,12 @@ export const ENGINE_MAX_ROWS = 40_000_000;
  * so more people than four times that means the statistics were far off.
  */
 const SAMPLE_PEOPLE_CAP = 600_000;
+/**
+ * A slice's hash_mem_multiplier (PostgreSQL's default is 2): with the funnel statements' work_mem of
+ * 256 MB its per-person hash table may grow to 2 GB before it spills to disk (512 MB with the
+ * default); at 10 million events a slice holds 0.2 GB (see runEngine).
+ */
+const SLICE_HASH_MEMORY = "8";
 /** People per FETCH from the cursor (one row each, carrying all their candidate events): bounded memory per batch. */
 const FETCH_PEOPLE = 5_000;
 
@@ -355,7 +361,11 @@ export async function runEngine(
       // A slice's condition on a hash of the person id makes PostgreSQL expect a few hundred people,
       // and it sorts them rather than hash: each slice then took as long as the whole statement
       // (4.7 s against 4.9 s). Hashing, the two took 2.8 s at once (README.md, "Two slices").
-      const hashed = sql`select set_config('enable_sort', 'off', true)`;
+      // PostgreSQL takes a per-person string_agg's or json_agg's state for 8 kB (about seven times
+      // what it holds here) and stops adding people to the hash table when that many would fill
+      // hash memory: with the default multiplier a slice of 171,579 people spilled to disk after 77 MB
+      // (85 MB written). SLICE_HASH_MEMORY lets it hold them (203 MB; README.md, "A slice's hash memory").
+      const hashed = sql`select set_config('enable_sort', 'off', true), set_config('hash_mem_multiplier', ${SLICE_HASH_MEMORY}, true)`;
       const other = withFunnelSettings(
         scope.db,
         async (t2) => {
