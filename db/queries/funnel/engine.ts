@@ -128,8 +128,12 @@ export type RunOptions = {
   wholeProject?: boolean;
 };
 
-/** Separates a composite group's parts (field value, period); a value may hold it too (only NUL is refused at ingestion): funnelResults splits at the last one. */
-const SEP = "\u0001";
+/**
+ * Separates a composite group's parts (field value, period; a facts run's day, segment id): a value
+ * may hold it too (only NUL is refused at ingestion), so funnelResults splits at the last one.
+ */
+export const GROUP_SEP = "\u0001";
+const SEP = GROUP_SEP;
 
 /** The per-(person, group) results of a run, as parallel columns in person order. */
 export type PairRows = {
@@ -303,14 +307,14 @@ export async function runEngine(
     }
     return pairs;
   };
-  const statement = personEventsStatement(scope, q, grouping, opts);
+  const whole = () => personEventsStatement(scope, q, grouping, opts);
   if ((opts.sampleBuckets ?? 1) > 1 && !opts.onBatch) {
     // An estimate reads few people: in one plain statement, which PostgreSQL may scan with parallel
     // workers (a cursor never is), at most SAMPLE_PEOPLE_CAP of them; more than that (statistics far
     // off) go through the cursor below, with bounded memory.
     const rows = await withFunnelSettings(
       opts.db ?? scope.db,
-      (t) => queryRows<Row>(t, sql`${statement} limit ${SAMPLE_PEOPLE_CAP + 1}`),
+      (t) => queryRows<Row>(t, sql`${whole()} limit ${SAMPLE_PEOPLE_CAP + 1}`),
       opts.kind,
       { max_parallel_workers_per_gather: "2" },
     );
@@ -322,13 +326,13 @@ export async function runEngine(
   const settings: Record<string, string> = opts.wholeProject ? { enable_indexscan: "off" } : {};
   /** Set when a slice failed: the other stops at its next batch, and the first failure is thrown. */
   let failed: { cause: unknown } | null = null;
-  const read = async (t: Db, statement: SQL) => {
-    await t.execute(sql`declare funnel_rows no scroll cursor for ${statement}`);
+  const read = async (t: Db, rows: SQL) => {
+    await t.execute(sql`declare funnel_rows no scroll cursor for ${rows}`);
     for (;;) {
       if (failed) throw new Error("funnel engine: the run's other slice failed");
-      const rows = await queryRows<Row>(t, sql.raw(`fetch forward ${FETCH_PEOPLE} from funnel_rows`));
-      if (!rows.length) break;
-      for (const row of rows) person(row);
+      const batch = await queryRows<Row>(t, sql.raw(`fetch forward ${FETCH_PEOPLE} from funnel_rows`));
+      if (!batch.length) break;
+      for (const row of batch) person(row);
       if (opts.onBatch) await opts.onBatch(take(), t);
     }
     await t.execute(sql`close funnel_rows`);
@@ -353,7 +357,7 @@ export async function runEngine(
     opts.db ?? scope.db,
     async (t) => {
       const spare = canSlice ? spareHeavySlot() : null;
-      if (!spare) return read(t, statement);
+      if (!spare) return read(t, whole());
       out.slices = 2;
       const fail = (err: unknown) => {
         failed ??= { cause: err };

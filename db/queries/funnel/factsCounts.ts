@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ProjectScope } from "../../tenant";
 import { queryRows } from "../../client";
-import { OTHER, previousRequired, withFunnelSettings, type StepCountsRow } from "./engine";
+import { GROUP_SEP, OTHER, previousRequired, withFunnelSettings, type StepCountsRow } from "./engine";
 
 /**
  * The counting statements of funnel facts (facts.ts builds the rows they read): counts and medians
@@ -215,7 +215,7 @@ function groupCountsSql(k: number, source: string, optionalMask: number, other: 
   );
   const one = other ? sql`(one and g <> ${OTHER})` : sql`one`;
   const first = other ? sql`(case when g <> ${OTHER} then first end)` : sql`first`;
-  const label = other ? sql`g || ${"\u0001"} || to_char(period, 'YYYY-MM-DD')` : sql`to_char(period, 'YYYY-MM-DD')`;
+  const label = other ? sql`g || ${GROUP_SEP} || to_char(period, 'YYYY-MM-DD')` : sql`to_char(period, 'YYYY-MM-DD')`;
   const from = sql.raw(source);
   const a = sql.raw(`${source}_a`);
   return {

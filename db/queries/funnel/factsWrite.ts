@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { PairRows } from "./engine";
+import { GROUP_SEP, type PairRows } from "./engine";
 import { gapColumn, SEGMENT_PARTS } from "./facts";
 
 /**
@@ -195,7 +195,7 @@ function intsLiteral(col: (number | string | null)[], order: Int32Array): string
 
 /** The local day (days since 2000-01-01) and segment id of a facts run's group (runEngine names it "day\u0001segment id"). */
 export function factsGroupParts(group: string): [number, string] {
-  const sep = group.indexOf("\u0001");
+  const sep = group.indexOf(GROUP_SEP);
   return [Number(group.slice(0, sep)), group.slice(sep + 1)];
 }
 

@@ -1,5 +1,6 @@
 import type { ProjectScope } from "../../tenant";
 import {
+  GROUP_SEP as SEP,
   OTHER,
   foldPairs,
   runEngine,
@@ -184,8 +185,6 @@ async function engineViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit)
   }
   return views;
 }
-
-const SEP = "\u0001";
 
 /**
  * A group's value and period ("value<SEP>period", or "period" alone: the value is then ""). Split at
