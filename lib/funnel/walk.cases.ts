@@ -489,4 +489,22 @@ export const WALK_CASES: WalkCase[] = [
     ],
     expected: { level: 2, counts: [1, 1], fastest: [0, 10], timeToConvert: 10 },
   },
+  {
+    name: "one event name in several steps, with and without conditions: each event fills exactly the steps whose conditions it meets",
+    definition: {
+      steps: [
+        { event: "pageview", path: "/p/*" },
+        { event: ["pageview", "cart"], conditions: [{ property: "x", operator: "is", value: 1 }] },
+        { event: "cart" },
+      ],
+      window: 60,
+    },
+    events: [
+      { name: "pageview", at: 0, type: "page", path: "/p/1" },
+      { name: "cart", at: 1, properties: { x: 2 } },
+      { name: "pageview", at: 2, type: "page", path: "/home", properties: { x: 1 } },
+    ],
+    // The cart at 1 is step 3 only (x is not 1); the page at 2 is step 2 only (not a /p/ page).
+    expected: { level: 2, counts: [1, 1, 0], fastest: [0, 2, null], timeToConvert: null },
+  },
 ];

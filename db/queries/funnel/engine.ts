@@ -223,7 +223,12 @@ export async function runEngine(
   // A group id per (text group, local day): the group string is built once per distinct pair.
   const groupIds = new Map<string, Map<number, number>>();
   const period = grouping.period;
+  // The last group asked for: most entries of a run (all, without a grouping) name the one before.
+  let lastText: string | null | undefined;
+  let lastDay = -1;
+  let lastId = -1;
   const groupId = (text: string | null, day: number) => {
+    if (text === lastText && day === lastDay) return lastId;
     const key = text ?? "";
     let byDay = groupIds.get(key);
     if (!byDay) groupIds.set(key, (byDay = new Map()));
@@ -234,7 +239,9 @@ export async function runEngine(
       out.groups.push(parts.join(SEP));
       byDay.set(day, id);
     }
-    return id;
+    lastText = text;
+    lastDay = day;
+    return (lastId = id);
   };
   // Facts runs: a group id per (segment id, local day), the segment id kept as parsePerson's two parts.
   const factsIds = new Map<number, Map<number, Map<number, number>>>();
@@ -254,6 +261,9 @@ export async function runEngine(
   const facts = grouping.facts !== undefined;
   const output = walkOutput();
   const fromMs = q.from.getTime();
+  // The flag bits as locals: read per event, and an imported binding may be a getter call each time.
+  const entryBit = ENTRY;
+  const realBit = REAL;
   const person = (row: Row) => {
     const ev = parsePerson(row.r, fromMs);
     const n = ev.n;
@@ -269,12 +279,12 @@ export async function runEngine(
     let first = -1;
     for (let i = 0; i < n; i++) {
       const f = ev.flags[i];
-      const entry = f & ENTRY;
+      const entry = f & entryBit;
       c.t[i] = ev.t[i];
       c.steps[i] = ev.steps[i];
       c.excl[i] = ev.excl[i];
       c.entry[i] = entry;
-      c.real[i] = (f & REAL) >> 1;
+      c.real[i] = (f & realBit) >> 1;
       c.group[i] = !entry
         ? 0
         : facts

@@ -10,19 +10,25 @@ export function likePattern(pattern: string): string {
 
 /** Whether event `e` matches a step: its name, its path pattern and its property equalities (jsonb containment keeps types). */
 export function stepCondition(step: StepMatch | FunnelStepMatch): SQL {
-  const names = typeof step.event === "string" ? [step.event] : step.event;
-  const parts: SQL[] = [
+  const names = matcherNames(step);
+  const name =
     names.length === 1
       ? sql`e.name = ${names[0]}`
       : sql`e.name in (${sql.join(
           names.map((n) => sql`${n}`),
           sql`, `,
-        )})`,
-  ];
+        )})`;
+  const rest = beyondName(step);
+  return rest ? sql`${name} and ${rest}` : name;
+}
+
+/** What a step asks of event `e` beyond its name (path, `where`, conditions), or null when nothing. */
+export function beyondName(step: StepMatch | FunnelStepMatch): SQL | null {
+  const parts: SQL[] = [];
   if (step.path) parts.push(sql`e.path like ${likePattern(step.path)}`);
   if (step.where && Object.keys(step.where).length) parts.push(sql`e.properties @> ${JSON.stringify(step.where)}::jsonb`);
   for (const c of ("conditions" in step ? step.conditions : undefined) ?? []) parts.push(conditionSql(c));
-  return sql.join(parts, sql` and `);
+  return parts.length ? sql.join(parts, sql` and `) : null;
 }
 
 /** The event names a matcher accepts. */

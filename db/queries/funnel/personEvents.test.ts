@@ -36,4 +36,22 @@ describe("parsePerson", () => {
     expect([...ev.id.slice(0, 3)]).toEqual([9, 3, 7]);
     expect([0, 1, 2].map((i) => segmentIdText(ev.segHi[i], ev.segLo[i]))).toEqual(["34", "56", "-12"]);
   });
+
+  it("reads a person with more events than its buffers held, in order or not, and the next person after them", () => {
+    // 1,000 events: beyond the buffers' first size, so they grow while reading; ties in time go by id.
+    const n = 1000;
+    const events = Array.from({ length: n }, (_, i) => ({ t: Math.floor(i / 2) * 10, id: i + 1, segment: String(-i) }));
+    for (const order of [events, [...events].reverse()]) {
+      const ev = parsePerson(order.map((e) => row(e.t, e.id, e.segment)).join(";"), 0);
+      expect(ev.n).toBe(n);
+      expect([...ev.t.slice(0, n)]).toEqual(events.map((e) => e.t));
+      expect([...ev.id.slice(0, n)]).toEqual(events.map((e) => e.id));
+      expect(Array.from({ length: n }, (_, i) => segmentIdText(ev.segHi[i], ev.segLo[i]))).toEqual(events.map((e) => e.segment));
+      // src says where each event stood in the text (the row's parallel arrays are read through it)
+      expect([...ev.src.slice(0, n)]).toEqual(order === events ? events.map((_, i) => i) : events.map((_, i) => n - 1 - i));
+    }
+    const next = parsePerson(row(7, 1, "5"), 0);
+    expect(next.n).toBe(1);
+    expect([next.t[0], next.id[0], next.src[0]]).toEqual([7, 1, 0]);
+  });
 });
