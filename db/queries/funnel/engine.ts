@@ -140,6 +140,10 @@ export type PairRows = {
   k: number;
   /** the group strings; a pair's `group` is an index into this */
   groups: string[];
+  /**
+   * the pair's person id; with entryTime and entrySource kept only for a run that reads people (an
+   * audience's, with `entrySource`, and a facts run's, with `onBatch`), empty otherwise
+   */
   person: string[];
   /** pair i belongs to the same person as pair i−1 */
   samePerson: boolean[];
@@ -148,7 +152,7 @@ export type PairRows = {
   optional: number[];
   /** fastest ms to step j (index j−1) per pair: d[j-1][i], NaN when not reached */
   d: Float64Array[];
-  /** per person (parallel to pairs' first of a person): the first entry's time (ms) and source, when asked */
+  /** per pair (kept as `person` is): its person's first entry's time (ms) and source (with `entrySource`) */
   entryTime: number[];
   entrySource: (string | null)[];
   /** candidate rows read */
@@ -259,6 +263,9 @@ export async function runEngine(
     return id;
   };
   const facts = grouping.facts !== undefined;
+  // Counts read no person ids: a run that keeps none leaves them to be collected with their batch
+  // (kept, the ids of 340,000 people lived on into the old generation: a tenth of Node's time in GC).
+  const keepPeople = Boolean(opts.entrySource || opts.onBatch);
   const output = walkOutput();
   const fromMs = q.from.getTime();
   // The flag bits as locals: read per event, and an imported binding may be a getter call each time.
@@ -290,12 +297,16 @@ export async function runEngine(
         : facts
           ? factsGroupId(ev.segHi[i], ev.segLo[i], ev.day[i])
           : groupId(row.g ? (row.g[ev.src[i]] ?? null) : null, ev.day[i]);
-      if (entry && first < 0 && (anyOrder ? ev.steps[i] !== 0 : (ev.steps[i] & 1) === 1)) first = i;
+      if (keepPeople && entry && first < 0 && (anyOrder ? ev.steps[i] !== 0 : (ev.steps[i] & 1) === 1)) first = i;
     }
     if (hold) fillTracks(c.track, row, ev, hold);
     walkColumnsInto(c, def, output);
     for (let r = 0; r < output.count; r++) {
-      out.person.push(row.p);
+      if (keepPeople) {
+        out.person.push(row.p);
+        out.entryTime.push(first >= 0 ? ev.t[first] : NaN);
+        out.entrySource.push(first >= 0 && row.s ? (row.s[ev.src[first]] ?? null) : null);
+      }
       out.samePerson.push(r > 0);
       out.group.push(output.group[r]);
       out.level.push(output.level[r]);
@@ -304,8 +315,6 @@ export async function runEngine(
         const f = output.fastest[r * 32 + j];
         dCols[j].push(f === Infinity ? NaN : f);
       }
-      out.entryTime.push(first >= 0 ? ev.t[first] : NaN);
-      out.entrySource.push(first >= 0 && row.s ? (row.s[ev.src[first]] ?? null) : null);
     }
   };
   /** The pairs so far, then none (onBatch); the groups and counters stay. */
