@@ -249,7 +249,13 @@ export async function runEngine(
   };
   // Facts runs: a group id per (segment id, local day), the segment id kept as parsePerson's two parts.
   const factsIds = new Map<number, Map<number, Map<number, number>>>();
+  // As groupId: the last group asked for first (a person's events of a day mostly share a segment).
+  let lastHi = NaN;
+  let lastLo = NaN;
+  let lastFactsDay = NaN;
+  let lastFactsId = -1;
   const factsGroupId = (hi: number, lo: number, day: number) => {
+    if (hi === lastHi && lo === lastLo && day === lastFactsDay) return lastFactsId;
     let byLo = factsIds.get(hi);
     if (!byLo) factsIds.set(hi, (byLo = new Map()));
     let byDay = byLo.get(lo);
@@ -260,7 +266,10 @@ export async function runEngine(
       out.groups.push(`${day}${SEP}${segmentIdText(hi, lo)}`);
       byDay.set(day, id);
     }
-    return id;
+    lastHi = hi;
+    lastLo = lo;
+    lastFactsDay = day;
+    return (lastFactsId = id);
   };
   const facts = grouping.facts !== undefined;
   // Counts read no person ids: a run that keeps none leaves them to be collected with their batch
