@@ -63,8 +63,9 @@ export function fillTrend(
   const last = localIsoDay(new Date(range.to.getTime() - 1), timeZone);
   const midnight = (day: string) => zonedMidnight(...ymd(day), timeZone);
   const points: TrendPoint[] = [];
+  // A period's end is the next one's start: each local midnight is computed once.
+  let start = midnight(first);
   for (let p = first; p <= last && points.length < MAX_PERIODS; p = nextPeriod(p, unit)) {
-    const start = midnight(p);
     if (start > now) break;
     const end = midnight(nextPeriod(p, unit));
     const c = byPeriod.get(p);
@@ -77,6 +78,7 @@ export function fillTrend(
       rate: entered ? converted / entered : null,
       partial: start < range.from || end > range.to || end > now,
     });
+    start = end;
   }
   return points;
 }
