@@ -48,13 +48,17 @@ export type CandidateOptions = {
 
 /**
  * A segment's id: a 64-bit hash of an event's nine segment fields (funnel_segments.id, facts.ts),
- * each as its length, a colon and its text (a missing one as the colon alone), so that no two
- * combinations of values make the same text. The chance that two of a project's combinations share
- * a hash is about 3 × 10^-8 even at a million combinations.
+ * the exclusive or of each field's own hash (`hashtextextended` with the field's position as its
+ * seed; a missing field as that position, so that missing and empty differ). Two combinations that
+ * differ in any field then share an id with a chance of 2^-64, about 3 × 10^-8 for any two of a
+ * project's combinations even at a million of them. It is computed for every event a facts run
+ * reads: the hash of one text of the nine fields' lengths and values that it replaced (migration
+ * 0021) cost 1.1 µs an event, 40 % of a build reader's statement, this one 0.4 µs (EXPLAIN
+ * ANALYZE, README.md beside this file).
  */
 export function segmentIdSql(alias = "e"): SQL {
-  const parts = Object.values(SEGMENT_COLUMNS).map((c) => `length(${alias}.${c}), ':', ${alias}.${c}`);
-  return sql.raw(`hashtextextended(concat(${parts.join(", ")}), 0)`);
+  const parts = Object.values(SEGMENT_COLUMNS).map((c, i) => `coalesce(hashtextextended(${alias}.${c}, ${i + 1}), ${i + 1})`);
+  return sql.raw(`(${parts.join(" # ")})`);
 }
 
 /**
