@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { presetRange, zonedMidnight, previousRange } from "./ranges";
+import { presetRange, zonedMidnight, previousRange, localIsoDay } from "./ranges";
 
 const AMS = "Europe/Amsterdam";
 
@@ -8,6 +8,19 @@ describe("date presets in the project's time zone", () => {
     expect(zonedMidnight(2026, 1, 15, AMS).toISOString()).toBe("2026-01-14T23:00:00.000Z");
     expect(zonedMidnight(2026, 7, 15, AMS).toISOString()).toBe("2026-07-14T22:00:00.000Z");
     expect(zonedMidnight(2026, 3, 29, AMS).toISOString()).toBe("2026-03-28T23:00:00.000Z");
+  });
+  it("answers each time zone in its own, asked in turns (one formatter kept per zone)", () => {
+    const instant = new Date("2026-07-15T23:30:00Z");
+    for (let round = 0; round < 2; round++) {
+      expect(zonedMidnight(2026, 7, 15, AMS).toISOString()).toBe("2026-07-14T22:00:00.000Z");
+      expect(zonedMidnight(2026, 7, 15, "America/New_York").toISOString()).toBe("2026-07-15T04:00:00.000Z");
+      expect(zonedMidnight(2026, 7, 15, "Asia/Tokyo").toISOString()).toBe("2026-07-14T15:00:00.000Z");
+      expect([AMS, "America/New_York", "Asia/Tokyo"].map((tz) => localIsoDay(instant, tz))).toEqual([
+        "2026-07-16",
+        "2026-07-15",
+        "2026-07-16",
+      ]);
+    }
   });
   it.each([
     ["7d", "2026-11-15T23:00:00.000Z", "2026-11-22T23:00:00.000Z"],
