@@ -53,8 +53,8 @@ export type CandidateOptions = {
  * differ in any field then share an id with a chance of 2^-64, about 3 × 10^-8 for any two of a
  * project's combinations even at a million of them. It is computed for every event a facts run
  * reads: the hash of one text of the nine fields' lengths and values that it replaced (migration
- * 0021) cost 1.1 µs an event, 40 % of a build reader's statement, this one 0.4 µs (EXPLAIN
- * ANALYZE, README.md beside this file).
+ * 0021) cost 1.8 µs an event, over a third of a build reader's statement, this one 0.46 µs
+ * (EXPLAIN ANALYZE over the benchmark's 9.5 million events; README.md beside this file).
  */
 export function segmentIdSql(alias = "e"): SQL {
   const parts = Object.values(SEGMENT_COLUMNS).map((c, i) => `coalesce(hashtextextended(${alias}.${c}, ${i + 1}), ${i + 1})`);
