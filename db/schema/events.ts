@@ -226,6 +226,13 @@ export const funnelFactRows = pgTable(
     gapRegion: smallint("gap_region"),
     /** days since the person's previous row (of any segment) */
     gapPerson: smallint("gap_person"),
+    /**
+     * The person's furthest level that day over all its rows of the day, and the optional steps of
+     * those that reached step 2 (null when the definition has none): a daily trend counts a day's
+     * first row (gap_person null or above 0) with these, combining no rows per person.
+     */
+    dayLevel: smallint("day_level"),
+    dayOpt: integer("day_opt"),
     /** the optional steps some chain from these entries contains (bit j-1 for step j); null when the definition has none */
     opt: integer("opt"),
     // Fastest ms from the entry to step j (d2 … d30: DESIGN.md allows 30 steps). A definition with k

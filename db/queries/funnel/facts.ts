@@ -6,7 +6,7 @@ import type { TrendUnit } from "../../../lib/funnel/periods";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
 import { localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
 import { walkDefinition, OTHER, type EngineDefinition, type StepCountsQuery, type StepCountsRow } from "./engine";
-import { breakdownAndTrend, groupCounts, pairCounts, reachedSql, stepCountsOf, type TimeToConvertSteps } from "./factsCounts";
+import { breakdownAndTrend, dayTrendCounts, groupCounts, pairCounts, reachedSql, stepCountsOf, type TimeToConvertSteps } from "./factsCounts";
 import { timeToConvertDistribution } from "../../../lib/funnel/walk";
 import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, type EventSegmentField } from "./fragments";
 
@@ -145,8 +145,10 @@ async function factsCounts(
         and ff.day >= ${fromDay}::date and ff.day < ${midnightDay(q.to, tz)}::date and ${filterCondition(q.filters)}`;
   // Trends without medians, and every per-value trend (they have none), in one pass.
   const trend = q.groupBy?.kind === "period" ? q.groupBy : perValue;
-  if (trend && (q.medians === false || perValue))
+  if (trend && (q.medians === false || perValue)) {
+    if (trend.unit === "day" && !perValue && !filtered) return { rows: await dayTrendCounts(scope, k, optionalMask, rangeRows) };
     return { rows: await trendCounts(scope, k, optionalMask, rangeRows, { unit: trend.unit, fromDay, filtered, perValue }) };
+  }
   let g: SQL = sql`''`;
   let solo: SQL = sql`false`;
   let gap: SQL | null = sql`ff.${gapColumn("person")}`;

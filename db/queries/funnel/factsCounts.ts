@@ -205,6 +205,30 @@ export async function groupCounts(scope: ProjectScope, k: number, f: SQL, option
   return stepCountsRows(rows, k, false);
 }
 
+/**
+ * An unfiltered daily trend's visitors per day and step, from the range's rows (`rangeRows`, a
+ * FROM clause over funnel_fact_rows `ff`): a person's first row of a day (gap_person null or above
+ * 0) carries the day's level and optional steps over all the person's rows of that day (`day_level`,
+ * `day_opt`, factsWrite.ts), so each such row is one visitor and nothing is combined per person.
+ * With filters a day's other rows may be filtered out, so only the unfiltered trend reads it.
+ */
+export async function dayTrendCounts(scope: ProjectScope, k: number, optionalMask: number, rangeRows: SQL): Promise<StepCountsRow[]> {
+  const steps = Array.from({ length: k - 1 }, (_, i) => i + 2);
+  const visitors = steps.map(
+    (j) =>
+      sql`count(*) filter (where ff.day_level >= 2 and ${reachedSql(j, optionalMask, sql`ff.day_level`, sql`ff.day_opt`)})::int as ${sql.raw(`v${j}`)}`,
+  );
+  const rows = await withFunnelSettings(scope.db, (db) =>
+    queryRows<Record<string, string | number | null>>(
+      db,
+      sql`select to_char(ff.day, 'YYYY-MM-DD') as grp, count(*)::int as v1, ${sql.join(visitors, sql`, `)}
+      ${rangeRows} and coalesce(ff.gap_person, 1) > 0
+      group by ff.day`,
+    ),
+  );
+  return stepCountsRows(rows, k, false);
+}
+
 /** groupCounts' statement after the CTE `source` (its rows): its CTE (`source`_a) and its select. */
 function groupCountsSql(k: number, source: string, optionalMask: number, other: boolean): { ctes: SQL; select: SQL } {
   const steps = Array.from({ length: k - 1 }, (_, i) => i + 2);

@@ -6,7 +6,7 @@ import { gapColumn, SEGMENT_PARTS } from "./facts";
  * Fact rows from the engine's walk (factsUpkeep.ts runs the engine over all of a person's entries,
  * grouped by local entry day and entry segment, and streams its pairs here): one row per (person,
  * group) that starts anything, with its level, optional steps and fastest times exactly as the
- * engine folds them, plus the `solo` bits and `gap_*` columns (README.md beside this file,
+ * engine folds them, plus the `solo` bits, `gap_*` and `day_*` columns (README.md beside this file,
  * "Breakdowns"), which are computed here from all of a person's rows: the engine hands over a
  * person's pairs together.
  */
@@ -25,6 +25,9 @@ export class FactRowsBuffer {
   solo: number[] = [];
   /** gap[f][row]: days since the person's previous row with the same value of field f (f = parts: any segment), or null */
   gap: (number | null)[][];
+  /** the person's furthest level that day (all its rows of the day), and the optional steps of the day's rows that reached step 2 */
+  dayLevel: number[] = [];
+  dayOpt: number[] = [];
   /** d[j-2][row]: fastest ms to step j, NaN when not reached */
   d: number[][];
   /** local day numbers (days since 2000-01-01) of the rows, to write them in day order */
@@ -84,6 +87,21 @@ export class FactRowsBuffer {
         ? Array.from({ length: this.parts }, () => ({ count: new Map<string | null, number>(), last: new Map<string | null, number>() }))
         : null;
     if (many) for (const r of rows) many.forEach((m, f) => m.count.set(r.g.values[f], (m.count.get(r.g.values[f]) ?? 0) + 1));
+    // The day's level and optional steps, as a daily trend combines a person's rows of a day (factsCounts.ts groupCounts).
+    for (let x = 0; x < n; ) {
+      let end = x;
+      let level = 0;
+      let opt = 0;
+      for (; end < n && rows[end].g.day === rows[x].g.day; end++) {
+        const i = rows[end].i;
+        level = Math.max(level, pairs.level[i]);
+        if (pairs.level[i] >= 2) opt |= pairs.optional[i];
+      }
+      for (; x < end; x++) {
+        this.dayLevel.push(level);
+        this.dayOpt.push(opt);
+      }
+    }
     for (let x = 0; x < n; x++) {
       const { i, g } = rows[x];
       let solo = 0;
@@ -132,7 +150,10 @@ export class FactRowsBuffer {
       [sql.raw("level"), ints(this.level), "int2"],
       [sql.raw("solo"), ints(this.solo), "int2"],
       ...gaps.map((c, f): [SQL, string, string] => [c, ints(this.gap[f]), "int2"]),
-      ...(this.withOptional ? [[sql.raw("opt"), ints(this.opt), "int4"] as [SQL, string, string]] : []),
+      [sql.raw("day_level"), ints(this.dayLevel), "int2"],
+      ...(this.withOptional
+        ? [[sql.raw("opt"), ints(this.opt), "int4"] as [SQL, string, string], [sql.raw("day_opt"), ints(this.dayOpt), "int4"] as [SQL, string, string]]
+        : []),
       ...ds.map((c, x): [SQL, string, string] => [c, ints(this.d[x]), "int8"]),
     ];
     const names = columns.map(([c]) => c);
@@ -151,7 +172,8 @@ export class FactRowsBuffer {
   }
 
   private clear(): void {
-    for (const col of [this.segment, this.person, this.level, this.opt, this.solo, this.day, ...this.gap, ...this.d]) col.length = 0;
+    for (const col of [this.segment, this.person, this.level, this.opt, this.solo, this.day, this.dayLevel, this.dayOpt, ...this.gap, ...this.d])
+      col.length = 0;
   }
 }
 
