@@ -31,6 +31,7 @@ function queries(): StepCountsQuery[] {
     { ...base, filters: { source: ["google", "newsletter"] }, groupBy: { kind: "field", field: "browser", limit: 1 } },
     { ...base, groupBy: { kind: "field", field: "age_group", limit: 10 } },
     { ...base, groupBy: { kind: "period", unit: "day", timeZone: TZ } },
+    // The daily trend as the dashboard asks for it: each person's first row of a day with the day's level (dayTrendCounts).
     { ...base, groupBy: { kind: "period", unit: "day", timeZone: TZ }, medians: false },
     { ...base, from: day(0), to: day(28), filters: { device: ["desktop"] }, groupBy: { kind: "period", unit: "week", timeZone: TZ } },
     // Starts on a Saturday: the first week's visitors include those who came earlier that week too.

@@ -6,7 +6,15 @@ import type { TrendUnit } from "../../../lib/funnel/periods";
 import { SEGMENT_FIELDS } from "../../../lib/funnel/types";
 import { localIsoDay, isLocalMidnight } from "../../../lib/funnel/ranges";
 import { walkDefinition, OTHER, type EngineDefinition, type StepCountsQuery, type StepCountsRow } from "./engine";
-import { breakdownAndTrend, dayTrendCounts, groupCounts, pairCounts, reachedSql, stepCountsOf, type TimeToConvertSteps } from "./factsCounts";
+import {
+  breakdownAndTrend,
+  dayTrendCounts,
+  groupCounts,
+  pairCounts,
+  reachedSql,
+  stepCountsOf,
+  type TimeToConvertSteps,
+} from "./factsCounts";
 import { timeToConvertDistribution } from "../../../lib/funnel/walk";
 import { fieldExpression, filterCondition, needsPersons, NONE, SEGMENT_COLUMNS, type EventSegmentField } from "./fragments";
 

@@ -87,8 +87,9 @@ export class FactRowsBuffer {
         ? Array.from({ length: this.parts }, () => ({ count: new Map<string | null, number>(), last: new Map<string | null, number>() }))
         : null;
     if (many) for (const r of rows) many.forEach((m, f) => m.count.set(r.g.values[f], (m.count.get(r.g.values[f]) ?? 0) + 1));
-    // The day's level and optional steps, as a daily trend combines a person's rows of a day (factsCounts.ts groupCounts).
-    for (let x = 0; x < n; ) {
+    // The day's level and optional steps over the person's rows of the day, as groupCounts would combine them: what
+    // dayTrendCounts (factsCounts.ts) counts a person's day with.
+    for (let x = 0; x < n;) {
       let end = x;
       let level = 0;
       let opt = 0;
@@ -152,7 +153,10 @@ export class FactRowsBuffer {
       ...gaps.map((c, f): [SQL, string, string] => [c, ints(this.gap[f]), "int2"]),
       [sql.raw("day_level"), ints(this.dayLevel), "int2"],
       ...(this.withOptional
-        ? [[sql.raw("opt"), ints(this.opt), "int4"] as [SQL, string, string], [sql.raw("day_opt"), ints(this.dayOpt), "int4"] as [SQL, string, string]]
+        ? [
+            [sql.raw("opt"), ints(this.opt), "int4"] as [SQL, string, string],
+            [sql.raw("day_opt"), ints(this.dayOpt), "int4"] as [SQL, string, string],
+          ]
         : []),
       ...ds.map((c, x): [SQL, string, string] => [c, ints(this.d[x]), "int8"]),
     ];
@@ -172,7 +176,18 @@ export class FactRowsBuffer {
   }
 
   private clear(): void {
-    for (const col of [this.segment, this.person, this.level, this.opt, this.solo, this.day, this.dayLevel, this.dayOpt, ...this.gap, ...this.d])
+    for (const col of [
+      this.segment,
+      this.person,
+      this.level,
+      this.opt,
+      this.solo,
+      this.day,
+      this.dayLevel,
+      this.dayOpt,
+      ...this.gap,
+      ...this.d,
+    ])
       col.length = 0;
   }
 }
