@@ -79,6 +79,31 @@ describeEachDb("ingestion API", (db) => {
     expect(person).toMatchObject({ age_group: "35-44", traits: { plan: "pro" } });
   });
 
+  it("links ids on identify and alias calls only, not on a track call that carries both", async () => {
+    const analytics = new Analytics({ writeKey, host: server.url, flushAt: 10, maxRetries: 2 });
+    analytics.page({ anonymousId: "anon-5", properties: { path: "/" } });
+    analytics.track({ anonymousId: "anon-5", userId: "user-5", event: "signup" });
+    analytics.track({ anonymousId: "anon-5", userId: "user-6", event: "invite" });
+    await analytics.closeAndFlush({ timeout: 10_000 });
+    const people = async () => (await events(sql`anonymous_id = 'anon-5'`)).map((r) => [r.name, r.person_id]);
+    // Three people: the device's page view stays anonymous, each track call is its user's.
+    expect(await people()).toEqual([
+      ["pageview", "anon-5"],
+      ["signup", "user-5"],
+      ["invite", "user-6"],
+    ]);
+    const again = new Analytics({ writeKey, host: server.url, flushAt: 10, maxRetries: 2 });
+    again.identify({ anonymousId: "anon-5", userId: "user-5" });
+    await again.closeAndFlush({ timeout: 10_000 });
+    // The identify moves the anonymous id's events without a user id; the invite stays user-6's.
+    expect(await people()).toEqual([
+      ["pageview", "user-5"],
+      ["signup", "user-5"],
+      ["invite", "user-6"],
+      ["identify", "user-5"],
+    ]);
+  });
+
   it("counts a replayed batch once (messageId dedup)", async () => {
     const batch = { batch: [1, 2, 3].map((i) => ({ type: "track", event: "replay", anonymousId: "r", messageId: `m-${i}` })) };
     expect((await (await post("batch", batch)).json()).stored).toBe(3);

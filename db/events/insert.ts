@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { preparedRows } from "../prepared";
 import { factsChangeLock } from "../queries/funnel/changes";
+import type { EventType } from "../../lib/ingest/normalize";
 
 /** One event as stored; ingestion and the demo generator both write through insertEvents. */
 export type EventInput = {
@@ -28,7 +29,25 @@ export type EventInput = {
   ageGroup?: string | null;
   /** alias: the id (anonymous or earlier user id) that becomes userId. */
   previousId?: string | null;
+  /**
+   * The call that sent it (ingestion sets it); without it, an event named "identify" counts as an
+   * identify call. Only identify calls and aliases link ids (linkOf).
+   */
+  type?: EventType;
 };
+
+/**
+ * The id an event links to its user id, if any: an alias's previousId, or an identify call's
+ * anonymous id (DESIGN.md, "Identity": once an identify/alias call links an anonymous id to a user
+ * id, all of that id's events count as the user's). A track or page call that carries both ids,
+ * as Segment clients send after identify, counts as the user's without linking the anonymous id.
+ */
+function linkOf(e: EventInput): string | null {
+  if (!e.userId) return null;
+  if (e.previousId) return e.previousId !== e.userId ? e.previousId : null;
+  const identify = e.type !== undefined ? e.type === "identify" : e.name === "identify";
+  return identify && e.anonymousId ? e.anonymousId : null;
+}
 
 export type InsertResult = { stored: number; duplicates: number };
 
@@ -97,7 +116,7 @@ export const IDENTITY_LOCK_BUCKETS = 64;
  * so it takes its buckets alone too.
  */
 function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<unknown> {
-  const changesIdentity = batch.some((e) => Boolean((e.userId && (e.anonymousId || e.previousId)) || e.traits || e.ageGroup));
+  const changesIdentity = batch.some((e) => Boolean(linkOf(e) || e.traits || e.ageGroup));
   return identityLock(
     t,
     projectId,
@@ -317,13 +336,12 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
         );
       }
 
-      // Links: an event with both ids (identify, or any call after it), or an alias. Within a batch
-      // its last link of an id counts; across the batches of a group the first batch's, as when they
-      // are stored one after the other (the insert below keeps an id's existing link).
+      // Links: identify calls and aliases (linkOf). Within a batch its last link of an id counts;
+      // across the batches of a group the first batch's, as when they are stored one after the
+      // other (the insert below keeps an id's existing link).
       const links = new Map<string, { user: string; member: number }>();
       for (const { event: e, member } of chunk) {
-        const from =
-          e.previousId && e.userId && e.previousId !== e.userId ? e.previousId : e.anonymousId && e.userId ? e.anonymousId : null;
+        const from = linkOf(e);
         if (!from) continue;
         const earlier = links.get(from);
         if (!earlier || earlier.member === member) links.set(from, { user: e.userId!, member });
@@ -341,8 +359,10 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
             returning anonymous_id, user_id
           ), moved_anonymous as (
             -- Two updates, each on its own index: an OR of the two columns made PostgreSQL scan the table.
+            -- The anonymous id's events without a user id: one that carries a user id is that user's
+            -- (as the insert above decides), whenever the link comes.
             update events e set person_id = l.user_id from linked l
-            where e.project_id = ${projectId}::uuid and e.anonymous_id = l.anonymous_id and e.person_id <> l.user_id
+            where e.project_id = ${projectId}::uuid and e.anonymous_id = l.anonymous_id and e.user_id is null and e.person_id <> l.user_id
             returning e.person_id
           ), moved_user as (
             update events e set person_id = l.user_id from linked l
