@@ -1,8 +1,8 @@
 import { it, expect } from "vitest";
 import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import { ownerWithProject } from "../../../tests/fixtures";
-import { funnelStepCounts, type EngineDefinition, type StepCountsQuery } from "./engine";
-import { factsCanAnswer, factsStepCounts, factsStepCountsWithTimeToConvert } from "./facts";
+import { funnelStepCounts, OTHER, type EngineDefinition, type StepCountsQuery } from "./engine";
+import { factsBreakdownWithTrend, factsCanAnswer, factsStepCounts, factsStepCountsWithTimeToConvert } from "./facts";
 import { buildFacts, readyFacts, refreshFacts } from "./factsUpkeep";
 import { funnelResults } from "./funnelResults";
 import { createFunnel } from "../../funnels";
@@ -78,6 +78,9 @@ const RULES: { name: string; def: EngineDefinition; ttc: { from: number; to: num
   },
 ];
 
+/** The sources of randomEvents' visits ("(none)": without one). */
+const SOURCES = ["google", "newsletter", "facebook", "(none)"];
+
 /** Every kind of query facts answer: ranges, filters, breakdowns (also filtered, also by age group) and trends. */
 function queries(def: EngineDefinition): StepCountsQuery[] {
   const base = { ...def, from: day(2), to: day(16) };
@@ -109,6 +112,31 @@ describeEachDb("funnel facts for every rule", (db) => {
     }
     // Not an empty funnel: people reach its last step on this traffic.
     expect(reached, rule.name).toBeGreaterThan(0);
+    // The dashboard's statement for a breakdown and its per-value trend, with "other" (two top values
+    // of four): each value's trend is the engine's for that value's entries, other's for the rest.
+    for (const unit of ["day", "week"] as const) {
+      const q: StepCountsQuery = { ...rule.def, from: day(2), to: day(16), groupBy: { kind: "field", field: "source", limit: 2 } };
+      const both = await factsBreakdownWithTrend(scope, id!, q, unit);
+      expect(sorted(both.breakdown), `${rule.name}: breakdown`).toEqual(sorted(await funnelStepCounts(scope, q)));
+      const top = [...new Set(both.breakdown.map((r) => r.group))].filter((g) => g !== OTHER);
+      const others = SOURCES.filter((v) => !top.includes(v));
+      expect(top).toHaveLength(2);
+      const expected = [];
+      for (const [name, values] of [...top.map((v) => [v, [v]] as const), [OTHER, others] as const]) {
+        const rows = await funnelStepCounts(scope, {
+          ...q,
+          medians: false,
+          filters: { source: values },
+          groupBy: { kind: "period", unit, timeZone: TZ },
+        });
+        expected.push(...rows.map((r) => ({ ...r, group: `${name}\u0001${r.group}` })));
+      }
+      expect(
+        expected.some((r) => r.group.startsWith(OTHER) && r.step === 2 && r.visitors > 0),
+        rule.name,
+      ).toBe(true);
+      expect(sorted(both.trend), `${rule.name}: per-value trend by ${unit}`).toEqual(sorted(expected));
+    }
     // The whole answer, saved (facts) and not (engine): time to convert, breakdown with its per-value
     // trends, the trend, and the previous period with its trend.
     const q = { ...rule.def, from: day(9), to: day(16), timeToConvert: rule.ttc, breakdown: "source" as const, compare: true };

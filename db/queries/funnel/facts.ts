@@ -187,12 +187,14 @@ async function factsCounts(
     timeToConvert,
   };
   if (field && valueTrend && pairs.limit !== null) {
-    const values = sql`array(select g from top)`;
+    // Unfiltered, the trend's rows keep their raw values and say whether they are their pair's first
+    // in the range (breakdownAndTrend counts step 1 from them); else they name the top values.
     const t = trendSource("t", optionalMask, rangeRows, {
       unit: valueTrend,
       fromDay,
       filtered,
-      perValue: { field: field as SegmentField, values },
+      perValue: { field: field as SegmentField, values: pairs.byFirst ? null : sql`array(select g from top)` },
+      rangeFirst: pairs.byFirst ? first! : undefined,
     });
     const both = await breakdownAndTrend(scope, k, f, t, pairs);
     return { rows: both.breakdown, trend: both.trend };
@@ -237,8 +239,10 @@ type TrendSourceOptions = {
   unit: TrendUnit;
   fromDay: string;
   filtered: boolean;
-  /** per value: the named values (a list, or SQL giving them as an array: the breakdown's `top`), the rest as "other" */
-  perValue?: { field: SegmentField; values: string[] | SQL };
+  /** per value: the named values (a list, or SQL giving them as an array: the breakdown's `top`), the rest as "other"; null: every value as it is */
+  perValue?: { field: SegmentField; values: string[] | SQL | null };
+  /** adds `fr`: whether the row is the first of its pair in the range (this condition on `ff`) */
+  rangeFirst?: SQL;
 };
 
 /** The CTE `name` of a trend's rows (see trendCounts). */
@@ -252,20 +256,23 @@ function trendSource(name: string, optionalMask: number, rangeRows: SQL, opts: T
   if (perValue) {
     const raw = sql`coalesce(${fieldExpression(perValue.field)}, ${NONE})`;
     const values = perValue.values;
-    value = !Array.isArray(values)
-      ? sql`case when ${raw} = any(${values}) then ${raw} else ${OTHER}::text end`
-      : values.length
-        ? sql`case when ${raw} in (${sql.join(
-            values.map((v) => sql`${v}`),
-            sql`, `,
-          )}) then ${raw} else ${OTHER}::text end`
-        : sql`${OTHER}::text`;
+    value =
+      values === null
+        ? raw
+        : !Array.isArray(values)
+          ? sql`case when ${raw} = any(${values}) then ${raw} else ${OTHER}::text end`
+          : values.length
+            ? sql`case when ${raw} in (${sql.join(
+                values.map((v) => sql`${v}`),
+                sql`, `,
+              )}) then ${raw} else ${OTHER}::text end`
+            : sql`${OTHER}::text`;
     ({ solo, gap } = valuePairColumns(perValue.field));
   }
   const first = gap && !filtered ? sql`(${gap} is null or ff.day - ${gap} < ${periodStart})` : sql`null::boolean`;
   return sql`${sql.raw(name)} as not materialized (
       select ff.person_id, ${value} as g, ${period} as period, ff.level, ${optionalMask ? sql`ff.opt` : sql`0`} as opt,
-        ${solo} as one, ${first} as first
+        ${solo} as one, ${first} as first${opts.rangeFirst ? sql`, ${opts.rangeFirst} as fr` : sql``}
       ${rangeRows}
       offset 0
     )`;
