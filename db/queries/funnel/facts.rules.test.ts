@@ -126,7 +126,7 @@ describeEachDb("funnel facts for every rule", (db) => {
         const rows = await funnelStepCounts(scope, {
           ...q,
           medians: false,
-          filters: { source: values },
+          filters: { source: [...values] },
           groupBy: { kind: "period", unit, timeZone: TZ },
         });
         expected.push(...rows.map((r) => ({ ...r, group: `${name}\u0001${r.group}` })));

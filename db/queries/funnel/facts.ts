@@ -11,6 +11,7 @@ import {
   dayTrendCounts,
   groupCounts,
   pairCounts,
+  pairCountsWithDayTrend,
   reachedSql,
   stepCountsOf,
   type TimeToConvertSteps,
@@ -120,18 +121,52 @@ export async function factsBreakdownWithTrend(
   q: StepCountsQuery,
   unit: TrendUnit,
 ): Promise<{ breakdown: StepCountsRow[]; trend: StepCountsRow[] }> {
-  const { rows, trend } = await factsCounts(scope, factsId, q, unit);
+  const { rows, trend } = await factsCounts(scope, factsId, q, { valueTrend: unit });
   if (!trend) throw new Error("factsBreakdownWithTrend needs a query grouped by a field with a limit");
   return { breakdown: rows, trend };
+}
+
+/**
+ * An ungrouped query's counts and its trend by `unit` (the trend without medians), with the time
+ * to convert between `timeToConvert`'s steps when asked: the dashboard's steps and trend, and its
+ * previous period's. Unfiltered by day they are one statement (pairCountsWithDayTrend), else two.
+ */
+export async function factsStepsWithTrend(
+  scope: ProjectScope,
+  factsId: number,
+  q: StepCountsQuery,
+  unit: TrendUnit,
+  timeToConvert?: TimeToConvertSteps,
+): Promise<{ rows: StepCountsRow[]; trend: StepCountsRow[]; timeToConvert?: TimeToConvert }> {
+  if (q.groupBy) throw new Error("factsStepsWithTrend: the query is grouped by its trend");
+  const ttc = (times: number[] | undefined) =>
+    timeToConvert ? timeToConvertDistribution(times ?? [], timeToConvert.from, timeToConvert.to) : undefined;
+  const filtered = Object.values(q.filters ?? {}).some((values) => values && values.length > 0);
+  if (unit === "day" && !filtered) {
+    const { rows, trend, times } = await factsCounts(scope, factsId, q, { timeToConvert, dayTrend: true });
+    return { rows, trend: trend!, timeToConvert: ttc(times) };
+  }
+  const trendQ: StepCountsQuery = { ...q, groupBy: { kind: "period", unit, timeZone: scope.project.timeZone }, medians: false };
+  const [{ rows, times }, trend] = await Promise.all([
+    factsCounts(scope, factsId, q, { timeToConvert }),
+    factsStepCounts(scope, factsId, trendQ),
+  ]);
+  return { rows, trend, timeToConvert: ttc(times) };
 }
 
 async function factsCounts(
   scope: ProjectScope,
   factsId: number,
   q: StepCountsQuery,
-  valueTrend?: TrendUnit,
-  timeToConvert?: TimeToConvertSteps,
+  more: {
+    /** a breakdown's per-value trend by this unit */
+    valueTrend?: TrendUnit;
+    timeToConvert?: TimeToConvertSteps;
+    /** an unfiltered ungrouped query's daily trend too (factsStepsWithTrend) */
+    dayTrend?: boolean;
+  } = {},
 ): Promise<{ rows: StepCountsRow[]; trend?: StepCountsRow[]; times?: number[] }> {
+  const { valueTrend, timeToConvert } = more;
   if (timeToConvert && q.groupBy) throw new Error("funnel facts: the time to convert comes with ungrouped counts only");
   const tz = scope.project.timeZone;
   const k = q.steps.length;
@@ -199,6 +234,7 @@ async function factsCounts(
     const both = await breakdownAndTrend(scope, k, f, t, pairs);
     return { rows: both.breakdown, trend: both.trend };
   }
+  if (more.dayTrend && first && !q.groupBy) return pairCountsWithDayTrend(scope, k, f, rangeRows, first, pairs);
   if (field || first) return pairCounts(scope, k, f, pairs);
   // Filtered, not broken down: one hash aggregate per (person, group). Most people have several
   // rows (an entry with their campaign, later ones without), so skipping it for the few with one
@@ -307,6 +343,6 @@ export async function factsStepCountsWithTimeToConvert(
   from: number,
   to: number,
 ): Promise<{ rows: StepCountsRow[]; timeToConvert: TimeToConvert }> {
-  const { rows, times } = await factsCounts(scope, factsId, q, undefined, { from, to });
+  const { rows, times } = await factsCounts(scope, factsId, q, { timeToConvert: { from, to } });
   return { rows, timeToConvert: timeToConvertDistribution(times ?? [], from, to) };
 }

@@ -14,7 +14,7 @@ import {
 } from "./engine";
 import { previousRange } from "../../../lib/funnel/ranges";
 import { RangeParamsError } from "../../../lib/funnel/query";
-import { factsBreakdownWithTrend, factsCanAnswer, factsStepCounts, factsStepCountsWithTimeToConvert } from "./facts";
+import { factsBreakdownWithTrend, factsCanAnswer, factsStepsWithTrend } from "./facts";
 import { readyFacts } from "./factsUpkeep";
 import { sampleBuckets } from "./sample";
 import { stepRates } from "../../../lib/funnel/rates";
@@ -209,23 +209,22 @@ async function factsViews(scope: ProjectScope, q: FunnelQuery, unit: TrendUnit, 
   const prevTrendQ: StepCountsQuery | null = prevQ ? { ...prevQ, groupBy: trendQ.groupBy, medians: false } : null;
   if (prevTrendQ && !factsCanAnswer(prevTrendQ, tz)) return null;
   // The breakdown and its per-value trend in one statement (the trend's values are the breakdown's
-  // top ones), so that nothing waits for another statement's answer; the counts and the time to
-  // convert in one too (the times come from the per-person rows the counts combine).
-  const [{ rows: main, timeToConvert }, trend, broken, previous, previousTrend] = await Promise.all([
-    factsStepCountsWithTimeToConvert(scope, factsId, base, ttc.from, ttc.to),
-    factsStepCounts(scope, factsId, trendQ),
+  // top ones), so that nothing waits for another statement's answer; the counts, the time to convert
+  // and (unfiltered, by day) the trend in one too (the times come from the per-person rows the counts
+  // combine), and the previous period's counts with its trend.
+  const [{ rows: main, trend, timeToConvert }, broken, prev] = await Promise.all([
+    factsStepsWithTrend(scope, factsId, base, unit, ttc),
     breakdownQ ? factsBreakdownWithTrend(scope, factsId, breakdownQ, unit) : Promise.resolve(null),
-    prevQ ? factsStepCounts(scope, factsId, prevQ) : Promise.resolve(null),
-    prevTrendQ ? factsStepCounts(scope, factsId, prevTrendQ) : Promise.resolve(null),
+    prevQ ? factsStepsWithTrend(scope, factsId, prevQ, unit) : Promise.resolve(null),
   ]);
   return {
     main,
     trend,
     breakdown: broken?.breakdown ?? null,
     breakdownTrend: broken?.trend ?? null,
-    previous,
-    previousTrend,
-    timeToConvert,
+    previous: prev?.rows ?? null,
+    previousTrend: prev?.trend ?? null,
+    timeToConvert: timeToConvert!,
   };
 }
 
