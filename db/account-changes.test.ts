@@ -17,7 +17,9 @@ import { acceptInvite, createInvite, changeRole } from "./members";
 import { teamScopeForUser } from "./tenant";
 import { createProject } from "./projects";
 import { templateSetup } from "../lib/templates";
-import { projects, teams, memberships, events, eventMessages } from "./schema";
+import { projects, teams, memberships, events, eventMessages, funnelFactRows } from "./schema";
+import { funnelDefinitionOf, listFunnels } from "./funnels";
+import { buildFacts } from "./queries/funnel/factsUpkeep";
 import { insertEvents } from "./events/insert";
 import { verifyPassword } from "../lib/auth/password";
 
@@ -93,10 +95,14 @@ describeEachDb("changing and deleting one's account", (db) => {
       { name: "Side shop", sector: "ecommerce", timeZone: "Europe/Amsterdam" },
       templateSetup("ecommerce", "en"),
     );
-    // Events have no foreign key to cascade along: the deletion removes them itself.
+    // Events and funnel fact rows have no foreign key to cascade along: the deletion removes them itself.
     await insertEvents(db(), project.id, [
-      { time: new Date(Date.UTC(2026, 10, 2)), name: "page_view", anonymousId: "side-1", messageId: "side-m1" },
+      { time: new Date(Date.UTC(2026, 10, 2)), name: "pageview", anonymousId: "side-1", messageId: "side-m1" },
     ]);
+    const projectScope = await sideScope.project(project.id);
+    const [funnel] = await listFunnels(projectScope);
+    await buildFacts(projectScope, funnelDefinitionOf(funnel));
+    expect(await db().select().from(funnelFactRows).where(eq(funnelFactRows.projectId, project.id))).not.toEqual([]);
     const here = await createSession(db(), ownerId, 3600);
     const result = await deleteAccount(db(), ownerId);
     expect(result).toEqual({ deleted: true, teams: [side.id] });
@@ -106,6 +112,7 @@ describeEachDb("changing and deleting one's account", (db) => {
     expect(await db().select().from(projects).where(eq(projects.id, project.id))).toEqual([]);
     expect(await db().select().from(events).where(eq(events.projectId, project.id))).toEqual([]);
     expect(await db().select().from(eventMessages).where(eq(eventMessages.projectId, project.id))).toEqual([]);
+    expect(await db().select().from(funnelFactRows).where(eq(funnelFactRows.projectId, project.id))).toEqual([]);
     // The shared team is still there, with Piet as its owner.
     expect(await db().select({ id: teams.id }).from(teams).where(eq(teams.id, teamId))).toHaveLength(1);
     expect(

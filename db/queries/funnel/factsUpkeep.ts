@@ -57,6 +57,11 @@ async function writeFacts(
   opts: { only?: SQL; slices?: number; segmentsWritten?: boolean } = {},
 ): Promise<void> {
   const { only, slices = 1 } = opts;
+  // The project's row, shared until `t` ends: the rows have no foreign key (schema/events.ts), and a
+  // project's deletion locks the row before it deletes them (db/events/delete.ts), so it waits for
+  // this run and deletes its rows, or this run finds the project gone.
+  const project = await queryRows(t, sql`select id from projects where id = ${scope.projectId}::uuid for key share`);
+  if (!project.length) throw new Error(`funnel facts: project ${scope.projectId} no longer exists`);
   const events = sql`from events e where e.project_id = ${scope.projectId}::uuid ${only ? sql`and ${only}` : sql``}`;
   const segments = new Map<string, (string | null)[]>();
   const inserted: Inserted = { all: opts.segmentsWritten === true };
