@@ -503,7 +503,7 @@ describe("definitions the design refuses: the field, the code, the words in both
     );
     expect(funnelProblem(base({}, [{ event: "a" }, { event: "b", optinal: true }]))).toBe('Step 2: A step has no field "optinal".');
     expect(funnelProblem(base({}, [{ event: "a" }, { event: "b", conditions: [{ property: "p", operator: "gt", value: "n/a" }] }]))).toBe(
-      'Step 2: This operator needs a number (like 51 or "120.5").',
+      'Step 2: This operator needs a number (like 51 or "120.5", at most 200 characters).',
     );
   });
 

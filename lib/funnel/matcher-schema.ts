@@ -48,6 +48,19 @@ export const unknownKeys = (what: string) => (iss: z.core.$ZodRawIssue) =>
       ? `${what} must be an object.`
       : undefined;
 
+/**
+ * A record schema that refuses the key `__proto__`: JSON.parse keeps it as an own key, but zod's
+ * record copies keys onto a plain object, where that one sets the prototype instead and vanishes,
+ * so a filter or equality on it would be dropped without a word.
+ */
+export function withoutProtoKey<T extends z.ZodType>(schema: T, message: string) {
+  return z.preprocess((v, ctx) => {
+    if (typeof v === "object" && v !== null && Object.hasOwn(v, "__proto__"))
+      ctx.addIssue({ code: "custom", path: ["__proto__"], message, input: v });
+    return v;
+  }, schema);
+}
+
 export const stepMatchSchema = z.object({
   event: eventNameSchema("Each step needs an event name."),
   path: z
@@ -61,11 +74,13 @@ export const stepMatchSchema = z.object({
       params: { code: "pathPattern" },
     })
     .refine((p) => p === undefined || isStorableText(p), "Paths cannot contain NUL characters or lone surrogates."),
-  where: z
-    .record(propertyNameSchema, propertyValue, {
+  where: withoutProtoKey(
+    z.record(propertyNameSchema, propertyValue, {
       // zod reports a bad key as "Invalid key in record"; say what is wrong with it instead.
       error: (iss) => (iss.code === "invalid_key" ? iss.issues[0]?.message : undefined),
-    })
+    }),
+    'where cannot name the property "__proto__": use a condition ({ "property": "__proto__", "operator": "is", … }).',
+  )
     .optional()
     .refine((w) => !w || Object.keys(w).length <= MAX_STEP_CONDITIONS, {
       message: `At most ${MAX_STEP_CONDITIONS} property conditions.`,
@@ -95,12 +110,17 @@ const OPERATOR_LIST = CONDITION_OPERATORS.join(", ");
 const VALUE_RULES: Record<ConditionOperator, { code: string; message: string; ok: (v: unknown) => boolean; max?: number }> = (() => {
   const scalar = (v: unknown) => propertyValue.safeParse(v).success;
   const text = (v: unknown) => typeof v === "string" && v.length > 0 && v.length <= 200 && isStorableText(v);
-  const number = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && DECIMAL_TEXT.test(v));
+  const number = (v: unknown) =>
+    (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 200 && DECIMAL_TEXT.test(v));
   const list = (v: unknown) => Array.isArray(v) && v.length >= 1 && v.length <= MAX_IN_VALUES && v.every(scalar);
   const none = (v: unknown) => v === undefined;
   const is = { code: "conditionValue", message: "This operator needs a value: text, a number or true/false.", ok: scalar };
   const contains = { code: "conditionText", message: "This operator needs a text of 1 to 200 characters.", ok: text };
-  const compare = { code: "conditionNumber", message: 'This operator needs a number (like 51 or "120.5").', ok: number };
+  const compare = {
+    code: "conditionNumber",
+    message: 'This operator needs a number (like 51 or "120.5", at most 200 characters).',
+    ok: number,
+  };
   const exists = { code: "conditionNoValue", message: "exists and not_exists take no value.", ok: none };
   return {
     is,
@@ -139,9 +159,25 @@ export const conditionSchema = z
   })
   .transform((c): StepCondition => {
     if (c.operator === "exists" || c.operator === "not_exists") return { property: c.property, operator: c.operator };
-    if (["gt", "gte", "lt", "lte"].includes(c.operator)) return { property: c.property, operator: c.operator, value: Number(c.value) };
+    if (["gt", "gte", "lt", "lte"].includes(c.operator)) return { property: c.property, operator: c.operator, value: exactNumber(c.value) };
     return { property: c.property, operator: c.operator, value: c.value as PropertyValue | PropertyValue[] };
   });
+
+/**
+ * A comparison's value: a decimal text becomes the number it is when a double holds it exactly
+ * ("120.5" → 120.5), else it stays text, which the engine compares as numeric, exactly: as a double,
+ * "7.00000000000000000001" would be 7 and a 400-digit value Infinity.
+ */
+function exactNumber(v: unknown): number | string {
+  if (typeof v === "number") return v;
+  const text = String(v);
+  const m = /^(-?)0*(\d+?)(?:\.(\d*?)0*)?$/.exec(text);
+  if (!m) return text;
+  const [, sign, whole, fraction] = m;
+  const canonical = `${whole === "0" && !fraction ? "" : sign}${whole}${fraction ? `.${fraction}` : ""}`;
+  const n = Number(text);
+  return Number.isFinite(n) && String(n) === canonical ? n : text;
+}
 
 /** What a funnel step or an exclusion matches: names, path pattern, equalities and conditions. */
 export const funnelMatchShape = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { windowSchema, definitionStepsSchema, funnelRulesShape, checkFunnelRules } from "./validate";
-import { unknownKeys } from "./matcher-schema";
+import { unknownKeys, withoutProtoKey } from "./matcher-schema";
 import {
   SEGMENT_FIELDS,
   DEFAULT_WINDOW_SECONDS,
@@ -49,26 +49,29 @@ const filterValue = z
   .max(PARAM_LIMITS.valueLength, `Filter values are at most ${PARAM_LIMITS.valueLength} characters.`)
   .refine((v) => isStorableText(v), "Filter values cannot contain NUL characters or lone surrogates.");
 
-export const filtersSchema = z
-  .record(
-    z.string(),
-    z
-      .array(filterValue, "Filter values are a list of strings.")
-      .max(PARAM_LIMITS.values, `At most ${PARAM_LIMITS.values} values per filter.`),
-    "filters is an object of field → list of values.",
-  )
-  .superRefine((f, ctx) => {
-    const keys = Object.keys(f);
-    if (keys.length > PARAM_LIMITS.filterFields)
-      ctx.addIssue({ code: "custom", path: [], message: `At most ${PARAM_LIMITS.filterFields} filter fields per query.` });
-    for (const key of keys)
-      if (!fieldSchema.safeParse(key).success)
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message: `Unknown filter field "${key}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`,
-        });
-  });
+export const filtersSchema = withoutProtoKey(
+  z
+    .record(
+      z.string(),
+      z
+        .array(filterValue, "Filter values are a list of strings.")
+        .max(PARAM_LIMITS.values, `At most ${PARAM_LIMITS.values} values per filter.`),
+      "filters is an object of field → list of values.",
+    )
+    .superRefine((f, ctx) => {
+      const keys = Object.keys(f);
+      if (keys.length > PARAM_LIMITS.filterFields)
+        ctx.addIssue({ code: "custom", path: [], message: `At most ${PARAM_LIMITS.filterFields} filter fields per query.` });
+      for (const key of keys)
+        if (!fieldSchema.safeParse(key).success)
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: `Unknown filter field "${key}". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`,
+          });
+    }),
+  `Unknown filter field "__proto__". Use one of ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`,
+);
 
 const inYears = (v: string) => {
   const y = new Date(v).getUTCFullYear();
@@ -77,9 +80,13 @@ const inYears = (v: string) => {
 const yearsText = `between ${PARAM_LIMITS.minYear} and ${PARAM_LIMITS.maxYear}`;
 /** An ISO 8601 time with an offset, in the years the service accepts, for JSON bodies. */
 export const instantSchema = (name: "from" | "to", example: string) =>
-  z.iso
-    .datetime({ offset: true, message: `${name} must be an ISO 8601 time, like ${example}.` })
-    .refine(inYears, `${name} must be a time ${yearsText}.`);
+  z.preprocess(
+    // RFC 3339 allows a lowercase "t" and "z", as the URL parameters' parser does (INSTANT below).
+    (v) => (typeof v === "string" ? v.replace(/^(\d{4}-\d{2}-\d{2})t/, "$1T").replace(/z$/, "Z") : v),
+    z.iso
+      .datetime({ offset: true, message: `${name} must be an ISO 8601 time, like ${example}.` })
+      .refine(inYears, `${name} must be a time ${yearsText}.`),
+  );
 
 /**
  * The body of POST /api/v1/funnels/query with the whole definition (DESIGN.md, "Funnel definitions"):

@@ -85,8 +85,12 @@ export const funnelRulesShape = {
     .optional(),
   hold: z
     .array(holdField, "hold must be a list of fields.")
-    .max(MAX_HOLD, `hold names at most ${MAX_HOLD} fields.`)
+    // Duplicates dropped before the count: ["source", "source"] holds one field.
     .transform((h) => [...new Set(h)] as SegmentField[])
+    .refine((h) => h.length <= MAX_HOLD, {
+      message: `hold names at most ${MAX_HOLD} fields.`,
+      params: { code: "tooManyHold", max: MAX_HOLD },
+    })
     .optional(),
   timeToConvert: z
     .strictObject({ from: stepNumber("timeToConvert.from"), to: stepNumber("timeToConvert.to") }, { error: unknownKeys("timeToConvert") })

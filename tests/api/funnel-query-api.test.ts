@@ -13,6 +13,7 @@ import { GET as results } from "../../app/api/v1/funnels/[funnelId]/results/rout
 // The query API as a client calls it: real Request objects into the route handlers, on a real database.
 describeEachDb("funnel query API", (db, kind) => {
   let readKey: string;
+  let projectId: string;
   let otherReadKey: string;
   let funnelId: string;
   let otherFunnelId: string;
@@ -29,6 +30,7 @@ describeEachDb("funnel query API", (db, kind) => {
     const a = await make("api-a@example.nl");
     const b = await make("api-b@example.nl");
     readKey = a.readKey;
+    projectId = a.project.id;
     otherReadKey = b.readKey;
     funnelId = (await listFunnels(a.scope))[0].id;
     otherFunnelId = (await listFunnels(b.scope))[0].id;
@@ -170,6 +172,76 @@ describeEachDb("funnel query API", (db, kind) => {
     const any = await post({ steps: [{ event: "a" }, { event: "b", within: 10 }], window: 60, order: "any", ...range() });
     expect(any.status).toBe(400);
     expect((await any.json()).error.message).toContain("any order");
+  });
+
+  it("answers the largest definitions the design allows, 30 steps of 20 names and ten 50-value conditions each", async () => {
+    const names = ["pageview", ...Array.from({ length: 19 }, (_, i) => `other_${i}`)];
+    const conditions = Array.from({ length: 10 }, (_, c) => ({
+      property: c === 0 ? "plan" : `p${c}`,
+      operator: c === 0 ? "in" : "not_contains",
+      value: c === 0 ? ["pro", ...Array.from({ length: 49 }, (_, v) => `plan_${v}`)] : `x${c}`,
+    }));
+    const res = await post({
+      steps: [
+        { event: "pageview" },
+        ...Array.from({ length: 28 }, () => ({ event: names, optional: true, conditions })),
+        { event: ["add_to_cart", ...names.slice(1)], conditions },
+      ],
+      window: 3600,
+      exclusions: Array.from({ length: 5 }, () => ({ event: names.slice(1), conditions, between: [1, 30] })),
+      ...range(),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.steps).toHaveLength(30);
+    // v1 enters and carts a pro plan; the optional page-view steps ask for a plan it never viewed with.
+    expect(body.steps[29].visitors).toBe(1);
+  });
+
+  it("compares a decimal text exactly, refuses __proto__ where it would vanish, and reads a lowercase t and z", async () => {
+    const t = new Date(now - 1800_000);
+    await insertEvents(db(), projectId, [
+      { anonymousId: "v3", name: "precise_view", time: t, messageId: "p1" },
+      { anonymousId: "v3", name: "precise_cart", time: new Date(t.getTime() + 1000), messageId: "p2", properties: { qty: "7" } },
+    ]);
+    const counts = async (operator: string, value: string) => {
+      const res = await post({
+        steps: [{ event: "precise_view" }, { event: "precise_cart", conditions: [{ property: "qty", operator, value }] }],
+        window: 3600,
+        ...range(),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()).steps.map((s: { visitors: number }) => s.visitors);
+    };
+    // As a double, 7.00000000000000000001 would be 7.
+    expect(await counts("gte", "7.00000000000000000001")).toEqual([1, 0]);
+    expect(await counts("lt", "7.00000000000000000001")).toEqual([1, 1]);
+    expect(await counts("lte", "7.000")).toEqual([1, 1]);
+    // JSON.parse keeps "__proto__" as a key; a record would drop it silently: a 400 that names it.
+    const { from, to } = range();
+    const where = await post(
+      `{"steps":[{"event":"pageview","where":{"__proto__":"x"}},{"event":"add_to_cart"}],"from":"${from}","to":"${to}"}`,
+    );
+    expect(where.status).toBe(400);
+    expect((await where.json()).error.message).toContain("__proto__");
+    const filters = await post(
+      `{"steps":[{"event":"pageview"},{"event":"add_to_cart"}],"from":"${from}","to":"${to}","filters":{"__proto__":["x"]}}`,
+    );
+    expect(filters.status).toBe(400);
+    expect((await filters.json()).error.message).toContain('Unknown filter field "__proto__"');
+    const lower = await post({
+      steps: [{ event: "pageview" }, { event: "add_to_cart" }],
+      from: from.replace("T", "t"),
+      to: to.replace("Z", "z"),
+    });
+    expect(lower.status).toBe(200);
+    // Duplicates in hold count once: three distinct fields are within the limit.
+    const held = await post({
+      steps: [{ event: "pageview" }, { event: "add_to_cart" }],
+      hold: ["source", "source", "device", "prop:plan"],
+      ...range(),
+    });
+    expect(held.status).toBe(200);
   });
 
   it("answers an estimate when asked (here exact: few events), marked only when sampled", async () => {

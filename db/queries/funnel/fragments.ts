@@ -59,12 +59,11 @@ export function conditionSql(c: StepCondition): SQL {
     case "is_not":
       return sql`not (${equals(p, v as PropertyValue)})`;
     case "in": {
+      // One parameter for the whole list: equal to one of its values as `is` compares (types kept,
+      // numbers by value), a missing property never (its [null] is in no list of values).
       const list = (Array.isArray(v) ? v : [v]).filter((x): x is PropertyValue => x !== undefined);
       if (!list.length) return sql`false`;
-      return sql`(${sql.join(
-        list.map((x) => equals(p, x)),
-        sql` or `,
-      )})`;
+      return sql`(${JSON.stringify(list)}::jsonb @> jsonb_build_array(e.properties -> ${p}))`;
     }
     case "contains":
       return sql`coalesce(strpos(lower(${text}), lower(${String(v)})) > 0, false)`;
@@ -76,12 +75,21 @@ export function conditionSql(c: StepCondition): SQL {
     case "gte":
     case "lt":
     case "lte": {
-      const n = typeof v === "number" ? v : Number(v);
-      if (!Number.isFinite(n)) return sql`false`;
+      // The value as the decimal text it was given in (a JSON number's shortest text): compared as
+      // numeric, so a value beyond a double's range or precision keeps its meaning.
+      const n =
+        typeof v === "number"
+          ? Number.isFinite(v)
+            ? String(v)
+            : null
+          : typeof v === "string" && new RegExp(DECIMAL_TEXT).test(v)
+            ? v
+            : null;
+      if (n === null) return sql`false`;
       const op = sql.raw({ gt: ">", gte: ">=", lt: "<", lte: "<=" }[c.operator]);
       const num = sql`(case when jsonb_typeof(e.properties -> ${p}) = 'number' then ${text}::numeric
         when jsonb_typeof(e.properties -> ${p}) = 'string' and ${text} ~ ${DECIMAL_TEXT} then ${text}::numeric end)`;
-      return sql`coalesce(${num} ${op} ${String(n)}::numeric, false)`;
+      return sql`coalesce(${num} ${op} ${n}::numeric, false)`;
     }
     case "exists":
       return sql`coalesce(jsonb_typeof(e.properties -> ${p}) <> 'null', false)`;

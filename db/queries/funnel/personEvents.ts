@@ -78,18 +78,30 @@ const list = (xs: string[]) =>
     sql`, `,
   );
 
-/** The matchers that accept each event name, with what each asks beyond the name (null: nothing). */
-function byName(ms: FunnelStepDefinition[]): Map<string, { i: number; rest: SQL | null }[]> {
+/**
+ * The matchers that accept each event name, with what each asks beyond the name (null: nothing).
+ * A matcher that asks more and accepts several names is left out (`apart`): repeating what it asks
+ * under each of its names would repeat its conditions' SQL and parameters as often (30 steps of 20
+ * names and ten 50-value conditions each came to more parameters than PostgreSQL takes), so it is
+ * tested once, on its own (bits, anyMatch).
+ */
+function byName(ms: FunnelStepDefinition[]): {
+  names: Map<string, { i: number; rest: SQL | null }[]>;
+  apart: { i: number; names: string[]; rest: SQL }[];
+} {
   const names = new Map<string, { i: number; rest: SQL | null }[]>();
+  const apart: { i: number; names: string[]; rest: SQL }[] = [];
   ms.forEach((m, i) => {
     const rest = beyondName(m);
-    for (const n of matcherNames(m)) {
+    const accepted = [...new Set(matcherNames(m))];
+    if (rest && accepted.length > 1) return void apart.push({ i, names: accepted, rest });
+    for (const n of accepted) {
       const list = names.get(n) ?? [];
-      if (!list.some((x) => x.i === i)) list.push({ i, rest });
+      list.push({ i, rest });
       names.set(n, list);
     }
   });
-  return names;
+  return { names, apart };
 }
 
 /**
@@ -97,29 +109,34 @@ function byName(ms: FunnelStepDefinition[]): Map<string, { i: number; rest: SQL 
  * name's matchers that ask nothing more as a constant, the others each tested for what they ask
  * beyond the name. One name comparison per WHEN tried instead of one CASE per matcher, each
  * comparing the name again (EXPLAIN ANALYZE of a slice of the 5-step template: 7 % of the
- * statement; 12 % with the filter's anyMatch).
+ * statement; 12 % with the filter's anyMatch). Matchers kept apart (byName) add their own test.
  */
 function bits(ms: FunnelStepDefinition[]): SQL {
   if (!ms.length) return sql`0`;
-  const whens = [...byName(ms)].map(([name, list]) => {
+  const { names, apart } = byName(ms);
+  const whens = [...names].map(([name, list]) => {
     const constant = list.filter((x) => !x.rest).reduce((b, x) => b | (1 << x.i), 0);
     const tested = list.filter((x) => x.rest).map((x) => sql`(case when ${x.rest} then ${1 << x.i} else 0 end)`);
     const parts = [...(constant || !tested.length ? [sql.raw(String(constant))] : []), ...tested];
     return sql`when ${name} then ${sql.join(parts, sql` | `)}`;
   });
-  return sql`(case e.name ${sql.join(whens, sql` `)} else 0 end)`;
+  const byNames = whens.length ? [sql`(case e.name ${sql.join(whens, sql` `)} else 0 end)`] : [];
+  const alone = apart.map((x) => sql`(case when e.name in (${list(x.names)}) and ${x.rest} then ${1 << x.i} else 0 end)`);
+  return sql`(${sql.join([...byNames, ...alone], sql` | `)})`;
 }
 
 /**
  * Whether event `e` matches one of the matchers, for an event whose name one of them accepts: null
  * when every such name needs nothing more (the caller's name list says it all), else a CASE on the
- * name with what that name's matchers ask beyond it.
+ * name with what that name's matchers ask beyond it (and the matchers kept apart, each once).
  */
 function anyMatch(ms: FunnelStepDefinition[]): SQL | null {
-  const names = [...byName(ms)];
-  if (names.every(([, list]) => list.some((x) => !x.rest))) return null;
-  const whens = names.map(([name, list]) => {
-    const cond = list.some((x) => !x.rest)
+  const { names, apart } = byName(ms);
+  const free = new Set([...names].filter(([, list]) => list.some((x) => !x.rest)).map(([n]) => n));
+  const asked = apart.filter((x) => x.names.some((n) => !free.has(n)));
+  if ([...names.keys()].every((n) => free.has(n)) && !asked.length) return null;
+  const whens = [...names].map(([name, list]) => {
+    const cond = free.has(name)
       ? sql`true`
       : sql.join(
           list.map((x) => sql`(${x.rest})`),
@@ -127,7 +144,11 @@ function anyMatch(ms: FunnelStepDefinition[]): SQL | null {
         );
     return sql`when ${name} then ${cond}`;
   });
-  return sql`(case e.name ${sql.join(whens, sql` `)} else false end)`;
+  const parts = [
+    ...(whens.length ? [sql`(case e.name ${sql.join(whens, sql` `)} else false end)`] : []),
+    ...asked.map((x) => sql`(e.name in (${list(x.names)}) and ${x.rest})`),
+  ];
+  return sql`(${sql.join(parts, sql` or `)})`;
 }
 
 /** Event `e`'s name is one the matchers accept. */
