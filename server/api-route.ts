@@ -21,6 +21,12 @@ export function errorResponse(
   return json({ error: { code, message, ...extra } }, { status, headers });
 }
 
+/** A funnel step's or exclusion's number as people count (paths count from 0): "steps.1.within" is " (step 2)". */
+function ordinal(path: string): string {
+  const m = /^(steps|exclusions)\.(\d+)(\.|$)/.exec(path);
+  return m ? ` (${m[1] === "steps" ? "step" : "exclusion"} ${Number(m[2]) + 1})` : "";
+}
+
 /** Turns what a handler threw into a clear 4xx; anything unexpected is logged and answered with a plain 500. */
 export function errorToResponse(err: unknown): Response {
   if (err instanceof AccessError) return errorResponse(err.status, err.code, err.message);
@@ -29,7 +35,14 @@ export function errorToResponse(err: unknown): Response {
   if (err instanceof ZodError) {
     const issues = err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     const first = issues[0];
-    return errorResponse(400, "invalid_input", first ? `${first.path || "body"}: ${first.message}` : "Invalid input.", { issues });
+    return errorResponse(
+      400,
+      "invalid_input",
+      first ? `${first.path || "body"}${ordinal(first.path)}: ${first.message}` : "Invalid input.",
+      {
+        issues,
+      },
+    );
   }
   if (err instanceof TooBusyError) {
     return errorResponse(

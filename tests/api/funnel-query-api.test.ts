@@ -172,6 +172,10 @@ describeEachDb("funnel query API", (db, kind) => {
     const any = await post({ steps: [{ event: "a" }, { event: "b", within: 10 }], window: 60, order: "any", ...range() });
     expect(any.status).toBe(400);
     expect((await any.json()).error.message).toContain("any order");
+    // The path counts from 0, as JSON paths do; the message also says the step as people count it.
+    const within = await post({ steps: [{ event: "a" }, { event: "b", within: -1 }], window: 60, ...range() });
+    expect(within.status).toBe(400);
+    expect((await within.json()).error.message).toMatch(/^steps\.1\.within \(step 2\): /);
   });
 
   it("answers the largest definitions the design allows, 30 steps of 20 names and ten 50-value conditions each", async () => {
