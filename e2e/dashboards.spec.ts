@@ -113,13 +113,24 @@ test("an admin composes, arranges and annotates a dashboard; a viewer reads it; 
   // By mouse: the note's corner handle dragged one column right and one row down; kept after a reload.
   const noteTile = page.locator("[data-testid=tile][data-kind=note]");
   await page.setViewportSize({ width: 1280, height: 1200 });
-  await noteTile.evaluate((el) => el.scrollIntoView({ block: "center" }));
-  const corner = (await noteTile.getByTestId("tile-resize").boundingBox())!;
-  const noteBox = (await noteTile.boundingBox())!;
-  await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(corner.x + noteBox.width + 16, corner.y + noteBox.height + 16, { steps: 8 });
-  await expect(noteTile).toHaveAttribute("data-width", "2");
+  // Right after the reload the handle may not have its pointer handlers yet (the page hydrating): the
+  // press then selects text instead (a CI run failed so). Drag again, from a clean page, until it takes.
+  await page.waitForLoadState("networkidle");
+  await expect(async () => {
+    await page.evaluate(() => window.getSelection()?.removeAllRanges());
+    await noteTile.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const corner = (await noteTile.getByTestId("tile-resize").boundingBox())!;
+    const noteBox = (await noteTile.boundingBox())!;
+    await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+    await page.mouse.down();
+    try {
+      await page.mouse.move(corner.x + noteBox.width + 16, corner.y + noteBox.height + 16, { steps: 8 });
+      await expect(noteTile).toHaveAttribute("data-width", "2", { timeout: 2_000 });
+    } catch (err) {
+      await page.mouse.up();
+      throw err;
+    }
+  }).toPass({ timeout: 30_000 });
   await page.mouse.up();
   await expect(noteTile).toHaveAttribute("data-height", "2");
   await expect(page.getByTestId("dashboard-grid")).toHaveAttribute("aria-busy", "false");
