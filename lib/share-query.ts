@@ -4,6 +4,7 @@ import { MAX_RANGE_MS, PARAM_LIMITS } from "./funnel/query";
 import { PRESETS, presetRange, previousRange, zonedMidnight } from "./funnel/ranges";
 import { CSV_TABLES, type CsvTable } from "./conversions/export";
 import { InputError } from "./errors";
+import { isStorableText } from "./text/safe";
 import { TREND_UNITS, type TrendUnit } from "./funnel/periods";
 
 /**
@@ -77,7 +78,9 @@ const values = z
     z
       .string()
       .min(1, "A filter value cannot be empty.")
-      .max(PARAM_LIMITS.valueLength, `Filter values are at most ${PARAM_LIMITS.valueLength} characters.`),
+      .max(PARAM_LIMITS.valueLength, `Filter values are at most ${PARAM_LIMITS.valueLength} characters.`)
+      // As the dashboard's parameters (lib/funnel/query.ts): PostgreSQL cannot compare such text, a 400 and not a 500.
+      .refine((v) => isStorableText(v), "Filter values cannot contain NUL characters or lone surrogates."),
   )
   .max(PARAM_LIMITS.values, `At most ${PARAM_LIMITS.values} values per filter.`);
 
@@ -101,6 +104,7 @@ export function shareFiltersProblem(filters: unknown): string | null {
     if (list.length > PARAM_LIMITS.values) return `${key}: at most ${PARAM_LIMITS.values} values per filter.`;
     if (list.some((v: string) => v.length > PARAM_LIMITS.valueLength))
       return `${key}: filter values are at most ${PARAM_LIMITS.valueLength} characters.`;
+    if (list.some((v: string) => !isStorableText(v))) return `${key}: filter values cannot contain NUL characters or lone surrogates.`;
   }
   return null;
 }

@@ -111,6 +111,13 @@ describeEachDb("share link APIs serve exactly their report", (db, kind) => {
     await refused(await conv("segment=prop:email"), "segment");
   });
 
+  it("refuses a filter value with a NUL (which PostgreSQL cannot compare) with a 400, not a 500", async () => {
+    for (const value of ["%00", "a%00b"]) {
+      await refused(await get(`source=${value}`), "NUL characters or lone surrogates");
+      await refused(await conv(`source=${value}`), "NUL characters or lone surrogates");
+    }
+  });
+
   it("a visitor cannot swap or widen a locked filter; narrowing within it is fine", async () => {
     await refused(await get("device=desktop"), "locked");
     await refused(await get("device=mobile&device=desktop"), "locked");
