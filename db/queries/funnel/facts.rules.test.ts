@@ -2,13 +2,13 @@ import { it, expect } from "vitest";
 import { describeEachDb, alsoOnCitus } from "../../../tests/db";
 import { ownerWithProject } from "../../../tests/fixtures";
 import { funnelStepCounts, OTHER, type EngineDefinition, type StepCountsQuery } from "./engine";
-import { factsBreakdownWithTrend, factsCanAnswer, factsStepCounts, factsStepCountsWithTimeToConvert } from "./facts";
+import { factsBreakdownWithTrend, factsCanAnswer, factsStepCounts, factsStepsWithTrend } from "./facts";
 import { buildFacts, readyFacts, refreshFacts } from "./factsUpkeep";
 import { funnelResults } from "./funnelResults";
 import { createFunnel } from "../../funnels";
 import type { ProjectScope } from "../../tenant";
 import type { FunnelStepDefinition } from "../../../lib/funnel/types";
-import { TZ, day, insertInBatches, prng, randomEvents, sorted } from "./facts.traffic";
+import { TRAFFIC_SOURCES, TZ, day, insertInBatches, prng, randomEvents, sorted } from "./facts.traffic";
 
 alsoOnCitus();
 
@@ -78,8 +78,8 @@ const RULES: { name: string; def: EngineDefinition; ttc: { from: number; to: num
   },
 ];
 
-/** The sources of randomEvents' visits ("(none)": without one). */
-const SOURCES = ["google", "newsletter", "facebook", "(none)"];
+/** The sources of randomEvents' visits as a filter names them ("(none)": without one). */
+const SOURCES = TRAFFIC_SOURCES.map((s) => s ?? "(none)");
 
 /** Every kind of query facts answer: ranges, filters, breakdowns (also filtered, also by age group) and trends. */
 function queries(def: EngineDefinition): StepCountsQuery[] {
@@ -141,9 +141,7 @@ describeEachDb("funnel facts for every rule", (db) => {
     // trends, the trend, and the previous period with its trend.
     const q = { ...rule.def, from: day(9), to: day(16), timeToConvert: rule.ttc, breakdown: "source" as const, compare: true };
     const engine = await funnelResults(scope, q);
-    expect((await factsStepCountsWithTimeToConvert(scope, id!, q, rule.ttc.from, rule.ttc.to)).timeToConvert, rule.name).toEqual(
-      engine.timeToConvert,
-    );
+    expect((await factsStepsWithTrend(scope, id!, q, "day", rule.ttc)).timeToConvert, rule.name).toEqual(engine.timeToConvert);
     expect(engine.timeToConvert!.visitors, rule.name).toBeGreaterThan(0);
     expect(await funnelResults(scope, { ...q, saved: true }), rule.name).toEqual(engine);
     // With a filter the counts combine each person's rows by another statement (stepCountsOf), which

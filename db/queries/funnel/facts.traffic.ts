@@ -27,6 +27,9 @@ export const STEPS: FunnelStep[] = [
 ];
 export const DEF = { steps: STEPS, windowSeconds: 2 * 86400 };
 
+/** The sources a visit comes from (null: none). */
+export const TRAFFIC_SOURCES = ["google", "newsletter", null, "facebook"];
+
 let messages = 0;
 /**
  * Random visitors over 20 days: page views (some on product pages, some with a plan), carts and
@@ -43,7 +46,7 @@ export function randomEvents(rand: () => number, people: number, prefix: string,
     const visits = 1 + Math.floor(rand() * 4);
     for (let v = 0; v < visits; v++) {
       let t = day(0).getTime() + Math.floor(rand() * days * 86400_000);
-      const source = pick(["google", "newsletter", null, "facebook"]);
+      const source = pick(TRAFFIC_SOURCES);
       const device = pick(["mobile", "desktop"]);
       const country = pick(["NL", "BE", null]);
       // Fields that vary per visit independently of each other, so that a person's rows share some

@@ -328,21 +328,3 @@ function valuePairColumns(field: SegmentField): { solo: SQL; gap: SQL | null } {
 
 /** The `gap_*` column of a segment field, or of the person (see funnel_fact_rows). */
 export const gapColumn = (part: EventSegmentField | "person") => sql.raw(`gap_${part}`);
-
-/**
- * factsStepCounts of an ungrouped query (the caller checked factsCanAnswer) and its time-to-convert
- * block in one statement: per person, the fastest time to step `to` minus the fastest to step `from`
- * over the rows of the range that pass the filters (min over rows is min over their starts, as the
- * engine folds them), for the people whose level reaches `to`. The times are read from the
- * per-person rows the counts combine anyway, rather than by a second pass over the range.
- */
-export async function factsStepCountsWithTimeToConvert(
-  scope: ProjectScope,
-  factsId: number,
-  q: StepCountsQuery,
-  from: number,
-  to: number,
-): Promise<{ rows: StepCountsRow[]; timeToConvert: TimeToConvert }> {
-  const { rows, times } = await factsCounts(scope, factsId, q, { timeToConvert: { from, to } });
-  return { rows, timeToConvert: timeToConvertDistribution(times ?? [], from, to) };
-}

@@ -90,7 +90,7 @@ export type CountsWithTimes = { rows: StepCountsRow[]; times?: number[] };
 /**
  * The column `times`: per person of `people` (one row each, with the fastest times d2…dk from the
  * start, as the engine folds them) that reached step `to`, its fastest time to `to` minus its
- * fastest to `from`: what factsStepCountsWithTimeToConvert bins. A float8 array (the ms fit exactly): both
+ * fastest to `from`: what factsStepsWithTrend (facts.ts) bins. A float8 array (the ms fit exactly): both
  * drivers read it as numbers.
  */
 function timesColumn(t: TimeToConvertSteps, people: string, reachedTo: SQL): SQL {

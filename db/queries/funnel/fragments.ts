@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { StepMatch, FunnelStepMatch, PropertyValue, StepCondition, SegmentField, SegmentFilters } from "../../../lib/funnel/types";
 import { SEGMENT_FIELDS, isPropField } from "../../../lib/funnel/types";
 import { InputError } from "../../../lib/errors";
+import { DECIMAL_TEXT as DECIMAL_STRING } from "../../../lib/funnel/conditions";
 
 /** A path pattern as SQL LIKE: `*` matches any run of characters; `%`, `_` and `\` are literal. */
 export function likePattern(pattern: string): string {
@@ -78,13 +79,7 @@ export function conditionSql(c: StepCondition): SQL {
       // The value as the decimal text it was given in (a JSON number's shortest text): compared as
       // numeric, so a value beyond a double's range or precision keeps its meaning.
       const n =
-        typeof v === "number"
-          ? Number.isFinite(v)
-            ? String(v)
-            : null
-          : typeof v === "string" && new RegExp(DECIMAL_TEXT).test(v)
-            ? v
-            : null;
+        typeof v === "number" ? (Number.isFinite(v) ? String(v) : null) : typeof v === "string" && DECIMAL_STRING.test(v) ? v : null;
       if (n === null) return sql`false`;
       const op = sql.raw({ gt: ">", gte: ">=", lt: "<", lte: "<=" }[c.operator]);
       const num = sql`(case when jsonb_typeof(e.properties -> ${p}) = 'number' then ${text}::numeric
