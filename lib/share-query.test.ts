@@ -35,7 +35,8 @@ describe("parseShareQuery", () => {
       "from=2026-06-05&to=2026-06-20",
       { ...fixed, from: new Date("2026-05-31T22:00:00Z"), to: new Date("2026-06-30T22:00:00Z") },
     ],
-    ["an ISO range inside a fixed link", "segments", "field=device&from=2026-06-02T00:00:00Z&to=2026-06-03T00:00:00Z", fixed],
+    // Amsterdam's midnight of 2 and 3 June, as ISO times
+    ["an ISO range of whole local days", "segments", "field=device&from=2026-06-01T22:00:00Z&to=2026-06-03T00:00:00%2B02:00", fixed],
   ] as const)("accepts %s", (_what, endpoint, qs, terms) => {
     const q = parse(endpoint, qs, terms);
     expect(q.from >= terms.from && q.to <= terms.to && q.from < q.to).toBe(true);
@@ -47,6 +48,10 @@ describe("parseShareQuery", () => {
     ["days after the link", "conversions", "from=2026-11-01&to=2026-11-30", "outside this link's period"],
     ["a year JavaScript barely holds", "results", "from=275760-01-01&to=275760-01-02", "from"],
     ["half a range", "results", "from=2026-11-01", "from and to go together"],
+    // a window of minutes, with a filter, could come close to telling whether one visitor came
+    ["a two-minute window", "results", "from=2026-11-02T09:00:00Z&to=2026-11-02T09:02:00Z", "whole days"],
+    ["an end at a time of day", "segments", "field=device&from=2026-11-02&to=2026-11-03T12:00:00%2B01:00", "to: a shared report covers whole days"],
+    ["UTC midnight, not the project's", "conversions", "from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z", "from: a shared report covers whole days"],
     ["both a preset and dates", "results", "range=7d&from=2026-11-01&to=2026-11-02", "either range or from and to"],
     ["a day that does not exist", "results", "from=2026-11-01&to=2026-11-31", "2026-11-31 is not a day that exists"],
     ["a custom property filter", "results", "prop:email=jan@example.nl", "prop:email"],

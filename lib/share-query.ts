@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SEGMENT_FIELDS, isBuiltinSegmentField, type BuiltinSegmentField, type SegmentFilters } from "./funnel/types";
 import { MAX_RANGE_MS, PARAM_LIMITS } from "./funnel/query";
-import { PRESETS, presetRange, previousRange, zonedMidnight } from "./funnel/ranges";
+import { PRESETS, isLocalMidnight, presetRange, previousRange, zonedMidnight } from "./funnel/ranges";
 import { CSV_TABLES, type CsvTable } from "./conversions/export";
 import { InputError } from "./errors";
 import { isStorableText } from "./text/safe";
@@ -13,7 +13,9 @@ import { TREND_UNITS, type TrendUnit } from "./funnel/periods";
  * - only the built-in segment fields, for filters and breakdowns; never `prop:` fields, which would
  *   list raw property values or tell whether one person visited;
  * - a range inside the link's period (a preset, or from/to): a visitor may narrow it, never extend it;
- *   without one, the link's own period;
+ *   without one, the link's own period; from/to are whole days of the project's calendar (a plain
+ *   date, or an ISO time at a local midnight), as the page offers them: a window of minutes, with a
+ *   filter, could come close to telling whether one visitor came;
  * - a filter on a field the link locks may only choose among the locked values (anything else is a
  *   400, not silently intersected); filters on other fields narrow further; locked filters always apply;
  * - `compare` only where the previous period lies inside the link's period too, or the link itself
@@ -235,6 +237,11 @@ export function parseShareQuery(
     to = when(q.to, timeZone, true);
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
       throw new ShareQueryError("from and to must be real dates, like 2026-11-01.");
+    for (const [name, at] of [["from", from], ["to", to]] as const)
+      if (!isLocalMidnight(at, timeZone))
+        throw new ShareQueryError(
+          `${name}: a shared report covers whole days of its project's calendar (${timeZone}); give a date like 2026-11-01, not a time of day.`,
+        );
     if (from >= to) throw new ShareQueryError("from must be before to.");
   } else if (q.range !== undefined) {
     ({ from, to } = presetRange(q.range, timeZone, now));
