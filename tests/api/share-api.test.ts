@@ -169,6 +169,14 @@ describeEachDb("share link APIs serve exactly their report", (db, kind) => {
     await refused(await values(`field=device&${qs}`), message);
   });
 
+  it("refuses a window of minutes inside the link's period: a shared report answers whole days", async () => {
+    const start = new Date(linkRange.to.getTime() - 2 * day);
+    const qs = `from=${start.toISOString()}&to=${new Date(start.getTime() + 2 * 60_000).toISOString()}`;
+    await refused(await get(qs), "whole days");
+    await refused(await conv(qs), "whole days");
+    await refused(await values(`field=device&${qs}`), "whole days");
+  });
+
   it("answers only the fields the report shows", async () => {
     const body = await (await get("breakdown=device&range=7d&compare=1")).json();
     expect(Object.keys(body).sort()).toEqual(["breakdown", "funnel", "overall", "previous", "range", "steps", "trend"]);
