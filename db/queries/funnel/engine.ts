@@ -67,7 +67,12 @@ export type StepCountsRow = {
   medianFromPrevious: number | null;
 };
 
-export const OTHER = "__other__";
+/**
+ * The group of a breakdown's values beyond its top ones. It begins and ends with a control character
+ * no tracker or UTM tag puts in a value (only a hand-made event could carry it): the readable
+ * "__other__" it replaced merged a real value "__other__" into "Other".
+ */
+export const OTHER = "\u0002other\u0002";
 
 /** Candidate rows one engine run may read; beyond it the request is refused (narrow the range or filters, or ask for the estimate). */
 export const ENGINE_MAX_ROWS = 40_000_000;

@@ -185,6 +185,37 @@ describeEachDb("funnel facts", (db) => {
     expect(facts).toEqual(engine);
   });
 
+  it('keeps a real breakdown value named like the engine\'s "other" apart from Other, on both paths', async () => {
+    const { scope } = await ownerWithProject(db(), "facts-other-name@example.nl");
+    const visit = (anon: string, source: string, on: number) => ({
+      anonymousId: anon,
+      time: new Date(day(on).getTime() + 3600_000),
+      name: "pageview",
+      path: "/",
+      source,
+      messageId: `${anon}-0`,
+    });
+    await insertEvents(scope.db, scope.projectId, [
+      visit("o1", "__other__", 3),
+      visit("o2", "__other__", 4),
+      visit("o3", "a", 4),
+      visit("o4", "b", 5),
+    ]);
+    const q = { ...DEF, from: day(2), to: day(9), breakdown: "source" as const, trendUnit: "day" as const };
+    const engine = await funnelResults(scope, q);
+    await buildFacts(scope, DEF);
+    expect(await readyFacts(scope, DEF)).not.toBeNull();
+    const facts = await funnelResults(scope, { ...q, saved: true });
+    for (const answer of [engine, facts]) {
+      expect(answer.breakdown!.series.map((s) => [s.value, s.other, s.steps[0].visitors])).toEqual([
+        ["__other__", false, 2],
+        ["a", false, 1],
+        ["b", false, 1],
+      ]);
+    }
+    expect(facts).toEqual(engine);
+  });
+
   it("gives each breakdown value's trend, and other's, as the engine gives that value's entries (filtered to it)", async () => {
     const { scope } = await ownerWithProject(db(), "facts-value-trends@example.nl");
     await insertInBatches(scope, randomEvents(prng(11), 150, "t"));
