@@ -146,28 +146,34 @@ describeEachDb("funnel facts", (db) => {
     }
   });
 
-  it("keeps a breakdown value that holds the group separator apart from its prefix, in its row and its trend, on both paths", async () => {
-    const { scope } = await ownerWithProject(db(), "facts-separator@example.nl");
-    // Only NUL is refused at ingestion: "a\u0001b" is a source of its own, not "a" with a period "b".
-    const visitor = (anon: string, source: string, on: number, n: number) =>
-      Array.from({ length: n }, (_, i) => ({
-        anonymousId: anon,
-        time: new Date(day(on).getTime() + 3600_000 + i * 60_000),
-        name: i === 0 ? "pageview" : i === 1 ? "pageview" : "cart",
-        path: i === 1 ? "/p/1" : "/",
-        source,
-        messageId: `${anon}-${i}`,
-      }));
-    await insertEvents(scope.db, scope.projectId, [
-      ...visitor("x1", "a", 3, 1),
-      ...visitor("x2", "a", 3, 2),
-      ...visitor("x3", "a\u0001b", 4, 3),
-    ]);
+  /** A visitor from `source` on day `on` with `n` events: the home page, a product page, then carts. */
+  const sourcedVisitor = (anon: string, source: string, on: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      anonymousId: anon,
+      time: new Date(day(on).getTime() + 3600_000 + i * 60_000),
+      name: i === 0 ? "pageview" : i === 1 ? "pageview" : "cart",
+      path: i === 1 ? "/p/1" : "/",
+      source,
+      messageId: `${anon}-${i}`,
+    }));
+  /** The results broken down by source with a daily trend, from the engine and then from the funnel's facts. */
+  async function engineAndFacts(scope: ProjectScope) {
     const q = { ...DEF, from: day(2), to: day(9), breakdown: "source" as const, trendUnit: "day" as const };
     const engine = await funnelResults(scope, q);
     await buildFacts(scope, DEF);
     expect(await readyFacts(scope, DEF)).not.toBeNull();
-    const facts = await funnelResults(scope, { ...q, saved: true });
+    return [engine, await funnelResults(scope, { ...q, saved: true })];
+  }
+
+  it("keeps a breakdown value that holds the group separator apart from its prefix, in its row and its trend, on both paths", async () => {
+    const { scope } = await ownerWithProject(db(), "facts-separator@example.nl");
+    // Only NUL is refused at ingestion: "a\u0001b" is a source of its own, not "a" with a period "b".
+    await insertEvents(scope.db, scope.projectId, [
+      ...sourcedVisitor("x1", "a", 3, 1),
+      ...sourcedVisitor("x2", "a", 3, 2),
+      ...sourcedVisitor("x3", "a\u0001b", 4, 3),
+    ]);
+    const [engine, facts] = await engineAndFacts(scope);
     for (const answer of [engine, facts]) {
       const series = answer.breakdown!.series;
       expect(series.map((s) => [s.value, s.steps[0].visitors, s.steps[2].visitors])).toEqual([
@@ -187,25 +193,13 @@ describeEachDb("funnel facts", (db) => {
 
   it('keeps a real breakdown value named like the engine\'s "other" apart from Other, on both paths', async () => {
     const { scope } = await ownerWithProject(db(), "facts-other-name@example.nl");
-    const visit = (anon: string, source: string, on: number) => ({
-      anonymousId: anon,
-      time: new Date(day(on).getTime() + 3600_000),
-      name: "pageview",
-      path: "/",
-      source,
-      messageId: `${anon}-0`,
-    });
     await insertEvents(scope.db, scope.projectId, [
-      visit("o1", "__other__", 3),
-      visit("o2", "__other__", 4),
-      visit("o3", "a", 4),
-      visit("o4", "b", 5),
+      ...sourcedVisitor("o1", "__other__", 3, 1),
+      ...sourcedVisitor("o2", "__other__", 4, 1),
+      ...sourcedVisitor("o3", "a", 4, 1),
+      ...sourcedVisitor("o4", "b", 5, 1),
     ]);
-    const q = { ...DEF, from: day(2), to: day(9), breakdown: "source" as const, trendUnit: "day" as const };
-    const engine = await funnelResults(scope, q);
-    await buildFacts(scope, DEF);
-    expect(await readyFacts(scope, DEF)).not.toBeNull();
-    const facts = await funnelResults(scope, { ...q, saved: true });
+    const [engine, facts] = await engineAndFacts(scope);
     for (const answer of [engine, facts]) {
       expect(answer.breakdown!.series.map((s) => [s.value, s.other, s.steps[0].visitors])).toEqual([
         ["__other__", false, 2],
