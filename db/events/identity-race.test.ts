@@ -43,4 +43,35 @@ describeEachDb("identity under concurrent batches", (db) => {
     );
     expect(people[0].n).toBe(30);
   });
+
+  it("an alias moves the devices linked to its old id with it, even while they send events", async () => {
+    const now = Date.now();
+    // Each device identified as its old user id before.
+    for (let i = 0; i < 20; i++)
+      await insertEvents(db(), projectId, [
+        { anonymousId: `dev-${i}`, userId: `old-${i}`, name: "identify", time: new Date(now), messageId: `ci-${i}`, traits: {} },
+      ]);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => [
+        insertEvents(
+          db(),
+          projectId,
+          [1, 2, 3].map((n) => ({ anonymousId: `dev-${i}`, name: "view", time: new Date(now + n), messageId: `cv-${i}-${n}` })),
+        ),
+        insertEvents(db(), projectId, [
+          { previousId: `old-${i}`, userId: `new-${i}`, name: "alias", time: new Date(now + 5), messageId: `ca-${i}` },
+        ]),
+      ]).flat(),
+    );
+    const stray = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from events where project_id = ${projectId}::uuid and anonymous_id like 'dev-%' and person_id not like 'new-%'`,
+    );
+    expect(stray[0].n).toBe(0);
+    const links = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from identity_links where project_id = ${projectId}::uuid and anonymous_id like 'dev-%' and user_id not like 'new-%'`,
+    );
+    expect(links[0].n).toBe(0);
+  });
 });

@@ -112,6 +112,61 @@ describeEachDb("ingestion API", (db) => {
     expect((await events(sql`name = 'replay'`)).length).toBe(3);
   });
 
+  it("a resent identify or alias (same messageId) changes nothing: not the traits, not a link", async () => {
+    const persons = (id: string) =>
+      queryRows<{ traits: unknown }>(db(), sql`select traits from persons where project_id = ${projectId} and person_id = ${id}`);
+    const first = { messageId: "dup-id-1", userId: "dup-user", traits: { plan: "free" } };
+    expect((await post("identify", first)).status).toBe(200);
+    expect((await post("identify", { messageId: "dup-id-2", userId: "dup-user", traits: { plan: "pro" } })).status).toBe(200);
+    expect(await (await post("identify", first)).json()).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(await (await post("identify", { ...first, traits: { plan: "forged" } })).json()).toMatchObject({ duplicates: 1 });
+    expect((await persons("dup-user"))[0].traits).toEqual({ plan: "pro" });
+    // A message id already stored for a track call does not link ids when an identify reuses it.
+    await post("track", { messageId: "dup-id-3", anonymousId: "dup-anon", event: "view" });
+    await post("identify", { messageId: "dup-id-3", anonymousId: "dup-anon", userId: "dup-user" });
+    await post("alias", { messageId: "dup-id-3", previousId: "dup-anon", userId: "dup-user" });
+    expect((await events(sql`anonymous_id = 'dup-anon'`)).map((r) => r.person_id)).toEqual(["dup-anon"]);
+  });
+
+  it("aliases chain: every id of one person ends under the last user id, events before and after alike", async () => {
+    await post("track", { messageId: "ch-1", anonymousId: "ch-device", event: "view" });
+    await post("identify", { messageId: "ch-2", anonymousId: "ch-device", userId: "ch-old" });
+    await post("track", { messageId: "ch-3", userId: "ch-old", event: "signup" });
+    // The user id changes (a merge of accounts): everything of ch-old, the device's events too, moves on.
+    await post("alias", { messageId: "ch-4", previousId: "ch-old", userId: "ch-new" });
+    await post("track", { messageId: "ch-5", anonymousId: "ch-device", event: "view" });
+    await post("track", { messageId: "ch-6", userId: "ch-old", event: "purchase" });
+    // A link back (ch-new → ch-device) would close a loop: left out, the person stays whole.
+    await post("alias", { messageId: "ch-7", previousId: "ch-new", userId: "ch-device" });
+    await post("track", { messageId: "ch-8", userId: "ch-new", event: "renew" });
+    const rows = await events(sql`message_id like 'ch-%'`);
+    expect(rows.map((r) => [r.message_id, r.person_id])).toEqual(
+      ["ch-1", "ch-2", "ch-3", "ch-4", "ch-5", "ch-6", "ch-7", "ch-8"].map((id) => [id, "ch-new"]),
+    );
+    // Within one batch too: a → b, then b → c.
+    await post("batch", {
+      batch: [
+        { type: "track", messageId: "cb-1", anonymousId: "cb-a", event: "view" },
+        { type: "alias", messageId: "cb-2", previousId: "cb-a", userId: "cb-b" },
+        { type: "track", messageId: "cb-3", userId: "cb-b", event: "signup" },
+        { type: "alias", messageId: "cb-4", previousId: "cb-b", userId: "cb-c" },
+      ],
+    });
+    expect(new Set((await events(sql`message_id like 'cb-%'`)).map((r) => r.person_id))).toEqual(new Set(["cb-c"]));
+  });
+
+  it("within one batch its last link of an id counts, however many events lie between", async () => {
+    const batch: unknown[] = [{ type: "identify", messageId: "far-0", anonymousId: "far-anon", userId: "far-1" }];
+    for (let i = 0; i < 5001; i++) batch.push({ type: "track", messageId: `far-f${i}`, userId: `far-u${i % 7}`, event: "fill" });
+    batch.push({ type: "identify", messageId: "far-9", anonymousId: "far-anon", userId: "far-2" });
+    expect((await post("batch", { batch })).status).toBe(200);
+    const [link] = await queryRows<{ user_id: string }>(
+      db(),
+      sql`select user_id from identity_links where project_id = ${projectId} and anonymous_id = 'far-anon'`,
+    );
+    expect(link.user_id).toBe("far-2");
+  });
+
   it("stores the valid items of a batch and names the invalid ones by index", async () => {
     const res = await post("b", {
       batch: [

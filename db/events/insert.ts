@@ -81,7 +81,13 @@ function row(e: EventInput, member: number) {
   if (e.country != null) r.co = e.country;
   if (e.region != null) r.rg = e.region;
   if (e.revenue != null) r.rv = e.revenue;
+  if (changesIdentity(e)) r.k = 1;
   return r;
+}
+
+/** Whether an event links ids or writes traits: applied only when its message is stored (not a duplicate). */
+function changesIdentity(e: EventInput): boolean {
+  return Boolean(linkOf(e) || e.traits || e.ageGroup);
 }
 
 /**
@@ -115,14 +121,20 @@ export const IDENTITY_LOCK_BUCKETS = 64;
  * statements, each sorted but not together (two 6,000-event batches in opposite order deadlocked),
  * so it takes its buckets alone too.
  */
-function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<unknown> {
-  const changesIdentity = batch.some((e) => Boolean(linkOf(e) || e.traits || e.ageGroup));
-  return identityLock(
-    t,
-    projectId,
-    batch.flatMap((e) => [e.anonymousId, e.previousId].filter((x): x is string => Boolean(x))),
-    changesIdentity || batch.length > CHUNK ? "exclusive" : "shared",
-  );
+async function lockIdentityBuckets(t: Db, projectId: string, batch: EventInput[]): Promise<unknown> {
+  const ids = batch.flatMap((e) => [e.anonymousId, e.previousId, e.userId].filter((x): x is string => Boolean(x)));
+  if (!batch.some(changesIdentity)) return identityLock(t, projectId, ids, batch.length > CHUNK ? "exclusive" : "shared");
+  // A link of x to a user moves every id already linked to x along with it (applyLinks): those ids'
+  // writers must wait too, or an event of one of them stored meanwhile would stay with x.
+  const sources = [...new Set(batch.map(linkOf).filter((x): x is string => Boolean(x)))];
+  const linked = sources.length
+    ? await preparedRows<{ a: string }>(
+        t,
+        sql`select anonymous_id as a from identity_links
+          where project_id = ${projectId}::uuid and user_id in (select jsonb_array_elements_text(${JSON.stringify(sources)}::jsonb))`,
+      )
+    : [];
+  return identityLock(t, projectId, [...ids, ...linked.map((r) => r.a)], "exclusive");
 }
 
 /**
@@ -213,8 +225,9 @@ export async function insertEvents(db: Db, projectId: string, batch: EventInput[
  * one after the other in this order: a messageId is stored for the first batch that carries it (a
  * later one counts it as a duplicate), traits merge in this order, and an anonymous id that two
  * batches link to different users is linked by the first (within one batch, by its last link, as
- * for a batch alone). Events inserted before their link in the same transaction are moved to the
- * user by the link, as for a batch that carries both.
+ * for a batch alone). Links and traits apply after all events are in, and only for messages that
+ * were stored (a duplicate changes nothing); events inserted before their link in the same
+ * transaction are moved to the user by the link, as for a batch that carries both.
  */
 export async function insertEventGroup(db: Db, projectId: string, batches: EventInput[][]): Promise<InsertResult[]> {
   const stored = batches.map(() => 0);
@@ -236,22 +249,28 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
         all.map((x) => x.event),
       ),
     ];
+    // A linking batch reads which ids are linked to its ids before it locks (lockIdentityBuckets):
+    // its locks are awaited here, as the insert must not run before them.
+    if (all.some((x) => changesIdentity(x.event))) locks = (await Promise.all(locks), []);
     // Dedup across the whole group: the first of two items with one messageId wins.
     const seen = new Set<string>();
+    // The group's items that change identity and were stored (their message id was new), in order.
+    const identity: { event: EventInput; member: number }[] = [];
     for (let i = 0; i < all.length; i += CHUNK) {
       const chunk = all.slice(i, i + CHUNK);
       const fresh = chunk.filter(({ event: e }) => (seen.has(e.messageId) ? false : (seen.add(e.messageId), true)));
       const rows = fresh.map(({ event, member }) => row(event, member));
-      const insert = preparedRows<{ m: number; n: number }>(
+      const insert = preparedRows<{ m: number; n: number; id: string | null }>(
         t,
         sql`with input as (
               select x.ordinality, x.t::timestamptz as time, coalesce(x.r::timestamptz, ${receivedAt.toISOString()}::timestamptz) as received_at,
                 x.n as name, x.a as anonymous_id, x.u as user_id, x.p as path, x.rd as referrer_domain, x.s as utm_source,
                 x.md as utm_medium, x.c as utm_campaign, x.d as device, x.b as browser, x.o as os, x.co as country,
-                x.rg as region, x.pr::jsonb as properties, x.rv::numeric as revenue, x.id as message_id, x.m::int as m
+                x.rg as region, x.pr::jsonb as properties, x.rv::numeric as revenue, x.id as message_id, x.m::int as m,
+                x.k is not null as k
               from rows from (json_to_recordset(${JSON.stringify(rows)}::json) as (
                 t text, r text, n text, a text, u text, p text, rd text, s text, md text, c text, d text, b text, o text,
-                co text, rg text, pr text, rv text, id text, m text)) with ordinality as x
+                co text, rg text, pr text, rv text, id text, m text, k text)) with ordinality as x
             ), fresh as (
               -- Deduplication: events is partitioned by time, so its keys cannot hold a message id alone; a
               -- message id is new when its row here is (whatever time a retry carries). In one order, so
@@ -270,12 +289,14 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
                 referrer_domain, utm_source, utm_medium, utm_campaign, device, browser, os, country, region,
                 properties, revenue, message_id)
               select ${projectId}::uuid, i.time, i.received_at, i.name,
-                coalesce(i.user_id, l.user_id, i.anonymous_id), i.anonymous_id, i.user_id, i.path,
+                -- The person: the user id, or the user an alias merged it into; else the anonymous id's user.
+                coalesce(lu.user_id, i.user_id, l.user_id, i.anonymous_id), i.anonymous_id, i.user_id, i.path,
                 i.referrer_domain, i.utm_source, i.utm_medium, i.utm_campaign, i.device, i.browser, i.os, i.country,
                 i.region, coalesce(i.properties, '{}'::jsonb), i.revenue, i.message_id
               from input i
               join fresh f on f.message_id = i.message_id
               left join identity_links l on l.project_id = ${projectId}::uuid and l.anonymous_id = i.anonymous_id
+              left join identity_links lu on lu.project_id = ${projectId}::uuid and lu.anonymous_id = i.user_id
               order by i.ordinality
               returning person_id, time, message_id
             ), people as (
@@ -292,106 +313,155 @@ export async function insertEventGroup(db: Db, projectId: string, batches: Event
             )
             ${
               batches.length === 1
-                ? sql`select 0 as m, count(*)::int as n from ins`
-                : sql`select i.m, count(*)::int as n from ins join input i on i.message_id = ins.message_id group by i.m`
-            }`,
+                ? sql`select 0 as m, count(*)::int as n, null::text as id from ins`
+                : sql`select i.m, count(*)::int as n, null::text as id from ins join input i on i.message_id = ins.message_id group by i.m`
+            }
+            -- the stored messages that change identity (a duplicate's link and traits are not applied again)
+            union all select -1, 0, ins.message_id from ins join input i on i.message_id = ins.message_id where i.k`,
       );
       const [inserted] = await Promise.all([insert, ...locks]);
       locks = [];
-      for (const r of inserted) stored[Number(r.m)] += Number(r.n);
-
-      // Traits of identify calls, merged per person in arrival order, in one statement.
-      const traits = new Map<string, { traits: Record<string, unknown>; age_group: string | null; time: string }>();
-      for (const { event: e } of chunk) {
-        if (!e.traits && !e.ageGroup) continue;
-        const person = e.userId ?? e.anonymousId;
-        if (!person) continue;
-        const prev = traits.get(person);
-        traits.set(person, {
-          traits: { ...(prev?.traits ?? {}), ...(e.traits ?? {}) },
-          age_group: e.ageGroup ?? prev?.age_group ?? null,
-          time: e.time.toISOString(),
-        });
+      const storedIdentity = new Set<string>();
+      for (const r of inserted) {
+        if (Number(r.m) === -1) storedIdentity.add(r.id!);
+        else stored[Number(r.m)] += Number(r.n);
       }
-      if (traits.size) {
-        const people = JSON.stringify([...traits].map(([person_id, t]) => ({ person_id, ...t })));
-        // Two statements: the cap needs the stored traits and all incoming ones, which an upsert's
-        // `excluded` row (already capped) no longer has. The update merges on the row it locked.
-        await preparedRows(
-          t,
-          sql`
-          insert into persons (project_id, person_id, first_seen, last_seen)
-          select ${projectId}::uuid, person_id, time, time
-          from jsonb_to_recordset(${people}::jsonb) as x(person_id text, time timestamptz)
-          on conflict (project_id, person_id) do nothing`,
-        );
-        await preparedRows(
-          t,
-          sql`
-          update persons p set
-            traits = ${cappedTraits(sql`p.traits`, sql`x.traits`, "update")},
-            age_group = coalesce(x.age_group, p.age_group)
-          from jsonb_to_recordset(${people}::jsonb) as x(person_id text, traits jsonb, age_group text)
-          where p.project_id = ${projectId}::uuid and p.person_id = x.person_id`,
-        );
-      }
-
-      // Links: identify calls and aliases (linkOf). Within a batch its last link of an id counts;
-      // across the batches of a group the first batch's, as when they are stored one after the
-      // other (the insert below keeps an id's existing link).
-      const links = new Map<string, { user: string; member: number }>();
-      for (const { event: e, member } of chunk) {
-        const from = linkOf(e);
-        if (!from) continue;
-        const earlier = links.get(from);
-        if (!earlier || earlier.member === member) links.set(from, { user: e.userId!, member });
-      }
-      if (links.size) {
-        const pairs = [...links].map(([anonymous_id, { user: user_id }]) => ({ anonymous_id, user_id }));
-        await preparedRows(
-          t,
-          sql`
-          with input as (select * from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as x(anonymous_id text, user_id text)),
-          linked as (
-            insert into identity_links (project_id, anonymous_id, user_id)
-            select ${projectId}::uuid, anonymous_id, user_id from input
-            on conflict (project_id, anonymous_id) do nothing
-            returning anonymous_id, user_id
-          ), moved_anonymous as (
-            -- Two updates, each on its own index: an OR of the two columns made PostgreSQL scan the table.
-            -- The anonymous id's events without a user id: one that carries a user id is that user's
-            -- (as the insert above decides), whenever the link comes.
-            update events e set person_id = l.user_id from linked l
-            where e.project_id = ${projectId}::uuid and e.anonymous_id = l.anonymous_id and e.user_id is null and e.person_id <> l.user_id
-            returning e.person_id
-          ), moved_user as (
-            update events e set person_id = l.user_id from linked l
-            where e.project_id = ${projectId}::uuid and e.user_id = l.anonymous_id and e.person_id <> l.user_id
-            returning e.person_id
-          ), changed as (
-            -- The anonymous person lost its events and the user gained them (events that keep their ids,
-            -- so funnel facts find both persons by these stamps, changes.ts): the user's row is stamped below.
-            update persons p set changed_at = statement_timestamp() from linked l
-            where p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
-          )
-          insert into persons (project_id, person_id, age_group, traits, changed_at)
-          select distinct on (l.user_id) ${projectId}::uuid, l.user_id, p.age_group, ${cappedTraits(sql`'{}'::jsonb`, sql`p.traits`, "keep")},
-            statement_timestamp() from linked l
-          join persons p on p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
-          order by l.user_id, p.age_group nulls last
-          on conflict (project_id, person_id) do update set
-            age_group = coalesce(persons.age_group, excluded.age_group),
-            traits = ${cappedTraits(sql`persons.traits`, sql`excluded.traits`, "keep")},
-            changed_at = excluded.changed_at`,
-        );
-      }
+      for (const x of fresh) if (storedIdentity.has(x.event.messageId)) identity.push(x);
     }
+    // After every chunk: within a batch its last link of an id counts, however many events lie between.
+    await applyLinks(t, projectId, identity);
+    await applyTraits(t, projectId, identity);
   });
   // Nothing new: every message a duplicate, or the project deleted meanwhile (its write key was still
   // cached), which must not read as stored. One lookup, only when nothing was stored.
   if (stored.every((n) => n === 0) && !(await queryRows(db, sql`select from projects where id = ${projectId}::uuid`)).length)
     throw new ProjectGoneError(projectId);
   return batches.map((batch, member) => ({ stored: stored[member], duplicates: batch.length - stored[member] }));
+}
+
+type GroupItem = { event: EventInput; member: number };
+
+/** The ids linked to users among these, as stored (anonymous id → user id). */
+async function storedLinks(t: Db, projectId: string, ids: string[]): Promise<Map<string, string>> {
+  const rows = await preparedRows<{ a: string; u: string }>(
+    t,
+    sql`select anonymous_id as a, user_id as u from identity_links
+      where project_id = ${projectId}::uuid and anonymous_id in (select jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb))`,
+  );
+  return new Map(rows.map((r) => [r.a, r.u]));
+}
+
+/**
+ * Links of identify calls and aliases (linkOf), after all of a group's events are in. Within a batch
+ * its last link of an id counts; across the batches of a group the first batch's, as when they are
+ * stored one after the other; an id linked before keeps its link. Links point at a person's final
+ * id: linking x to y links x to whatever y is linked to, and whatever was linked to x (an alias of
+ * a user who had identified on devices before) moves on with it, events too, so one person is never
+ * split over ids that point at each other. A link that would close a loop (y is already x's) is left out.
+ */
+async function applyLinks(t: Db, projectId: string, items: GroupItem[]): Promise<void> {
+  const wanted = new Map<string, { user: string; member: number }>();
+  for (const { event: e, member } of items) {
+    const from = linkOf(e);
+    if (!from) continue;
+    const earlier = wanted.get(from);
+    if (!earlier || earlier.member === member) wanted.set(from, { user: e.userId!, member });
+  }
+  if (!wanted.size) return;
+  const parent = await storedLinks(t, projectId, [...wanted.keys(), ...[...wanted.values()].map((w) => w.user)]);
+  // The id a person's events go under; the hop limit only guards links stored before they were kept final.
+  const find = (id: string) => {
+    let at = id;
+    for (let hops = 0; parent.has(at) && hops <= parent.size; hops++) at = parent.get(at)!;
+    return at;
+  };
+  const added: string[] = [];
+  for (const [x, { user }] of wanted) {
+    if (parent.has(x)) continue;
+    const root = find(user);
+    if (root === x) continue;
+    parent.set(x, root);
+    added.push(x);
+  }
+  if (!added.length) return;
+  const moves = added.map((x) => ({ anonymous_id: x, user_id: find(x) }));
+  await preparedRows(
+    t,
+    sql`
+    with input as (select * from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as x(anonymous_id text, user_id text)),
+    linked as (
+      insert into identity_links (project_id, anonymous_id, user_id)
+      select ${projectId}::uuid, anonymous_id, user_id from input
+      on conflict (project_id, anonymous_id) do nothing
+      returning anonymous_id, user_id
+    ), repointed as (
+      -- ids linked to x before now point where x does (a statement's CTEs do not see each other's rows,
+      -- so these are only the links stored before)
+      update identity_links k set user_id = l.user_id from linked l
+      where k.project_id = ${projectId}::uuid and k.user_id = l.anonymous_id
+    ), moved as (
+      -- x's events: its own without a user id (one that names a user is that user's, whenever the link
+      -- comes), those that name x as their user, and those of ids linked to x
+      update events e set person_id = l.user_id from linked l
+      where e.project_id = ${projectId}::uuid and e.person_id = l.anonymous_id
+    ), changed as (
+      -- The person x lost its events and the user gained them (events that keep their ids, so funnel
+      -- facts find both persons by these stamps, changes.ts): the user's row is stamped below.
+      update persons p set changed_at = statement_timestamp() from linked l
+      where p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
+    )
+    insert into persons (project_id, person_id, age_group, traits, changed_at)
+    select distinct on (l.user_id) ${projectId}::uuid, l.user_id, p.age_group, ${cappedTraits(sql`'{}'::jsonb`, sql`p.traits`, "keep")},
+      statement_timestamp() from linked l
+    join persons p on p.project_id = ${projectId}::uuid and p.person_id = l.anonymous_id
+    order by l.user_id, p.age_group nulls last
+    on conflict (project_id, person_id) do update set
+      age_group = coalesce(persons.age_group, excluded.age_group),
+      traits = ${cappedTraits(sql`persons.traits`, sql`excluded.traits`, "keep")},
+      changed_at = excluded.changed_at`,
+  );
+}
+
+/** Traits of the stored identify calls, merged in arrival order on the person each one's id now belongs to. */
+async function applyTraits(t: Db, projectId: string, items: GroupItem[]): Promise<void> {
+  const carriers = items.filter(({ event: e }) => (e.traits || e.ageGroup) && (e.userId ?? e.anonymousId));
+  if (!carriers.length) return;
+  const links = await storedLinks(
+    t,
+    projectId,
+    carriers.map(({ event: e }) => (e.userId ?? e.anonymousId)!),
+  );
+  const traits = new Map<string, { traits: Record<string, unknown>; age_group: string | null; time: string }>();
+  for (const { event: e } of carriers) {
+    const id = (e.userId ?? e.anonymousId)!;
+    const person = links.get(id) ?? id;
+    const prev = traits.get(person);
+    traits.set(person, {
+      traits: { ...(prev?.traits ?? {}), ...(e.traits ?? {}) },
+      age_group: e.ageGroup ?? prev?.age_group ?? null,
+      time: e.time.toISOString(),
+    });
+  }
+  const people = JSON.stringify([...traits].map(([person_id, t]) => ({ person_id, ...t })));
+  // Two statements: the cap needs the stored traits and all incoming ones, which an upsert's
+  // `excluded` row (already capped) no longer has. The update merges on the row it locked.
+  await preparedRows(
+    t,
+    sql`
+    insert into persons (project_id, person_id, first_seen, last_seen)
+    select ${projectId}::uuid, person_id, time, time
+    from jsonb_to_recordset(${people}::jsonb) as x(person_id text, time timestamptz)
+    on conflict (project_id, person_id) do nothing`,
+  );
+  await preparedRows(
+    t,
+    sql`
+    update persons p set
+      traits = ${cappedTraits(sql`p.traits`, sql`x.traits`, "update")},
+      age_group = coalesce(x.age_group, p.age_group)
+    from jsonb_to_recordset(${people}::jsonb) as x(person_id text, traits jsonb, age_group text)
+    where p.project_id = ${projectId}::uuid and p.person_id = x.person_id`,
+  );
 }
 
 /** A batch for a project that was deleted after its write key was looked up: nothing was stored. */
