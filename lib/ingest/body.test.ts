@@ -42,6 +42,17 @@ describe("decodeBody", () => {
   ])("%s", (_name, fn, expected) => {
     expect(status(fn)).toBe(expected);
   });
+
+  it("refuses bytes that are not UTF-8 instead of storing U+FFFD, gzipped or not", () => {
+    // A stray byte, a sequence cut short, and an encoded surrogate half.
+    const invalid = [Buffer.from([0x7b, 0xff, 0x7d]), Buffer.from([0x22, 0xc3, 0x22]), Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22])];
+    for (const bytes of invalid) {
+      expect(() => decodeBody(bytes, null)).toThrow("The request body is not valid UTF-8.");
+      expect(status(() => decodeBody(zlib.gzipSync(bytes), "gzip"))).toBe(400);
+      expect(status(() => parseRequestBody(bytes, "application/json"))).toBe(400);
+    }
+    expect(decodeBody(Buffer.from('{"s":"€ 🙂 é"}'), null)).toBe('{"s":"€ 🙂 é"}');
+  });
 });
 
 describe("parseRequestBody", () => {

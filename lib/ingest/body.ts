@@ -13,13 +13,26 @@ export class BodyError extends Error {
   }
 }
 
+/** Strict UTF-8: Buffer#toString would turn each invalid byte into U+FFFD and store that silently. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The body's text, or a 400 when its bytes are not valid UTF-8 (JSON text must be, RFC 8259 §8.1). */
+function utf8Text(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new BodyError("The request body is not valid UTF-8.", 400);
+  }
+}
+
 const tooLarge = (limit: number, after = "") =>
   new BodyError(`The request body is larger than ${Math.round(limit / 1024)} KB${after}.`, 413);
 
 /**
- * The request body as text: gunzipped when sent gzip-encoded, refused past `limit` bytes. The
- * limit applies to the decompressed size and gunzip stops at it, so a gzip bomb costs `limit`
- * bytes of memory, not gigabytes.
+ * The request body as text: gunzipped when sent gzip-encoded, refused past `limit` bytes, and
+ * refused (400) when its bytes, after gunzip, are not valid UTF-8. The limit applies to the
+ * decompressed size and gunzip stops at it, so a gzip bomb costs `limit` bytes of memory, not
+ * gigabytes.
  */
 export function decodeBody(raw: Buffer | string, contentEncoding: string | null | undefined, limit: number = MAX_BATCH_BYTES): string {
   const encoding = (contentEncoding ?? "").trim().toLowerCase();
@@ -48,7 +61,7 @@ export function decodeBody(raw: Buffer | string, contentEncoding: string | null 
     throw new BodyError(`Content-Encoding "${encoding}" is not supported; send gzip or no encoding.`, 415);
   }
   if (body.length > limit) throw tooLarge(limit);
-  return body.toString("utf8");
+  return utf8Text(body);
 }
 
 /** JSON from a body sent as application/json or text/plain (sendBeacon cannot set JSON). */
@@ -76,5 +89,5 @@ export function parseRequestBody(raw: Buffer | string, contentType: string | nul
   const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
   if (type && !JSON_TYPES.test(type))
     throw new BodyError(`Content-Type "${type}" is not supported; send application/json or text/plain containing JSON.`, 415);
-  return parseJsonBody(typeof raw === "string" ? raw : raw.toString("utf8"));
+  return parseJsonBody(typeof raw === "string" ? raw : utf8Text(raw));
 }
