@@ -61,6 +61,24 @@ describe("eventTime", () => {
       "timestamp is out of range",
     ],
     ["2000-01-01 itself is kept", { timestamp: "2000-01-01T00:00:00Z" }, undefined, "2000-01-01T00:00:00.000Z"],
+    [
+      "a sentAt that puts a good timestamp in the future is named",
+      { timestamp: "2026-05-10T11:00:00Z", sentAt: "0001-01-01" },
+      undefined,
+      "sentAt does not fit the timestamp: corrected by it, the time is more than a day in the future",
+    ],
+    [
+      "a batch's sentAt that puts a good timestamp before 2000 is named",
+      { timestamp: "2026-05-10T11:00:00Z" },
+      "2060-01-01T00:00:00Z",
+      "sentAt does not fit the timestamp: corrected by it, the time is before 2000-01-01",
+    ],
+    [
+      "a clock reset to 1970 is still corrected",
+      { timestamp: "1970-01-01T00:10:00Z", sentAt: "1970-01-01T00:20:00Z" },
+      undefined,
+      "2026-05-10T11:50:00.000Z",
+    ],
   ])("%s", (_name, m, batchSentAt, expected) => {
     expect(iso(eventTime(m, batchSentAt, receivedAt))).toBe(expected);
   });

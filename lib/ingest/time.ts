@@ -49,10 +49,20 @@ export function eventTime(m: Times, batchSentAt: unknown, receivedAt: Date): Dat
   if (original === "invalid") return `${m.originalTimestamp != null ? "originalTimestamp" : "timestamp"} is not a valid date`;
   if (!original) return receivedAt;
   const skew = sent ? receivedAt.getTime() - sent.getTime() : 0;
-  const time = Math.abs(skew) > SKEW_TOLERANCE_MS ? new Date(original.getTime() + skew) : original;
+  const corrected = Math.abs(skew) > SKEW_TOLERANCE_MS;
+  const time = corrected ? new Date(original.getTime() + skew) : original;
   const t = time.getTime();
-  if (Number.isNaN(t)) return "timestamp is out of range";
-  if (t > receivedAt.getTime() + MAX_FUTURE_MS) return "timestamp is more than a day in the future";
-  if (t < MIN_EVENT_TIME) return "timestamp is before 2000-01-01";
-  return time;
+  const wrong = Number.isNaN(t)
+    ? "out of range"
+    : t > receivedAt.getTime() + MAX_FUTURE_MS
+      ? "more than a day in the future"
+      : t < MIN_EVENT_TIME
+        ? "before 2000-01-01"
+        : null;
+  if (!wrong) return time;
+  // A time that is fine as sent and wrong only once corrected is sentAt's fault (a clock at 0001-01-01).
+  const own = original.getTime();
+  if (corrected && own >= MIN_EVENT_TIME && own <= receivedAt.getTime() + MAX_FUTURE_MS)
+    return `sentAt does not fit the timestamp: corrected by it, the time is ${wrong}`;
+  return `timestamp is ${wrong}`;
 }
