@@ -4,6 +4,7 @@ import { projects, memberships, teams } from "./schema";
 import { atLeast, type Role } from "../lib/roles";
 import { forbidden, notFound, unauthenticated } from "../lib/errors";
 import { hashToken } from "../lib/keys";
+import { MAX_PLAUSIBLE_DOMAINS } from "../lib/ingest/plausible";
 
 /**
  * The tenant guard. Tenant data is reached only through a TeamScope or a ProjectScope, and those
@@ -133,7 +134,8 @@ export async function projectForPlausibleDomains(db: Db, domains: string[]): Pro
   const rows = await db
     .select()
     .from(projects)
-    .where(inArray(projects.plausibleDomain, domains.slice(0, 10)));
+    // The parser refuses more (lib/ingest/plausible.ts); the cap here keeps the query bounded for any caller.
+    .where(inArray(projects.plausibleDomain, domains.slice(0, MAX_PLAUSIBLE_DOMAINS)));
   for (const d of domains) {
     const row = rows.find((r) => r.plausibleDomain === d);
     if (row) return row;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONDITION_OPERATORS, MAX_STEP_CONDITIONS, type ConditionOperator, type PropertyValue, type StepCondition } from "./types";
 import { isStorableText } from "../text/safe";
+import { withoutProtoKey } from "../text/proto-key";
 import { DECIMAL_TEXT } from "./conditions";
 
 /** PostgreSQL cannot store or compare text with a NUL or a lone surrogate (lib/text/safe.ts): a 400, not a failed query. */
@@ -47,19 +48,6 @@ export const unknownKeys = (what: string) => (iss: z.core.$ZodRawIssue) =>
     : iss.code === "invalid_type"
       ? `${what} must be an object.`
       : undefined;
-
-/**
- * A record schema that refuses the key `__proto__`: JSON.parse keeps it as an own key, but zod's
- * record copies keys onto a plain object, where that one sets the prototype instead and vanishes,
- * so a filter or equality on it would be dropped without a word.
- */
-export function withoutProtoKey<T extends z.ZodType>(schema: T, message: string) {
-  return z.preprocess((v, ctx) => {
-    if (typeof v === "object" && v !== null && Object.hasOwn(v, "__proto__"))
-      ctx.addIssue({ code: "custom", path: ["__proto__"], message, input: v });
-    return v;
-  }, schema);
-}
 
 export const stepMatchSchema = z.object({
   event: eventNameSchema("Each step needs an event name."),

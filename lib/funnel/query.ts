@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { windowSchema, definitionStepsSchema, funnelRulesShape, checkFunnelRules } from "./validate";
-import { unknownKeys, withoutProtoKey } from "./matcher-schema";
+import { unknownKeys } from "./matcher-schema";
+import { withoutProtoKey } from "../text/proto-key";
 import {
   SEGMENT_FIELDS,
   DEFAULT_WINDOW_SECONDS,

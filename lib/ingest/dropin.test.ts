@@ -92,6 +92,48 @@ describe("Plausible Events API bodies", () => {
     expect(bad({ n: "x".repeat(201), u: "https://a.nl/" })).toMatch(/^n must be at most 200/);
     expect(siteDomain(" WWW.Example.NL. ")).toBe("example.nl");
   });
+
+  it("names a field PostgreSQL cannot store, before the domain lookup", () => {
+    const error = (body: unknown) => {
+      const r = parsePlausibleEvent(body);
+      return r.ok ? "accepted" : r.error;
+    };
+    const NUL = "contains a NUL character (\\u0000)";
+    expect(error({ n: "pageview", u: "https://a.nl/", d: "a.nl\u0000" })).toBe(`d ${NUL}`);
+    expect(error({ n: "pageview", u: "https://a.nl/", d: "a.nl,b\u0000.nl" })).toBe(`d ${NUL}`);
+    expect(error({ name: "pageview", url: "https://a.nl/", domain: "\u0000" })).toBe(`domain ${NUL}`);
+    expect(error({ n: "x", u: "https://a.nl/", p: { "k\u0000": 1 } })).toBe(`p.k\\u0000 has a key that ${NUL}`);
+    expect(error({ n: "x", u: "https://a.nl/", m: '{"plan":"a\\u0000"}' })).toBe(`props.plan ${NUL}`);
+  });
+
+  it("takes at most 10 domains, and says so", () => {
+    const domains = (n: number) => Array.from({ length: n }, (_, i) => `x${i}.nl`).join(",");
+    const r = parsePlausibleEvent({ n: "pageview", u: "https://a.nl/", d: domains(10) });
+    expect(r.ok && r.event.domains).toHaveLength(10);
+    expect(parsePlausibleEvent({ n: "pageview", u: "https://a.nl/", d: domains(11) })).toEqual({
+      ok: false,
+      error: "d names 11 domains; send at most 10",
+    });
+    expect(parsePlausibleEvent({ name: "pageview", url: "https://a.nl/", domain: domains(12) })).toEqual({
+      ok: false,
+      error: "domain names 12 domains; send at most 10",
+    });
+    // The same domain twice counts once.
+    expect(parsePlausibleEvent({ n: "pageview", u: "https://a.nl/", d: `${domains(10)},x0.nl,www.x1.nl` }).ok).toBe(true);
+  });
+
+  it("refuses a __proto__ key in props, also in props sent as JSON text, and never sets a prototype", () => {
+    const error = (body: string) => {
+      const r = parsePlausibleEvent(JSON.parse(body));
+      return r.ok ? "accepted" : r.error;
+    };
+    expect(error('{"n":"x","u":"https://a.nl/","p":{"__proto__":"y","ok":1}}')).toBe("p.__proto__ is not accepted as a key name");
+    expect(error('{"n":"x","u":"https://a.nl/","props":{"a":{"__proto__":1}}}')).toBe("props.a.__proto__ is not accepted as a key name");
+    expect(error('{"n":"x","u":"https://a.nl/","m":"{\\"__proto__\\":\\"y\\"}"}')).toBe("props.__proto__ is not accepted as a key name");
+    const r = parsePlausibleEvent(JSON.parse('{"n":"x","u":"https://a.nl/","p":{"constructor":"y","toString":1}}'));
+    expect(r.ok && Object.getPrototypeOf(r.event.props)).toBe(Object.prototype);
+    expect(r.ok && r.event.props).toEqual({ constructor: "y", toString: 1 });
+  });
 });
 
 function umami(body: string) {
@@ -131,6 +173,10 @@ describe("Umami collect bodies", () => {
     expect(bad({ type: "event", payload: {} })).toBe("payload.website is required");
     expect(bad({ type: "event", payload: { website: "abc" } })).toBe("payload.website must be the website id (a UUID)");
     expect(bad({ type: "click", payload: { website: WEBSITE } })).toBe("type must be event or identify");
+    expect(bad({ type: "event", payload: { website: WEBSITE + "\u0000" } })).toBe("payload.website contains a NUL character (\\u0000)");
+    expect(bad(JSON.parse(`{"type":"event","payload":{"website":"${WEBSITE}","data":{"__proto__":{"a":1}}}}`))).toBe(
+      "payload.data.__proto__ is not accepted as a key name",
+    );
   });
 });
 

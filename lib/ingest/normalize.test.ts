@@ -79,7 +79,8 @@ describe("normalizeMessage", () => {
     [
       "group",
       { type: "group", userId: "u1", groupId: 42, traits: { name: "Acme" } },
-      { name: "group", groupId: "42", traits: { name: "Acme" }, ageGroup: null },
+      // The traits describe the group: they are not the person's.
+      { name: "group", groupId: "42", traits: null, ageGroup: null },
     ],
     ["numeric ids become text", { type: "track", event: "x", userId: 7, anonymousId: null }, { userId: "7", anonymousId: null }],
     ["the event name is trimmed", { type: "track", event: "  add_to_cart ", anonymousId: "a" }, { name: "add_to_cart" }],
@@ -103,7 +104,12 @@ describe("normalizeMessage", () => {
     [{ anonymousId: "a", event: "x", timestamp: "yesterday-ish" }, "track", "timestamp is not a valid date"],
     [{ anonymousId: "a", event: "x", sentAt: "soon" }, "track", "sentAt is not a valid date"],
     [{ anonymousId: "a", event: 42 }, "track", "event has the wrong type (expected string)"],
-    [{ anonymousId: "a", event: "x", properties: "nope" }, "track", "properties has the wrong type (expected record)"],
+    [{ anonymousId: "a", event: "x", properties: "nope" }, "track", "properties has the wrong type (expected object)"],
+    [{ userId: "u", properties: "x".repeat(300) }, "identify", "properties has the wrong type (expected object)"],
+    [{ userId: "u", properties: "🙂" }, "identify", "properties has the wrong type (expected object)"],
+    [{ userId: "u", previousId: "a", properties: [1] }, "alias", "properties has the wrong type (expected object)"],
+    [{ userId: "u", groupId: "g", properties: 5 }, "group", "properties has the wrong type (expected object)"],
+    [{ userId: "u", traits: "x" }, "identify", "traits has the wrong type (expected object)"],
     [{ anonymousId: {}, event: "x" }, "track", "anonymousId has the wrong type (expected string or number)"],
     [{ anonymousId: "a", event: "x", context: { page: { url: 5 } } }, "track", "context.page.url has the wrong type (expected string)"],
     [
@@ -222,5 +228,47 @@ describe("pathOf", () => {
       const url = `${next() < 0.5 ? "https" : "http"}://${rest}`;
       expect([url, pathOf(url)]).toEqual([url, parsed(url)]);
     }
+  });
+});
+
+describe("a __proto__ key", () => {
+  it.each([
+    ['{"anonymousId":"a","event":"x","properties":{"__proto__":{"x":1},"ok":1}}', "track", "properties.__proto__"],
+    ['{"userId":"u","traits":{"__proto__":1}}', "identify", "traits.__proto__"],
+    ['{"anonymousId":"a","context":{"__proto__":{"userAgent":"x"}}}', "page", "context.__proto__"],
+    ['{"anonymousId":"a","event":"x","__proto__":{"event":"y"}}', "track", "__proto__"],
+    ['{"anonymousId":"a","event":"x","properties":{"list":[{"__proto__":1}]}}', "track", "properties.list.0.__proto__"],
+  ])("is refused with its path: %s", (json, type, path) => {
+    expect(normalizeMessage(JSON.parse(json), type as never, ctx)).toEqual({ ok: false, error: `${path} is not accepted as a key name` });
+  });
+});
+
+describe("a batch's context and integrations", () => {
+  const batchDefaults = {
+    context: { userAgent: GOOGLEBOT, campaign: { source: "nieuwsbrief", medium: "email" }, location: { country: "BE" } },
+    integrations: { All: false },
+  };
+
+  it("apply to an item without its own: bots, UTM and country come from them", () => {
+    expect(ok({ anonymousId: "a", event: "x" }, "track", { batchDefaults })).toMatchObject({
+      bot: true,
+      source: "nieuwsbrief",
+      medium: "email",
+      country: "BE",
+    });
+  });
+
+  it("yield key by key to the item's own, and a nested object the item sends wins whole", () => {
+    const e = ok({ anonymousId: "a", event: "x", context: { userAgent: CHROME, campaign: { source: "google" } } }, "track", {
+      batchDefaults,
+    });
+    expect(e).toMatchObject({ bot: false, browser: "Chrome", source: "google", medium: null, country: "BE" });
+  });
+
+  it("leave an item's context that is not an object to be refused as its own", () => {
+    expect(normalizeMessage({ anonymousId: "a", event: "x", context: "x" }, "track", { ...ctx, batchDefaults })).toEqual({
+      ok: false,
+      error: "context has the wrong type (expected object)",
+    });
   });
 });

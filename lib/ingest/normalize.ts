@@ -8,6 +8,7 @@ import { attribution } from "./referrer";
 import { ageGroup } from "./age";
 import { eventTime } from "./time";
 import { findUnstorable, sliceText, unstorableTextReason } from "../text/safe";
+import { findProtoKey, PROTO_KEY_REFUSED } from "../text/proto-key";
 
 /**
  * `events.revenue` is numeric(14, 2): twelve digits before the point. A larger amount would fail
@@ -28,7 +29,7 @@ export type NormalizedEvent = {
   /** alias: the id being merged into userId */
   previousId: string | null;
   groupId: string | null;
-  /** identify and group calls only */
+  /** identify calls only: a group call's traits describe the group, not the person */
   traits: Record<string, unknown> | null;
   /** as sent, else a random UUID: only sent ids are deduplicated */
   messageId: string;
@@ -59,14 +60,50 @@ export type NormalizeContext = {
   receivedAt: Date;
   /** the batch's sentAt, which applies to items without their own */
   batchSentAt?: unknown;
+  /** the batch's context and integrations, which apply to every item (see withBatchDefaults) */
+  batchDefaults?: BatchDefaults;
   requestIp?: string | null;
   requestUserAgent?: string | null;
   lookupCountry: (ip: string) => string | null;
-  /** The caller already found nothing unstorable in the message (server/ingest/store-messages.ts): skip the walk. */
+  /**
+   * The caller already found nothing unstorable and no `__proto__` key in the message, and in the
+   * batch defaults (server/ingest/store-messages.ts, handler.ts): skip the walks.
+   */
   storableChecked?: boolean;
 };
 
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; error: string };
+
+/** A `/v1/batch` body's `context` and `integrations`, as sent (objects, else ignored). */
+export type BatchDefaults = { context?: unknown; integrations?: unknown };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The batch's object with the item's own keys over it; an item's value that is not an object is kept, so its error is its own. */
+function overBatch(shared: unknown, own: unknown): unknown {
+  if (!isObject(shared)) return own;
+  if (own === undefined || own === null) return shared;
+  return isObject(own) ? { ...shared, ...own } : own;
+}
+
+/**
+ * An item of a batch with the batch's `context` and `integrations` applied, as Segment's batch spec
+ * says: the item's own wins key by key at the top level, and a nested object (`campaign`, `page`,
+ * `location`, …) the item sends wins as a whole, so one item's UTM tags or page are never mixed
+ * with the batch's.
+ */
+export function withBatchDefaults(item: Record<string, unknown>, shared: BatchDefaults): Record<string, unknown> {
+  const out = { ...item };
+  if (isObject(shared.context)) out.context = overBatch(shared.context, item.context);
+  if (isObject(shared.integrations)) out.integrations = overBatch(shared.integrations, item.integrations);
+  return out;
+}
+
+/** "<path> is not accepted as a key name" for the first `__proto__` key in a client's JSON (lib/text/proto-key.ts), or null. */
+export function protoKeyError(value: unknown): string | null {
+  const path = findProtoKey(value);
+  return path ? `${path.join(".")} ${PROTO_KEY_REFUSED}` : null;
+}
 
 /** Beyond an id: checked before the schema, so that an empty string counts as missing too. */
 const REQUIRED: Record<MessageType, string[]> = {
@@ -111,7 +148,9 @@ function describe(error: z.ZodError, raw: unknown, kind: MessageType): string {
   // Looked up here rather than with zod's reportInput, which doubles the cost of every parse.
   const input = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], raw);
   if (wrongType && input === undefined) return `${field} is required for ${kind} calls`;
-  if (issue.code === "invalid_type") return `${field} has the wrong type (expected ${issue.expected})`;
+  // JSON has objects, not records: properties, traits, integrations.
+  if (issue.code === "invalid_type")
+    return `${field} has the wrong type (expected ${issue.expected === "record" ? "object" : issue.expected})`;
   if (issue.code === "invalid_union") return `${field} has the wrong type (expected string or number)`;
   return `${field} ${issue.message}`;
 }
@@ -164,7 +203,10 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
   // would overflow a recursive walk such as JSON.stringify).
   const unstorable = ctx.storableChecked ? null : findUnstorable(raw);
   if (unstorable) return { ok: false, error: `${unstorable.path || "message"} ${unstorable.reason}` };
-  const r = raw as Record<string, unknown>;
+  // zod drops a `__proto__` key (lib/text/proto-key.ts): refused rather than lost.
+  const protoKey = ctx.storableChecked ? null : protoKeyError(raw);
+  if (protoKey) return { ok: false, error: protoKey };
+  const r = ctx.batchDefaults ? withBatchDefaults(raw as Record<string, unknown>, ctx.batchDefaults) : (raw as Record<string, unknown>);
   const kind = type ?? r.type;
   if (kind === undefined || kind === null || kind === "")
     return { ok: false, error: `type is required (one of ${MESSAGE_TYPES.join(", ")})` };
@@ -173,8 +215,8 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
   if (!present(r.userId) && !present(r.anonymousId)) return { ok: false, error: "anonymousId or userId is required" };
   for (const field of REQUIRED[k]) if (!present(r[field])) return { ok: false, error: `${field} is required for ${k} calls` };
 
-  const parsed = MESSAGE_SCHEMAS[k].safeParse(raw);
-  if (!parsed.success) return { ok: false, error: describe(parsed.error, raw, k) };
+  const parsed = MESSAGE_SCHEMAS[k].safeParse(r);
+  if (!parsed.success) return { ok: false, error: describe(parsed.error, r, k) };
   const m = parsed.data as ParsedMessage;
   if (k === "track" && !m.event?.trim()) return { ok: false, error: "event is required for track calls" };
 
@@ -199,7 +241,8 @@ export function normalizeMessage(raw: unknown, type: MessageType | undefined, ct
   // The address is used for this look-up only; it is not part of the event.
   const ip = str(c.ip) ?? ctx.requestIp ?? null;
   const country = countryCode(location.country) ?? (ip ? ctx.lookupCountry(ip) : null);
-  const traits = k === "identify" || k === "group" ? { ...(m.traits ?? c.traits ?? {}) } : null;
+  // A group call's traits describe the group (the company), not the person: Segment's spec.
+  const traits = k === "identify" ? { ...(m.traits ?? c.traits ?? {}) } : null;
   const revenue = revenueOf(props.revenue);
   if (revenue === "out of range") return { ok: false, error: `properties.revenue must be between -${MAX_REVENUE} and ${MAX_REVENUE}` };
 

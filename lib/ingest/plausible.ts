@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { findUnstorable } from "../text/safe";
+import { findProtoKey, PROTO_KEY_REFUSED, withoutProtoKey } from "../text/proto-key";
 
 /*
  * Plausible's Events API (`POST /api/event`), as its tracker script and its documented server-side
@@ -17,31 +19,39 @@ const revenue = z.union([
   z.string().max(200),
 ]);
 
-export const plausibleEventSchema = z
-  .object({
-    n: text(200).optional(),
-    name: text(200).optional(),
-    u: text(2000).optional(),
-    url: text(2000).optional(),
-    d: text(1000).optional(),
-    domain: text(1000).optional(),
-    r: text(2000).nullish(),
-    referrer: text(2000).nullish(),
-    p: props.nullish(),
-    props: props.nullish(),
-    m: props.nullish(),
-    meta: props.nullish(),
-    $: revenue.nullish(),
-    revenue: revenue.nullish(),
-    h: z.union([z.number(), z.boolean()]).nullish(),
-    hashMode: z.union([z.number(), z.boolean()]).nullish(),
-    i: z.boolean().nullish(),
-    interactive: z.boolean().nullish(),
-    v: z.union([z.number(), text(40)]).nullish(),
-    sd: z.number().nullish(),
-    e: z.number().nullish(),
-  })
-  .loose();
+/** The most site domains one event may name (`d: "a.nl,b.nl"`); the project lookup reads no more. */
+export const MAX_PLAUSIBLE_DOMAINS = 10;
+
+/** A `__proto__` key anywhere is refused with its path: zod would drop it (lib/text/proto-key.ts). */
+export const plausibleEventSchema = withoutProtoKey(
+  z
+    .object({
+      n: text(200).optional(),
+      name: text(200).optional(),
+      u: text(2000).optional(),
+      url: text(2000).optional(),
+      d: text(1000).optional(),
+      domain: text(1000).optional(),
+      r: text(2000).nullish(),
+      referrer: text(2000).nullish(),
+      p: props.nullish(),
+      props: props.nullish(),
+      m: props.nullish(),
+      meta: props.nullish(),
+      $: revenue.nullish(),
+      revenue: revenue.nullish(),
+      h: z.union([z.number(), z.boolean()]).nullish(),
+      hashMode: z.union([z.number(), z.boolean()]).nullish(),
+      i: z.boolean().nullish(),
+      interactive: z.boolean().nullish(),
+      v: z.union([z.number(), text(40)]).nullish(),
+      sd: z.number().nullish(),
+      e: z.number().nullish(),
+    })
+    .loose(),
+  PROTO_KEY_REFUSED,
+  { deep: true },
+);
 
 /** A Plausible event after validation, in Trechter's words. */
 export type PlausibleEvent = {
@@ -81,12 +91,18 @@ function scalarProps(raw: unknown): Record<string, string | number | boolean> | 
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== "object" || Array.isArray(value)) return "props must be an object";
-  const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (!k || k.length > 300) continue;
-    if (typeof v === "string" ? v !== "" : typeof v === "number" ? Number.isFinite(v) : typeof v === "boolean") out[k] = v as string;
-  }
-  return out;
+  // Props sent as JSON text were not seen by the body's checks.
+  const protoKey = findProtoKey(value);
+  if (protoKey) return `props.${protoKey.join(".")} ${PROTO_KEY_REFUSED}`;
+  const unstorable = findUnstorable(value, "props");
+  if (unstorable) return `${unstorable.path} ${unstorable.reason}`;
+  // fromEntries defines own keys: a client's key never reaches a setter (no `out[k] = v`).
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([k, v]) =>
+        k && k.length <= 300 && (typeof v === "string" ? v !== "" : typeof v === "number" ? Number.isFinite(v) : typeof v === "boolean"),
+    ),
+  ) as Record<string, string | number | boolean>;
 }
 
 function revenueOf(raw: unknown): PlausibleEvent["revenue"] | string {
@@ -109,6 +125,9 @@ function revenueOf(raw: unknown): PlausibleEvent["revenue"] | string {
 /** Checks one Plausible Events API body and puts it in Trechter's words, or says what is wrong. */
 export function parsePlausibleEvent(raw: unknown): PlausibleParse {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, error: "the body must be a JSON object" };
+  // Before any lookup: a NUL in `d` would fail the domain query (PostgreSQL 22021), not answer 400.
+  const unstorable = findUnstorable(raw);
+  if (unstorable) return { ok: false, error: `${unstorable.path || "body"} ${unstorable.reason}` };
   const parsed = plausibleEventSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -127,8 +146,13 @@ export function parsePlausibleEvent(raw: unknown): PlausibleParse {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, error: "url must be an http(s) URL" };
   const rawDomain = b.d ?? b.domain;
-  const domains = (rawDomain !== undefined ? rawDomain.split(",") : [url.hostname]).map(siteDomain).filter(Boolean);
+  const domains = [...new Set((rawDomain !== undefined ? rawDomain.split(",") : [url.hostname]).map(siteDomain).filter(Boolean))];
   if (domains.length === 0) return { ok: false, error: "domain is required (d or domain)" };
+  if (domains.length > MAX_PLAUSIBLE_DOMAINS)
+    return {
+      ok: false,
+      error: `${b.d !== undefined ? "d" : "domain"} names ${domains.length} domains; send at most ${MAX_PLAUSIBLE_DOMAINS}`,
+    };
   const p = scalarProps(b.m ?? b.meta ?? b.p ?? b.props);
   if (typeof p === "string") return { ok: false, error: p };
   const rev = revenueOf(b.$ ?? b.revenue);
@@ -141,7 +165,7 @@ export function parsePlausibleEvent(raw: unknown): PlausibleParse {
     event: {
       name,
       url: url.toString(),
-      domains: [...new Set(domains)],
+      domains,
       referrer: (b.r ?? b.referrer) || null,
       path,
       props: p,

@@ -39,14 +39,15 @@ const common = z
     context: contextSchema.nullish(),
     integrations: record.nullish(),
     writeKey: z.string().nullish(),
+    // Every type: an identify, alias or group call's properties are stored as its event's too.
+    properties: record.nullish(),
   })
   .loose();
 
-export const trackSchema = common.extend({ event: z.string().max(200, MAX_ID), properties: record.nullish() });
+export const trackSchema = common.extend({ event: z.string().max(200, MAX_ID) });
 export const pageSchema = common.extend({
   name: z.string().max(500).nullish(),
   category: z.string().max(500).nullish(),
-  properties: record.nullish(),
 });
 export const identifySchema = common.extend({ traits: record.nullish() });
 export const aliasSchema = common.extend({ previousId: id, userId: id });
@@ -54,8 +55,8 @@ export const groupSchema = common.extend({ groupId: id, traits: record.nullish()
 
 /**
  * `/v1/batch`: items are checked one by one (by normalizeMessage), so that one bad item is
- * reported by index while the others are stored, as Segment does. Batch-level `sentAt` and
- * `context` apply to every item.
+ * reported by index while the others are stored, as Segment does. Batch-level `sentAt`, `context`
+ * and `integrations` apply to every item (lib/ingest/normalize.ts withBatchDefaults).
  */
 export const batchSchema = z
   .object({

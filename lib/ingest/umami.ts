@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { findUnstorable } from "../text/safe";
+import { PROTO_KEY_REFUSED, withoutProtoKey } from "../text/proto-key";
 
 /*
  * Umami's collect endpoint (`POST /api/send`), as its tracker script sends it:
@@ -28,12 +30,17 @@ const payloadSchema = z
   })
   .loose();
 
-export const umamiBodySchema = z
-  .object({
-    type: z.enum(["event", "identify"], "must be event or identify"),
-    payload: payloadSchema,
-  })
-  .loose();
+/** A `__proto__` key anywhere is refused with its path: zod would drop it (lib/text/proto-key.ts). */
+export const umamiBodySchema = withoutProtoKey(
+  z
+    .object({
+      type: z.enum(["event", "identify"], "must be event or identify"),
+      payload: payloadSchema,
+    })
+    .loose(),
+  PROTO_KEY_REFUSED,
+  { deep: true },
+);
 
 export type UmamiPayload = z.output<typeof payloadSchema>;
 export type UmamiParse = { ok: true; type: "event" | "identify"; payload: UmamiPayload } | { ok: false; error: string };
@@ -41,6 +48,9 @@ export type UmamiParse = { ok: true; type: "event" | "identify"; payload: UmamiP
 /** Checks one Umami collect body, or says what is wrong. */
 export function parseUmamiBody(raw: unknown): UmamiParse {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, error: "the body must be a JSON object" };
+  // Before any lookup, and with the body's own names (payload.data.x), not those of the message it maps to.
+  const unstorable = findUnstorable(raw);
+  if (unstorable) return { ok: false, error: `${unstorable.path || "body"} ${unstorable.reason}` };
   const parsed = umamiBodySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

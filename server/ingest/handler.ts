@@ -1,9 +1,10 @@
 import type { Db } from "../../db/client";
 import type { ProjectRow } from "../../db/tenant";
 import { projectForWriteKeyCached } from "../../db/write-key-cache";
-import { PATH_TYPES } from "../../lib/ingest/schema";
+import { PATH_TYPES, batchSchema } from "../../lib/ingest/schema";
+import { protoKeyError, type BatchDefaults } from "../../lib/ingest/normalize";
 import { decodeBody, parseJsonBody, BodyError, MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "../../lib/ingest/body";
-import { isStorableText } from "../../lib/text/safe";
+import { findUnstorable, isStorableText } from "../../lib/text/safe";
 import { BodyTooLargeError, describeBytes } from "../body";
 import { isUnavailable } from "../../db/events/errors";
 import { fail, unavailable, unknownWriteKey, type IngestResponse } from "./answers";
@@ -59,6 +60,22 @@ async function projectOf(db: Db, writeKey: string): Promise<ProjectRow | IngestR
 const isAnswer = (x: ProjectRow | IngestResponse): x is IngestResponse => "status" in x && "body" in x;
 
 /**
+ * What is wrong with a batch's own `sentAt`, `context` and `integrations`, which apply to every item
+ * (so a fault there is the whole batch's), or null. Checked once here, not with every item.
+ */
+function batchDefaultsError(p: { sentAt?: unknown; context?: unknown; integrations?: unknown }): string | null {
+  const shared = { sentAt: p.sentAt, context: p.context, integrations: p.integrations };
+  const unstorable = findUnstorable(shared);
+  if (unstorable) return `${unstorable.path} ${unstorable.reason}`;
+  const protoKey = protoKeyError(shared);
+  if (protoKey) return protoKey;
+  const parsed = batchSchema.pick({ sentAt: true, context: true, integrations: true }).safeParse(shared);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return `${issue.path.join(".")} has the wrong type${issue.code === "invalid_type" ? ` (expected ${issue.expected === "record" ? "object" : issue.expected})` : ""}`;
+}
+
+/**
  * One Segment HTTP API request: check the path and a basic-auth write key before reading the body,
  * read it under the size cap, validate, map, drop bots, store the valid messages durably, and
  * answer with what was accepted and what was rejected (with the batch index). 400 names the
@@ -108,11 +125,15 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
   }
 
   const items: IngestItem[] = [];
-  const p = payload as { batch?: unknown; sentAt?: unknown };
+  const p = payload as { batch?: unknown; sentAt?: unknown; context?: unknown; integrations?: unknown };
+  let batchDefaults: BatchDefaults | undefined;
   if (type === "batch") {
     if (!Array.isArray(p.batch)) return fail(400, "invalid_body", "A batch needs a `batch` array of messages.");
-    if (p.batch.length === 0) return { status: 200, body: { success: true, accepted: 0, rejected: [] } };
+    const defaultsError = batchDefaultsError(p);
+    if (defaultsError) return fail(400, "invalid_body", defaultsError);
+    if (p.batch.length === 0) return { status: 200, body: { success: true, accepted: 0, rejected: [], rejectedCount: 0 } };
     for (const raw of p.batch) items.push({ raw, type: undefined });
+    if (p.context != null || p.integrations != null) batchDefaults = { context: p.context, integrations: p.integrations };
   } else {
     items.push({ raw: payload, type });
   }
@@ -120,6 +141,7 @@ export async function ingest(db: Db, req: IngestRequest, rateLimitPerMinute: num
   return storeMessages(db, project, items, {
     batch: type === "batch",
     batchSentAt: p.sentAt,
+    batchDefaults,
     clientIp: req.clientIp,
     userAgent: req.userAgent,
     origin: req.origin,

@@ -1,13 +1,14 @@
 import type { Db } from "../../db/client";
 import type { ProjectRow } from "../../db/tenant";
 import { storeAccepted, recordBotsDropped, recordOriginsRefused, type Candidate } from "../../db/events/store";
-import { normalizeMessage } from "../../lib/ingest/normalize";
+import { normalizeMessage, protoKeyError, type BatchDefaults } from "../../lib/ingest/normalize";
 import type { MessageType } from "../../lib/ingest/schema";
 import { MAX_EVENT_BYTES } from "../../lib/ingest/body";
 import { lookupCountry } from "../../lib/geo";
 import { takeTokens } from "../../lib/ingest/rate-limit";
 import { originAllowed, requestOriginOf } from "../../lib/ingest/origin";
 import { findUnstorable, MAX_JSON_DEPTH } from "../../lib/text/safe";
+import { PROTO_KEY } from "../../lib/text/proto-key";
 import { isUnavailable } from "../../db/events/errors";
 import { ProjectGoneError } from "../../db/events/insert";
 import { forgetWriteKeys } from "../../db/write-key-cache";
@@ -36,11 +37,19 @@ function cleanJson(raw: unknown): string | null {
   return json;
 }
 
+/** How many refused messages an answer lists (the first, by index); `rejectedCount` counts them all. */
+export const MAX_LISTED_REJECTIONS = 100;
+
+/** JSON.stringify writes an own `__proto__` key as this; its absence from a message's JSON saves the walk for it. */
+const PROTO_KEY_JSON = JSON.stringify(PROTO_KEY) + ":";
+
 export type IngestItem = { raw: unknown; type: MessageType | undefined };
 export type StoreContext = {
   /** a /v1/batch request: items are reported by index and each is capped at 32 KB */
   batch: boolean;
   batchSentAt?: unknown;
+  /** the batch's context and integrations, already checked by the caller (handler.ts) */
+  batchDefaults?: BatchDefaults;
   clientIp: string | null;
   userAgent: string | null;
   /** The `Origin` and `Referer` headers: checked against the project's allowed origins. */
@@ -80,6 +89,15 @@ export async function storeMessages(db: Db, project: ProjectRow, items: IngestIt
         );
   }
 
+  // Every message sent takes a token, valid or not: checking it is the work the limit bounds. A
+  // request of more messages than a minute's worth can never pass (the bucket holds one minute), so
+  // it is told to split, not to retry: a 429 with Retry-After would have it resent forever.
+  if (items.length > ctx.rateLimitPerMinute)
+    return fail(
+      413,
+      "batch_too_large",
+      `This batch has ${items.length} messages, more than this project's rate limit of ${ctx.rateLimitPerMinute} events a minute lets through at once; send batches of at most ${ctx.rateLimitPerMinute} messages.`,
+    );
   const limited = takeTokens(project.id, items.length, ctx.rateLimitPerMinute);
   if (limited)
     return fail(
@@ -99,11 +117,15 @@ export async function storeMessages(db: Db, project: ProjectRow, items: IngestIt
     const clean = cleanJson(raw);
     const unstorable = clean === null ? findUnstorable(raw) : null;
     if (unstorable) return rejected.push({ index, error: `${unstorable.path || "message"} ${unstorable.reason}` });
-    if (ctx.batch && (clean ?? JSON.stringify(raw ?? null)).length > MAX_EVENT_BYTES)
-      return rejected.push({ index, error: "message is larger than 32 KB" });
+    const json = clean ?? JSON.stringify(raw ?? null);
+    // Bytes, as the limit is (a € is three); the message as sent, before the batch's context joins it.
+    if (ctx.batch && Buffer.byteLength(json) > MAX_EVENT_BYTES) return rejected.push({ index, error: "message is larger than 32 KB" });
+    const protoKey = json.includes(PROTO_KEY_JSON) ? protoKeyError(raw) : null;
+    if (protoKey) return rejected.push({ index, error: protoKey });
     const r = normalizeMessage(raw, t, {
       receivedAt,
       batchSentAt: ctx.batchSentAt,
+      batchDefaults: ctx.batchDefaults,
       requestIp: ctx.clientIp,
       requestUserAgent: ctx.userAgent,
       lookupCountry,
@@ -134,7 +156,15 @@ export async function storeMessages(db: Db, project: ProjectRow, items: IngestIt
   rejected.push(...result.refused);
   rejected.sort((a, b) => a.index - b.index);
   const accepted = candidates.length - refused;
-  const summary = { accepted, stored, duplicates: accepted - stored, bots, rejected };
+  // A batch of 160,000 `{}` would otherwise be answered with 15 MB of the same error.
+  const summary = {
+    accepted,
+    stored,
+    duplicates: accepted - stored,
+    bots,
+    rejected: rejected.slice(0, MAX_LISTED_REJECTIONS),
+    rejectedCount: rejected.length,
+  };
   if (rejected.length) {
     const first = rejected[0];
     const where = ctx.batch ? `batch[${first.index}]: ` : "";
