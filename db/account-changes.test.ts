@@ -11,8 +11,8 @@ import {
   teamsBlockingDeletion,
   soleMemberTeams,
 } from "./accounts";
-import { createEmailChange, emailChangeOf, confirmEmailChange } from "./account-tokens";
-import { createSession, sessionIsLive } from "./sessions";
+import { createEmailChange, emailChangeOf, confirmEmailChange, createPasswordReset, redeemPasswordReset } from "./account-tokens";
+import { createSession, revokeAllSessions, sessionIsLive } from "./sessions";
 import { acceptInvite, createInvite, changeRole } from "./members";
 import { teamScopeForUser } from "./tenant";
 import { createProject } from "./projects";
@@ -55,6 +55,27 @@ describeEachDb("changing and deleting one's account", (db) => {
     expect(await sessionIsLive(db(), here, ownerId)).toBe(true);
     expect(await sessionIsLive(db(), laptop, ownerId)).toBe(false);
     expect(await confirmEmailChange(db(), token, here, new Date(t0.getTime() + 120_000))).toBeNull();
+  });
+
+  it("ending the other sessions voids open account links: a pending e-mail change or reset dies with a password change, a reset or log out everywhere", async () => {
+    const { user } = await createAccount(db(), { name: "Tom", email: "tom@overname.nl", password: "a long password" });
+    const here = await createSession(db(), user.id, 3600);
+    // Someone with the password asks to move the account to their address, then the owner changes it.
+    const change = await createEmailChange(db(), user.id, "thief@elders.nl");
+    const reset = (await createPasswordReset(db(), "tom@overname.nl"))!.token;
+    await setPassword(db(), user.id, "the owner's new password", here);
+    expect(await confirmEmailChange(db(), change, null)).toBeNull();
+    expect(await redeemPasswordReset(db(), reset, "the thief's password")).toBeNull();
+    expect((await findUserById(db(), user.id))!.email).toBe("tom@overname.nl");
+    // Log out everywhere, and a reset, do the same.
+    const change2 = await createEmailChange(db(), user.id, "thief@elders.nl");
+    await revokeAllSessions(db(), user.id);
+    expect(await confirmEmailChange(db(), change2, null)).toBeNull();
+    const change3 = await createEmailChange(db(), user.id, "thief@elders.nl");
+    const reset2 = (await createPasswordReset(db(), "tom@overname.nl"))!.token;
+    expect(await redeemPasswordReset(db(), reset2, "the owner's newest password")).not.toBeNull();
+    expect(await confirmEmailChange(db(), change3, null)).toBeNull();
+    expect((await findUserById(db(), user.id))!.email).toBe("tom@overname.nl");
   });
 
   it("refuses an address another account has, when asked and when confirmed", async () => {

@@ -87,7 +87,8 @@ export async function passwordResetOf(db: Db, token: string, now = new Date()) {
 
 /**
  * Sets the new password with a reset token, once: the token is spent, every session of the user
- * ends (whoever knew the old password is out) and other open reset links stop working. Null when
+ * ends (whoever knew the old password is out) and other open reset links, and a pending e-mail
+ * change, stop working. Null when
  * the link is unknown, used or expired.
  */
 export async function redeemPasswordReset(
@@ -102,9 +103,7 @@ export async function redeemPasswordReset(
   return db.transaction(async (tx) => {
     if (!(await spend(tx as unknown as Db, row.id, now))) return null;
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
-    await tx
-      .delete(accountTokens)
-      .where(and(eq(accountTokens.userId, row.userId), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
+    // Also voids the other open reset links and any pending e-mail change.
     await revokeAllSessions(tx as unknown as Db, row.userId);
     return { userId: row.userId, email: row.email };
   });

@@ -1,6 +1,6 @@
-import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { sessions } from "./schema";
+import { accountTokens, sessions } from "./schema";
 
 /** Stale sessions deleted per sign-in, so the table never grows without bound. */
 const SWEEP = 20;
@@ -36,13 +36,28 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** Ends every session of the user (log out everywhere, password change). */
-export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/**
+ * The account links still open (password reset, e-mail change) stop working. Whenever other
+ * sessions are ended (log out everywhere, a password changed or reset, an address confirmed),
+ * whoever had the account meanwhile may have started one: an e-mail change to their own address
+ * confirmed after the owner changed the password would hand them the account again.
+ */
+async function voidOpenAccountTokens(db: Db, userId: string): Promise<void> {
+  await db.delete(accountTokens).where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt)));
 }
 
-/** Ends every session of the user except `keepSessionId` (the browser that made a change stays signed in). */
+/** Ends every session of the user (log out everywhere, password reset) and voids their open account links. */
+export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await voidOpenAccountTokens(db, userId);
+}
+
+/**
+ * Ends every session of the user except `keepSessionId` (the browser that made a change stays signed
+ * in) and voids their open account links.
+ */
 export async function revokeOtherSessions(db: Db, userId: string, keepSessionId: string | null): Promise<void> {
   if (!keepSessionId || !/^[0-9a-f-]{36}$/i.test(keepSessionId)) return revokeAllSessions(db, userId);
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+  await voidOpenAccountTokens(db, userId);
 }
