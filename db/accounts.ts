@@ -1,6 +1,6 @@
-import { and, eq, asc, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, asc, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { users, teams, memberships, projects, type Role } from "./schema";
+import { users, teams, memberships, projects, invites, type Role } from "./schema";
 import { deleteProjectEvents } from "./events/delete";
 import { queryLimits } from "./limits";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
@@ -179,6 +179,11 @@ export async function deleteAccount(
       );
       await t.delete(teams).where(inArray(teams.id, alone));
     }
+    // Their open invites go with them (invited_by would only be set to null, the invites still open).
+    await t
+      .update(invites)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invites.invitedBy, userId), isNull(invites.acceptedAt), isNull(invites.revokedAt)));
     await t.delete(users).where(eq(users.id, userId));
     return { deleted: true as const, teams: alone };
   });

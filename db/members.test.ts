@@ -1,7 +1,7 @@
 import { it, expect, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
 import { describeEachDb } from "../tests/db";
-import { createAccount } from "./accounts";
+import { createAccount, deleteAccount } from "./accounts";
 import { teamScopeForUser, type TeamScope } from "./tenant";
 import {
   createInvite,
@@ -97,6 +97,40 @@ describeEachDb("team members and invites", (db) => {
     await changeRole(owner, viewerId, "viewer");
     await removeMember(owner, viewerId);
     expect((await scopeOf(viewerId, owner.teamId)).teamId).not.toBe(owner.teamId);
+  });
+
+  it("a member's open invites go when they leave, are removed or demoted below what the invite grants, or delete their account", async () => {
+    const make = async (name: string) => {
+      const { user } = await createAccount(db(), { name, email: `${name}@leaver.nl`, password: "long enough pw" });
+      const { token } = await createInvite(owner, { email: `${name}@leaver.nl`, role: "admin" });
+      await acceptInvite(db(), token, user.id);
+      return { id: user.id, scope: await scopeOf(user.id, owner.teamId) };
+    };
+    // Removed: an admin's invite would let them back in, as admin, through another address.
+    const removed = await make("removed");
+    const back = await createInvite(removed.scope, { email: "second-address@leaver.nl", role: "admin" });
+    await removeMember(owner, removed.id);
+    expect((await inspectInvite(db(), back.token)).state).toBe("revoked");
+    // Demoted to viewer: all of theirs; an admin who was owner: only the owner invites.
+    const demoted = await make("demoted");
+    const asAdmin = await createInvite(demoted.scope, { email: "d1@leaver.nl", role: "viewer" });
+    await changeRole(owner, demoted.id, "viewer");
+    expect((await inspectInvite(db(), asAdmin.token)).state).toBe("revoked");
+    const former = await make("former");
+    await changeRole(owner, former.id, "owner");
+    const formerScope = await scopeOf(former.id, owner.teamId);
+    const ownerInvite = await createInvite(formerScope, { email: "o1@leaver.nl", role: "owner" });
+    const adminInvite = await createInvite(formerScope, { email: "o2@leaver.nl", role: "admin" });
+    await changeRole(owner, former.id, "admin");
+    expect((await inspectInvite(db(), ownerInvite.token)).state).toBe("revoked");
+    expect((await inspectInvite(db(), adminInvite.token)).state).toBe("valid");
+    // Leaving on one's own, and deleting one's account.
+    await removeMember(await scopeOf(former.id, owner.teamId), former.id);
+    expect((await inspectInvite(db(), adminInvite.token)).state).toBe("revoked");
+    const deleter = await make("deleter");
+    const open = await createInvite(deleter.scope, { email: "d3@leaver.nl", role: "viewer" });
+    expect((await deleteAccount(db(), deleter.id)).deleted).toBe(true);
+    expect((await inspectInvite(db(), open.token)).state).toBe("revoked");
   });
 
   it("an invite is accepted only by the account with the invited address (case-insensitive)", async () => {

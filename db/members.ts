@@ -167,6 +167,27 @@ async function withOwnersLocked<T>(
   });
 }
 
+/**
+ * Revokes the open invites a member made that their role no longer lets them make (`role` null: they
+ * left the team): a removed or demoted admin's invite would otherwise let them back in, as admin,
+ * through another address. Admins invite admins and viewers, owners also owners, viewers nobody.
+ */
+async function revokeInvitesBeyond(tx: Tx | Db, teamId: string, userId: string, role: Role | null): Promise<void> {
+  if (role === "owner") return;
+  await tx
+    .update(invites)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(invites.teamId, teamId),
+        eq(invites.invitedBy, userId),
+        isNull(invites.acceptedAt),
+        isNull(invites.revokedAt),
+        ...(role === "admin" ? [eq(invites.role, "owner")] : []),
+      ),
+    );
+}
+
 /** Changes a member's role. Admins manage admins and viewers; only owners touch owners; the last owner stays owner. */
 export async function changeRole(scope: TeamScope, userId: string, role: Role) {
   scope.require("admin");
@@ -183,6 +204,7 @@ export async function changeRole(scope: TeamScope, userId: string, role: Role) {
       .update(memberships)
       .set({ role })
       .where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
+    await revokeInvitesBeyond(tx, scope.teamId, userId, role);
   });
 }
 
@@ -198,5 +220,6 @@ export async function removeMember(scope: TeamScope, userId: string) {
       throw new InputError("The last owner cannot leave. Make someone else owner first.", "userId", 409);
     }
     await tx.delete(memberships).where(and(eq(memberships.teamId, scope.teamId), eq(memberships.userId, userId)));
+    await revokeInvitesBeyond(tx, scope.teamId, userId, null);
   });
 }
