@@ -3,6 +3,7 @@ import { signUp, logIn, uniqueEmail, fillSignup, signUpFromInvite, PASSWORD } fr
 import { startSmtpServer, type ReceivedMail } from "../tests/smtp";
 import { totpCode } from "../lib/auth/totp";
 import { E2E_SMTP_PORT } from "../playwright.config";
+import { actionIds, callAction } from "./actions";
 
 /**
  * Accounts: password reset by mail, e-mail and password changes, two-factor sign-in, deleting an
@@ -190,6 +191,24 @@ for (const { lang, locale } of LOCALES) {
     for (const p of [page, other, third]) await p.context().close();
   });
 }
+
+test("a reset asked for through another Host is not mailed: its link would lead to the stranger's server", async ({ browser, baseURL }) => {
+  const owner = await newPage(browser, "en-GB");
+  const { email } = await signUp(owner);
+  const id = actionIds().get("app/(auth)/account-actions.ts#requestPasswordResetAction")!;
+  expect(id, "the reset action is in the build").toBeTruthy();
+  const before = smtp.received.length;
+  const stranger = await browser.newContext();
+  const asked = await callAction(stranger.request, baseURL!, id, [email], { Host: "attacker.example", Origin: "http://attacker.example" });
+  expect(asked.threw || (asked.value as { ok?: boolean }).ok === false, "the request is refused, not answered as sent").toBe(true);
+  // The same request on the app's own host is mailed, with a link to it.
+  const own = await callAction(stranger.request, baseURL!, id, [email]);
+  expect((own.value as { ok?: boolean }).ok).toBe(true);
+  const mail = await mailTo(email, before);
+  expect(linkIn(mail, "reset-password").startsWith(`${baseURL}/reset-password/`)).toBe(true);
+  expect(smtp.received.slice(before).some((m) => m.text.includes("attacker.example"))).toBe(false);
+  await stranger.close();
+});
 
 test("a new e-mail address is confirmed from the mail to it; the old address is told, and the other browser is signed out", async ({
   browser,

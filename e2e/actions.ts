@@ -100,10 +100,16 @@ function parseRows(body: string): Map<string, string> {
   return rows;
 }
 
-/** Invokes one server action as whoever `request` is signed in as. */
-export async function callAction(request: APIRequestContext, baseURL: string, id: string, args: unknown[]): Promise<ActionResponse> {
+/** Invokes one server action as whoever `request` is signed in as (`headers` over the browser's own). */
+export async function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  id: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+): Promise<ActionResponse> {
   const res = await request.post(actionPage(id, args), {
-    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL },
+    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL, ...headers },
     data: encodeArgs(args),
     maxRedirects: 0,
   });

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, refuse } from "@/server/action";
-import { appLink, currentSessionId, mailSettings } from "@/server/account";
+import { currentSessionId, mailOrigin, mailSettings } from "@/server/account";
 import { getLocale } from "@/server/i18n";
 import { getDb } from "@/db/client";
 import { clearRateLimit } from "@/db/rate-limit";
@@ -32,7 +32,8 @@ export const requestPasswordResetAction = action(
     const email = parsed.data;
     const db = await getDb();
     if (!(await resetRequestAllowed(db, email, clientAddress(await headers())))) throw refuse("rate_limited");
-    const origin = await appLink("");
+    const origin = await mailOrigin();
+    if (!origin) throw refuse("unavailable");
     const locale = await getLocale();
     void sendPasswordReset(db, email, { link: (t) => `${origin}/reset-password/${t}`, locale, mail }).then(
       (delivery) => delivery.status === "failed" && console.error(`[mail] password reset not sent: ${delivery.reason}`),

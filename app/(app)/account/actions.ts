@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { signOut } from "@/auth";
 import { action, refuse } from "@/server/action";
-import { appLink, currentSessionId, mailSettings } from "@/server/account";
+import { mailOrigin, currentSessionId, mailSettings } from "@/server/account";
 import { getLocale } from "@/server/i18n";
 import { checkOwnPassword, deleteAccount, findUserById, setPassword } from "@/db/accounts";
 import { createEmailChange } from "@/db/account-tokens";
@@ -53,7 +53,8 @@ export const requestEmailChangeAction = action(
   { ...signedIn, input: z.tuple([z.string().trim().max(320), secret]), field: fieldsNamed(["newEmail", "currentPassword"]) },
   async ([rawEmail, current], { userId }) => {
     const mail = mailSettings();
-    if (!mail) throw refuse("unavailable");
+    const origin = mail && (await mailOrigin());
+    if (!mail || !origin) throw refuse("unavailable");
     const parsed = emailSchema.safeParse(rawEmail);
     if (!parsed.success) throw refuse("invalid_input", { newEmail: "invalid" });
     const db = await getDb();
@@ -63,7 +64,7 @@ export const requestEmailChangeAction = action(
     await requirePassword(db, userId, current, "currentPassword");
     const token = await createEmailChange(db, userId, parsed.data);
     const locale: Locale = user.locale && isLocale(user.locale) ? user.locale : await getLocale();
-    const link = await appLink(`/confirm-email/${token}`);
+    const link = `${origin}/confirm-email/${token}`;
     const sent = await sendMail(mail, parsed.data, emailConfirmMail({ locale, name: user.name, newEmail: parsed.data, link }));
     if (sent.status === "failed") return { email: parsed.data, mailError: sent.reason };
     await sendMail(mail, user.email, emailChangeNoticeMail({ locale, name: user.name, oldEmail: user.email, newEmail: parsed.data }));

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { action, id } from "@/server/action";
 import { revokeInvite, changeRole, removeMember } from "@/db/members";
 import { inviteMember } from "@/server/mail/invite-member";
-import { config } from "@/lib/config";
+import { mailOrigin, mailSettings } from "@/server/account";
 import { getLocale } from "@/server/i18n";
 import { ROLES } from "@/lib/roles";
 
@@ -21,19 +21,17 @@ const team = { access: "admin", revalidate: () => ["/team"] } as const;
 export const inviteAction = action(
   { ...team, input: z.tuple([z.string().trim().max(320), z.enum(ROLES)]), field: teamField(["email", "role"]) },
   async ([email, role], { team }) => {
-    const origin = requestOrigin(await headers());
-    const { SMTP_URL, MAIL_FROM } = config();
+    const mail = mailSettings();
+    // Mailed only with an origin that is not the client's Host header (mailOrigin); else shown to copy.
+    const mailed = mail && (await mailOrigin());
+    const origin = mailed || requestOrigin(await headers());
     const { invite, link, delivery } = await inviteMember(
       team,
       { email, role },
-      {
-        link: (token) => `${origin}/invite/${token}`,
-        locale: await getLocale(),
-        mail: SMTP_URL ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null,
-      },
+      { link: (token) => `${origin}/invite/${token}`, locale: await getLocale(), mail: mailed ? mail : null },
     );
-    const mailed = delivery.status === "sent" ? (true as const) : delivery.status === "failed" ? { error: delivery.reason } : undefined;
-    return { link, email: invite.email, ...(mailed ? { mailed } : {}) };
+    const sent = delivery.status === "sent" ? (true as const) : delivery.status === "failed" ? { error: delivery.reason } : undefined;
+    return { link, email: invite.email, ...(sent ? { mailed: sent } : {}) };
   },
 );
 
