@@ -192,6 +192,20 @@ for (const { lang, locale } of LOCALES) {
   });
 }
 
+test("login and sign-up called with anything but their form answer without a 500", async ({ browser, baseURL }) => {
+  const ids = actionIds();
+  const stranger = await browser.newContext();
+  for (const name of ["loginAction", "signupAction"]) {
+    const id = ids.get(`app/(auth)/actions.ts#${name}`)!;
+    expect(id, `${name} is in the build`).toBeTruthy();
+    for (const args of [[{}, "x"], [{}, null], []]) {
+      const r = await callAction(stranger.request, baseURL!, id, args);
+      expect(r.status, `${name}(${JSON.stringify(args)})`).toBeLessThan(500);
+    }
+  }
+  await stranger.close();
+});
+
 test("a reset asked for through another Host is not mailed: its link would lead to the stranger's server", async ({ browser, baseURL }) => {
   const owner = await newPage(browser, "en-GB");
   const { email } = await signUp(owner);

@@ -39,8 +39,10 @@ const signupForm = z.object({
   invite: text(200),
 });
 
-function fields<T extends z.ZodObject>(schema: T, form: FormData): z.output<T> {
-  const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, form.get(k) ?? ""]));
+/** The form's fields; an action called with anything but form data (a forged call) reads as an empty form, not a 500. */
+function fields<T extends z.ZodObject>(schema: T, form: unknown): z.output<T> {
+  const get = (k: string) => (form instanceof FormData ? (form.get(k) ?? "") : "");
+  const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, get(k)]));
   return schema.parse(raw);
 }
 
@@ -73,7 +75,7 @@ async function setChallenge(value: string | null) {
 
 /** Signs in with email and password; an account with two-factor sign-in then gets the code step (`twoFactor`). */
 export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
-  if (form.get("step") === "code") return loginCodeStep(form);
+  if (form instanceof FormData && form.get("step") === "code") return loginCodeStep(form);
   const { email, password, next } = fields(loginForm, form);
   try {
     await signIn("credentials", { email, password, redirect: false });

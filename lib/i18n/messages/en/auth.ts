@@ -35,11 +35,13 @@ export default {
   errors: {
     nameRequired: "Enter your name.",
     nameTooLong: "Keep the name under 100 characters.",
+    nameInvalid: "The name contains a character that cannot be saved (such as NUL).",
     emailInvalid: "Enter a valid email address, like name@company.nl.",
     passwordShort: "Use at least 10 characters.",
     passwordLong: "Use at most 200 characters.",
     emailTaken: "An account with this email address already exists. Log in instead.",
     teamNameTooLong: "Keep the team name under 100 characters.",
+    teamNameInvalid: "The team name contains a character that cannot be saved (such as NUL).",
     signupLimited: "Too many accounts were created from your network. Try again in an hour.",
     inviteOtherAddress: "This invite was sent to another address. Sign up with the invited address.",
     inviteInvalid: "This invite link is expired, already used or revoked. Ask the person who invited you for a new one.",

@@ -37,11 +37,13 @@ const auth: typeof en = {
   errors: {
     nameRequired: "Vul je naam in.",
     nameTooLong: "Houd de naam korter dan 100 tekens.",
+    nameInvalid: "De naam bevat een teken dat niet kan worden opgeslagen (zoals NUL).",
     emailInvalid: "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.",
     passwordShort: "Gebruik minstens 10 tekens.",
     passwordLong: "Gebruik hoogstens 200 tekens.",
     emailTaken: "Er bestaat al een account met dit e-mailadres. Log in plaats daarvan in.",
     teamNameTooLong: "Houd de teamnaam korter dan 100 tekens.",
+    teamNameInvalid: "De teamnaam bevat een teken dat niet kan worden opgeslagen (zoals NUL).",
     signupLimited: "Er zijn te veel accounts aangemaakt vanaf jouw netwerk. Probeer het over een uur opnieuw.",
     inviteOtherAddress: "Deze uitnodiging is naar een ander adres gestuurd. Maak je account aan met het uitgenodigde adres.",
     inviteInvalid: "Deze uitnodigingslink is verlopen, al gebruikt of ingetrokken. Vraag degene die je uitnodigde om een nieuwe.",
