@@ -262,6 +262,22 @@ test("a new e-mail address is confirmed from the mail to it; the old address is 
   await page.context().close();
 });
 
+test("asking for a new address is limited to three an hour: each mails an address the user chose", async ({ browser, baseURL }) => {
+  const page = await newPage(browser, "en-GB");
+  await signUp(page);
+  const id = actionIds().get("app/(app)/account/actions.ts#requestEmailChangeAction")!;
+  expect(id, "the action is in the build").toBeTruthy();
+  const before = smtp.received.length;
+  const targets = [1, 2, 3, 4].map(() => uniqueEmail("elsewhere"));
+  const answers = [];
+  for (const to of targets) answers.push(await callAction(page.request, baseURL!, id, [to, PASSWORD]));
+  expect(answers.slice(0, 3).map((a) => (a.value as { ok?: boolean }).ok)).toEqual([true, true, true]);
+  expect(answers[3].value).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+  await mailTo(targets[2], before);
+  expect(smtp.received.slice(before).some((m) => m.to.includes(targets[3]))).toBe(false);
+  await page.context().close();
+});
+
 test("deleting an account: refused while last owner of a team with members (named, with what to do), then done in Dutch", async ({
   browser,
 }) => {

@@ -7,6 +7,7 @@ import { mailOrigin, currentSessionId, mailSettings } from "@/server/account";
 import { getLocale } from "@/server/i18n";
 import { checkOwnPassword, deleteAccount, findUserById, setPassword } from "@/db/accounts";
 import { createEmailChange } from "@/db/account-tokens";
+import { hitRateLimit } from "@/db/rate-limit";
 import {
   beginTotpSetup,
   disableTotp,
@@ -27,6 +28,9 @@ const secret = z.string().max(1000);
 const signedIn = { access: "signedIn", revalidate: () => ["/account"] } as const;
 
 /** The current password, checked against the per-user limit; refuses beside `field` when wrong. */
+/** Address changes a user may ask for per hour. */
+const EMAIL_CHANGE_LIMIT = { tries: 3, windowSeconds: 3600 };
+
 async function requirePassword(db: Db, userId: string, password: string, field: string) {
   const result = await checkOwnPassword(db, userId, password);
   if (result === "limited") throw refuse("rate_limited");
@@ -62,6 +66,9 @@ export const requestEmailChangeAction = action(
     if (!user) throw refuse("unauthenticated");
     if (parsed.data === user.email) throw refuse("invalid_input", { newEmail: "taken" });
     await requirePassword(db, userId, current, "currentPassword");
+    // Each request mails an address the user chose and says whether another account has it: a few an hour.
+    if ((await hitRateLimit(db, `account:email-change:${userId}`, EMAIL_CHANGE_LIMIT.tries, EMAIL_CHANGE_LIMIT.windowSeconds)).limited)
+      throw refuse("rate_limited");
     const token = await createEmailChange(db, userId, parsed.data);
     const locale: Locale = user.locale && isLocale(user.locale) ? user.locale : await getLocale();
     const link = `${origin}/confirm-email/${token}`;
