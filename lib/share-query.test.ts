@@ -50,8 +50,18 @@ describe("parseShareQuery", () => {
     ["half a range", "results", "from=2026-11-01", "from and to go together"],
     // a window of minutes, with a filter, could come close to telling whether one visitor came
     ["a two-minute window", "results", "from=2026-11-02T09:00:00Z&to=2026-11-02T09:02:00Z", "whole days"],
-    ["an end at a time of day", "segments", "field=device&from=2026-11-02&to=2026-11-03T12:00:00%2B01:00", "to: a shared report covers whole days"],
-    ["UTC midnight, not the project's", "conversions", "from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z", "from: a shared report covers whole days"],
+    [
+      "an end at a time of day",
+      "segments",
+      "field=device&from=2026-11-02&to=2026-11-03T12:00:00%2B01:00",
+      "to: a shared report covers whole days",
+    ],
+    [
+      "UTC midnight, not the project's",
+      "conversions",
+      "from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z",
+      "from: a shared report covers whole days",
+    ],
     ["both a preset and dates", "results", "range=7d&from=2026-11-01&to=2026-11-02", "either range or from and to"],
     ["a day that does not exist", "results", "from=2026-11-01&to=2026-11-31", "2026-11-31 is not a day that exists"],
     ["a custom property filter", "results", "prop:email=jan@example.nl", "prop:email"],

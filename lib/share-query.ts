@@ -237,7 +237,10 @@ export function parseShareQuery(
     to = when(q.to, timeZone, true);
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
       throw new ShareQueryError("from and to must be real dates, like 2026-11-01.");
-    for (const [name, at] of [["from", from], ["to", to]] as const)
+    for (const [name, at] of [
+      ["from", from],
+      ["to", to],
+    ] as const)
       if (!isLocalMidnight(at, timeZone))
         throw new ShareQueryError(
           `${name}: a shared report covers whole days of its project's calendar (${timeZone}); give a date like 2026-11-01, not a time of day.`,
