@@ -197,7 +197,7 @@ describe("definitions the design refuses: the field, the code, the words in both
       [{ event: "a" }, { event: "b", within: 0 }],
       ["steps", 1, "within"],
       { code: "withinInvalid", step: 2 },
-      "Stap 2: Vul “binnen” in als een heel aantal seconden, minstens 1.",
+      "Stap 2: Vul een tijdslimiet groter dan 0 in.",
     ],
     [
       "within a fraction",
@@ -205,7 +205,7 @@ describe("definitions the design refuses: the field, the code, the words in both
       [{ event: "a" }, { event: "b", within: 1.5 }],
       ["steps", 1, "within"],
       { code: "withinInvalid", step: 2 },
-      "Stap 2: Vul “binnen” in als een heel aantal seconden, minstens 1.",
+      "Stap 2: Vul een tijdslimiet groter dan 0 in.",
     ],
     [
       "an empty list of names",
@@ -417,8 +417,16 @@ describe("definitions the design refuses: the field, the code, the words in both
       { exclusions: [{ between: [1, 2] }] },
       undefined,
       ["exclusions", 0, "event"],
-      { code: "eventRequired", exclusion: 1 },
-      "Uitsluiting 1: Elke stap heeft een eventnaam nodig.",
+      { code: "exclusionEventRequired", exclusion: 1 },
+      "Uitsluiting 1: Elke uitsluiting heeft een eventnaam nodig.",
+    ],
+    [
+      "a held property without its name",
+      { hold: ["prop:"] },
+      undefined,
+      ["hold", 0],
+      { code: "holdPropertyRequired" },
+      "Vul de naam in van de eigenschap die gelijk moet blijven.",
     ],
     [
       "an exclusion with a bad condition",

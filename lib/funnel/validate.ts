@@ -68,9 +68,11 @@ export const exclusionSchema = z.strictObject(
   { error: unknownKeys("An exclusion") },
 );
 
-const holdField = z.string("hold names fields: a segment field or prop:<name>.").refine((f) => isSegmentField(f), {
-  message: `hold names ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`,
-  params: { code: "holdField" },
+const holdField = z.string("hold names fields: a segment field or prop:<name>.").superRefine((f, ctx) => {
+  if (isSegmentField(f)) return;
+  // The API's sentence is the same either way; the editor says an empty property name is missing.
+  const code = /^prop:\s*$/.test(f) ? "holdPropertyRequired" : "holdField";
+  ctx.addIssue({ code: "custom", message: `hold names ${SEGMENT_FIELDS.join(", ")} or prop:<name>.`, params: { code } });
 });
 
 /**
@@ -205,6 +207,7 @@ export const FUNNEL_ISSUE_CODES = [
   "tooManySteps",
   "stepsInvalid",
   "eventRequired",
+  "exclusionEventRequired",
   "eventTooLong",
   "tooManyEvents",
   "pathPattern",
@@ -236,6 +239,7 @@ export const FUNNEL_ISSUE_CODES = [
   "exclusionBetween",
   "exclusionOptional",
   "holdField",
+  "holdPropertyRequired",
   "tooManyHold",
   "timeToConvertSteps",
   "timeToConvertOptional",
@@ -298,7 +302,8 @@ export function issueOf(issue: z.core.$ZodIssue): FunnelIssue {
       return code(top === "steps" ? "stepsInvalid" : "exclusionsInvalid");
     case "event":
       if (arrayTooBig) return code("tooManyEvents", { max: MAX_STEP_EVENTS });
-      return code(tooBig ? "eventTooLong" : "eventRequired");
+      if (tooBig) return code("eventTooLong");
+      return code(top === "exclusions" ? "exclusionEventRequired" : "eventRequired");
     case "path":
       return code(tooBig ? "pathTooLong" : "pathPattern");
     case "label":
