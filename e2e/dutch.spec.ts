@@ -26,11 +26,14 @@ test("Dutch all the way: 404s, funnel editor problems, numbers typed the Dutch w
   await expect(page.getByTestId("not-found")).toContainText("Pagina niet gevonden");
   await noEnglish(page);
 
-  // The funnel editor says what is wrong in Dutch, live, and the window takes "1,5" as one and a half.
+  // The funnel editor says what is wrong in Dutch once the field is left, then live as it is corrected,
+  // and the window takes "1,5" as one and a half.
   await page.goto(`/projects/${projectId}`);
   await page.getByTestId("edit-funnel").click();
   const step1 = page.getByTestId("editor-step-1");
   await step1.getByLabel("Paginapad (* = alles)").fill("product");
+  await expect(page.getByTestId("editor-error")).toHaveCount(0);
+  await step1.getByLabel("Paginapad (* = alles)").blur();
   await expect(page.getByTestId("editor-error")).toHaveText("Stap 1: Een padpatroon begint met / (gebruik * als joker, zoals /product/*).");
   await step1.getByLabel("Paginapad (* = alles)").fill("/product/*");
   await expect(page.getByTestId("editor-error")).toHaveCount(0);

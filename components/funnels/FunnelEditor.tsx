@@ -17,7 +17,7 @@ import { useStepReorder } from "./use-step-reorder";
 import { StepCard } from "./editor/StepCard";
 import { RulesFields } from "./editor/RulesFields";
 import { FieldError } from "./editor/FieldError";
-import { fieldIssues, fieldOf, firstIssueText } from "./editor/issues";
+import { editorIssues, fieldOf, issueShown, issuesByField } from "./editor/issues";
 import { draftStep, initialDraft, toDefinition, type Draft, type EditorInitial, type TimeUnit } from "@/lib/funnel/draft";
 
 type Props = {
@@ -31,8 +31,9 @@ type Props = {
 /**
  * The funnel editor: name, window, 2 to MAX_STEPS steps (each one or several events, a path, conditions
  * with operators, optional, its own time limit), reordered by drag or keyboard, and the rules (order,
- * exclusions, same value at every step). Every problem is said beside its field as the reader types, in
- * their language, with the live counts of the last 30 days (an estimate says so) while it is valid.
+ * exclusions, same value at every step). Every problem is said beside its field, in the reader's language,
+ * once the field has been left or a save tried (a conflict between choices at once; editor/issues.ts
+ * issueShown), and then live as they type; with the live counts of the last 30 days (an estimate says so) while it is valid.
  */
 export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Props) {
   const { t, f } = useI18n();
@@ -47,10 +48,20 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
     setError(undefined);
     setD((prev) => ({ ...prev, ...p }));
   };
+  // Fields the reader has left (or chosen in: a select, a box, a radio) and whether a save was tried:
+  // a problem waits for one of them, so a field just added is not red before anything was typed in it.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const touch = (target: EventTarget) => {
+    const keys = (target as HTMLElement).closest?.("[data-field]")?.getAttribute("data-field")?.split(" ") ?? [];
+    if (keys.some((k) => !touched.has(k))) setTouched((prev) => new Set([...prev, ...keys]));
+  };
   const definition = useMemo(() => toDefinition(d), [d]);
-  const errors = useMemo(() => ({ ...fieldIssues(t, definition), ...serverErrors }), [t, definition, serverErrors]);
-  const valid = Object.keys(fieldIssues(t, definition)).length === 0;
-  const problem = firstIssueText(t, definition);
+  const issues = useMemo(() => editorIssues(t, definition), [t, definition]);
+  const shownIssues = issues.filter((i) => issueShown(i, touched, submitted));
+  const errors = { ...issuesByField(shownIssues), ...serverErrors };
+  const valid = issues.length === 0;
+  const problem = shownIssues[0]?.summary;
   // Live counts of the last 30 days while editing, debounced so typing does not flood the API.
   const [debounced, setDebounced] = useState({ definition, valid });
   useEffect(() => {
@@ -88,6 +99,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
   };
   const save = () =>
     start(async () => {
+      setSubmitted(true);
       const r = await saveFunnelAction(projectId, initial?.id ?? null, definition);
       if (!r.ok || !r.data) return setError(r.ok ? undefined : refusal(r.error));
       router.push(`/projects/${projectId}?funnel=${r.data.id}`);
@@ -101,6 +113,11 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
       <form
         className="mt-5 space-y-6"
         noValidate
+        onBlur={(e) => touch(e.target)}
+        onChange={(e) => {
+          const el = e.target as HTMLInputElement;
+          if (el.tagName === "SELECT" || el.type === "checkbox" || el.type === "radio") touch(el);
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           save();
@@ -113,7 +130,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
           value={d.description}
           onChange={(e) => patch({ description: e.target.value })}
         />
-        <div>
+        <div data-field="windowSeconds">
           <div className="flex items-start gap-2">
             <NumberInput
               label={t("funnels.editor.window")}
@@ -208,7 +225,7 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
           </h3>
           <RulesFields projectId={projectId} draft={d} onChange={patch} stepNames={stepNames} errors={errors} />
         </section>
-        {error || (problem && d.steps.some((s) => s.events.some(Boolean))) ? (
+        {error || problem ? (
           <p className="text-sm text-red-700" data-testid="editor-error" role="status">
             {error ?? problem}
           </p>

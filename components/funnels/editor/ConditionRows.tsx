@@ -63,7 +63,7 @@ export function ConditionRows({
           const ids = { property: `${uid}-${i}-p`, value: `${uid}-${i}-v`, list: `${uid}-${i}-values` };
           return (
             <li key={c.id} className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_10rem_1fr_auto] sm:items-start" data-testid="condition">
-              <div>
+              <div data-field={`${at}.property`}>
                 <input
                   aria-label={t("funnels.editor.property")}
                   placeholder={t("funnels.editor.property")}
@@ -77,7 +77,8 @@ export function ConditionRows({
                 />
                 <FieldError id={`${ids.property}-e`} text={errors[`${at}.property`]} testId="condition-property-error" />
               </div>
-              <div>
+              {/* Choosing the operator settles what the value must be: its problem shows from then on. */}
+              <div data-field={`${at}.operator ${at}.value`}>
                 <select
                   aria-label={t("funnels.editor.operator")}
                   className={inputClass}
@@ -93,7 +94,7 @@ export function ConditionRows({
                 </select>
                 <FieldError id={`${uid}-${i}-o-e`} text={errors[`${at}.operator`]} />
               </div>
-              <div>
+              <div data-field={`${at}.value`}>
                 {valueless ? null : numeric ? (
                   <NumberInput
                     label={t("funnels.editor.value")}

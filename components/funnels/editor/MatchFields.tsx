@@ -52,7 +52,7 @@ export function MatchFields({
   const setEvent = (i: number, v: string) => onChange({ events: match.events.map((e, j) => (j === i ? v : e)) });
   return (
     <div className="grid gap-2 sm:grid-cols-2">
-      <div data-testid={`${base}-events`}>
+      <div data-testid={`${base}-events`} data-field={`${base}.event`}>
         {match.events.map((e, i) => (
           <div key={i} className={i ? "mt-1.5" : ""}>
             <label className="block text-xs text-slate-600" htmlFor={`${uid}-e${i}`}>
@@ -88,7 +88,7 @@ export function MatchFields({
         <FieldError id={`${uid}-ee`} text={eventError} testId={`${base}-event-error`} />
       </div>
       {showPath ? (
-        <div>
+        <div data-field={`${base}.path`}>
           <label className="block text-xs text-slate-600" htmlFor={`${uid}-path`}>
             {t("funnels.editor.path")}
           </label>

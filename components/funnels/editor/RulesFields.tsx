@@ -38,7 +38,7 @@ export function RulesFields({
     onChange({ hold: draft.hold.map((h, j) => (j === i ? { ...h, ...patch } : h)) });
   return (
     <div className="space-y-5">
-      <fieldset data-testid="order">
+      <fieldset data-testid="order" data-field="order">
         <legend className="text-sm font-semibold text-slate-900">{t("funnels.editor.order")}</legend>
         <div className="mt-2 space-y-1.5">
           {FUNNEL_ORDERS.map((o: FunnelOrder) => (
@@ -114,41 +114,45 @@ export function RulesFields({
         <p className="mt-1 text-sm text-slate-600">{t("funnels.editor.holdHint")}</p>
         <ul className="mt-2 space-y-2">
           {draft.hold.map((h, i) => (
-            <li key={h.id} className="flex flex-wrap items-start gap-2" data-testid="hold-field">
-              <select
-                aria-label={t("funnels.editor.holdField", { n: i + 1 })}
-                className={`${inputClass} w-auto! min-w-40`}
-                value={h.field}
-                onChange={(e) => setHold(i, { field: e.target.value })}
-                data-testid="hold-select"
-              >
-                {SEGMENT_FIELDS.map((f) => (
-                  <option key={f} value={f}>
-                    {segmentFieldLabel(t, f)}
-                  </option>
-                ))}
-                <option value="prop">{t("funnels.editor.propertyField")}</option>
-              </select>
-              {h.field === "prop" ? (
-                <input
-                  aria-label={t("funnels.editor.holdProperty")}
-                  placeholder={t("funnels.editor.holdProperty")}
-                  className={`${inputClass} w-auto! min-w-0 flex-1 font-mono`}
-                  value={h.property}
-                  aria-invalid={errors[`hold.${i}`] ? true : undefined}
-                  onChange={(e) => setHold(i, { property: e.target.value })}
-                  data-testid="hold-property"
-                />
-              ) : null}
-              <Button
-                type="button"
-                variant="ghost"
-                size="sm"
-                aria-label={t("funnels.editor.removeHold", { n: i + 1 })}
-                onClick={() => onChange({ hold: draft.hold.filter((_, j) => j !== i) })}
-              >
-                ✕
-              </Button>
+            <li key={h.id} data-testid="hold-field" data-field={`hold.${i}`}>
+              {/* The row keeps the field and its property side by side; the problem goes below, never squeezing them. */}
+              <div className="flex flex-wrap items-start gap-2">
+                <select
+                  aria-label={t("funnels.editor.holdField", { n: i + 1 })}
+                  className={`${inputClass} w-auto! min-w-40`}
+                  value={h.field}
+                  onChange={(e) => setHold(i, { field: e.target.value })}
+                  data-testid="hold-select"
+                >
+                  {SEGMENT_FIELDS.map((f) => (
+                    <option key={f} value={f}>
+                      {segmentFieldLabel(t, f)}
+                    </option>
+                  ))}
+                  <option value="prop">{t("funnels.editor.propertyField")}</option>
+                </select>
+                {h.field === "prop" ? (
+                  <input
+                    aria-label={t("funnels.editor.holdProperty")}
+                    placeholder={t("funnels.editor.holdProperty")}
+                    className={`${inputClass} w-auto! min-w-48 flex-1 font-mono`}
+                    value={h.property}
+                    aria-invalid={errors[`hold.${i}`] ? true : undefined}
+                    aria-describedby={errors[`hold.${i}`] ? `${uid}-h${i}` : undefined}
+                    onChange={(e) => setHold(i, { property: e.target.value })}
+                    data-testid="hold-property"
+                  />
+                ) : null}
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="sm"
+                  aria-label={t("funnels.editor.removeHold", { n: i + 1 })}
+                  onClick={() => onChange({ hold: draft.hold.filter((_, j) => j !== i) })}
+                >
+                  ✕
+                </Button>
+              </div>
               <FieldError id={`${uid}-h${i}`} text={errors[`hold.${i}`]} testId="hold-error" />
             </li>
           ))}
@@ -233,7 +237,7 @@ function ExclusionCard({
       <div className="mt-2">
         <MatchFields base={base} match={exclusion} onChange={onChange} errors={errors} />
       </div>
-      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+      <div className="mt-2 grid gap-2 sm:grid-cols-2" data-field={`${base}.between`}>
         {stepSelect("afterStep")}
         {stepSelect("beforeStep")}
       </div>

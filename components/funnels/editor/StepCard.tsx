@@ -72,7 +72,7 @@ export function StepCard({
         <MatchFields base={base} match={step} onChange={onChange} errors={errors} />
       </div>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        <div>
+        <div data-field={`${base}.label`}>
           <label className="block text-xs text-slate-600" htmlFor={`${uid}-label`}>
             {t("funnels.editor.label")}
           </label>
@@ -87,7 +87,7 @@ export function StepCard({
         </div>
         {/* Step 1 has no previous step; a limit it kept from another place stays visible, with its problem. */}
         {index > 0 || step.withinUnit !== "none" ? (
-          <div>
+          <div data-field={`${base}.within`}>
             <label className="block text-xs text-slate-600" htmlFor={`${uid}-within`}>
               {t("funnels.editor.within")}
             </label>
@@ -133,7 +133,7 @@ export function StepCard({
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
         <AddEventButton match={step} onChange={onChange} />
         <AddConditionButton conditions={step.conditions} onChange={(conditions) => onChange({ conditions })} />
-        <label className="inline-flex items-center gap-2 px-2 text-sm text-slate-700">
+        <label className="inline-flex items-center gap-2 px-2 text-sm text-slate-700" data-field={`${base}.optional`}>
           <input
             type="checkbox"
             className="size-4 rounded border-slate-400 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500"

@@ -1,5 +1,5 @@
 import type { Translate } from "@/lib/i18n/translate";
-import { funnelDefinitionFullSchema, funnelIssue, issueOf } from "@/lib/funnel/validate";
+import { funnelDefinitionFullSchema, issueOf, type FunnelIssueCode } from "@/lib/funnel/validate";
 import { funnelIssueText } from "@/lib/funnel/issue-text";
 import type { EditorDefinition } from "@/lib/funnel/draft";
 
@@ -24,26 +24,60 @@ export function fieldOf(path: readonly PropertyKey[]): string {
   return String(path[0] ?? "form");
 }
 
+/** One problem of the draft: the field it belongs to (fieldOf), its code, its text beside the field and its sentence for the summary ("Step 2: …"). */
+export type EditorIssue = { field: string; code: FunnelIssueCode; text: string; summary: string };
+
 /**
- * Every problem of the draft's definition, worded in the reader's language by its problem code
- * (lib/funnel/validate.ts issueOf, `funnels.problems.<code>`) and keyed by the field it belongs to
- * (fieldOf), the first one per field. Beside a step's field the step's number is not repeated.
+ * Every problem of the draft's definition, in order, worded in the reader's language by its problem
+ * code (lib/funnel/validate.ts issueOf, `funnels.problems.<code>`). Beside a step's field the step's
+ * number is not repeated; the summary sentence carries it.
  */
-export function fieldIssues(t: Translate, definition: EditorDefinition): Record<string, string> {
+export function editorIssues(t: Translate, definition: EditorDefinition): EditorIssue[] {
   const r = funnelDefinitionFullSchema.safeParse({ ...definition, name: definition.name || "x" });
-  if (r.success) return {};
-  const out: Record<string, string> = {};
-  for (const issue of r.error.issues) {
-    const field = fieldOf(issue.path);
-    if (out[field]) continue;
-    const { code, min, max } = issueOf(issue);
-    out[field] = t(`funnels.problems.${code}`, { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
-  }
-  return out;
+  if (r.success) return [];
+  return r.error.issues.map((issue) => {
+    const found = issueOf(issue);
+    const { code, min, max } = found;
+    const text = t(`funnels.problems.${code}`, { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
+    return { field: fieldOf(issue.path), code, text, summary: funnelIssueText(t, found) };
+  });
 }
 
-/** The first problem, in one sentence with its step ("Step 2: …"): for the line above the save button. */
-export function firstIssueText(t: Translate, definition: EditorDefinition): string | null {
-  const issue = funnelIssue({ ...definition, name: definition.name || "x" });
-  return issue ? funnelIssueText(t, issue) : null;
+/**
+ * Problems that follow from a choice the reader made (ticking optional, choosing an order, a time
+ * limit longer than the window, the steps an exclusion lies between) are said at once: nothing is
+ * left to type. Missing or malformed input waits until its field has been left, or a save tried.
+ */
+const CHOICE_CODES: ReadonlySet<FunnelIssueCode> = new Set<FunnelIssueCode>([
+  "tooFewSteps",
+  "tooManySteps",
+  "optionalFirstLast",
+  "withinFirstStep",
+  "withinOverWindow",
+  "anyOrderOptional",
+  "anyOrderWithin",
+  "anyOrderExclusions",
+  "exclusionBetween",
+  "exclusionOptional",
+  "timeToConvertSteps",
+  "timeToConvertOptional",
+]);
+
+/**
+ * Whether a problem is shown yet: after a save attempt, at once for a choice's conflict, else once its
+ * field (or, for a problem of a whole step or list, one of its fields) has been touched. `touched`
+ * holds fieldOf keys ("steps.1.event").
+ */
+export function issueShown(issue: EditorIssue, touched: ReadonlySet<string>, submitted: boolean): boolean {
+  if (submitted || CHOICE_CODES.has(issue.code) || touched.has(issue.field)) return true;
+  const prefix = `${issue.field}.`;
+  for (const key of touched) if (key.startsWith(prefix)) return true;
+  return false;
+}
+
+/** The first problem per field, keyed by field: what the fields show beside them. */
+export function issuesByField(issues: readonly EditorIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) out[issue.field] ??= issue.text;
+  return out;
 }
