@@ -7,8 +7,9 @@ import { intlTag } from "./locales";
  * - rates and shares (`percent`): always two decimals, 39.40% / 39,40%, so figures of one kind line
  *   up and an interval never has more decimals than its rate;
  * - intervals (`interval`): both ends in that style joined by an en dash, "37.72% – 41.10%";
- * - changes (`signedPercent`, `signedInterval`): the same with an explicit sign, "+12.50%";
- * - differences of rates (`signedPoints`): percentage points with two decimals and a sign, "+1.20" / "+1,20";
+ * - changes (`signedPercent`, `signedInterval`): the same with an explicit sign, "+12.50%", "−3.00%"
+ *   (a real minus sign, U+2212, not Intl's hyphen);
+ * - differences of rates (`signedPoints`): percentage points with two decimals and a sign, "+1.20" / "−1,20";
  * - money (`currency`): euros with cents; `decimal`: up to two decimals, for plain quantities.
  * An unknown value (null, NaN) is an en dash everywhere.
  */
@@ -34,7 +35,10 @@ export function formatters(locale: Locale) {
   const units = { second: unit("second"), minute: unit("minute"), hour: unit("hour"), day: unit("day") };
   const known = (n: number | null | undefined): n is number => n != null && Number.isFinite(n);
   const percent = (fraction: number | null | undefined) => (known(fraction) ? pct.format(fraction) : "–");
-  const signedPercent = (fraction: number | null | undefined) => (known(fraction) ? signedPct.format(fraction) : "–");
+  // Intl writes a hyphen-minus for a negative sign in both locales; a change gets the real minus sign,
+  // as wide as its plus, so "−4.39%" and "+4.39%" line up and a screen reader says "minus".
+  const minus = (s: string) => s.replace("-", "\u2212");
+  const signedPercent = (fraction: number | null | undefined) => (known(fraction) ? minus(signedPct.format(fraction)) : "–");
   return {
     /** A duration in the largest sensible unit: 45 sec, 12 min, 3.5 hr, 2 days. */
     duration: (seconds: number | null | undefined) => {
@@ -47,7 +51,7 @@ export function formatters(locale: Locale) {
     /** A change as a fraction (0.125 → "+12.50%"); zero has no sign. */
     signedPercent,
     /** A difference of two rates in percentage points, signed, without the unit (0.012 → "+1.20"; the catalogue adds "pp"). */
-    signedPoints: (difference: number | null | undefined) => (known(difference) ? signedPoints.format(difference * 100) : "–"),
+    signedPoints: (difference: number | null | undefined) => (known(difference) ? minus(signedPoints.format(difference * 100)) : "–"),
     /** A count: whole and grouped (3,674 / 3.674). */
     number: (n: number | null | undefined) => (known(n) ? int.format(n) : "–"),
     /** A quantity with up to two decimals (3.5 / 3,5). */

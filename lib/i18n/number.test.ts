@@ -86,7 +86,7 @@ describe("formatters: one style", () => {
     ["percent small", nl.percent(0.0265), "2,65%"],
     ["interval", en.interval(0.3772, 0.411), "37.72% – 41.10%"],
     ["interval nl", nl.interval(0.3772, 0.411), "37,72% – 41,10%"],
-    ["signed interval", en.signedInterval(-0.03, 0.05), "-3.00% – +5.00%"],
+    ["signed interval", en.signedInterval(-0.03, 0.05), "−3.00% – +5.00%"],
     ["signed", nl.signedPercent(0.125), "+12,50%"],
     ["signed zero", en.signedPercent(0), "0.00%"],
     ["count", nl.number(3674), "3.674"],
@@ -98,7 +98,7 @@ describe("formatters: one style", () => {
     ["axis tick", nl.percentTick(0.025), "2,5%"],
     ["axis tick whole", en.percentTick(0.1), "10%"],
     ["points", en.signedPoints(0.012), "+1.20"],
-    ["points nl", nl.signedPoints(-0.0345), "-3,45"],
+    ["points nl", nl.signedPoints(-0.0345), "−3,45"],
     ["points unknown", nl.signedPoints(null), "–"],
   ])("%s", (_name, got, want) => {
     expect(got).toBe(want);
