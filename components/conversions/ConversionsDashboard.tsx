@@ -16,6 +16,7 @@ import { MacroGoalCard, MicroGoalCard } from "./GoalCards";
 import { StageKpis } from "./StageKpis";
 import { SegmentTable } from "./SegmentTable";
 import { SpendSummary } from "./SpendSummary";
+import { SignedChange } from "./SignedChange";
 import type { ShareLock } from "@/lib/share-lock";
 
 /** The segment tables the article asks for, fetched with the overview so switching between them is instant. */
@@ -89,11 +90,17 @@ export function ConversionsDashboard({ source, lock }: { source: ReportSource; l
           value={data ? f.number(data.visitors) : null}
           testId="stat-visitors"
           detail={
-            data
-              ? data.visitorsChange === null
-                ? t("conversions.summary.noPrevious")
-                : t("conversions.summary.change", { change: f.signedPercent(data.visitorsChange) })
-              : undefined
+            data ? (
+              data.visitorsChange === null ? (
+                t("conversions.summary.noPrevious")
+              ) : (
+                <SignedChange
+                  change={data.visitorsChange}
+                  text={t("conversions.summary.change", { change: f.signedPercent(data.visitorsChange) })}
+                  testId="stat-visitors-change"
+                />
+              )
+            ) : undefined
           }
         />
         <Stat
@@ -262,7 +269,7 @@ function Stat({
 }: {
   label: string;
   value: string | null;
-  detail?: string;
+  detail?: React.ReactNode;
   note?: string;
   testId: string;
 }) {

@@ -10,15 +10,17 @@ import { MIN_VISITORS_FOR_RATE } from "@/lib/stats/wilson";
 import { proposedTarget, whatIfWhole, type WhatIf } from "@/lib/stats/what-if";
 import type { BenchmarkView, GoalStat, WhatIfView } from "@/lib/conversions/types";
 import { Sparkline } from "./Sparkline";
+import { SignedChange } from "./SignedChange";
 
 function Change({ goal }: { goal: GoalStat }) {
   const { t, f } = useI18n();
   if (goal.change === null) return <p className="text-xs text-slate-500">{t("conversions.goal.noPrevious")}</p>;
-  const tone = goal.change > 0 ? "text-emerald-700" : goal.change < 0 ? "text-red-700" : "text-slate-600";
   return (
-    <p className={`text-xs font-medium ${tone}`} data-testid={`goal-change-${goal.key}`}>
-      <span aria-hidden>{goal.change > 0 ? "▲ " : goal.change < 0 ? "▼ " : ""}</span>
-      {t("conversions.goal.change", { change: f.signedPercent(goal.change), rate: f.percent(goal.previous.rate) })}
+    <p className="text-xs" data-testid={`goal-change-${goal.key}`}>
+      <SignedChange
+        change={goal.change}
+        text={t("conversions.goal.change", { change: f.signedPercent(goal.change), rate: f.percent(goal.previous.rate) })}
+      />
     </p>
   );
 }

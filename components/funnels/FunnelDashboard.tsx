@@ -129,8 +129,10 @@ export function FunnelDashboard({
             data?.previous && compared ? (
               compared.overall.difference !== null ? (
                 <span data-testid="stat-overall-change" data-points={compared.overall.difference}>
-                  <PointsChange change={compared.overall} inline />{" "}
-                  {t("funnels.compare.vsPrevious", { rate: f.percent(data.previous.overall.rate) })}
+                  <PointsChange
+                    change={compared.overall}
+                    vs={t("funnels.compare.vsPrevious", { rate: f.percent(data.previous.overall.rate) })}
+                  />
                 </span>
               ) : (
                 t("funnels.summary.noPrevious")

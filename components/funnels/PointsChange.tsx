@@ -3,21 +3,29 @@
 import { useI18n } from "@/components/i18n/I18nProvider";
 import type { RateChange } from "@/lib/funnel/compare";
 
+/** Whether a change is clear: its 95 % interval lies wholly above or below zero. */
+export function isClearChange(change: RateChange): boolean {
+  return change.difference !== null && change.interval !== null && (change.interval.low > 0 || change.interval.high < 0);
+}
+
 /**
- * A change of a rate against the previous period in percentage points, with its 95 % interval under
- * it ("+1.20 pp", "95%: −0.30 to +2.70 pp"); an arrow and the sign carry the direction, not colour alone.
+ * A change of a rate against the previous period in percentage points ("+1.20 pp"), then what it is
+ * compared with (`vs`: "vs previous period (2.43%)"), and its 95 % interval under it. Only a clear
+ * change (the interval excludes zero) is green or red with an arrow; one whose interval includes zero
+ * is neutral and says it is no clear change. The sign and the words carry the direction, not colour alone.
  */
-export function PointsChange({ change, inline = false }: { change: RateChange; inline?: boolean }) {
+export function PointsChange({ change, vs }: { change: RateChange; vs?: string }) {
   const { t, f } = useI18n();
   if (change.difference === null) return <span>{t("funnels.compare.none")}</span>;
-  const arrow = change.difference > 0 ? "▲" : change.difference < 0 ? "▼" : "";
-  const tone = change.difference > 0 ? "text-emerald-700" : change.difference < 0 ? "text-red-700" : "text-slate-700";
+  const clear = isClearChange(change);
+  const arrow = !clear ? "" : change.difference > 0 ? "▲" : "▼";
+  const tone = !clear ? "text-slate-700" : change.difference > 0 ? "text-emerald-700" : "text-red-700";
   const interval = change.interval
     ? t("funnels.compare.interval", { low: f.signedPoints(change.interval.low), high: f.signedPoints(change.interval.high) })
     : null;
   return (
     <>
-      <span className={tone}>
+      <span className={tone} data-clear={clear}>
         {arrow ? (
           <span aria-hidden className="mr-1 text-[0.7em]">
             {arrow}
@@ -25,7 +33,9 @@ export function PointsChange({ change, inline = false }: { change: RateChange; i
         ) : null}
         {t("funnels.compare.points", { value: f.signedPoints(change.difference) })}
       </span>
-      {interval ? <span className={inline ? "ml-1 text-xs text-slate-500" : "block text-xs text-slate-500"}>{interval}</span> : null}
+      {vs ? ` ${vs}` : null}
+      {clear ? null : <span className="block text-xs text-slate-600">{t("funnels.compare.unclear")}</span>}
+      {interval ? <span className="block text-xs text-slate-500">{interval}</span> : null}
     </>
   );
 }

@@ -79,6 +79,7 @@ export default {
     points: "{value} pp",
     interval: "95%: {low} to {high} pp",
     none: "no change to compare",
+    unclear: "no clear change",
     vsPrevious: "vs previous period ({rate})",
     previousSeries: "Previous period",
     previousAll: "Previous period (all visitors)",

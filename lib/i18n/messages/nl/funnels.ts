@@ -81,6 +81,7 @@ const funnels: typeof en = {
     points: "{value} procentpunt",
     interval: "95%: {low} tot {high} procentpunt",
     none: "geen verschil te vergelijken",
+    unclear: "geen duidelijke verandering",
     vsPrevious: "t.o.v. vorige periode ({rate})",
     previousSeries: "Vorige periode",
     previousAll: "Vorige periode (alle bezoekers)",
