@@ -9,6 +9,11 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { inputClass } from "@/components/ui/Field";
 import { TIME_TO_CONVERT_BINS, type TimeToConvert } from "@/lib/funnel/types";
 
+/** Rows of marker names above the plot (three markers: never more needed), their height and the least gap between two names, in px. */
+const LABEL_ROWS = 3;
+const LABEL_ROW_HEIGHT = 13;
+const LABEL_GAP = 4;
+
 /**
  * Where a duration sits on the chart's category axis: its bin's index plus how far into the bin it is
  * (the open last bin: its middle), so the median and quartile markers fall between the right bars.
@@ -51,28 +56,46 @@ export function TimeToConvertChart({
       { v: p.p50, label: t("funnels.timeToConvert.medianShort") },
       { v: p.p75, label: "Q3" },
     ].filter((m): m is { v: number; label: string } => m.v !== null);
-    // The quartiles as dashed lines and the median as a solid one, each named at its top (not colour alone).
+    // The quartiles as dashed lines and the median as a solid one, each named above the plot (not colour
+    // alone). Names that would touch go up a row (LABEL_ROWS rows are kept free above the plot), so
+    // Q1 and the median never overlap, however close they are, at any width.
     const quartiles: Plugin<"bar"> = {
       id: "quartiles",
       afterDatasetsDraw(chart) {
         const x = chart.scales.x;
-        const { top, bottom } = chart.chartArea;
+        const { top, bottom, left, right } = chart.chartArea;
         const ctx = chart.ctx;
         ctx.save();
         ctx.font = "600 11px system-ui, sans-serif";
         ctx.textAlign = "center";
-        for (const m of markers) {
-          const pos = binPosition(m.v);
-          const px = x.getPixelForValue(Math.floor(pos + 0.5)) + (pos - Math.floor(pos + 0.5)) * (x.width / TIME_TO_CONVERT_BINS.length);
+        const placed: { row: number; from: number; to: number }[] = [];
+        const positioned = markers
+          .map((m) => {
+            const pos = binPosition(m.v);
+            const px = x.getPixelForValue(Math.floor(pos + 0.5)) + (pos - Math.floor(pos + 0.5)) * (x.width / TIME_TO_CONVERT_BINS.length);
+            return { ...m, px };
+          })
+          .sort((a, b) => a.px - b.px);
+        for (const m of positioned) {
+          const quartile = m.label === "Q1" || m.label === "Q3";
           ctx.strokeStyle = COLORS.text;
-          ctx.lineWidth = m.label === "Q1" || m.label === "Q3" ? 1 : 2;
-          ctx.setLineDash(m.label === "Q1" || m.label === "Q3" ? [4, 3] : []);
+          ctx.lineWidth = quartile ? 1 : 2;
+          ctx.setLineDash(quartile ? [4, 3] : []);
           ctx.beginPath();
-          ctx.moveTo(px, top + 12);
-          ctx.lineTo(px, bottom);
+          ctx.moveTo(m.px, top);
+          ctx.lineTo(m.px, bottom);
           ctx.stroke();
+          const half = ctx.measureText(m.label).width / 2;
+          const at = Math.min(Math.max(m.px, left + half), right - half);
+          let row = 0;
+          while (
+            row < LABEL_ROWS - 1 &&
+            placed.some((p) => p.row === row && at - half - LABEL_GAP < p.to && at + half + LABEL_GAP > p.from)
+          )
+            row++;
+          placed.push({ row, from: at - half, to: at + half });
           ctx.fillStyle = COLORS.text;
-          ctx.fillText(m.label, px, top + 9);
+          ctx.fillText(m.label, at, top - 4 - row * LABEL_ROW_HEIGHT);
         }
         ctx.restore();
       },
@@ -97,7 +120,7 @@ export function TimeToConvertChart({
         responsive: true,
         maintainAspectRatio: false,
         animation: { duration: 250 },
-        layout: { padding: { top: 8 } },
+        layout: { padding: { top: 4 + LABEL_ROWS * LABEL_ROW_HEIGHT } },
         scales: {
           x: { grid: { display: false }, ticks: { color: COLORS.text, maxRotation: 50, autoSkip: false, font: { size: 10 } } },
           y: {

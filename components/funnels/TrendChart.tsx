@@ -217,7 +217,17 @@ export function TrendChart({
         },
         plugins: {
           trechterAnnotations: { marks },
-          legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10, usePointStyle: true, color: COLORS.text } },
+          legend: {
+            position: "bottom",
+            labels: {
+              boxWidth: 10,
+              boxHeight: 10,
+              usePointStyle: true,
+              color: COLORS.text,
+              // With a breakdown the totals (conversion, started) are hidden datasets: out of the legend, not struck through in it.
+              filter: (item) => !(perValue.length > 0 && (item.datasetIndex ?? 0) >= previousLine.length + perValue.length),
+            },
+          },
           tooltip: {
             callbacks: {
               title: (items) => {
