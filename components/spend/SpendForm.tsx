@@ -61,7 +61,8 @@ export function SpendForm({ projectId, onSaved }: { projectId: string; onSaved: 
             </label>
           ))}
         </fieldset>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        {/* Three columns at most: five squeezed the date field below its "mm/dd/yyyy" at 1280px. */}
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <TextField
             key={period}
             label={period === "day" ? t("spend.form.date") : t("spend.form.monthLabel")}
