@@ -23,7 +23,9 @@ test("the conversions overview on demo data, in English and Dutch, with segment 
   expect(visitors).toBeGreaterThan(1000);
   await expect(page.getByTestId("goal-rate-purchase")).toHaveText(/^\d+\.\d+%$/);
   await expect(page.getByTestId("benchmark-rate")).toContainText("2.63%");
-  await expect(page.getByTestId("benchmark")).toContainText("Gemiddeld ligt de conversieratio in de Nederlandse e-commerce rond de 2,63%.");
+  await expect(page.getByTestId("benchmark-explanation")).toHaveText(
+    "On average, the conversion rate in Dutch e-commerce is around 2.63%.",
+  );
   await expect(page.getByTestId("benchmark-verdict")).toHaveAttribute("data-verdict", /^(above|below|around)$/);
   await expect(page.getByTestId("goal-revenue-purchase")).toHaveText(/^€[\d,]+\.\d{2}$/);
   // Micro goals come after the macro goal.
@@ -91,6 +93,9 @@ test("the conversions overview on demo data, in English and Dutch, with segment 
   await expect(page.getByTestId("seg-tab-device")).toHaveText("Apparaat");
   await expect(page.getByTestId("goal-rate-purchase")).toHaveText(/^\d+,\d+\s?%$/);
   await expect(page.getByTestId("benchmark-rate")).toContainText("2,63%");
+  await expect(page.getByTestId("benchmark-explanation")).toHaveText(
+    "Gemiddeld ligt de conversieratio in de Nederlandse e-commerce rond de 2,63%.",
+  );
   await page.getByTestId("seg-tab-source").click();
   await expect(page.getByTestId("sort-visitors")).toContainText("Bezoekers");
   await page.locator("[data-testid=locale-en]:visible").click();

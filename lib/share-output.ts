@@ -140,6 +140,7 @@ export function sharedOverviewView(o: ConversionsOverview, previousInside: boole
     benchmark: o.benchmark
       ? {
           goalKey: o.benchmark.goalKey,
+          sector: o.benchmark.sector,
           rate: o.benchmark.rate,
           label: { en: o.benchmark.label.en, nl: o.benchmark.label.nl },
           quote: o.benchmark.quote,

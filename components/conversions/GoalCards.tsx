@@ -136,11 +136,14 @@ function Benchmark({ benchmark }: { benchmark: BenchmarkView }) {
               </Badge>
             </p>
           ) : null}
-          {benchmark.quote ? (
+          {/* What the source says, in the reader's language and number format (the Dutch article's sentence, in English too). */}
+          {benchmark.quote && t.has(`conversions.benchmark.explanation.${benchmark.sector}`) ? (
             <figure className="mt-3 border-l-2 border-brand-200 pl-3">
-              <blockquote lang="nl" className="text-xs italic text-slate-600">
-                “{benchmark.quote}”
-              </blockquote>
+              <p className="text-xs italic text-slate-600" data-testid="benchmark-explanation">
+                {t(`conversions.benchmark.explanation.${benchmark.sector}` as "conversions.benchmark.explanation.ecommerce", {
+                  rate: f.percent(benchmark.rate),
+                })}
+              </p>
               <figcaption className="mt-1 text-xs text-slate-600" data-testid="benchmark-source">
                 {t("conversions.benchmark.source", {
                   publisher: ARTICLES["conversie.txt"].publisher,

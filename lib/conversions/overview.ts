@@ -108,6 +108,7 @@ export function buildOverview(input: OverviewInput): ConversionsOverview {
   const benchmark = macro
     ? {
         goalKey: macro.key,
+        sector: input.template.sector,
         rate: bm.rate,
         label: bm.label,
         quote: bm.source?.quote ?? null,

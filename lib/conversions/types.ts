@@ -1,6 +1,7 @@
 import type { FunnelStage, GoalKind, SegmentField, StepMatch } from "../funnel/types";
 import type { Localized } from "../templates/types";
 import type { BenchmarkVerdict } from "../stats/wilson";
+import type { Sector } from "../sectors";
 import type { SpendCosts } from "../spend/costs";
 
 /** A goal as the overview counts it: a saved goal, or one defined ad hoc in a query. */
@@ -60,6 +61,8 @@ export type StageSummary = { stage: FunnelStage; visitors: number; share: number
 
 export type BenchmarkView = {
   goalKey: string;
+  /** whose benchmark: picks the explanation the reader sees in their language (conversions.benchmark.explanation.<sector>) */
+  sector: Sector;
   /** null when the articles give no figure for the sector */
   rate: number | null;
   label: Localized;

@@ -4,6 +4,10 @@ import { SECTORS, type Sector } from "../sectors";
 import { FUNNEL_STAGES, MIN_STEPS, MAX_STEPS, MAX_WINDOW_SECONDS, type StepMatch } from "../funnel/types";
 import { definitionStepsSchema } from "../funnel/validate";
 import { PATH_PATTERN, SNAKE_CASE, localizedStrings } from "./test-helpers";
+import { makeTranslate } from "../i18n/translate";
+import { formatters } from "../i18n/format";
+import enMessages from "../i18n/messages/en";
+import nlMessages from "../i18n/messages/nl";
 
 const DAY = 86400;
 
@@ -151,5 +155,22 @@ describe.each(SECTORS)("template %s", (sector) => {
     expect(en.funnels[0].steps.map((s) => s.label)).toEqual(t.funnel.steps.map((s) => s.label.en));
     expect(nl.funnels[0].steps.map((s) => s.label)).toEqual(t.funnel.steps.map((s) => s.label.nl));
     expect(nl.goals.map((g) => [g.key, g.name, g.revenue])).toEqual(t.goals.map((g) => [g.key, g.name.nl, Boolean(g.revenue)]));
+  });
+});
+
+describe("benchmark explanations", () => {
+  const nl = makeTranslate(nlMessages, "nl");
+  const en = makeTranslate(enMessages, "en");
+  it.each(SECTORS)("%s: the reader's language, and in Dutch exactly the article's sentence", (sector) => {
+    const b = TEMPLATES[sector].benchmark;
+    const key = `conversions.benchmark.explanation.${sector}`;
+    // A sector quoting a figure explains it in both catalogues; one without a figure has none.
+    expect(en.has(key)).toBe(b.source !== null && b.rate !== null);
+    expect(nl.has(key)).toBe(en.has(key));
+    if (!b.source || b.rate === null) return;
+    expect(nl(key as "conversions.benchmark.explanation.ecommerce", { rate: formatters("nl").percent(b.rate) })).toBe(b.source.quote);
+    expect(en(key as "conversions.benchmark.explanation.ecommerce", { rate: formatters("en").percent(b.rate) })).toContain(
+      formatters("en").percent(b.rate),
+    );
   });
 });

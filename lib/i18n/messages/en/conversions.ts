@@ -39,6 +39,10 @@ export default {
     rate: "{rate} for {label}",
     solid: "Solid range: {interval}",
     none: "No benchmark",
+    explanation: {
+      ecommerce: "On average, the conversion rate in Dutch e-commerce is around {rate}.",
+      recruitment: "Recent benchmarks show that on average {rate} of the visitors to a specific vacancy page actually apply.",
+    },
     source: "Source: {publisher} ({site}), “{title}”, published {date}",
     verdict: {
       above: "Above the benchmark: even the low end of your interval beats it.",

@@ -41,6 +41,11 @@ const conversions: typeof en = {
     rate: "{rate} voor {label}",
     solid: "Solide basis: {interval}",
     none: "Geen benchmark",
+    explanation: {
+      ecommerce: "Gemiddeld ligt de conversieratio in de Nederlandse e-commerce rond de {rate}.",
+      recruitment:
+        "Recente benchmarks tonen aan dat gemiddeld {rate} van de bezoekers van een specifieke vacaturepagina ook daadwerkelijk solliciteert.",
+    },
     source: "Bron: {publisher} ({site}), “{title}”, gepubliceerd op {date}",
     verdict: {
       above: "Boven de benchmark: zelfs de onderkant van je interval ligt erboven.",
