@@ -2,14 +2,14 @@ import type en from "../en/dashboards";
 
 const dashboards: typeof en = {
   title: "Dashboards",
-  body: "Tegels van je trechters, doelen, segmenten en fasen op één pagina, voor je team of voor een klant.",
+  body: "Tegels van je funnels, doelen, segmenten en fasen op één pagina, voor je team of voor een klant.",
   list: "Dashboards van dit project",
   none: "Nog geen dashboards",
   noneAdmin: "Geef hieronder je eerste dashboard een naam en voeg er tegels aan toe.",
   noneViewer: "Een beheerder van je team kan er een maken.",
   noTiles: "Dit dashboard heeft nog geen tegels.",
   noTilesAdmin:
-    "Dit dashboard heeft nog geen tegels. Voeg hieronder een trechter, een doel, een segmenttabel, de fase-KPI's of een notitie toe.",
+    "Dit dashboard heeft nog geen tegels. Voeg hieronder een funnel, een doel, een segmenttabel, de fase-KPI's of een notitie toe.",
   new: "Nieuw dashboard",
   namePlaceholder: "Klant A – wekelijks",
   create: "Dashboard maken",
@@ -31,7 +31,7 @@ const dashboards: typeof en = {
     remove: "Verwijderen",
     removeTile: "De tegel {title} verwijderen",
     removeTitle: "Deze tegel verwijderen?",
-    removeBody: "‘{title}’ verdwijnt van dit dashboard. De trechter of het doel zelf blijft bestaan.",
+    removeBody: "‘{title}’ verdwijnt van dit dashboard. De funnel of het doel zelf blijft bestaan.",
   },
   tile: {
     funnelSummary: { one: "{rate} van {count} bezoeker converteerde", other: "{rate} van {count} bezoekers converteerde" },
@@ -47,7 +47,7 @@ const dashboards: typeof en = {
   },
   add: {
     title: "Tegel toevoegen",
-    body: "Een opgeslagen trechter (met eigen filters en uitsplitsing), de conversiekaart van een doel, een segmenttabel, de fase-KPI's of een notitie.",
+    body: "Een opgeslagen funnel (met eigen filters en uitsplitsing), de conversiekaart van een doel, een segmenttabel, de fase-KPI's of een notitie.",
     kind: "Soort",
     funnel: "Trechter",
     breakdown: "Uitsplitsing",
@@ -62,7 +62,7 @@ const dashboards: typeof en = {
     macroGoal: "Het hoofddoel",
     text: "Tekst",
     tileTitle: "Titel (optioneel)",
-    tileTitleHint: "Anders de naam van de trechter of het doel.",
+    tileTitleHint: "Anders de naam van de funnel of het doel.",
     submit: "Tegel toevoegen",
   },
   share: {
@@ -104,7 +104,7 @@ const dashboards: typeof en = {
     name: "Geef het dashboard een naam van hoogstens 100 tekens.",
     title: "Houd de titel onder de 100 tekens.",
     text: "Schrijf de notitie (hoogstens 2.000 tekens).",
-    funnelId: "Kies een van de trechters van dit project.",
+    funnelId: "Kies een van de funnels van dit project.",
     goalId: "Kies een van de doelen van dit project.",
     field: "Kies een segmentveld.",
     breakdown: "Kies een ingebouwd veld om op uit te splitsen.",

@@ -56,7 +56,7 @@ export default {
       "Deze server verstuurt geen e-mail (SMTP_URL is niet ingesteld): schema's blijven bewaard, en elke verzending mislukt tot het is ingesteld.",
     errors: {
       report: "Kies een rapport.",
-      funnelId: "Kies een trechter.",
+      funnelId: "Kies een funnel.",
       dashboardId: "Kies een dashboard.",
       notFound: "Dit schema bestaat niet meer.",
       frequency: "Kies hoe vaak.",
@@ -102,9 +102,9 @@ export default {
     },
     errors: {
       name: "Geef de waarschuwing een naam (hoogstens 100 tekens).",
-      target: "Kies een doel of een trechter.",
+      target: "Kies een doel of een funnel.",
       goalKey: "Kies een doel.",
-      funnelId: "Kies een trechter.",
+      funnelId: "Kies een funnel.",
       condition: "Kies wanneer ze afgaat.",
       thresholdPercent: "Vul een ratio tussen 0 en 100% in.",
       hours: "Vul 1 tot 168 uur in.",

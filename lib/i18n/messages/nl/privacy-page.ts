@@ -3,7 +3,7 @@ import type en from "../en/privacy-page";
 const nl: typeof en = {
   title: "Privacy",
   intro:
-    "Trechter telt hoe bezoekers door de trechter van een site gaan. Het is gebouwd om zo weinig mogelijk persoonsgegevens nodig te hebben: geen cookies, geen IP-adressen, geen fingerprinting. Op deze pagina staat precies wat het bewaart, voor de teams die het gebruiken en voor hun bezoekers.",
+    "Trechter telt hoe bezoekers door de funnel van een site gaan. Het is gebouwd om zo weinig mogelijk persoonsgegevens nodig te hebben: geen cookies, geen IP-adressen, geen fingerprinting. Op deze pagina staat precies wat het bewaart, voor de teams die het gebruiken en voor hun bezoekers.",
   storedTitle: "Wat Trechter per event bewaart",
   stored: {
     event: "de naam van het event (een paginaweergave, of een actie die de site benoemt, zoals add_to_cart) en het tijdstip;",
@@ -37,7 +37,7 @@ const nl: typeof en = {
     country: "het land uit het IP-adres (of uit de locatie die een bibliotheek op een server meestuurt);",
     person:
       "een persoon: zodra een site een bezoeker identificeert, tellen de events van diens anonieme codes als die van één persoon; een leeftijdsgroep uit een leeftijdskenmerk;",
-    aggregates: "cijfers over trechters en conversies die uit de events worden berekend, en die met de events worden verwijderd.",
+    aggregates: "cijfers over funnels en conversies die uit de events worden berekend, en die met de events worden verwijderd.",
   },
   retentionTitle: "Hoe lang het wordt bewaard",
   retention:

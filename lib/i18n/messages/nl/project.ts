@@ -19,7 +19,7 @@ const project: typeof en = {
     siteUrlHint: "Optioneel, zoals https://www.voorbeeld.nl.",
     timeZone: "Tijdzone",
     timeZoneHint:
-      'Rapporten tellen hele dagen in deze zone. Na een wijziging worden opgeslagen trechters opnieuw geteld in de nieuwe zone (de eerste weergaven gebruiken zolang de tragere rekenmotor); bereiken als "laatste 30 dagen" gaan mee, vaste datums blijven dezelfde datums.',
+      'Rapporten tellen hele dagen in deze zone. Na een wijziging worden opgeslagen funnels opnieuw geteld in de nieuwe zone (de eerste weergaven gebruiken zolang de tragere rekenmotor); bereiken als "laatste 30 dagen" gaan mee, vaste datums blijven dezelfde datums.',
     save: "Opslaan",
     saving: "Bezig met opslaan…",
     saved: "Opgeslagen.",
@@ -88,7 +88,7 @@ const project: typeof en = {
     privacyLink: "Wat Trechter over je bezoekers bewaart",
     deleteTitle: "Project verwijderen",
     deleteBody:
-      "Verwijdert het project met al zijn events, bezoekers, trechters, doelen, deellinks, advertentie-uitgaven en A/B-tests. Dit kan niet ongedaan worden gemaakt: exporteer eerst de events als je ze nodig hebt.",
+      "Verwijdert het project met al zijn events, bezoekers, funnels, doelen, deellinks, advertentie-uitgaven en A/B-tests. Dit kan niet ongedaan worden gemaakt: exporteer eerst de events als je ze nodig hebt.",
     deleteConfirmLabel: "Typ de naam van het project, {name}, ter bevestiging",
     deleteButton: "Dit project verwijderen",
     deleting: "Bezig met verwijderen…",
