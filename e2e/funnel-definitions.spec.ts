@@ -3,7 +3,7 @@ import { signUpWithDemoProject } from "./helpers";
 
 const step = (page: Page, n: number) => page.getByTestId(`editor-step-${n}`);
 
-test("the editor refuses every invalid combination beside its field, once the field is left, and the server refuses it too", async ({ page }) => {
+test("the editor refuses every invalid combination beside its field once it is left, and the server too", async ({ page }) => {
   test.setTimeout(150_000);
   const projectId = await signUpWithDemoProject(page);
   await page.goto(`/projects/${projectId}/funnels/new`);

@@ -115,8 +115,9 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
         noValidate
         onBlur={(e) => touch(e.target)}
         onChange={(e) => {
-          const el = e.target as HTMLInputElement;
-          if (el.tagName === "SELECT" || el.type === "checkbox" || el.type === "radio") touch(el);
+          const el: EventTarget = e.target;
+          if (el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")))
+            touch(el);
         }}
         onSubmit={(e) => {
           e.preventDefault();
