@@ -10,7 +10,11 @@ import { findUserById } from "@/db/accounts";
 import { logoutAction } from "@/app/actions";
 import { AcceptInviteButton } from "@/components/team/AcceptInviteButton";
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  // The tab says what the page is, not whose team: the title is not where an invite is read.
+  return { title: t("team.accept.pageTitle"), robots: { index: false } };
+}
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   await connection();

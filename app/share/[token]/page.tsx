@@ -19,7 +19,22 @@ import { ShareShell, ShareUnavailable } from "@/components/share/ShareShell";
 import { AnnotationsProvider } from "@/components/charts/AnnotationsContext";
 import { annotationsFor } from "@/db/annotations";
 
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+/**
+ * The tab shows the report's name, as the client sees it on the page (the funnel's name, or
+ * "Conversions"); a link that shows no report yet (a password to give) or no longer works says only
+ * "Shared report": nothing of the project before the password. The link's own label is the team's, never shown.
+ */
+export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
+  const hidden: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+  const { token } = await params;
+  const { t } = await getI18n();
+  const jar = await cookies();
+  const opened = await openShareForRequest(await getDb(), token, (id) => jar.get(`trechter_share_${id}`)?.value);
+  if (opened.state !== "ok") return { ...hidden, title: t("share.pageTitle") };
+  if (opened.link.report === "conversions") return { ...hidden, title: t("conversions.title") };
+  const funnel = opened.link.funnelId ? await sharedFunnel(opened.scope, opened.link.funnelId) : null;
+  return { ...hidden, title: funnel?.name ?? t("share.pageTitle") };
+}
 
 /** The shared funnel as the page needs it, or null when it was deleted after the link was made. */
 async function sharedFunnel(...args: Parameters<typeof getFunnel>) {

@@ -47,6 +47,8 @@ export default {
   active: "Active",
   withPassword: "Password",
   sharedBy: "Shared report of {project}",
+  /** The browser tab of a link that shows no report (yet): a password to give, or a link that no longer works. */
+  pageTitle: "Shared report",
   poweredBy: "Funnel analytics by Trechter",
   subtitle: "What this report shows",
   linkPeriod: "The link's period: {period}",

@@ -40,6 +40,7 @@ export default {
     someone: "Someone",
   },
   accept: {
+    pageTitle: "Invitation",
     title: "Join {team}",
     body: "You were invited to join {team} as {role}.",
     button: "Join the team",

@@ -49,6 +49,8 @@ const share: typeof en = {
   active: "Actief",
   withPassword: "Wachtwoord",
   sharedBy: "Gedeeld rapport van {project}",
+  /** The browser tab of a link that shows no report (yet): a password to give, or a link that no longer works. */
+  pageTitle: "Gedeeld rapport",
   poweredBy: "Funnelanalyse door Trechter",
   subtitle: "Wat dit rapport toont",
   linkPeriod: "Periode van de link: {period}",

@@ -42,6 +42,7 @@ const team: typeof en = {
     someone: "Iemand",
   },
   accept: {
+    pageTitle: "Uitnodiging",
     title: "Word lid van {team}",
     body: "Je bent uitgenodigd voor {team} als {role}.",
     button: "Word lid",

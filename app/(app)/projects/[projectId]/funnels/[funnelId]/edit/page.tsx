@@ -2,6 +2,12 @@ import { notFound, redirect } from "next/navigation";
 import { pageProjectScope } from "@/server/guard";
 import { eventSuggestions, getFunnel } from "@/db/funnels";
 import { FunnelEditor } from "@/components/funnels/FunnelEditor";
+import { getI18n } from "@/server/i18n";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t("funnels.edit") };
+}
 
 export default async function EditFunnel({ params }: { params: Promise<{ projectId: string; funnelId: string }> }) {
   const { projectId, funnelId } = await params;
