@@ -22,7 +22,8 @@ export function ShareLinkList({ projectId, links }: { projectId: string; links: 
   const [pending, start] = useTransition();
   const [revoking, setRevoking] = useState<ShareLinkView | null>(null);
   const [error, setError] = useState<string>();
-  const name = (l: ShareLinkView) => l.label || t("share.noLabel");
+  // A link without a label of its own is named in the reader's language, by the day it was made.
+  const name = (l: ShareLinkView) => l.label || t("share.labelDefault", { date: f.date(l.createdAt) });
   const revoke = (l: ShareLinkView) =>
     start(async () => {
       const r = await revokeShareLinkAction(projectId, l.id);
@@ -53,10 +54,7 @@ export function ShareLinkList({ projectId, links }: { projectId: string; links: 
           return (
             <li key={l.id} className="py-3 text-sm" data-testid="share-link">
               <div className="flex flex-wrap items-center gap-2">
-                <span
-                  className={`min-w-0 break-words font-medium ${l.label ? "text-slate-900" : "italic text-slate-600"}`}
-                  data-testid="share-link-label"
-                >
+                <span className="min-w-0 break-words font-medium text-slate-900" data-testid="share-link-label">
                   {name(l)}
                 </span>
                 {l.revokedAt ? (

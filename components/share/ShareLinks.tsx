@@ -59,7 +59,9 @@ export function ShareLinks({
   const today = localToday();
   const screen = screenTerms(search, report, today);
   const screenKey = JSON.stringify(screen.range) + screen.compare;
-  const [label, setLabel] = useState(() => t("share.labelDefault", { date: f.date(new Date()) }));
+  // Empty unless the reader names the link: the list then names it in each reader's language
+  // (share.labelDefault with the day it was made), instead of storing one language's words.
+  const [label, setLabel] = useState("");
   const [kind, setKind] = useState(screen.range.kind);
   const [days, setDays] = useState<number | null>(screen.range.kind === "rolling" ? screen.range.days : 30);
   const [from, setFrom] = useState(screen.range.kind === "fixed" ? screen.range.from : today);
@@ -132,6 +134,7 @@ export function ShareLinks({
             label={t("share.label")}
             name="label"
             value={label}
+            placeholder={t("share.labelDefault", { date: f.date(new Date()) })}
             maxLength={100}
             onChange={(e) => setLabel(e.target.value)}
             hint={t("share.labelHint")}
