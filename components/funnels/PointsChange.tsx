@@ -4,7 +4,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import type { RateChange } from "@/lib/funnel/compare";
 
 /** Whether a change is clear: its 95 % interval lies wholly above or below zero. */
-export function isClearChange(change: RateChange): boolean {
+function isClearChange(change: RateChange): boolean {
   return change.difference !== null && change.interval !== null && (change.interval.low > 0 || change.interval.high < 0);
 }
 

@@ -133,7 +133,10 @@ export default {
     optional: "Optional",
     valueOf: "{step}, value",
     smallSample: "Small sample: too few visitors for a reliable rate.",
-    smallSampleNote: "Small sample: the previous step had fewer than {count} visitors, too few for a reliable rate.",
+    smallSampleNote: {
+      one: "Small sample: the previous step had fewer than {count} visitor, too few for a reliable rate.",
+      other: "Small sample: the previous step had fewer than {count} visitors, too few for a reliable rate.",
+    },
     breakdownOverlap:
       "A visitor who came in through more than one value (say, two sources) counts under each of them, so the values can add up to more than the step's total.",
     audience: "Audience",

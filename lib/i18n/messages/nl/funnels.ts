@@ -135,7 +135,10 @@ const funnels: typeof en = {
     optional: "Optioneel",
     valueOf: "{step}, waarde",
     smallSample: "Kleine steekproef: te weinig bezoekers voor een betrouwbaar percentage.",
-    smallSampleNote: "Kleine steekproef: de vorige stap had minder dan {count} bezoekers, te weinig voor een betrouwbaar percentage.",
+    smallSampleNote: {
+      one: "Kleine steekproef: de vorige stap had minder dan {count} bezoeker, te weinig voor een betrouwbaar percentage.",
+      other: "Kleine steekproef: de vorige stap had minder dan {count} bezoekers, te weinig voor een betrouwbaar percentage.",
+    },
     breakdownOverlap:
       "Een bezoeker die via meer dan één waarde binnenkwam (bijvoorbeeld twee bronnen), telt bij elk daarvan mee, dus de waarden kunnen samen meer zijn dan het totaal van de stap.",
     audience: "Doelgroep",
