@@ -59,7 +59,8 @@ export function FunnelEditor({ projectId, timeZone, suggestions, initial }: Prop
   const definition = useMemo(() => toDefinition(d), [d]);
   const issues = useMemo(() => editorIssues(t, definition), [t, definition]);
   const shownIssues = issues.filter((i) => issueShown(i, touched, submitted));
-  const errors = { ...issuesByField(shownIssues), ...serverErrors };
+  // The editor's own words win over the server's generic ones for a field both found wrong.
+  const errors = { ...serverErrors, ...issuesByField(shownIssues) };
   const valid = issues.length === 0;
   const problem = shownIssues[0]?.summary;
   // Live counts of the last 30 days while editing, debounced so typing does not flood the API.

@@ -94,9 +94,16 @@ export function StepTable({
                   <Td numeric>
                     {i === 0 ? "–" : f.percent(s.conversionFromPrevious)}
                     {small ? (
-                      <span className="ml-1 text-amber-700" title={t("funnels.table.smallSample")} data-testid={`step-small-${i + 1}`}>
-                        <span aria-hidden>⚠</span>
-                        <span className="sr-only">{t("funnels.table.smallSample")}</span>
+                      // role="img" with its label, not an sr-only span: an absolutely placed span in a far column
+                      // escapes the table's sideways scroll and widens the page on a phone.
+                      <span
+                        role="img"
+                        className="ml-1 text-amber-700"
+                        title={t("funnels.table.smallSample")}
+                        aria-label={t("funnels.table.smallSample")}
+                        data-testid={`step-small-${i + 1}`}
+                      >
+                        ⚠
                       </span>
                     ) : null}
                   </Td>
