@@ -6,20 +6,9 @@ import { teamScopeForUser } from "../tenant";
 import { createProject } from "../projects";
 import { insertEvents, type EventInput } from "./insert";
 import { queryRows } from "../client";
+import { rng } from "../demo/random";
 
 alsoOnCitus();
-
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The person of every event by the README's identity rules, written from the rules alone: links in
@@ -58,8 +47,7 @@ describeEachDb("identity against a reference of its rules", (db) => {
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])("seed %i: every event belongs to the person the rules give", async (seed) => {
-    const rand = prng(seed);
-    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const { next: rand, pick } = rng(seed);
     const anons = [0, 1, 2, 3, 4].map((i) => `s${seed}-a${i}`);
     const users = [0, 1, 2, 3, 4].map((i) => `s${seed}-u${i}`);
     const batches: EventInput[][] = [];
