@@ -11,16 +11,21 @@ import { proposedTarget, whatIfWhole, type WhatIf } from "@/lib/stats/what-if";
 import type { BenchmarkView, GoalStat, WhatIfView } from "@/lib/conversions/types";
 import { Sparkline } from "./Sparkline";
 import { SignedChange } from "./SignedChange";
+import { isClearChange, rateChange } from "@/lib/funnel/compare";
 
-function Change({ goal }: { goal: GoalStat }) {
+/** The rate's change against the previous period: a gain or a loss only when the difference's 95 % interval excludes zero. */
+function Change({ goal, visitors }: { goal: GoalStat; visitors: number }) {
   const { t, f } = useI18n();
   if (goal.change === null) return <p className="text-xs text-slate-500">{t("conversions.goal.noPrevious")}</p>;
+  const clear = isClearChange(rateChange(goal.converted, visitors, goal.previous.converted, goal.previous.visitors));
   return (
     <p className="text-xs" data-testid={`goal-change-${goal.key}`}>
       <SignedChange
         change={goal.change}
+        clear={clear}
         text={t("conversions.goal.change", { change: f.signedPercent(goal.change), rate: f.percent(goal.previous.rate) })}
       />
+      {clear ? null : <span className="block text-slate-600">{t("funnels.compare.unclear")}</span>}
     </p>
   );
 }
@@ -76,7 +81,7 @@ export function MacroGoalCard({
               </p>
             </div>
           </div>
-          <Change goal={goal} />
+          <Change goal={goal} visitors={visitors} />
           {goal.small ? <Badge tone="amber">{t("conversions.goal.small")}</Badge> : null}
           <Sparkline daily={goal.daily} label={t("conversions.goal.sparkline", { goal: goal.name })} testId={`sparkline-${goal.key}`} />
           {goal.revenue ? (
@@ -248,7 +253,7 @@ export function MicroGoalCard({ goal, visitors }: { goal: GoalStat; visitors: nu
         {goal.rate.rate !== null ? <p>{t("conversions.goal.interval", { interval: f.interval(goal.rate.low, goal.rate.high) })}</p> : null}
         <p data-testid={`goal-converted-${goal.key}`}>{t("conversions.goal.converted", { converted: goal.converted, count: visitors })}</p>
       </div>
-      <Change goal={goal} />
+      <Change goal={goal} visitors={visitors} />
       {goal.revenue ? (
         <p className="text-xs text-slate-600" data-testid={`goal-revenue-${goal.key}`}>
           {t("conversions.goal.revenue")}:{" "}

@@ -1,12 +1,7 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/I18nProvider";
-import type { RateChange } from "@/lib/funnel/compare";
-
-/** Whether a change is clear: its 95 % interval lies wholly above or below zero. */
-function isClearChange(change: RateChange): boolean {
-  return change.difference !== null && change.interval !== null && (change.interval.low > 0 || change.interval.high < 0);
-}
+import { isClearChange, type RateChange } from "@/lib/funnel/compare";
 
 /**
  * A change of a rate against the previous period in percentage points ("+1.20 pp"), then what it is

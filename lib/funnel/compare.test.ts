@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { compareSeries, rateChange } from "./compare";
+import { compareSeries, rateChange, isClearChange } from "./compare";
 import { stepRates } from "./rates";
 import { wilsonInterval } from "../stats/wilson";
 
@@ -30,5 +30,15 @@ describe("change against the previous period", () => {
     expect(r.overall.difference).toBeCloseTo(-0.05, 12);
     expect(r.overall.interval!.low).toBeLessThan(-0.05);
     expect(r.overall.interval!.high).toBeGreaterThan(-0.05);
+  });
+});
+
+describe("isClearChange", () => {
+  it("calls a change clear only when its 95 % interval excludes zero", () => {
+    // 3.4 % → 4.4 % on 1,000 visitors each: the interval straddles zero; on 20,000 each it does not.
+    expect(isClearChange(rateChange(44, 1000, 34, 1000))).toBe(false);
+    expect(isClearChange(rateChange(880, 20000, 680, 20000))).toBe(true);
+    expect(isClearChange(rateChange(680, 20000, 880, 20000))).toBe(true);
+    expect(isClearChange(rateChange(5, 10, 0, 0))).toBe(false);
   });
 });

@@ -12,6 +12,11 @@ export function rateChange(x: number, n: number, px: number, pn: number): RateCh
   return { current, previous, difference: current - previous, interval: newcombeDifferenceInterval(x, n, px, pn) };
 }
 
+/** Whether a change is clear: its 95 % interval lies wholly above or below zero (only then is it shown as a gain or a loss). */
+export function isClearChange(change: RateChange): boolean {
+  return change.difference !== null && change.interval !== null && (change.interval.low > 0 || change.interval.high < 0);
+}
+
 /**
  * Each step's conversion from the start against the previous period's (step 1 is always 100 % and
  * has no change), and the overall conversion's: what "compare with previous period" draws.
