@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { openShareForRequest, type ShareLinkRow } from "@/db/share";
+import { sharePasswordCookie } from "@/lib/share-cookie";
 import { sharedQuery, sharedReportExists } from "@/db/share-report";
 import type { ProjectScope } from "@/db/tenant";
 import { errorResponse, route } from "@/server/api-route";
@@ -30,7 +31,7 @@ export function shareRoute(endpoint: ShareEndpoint, handler: (opened: Opened, re
     async (request, { params }) => {
       const { token } = await params;
       const db = await getDb();
-      const opened = await openShareForRequest(db, token, (id) => cookie(request, `trechter_share_${id}`));
+      const opened = await openShareForRequest(db, token, (id) => cookie(request, sharePasswordCookie(id)));
       if (opened.state !== "ok")
         return errorResponse(
           opened.state === "password" ? 401 : 404,

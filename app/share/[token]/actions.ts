@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { openShareLink, checkSharePassword } from "@/db/share";
-import { sharePasswordProof } from "@/lib/share-cookie";
+import { sharePasswordCookie, sharePasswordProof } from "@/lib/share-cookie";
 import { clientAddress } from "@/lib/auth/client-address";
 import { requestOrigin } from "@/server/origin";
 
@@ -25,7 +25,7 @@ export async function unlockShareAction(token: string, password: string): Promis
   if (opened.state !== "ok" || !opened.link.passwordHash) return { error: "unavailable" };
   const verdict = await checkSharePassword(db, opened.link, pw, clientAddress(await headers()));
   if (verdict !== "ok") return { error: verdict };
-  (await cookies()).set(`trechter_share_${opened.link.id}`, sharePasswordProof(t, opened.link.passwordHash), {
+  (await cookies()).set(sharePasswordCookie(opened.link.id), sharePasswordProof(t, opened.link.passwordHash), {
     httpOnly: true,
     sameSite: "lax",
     path: "/",

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { openShareForRequest } from "@/db/share";
+import { sharePasswordCookie } from "@/lib/share-cookie";
 import { getFunnel } from "@/db/funnels";
 import { AccessError } from "@/lib/errors";
 import { getI18n } from "@/server/i18n";
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: { params: Promise<{ token: st
   const { token } = await params;
   const { t } = await getI18n();
   const jar = await cookies();
-  const opened = await openShareForRequest(await getDb(), token, (id) => jar.get(`trechter_share_${id}`)?.value);
+  const opened = await openShareForRequest(await getDb(), token, (id) => jar.get(sharePasswordCookie(id))?.value);
   if (opened.state !== "ok") return { ...hidden, title: t("share.pageTitle") };
   if (opened.link.report === "conversions") return { ...hidden, title: t("conversions.title") };
   const funnel = opened.link.funnelId ? await sharedFunnel(opened.scope, opened.link.funnelId) : null;
@@ -63,7 +64,7 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   const { t } = await getI18n();
   const db = await getDb();
   const jar = await cookies();
-  const opened = await openShareForRequest(db, token, (id) => jar.get(`trechter_share_${id}`)?.value, true);
+  const opened = await openShareForRequest(db, token, (id) => jar.get(sharePasswordCookie(id))?.value, true);
   const lock = opened.state === "ok" ? linkLock(opened.link, opened.scope.project.timeZone) : null;
   // The project's annotations within the link's period, on the report's trend chart.
   const terms = opened.state === "ok" ? shareTerms(opened.link, opened.scope.project.timeZone) : null;
